@@ -1,0 +1,147 @@
+//! The command line: one `FilterArgs` shared by the explorer, `list` and `export`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::model::PartialDate;
+use crate::output::Format;
+use crate::query::Filter;
+
+const EXAMPLES: &str = "\
+Examples:
+  steppe                               open the explorer on the built-in Central Asia timeline
+  steppe timelines/                    open every *.yaml and *.yml file below timelines/
+  steppe --country KZ --actor putin    open it already filtered
+  steppe list --country KZ,UZ --from 2013
+  steppe list --search dushanbe --format json
+  steppe validate my-timeline.yaml --strict";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "steppe",
+    version,
+    about = "Explore timelines of regional diplomacy in the terminal",
+    long_about = "Explore timelines of regional diplomacy in the terminal.\n\n\
+        With no PATH, steppe opens the Central Asia timeline built into it. PATH may be \
+        files or directories; a directory means every *.yaml and *.yml file below it. \
+        All files merge into one timeline.",
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub explore: ExploreArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the events, filtered, as a table, JSON, CSV or Markdown
+    #[command(after_help = "Examples:
+  steppe list
+  steppe list --country KZ --country UZ --match all
+  steppe list --actor putin --tag summit --format csv
+  steppe list --from 1991-08 --to 1991-12 --format markdown
+  steppe list timelines/ --search \"belt and road\" --format json")]
+    List(ListArgs),
+    /// Check timeline files and report every problem with its file and line
+    #[command(after_help = "Examples:
+  steppe validate                       check the built-in timeline
+  steppe validate timelines/ --strict   fail on warnings too (an event without sources, …)
+
+Exit codes: 0 valid, 1 invalid data or unreadable input, 2 wrong usage.")]
+    Validate(ValidateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExploreArgs {
+    /// Timeline files or directories [default: the built-in timeline]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Open with this event selected
+    #[arg(long, value_name = "EVENT_ID")]
+    pub goto: Option<String>,
+    /// Leave the mouse to the terminal, so text can be selected with it
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Timeline files or directories [default: the built-in timeline]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Timeline files or directories [default: the built-in timeline]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum MatchMode {
+    /// An event matches if it involves any of the countries
+    #[default]
+    Any,
+    /// An event matches only if it involves all of them
+    All,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
+pub struct FilterArgs {
+    /// Events involving this country (repeat, or separate with commas)
+    #[arg(long = "country", value_name = "CODE")]
+    pub countries: Vec<String>,
+    /// With several countries: events involving any of them, or all
+    #[arg(long = "match", value_enum, default_value_t = MatchMode::Any)]
+    pub match_mode: MatchMode,
+    /// Events this actor took part in (repeat, or separate with commas)
+    #[arg(long = "actor", value_name = "ID")]
+    pub actors: Vec<String>,
+    /// Events with this tag (repeat, or separate with commas)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Events ending on or after this date (1991, 1991-12 or 1991-12-26)
+    #[arg(long, value_name = "DATE", value_parser = parse_date, allow_hyphen_values = true)]
+    pub from: Option<PartialDate>,
+    /// Events starting on or before this date
+    #[arg(long, value_name = "DATE", value_parser = parse_date, allow_hyphen_values = true)]
+    pub to: Option<PartialDate>,
+    /// Events whose title, summary, actors, countries or tags contain TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+impl FilterArgs {
+    /// The filter as asked, before it is checked against a timeline.
+    pub fn to_filter(&self) -> Filter {
+        Filter {
+            countries: self.countries.clone(),
+            match_all: self.match_mode == MatchMode::All,
+            actors: self.actors.clone(),
+            tags: self.tags.clone(),
+            from: self.from,
+            to: self.to,
+            search: self.search.clone().unwrap_or_default(),
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(s).map_err(|e| e.to_string())
+}

@@ -1,0 +1,149 @@
+//! What each command does, given parsed arguments. Errors carry their exit code.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use crate::cli::{ExploreArgs, FilterArgs, ListArgs, ValidateArgs};
+use crate::load::diagnostic::did_you_mean;
+use crate::load::{self, Loaded};
+use crate::output::{self, Format};
+use crate::query::{Filter, Query};
+use crate::tui::{self, app::App};
+
+/// Why a command failed, and so how steppe exits.
+#[derive(Debug)]
+pub enum Failure {
+    /// Invalid data or unreadable input: exit 1. The text is already printed.
+    Data(String),
+    /// Wrong usage: exit 2.
+    Usage(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Data(_) => 1,
+            Failure::Usage(_) => 2,
+        }
+    }
+}
+
+/// Loads the timelines, from `paths` or the built-in ones.
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    if paths.is_empty() {
+        load::load_bundled()
+    } else {
+        load::load_paths(paths)
+    }
+}
+
+/// Loads and fails on errors, printing them; warnings become a one-line note.
+fn load_or_fail(paths: &[PathBuf]) -> Result<Query, Failure> {
+    let loaded = load(paths);
+    if !loaded.is_ok() {
+        eprint!("{}", loaded.report.render());
+        return Err(Failure::Data(format!(
+            "could not load the timelines: {}",
+            loaded.report.tally()
+        )));
+    }
+    if loaded.report.warnings() > 0 {
+        eprintln!(
+            "note: {} in the timelines; `steppe validate` shows them",
+            loaded.report.tally()
+        );
+    }
+    Ok(Query::new(loaded.timeline))
+}
+
+/// The filter from the command line, checked against the timeline.
+pub fn filter_for(query: &Query, args: &FilterArgs) -> Result<Filter, Failure> {
+    query
+        .check(&args.to_filter())
+        .map_err(|e| Failure::Usage(e.to_string()))
+}
+
+pub fn list(args: &ListArgs) -> Result<(), Failure> {
+    let query = load_or_fail(&args.paths)?;
+    let filter = filter_for(&query, &args.filters)?;
+    print_events(&query, &filter, args.format)
+}
+
+fn print_events(query: &Query, filter: &Filter, format: Format) -> Result<(), Failure> {
+    let shown = query.matches(filter);
+    let stdout = io::stdout();
+    let width = (format == Format::Table && stdout.is_terminal())
+        .then(|| {
+            crossterm::terminal::size()
+                .ok()
+                .map(|(w, _)| usize::from(w))
+        })
+        .flatten();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result =
+        output::write_events(&mut out, format, query, &shown, width).and_then(|()| out.flush());
+    match result {
+        // A closed pipe (`steppe list | head`) is the reader's choice, not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Data(format!("cannot write the output: {e}"))),
+        Ok(()) => Ok(()),
+    }
+}
+
+pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
+    let loaded = load(&args.paths);
+    eprint!("{}", loaded.report.render());
+    let report = &loaded.report;
+    if report.errors() > 0 {
+        return Err(Failure::Data(format!("invalid: {}", report.tally())));
+    }
+    if args.strict && report.warnings() > 0 {
+        return Err(Failure::Data(format!(
+            "invalid with --strict: {}",
+            report.tally()
+        )));
+    }
+    let warned = if report.warnings() > 0 {
+        format!(" ({})", report.tally())
+    } else {
+        String::new()
+    };
+    println!("ok: {}{warned}", loaded.timeline.summary_line());
+    Ok(())
+}
+
+/// The explorer, full-screen in the terminal.
+pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(Failure::Usage(
+            "the explorer needs a terminal; to print the events, use `steppe list`".into(),
+        ));
+    }
+    let query = load_or_fail(&args.paths)?;
+    let filter = filter_for(&query, &args.filters)?;
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(query, filter, width, height);
+    if let Some(id) = &args.goto {
+        if !app.select_id(id) {
+            let tl = app.timeline();
+            let why = if tl.event_index(id).is_some() {
+                format!("event `{id}` is hidden by the filters")
+            } else {
+                let hint = did_you_mean(id, tl.events.iter().map(|e| e.id.as_str()))
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                format!(
+                    "no event `{id}` in the loaded timelines{hint} (`steppe list` shows the ids)"
+                )
+            };
+            return Err(Failure::Usage(why));
+        }
+    }
+    tui::run(
+        app,
+        tui::Options {
+            mouse: !args.no_mouse,
+        },
+    )
+    .map_err(|e| Failure::Data(format!("the terminal failed: {e}")))
+}

@@ -1,0 +1,14 @@
+//! steppe: a terminal explorer for regional diplomacy timelines.
+//!
+//! The flow is one way: [`load`] turns YAML into a [`model::Timeline`],
+//! [`query`] filters and counts it, and the CLI outputs and the TUI ask the
+//! same query layer the same questions.
+
+pub mod cli;
+pub mod commands;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod query;
+pub mod text;
+pub mod tui;

@@ -1,0 +1,224 @@
+//! Merges the contents of all files into one timeline: duplicate definitions,
+//! references that name nothing, and the warnings that do not stop a load.
+
+use std::collections::{HashMap, HashSet};
+
+use super::convert::{ActorDef, EventDef, FileContent, Located, TourDef};
+use super::diagnostic::{Diagnostic, SourceFile, did_you_mean, sample_list};
+use super::yaml::Mark;
+use crate::model::Timeline;
+
+pub fn merge(
+    contents: Vec<FileContent>,
+    files: &[SourceFile],
+    diags: &mut Vec<Diagnostic>,
+) -> Timeline {
+    let mut tl = Timeline {
+        files: files.iter().map(|f| f.name.clone()).collect(),
+        ..Timeline::default()
+    };
+    let mut countries: Vec<Located<_>> = Vec::new();
+    let mut actors: Vec<ActorDef> = Vec::new();
+    let mut eras: Vec<Located<_>> = Vec::new();
+    let mut events: Vec<(usize, EventDef)> = Vec::new();
+    let mut tours: Vec<(usize, TourDef)> = Vec::new();
+    for content in contents {
+        let file = content.file;
+        tl.title = tl.title.or(content.title);
+        tl.description = tl.description.or(content.description);
+        countries.extend(content.countries);
+        actors.extend(content.actors);
+        eras.extend(content.eras);
+        events.extend(content.events.into_iter().map(|e| (file, e)));
+        tours.extend(content.tours.into_iter().map(|t| (file, t)));
+    }
+
+    // Broken events still have their references checked, then are dropped.
+    let (events, broken): (Vec<_>, Vec<_>) = events.into_iter().partition(|(_, e)| e.complete);
+    let mut dup = Duplicates { files, diags };
+    let countries = dup.dedup(
+        countries,
+        "country",
+        |c| &c.value.code,
+        |c| (c.file, c.mark),
+        |a, b| a.value == b.value,
+    );
+    let actors = dup.dedup(
+        actors,
+        "actor",
+        |a| &a.actor.id,
+        |a| (a.file, a.mark),
+        |a, b| a.actor == b.actor,
+    );
+    let eras = dup.dedup(
+        eras,
+        "era",
+        |e| &e.value.id,
+        |e| (e.file, e.mark),
+        |a, b| a.value == b.value,
+    );
+    let events = dup.dedup(
+        events,
+        "event",
+        |e| &e.1.event.id,
+        |e| (e.0, e.1.mark),
+        |a, b| a.1.event.same_definition(&b.1.event),
+    );
+    let tours = dup.dedup(
+        tours,
+        "tour",
+        |t| &t.1.tour.id,
+        |t| (t.0, t.1.mark),
+        |a, b| a.1.tour == b.1.tour,
+    );
+
+    let country_codes: HashSet<&str> = countries.iter().map(|c| c.value.code.as_str()).collect();
+    let actor_ids: HashSet<&str> = actors.iter().map(|a| a.actor.id.as_str()).collect();
+    let event_ids: HashSet<&str> = events
+        .iter()
+        .chain(&broken)
+        .map(|(_, e)| e.event.id.as_str())
+        .filter(|id| !id.is_empty())
+        .collect();
+    let mut refs = Refs { diags: dup.diags };
+
+    for a in &actors {
+        if let Some(code) = &a.actor.country {
+            refs.check(
+                &country_codes,
+                code,
+                "country",
+                &format!("actor `{}`", a.actor.id),
+                a.file,
+                a.country,
+            );
+        }
+    }
+    let mut used_actors: HashSet<&str> = HashSet::new();
+    for (file, def) in events.iter().chain(&broken) {
+        let e = &def.event;
+        let what = if e.id.is_empty() {
+            "an event".to_string()
+        } else {
+            format!("event `{}`", e.id)
+        };
+        for (code, mark) in e.countries.iter().zip(&def.countries) {
+            refs.check(&country_codes, code, "country", &what, *file, *mark);
+        }
+        for (p, mark) in e.actors.iter().zip(&def.actors) {
+            used_actors.insert(p.id.as_str());
+            refs.check(&actor_ids, &p.id, "actor", &what, *file, *mark);
+        }
+        for (id, mark) in e.related.iter().zip(&def.related) {
+            refs.check(&event_ids, id, "event", &what, *file, *mark);
+        }
+        if e.sources.is_empty() && def.complete {
+            refs.diags.push(Diagnostic::warning(
+                *file,
+                Some(def.mark),
+                format!("{what} has no sources; add at least one with a `url`"),
+            ));
+        }
+    }
+    for (file, def) in &tours {
+        for (i, (step, mark)) in def.tour.steps.iter().zip(&def.steps).enumerate() {
+            let what = format!("step {} of tour `{}`", i + 1, def.tour.id);
+            refs.check(&event_ids, &step.event, "event", &what, *file, *mark);
+        }
+    }
+    for a in &actors {
+        if !used_actors.contains(a.actor.id.as_str()) {
+            refs.diags.push(Diagnostic::warning(
+                a.file,
+                Some(a.mark),
+                format!("actor `{}` is never referenced by an event", a.actor.id),
+            ));
+        }
+    }
+
+    tl.countries = countries.into_iter().map(|c| c.value).collect();
+    tl.actors = actors.into_iter().map(|a| a.actor).collect();
+    tl.eras = eras.into_iter().map(|e| e.value).collect();
+    tl.eras.sort_by_key(|e| e.start);
+    tl.events = events.into_iter().map(|(_, e)| e.event).collect();
+    // Stable: equal starts keep the order they were read in.
+    tl.events.sort_by_key(|e| e.date);
+    tl.tours = tours.into_iter().map(|(_, t)| t.tour).collect();
+    tl
+}
+
+struct Duplicates<'a> {
+    files: &'a [SourceFile],
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Duplicates<'_> {
+    /// Keeps the first definition of each key; a second one that differs is an error.
+    fn dedup<T>(
+        &mut self,
+        items: Vec<T>,
+        what: &str,
+        key: impl Fn(&T) -> &String,
+        place: impl Fn(&T) -> (usize, Mark),
+        same: impl Fn(&T, &T) -> bool,
+    ) -> Vec<T> {
+        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut kept: Vec<T> = Vec::new();
+        for item in items {
+            match first.get(key(&item)) {
+                Some(&i) => {
+                    if !same(&kept[i], &item) {
+                        let (f0, m0) = place(&kept[i]);
+                        let (f1, m1) = place(&item);
+                        let name = self.files.get(f0).map_or("", |f| f.name.as_str());
+                        self.diags.push(Diagnostic::error(
+                            f1,
+                            Some(m1),
+                            format!(
+                                "{what} `{}` is defined twice, differently; the first definition is at {name}:{}:{}",
+                                key(&item),
+                                m0.line,
+                                m0.column
+                            ),
+                        ).with_help(Some("remove one of them, or make both identical".into())));
+                    }
+                }
+                None => {
+                    first.insert(key(&item).clone(), kept.len());
+                    kept.push(item);
+                }
+            }
+        }
+        kept
+    }
+}
+
+struct Refs<'a> {
+    diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Refs<'_> {
+    fn check(
+        &mut self,
+        known: &HashSet<&str>,
+        id: &str,
+        kind: &str,
+        what: &str,
+        file: usize,
+        mark: Mark,
+    ) {
+        if known.contains(id) {
+            return;
+        }
+        let declared = sample_list(known.iter().copied());
+        let help = did_you_mean(id, known.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+        self.diags.push(
+            Diagnostic::error(
+                file,
+                Some(mark),
+                format!("unknown {kind} `{id}` in {what} (declared: {declared})"),
+            )
+            .with_help(help),
+        );
+    }
+}

@@ -1,0 +1,227 @@
+//! YAML files → one [`Timeline`], with a [`Report`] of every problem found.
+
+mod convert;
+pub mod diagnostic;
+mod merge;
+pub mod sanitize;
+pub mod yaml;
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use diagnostic::{Diagnostic, Report, Severity, SourceFile};
+
+use crate::model::Timeline;
+
+/// Files larger than this are refused rather than read.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// A directory walk stops after this many timeline files.
+pub const MAX_FILES: usize = 10_000;
+/// How deep a directory walk goes.
+pub const MAX_DEPTH: usize = 32;
+
+/// The timelines compiled into the binary: (name, text).
+pub const BUNDLED: &[(&str, &str)] = &[(
+    "timelines/central-asia.yaml",
+    include_str!("../../timelines/central-asia.yaml"),
+)];
+
+/// A timeline and what was found on the way. With errors in the report, the
+/// timeline holds only what could be read and must not be trusted.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub timeline: Timeline,
+    pub report: Report,
+}
+
+impl Loaded {
+    pub fn is_ok(&self) -> bool {
+        self.report.errors() == 0
+    }
+}
+
+/// Loads the bundled timelines.
+pub fn load_bundled() -> Loaded {
+    load_texts(
+        BUNDLED
+            .iter()
+            .map(|(name, text)| (name.to_string(), Ok(text.to_string())))
+            .collect(),
+    )
+}
+
+/// Loads files and directories (every `*.yaml` and `*.yml` below, in path order).
+pub fn load_paths(paths: &[PathBuf]) -> Loaded {
+    let (files, mut problems) = discover(paths);
+    let mut inputs: Vec<(String, Result<String, String>)> = files
+        .iter()
+        .map(|p| (p.display().to_string(), read_text(p)))
+        .collect();
+    // Paths that could not be walked become entries of their own.
+    inputs.extend(problems.drain(..).map(|(name, err)| (name, Err(err))));
+    load_texts(inputs)
+}
+
+/// Loads already-read texts; `Err` carries why a file could not be read.
+pub fn load_texts(inputs: Vec<(String, Result<String, String>)>) -> Loaded {
+    let mut report = Report::default();
+    let mut contents = Vec::new();
+    for (index, (name, text)) in inputs.into_iter().enumerate() {
+        match text {
+            Err(why) => {
+                report.files.push(SourceFile {
+                    name,
+                    text: String::new(),
+                });
+                report.diagnostics.push(Diagnostic::error(index, None, why));
+            }
+            Ok(text) => {
+                report.files.push(SourceFile { name, text });
+                let text = &report.files[index].text;
+                match yaml::parse(text) {
+                    Ok(doc) => {
+                        contents.push(convert::convert(&doc, index, &mut report.diagnostics))
+                    }
+                    Err(e) => report.diagnostics.push(Diagnostic::error(
+                        index,
+                        Some(e.mark),
+                        format!("this is not valid YAML: {}", e.message),
+                    )),
+                }
+            }
+        }
+    }
+    let timeline = merge::merge(contents, &report.files, &mut report.diagnostics);
+    Loaded { timeline, report }
+}
+
+/// Reads one file as UTF-8 text, refusing what is too large or not text.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let file =
+        fs::File::open(path).map_err(|e| format!("cannot read this file: {}", io_reason(&e)))?;
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read this file: {}", io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err("this is a directory, not a file".into());
+    }
+    let limit = mib(MAX_FILE_BYTES);
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "this file is {}; timeline files are limited to {limit}",
+            mib(meta.len())
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read this file: {}", io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "this file is larger than the limit of {limit} for timeline files"
+        ));
+    }
+    decode(bytes)
+}
+
+/// UTF-8 with or without a byte-order mark; anything else is refused with the place it goes wrong.
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        format!("this file is not UTF-8 text (first bad byte at line {line}, byte {col}); save it as UTF-8")
+    })
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Expands directories into their timeline files. Returns the files and the
+/// paths that could not be used, with why.
+fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Err(e) => problems.push((
+                path.display().to_string(),
+                format!("cannot open: {}", io_reason(&e)),
+            )),
+            Ok(m) if m.is_dir() => {
+                let before = files.len();
+                walk(path, 0, &mut seen_dirs, &mut files, &mut problems);
+                if files.len() == before {
+                    problems.push((
+                        path.display().to_string(),
+                        "this directory holds no timeline files (*.yaml or *.yml)".into(),
+                    ));
+                }
+            }
+            Ok(_) => files.push(path.clone()),
+        }
+    }
+    let mut seen = HashSet::new();
+    files.retain(|f| seen.insert(fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    (files, problems)
+}
+
+fn walk(
+    dir: &Path,
+    depth: usize,
+    seen: &mut HashSet<PathBuf>,
+    files: &mut Vec<PathBuf>,
+    problems: &mut Vec<(String, String)>,
+) {
+    // A directory reached twice (a symlink loop) is walked once.
+    let Ok(canonical) = fs::canonicalize(dir) else {
+        return;
+    };
+    if depth > MAX_DEPTH || !seen.insert(canonical) || files.len() >= MAX_FILES {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            problems.push((
+                dir.display().to_string(),
+                format!("cannot list this directory: {}", io_reason(&e)),
+            ));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if files.len() >= MAX_FILES {
+            problems.push((
+                dir.display().to_string(),
+                format!("more than {MAX_FILES} timeline files; the rest were skipped"),
+            ));
+            return;
+        }
+        if path.is_dir() {
+            walk(&path, depth + 1, seen, files, problems);
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        ) {
+            files.push(path);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+//! Dates known to a year, a month or a day, possibly approximate.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use chrono::NaiveDate;
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A calendar date at the precision it is known. Years use astronomical
+/// numbering: year 0 is 1 BCE, year -329 is 330 BCE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    /// 1–12, or `None` when only the year is known.
+    pub month: Option<u8>,
+    /// 1–31, or `None` when only the year or the month is known.
+    pub day: Option<u8>,
+    pub approximate: bool,
+}
+
+/// Why a piece of text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    Syntax,
+    YearOutOfRange,
+    Month(u32),
+    Day { year: i32, month: u8, day: u32 },
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Syntax => f.write_str(
+                "expected a date like `1991`, `1991-12` or `1991-12-26` (a leading `-` for BCE, a trailing `~` for approximate)",
+            ),
+            DateError::YearOutOfRange => f.write_str("the year must be between -9999 and 9999"),
+            DateError::Month(m) => write!(f, "there is no month {m}; months go from 01 to 12"),
+            DateError::Day { year, month, day } => write!(
+                f,
+                "{} {} has no day {day}",
+                MONTHS[usize::from(*month - 1)],
+                PartialDate::year_label(*year)
+            ),
+        }
+    }
+}
+
+impl PartialDate {
+    pub fn year(year: i32) -> Self {
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+            approximate: false,
+        }
+    }
+
+    /// Parses `1991`, `1991-12`, `1991-12-26`, `-0329`, `1865~`.
+    pub fn parse(text: &str) -> Result<Self, DateError> {
+        let text = text.trim();
+        let (text, approximate) = match text.strip_suffix('~') {
+            Some(rest) => (rest.trim_end(), true),
+            None => (text, false),
+        };
+        let (negative, body) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let mut parts = body.split('-');
+        let year_text = parts.next().ok_or(DateError::Syntax)?;
+        let month_text = parts.next();
+        let day_text = parts.next();
+        if parts.next().is_some() {
+            return Err(DateError::Syntax);
+        }
+        let digits = |s: &str, min: usize, max: usize| -> Result<u32, DateError> {
+            if s.len() < min || s.len() > max || !s.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(DateError::Syntax);
+            }
+            s.parse::<u32>().map_err(|_| DateError::Syntax)
+        };
+        let year_abs = digits(year_text, 1, 4)?;
+        let year = if negative {
+            -(year_abs as i32)
+        } else {
+            year_abs as i32
+        };
+        let month = month_text.map(|m| digits(m, 2, 2)).transpose()?;
+        let day = day_text.map(|d| digits(d, 2, 2)).transpose()?;
+        Self::from_parts(year, month, day, approximate)
+    }
+
+    /// Builds a date from numbers, checking that it exists in the calendar.
+    pub fn from_parts(
+        year: i32,
+        month: Option<u32>,
+        day: Option<u32>,
+        approximate: bool,
+    ) -> Result<Self, DateError> {
+        if !(-9999..=9999).contains(&year) {
+            return Err(DateError::YearOutOfRange);
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(DateError::Month(m));
+            }
+            if let Some(d) = day {
+                if NaiveDate::from_ymd_opt(year, m, d).is_none() {
+                    return Err(DateError::Day {
+                        year,
+                        month: m as u8,
+                        day: d,
+                    });
+                }
+            }
+        }
+        Ok(PartialDate {
+            year,
+            month: month.map(|m| m as u8),
+            day: day.map(|d| d as u8),
+            approximate,
+        })
+    }
+
+    /// The first day this date can mean.
+    pub fn earliest(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this date can mean.
+    pub fn latest(&self) -> (i32, u8, u8) {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => (self.year, m, d),
+            (Some(m), None) => (self.year, m, days_in_month(self.year, m)),
+            _ => (self.year, 12, 31),
+        }
+    }
+
+    /// Sort key: by start, a year before its months, a month before its days.
+    pub fn sort_key(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(0), self.day.unwrap_or(0))
+    }
+
+    /// The canonical text: `1991`, `1991-12`, `1991-12-26`, `-0329`, `1865~`.
+    pub fn normalized(&self) -> String {
+        let mut s = if self.year < 0 {
+            format!("-{:04}", -self.year)
+        } else {
+            format!("{:04}", self.year)
+        };
+        if let Some(m) = self.month {
+            s.push_str(&format!("-{m:02}"));
+            if let Some(d) = self.day {
+                s.push_str(&format!("-{d:02}"));
+            }
+        }
+        if self.approximate {
+            s.push('~');
+        }
+        s
+    }
+
+    /// "1991", "330 BCE".
+    pub fn year_label(year: i32) -> String {
+        if year <= 0 {
+            format!("{} BCE", 1 - i64::from(year))
+        } else {
+            year.to_string()
+        }
+    }
+
+    /// The day and month part alone: "26 Dec", "Dec", or "".
+    pub fn day_month_label(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {}", MONTHS[usize::from(m - 1)]),
+            (Some(m), None) => MONTHS[usize::from(m - 1)].to_string(),
+            _ => String::new(),
+        }
+    }
+
+    fn approx_prefix(&self) -> &'static str {
+        if self.approximate { "c. " } else { "" }
+    }
+
+    /// A range such as "9 May – 29 Jun 1865", "18–19 May 2023" or "1991 – 1994".
+    pub fn range_label(start: &PartialDate, end: Option<&PartialDate>) -> String {
+        let Some(end) = end.filter(|e| *e != start) else {
+            return start.to_string();
+        };
+        let same_precision = start.month.is_some() == end.month.is_some()
+            && start.day.is_some() == end.day.is_some();
+        if start.year == end.year && same_precision && !start.approximate && !end.approximate {
+            match (start.month, start.day, end.month, end.day) {
+                (Some(m1), Some(d1), Some(m2), Some(d2)) if m1 == m2 => {
+                    return format!(
+                        "{d1}–{d2} {} {}",
+                        MONTHS[usize::from(m1 - 1)],
+                        Self::year_label(start.year)
+                    );
+                }
+                (Some(_), _, Some(_), _) => {
+                    return format!("{} – {end}", start.day_month_label());
+                }
+                _ => {}
+            }
+        }
+        format!("{start} – {end}")
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    (28..=31u8)
+        .rev()
+        .find(|&d| NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(d)).is_some())
+        .unwrap_or(28)
+}
+
+impl fmt::Display for PartialDate {
+    /// "1991", "Dec 1991", "26 Dec 1991", "c. 1865", "330 BCE".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let year = Self::year_label(self.year);
+        let prefix = self.approx_prefix();
+        match self.month {
+            Some(_) => write!(f, "{prefix}{} {year}", self.day_month_label()),
+            None => write!(f, "{prefix}{year}"),
+        }
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.sort_key()
+            .cmp(&other.sort_key())
+            .then(self.approximate.cmp(&other.approximate))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> PartialDate {
+        PartialDate::parse(s).expect(s)
+    }
+
+    #[test]
+    fn parses_each_precision() {
+        assert_eq!(d("1991"), PartialDate::year(1991));
+        assert_eq!(d("1991-12").month, Some(12));
+        assert_eq!(d("1991-12").day, None);
+        assert_eq!(d("1991-12-26").day, Some(26));
+        assert_eq!(d("-0329").year, -329);
+        assert!(d("1865~").approximate);
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert_eq!(
+            PartialDate::parse("2023-02-30"),
+            Err(DateError::Day {
+                year: 2023,
+                month: 2,
+                day: 30
+            })
+        );
+        assert_eq!(PartialDate::parse("1991-13"), Err(DateError::Month(13)));
+        assert_eq!(PartialDate::parse("1991-1-01"), Err(DateError::Syntax));
+        assert_eq!(PartialDate::parse("yesterday"), Err(DateError::Syntax));
+        assert_eq!(PartialDate::parse(""), Err(DateError::Syntax));
+        assert_eq!(PartialDate::parse("12345"), Err(DateError::Syntax));
+        assert!(PartialDate::parse("2024-02-29").is_ok());
+        assert!(PartialDate::parse("2023-02-29").is_err());
+    }
+
+    #[test]
+    fn displays_at_known_precision() {
+        assert_eq!(d("1991").to_string(), "1991");
+        assert_eq!(d("1991-12").to_string(), "Dec 1991");
+        assert_eq!(d("1991-12-26").to_string(), "26 Dec 1991");
+        assert_eq!(d("-0329").to_string(), "330 BCE");
+        assert_eq!(d("0000").to_string(), "1 BCE");
+        assert_eq!(d("1865~").to_string(), "c. 1865");
+    }
+
+    #[test]
+    fn labels_ranges() {
+        let r = |a: &str, b: &str| PartialDate::range_label(&d(a), Some(&d(b)));
+        assert_eq!(r("1865-05-09", "1865-06-29"), "9 May – 29 Jun 1865");
+        assert_eq!(r("2023-05-18", "2023-05-19"), "18–19 May 2023");
+        assert_eq!(r("1991-12-26", "1992-01-03"), "26 Dec 1991 – 3 Jan 1992");
+        assert_eq!(r("1868-05", "1868-07-05"), "May 1868 – 5 Jul 1868");
+        assert_eq!(r("1991", "1991"), "1991");
+    }
+
+    #[test]
+    fn normalizes_round_trip() {
+        for s in ["1991", "1991-12", "1991-12-26", "-0329", "1865~", "0012-03"] {
+            assert_eq!(d(s).normalized(), s);
+        }
+    }
+
+    #[test]
+    fn orders_year_before_month_before_day() {
+        let mut v = [d("1991-12-26"), d("1991-12"), d("1991"), d("1990-01-01")];
+        v.sort();
+        assert_eq!(
+            v.iter().map(PartialDate::normalized).collect::<Vec<_>>(),
+            ["1990-01-01", "1991", "1991-12", "1991-12-26"]
+        );
+        assert_eq!(d("1991-02").latest(), (1991, 2, 28));
+        assert_eq!(d("1992-02").latest(), (1992, 2, 29));
+    }
+}

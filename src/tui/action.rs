@@ -1,0 +1,47 @@
+//! Everything that can happen in the explorer. Keys and mouse events become
+//! actions (through the keymap); `App::update` is the only thing that acts.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    NextPane,
+    PrevPane,
+    /// Enter or Space: toggle a country or actor; on an event, open it.
+    Activate,
+    ToggleMatch,
+    ClearFilters,
+    StartSearch,
+    NextMatch,
+    PrevMatch,
+    StartYearJump,
+    /// Esc: leave the current overlay, view or input.
+    Back,
+    ToggleHelp,
+    /// Typing into the search or year prompt.
+    Input(char),
+    DeleteChar,
+    /// Enter in a prompt.
+    Submit,
+    Click {
+        column: u16,
+        row: u16,
+    },
+    ScrollUp {
+        column: u16,
+        row: u16,
+    },
+    ScrollDown {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}

@@ -1,0 +1,405 @@
+//! The one table of keys. Key handling, the footer hints and the help overlay
+//! all read it, so what they say is what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Any pane of the main screen.
+    Panes,
+    /// The timeline pane.
+    Timeline,
+    /// The countries or actors pane.
+    Facets,
+    /// The full-screen event view.
+    Detail,
+    /// The help overlay.
+    Help,
+    /// Typing a search or a year.
+    Prompt,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written in the footer and help.
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+    /// Shown in the footer for its context.
+    pub footer: bool,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+macro_rules! bind {
+    ($ctx:ident, [$($key:expr),+], $label:expr, $action:expr, $help:expr, $footer:expr) => {
+        Binding {
+            context: Context::$ctx,
+            keys: &[$($key),+],
+            label: $label,
+            action: $action,
+            help: $help,
+            footer: $footer,
+        }
+    };
+}
+
+use KeyCode::{BackTab, Backspace, Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
+
+pub const BINDINGS: &[Binding] = &[
+    bind!(
+        Panes,
+        [(Up, NONE), (Char('k'), NONE)],
+        "↑ k",
+        Action::Up,
+        "move up",
+        false
+    ),
+    bind!(
+        Panes,
+        [(Down, NONE), (Char('j'), NONE)],
+        "↓ j",
+        Action::Down,
+        "move down",
+        false
+    ),
+    bind!(
+        Panes,
+        [(PageUp, NONE)],
+        "PgUp",
+        Action::PageUp,
+        "move up a page",
+        false
+    ),
+    bind!(
+        Panes,
+        [(PageDown, NONE)],
+        "PgDn",
+        Action::PageDown,
+        "move down a page",
+        false
+    ),
+    bind!(
+        Panes,
+        [(Home, NONE), (Char('g'), NONE)],
+        "Home g",
+        Action::Home,
+        "go to the first",
+        false
+    ),
+    bind!(
+        Panes,
+        [(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],
+        "End G",
+        Action::End,
+        "go to the last",
+        false
+    ),
+    bind!(
+        Panes,
+        [(Tab, NONE)],
+        "Tab",
+        Action::NextPane,
+        "next pane",
+        true
+    ),
+    bind!(
+        Panes,
+        [(BackTab, SHIFT), (BackTab, NONE)],
+        "S-Tab",
+        Action::PrevPane,
+        "previous pane",
+        false
+    ),
+    bind!(
+        Facets,
+        [(Enter, NONE), (Char(' '), NONE)],
+        "Enter",
+        Action::Activate,
+        "toggle in the filter",
+        true
+    ),
+    bind!(
+        Timeline,
+        [(Enter, NONE), (Char(' '), NONE)],
+        "Enter",
+        Action::Activate,
+        "open the event",
+        true
+    ),
+    bind!(
+        Panes,
+        [(Char('m'), NONE)],
+        "m",
+        Action::ToggleMatch,
+        "match any / all selected countries",
+        false
+    ),
+    bind!(
+        Panes,
+        [(Char('c'), NONE)],
+        "c",
+        Action::ClearFilters,
+        "clear all filters",
+        true
+    ),
+    bind!(
+        Panes,
+        [(Char('/'), NONE)],
+        "/",
+        Action::StartSearch,
+        "search as you type",
+        true
+    ),
+    bind!(
+        Panes,
+        [(Char('n'), NONE)],
+        "n",
+        Action::NextMatch,
+        "next search match",
+        false
+    ),
+    bind!(
+        Panes,
+        [(Char('N'), SHIFT), (Char('N'), NONE)],
+        "N",
+        Action::PrevMatch,
+        "previous search match",
+        false
+    ),
+    bind!(
+        Panes,
+        [(Char('y'), NONE)],
+        "y",
+        Action::StartYearJump,
+        "jump to a year",
+        true
+    ),
+    bind!(
+        Panes,
+        [(Char('?'), NONE), (Char('?'), SHIFT)],
+        "?",
+        Action::ToggleHelp,
+        "help: every key",
+        true
+    ),
+    bind!(
+        Panes,
+        [(Char('q'), NONE), (Char('c'), CTRL)],
+        "q",
+        Action::Quit,
+        "quit",
+        true
+    ),
+    bind!(
+        Detail,
+        [(Up, NONE), (Char('k'), NONE)],
+        "↑ k",
+        Action::Up,
+        "scroll up",
+        true
+    ),
+    bind!(
+        Detail,
+        [(Down, NONE), (Char('j'), NONE)],
+        "↓ j",
+        Action::Down,
+        "scroll down",
+        true
+    ),
+    bind!(
+        Detail,
+        [(Esc, NONE), (Enter, NONE)],
+        "Esc",
+        Action::Back,
+        "back to the timeline",
+        true
+    ),
+    bind!(
+        Detail,
+        [(Char('?'), NONE), (Char('?'), SHIFT)],
+        "?",
+        Action::ToggleHelp,
+        "help",
+        true
+    ),
+    bind!(
+        Detail,
+        [(Char('q'), NONE), (Char('c'), CTRL)],
+        "q",
+        Action::Quit,
+        "quit",
+        true
+    ),
+    bind!(
+        Help,
+        [(Esc, NONE), (Char('?'), NONE), (Char('?'), SHIFT)],
+        "Esc ?",
+        Action::ToggleHelp,
+        "close the help",
+        true
+    ),
+    bind!(
+        Help,
+        [(Char('q'), NONE), (Char('c'), CTRL)],
+        "q",
+        Action::Quit,
+        "quit",
+        true
+    ),
+    bind!(
+        Prompt,
+        [(Enter, NONE)],
+        "Enter",
+        Action::Submit,
+        "keep it",
+        true
+    ),
+    bind!(Prompt, [(Esc, NONE)], "Esc", Action::Back, "clear it", true),
+    bind!(
+        Prompt,
+        [(Backspace, NONE)],
+        "Bksp",
+        Action::DeleteChar,
+        "delete a character",
+        false
+    ),
+    bind!(
+        Prompt,
+        [(Char('c'), CTRL)],
+        "C-c",
+        Action::Quit,
+        "quit",
+        false
+    ),
+];
+
+/// The contexts a screen state listens to, most specific first.
+pub fn contexts(active: Context) -> &'static [Context] {
+    match active {
+        Context::Timeline => &[Context::Timeline, Context::Panes],
+        Context::Facets => &[Context::Facets, Context::Panes],
+        Context::Panes => &[Context::Panes],
+        Context::Detail => &[Context::Detail],
+        Context::Help => &[Context::Help],
+        Context::Prompt => &[Context::Prompt],
+    }
+}
+
+/// The action a key press means in `active`, if any.
+pub fn lookup(active: Context, key: KeyEvent) -> Option<Action> {
+    // Terminals differ in whether Shift comes with an upper-case letter.
+    let mods = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
+    for ctx in contexts(active) {
+        for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
+            if b.keys
+                .iter()
+                .any(|(code, m)| *code == key.code && *m == mods)
+            {
+                return Some(b.action);
+            }
+        }
+    }
+    if active == Context::Prompt {
+        if let KeyCode::Char(c) = key.code {
+            if !mods.contains(KeyModifiers::CONTROL) && !mods.contains(KeyModifiers::ALT) {
+                return Some(Action::Input(c));
+            }
+        }
+    }
+    None
+}
+
+/// The (keys, words) pairs for the footer in `active`.
+pub fn footer(active: Context) -> Vec<(&'static str, &'static str)> {
+    contexts(active)
+        .iter()
+        .flat_map(|ctx| {
+            BINDINGS
+                .iter()
+                .filter(move |b| b.context == *ctx && b.footer)
+        })
+        .map(|b| (b.label, b.help))
+        .collect()
+}
+
+/// Headings and bindings for the help overlay, in table order.
+pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
+    let sections = [
+        ("Everywhere on the main screen", Context::Panes),
+        ("Timeline pane", Context::Timeline),
+        ("Countries and actors panes", Context::Facets),
+        ("Search and year prompts", Context::Prompt),
+        ("Full-screen event", Context::Detail),
+        ("This help", Context::Help),
+    ];
+    sections
+        .into_iter()
+        .map(|(title, ctx)| {
+            (
+                title,
+                BINDINGS.iter().filter(|b| b.context == ctx).collect(),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn keys_mean_different_things_by_context() {
+        assert_eq!(
+            lookup(Context::Timeline, key(Enter)),
+            Some(Action::Activate)
+        );
+        assert_eq!(lookup(Context::Prompt, key(Enter)), Some(Action::Submit));
+        assert_eq!(
+            lookup(Context::Prompt, key(Char('q'))),
+            Some(Action::Input('q'))
+        );
+        assert_eq!(lookup(Context::Facets, key(Char('q'))), Some(Action::Quit));
+        assert_eq!(lookup(Context::Help, key(Char('j'))), None);
+        let shifted = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Context::Timeline, shifted), Some(Action::End));
+        let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Context::Prompt, ctrl_c), Some(Action::Quit));
+        assert_eq!(lookup(Context::Timeline, ctrl_c), Some(Action::Quit));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_screen() {
+        for active in [
+            Context::Timeline,
+            Context::Facets,
+            Context::Detail,
+            Context::Help,
+            Context::Prompt,
+        ] {
+            let mut seen = Vec::new();
+            for ctx in contexts(active) {
+                for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
+                    for k in b.keys {
+                        assert!(
+                            !seen.contains(k) || *ctx == Context::Panes,
+                            "{k:?} bound twice in {active:?}"
+                        );
+                        seen.push(*k);
+                    }
+                }
+            }
+        }
+    }
+}

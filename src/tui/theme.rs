@@ -1,0 +1,75 @@
+//! Named styles. Widgets take their looks from here and never pick colours.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub border: Style,
+    pub border_focus: Style,
+    pub title: Style,
+    /// The selected line: reverse video, so it shows without colour too.
+    pub selected: Style,
+    pub dim: Style,
+    pub era: Style,
+    pub year: Style,
+    pub checked: Style,
+    pub key: Style,
+    pub bar: Style,
+    pub marker: Style,
+    pub warning: Style,
+    pub heading: Style,
+    pub link: Style,
+}
+
+impl Theme {
+    pub fn dark() -> Theme {
+        Theme {
+            border: Style::new().fg(Color::DarkGray),
+            border_focus: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            title: Style::new().add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            dim: Style::new().fg(Color::DarkGray),
+            era: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            year: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            checked: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            bar: Style::new().fg(Color::Blue),
+            marker: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            link: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// No colours at all, for `NO_COLOR`: a colour change there would reset
+    /// reverse video and hide the selection.
+    pub fn mono() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            border: Style::new(),
+            border_focus: bold,
+            title: bold,
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            dim: Style::new(),
+            era: bold,
+            year: bold,
+            checked: bold,
+            key: bold,
+            bar: Style::new(),
+            marker: bold,
+            warning: bold,
+            heading: bold,
+            link: Style::new().add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// `mono` when `NO_COLOR` is set to anything non-empty.
+    pub fn from_env() -> Theme {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => Theme::mono(),
+            _ => Theme::dark(),
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The detail pane: the selected event in full, or the country or actor under
+//! the cursor when their pane has the focus. Also the full-screen event view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::block;
+use crate::model::{Event, Timeline};
+use crate::tui::app::{App, Pane};
+use crate::tui::theme::Theme;
+
+pub fn pane(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let (title, lines) = match app.focus {
+        Pane::Countries => (" Country ", country_lines(app, theme)),
+        Pane::Actors => (" Actor ", actor_lines(app, theme)),
+        Pane::Timeline => (" Event ", event_lines(app, theme)),
+    };
+    let block = block(Line::styled(title, theme.title), false, theme);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
+pub fn full_screen(app: &App, theme: &Theme, area: Rect, scroll: u16, frame: &mut Frame) {
+    let position = format!(" Event {} of {} ", app.selected + 1, app.shown.len());
+    let block = block(Line::styled(position, theme.title), true, theme);
+    let inner = block.inner(area);
+    let lines = event_lines(app, theme);
+    // Wide margins make long text easier to read on a big screen.
+    let margin = inner.width.saturating_sub(100) / 2;
+    let text_area = Rect {
+        x: inner.x + margin + 1,
+        width: inner.width.saturating_sub(margin * 2 + 2),
+        ..inner
+    };
+    frame.render_widget(block, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        text_area,
+    );
+}
+
+fn heading<'a>(text: &'a str, theme: &Theme) -> Line<'a> {
+    Line::styled(text, theme.heading)
+}
+
+fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(e) = app.selected_event() else {
+        return vec![Line::styled("No event selected.", theme.dim)];
+    };
+    let tl = app.timeline();
+    let mut date = vec![Span::styled(e.date_label(), theme.year)];
+    if let Some(era) = tl.era_of(e) {
+        date.push(Span::styled(format!(" · {}", era.title), theme.era));
+    }
+    let mut lines = vec![
+        Line::from(date),
+        Line::styled(e.title.as_str(), theme.title),
+        Line::raw(""),
+    ];
+    lines.extend(e.summary.lines().map(Line::raw));
+    lines.push(Line::raw(""));
+    if !e.countries.is_empty() {
+        lines.push(heading("Countries", theme));
+        let names: Vec<String> = e
+            .countries
+            .iter()
+            .map(|c| match tl.country(c) {
+                Some(country) => format!("{} {}", c, country.name),
+                None => c.clone(),
+            })
+            .collect();
+        lines.push(Line::raw(names.join(", ")));
+    }
+    if !e.actors.is_empty() {
+        lines.push(heading("Actors", theme));
+        for p in &e.actors {
+            let name = tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str());
+            let role = p
+                .role
+                .as_ref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default();
+            lines.push(Line::raw(format!("  {name}{role}")));
+        }
+    }
+    if !e.tags.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Tags ", theme.heading),
+            Span::raw(e.tags.join(", ")),
+        ]));
+    }
+    if !e.sources.is_empty() {
+        lines.push(heading("Sources", theme));
+        for s in &e.sources {
+            if s.title != s.url {
+                lines.push(Line::raw(format!("  {}", s.title)));
+            }
+            lines.push(Line::styled(format!("  {}", s.url), theme.link));
+        }
+    }
+    if !e.related.is_empty() {
+        lines.push(heading("Related", theme));
+        for id in &e.related {
+            if let Some(r) = tl.event_index(id).map(|i| &tl.events[i]) {
+                lines.push(Line::raw(format!("  {}  {}", r.date, r.title)));
+            }
+        }
+    }
+    lines
+}
+
+/// "first: 1991 …, last: 2025 …" over the events that pass `involves`.
+fn first_last(tl: &Timeline, involves: impl Fn(&Event) -> bool) -> Option<(&Event, &Event)> {
+    let mut it = tl.events.iter().filter(|e| involves(e));
+    let first = it.next()?;
+    Some((first, it.last().unwrap_or(first)))
+}
+
+fn span_lines<'a>(lines: &mut Vec<Line<'a>>, found: Option<(&'a Event, &'a Event)>, theme: &Theme) {
+    if let Some((first, last)) = found {
+        lines.push(Line::raw(""));
+        lines.push(heading("First", theme));
+        lines.push(Line::raw(format!("  {}  {}", first.date, first.title)));
+        lines.push(heading("Last", theme));
+        lines.push(Line::raw(format!("  {}  {}", last.date, last.title)));
+    }
+}
+
+fn country_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
+    let tl = app.timeline();
+    let Some(c) = tl.countries.get(app.country_cursor) else {
+        return vec![Line::styled("No countries.", theme.dim)];
+    };
+    let mut lines = vec![
+        Line::styled(format!("{} ({})", c.name, c.code), theme.title),
+        Line::raw(""),
+    ];
+    if let Some(capital) = &c.capital {
+        lines.push(Line::from(vec![
+            Span::styled("Capital ", theme.heading),
+            Span::raw(capital.as_str()),
+        ]));
+    }
+    if let Some((lat, lon)) = c.location {
+        lines.push(Line::from(vec![
+            Span::styled("Location ", theme.heading),
+            Span::raw(format!("{lat:.2}, {lon:.2}")),
+        ]));
+    }
+    let total = tl
+        .events
+        .iter()
+        .filter(|e| e.countries.contains(&c.code))
+        .count();
+    let count = app
+        .country_counts
+        .get(app.country_cursor)
+        .copied()
+        .unwrap_or(0);
+    lines.push(Line::raw(format!(
+        "{total} events in all, {count} under the other filters"
+    )));
+    span_lines(
+        &mut lines,
+        first_last(tl, |e| e.countries.contains(&c.code)),
+        theme,
+    );
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Enter toggles it in the filter", theme.dim));
+    lines
+}
+
+fn actor_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
+    let tl = app.timeline();
+    let Some(a) = tl.actors.get(app.actor_cursor) else {
+        return vec![Line::styled("No actors.", theme.dim)];
+    };
+    let mut lines = vec![
+        Line::styled(a.name.as_str(), theme.title),
+        Line::raw(a.kind.as_str()),
+        Line::raw(""),
+    ];
+    if let Some(role) = &a.role {
+        lines.push(Line::from(vec![
+            Span::styled("Role ", theme.heading),
+            Span::raw(role.as_str()),
+        ]));
+    }
+    if let Some(code) = &a.country {
+        let name = tl.country(code).map_or(code.as_str(), |c| c.name.as_str());
+        lines.push(Line::from(vec![
+            Span::styled("Country ", theme.heading),
+            Span::raw(name),
+        ]));
+    }
+    let takes_part = |e: &Event| e.actors.iter().any(|p| p.id == a.id);
+    let total = tl.events.iter().filter(|e| takes_part(e)).count();
+    let count = app.actor_counts.get(app.actor_cursor).copied().unwrap_or(0);
+    lines.push(Line::raw(format!(
+        "{total} events in all, {count} under the other filters"
+    )));
+    span_lines(&mut lines, first_last(tl, takes_part), theme);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Enter toggles them in the filter", theme.dim));
+    lines
+}

@@ -1,0 +1,138 @@
+//! The countries and actors panes: each item with its facet count and a
+//! checkbox showing whether it is in the filter.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{block, focused};
+use crate::model::ActorKind;
+use crate::text::{fit, pad};
+use crate::tui::app::{App, Pane, scroll_offset};
+use crate::tui::theme::Theme;
+
+struct Item<'a> {
+    name: &'a str,
+    badge: &'static str,
+    count: usize,
+    checked: bool,
+}
+
+pub fn countries(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let tl = app.timeline();
+    let items: Vec<Item> = tl
+        .countries
+        .iter()
+        .zip(&app.country_counts)
+        .map(|(c, &count)| Item {
+            name: &c.name,
+            badge: "",
+            count,
+            checked: app.filter.countries.contains(&c.code),
+        })
+        .collect();
+    let n = app.filter.countries.len();
+    let mut title = vec![Span::styled(" Countries ", theme.title)];
+    if n > 0 {
+        let mode = if app.filter.match_all && n > 1 {
+            " · all"
+        } else {
+            ""
+        };
+        title.push(Span::styled(format!("{n} selected{mode} "), theme.checked));
+    }
+    list(
+        app,
+        theme,
+        area,
+        frame,
+        Pane::Countries,
+        Line::from(title),
+        &items,
+        app.country_cursor,
+    );
+}
+
+pub fn actors(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let tl = app.timeline();
+    let items: Vec<Item> = tl
+        .actors
+        .iter()
+        .zip(&app.actor_counts)
+        .map(|(a, &count)| Item {
+            name: &a.name,
+            badge: match a.kind {
+                ActorKind::Person => "● ",
+                ActorKind::Organisation => "■ ",
+            },
+            count,
+            checked: app.filter.actors.contains(&a.id),
+        })
+        .collect();
+    let n = app.filter.actors.len();
+    let mut title = vec![
+        Span::styled(" Actors ", theme.title),
+        Span::styled("● person ■ org ", theme.dim),
+    ];
+    if n > 0 {
+        title.push(Span::styled(format!("{n} selected "), theme.checked));
+    }
+    list(
+        app,
+        theme,
+        area,
+        frame,
+        Pane::Actors,
+        Line::from(title),
+        &items,
+        app.actor_cursor,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn list(
+    app: &App,
+    theme: &Theme,
+    area: Rect,
+    frame: &mut Frame,
+    pane: Pane,
+    title: Line,
+    items: &[Item],
+    cursor: usize,
+) {
+    let is_focused = focused(app, pane);
+    let block = block(title, is_focused, theme);
+    let inner = block.inner(area);
+    let height = usize::from(inner.height);
+    let width = usize::from(inner.width);
+    let first = scroll_offset(cursor, items.len(), height);
+    let lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, item)| {
+            let check = if item.checked { "[x] " } else { "[ ] " };
+            let count = item.count.to_string();
+            let name_width = width.saturating_sub(4 + item.badge.chars().count() + count.len() + 1);
+            let name = pad(&fit(item.name, name_width), name_width);
+            let text = format!("{check}{}{name} {count}", item.badge);
+            if i == cursor && is_focused {
+                Line::styled(text, theme.selected)
+            } else {
+                let style = if item.count == 0 {
+                    theme.dim
+                } else {
+                    Default::default()
+                };
+                let check_style = if item.checked { theme.checked } else { style };
+                Line::from(vec![
+                    Span::styled(check, check_style),
+                    Span::styled(format!("{}{name} {count}", item.badge), style),
+                ])
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

@@ -1,0 +1,96 @@
+//! Drawing: state in, frame out; nothing here changes the state. The base
+//! screen draws first, then overlays (full-screen event, help) on top.
+
+mod detail;
+mod facets;
+mod help;
+mod status;
+mod strip;
+mod timeline;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+use super::app::{App, Pane, Screen};
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+use super::theme::Theme;
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let areas = Areas::compute(area.width, area.height);
+    if areas.too_small {
+        too_small(area, frame);
+        return;
+    }
+    if let Screen::Detail { scroll } = app.screen {
+        let body = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        detail::full_screen(app, theme, body, scroll, frame);
+    } else {
+        if let Some(r) = areas.countries {
+            facets::countries(app, theme, r, frame);
+        }
+        if let Some(r) = areas.actors {
+            facets::actors(app, theme, r, frame);
+        }
+        if let Some(r) = areas.timeline {
+            timeline::render(app, theme, r, frame);
+        }
+        if let Some(r) = areas.detail {
+            detail::pane(app, theme, r, frame);
+        }
+        if let Some(r) = areas.strip {
+            strip::render(app, theme, r, frame);
+        }
+    }
+    if let Some(r) = areas.status {
+        status::render(app, theme, r, frame);
+    }
+    if app.help {
+        help::render(theme, area, frame);
+    }
+}
+
+/// A bordered block, highlighted when its pane has the focus.
+fn block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(title)
+}
+
+fn focused(app: &App, pane: Pane) -> bool {
+    app.focus == pane && app.screen == Screen::Main && !app.help
+}
+
+fn too_small(area: Rect, frame: &mut Frame) {
+    let text = format!(
+        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{} — enlarge the window, or press q to quit",
+        area.width, area.height
+    );
+    let top = area.height.saturating_sub(2) / 2;
+    let rect = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        rect,
+    );
+}

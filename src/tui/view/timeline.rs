@@ -1,0 +1,96 @@
+//! The timeline pane: era headers, the year once per group, precision-aware
+//! dates, the selected event highlighted and kept in view.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{block, focused};
+use crate::model::PartialDate;
+use crate::text::{fit, pad};
+use crate::tui::app::{App, Pane, Row, scroll_offset};
+use crate::tui::theme::Theme;
+
+pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let tl = app.timeline();
+    let is_focused = focused(app, Pane::Timeline);
+    let title = Line::from(vec![
+        Span::styled(" Timeline ", theme.title),
+        Span::styled(
+            format!("{} of {} ", app.shown.len(), tl.events.len()),
+            theme.dim,
+        ),
+    ]);
+    let block = block(title, is_focused, theme);
+    let inner = block.inner(area);
+    let height = usize::from(inner.height);
+    let width = usize::from(inner.width);
+    if app.shown.is_empty() {
+        let msg = if tl.events.is_empty() {
+            "No events in the loaded timelines."
+        } else {
+            "No events match the filters. Press c to clear them."
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(msg, theme.dim)).block(block),
+            area,
+        );
+        return;
+    }
+    let year_width = app
+        .shown
+        .iter()
+        .map(|&i| PartialDate::year_label(tl.events[i].date.year).width())
+        .max()
+        .unwrap_or(4);
+    let first = scroll_offset(app.selected_row(), app.rows.len(), height);
+    let mut lines = Vec::with_capacity(height);
+    let mut last_year: Option<i32> = None;
+    for (n, row) in app.rows.iter().enumerate().skip(first).take(height) {
+        match *row {
+            Row::Era(e) => {
+                let title = fit(&tl.eras[e].title, width.saturating_sub(4));
+                let rule = "─".repeat(width.saturating_sub(title.width() + 4));
+                lines.push(Line::styled(format!("── {title} {rule}"), theme.era));
+                last_year = None;
+            }
+            Row::Event(p) => {
+                let e = &tl.events[app.shown[p]];
+                let year = if last_year != Some(e.date.year) || n == first {
+                    PartialDate::year_label(e.date.year)
+                } else {
+                    String::new()
+                };
+                last_year = Some(e.date.year);
+                let mut day = e.date.day_month_label();
+                if e.date.approximate {
+                    day = format!("c.{day}");
+                }
+                let selected = p == app.selected;
+                let marker = if selected { "▶ " } else { "  " };
+                let prefix = format!("{marker}{} {:>6} ", pad(&year, year_width), fit(&day, 6));
+                let title = fit(&e.title, width.saturating_sub(prefix.width()));
+                if selected {
+                    let style = if is_focused {
+                        theme.selected
+                    } else {
+                        theme
+                            .selected
+                            .remove_modifier(ratatui::style::Modifier::BOLD)
+                    };
+                    lines.push(Line::styled(pad(&format!("{prefix}{title}"), width), style));
+                } else {
+                    lines.push(Line::from(vec![
+                        Span::raw(marker),
+                        Span::styled(pad(&year, year_width), theme.year),
+                        Span::styled(format!(" {:>6} ", fit(&day, 6)), theme.dim),
+                        Span::raw(title),
+                    ]));
+                }
+            }
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}

@@ -1,0 +1,341 @@
+//! The `steppe` binary as a user runs it: outputs, diagnostics and exit codes.
+
+use std::process::{Command, Output};
+
+fn steppe(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the steppe binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn json(args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["list", "--format", "json"];
+    all.extend_from_slice(args);
+    let o = steppe(&all);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("list --format json prints a JSON array")
+}
+
+fn ids(events: &[serde_json::Value]) -> Vec<String> {
+    events
+        .iter()
+        .map(|e| e["id"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn validate_accepts_the_bundled_timeline() {
+    let o = steppe(&["validate", "--strict"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("ok: "), "{out}");
+    let events: usize = out[4..]
+        .split(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(events >= 45, "{out}");
+    assert!(out.contains("in 1 file"), "{out}");
+}
+
+#[test]
+fn bundled_timeline_is_complete_and_sourced() {
+    let events = json(&[]);
+    assert!(events.len() >= 45);
+    let first = events.first().expect("events");
+    let last = events.last().expect("events");
+    assert!(
+        first["date"].as_str().is_some_and(|d| d.starts_with("18")),
+        "{first}"
+    );
+    assert_eq!(
+        last["date"], "2025-10-09",
+        "ends with the Dushanbe summit: {last}"
+    );
+    for e in &events {
+        let sources = e["sources"].as_array().expect("sources");
+        assert!(!sources.is_empty(), "{} has no source", e["id"]);
+        for s in sources {
+            assert!(
+                s["url"].as_str().is_some_and(|u| u.starts_with("http")),
+                "{e}"
+            );
+        }
+    }
+    let dates: Vec<&str> = events.iter().filter_map(|e| e["date"].as_str()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by_key(|d| steppe::model::PartialDate::parse(d).expect("normalized dates parse"));
+    assert_eq!(dates, sorted, "events are in date order");
+}
+
+#[test]
+fn json_has_every_documented_field() {
+    let events = json(&["tests/fixtures/mini.yaml"]);
+    let summit = events
+        .iter()
+        .find(|e| e["id"] == "late-summit")
+        .expect("late-summit");
+    assert_eq!(summit["date"], "2022-10-14");
+    assert_eq!(summit["end"], serde_json::Value::Null);
+    assert_eq!(summit["title"], "A summit in Astana");
+    assert_eq!(
+        summit["summary"],
+        "Leaders met in Astana.\nSecond paragraph."
+    );
+    assert_eq!(summit["countries"], serde_json::json!(["KZ", "RU"]));
+    assert_eq!(summit["actors"], serde_json::json!(["putin", "xi-jinping"]));
+    assert_eq!(summit["tags"], serde_json::json!(["summit"]));
+    assert_eq!(summit["sources"][0]["url"], "https://example.org/summit");
+    assert_eq!(summit["related"], serde_json::json!(["founding"]));
+    assert_eq!(summit["file"], "tests/fixtures/mini.yaml");
+    assert_eq!(summit["line"], 36);
+    let pipeline = events
+        .iter()
+        .find(|e| e["id"] == "pipeline")
+        .expect("pipeline");
+    assert_eq!(pipeline["date"], "2009-12");
+    assert_eq!(pipeline["end"], "2010");
+    assert_eq!(
+        ids(&events),
+        ["independence", "founding", "pipeline", "late-summit"]
+    );
+}
+
+#[test]
+fn filters_combine() {
+    let mini = "tests/fixtures/mini.yaml";
+    assert_eq!(
+        ids(&json(&[mini, "--country", "TM"])),
+        ["independence", "pipeline"]
+    );
+    assert_eq!(ids(&json(&[mini, "--country", "kz,tm"])).len(), 4);
+    assert_eq!(
+        ids(&json(&[
+            mini,
+            "--country",
+            "KZ",
+            "--country",
+            "CN",
+            "--match",
+            "all"
+        ])),
+        ["founding"]
+    );
+    assert_eq!(ids(&json(&[mini, "--actor", "putin"])), ["late-summit"]);
+    assert_eq!(ids(&json(&[mini, "--tag", "energy"])), ["pipeline"]);
+    assert_eq!(
+        ids(&json(&[mini, "--from", "2001-06", "--to", "2009"])),
+        ["founding", "pipeline"]
+    );
+    assert_eq!(
+        ids(&json(&[mini, "--from", "2001-06", "--to", "2009-11"])),
+        ["founding"]
+    );
+    // A range that is still running counts: the pipeline runs from Dec 2009 into 2010.
+    assert_eq!(
+        ids(&json(&[mini, "--from", "2010-06"])),
+        ["pipeline", "late-summit"]
+    );
+    // Search reaches actor and country names, any case.
+    assert_eq!(
+        ids(&json(&[mini, "--search", "XI JINPING"])),
+        ["late-summit"]
+    );
+    assert_eq!(
+        ids(&json(&[mini, "--search", "turkmenistan"])),
+        ["independence", "pipeline"]
+    );
+    assert_eq!(ids(&json(&[mini, "--search", "no such words"])).len(), 0);
+}
+
+#[test]
+fn unknown_filter_values_are_usage_errors_listing_what_exists() {
+    let o = steppe(&["list", "tests/fixtures/mini.yaml", "--country", "XX"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("known: CN, KZ, RU, TM"),
+        "{}",
+        stderr(&o)
+    );
+    let o = steppe(&["list", "tests/fixtures/mini.yaml", "--actor", "putn"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `putin`?"),
+        "{}",
+        stderr(&o)
+    );
+    let o = steppe(&["list", "--from", "2023-02-30"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("has no day 30"), "{}", stderr(&o));
+    let o = steppe(&["list", "--no-such-flag"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn every_mistake_is_reported_with_file_line_and_caret() {
+    let o = steppe(&["validate", "tests/fixtures/bad.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let expect = [
+        "error: unknown country `XX` in event `astana-summit` (declared: KZ)\n  --> tests/fixtures/bad.yaml:15:21\n   |\n15 |     countries: [KZ, XX]\n   |                     ^^",
+        "error: unknown key `titel` in event `astana-summit`\n  --> tests/fixtures/bad.yaml:14:5",
+        "did you mean `title`?",
+        "`2023-02-30` is not a valid `date` for event `astana-summit`: Feb 2023 has no day 30",
+        "`kg` is not a country code",
+        "write it in capitals: `KG`",
+        "unknown kind `persn` for actor `putin`",
+        "unknown actor `putn` in event `astana-summit`",
+        "event `reversed` ends (1990) before it starts (1991)",
+        "unknown event `astana-sumit` in event `reversed`",
+        "did you mean `astana-summit`?",
+        "an event has no `id`; it is required\n  --> tests/fixtures/bad.yaml:23:5",
+        "event `astana-summit` has no `title`",
+    ];
+    for e in expect {
+        assert!(err.contains(e), "missing {e:?} in:\n{err}");
+    }
+    assert!(err.contains("invalid: 10 errors, 1 warning"), "{err}");
+}
+
+#[test]
+fn syntax_errors_name_the_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("broken.yaml");
+    std::fs::write(&path, "events:\n  - id: a\n    title: [unclosed\n").expect("write");
+    let o = steppe(&["validate", path.to_str().expect("utf-8 path")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("this is not valid YAML"), "{err}");
+    assert!(
+        err.contains("broken.yaml:4:1") || err.contains("broken.yaml:3:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn warnings_fail_only_with_strict() {
+    let o = steppe(&["validate", "tests/fixtures/warn.yaml"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o)
+            .starts_with("ok: 1 event, 1 country, 1 actor, 0 eras, 0 tours in 1 file (2 warnings)")
+    );
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning: event `unsourced` has no sources"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: actor `nobody` is never referenced"),
+        "{err}"
+    );
+    let o = steppe(&["validate", "tests/fixtures/warn.yaml", "--strict"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn identical_duplicates_merge_and_different_ones_fail() {
+    let o = steppe(&["validate", "tests/fixtures/dup-same"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("2 events, 1 country"), "{}", stdout(&o));
+    let o = steppe(&["validate", "tests/fixtures/dup-diff"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("country `KZ` is defined twice, differently; the first definition is at tests/fixtures/dup-diff/a.yaml:2:12"), "{err}");
+    assert!(err.contains("event `one` is defined twice"), "{err}");
+}
+
+#[test]
+fn directories_load_yaml_files_in_path_order() {
+    let events = json(&["tests/fixtures/dir"]);
+    assert_eq!(
+        ids(&events),
+        ["ancient", "approx", "same-day-a", "same-day-b"]
+    );
+    assert_eq!(events[0]["date"], "-0329");
+    assert_eq!(events[1]["date"], "1865~");
+    let o = steppe(&["list", "tests/fixtures/dir"]);
+    let table = stdout(&o);
+    assert!(table.contains("330 BCE"), "{table}");
+    assert!(table.contains("c. 1865"), "{table}");
+}
+
+#[test]
+fn missing_paths_are_unreadable_input() {
+    let o = steppe(&["list", "tests/fixtures/no-such-file.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no-such-file.yaml"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("no such file or directory"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn table_csv_and_markdown_show_the_same_events() {
+    let mini = "tests/fixtures/mini.yaml";
+    let table = stdout(&steppe(&["list", mini, "--country", "TM"]));
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 3, "{table}");
+    assert!(lines[0].starts_with("DATE"));
+    assert!(lines[2].starts_with("Dec 2009 – 2010  pipeline"), "{table}");
+    let csv = stdout(&steppe(&["list", mini, "--format", "csv"]));
+    assert!(csv.starts_with(
+        "id,date,end,title,summary,countries,actors,tags,sources,related,file,line\n"
+    ));
+    assert!(
+        csv.contains("\"Leaders met in Astana.\nSecond paragraph.\""),
+        "{csv}"
+    );
+    assert_eq!(
+        csv.lines().filter(|l| l.starts_with("pipeline,")).count(),
+        1
+    );
+    let md = stdout(&steppe(&["list", mini, "--format", "markdown"]));
+    assert!(
+        md.contains("| Dec 2009 – 2010 | A gas pipeline opens | CN, TM | energy | `pipeline` |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn hostile_text_never_reaches_the_terminal() {
+    let f = "tests/fixtures/hostile.yaml";
+    for format in ["table", "json", "csv", "markdown"] {
+        let o = steppe(&["list", f, "--format", format]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let out = stdout(&o);
+        for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
+            assert!(
+                !out.contains(bad),
+                "{format} output carries {bad:?}: {out:?}"
+            );
+        }
+        assert!(out.contains("Evil"), "{format}: {out}");
+    }
+}
+
+#[test]
+fn help_shows_examples() {
+    for args in [
+        &["--help"][..],
+        &["list", "--help"],
+        &["validate", "--help"],
+    ] {
+        let o = steppe(args);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stdout(&o).contains("Examples:"), "{args:?}");
+    }
+}
