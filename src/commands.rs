@@ -30,11 +30,7 @@ impl Failure {
 
 /// Loads the timelines, from `paths` or the built-in ones.
 pub fn load(paths: &[PathBuf]) -> Loaded {
-    if paths.is_empty() {
-        load::load_bundled()
-    } else {
-        load::load_paths(paths)
-    }
+    if paths.is_empty() { load::load_bundled() } else { load::load_paths(paths) }
 }
 
 /// Loads and fails on errors, printing them; warnings become a one-line note.
@@ -48,19 +44,14 @@ fn load_or_fail(paths: &[PathBuf]) -> Result<Query, Failure> {
         )));
     }
     if loaded.report.warnings() > 0 {
-        eprintln!(
-            "note: {} in the timelines; `steppe validate` shows them",
-            loaded.report.tally()
-        );
+        eprintln!("note: {} in the timelines; `steppe validate` shows them", loaded.report.tally());
     }
     Ok(Query::new(loaded.timeline))
 }
 
 /// The filter from the command line, checked against the timeline.
 pub fn filter_for(query: &Query, args: &FilterArgs) -> Result<Filter, Failure> {
-    query
-        .check(&args.to_filter())
-        .map_err(|e| Failure::Usage(e.to_string()))
+    query.check(&args.to_filter()).map_err(|e| Failure::Usage(e.to_string()))
 }
 
 pub fn list(args: &ListArgs) -> Result<(), Failure> {
@@ -73,11 +64,7 @@ fn print_events(query: &Query, filter: &Filter, format: Format) -> Result<(), Fa
     let shown = query.matches(filter);
     let stdout = io::stdout();
     let width = (format == Format::Table && stdout.is_terminal())
-        .then(|| {
-            crossterm::terminal::size()
-                .ok()
-                .map(|(w, _)| usize::from(w))
-        })
+        .then(|| crossterm::terminal::size().ok().map(|(w, _)| usize::from(w)))
         .flatten();
     let mut out = io::BufWriter::new(stdout.lock());
     let result =
@@ -98,16 +85,10 @@ pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
         return Err(Failure::Data(format!("invalid: {}", report.tally())));
     }
     if args.strict && report.warnings() > 0 {
-        return Err(Failure::Data(format!(
-            "invalid with --strict: {}",
-            report.tally()
-        )));
+        return Err(Failure::Data(format!("invalid with --strict: {}", report.tally())));
     }
-    let warned = if report.warnings() > 0 {
-        format!(" ({})", report.tally())
-    } else {
-        String::new()
-    };
+    let warned =
+        if report.warnings() > 0 { format!(" ({})", report.tally()) } else { String::new() };
     println!("ok: {}{warned}", loaded.timeline.summary_line());
     Ok(())
 }
@@ -139,11 +120,6 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
             return Err(Failure::Usage(why));
         }
     }
-    tui::run(
-        app,
-        tui::Options {
-            mouse: !args.no_mouse,
-        },
-    )
-    .map_err(|e| Failure::Data(format!("the terminal failed: {e}")))
+    tui::run(app, tui::Options { mouse: !args.no_mouse })
+        .map_err(|e| Failure::Data(format!("the terminal failed: {e}")))
 }

@@ -128,30 +128,16 @@ struct Compiled {
 
 impl Query {
     pub fn new(timeline: Timeline) -> Self {
-        let country_pos: HashMap<String, usize> = timeline
-            .countries
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.code.clone(), i))
-            .collect();
-        let actor_pos: HashMap<String, usize> = timeline
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
-        let mut tags: Vec<String> = timeline
-            .events
-            .iter()
-            .flat_map(|e| e.tags.iter().cloned())
-            .collect();
+        let country_pos: HashMap<String, usize> =
+            timeline.countries.iter().enumerate().map(|(i, c)| (c.code.clone(), i)).collect();
+        let actor_pos: HashMap<String, usize> =
+            timeline.actors.iter().enumerate().map(|(i, a)| (a.id.clone(), i)).collect();
+        let mut tags: Vec<String> =
+            timeline.events.iter().flat_map(|e| e.tags.iter().cloned()).collect();
         tags.sort();
         tags.dedup();
-        let tag_pos: HashMap<&str, usize> = tags
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.as_str(), i))
-            .collect();
+        let tag_pos: HashMap<&str, usize> =
+            tags.iter().enumerate().map(|(i, t)| (t.as_str(), i)).collect();
         let mut q = Query {
             country_pos: HashMap::new(),
             actor_pos: HashMap::new(),
@@ -164,16 +150,10 @@ impl Query {
             timeline: Timeline::default(),
         };
         for e in &timeline.events {
-            let cs: Vec<usize> = e
-                .countries
-                .iter()
-                .filter_map(|c| country_pos.get(c).copied())
-                .collect();
-            let acts: Vec<usize> = e
-                .actors
-                .iter()
-                .filter_map(|a| actor_pos.get(&a.id).copied())
-                .collect();
+            let cs: Vec<usize> =
+                e.countries.iter().filter_map(|c| country_pos.get(c).copied()).collect();
+            let acts: Vec<usize> =
+                e.actors.iter().filter_map(|a| actor_pos.get(&a.id).copied()).collect();
             let mut hay = format!("{}\n{}", e.title, e.summary);
             for &c in &cs {
                 hay.push('\n');
@@ -188,12 +168,8 @@ impl Query {
                 hay.push_str(t);
             }
             q.haystack.push(hay.to_lowercase());
-            q.event_tags.push(
-                e.tags
-                    .iter()
-                    .filter_map(|t| tag_pos.get(t.as_str()).copied())
-                    .collect(),
-            );
+            q.event_tags
+                .push(e.tags.iter().filter_map(|t| tag_pos.get(t.as_str()).copied()).collect());
             q.event_countries.push(cs);
             q.event_actors.push(acts);
             let last = e.end.unwrap_or(e.date).latest();
@@ -220,16 +196,9 @@ impl Query {
     pub fn check(&self, filter: &Filter) -> Result<Filter, FilterError> {
         let tl = &self.timeline;
         let mut out = filter.clone();
-        out.countries = resolve(
-            &filter.countries,
-            tl.countries.iter().map(|c| c.code.as_str()),
-            "country",
-        )?;
-        out.actors = resolve(
-            &filter.actors,
-            tl.actors.iter().map(|a| a.id.as_str()),
-            "actor",
-        )?;
+        out.countries =
+            resolve(&filter.countries, tl.countries.iter().map(|c| c.code.as_str()), "country")?;
+        out.actors = resolve(&filter.actors, tl.actors.iter().map(|a| a.id.as_str()), "actor")?;
         out.tags = resolve(&filter.tags, self.tags.iter().map(String::as_str), "tag")?;
         out.search = filter.search.trim().to_string();
         Ok(out)
@@ -244,11 +213,7 @@ impl Query {
                 .filter_map(|c| self.country_pos.get(c).copied())
                 .collect(),
             match_all: f.match_all,
-            actors: f
-                .actors
-                .iter()
-                .filter_map(|a| self.actor_pos.get(a).copied())
-                .collect(),
+            actors: f.actors.iter().filter_map(|a| self.actor_pos.get(a).copied()).collect(),
             tags: f.tags.iter().filter_map(tag_pos).collect(),
             from: f.from.map(|d| d.earliest()),
             to: f.to.map(|d| d.latest()),
@@ -259,11 +224,8 @@ impl Query {
     fn passes(&self, c: &Compiled, i: usize, skip: Skip) -> bool {
         if skip != Skip::Countries && !c.countries.is_empty() {
             let has = |x: &usize| self.event_countries[i].contains(x);
-            let ok = if c.match_all {
-                c.countries.iter().all(has)
-            } else {
-                c.countries.iter().any(has)
-            };
+            let ok =
+                if c.match_all { c.countries.iter().all(has) } else { c.countries.iter().any(has) };
             if !ok {
                 return false;
             }
@@ -287,36 +249,22 @@ impl Query {
     /// Positions in `timeline().events` of the events the filter lets through, in order.
     pub fn matches(&self, filter: &Filter) -> Vec<usize> {
         let c = self.compile(filter);
-        (0..self.timeline.events.len())
-            .filter(|&i| self.passes(&c, i, Skip::Nothing))
-            .collect()
+        (0..self.timeline.events.len()).filter(|&i| self.passes(&c, i, Skip::Nothing)).collect()
     }
 
     /// Does event `i` contain the text (case-insensitive)?
     pub fn event_contains(&self, i: usize, text: &str) -> bool {
-        self.haystack
-            .get(i)
-            .is_some_and(|h| h.contains(&text.to_lowercase()))
+        self.haystack.get(i).is_some_and(|h| h.contains(&text.to_lowercase()))
     }
 
     /// For each country, how many events pass every filter except the country one.
     pub fn country_counts(&self, filter: &Filter) -> Vec<usize> {
-        self.facet(
-            filter,
-            Skip::Countries,
-            &self.event_countries,
-            self.timeline.countries.len(),
-        )
+        self.facet(filter, Skip::Countries, &self.event_countries, self.timeline.countries.len())
     }
 
     /// For each actor, how many events pass every filter except the actor one.
     pub fn actor_counts(&self, filter: &Filter) -> Vec<usize> {
-        self.facet(
-            filter,
-            Skip::Actors,
-            &self.event_actors,
-            self.timeline.actors.len(),
-        )
+        self.facet(filter, Skip::Actors, &self.event_actors, self.timeline.actors.len())
     }
 
     fn facet(&self, filter: &Filter, skip: Skip, per_event: &[Vec<usize>], n: usize) -> Vec<usize> {
@@ -340,12 +288,7 @@ fn resolve<'a>(
     what: &str,
 ) -> Result<Vec<String>, FilterError> {
     let mut out: Vec<String> = Vec::new();
-    for w in wanted
-        .iter()
-        .flat_map(|w| w.split(','))
-        .map(str::trim)
-        .filter(|w| !w.is_empty())
-    {
+    for w in wanted.iter().flat_map(|w| w.split(',')).map(str::trim).filter(|w| !w.is_empty()) {
         match known.clone().find(|k| k.eq_ignore_ascii_case(w)) {
             Some(k) => {
                 if !out.iter().any(|o| o == k) {

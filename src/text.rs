@@ -27,11 +27,7 @@ pub fn fit(s: &str, width: usize) -> String {
 /// `s` padded with spaces to `width` columns.
 pub fn pad(s: &str, width: usize) -> String {
     let w = s.width();
-    if w >= width {
-        s.to_string()
-    } else {
-        format!("{s}{}", " ".repeat(width - w))
-    }
+    if w >= width { s.to_string() } else { format!("{s}{}", " ".repeat(width - w)) }
 }
 
 #[cfg(test)]

@@ -28,10 +28,7 @@ fn json(args: &[&str]) -> Vec<serde_json::Value> {
 }
 
 fn ids(events: &[serde_json::Value]) -> Vec<String> {
-    events
-        .iter()
-        .map(|e| e["id"].as_str().unwrap_or_default().to_string())
-        .collect()
+    events.iter().map(|e| e["id"].as_str().unwrap_or_default().to_string()).collect()
 }
 
 #[test]
@@ -40,11 +37,7 @@ fn validate_accepts_the_bundled_timeline() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.starts_with("ok: "), "{out}");
-    let events: usize = out[4..]
-        .split(' ')
-        .next()
-        .and_then(|n| n.parse().ok())
-        .expect("a count");
+    let events: usize = out[4..].split(' ').next().and_then(|n| n.parse().ok()).expect("a count");
     assert!(events >= 45, "{out}");
     assert!(out.contains("in 1 file"), "{out}");
 }
@@ -55,22 +48,13 @@ fn bundled_timeline_is_complete_and_sourced() {
     assert!(events.len() >= 45);
     let first = events.first().expect("events");
     let last = events.last().expect("events");
-    assert!(
-        first["date"].as_str().is_some_and(|d| d.starts_with("18")),
-        "{first}"
-    );
-    assert_eq!(
-        last["date"], "2025-10-09",
-        "ends with the Dushanbe summit: {last}"
-    );
+    assert!(first["date"].as_str().is_some_and(|d| d.starts_with("18")), "{first}");
+    assert_eq!(last["date"], "2025-10-09", "ends with the Dushanbe summit: {last}");
     for e in &events {
         let sources = e["sources"].as_array().expect("sources");
         assert!(!sources.is_empty(), "{} has no source", e["id"]);
         for s in sources {
-            assert!(
-                s["url"].as_str().is_some_and(|u| u.starts_with("http")),
-                "{e}"
-            );
+            assert!(s["url"].as_str().is_some_and(|u| u.starts_with("http")), "{e}");
         }
     }
     let dates: Vec<&str> = events.iter().filter_map(|e| e["date"].as_str()).collect();
@@ -82,17 +66,11 @@ fn bundled_timeline_is_complete_and_sourced() {
 #[test]
 fn json_has_every_documented_field() {
     let events = json(&["tests/fixtures/mini.yaml"]);
-    let summit = events
-        .iter()
-        .find(|e| e["id"] == "late-summit")
-        .expect("late-summit");
+    let summit = events.iter().find(|e| e["id"] == "late-summit").expect("late-summit");
     assert_eq!(summit["date"], "2022-10-14");
     assert_eq!(summit["end"], serde_json::Value::Null);
     assert_eq!(summit["title"], "A summit in Astana");
-    assert_eq!(
-        summit["summary"],
-        "Leaders met in Astana.\nSecond paragraph."
-    );
+    assert_eq!(summit["summary"], "Leaders met in Astana.\nSecond paragraph.");
     assert_eq!(summit["countries"], serde_json::json!(["KZ", "RU"]));
     assert_eq!(summit["actors"], serde_json::json!(["putin", "xi-jinping"]));
     assert_eq!(summit["tags"], serde_json::json!(["summit"]));
@@ -100,62 +78,30 @@ fn json_has_every_documented_field() {
     assert_eq!(summit["related"], serde_json::json!(["founding"]));
     assert_eq!(summit["file"], "tests/fixtures/mini.yaml");
     assert_eq!(summit["line"], 36);
-    let pipeline = events
-        .iter()
-        .find(|e| e["id"] == "pipeline")
-        .expect("pipeline");
+    let pipeline = events.iter().find(|e| e["id"] == "pipeline").expect("pipeline");
     assert_eq!(pipeline["date"], "2009-12");
     assert_eq!(pipeline["end"], "2010");
-    assert_eq!(
-        ids(&events),
-        ["independence", "founding", "pipeline", "late-summit"]
-    );
+    assert_eq!(ids(&events), ["independence", "founding", "pipeline", "late-summit"]);
 }
 
 #[test]
 fn filters_combine() {
     let mini = "tests/fixtures/mini.yaml";
-    assert_eq!(
-        ids(&json(&[mini, "--country", "TM"])),
-        ["independence", "pipeline"]
-    );
+    assert_eq!(ids(&json(&[mini, "--country", "TM"])), ["independence", "pipeline"]);
     assert_eq!(ids(&json(&[mini, "--country", "kz,tm"])).len(), 4);
     assert_eq!(
-        ids(&json(&[
-            mini,
-            "--country",
-            "KZ",
-            "--country",
-            "CN",
-            "--match",
-            "all"
-        ])),
+        ids(&json(&[mini, "--country", "KZ", "--country", "CN", "--match", "all"])),
         ["founding"]
     );
     assert_eq!(ids(&json(&[mini, "--actor", "putin"])), ["late-summit"]);
     assert_eq!(ids(&json(&[mini, "--tag", "energy"])), ["pipeline"]);
-    assert_eq!(
-        ids(&json(&[mini, "--from", "2001-06", "--to", "2009"])),
-        ["founding", "pipeline"]
-    );
-    assert_eq!(
-        ids(&json(&[mini, "--from", "2001-06", "--to", "2009-11"])),
-        ["founding"]
-    );
+    assert_eq!(ids(&json(&[mini, "--from", "2001-06", "--to", "2009"])), ["founding", "pipeline"]);
+    assert_eq!(ids(&json(&[mini, "--from", "2001-06", "--to", "2009-11"])), ["founding"]);
     // A range that is still running counts: the pipeline runs from Dec 2009 into 2010.
-    assert_eq!(
-        ids(&json(&[mini, "--from", "2010-06"])),
-        ["pipeline", "late-summit"]
-    );
+    assert_eq!(ids(&json(&[mini, "--from", "2010-06"])), ["pipeline", "late-summit"]);
     // Search reaches actor and country names, any case.
-    assert_eq!(
-        ids(&json(&[mini, "--search", "XI JINPING"])),
-        ["late-summit"]
-    );
-    assert_eq!(
-        ids(&json(&[mini, "--search", "turkmenistan"])),
-        ["independence", "pipeline"]
-    );
+    assert_eq!(ids(&json(&[mini, "--search", "XI JINPING"])), ["late-summit"]);
+    assert_eq!(ids(&json(&[mini, "--search", "turkmenistan"])), ["independence", "pipeline"]);
     assert_eq!(ids(&json(&[mini, "--search", "no such words"])).len(), 0);
 }
 
@@ -163,18 +109,10 @@ fn filters_combine() {
 fn unknown_filter_values_are_usage_errors_listing_what_exists() {
     let o = steppe(&["list", "tests/fixtures/mini.yaml", "--country", "XX"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("known: CN, KZ, RU, TM"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("known: CN, KZ, RU, TM"), "{}", stderr(&o));
     let o = steppe(&["list", "tests/fixtures/mini.yaml", "--actor", "putn"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        stderr(&o).contains("did you mean `putin`?"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("did you mean `putin`?"), "{}", stderr(&o));
     let o = steppe(&["list", "--from", "2023-02-30"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("has no day 30"), "{}", stderr(&o));
@@ -217,10 +155,7 @@ fn syntax_errors_name_the_place() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains("this is not valid YAML"), "{err}");
-    assert!(
-        err.contains("broken.yaml:4:1") || err.contains("broken.yaml:3:"),
-        "{err}"
-    );
+    assert!(err.contains("broken.yaml:4:1") || err.contains("broken.yaml:3:"), "{err}");
 }
 
 #[test]
@@ -232,14 +167,8 @@ fn warnings_fail_only_with_strict() {
             .starts_with("ok: 1 event, 1 country, 1 actor, 0 eras, 0 tours in 1 file (2 warnings)")
     );
     let err = stderr(&o);
-    assert!(
-        err.contains("warning: event `unsourced` has no sources"),
-        "{err}"
-    );
-    assert!(
-        err.contains("warning: actor `nobody` is never referenced"),
-        "{err}"
-    );
+    assert!(err.contains("warning: event `unsourced` has no sources"), "{err}");
+    assert!(err.contains("warning: actor `nobody` is never referenced"), "{err}");
     let o = steppe(&["validate", "tests/fixtures/warn.yaml", "--strict"]);
     assert_eq!(o.status.code(), Some(1));
 }
@@ -259,10 +188,7 @@ fn identical_duplicates_merge_and_different_ones_fail() {
 #[test]
 fn directories_load_yaml_files_in_path_order() {
     let events = json(&["tests/fixtures/dir"]);
-    assert_eq!(
-        ids(&events),
-        ["ancient", "approx", "same-day-a", "same-day-b"]
-    );
+    assert_eq!(ids(&events), ["ancient", "approx", "same-day-a", "same-day-b"]);
     assert_eq!(events[0]["date"], "-0329");
     assert_eq!(events[1]["date"], "1865~");
     let o = steppe(&["list", "tests/fixtures/dir"]);
@@ -276,11 +202,7 @@ fn missing_paths_are_unreadable_input() {
     let o = steppe(&["list", "tests/fixtures/no-such-file.yaml"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("no-such-file.yaml"), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("no such file or directory"),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains("no such file or directory"), "{}", stderr(&o));
 }
 
 #[test]
@@ -295,14 +217,8 @@ fn table_csv_and_markdown_show_the_same_events() {
     assert!(csv.starts_with(
         "id,date,end,title,summary,countries,actors,tags,sources,related,file,line\n"
     ));
-    assert!(
-        csv.contains("\"Leaders met in Astana.\nSecond paragraph.\""),
-        "{csv}"
-    );
-    assert_eq!(
-        csv.lines().filter(|l| l.starts_with("pipeline,")).count(),
-        1
-    );
+    assert!(csv.contains("\"Leaders met in Astana.\nSecond paragraph.\""), "{csv}");
+    assert_eq!(csv.lines().filter(|l| l.starts_with("pipeline,")).count(), 1);
     let md = stdout(&steppe(&["list", mini, "--format", "markdown"]));
     assert!(
         md.contains("| Dec 2009 – 2010 | A gas pipeline opens | CN, TM | energy | `pipeline` |"),
@@ -318,10 +234,7 @@ fn hostile_text_never_reaches_the_terminal() {
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
         let out = stdout(&o);
         for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}'] {
-            assert!(
-                !out.contains(bad),
-                "{format} output carries {bad:?}: {out:?}"
-            );
+            assert!(!out.contains(bad), "{format} output carries {bad:?}: {out:?}");
         }
         assert!(out.contains("Evil"), "{format}: {out}");
     }
@@ -329,11 +242,7 @@ fn hostile_text_never_reaches_the_terminal() {
 
 #[test]
 fn help_shows_examples() {
-    for args in [
-        &["--help"][..],
-        &["list", "--help"],
-        &["validate", "--help"],
-    ] {
+    for args in [&["--help"][..], &["list", "--help"], &["validate", "--help"]] {
         let o = steppe(args);
         assert_eq!(o.status.code(), Some(0));
         assert!(stdout(&o).contains("Examples:"), "{args:?}");

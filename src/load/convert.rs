@@ -60,30 +60,13 @@ pub struct FileContent {
     pub tours: Vec<TourDef>,
 }
 
-const TOP_KEYS: &[&str] = &[
-    "title",
-    "description",
-    "countries",
-    "actors",
-    "eras",
-    "events",
-    "tours",
-];
+const TOP_KEYS: &[&str] =
+    &["title", "description", "countries", "actors", "eras", "events", "tours"];
 const COUNTRY_KEYS: &[&str] = &["code", "name", "capital", "location"];
 const ACTOR_KEYS: &[&str] = &["id", "name", "kind", "country", "role"];
 const ERA_KEYS: &[&str] = &["id", "title", "start", "end"];
-const EVENT_KEYS: &[&str] = &[
-    "id",
-    "date",
-    "end",
-    "title",
-    "summary",
-    "countries",
-    "actors",
-    "tags",
-    "sources",
-    "related",
-];
+const EVENT_KEYS: &[&str] =
+    &["id", "date", "end", "title", "summary", "countries", "actors", "tags", "sources", "related"];
 const PARTICIPANT_KEYS: &[&str] = &["id", "role"];
 const SOURCE_KEYS: &[&str] = &["title", "url"];
 const TOUR_KEYS: &[&str] = &["id", "title", "description", "steps"];
@@ -91,10 +74,7 @@ const STEP_KEYS: &[&str] = &["event", "note", "question"];
 
 pub fn convert(doc: &Document, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
     let mut cx = Cx { doc, file, diags };
-    let mut out = FileContent {
-        file,
-        ..FileContent::default()
-    };
+    let mut out = FileContent { file, ..FileContent::default() };
     let root = &doc.value;
     if root.is_null() {
         return out;
@@ -157,13 +137,11 @@ fn field(path: &str, key: &str) -> String {
 
 impl Cx<'_> {
     fn error(&mut self, mark: Mark, message: String) {
-        self.diags
-            .push(Diagnostic::error(self.file, Some(mark), message));
+        self.diags.push(Diagnostic::error(self.file, Some(mark), message));
     }
 
     fn error_help(&mut self, mark: Mark, message: String, help: Option<String>) {
-        self.diags
-            .push(Diagnostic::error(self.file, Some(mark), message).with_help(help));
+        self.diags.push(Diagnostic::error(self.file, Some(mark), message).with_help(help));
     }
 
     /// Checks that `v` is a mapping with only `allowed` keys.
@@ -205,19 +183,15 @@ impl Cx<'_> {
         for key in map.keys() {
             let Some(name) = key.as_str() else {
                 let mark = self.doc.value_mark(path);
-                self.error(
-                    mark,
-                    format!("keys in {what} must be words, found {}", kind_of(key)),
-                );
+                self.error(mark, format!("keys in {what} must be words, found {}", kind_of(key)));
                 continue;
             };
             if !allowed.contains(&name) {
                 let mark = self.doc.key_mark(&field(path, name));
                 let help = match did_you_mean(name, allowed.iter().copied()) {
-                    Some(s) => format!(
-                        "did you mean `{s}`? {what} can have: {}",
-                        allowed.join(", ")
-                    ),
+                    Some(s) => {
+                        format!("did you mean `{s}`? {what} can have: {}", allowed.join(", "))
+                    }
                     None => format!("{what} can have: {}", allowed.join(", ")),
                 };
                 let name = sanitize::visible(name);
@@ -236,11 +210,9 @@ impl Cx<'_> {
         let p = field(path, key);
         match map.get(key) {
             None | Some(Value::Null) => Vec::new(),
-            Some(Value::Sequence(seq)) => seq
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (format!("{p}/{i}"), v))
-                .collect(),
+            Some(Value::Sequence(seq)) => {
+                seq.iter().enumerate().map(|(i, v)| (format!("{p}/{i}"), v)).collect()
+            }
             Some(other) => {
                 let mark = self.doc.value_mark(&p);
                 self.error(
@@ -269,17 +241,10 @@ impl Cx<'_> {
         }
         let Some(raw) = scalar_text(v) else {
             let mark = self.doc.value_mark(&field(path, key));
-            self.error(
-                mark,
-                format!("expected text for `{key}` of {what}, found {}", kind_of(v)),
-            );
+            self.error(mark, format!("expected text for `{key}` of {what}, found {}", kind_of(v)));
             return None;
         };
-        let clean = if multiline {
-            sanitize::text(&raw)
-        } else {
-            sanitize::line(&raw)
-        };
+        let clean = if multiline { sanitize::text(&raw) } else { sanitize::line(&raw) };
         Some(clean).filter(|s| !s.is_empty())
     }
 
@@ -292,9 +257,7 @@ impl Cx<'_> {
     ) -> Option<String> {
         let value = self.opt_text(map, path, key, what, false);
         if value.is_none()
-            && !map
-                .get(key)
-                .is_some_and(|v| scalar_text(v).is_none() && !v.is_null())
+            && !map.get(key).is_some_and(|v| scalar_text(v).is_none() && !v.is_null())
         {
             let mark = self.doc.value_mark(path);
             self.error(mark, format!("{what} has no `{key}`; it is required"));
@@ -310,10 +273,7 @@ impl Cx<'_> {
         what: &str,
     ) -> Option<String> {
         let id = self.req_text(map, path, key, what)?;
-        if id
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        {
+        if id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
             Some(id)
         } else {
             let mark = self.doc.value_mark(&field(path, key));
@@ -361,10 +321,7 @@ impl Cx<'_> {
             Err(e) => {
                 let mark = self.doc.value_mark(&p);
                 let shown = scalar_text(v).unwrap_or_else(|| kind_of(v).to_string());
-                self.error(
-                    mark,
-                    format!("`{shown}` is not a valid `{key}` for {what}: {e}"),
-                );
+                self.error(mark, format!("`{shown}` is not a valid `{key}` for {what}: {e}"));
                 None
             }
         }
@@ -390,10 +347,7 @@ impl Cx<'_> {
                 }
                 None => self.error(
                     mark,
-                    format!(
-                        "expected text in `{key}` of {what}, found {}",
-                        kind_of(item)
-                    ),
+                    format!("expected text in `{key}` of {what}, found {}", kind_of(item)),
                 ),
             }
         }
@@ -413,12 +367,7 @@ impl Cx<'_> {
         let mark = self.doc.value_mark(&field(path, "code"));
         let code = self.country_code(&code_raw?, mark)?;
         Some(Located {
-            value: Country {
-                code,
-                name: name?,
-                capital,
-                location,
-            },
+            value: Country { code, name: name?, capital, location },
             file: self.file,
             mark,
         })
@@ -452,9 +401,7 @@ impl Cx<'_> {
     fn actor(&mut self, v: &Value, path: &str) -> Option<ActorDef> {
         let map = self.as_mapping(v, path, "an actor", ACTOR_KEYS)?;
         let id = self.id(map, path, "id", "an actor");
-        let what = id
-            .as_ref()
-            .map_or("the actor".to_string(), |i| format!("actor `{i}`"));
+        let what = id.as_ref().map_or("the actor".to_string(), |i| format!("actor `{i}`"));
         self.check_keys(map, path, &what, ACTOR_KEYS);
         let name = self.req_text(map, path, "name", &what);
         let kind = match self.opt_text(map, path, "kind", &what, false).as_deref() {
@@ -494,9 +441,7 @@ impl Cx<'_> {
     fn era(&mut self, v: &Value, path: &str) -> Option<Located<Era>> {
         let map = self.as_mapping(v, path, "an era", ERA_KEYS)?;
         let id = self.id(map, path, "id", "an era");
-        let what = id
-            .as_ref()
-            .map_or("the era".to_string(), |i| format!("era `{i}`"));
+        let what = id.as_ref().map_or("the era".to_string(), |i| format!("era `{i}`"));
         self.check_keys(map, path, &what, ERA_KEYS);
         let title = self.req_text(map, path, "title", &what);
         let start = self.date(map, path, "start", &what);
@@ -509,19 +454,11 @@ impl Cx<'_> {
         if let Some(end) = end {
             if end.latest() < start.earliest() {
                 let mark = self.doc.value_mark(&field(path, "end"));
-                self.error(
-                    mark,
-                    format!("{what} ends ({end}) before it starts ({start})"),
-                );
+                self.error(mark, format!("{what} ends ({end}) before it starts ({start})"));
             }
         }
         Some(Located {
-            value: Era {
-                id: id?,
-                title: title?,
-                start,
-                end,
-            },
+            value: Era { id: id?, title: title?, start, end },
             file: self.file,
             mark: self.doc.value_mark(&field(path, "id")),
         })
@@ -530,9 +467,7 @@ impl Cx<'_> {
     fn event(&mut self, v: &Value, path: &str) -> Option<EventDef> {
         let map = self.as_mapping(v, path, "an event", EVENT_KEYS)?;
         let id = self.id(map, path, "id", "an event");
-        let what = id
-            .as_ref()
-            .map_or("the event".to_string(), |i| format!("event `{i}`"));
+        let what = id.as_ref().map_or("the event".to_string(), |i| format!("event `{i}`"));
         self.check_keys(map, path, &what, EVENT_KEYS);
         let date = self.date(map, path, "date", &what);
         if map.get("date").is_none_or(Value::is_null) {
@@ -544,9 +479,7 @@ impl Cx<'_> {
         }
         let end = self.date(map, path, "end", &what);
         let title = self.req_text(map, path, "title", &what);
-        let summary = self
-            .opt_text(map, path, "summary", &what, true)
-            .unwrap_or_default();
+        let summary = self.opt_text(map, path, "summary", &what, true).unwrap_or_default();
         let mut countries = Vec::new();
         let mut country_marks = Vec::new();
         for (code, mark) in self.words(map, path, "countries", &what) {
@@ -556,28 +489,18 @@ impl Cx<'_> {
             }
         }
         let (actors, actor_marks) = self.participants(map, path, &what);
-        let tags = self
-            .words(map, path, "tags", &what)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect();
+        let tags = self.words(map, path, "tags", &what).into_iter().map(|(t, _)| t).collect();
         let sources = self.sources(map, path, &what);
         let (related, related_marks) = self.words(map, path, "related", &what).into_iter().unzip();
         if let (Some(date), Some(end)) = (date, end) {
             if end.latest() < date.earliest() {
                 let mark = self.doc.value_mark(&field(path, "end"));
-                self.error(
-                    mark,
-                    format!("{what} ends ({end}) before it starts ({date})"),
-                );
+                self.error(mark, format!("{what} ends ({end}) before it starts ({date})"));
             }
         }
         let complete = id.is_some() && date.is_some() && title.is_some();
         let mark = self.doc.value_mark(&field(path, "id"));
-        let origin = Origin {
-            file: self.file,
-            line: self.doc.value_mark(path).line,
-        };
+        let origin = Origin { file: self.file, line: self.doc.value_mark(path).line };
         Some(EventDef {
             event: Event {
                 id: id.unwrap_or_default(),
@@ -611,10 +534,7 @@ impl Cx<'_> {
         for (p, item) in self.items(map, path, "actors") {
             let mark = self.doc.value_mark(&p);
             if let Some(id) = scalar_text(item) {
-                people.push(Participant {
-                    id: sanitize::line(&id),
-                    role: None,
-                });
+                people.push(Participant { id: sanitize::line(&id), role: None });
                 marks.push(mark);
                 continue;
             }
@@ -637,10 +557,7 @@ impl Cx<'_> {
         for (p, item) in self.items(map, path, "sources") {
             if let Some(url) = scalar_text(item) {
                 let url = sanitize::line(&url);
-                out.push(Source {
-                    title: url.clone(),
-                    url,
-                });
+                out.push(Source { title: url.clone(), url });
                 continue;
             }
             let source_of = format!("a source of {what}");
@@ -655,10 +572,7 @@ impl Cx<'_> {
                     self.error(mark, format!("`{url}` in {source_of} is not a web address: expected one starting with https://"));
                     continue;
                 }
-                out.push(Source {
-                    title: title.unwrap_or_else(|| url.clone()),
-                    url,
-                });
+                out.push(Source { title: title.unwrap_or_else(|| url.clone()), url });
             }
         }
         out
@@ -667,9 +581,7 @@ impl Cx<'_> {
     fn tour(&mut self, v: &Value, path: &str) -> Option<TourDef> {
         let map = self.as_mapping(v, path, "a tour", TOUR_KEYS)?;
         let id = self.id(map, path, "id", "a tour");
-        let what = id
-            .as_ref()
-            .map_or("the tour".to_string(), |i| format!("tour `{i}`"));
+        let what = id.as_ref().map_or("the tour".to_string(), |i| format!("tour `{i}`"));
         self.check_keys(map, path, &what, TOUR_KEYS);
         let title = self.req_text(map, path, "title", &what);
         let description = self.opt_text(map, path, "description", &what, true);
@@ -678,10 +590,7 @@ impl Cx<'_> {
         let items = self.items(map, path, "steps");
         if items.is_empty() {
             let mark = self.doc.value_mark(path);
-            self.error(
-                mark,
-                format!("{what} has no `steps`: list the events it walks through"),
-            );
+            self.error(mark, format!("{what} has no `steps`: list the events it walks through"));
         }
         for (i, (p, item)) in items.into_iter().enumerate() {
             let step_what = format!("step {} of {what}", i + 1);
@@ -692,21 +601,12 @@ impl Cx<'_> {
             let note = self.opt_text(m, &p, "note", &step_what, true);
             let question = self.opt_text(m, &p, "question", &step_what, true);
             if let Some(event) = event {
-                steps.push(TourStep {
-                    event,
-                    note,
-                    question,
-                });
+                steps.push(TourStep { event, note, question });
                 marks.push(self.doc.value_mark(&field(&p, "event")));
             }
         }
         Some(TourDef {
-            tour: Tour {
-                id: id?,
-                title: title?,
-                description,
-                steps,
-            },
+            tour: Tour { id: id?, title: title?, description, steps },
             mark: self.doc.value_mark(&field(path, "id")),
             steps: marks,
         })

@@ -27,23 +27,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(file: usize, mark: Option<Mark>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            message: message.into(),
-            file,
-            mark,
-            help: None,
-        }
+        Diagnostic { severity: Severity::Error, message: message.into(), file, mark, help: None }
     }
 
     pub fn warning(file: usize, mark: Option<Mark>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            message: message.into(),
-            file,
-            mark,
-            help: None,
-        }
+        Diagnostic { severity: Severity::Warning, message: message.into(), file, mark, help: None }
     }
 
     pub fn with_help(mut self, help: Option<String>) -> Self {
@@ -76,10 +64,7 @@ impl Report {
     }
 
     fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 
     /// "3 errors, 1 warning".
@@ -121,13 +106,7 @@ impl Report {
         };
         let number = mark.line.to_string();
         let pad = " ".repeat(number.len());
-        let _ = writeln!(
-            out,
-            "{pad}--> {}:{}:{}",
-            sanitize::visible(name),
-            mark.line,
-            mark.column
-        );
+        let _ = writeln!(out, "{pad}--> {}:{}:{}", sanitize::visible(name), mark.line, mark.column);
         let source_line = file
             .and_then(|f| f.text.lines().nth(mark.line.saturating_sub(1)))
             .map(|l| l.trim_end_matches('\r'));
@@ -137,12 +116,8 @@ impl Report {
             let indent = sanitize::visible(&before).width();
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
-            let _ = writeln!(
-                out,
-                "{pad} | {}{}",
-                " ".repeat(indent),
-                "^".repeat(mark.width.max(1))
-            );
+            let _ =
+                writeln!(out, "{pad} | {}{}", " ".repeat(indent), "^".repeat(mark.width.max(1)));
         }
         if let Some(help) = &d.help {
             let _ = writeln!(out, "{pad} = help: {}", sanitize::visible(help));
@@ -183,9 +158,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -231,11 +204,7 @@ mod tests {
             }],
             diagnostics: vec![Diagnostic::error(
                 0,
-                Some(Mark {
-                    line: 2,
-                    column: 21,
-                    width: 2,
-                }),
+                Some(Mark { line: 2, column: 21, width: 2 }),
                 "unknown country `XX`",
             )],
         };

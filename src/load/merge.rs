@@ -13,10 +13,8 @@ pub fn merge(
     files: &[SourceFile],
     diags: &mut Vec<Diagnostic>,
 ) -> Timeline {
-    let mut tl = Timeline {
-        files: files.iter().map(|f| f.name.clone()).collect(),
-        ..Timeline::default()
-    };
+    let mut tl =
+        Timeline { files: files.iter().map(|f| f.name.clone()).collect(), ..Timeline::default() };
     let mut countries: Vec<Located<_>> = Vec::new();
     let mut actors: Vec<ActorDef> = Vec::new();
     let mut eras: Vec<Located<_>> = Vec::new();
@@ -50,13 +48,8 @@ pub fn merge(
         |a| (a.file, a.mark),
         |a, b| a.actor == b.actor,
     );
-    let eras = dup.dedup(
-        eras,
-        "era",
-        |e| &e.value.id,
-        |e| (e.file, e.mark),
-        |a, b| a.value == b.value,
-    );
+    let eras =
+        dup.dedup(eras, "era", |e| &e.value.id, |e| (e.file, e.mark), |a, b| a.value == b.value);
     let events = dup.dedup(
         events,
         "event",
@@ -97,11 +90,8 @@ pub fn merge(
     let mut used_actors: HashSet<&str> = HashSet::new();
     for (file, def) in events.iter().chain(&broken) {
         let e = &def.event;
-        let what = if e.id.is_empty() {
-            "an event".to_string()
-        } else {
-            format!("event `{}`", e.id)
-        };
+        let what =
+            if e.id.is_empty() { "an event".to_string() } else { format!("event `{}`", e.id) };
         for (code, mark) in e.countries.iter().zip(&def.countries) {
             refs.check(&country_codes, code, "country", &what, *file, *mark);
         }

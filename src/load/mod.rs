@@ -23,10 +23,8 @@ pub const MAX_FILES: usize = 10_000;
 pub const MAX_DEPTH: usize = 32;
 
 /// The timelines compiled into the binary: (name, text).
-pub const BUNDLED: &[(&str, &str)] = &[(
-    "timelines/central-asia.yaml",
-    include_str!("../../timelines/central-asia.yaml"),
-)];
+pub const BUNDLED: &[(&str, &str)] =
+    &[("timelines/central-asia.yaml", include_str!("../../timelines/central-asia.yaml"))];
 
 /// A timeline and what was found on the way. With errors in the report, the
 /// timeline holds only what could be read and must not be trusted.
@@ -45,20 +43,15 @@ impl Loaded {
 /// Loads the bundled timelines.
 pub fn load_bundled() -> Loaded {
     load_texts(
-        BUNDLED
-            .iter()
-            .map(|(name, text)| (name.to_string(), Ok(text.to_string())))
-            .collect(),
+        BUNDLED.iter().map(|(name, text)| (name.to_string(), Ok(text.to_string()))).collect(),
     )
 }
 
 /// Loads files and directories (every `*.yaml` and `*.yml` below, in path order).
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
     let (files, mut problems) = discover(paths);
-    let mut inputs: Vec<(String, Result<String, String>)> = files
-        .iter()
-        .map(|p| (p.display().to_string(), read_text(p)))
-        .collect();
+    let mut inputs: Vec<(String, Result<String, String>)> =
+        files.iter().map(|p| (p.display().to_string(), read_text(p))).collect();
     // Paths that could not be walked become entries of their own.
     inputs.extend(problems.drain(..).map(|(name, err)| (name, Err(err))));
     load_texts(inputs)
@@ -71,10 +64,7 @@ pub fn load_texts(inputs: Vec<(String, Result<String, String>)>) -> Loaded {
     for (index, (name, text)) in inputs.into_iter().enumerate() {
         match text {
             Err(why) => {
-                report.files.push(SourceFile {
-                    name,
-                    text: String::new(),
-                });
+                report.files.push(SourceFile { name, text: String::new() });
                 report.diagnostics.push(Diagnostic::error(index, None, why));
             }
             Ok(text) => {
@@ -101,9 +91,7 @@ pub fn load_texts(inputs: Vec<(String, Result<String, String>)>) -> Loaded {
 pub fn read_text(path: &Path) -> Result<String, String> {
     let file =
         fs::File::open(path).map_err(|e| format!("cannot read this file: {}", io_reason(&e)))?;
-    let meta = file
-        .metadata()
-        .map_err(|e| format!("cannot read this file: {}", io_reason(&e)))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read this file: {}", io_reason(&e)))?;
     if meta.is_dir() {
         return Err("this is a directory, not a file".into());
     }
@@ -119,9 +107,7 @@ pub fn read_text(path: &Path) -> Result<String, String> {
         .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read this file: {}", io_reason(&e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
-            "this file is larger than the limit of {limit} for timeline files"
-        ));
+        return Err(format!("this file is larger than the limit of {limit} for timeline files"));
     }
     decode(bytes)
 }
@@ -159,10 +145,8 @@ fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
     let mut seen_dirs = HashSet::new();
     for path in paths {
         match fs::metadata(path) {
-            Err(e) => problems.push((
-                path.display().to_string(),
-                format!("cannot open: {}", io_reason(&e)),
-            )),
+            Err(e) => problems
+                .push((path.display().to_string(), format!("cannot open: {}", io_reason(&e)))),
             Ok(m) if m.is_dir() => {
                 let before = files.len();
                 walk(path, 0, &mut seen_dirs, &mut files, &mut problems);
@@ -217,10 +201,7 @@ fn walk(
         }
         if path.is_dir() {
             walk(&path, depth + 1, seen, files, problems);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        ) {
+        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
             files.push(path);
         }
     }

@@ -21,11 +21,7 @@ pub struct Mark {
 }
 
 impl Mark {
-    pub const START: Mark = Mark {
-        line: 1,
-        column: 1,
-        width: 1,
-    };
+    pub const START: Mark = Mark { line: 1, column: 1, width: 1 };
 }
 
 /// A parsed document and the positions of its nodes, by path.
@@ -54,10 +50,7 @@ impl Document {
 
     /// Where the key that leads to `path` is written.
     pub fn key_mark(&self, path: &str) -> Mark {
-        self.keys
-            .get(path)
-            .copied()
-            .unwrap_or_else(|| self.value_mark(path))
+        self.keys.get(path).copied().unwrap_or_else(|| self.value_mark(path))
     }
 }
 
@@ -72,26 +65,15 @@ pub fn parse(text: &str) -> Result<Document, SyntaxError> {
     let value: Value = serde_yaml::from_str(text).map_err(|err| {
         let mark = err
             .location()
-            .map(|l| Mark {
-                line: l.line(),
-                column: l.column(),
-                width: 1,
-            })
+            .map(|l| Mark { line: l.line(), column: l.column(), width: 1 })
             .unwrap_or(Mark::START);
-        SyntaxError {
-            message: strip_locations(&err.to_string()),
-            mark,
-        }
+        SyntaxError { message: strip_locations(&err.to_string()), mark }
     })?;
     let mut locator = Locator::default();
     // Only positions come from this pass; if it disagrees, messages fall back
     // to the nearest node it did place.
     let _ = Parser::new_from_str(text).load(&mut locator, false);
-    Ok(Document {
-        value,
-        values: locator.values,
-        keys: locator.keys,
-    })
+    Ok(Document { value, values: locator.values, keys: locator.keys })
 }
 
 /// Turns libyaml's "did not find expected key at line 3 column 5" into
@@ -165,11 +147,7 @@ impl Locator {
 
 impl MarkedEventReceiver for Locator {
     fn on_event(&mut self, ev: Event, m: Marker) {
-        let at = |width: usize| Mark {
-            line: m.line(),
-            column: m.col() + 1,
-            width: width.max(1),
-        };
+        let at = |width: usize| Mark { line: m.line(), column: m.col() + 1, width: width.max(1) };
         match ev {
             Event::Scalar(text, style, _, _) => {
                 let width = match style {
@@ -207,35 +185,11 @@ mod tests {
     fn locates_values_and_keys() {
         let text = "title: T\nevents:\n  - id: a\n    countries: [KZ, XX]\n";
         let doc = parse(text).unwrap();
-        assert_eq!(
-            doc.value_mark("/events/0/countries/1"),
-            Mark {
-                line: 4,
-                column: 21,
-                width: 2
-            }
-        );
-        assert_eq!(
-            doc.key_mark("/events/0/countries"),
-            Mark {
-                line: 4,
-                column: 5,
-                width: 9
-            }
-        );
-        assert_eq!(
-            doc.value_mark("/title"),
-            Mark {
-                line: 1,
-                column: 8,
-                width: 1
-            }
-        );
+        assert_eq!(doc.value_mark("/events/0/countries/1"), Mark { line: 4, column: 21, width: 2 });
+        assert_eq!(doc.key_mark("/events/0/countries"), Mark { line: 4, column: 5, width: 9 });
+        assert_eq!(doc.value_mark("/title"), Mark { line: 1, column: 8, width: 1 });
         // Unknown paths fall back to the nearest known parent.
-        assert_eq!(
-            doc.value_mark("/events/0/nothing"),
-            doc.value_mark("/events/0")
-        );
+        assert_eq!(doc.value_mark("/events/0/nothing"), doc.value_mark("/events/0"));
     }
 
     #[test]

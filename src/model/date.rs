@@ -5,9 +5,8 @@ use std::fmt;
 
 use chrono::NaiveDate;
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// A calendar date at the precision it is known. Years use astronomical
 /// numbering: year 0 is 1 BCE, year -329 is 330 BCE.
@@ -50,12 +49,7 @@ impl fmt::Display for DateError {
 
 impl PartialDate {
     pub fn year(year: i32) -> Self {
-        PartialDate {
-            year,
-            month: None,
-            day: None,
-            approximate: false,
-        }
+        PartialDate { year, month: None, day: None, approximate: false }
     }
 
     /// Parses `1991`, `1991-12`, `1991-12-26`, `-0329`, `1865~`.
@@ -83,11 +77,7 @@ impl PartialDate {
             s.parse::<u32>().map_err(|_| DateError::Syntax)
         };
         let year_abs = digits(year_text, 1, 4)?;
-        let year = if negative {
-            -(year_abs as i32)
-        } else {
-            year_abs as i32
-        };
+        let year = if negative { -(year_abs as i32) } else { year_abs as i32 };
         let month = month_text.map(|m| digits(m, 2, 2)).transpose()?;
         let day = day_text.map(|d| digits(d, 2, 2)).transpose()?;
         Self::from_parts(year, month, day, approximate)
@@ -109,11 +99,7 @@ impl PartialDate {
             }
             if let Some(d) = day {
                 if NaiveDate::from_ymd_opt(year, m, d).is_none() {
-                    return Err(DateError::Day {
-                        year,
-                        month: m as u8,
-                        day: d,
-                    });
+                    return Err(DateError::Day { year, month: m as u8, day: d });
                 }
             }
         }
@@ -146,11 +132,8 @@ impl PartialDate {
 
     /// The canonical text: `1991`, `1991-12`, `1991-12-26`, `-0329`, `1865~`.
     pub fn normalized(&self) -> String {
-        let mut s = if self.year < 0 {
-            format!("-{:04}", -self.year)
-        } else {
-            format!("{:04}", self.year)
-        };
+        let mut s =
+            if self.year < 0 { format!("-{:04}", -self.year) } else { format!("{:04}", self.year) };
         if let Some(m) = self.month {
             s.push_str(&format!("-{m:02}"));
             if let Some(d) = self.day {
@@ -165,11 +148,7 @@ impl PartialDate {
 
     /// "1991", "330 BCE".
     pub fn year_label(year: i32) -> String {
-        if year <= 0 {
-            format!("{} BCE", 1 - i64::from(year))
-        } else {
-            year.to_string()
-        }
+        if year <= 0 { format!("{} BCE", 1 - i64::from(year)) } else { year.to_string() }
     }
 
     /// The day and month part alone: "26 Dec", "Dec", or "".
@@ -238,9 +217,7 @@ impl PartialOrd for PartialDate {
 
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.sort_key()
-            .cmp(&other.sort_key())
-            .then(self.approximate.cmp(&other.approximate))
+        self.sort_key().cmp(&other.sort_key()).then(self.approximate.cmp(&other.approximate))
     }
 }
 
@@ -266,11 +243,7 @@ mod tests {
     fn rejects_impossible_dates() {
         assert_eq!(
             PartialDate::parse("2023-02-30"),
-            Err(DateError::Day {
-                year: 2023,
-                month: 2,
-                day: 30
-            })
+            Err(DateError::Day { year: 2023, month: 2, day: 30 })
         );
         assert_eq!(PartialDate::parse("1991-13"), Err(DateError::Month(13)));
         assert_eq!(PartialDate::parse("1991-1-01"), Err(DateError::Syntax));

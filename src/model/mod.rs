@@ -154,9 +154,7 @@ impl Timeline {
             .iter()
             .filter(|era| {
                 era.start.earliest() <= event.date.earliest()
-                    && era
-                        .end
-                        .is_none_or(|end| event.date.earliest() <= end.latest())
+                    && era.end.is_none_or(|end| event.date.earliest() <= end.latest())
             })
             .max_by_key(|era| era.start)
     }

@@ -13,10 +13,7 @@ fn field(s: &str) -> String {
 
 pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<()> {
     let tl = query.timeline();
-    writeln!(
-        out,
-        "id,date,end,title,summary,countries,actors,tags,sources,related,file,line"
-    )?;
+    writeln!(out, "id,date,end,title,summary,countries,actors,tags,sources,related,file,line")?;
     for &i in shown {
         let e = &tl.events[i];
         let actors: Vec<&str> = e.actors.iter().map(|a| a.id.as_str()).collect();

@@ -44,10 +44,7 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
                 sources: e
                     .sources
                     .iter()
-                    .map(|s| JsonSource {
-                        title: &s.title,
-                        url: &s.url,
-                    })
+                    .map(|s| JsonSource { title: &s.title, url: &s.url })
                     .collect(),
                 related: &e.related,
                 file: tl.files.get(e.origin.file).map_or("", String::as_str),

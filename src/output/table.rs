@@ -18,12 +18,7 @@ pub fn write(
         .iter()
         .map(|&i| {
             let e = &tl.events[i];
-            [
-                e.date_label(),
-                e.id.clone(),
-                e.title.clone(),
-                e.countries.join(" "),
-            ]
+            [e.date_label(), e.id.clone(), e.title.clone(), e.countries.join(" ")]
         })
         .collect();
     let header = ["DATE", "ID", "TITLE", "COUNTRIES"].map(String::from);

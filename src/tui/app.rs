@@ -21,11 +21,7 @@ impl Pane {
     fn step(self, forward: bool) -> Pane {
         let i = Pane::ORDER.iter().position(|p| *p == self).unwrap_or(0);
         let n = Pane::ORDER.len();
-        Pane::ORDER[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }]
+        Pane::ORDER[if forward { (i + 1) % n } else { (i + n - 1) % n }]
     }
 }
 
@@ -115,9 +111,7 @@ impl App {
 
     /// The selected event, if the filter lets any through.
     pub fn selected_event(&self) -> Option<&Event> {
-        self.shown
-            .get(self.selected)
-            .map(|&i| &self.timeline().events[i])
+        self.shown.get(self.selected).map(|&i| &self.timeline().events[i])
     }
 
     /// Selects the event with this id, if it is shown.
@@ -169,20 +163,14 @@ impl App {
 
     fn clamp(&mut self) {
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
-        self.country_cursor = self
-            .country_cursor
-            .min(self.timeline().countries.len().saturating_sub(1));
-        self.actor_cursor = self
-            .actor_cursor
-            .min(self.timeline().actors.len().saturating_sub(1));
+        self.country_cursor =
+            self.country_cursor.min(self.timeline().countries.len().saturating_sub(1));
+        self.actor_cursor = self.actor_cursor.min(self.timeline().actors.len().saturating_sub(1));
     }
 
     /// The row index of the selected event in `rows`.
     pub fn selected_row(&self) -> usize {
-        self.rows
-            .iter()
-            .position(|r| *r == Row::Event(self.selected))
-            .unwrap_or(0)
+        self.rows.iter().position(|r| *r == Row::Event(self.selected)).unwrap_or(0)
     }
 
     fn cursor_mut(&mut self) -> (&mut usize, usize) {
@@ -251,9 +239,7 @@ impl App {
                 self.filter.match_all = !self.filter.match_all;
                 self.refilter();
                 let mode = if self.filter.match_all { "all" } else { "any" };
-                self.message = Some(format!(
-                    "countries: events involving {mode} of the selected"
-                ));
+                self.message = Some(format!("countries: events involving {mode} of the selected"));
             }
             Action::ClearFilters => {
                 self.filter = Filter::default();
@@ -324,18 +310,12 @@ impl App {
             return;
         };
         let tl = self.query.timeline();
-        let at = self
-            .shown
-            .partition_point(|&i| tl.events[i].date.year < year);
+        let at = self.shown.partition_point(|&i| tl.events[i].date.year < year);
         if self.shown.is_empty() {
             self.message = Some("no events to jump to".into());
             return;
         }
-        if self
-            .shown
-            .get(at)
-            .is_none_or(|&i| tl.events[i].date.year != year)
-        {
+        if self.shown.get(at).is_none_or(|&i| tl.events[i].date.year != year) {
             self.message = Some(format!("no event in {year}; showing the nearest after it"));
         }
         self.selected = at.min(self.shown.len() - 1);
@@ -348,18 +328,12 @@ impl App {
             return;
         }
         let n = self.shown.len();
-        let found = (1..=n)
-            .map(|k| {
-                if forward {
-                    (self.selected + k) % n
-                } else {
-                    (self.selected + n * 2 - k) % n
-                }
-            })
-            .find(|&p| {
-                self.query
-                    .event_contains(self.shown[p], &self.filter.search)
-            });
+        let found =
+            (1..=n)
+                .map(|k| {
+                    if forward { (self.selected + k) % n } else { (self.selected + n * 2 - k) % n }
+                })
+                .find(|&p| self.query.event_contains(self.shown[p], &self.filter.search));
         if let Some(p) = found {
             self.selected = p;
             self.focus = Pane::Timeline;
@@ -407,11 +381,9 @@ impl App {
         }
         let line = usize::from(row - inner_top);
         let first = match pane {
-            Pane::Timeline => scroll_offset(
-                self.selected_row(),
-                self.rows.len(),
-                usize::from(inner_height),
-            ),
+            Pane::Timeline => {
+                scroll_offset(self.selected_row(), self.rows.len(), usize::from(inner_height))
+            }
             Pane::Countries => scroll_offset(
                 self.country_cursor,
                 self.timeline().countries.len(),
@@ -478,9 +450,8 @@ fn build_rows(tl: &Timeline, shown: &[usize]) -> Vec<Row> {
     let mut era: Option<usize> = None;
     for (pos, &i) in shown.iter().enumerate() {
         let e = &tl.events[i];
-        let this = tl
-            .era_of(e)
-            .and_then(|found| tl.eras.iter().position(|x| std::ptr::eq(x, found)));
+        let this =
+            tl.era_of(e).and_then(|found| tl.eras.iter().position(|x| std::ptr::eq(x, found)));
         if let Some(t) = this
             && this != era
         {

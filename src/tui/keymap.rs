@@ -30,255 +30,60 @@ pub struct Binding {
     pub label: &'static str,
     pub action: Action,
     pub help: &'static str,
-    /// Shown in the footer for its context.
-    pub footer: bool,
+    /// The few words the footer shows for it, if it is shown there.
+    pub footer: Option<&'static str>,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
-macro_rules! bind {
-    ($ctx:ident, [$($key:expr),+], $label:expr, $action:expr, $help:expr, $footer:expr) => {
-        Binding {
-            context: Context::$ctx,
-            keys: &[$($key),+],
-            label: $label,
-            action: $action,
-            help: $help,
-            footer: $footer,
-        }
-    };
+const fn bind(
+    context: Context,
+    keys: &'static [(KeyCode, KeyModifiers)],
+    label: &'static str,
+    action: Action,
+    help: &'static str,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding { context, keys, label, action, help, footer }
 }
 
+use Context::{Detail, Facets, Help, Panes, Prompt, Timeline};
 use KeyCode::{BackTab, Backspace, Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
 
+/// Every key of the explorer. Order matters: it is the order of the footer and the help.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind!(
-        Panes,
-        [(Up, NONE), (Char('k'), NONE)],
-        "↑ k",
-        Action::Up,
-        "move up",
-        false
-    ),
-    bind!(
-        Panes,
-        [(Down, NONE), (Char('j'), NONE)],
-        "↓ j",
-        Action::Down,
-        "move down",
-        false
-    ),
-    bind!(
-        Panes,
-        [(PageUp, NONE)],
-        "PgUp",
-        Action::PageUp,
-        "move up a page",
-        false
-    ),
-    bind!(
-        Panes,
-        [(PageDown, NONE)],
-        "PgDn",
-        Action::PageDown,
-        "move down a page",
-        false
-    ),
-    bind!(
-        Panes,
-        [(Home, NONE), (Char('g'), NONE)],
-        "Home g",
-        Action::Home,
-        "go to the first",
-        false
-    ),
-    bind!(
-        Panes,
-        [(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)],
-        "End G",
-        Action::End,
-        "go to the last",
-        false
-    ),
-    bind!(
-        Panes,
-        [(Tab, NONE)],
-        "Tab",
-        Action::NextPane,
-        "next pane",
-        true
-    ),
-    bind!(
-        Panes,
-        [(BackTab, SHIFT), (BackTab, NONE)],
-        "S-Tab",
-        Action::PrevPane,
-        "previous pane",
-        false
-    ),
-    bind!(
-        Facets,
-        [(Enter, NONE), (Char(' '), NONE)],
-        "Enter",
-        Action::Activate,
-        "toggle in the filter",
-        true
-    ),
-    bind!(
-        Timeline,
-        [(Enter, NONE), (Char(' '), NONE)],
-        "Enter",
-        Action::Activate,
-        "open the event",
-        true
-    ),
-    bind!(
-        Panes,
-        [(Char('m'), NONE)],
-        "m",
-        Action::ToggleMatch,
-        "match any / all selected countries",
-        false
-    ),
-    bind!(
-        Panes,
-        [(Char('c'), NONE)],
-        "c",
-        Action::ClearFilters,
-        "clear all filters",
-        true
-    ),
-    bind!(
-        Panes,
-        [(Char('/'), NONE)],
-        "/",
-        Action::StartSearch,
-        "search as you type",
-        true
-    ),
-    bind!(
-        Panes,
-        [(Char('n'), NONE)],
-        "n",
-        Action::NextMatch,
-        "next search match",
-        false
-    ),
-    bind!(
-        Panes,
-        [(Char('N'), SHIFT), (Char('N'), NONE)],
-        "N",
-        Action::PrevMatch,
-        "previous search match",
-        false
-    ),
-    bind!(
-        Panes,
-        [(Char('y'), NONE)],
-        "y",
-        Action::StartYearJump,
-        "jump to a year",
-        true
-    ),
-    bind!(
-        Panes,
-        [(Char('?'), NONE), (Char('?'), SHIFT)],
-        "?",
-        Action::ToggleHelp,
-        "help: every key",
-        true
-    ),
-    bind!(
-        Panes,
-        [(Char('q'), NONE), (Char('c'), CTRL)],
-        "q",
-        Action::Quit,
-        "quit",
-        true
-    ),
-    bind!(
-        Detail,
-        [(Up, NONE), (Char('k'), NONE)],
-        "↑ k",
-        Action::Up,
-        "scroll up",
-        true
-    ),
-    bind!(
-        Detail,
-        [(Down, NONE), (Char('j'), NONE)],
-        "↓ j",
-        Action::Down,
-        "scroll down",
-        true
-    ),
-    bind!(
-        Detail,
-        [(Esc, NONE), (Enter, NONE)],
-        "Esc",
-        Action::Back,
-        "back to the timeline",
-        true
-    ),
-    bind!(
-        Detail,
-        [(Char('?'), NONE), (Char('?'), SHIFT)],
-        "?",
-        Action::ToggleHelp,
-        "help",
-        true
-    ),
-    bind!(
-        Detail,
-        [(Char('q'), NONE), (Char('c'), CTRL)],
-        "q",
-        Action::Quit,
-        "quit",
-        true
-    ),
-    bind!(
-        Help,
-        [(Esc, NONE), (Char('?'), NONE), (Char('?'), SHIFT)],
-        "Esc ?",
-        Action::ToggleHelp,
-        "close the help",
-        true
-    ),
-    bind!(
-        Help,
-        [(Char('q'), NONE), (Char('c'), CTRL)],
-        "q",
-        Action::Quit,
-        "quit",
-        true
-    ),
-    bind!(
-        Prompt,
-        [(Enter, NONE)],
-        "Enter",
-        Action::Submit,
-        "keep it",
-        true
-    ),
-    bind!(Prompt, [(Esc, NONE)], "Esc", Action::Back, "clear it", true),
-    bind!(
-        Prompt,
-        [(Backspace, NONE)],
-        "Bksp",
-        Action::DeleteChar,
-        "delete a character",
-        false
-    ),
-    bind!(
-        Prompt,
-        [(Char('c'), CTRL)],
-        "C-c",
-        Action::Quit,
-        "quit",
-        false
-    ),
+    bind(Panes, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "move up", None),
+    bind(Panes, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "move down", None),
+    bind(Panes, &[(PageUp, NONE)], "PgUp", Action::PageUp, "move up a page", None),
+    bind(Panes, &[(PageDown, NONE)], "PgDn", Action::PageDown, "move down a page", None),
+    bind(Panes, &[(Home, NONE), (Char('g'), NONE)], "Home g", Action::Home, "go to the first", None),
+    bind(Panes, &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)], "End G", Action::End, "go to the last", None),
+    bind(Facets, &[(Enter, NONE), (Char(' '), NONE)], "Enter", Action::Activate, "toggle it in the filter", Some("toggle")),
+    bind(Timeline, &[(Enter, NONE), (Char(' '), NONE)], "Enter", Action::Activate, "open the event full-screen", Some("open")),
+    bind(Panes, &[(Tab, NONE)], "Tab", Action::NextPane, "next pane", Some("pane")),
+    bind(Panes, &[(BackTab, SHIFT), (BackTab, NONE)], "S-Tab", Action::PrevPane, "previous pane", None),
+    bind(Panes, &[(Char('/'), NONE)], "/", Action::StartSearch, "search as you type", Some("search")),
+    bind(Panes, &[(Char('n'), NONE)], "n", Action::NextMatch, "next search match", None),
+    bind(Panes, &[(Char('N'), SHIFT), (Char('N'), NONE)], "N", Action::PrevMatch, "previous search match", None),
+    bind(Panes, &[(Char('m'), NONE)], "m", Action::ToggleMatch, "match any or all countries", None),
+    bind(Panes, &[(Char('c'), NONE)], "c", Action::ClearFilters, "clear all filters", Some("clear")),
+    bind(Panes, &[(Char('y'), NONE)], "y", Action::StartYearJump, "jump to a year", Some("year")),
+    bind(Panes, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::ToggleHelp, "help: every key", Some("help")),
+    bind(Panes, &[(Char('q'), NONE), (Char('c'), CTRL)], "q C-c", Action::Quit, "quit", Some("quit")),
+    bind(Detail, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "scroll up", None),
+    bind(Detail, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down", Some("scroll")),
+    bind(Detail, &[(Esc, NONE), (Enter, NONE)], "Esc", Action::Back, "back to the timeline", Some("back")),
+    bind(Detail, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::ToggleHelp, "help", Some("help")),
+    bind(Detail, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
+    bind(Help, &[(Esc, NONE), (Char('?'), NONE), (Char('?'), SHIFT)], "Esc ?", Action::ToggleHelp, "close the help", Some("close")),
+    bind(Help, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
+    bind(Prompt, &[(Enter, NONE)], "Enter", Action::Submit, "keep it", Some("keep")),
+    bind(Prompt, &[(Esc, NONE)], "Esc", Action::Back, "clear it", Some("clear")),
+    bind(Prompt, &[(Backspace, NONE)], "Bksp", Action::DeleteChar, "delete a character", None),
+    bind(Prompt, &[(Char('c'), CTRL)], "C-c", Action::Quit, "quit", None),
 ];
 
 /// The contexts a screen state listens to, most specific first.
@@ -299,10 +104,7 @@ pub fn lookup(active: Context, key: KeyEvent) -> Option<Action> {
     let mods = key.modifiers & (KeyModifiers::SHIFT | KeyModifiers::CONTROL | KeyModifiers::ALT);
     for ctx in contexts(active) {
         for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
-            if b.keys
-                .iter()
-                .any(|(code, m)| *code == key.code && *m == mods)
-            {
+            if b.keys.iter().any(|(code, m)| *code == key.code && *m == mods) {
                 return Some(b.action);
             }
         }
@@ -321,12 +123,8 @@ pub fn lookup(active: Context, key: KeyEvent) -> Option<Action> {
 pub fn footer(active: Context) -> Vec<(&'static str, &'static str)> {
     contexts(active)
         .iter()
-        .flat_map(|ctx| {
-            BINDINGS
-                .iter()
-                .filter(move |b| b.context == *ctx && b.footer)
-        })
-        .map(|b| (b.label, b.help))
+        .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == *ctx))
+        .filter_map(|b| Some((b.label.split(' ').next().unwrap_or(b.label), b.footer?)))
         .collect()
 }
 
@@ -342,12 +140,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
     ];
     sections
         .into_iter()
-        .map(|(title, ctx)| {
-            (
-                title,
-                BINDINGS.iter().filter(|b| b.context == ctx).collect(),
-            )
-        })
+        .map(|(title, ctx)| (title, BINDINGS.iter().filter(|b| b.context == ctx).collect()))
         .collect()
 }
 
@@ -361,15 +154,9 @@ mod tests {
 
     #[test]
     fn keys_mean_different_things_by_context() {
-        assert_eq!(
-            lookup(Context::Timeline, key(Enter)),
-            Some(Action::Activate)
-        );
+        assert_eq!(lookup(Context::Timeline, key(Enter)), Some(Action::Activate));
         assert_eq!(lookup(Context::Prompt, key(Enter)), Some(Action::Submit));
-        assert_eq!(
-            lookup(Context::Prompt, key(Char('q'))),
-            Some(Action::Input('q'))
-        );
+        assert_eq!(lookup(Context::Prompt, key(Char('q'))), Some(Action::Input('q')));
         assert_eq!(lookup(Context::Facets, key(Char('q'))), Some(Action::Quit));
         assert_eq!(lookup(Context::Help, key(Char('j'))), None);
         let shifted = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
@@ -380,26 +167,24 @@ mod tests {
     }
 
     #[test]
-    fn no_key_is_bound_twice_in_one_screen() {
-        for active in [
-            Context::Timeline,
-            Context::Facets,
-            Context::Detail,
-            Context::Help,
-            Context::Prompt,
-        ] {
-            let mut seen = Vec::new();
-            for ctx in contexts(active) {
-                for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
-                    for k in b.keys {
-                        assert!(
-                            !seen.contains(k) || *ctx == Context::Panes,
-                            "{k:?} bound twice in {active:?}"
-                        );
-                        seen.push(*k);
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context == b.context {
+                    for k in a.keys {
+                        assert!(!b.keys.contains(k), "{k:?} bound twice in {:?}", a.context);
                     }
                 }
             }
         }
+    }
+
+    #[test]
+    fn footer_hints_come_from_the_table() {
+        let hints = footer(Context::Timeline);
+        assert_eq!(hints.first(), Some(&("Enter", "open")));
+        assert!(hints.contains(&("/", "search")));
+        assert!(hints.contains(&("q", "quit")));
+        assert!(!footer(Context::Prompt).contains(&("q", "quit")));
     }
 }

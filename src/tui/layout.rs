@@ -31,25 +31,16 @@ impl Areas {
     pub fn compute(width: u16, height: u16) -> Areas {
         let full = Rect::new(0, 0, width, height);
         if width < MIN_WIDTH || height < MIN_HEIGHT {
-            return Areas {
-                full,
-                too_small: true,
-                ..Areas::default()
-            };
+            return Areas { full, too_small: true, ..Areas::default() };
         }
         let status = Rect::new(0, height - 1, width, 1);
         let strip_height = if height >= 20 { 2 } else { 0 };
         let body_height = height - 1 - strip_height;
         let strip = (strip_height > 0).then(|| Rect::new(0, body_height, width, strip_height));
-        let left_width = (width / 5).clamp(22, 32);
+        let left_width = (width / 5).clamp(24, 32);
         let countries_height = body_height / 2;
         let countries = Rect::new(0, 0, left_width, countries_height);
-        let actors = Rect::new(
-            0,
-            countries_height,
-            left_width,
-            body_height - countries_height,
-        );
+        let actors = Rect::new(0, countries_height, left_width, body_height - countries_height);
         let rest = width - left_width;
         let (timeline, detail) = if width >= 100 {
             let detail_width = (width * 3 / 10).clamp(30, 60);
@@ -61,12 +52,7 @@ impl Areas {
             let timeline_height = body_height * 3 / 5;
             (
                 Rect::new(left_width, 0, rest, timeline_height),
-                Rect::new(
-                    left_width,
-                    timeline_height,
-                    rest,
-                    body_height - timeline_height,
-                ),
+                Rect::new(left_width, timeline_height, rest, body_height - timeline_height),
             )
         };
         Areas {
@@ -105,21 +91,11 @@ mod tests {
         for (w, h) in [(120, 40), (80, 24), (50, 12), (300, 100), (99, 19)] {
             let a = Areas::compute(w, h);
             assert!(!a.too_small);
-            let rects: Vec<Rect> = [
-                a.countries,
-                a.actors,
-                a.timeline,
-                a.detail,
-                a.strip,
-                a.status,
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let covered: u32 = rects
-                .iter()
-                .map(|r| u32::from(r.width) * u32::from(r.height))
-                .sum();
+            let rects: Vec<Rect> = [a.countries, a.actors, a.timeline, a.detail, a.strip, a.status]
+                .into_iter()
+                .flatten()
+                .collect();
+            let covered: u32 = rects.iter().map(|r| u32::from(r.width) * u32::from(r.height)).sum();
             assert_eq!(covered, u32::from(w) * u32::from(h), "{w}x{h}");
             for (i, r) in rects.iter().enumerate() {
                 assert!(r.right() <= w && r.bottom() <= h, "{w}x{h}: {r:?}");

@@ -37,12 +37,7 @@ pub struct Options {
 /// shown, mouse released. Safe to call more than once.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
 }
 
 /// Restores the terminal when dropped, so every return path gives it back.
@@ -86,14 +81,9 @@ pub fn run(mut app: App, options: Options) -> io::Result<()> {
     let mut session = Session::start(options.mouse)?;
     app.mouse = options.mouse;
     let size = session.terminal.size()?;
-    app.update(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
+    app.update(Action::Resize { width: size.width, height: size.height });
     while !app.quit && !stop.load(Ordering::Relaxed) {
-        session
-            .terminal
-            .draw(|frame| view::render(&app, &theme, frame))?;
+        session.terminal.draw(|frame| view::render(&app, &theme, frame))?;
         // Wake up now and then to notice signals.
         if !event::poll(Duration::from_millis(250))? {
             continue;
@@ -116,18 +106,11 @@ fn translate(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(key) if key.kind == KeyEventKind::Press => keymap::lookup(app.context(), key),
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
-                column: m.column,
-                row: m.row,
-            }),
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp {
-                column: m.column,
-                row: m.row,
-            }),
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown {
-                column: m.column,
-                row: m.row,
-            }),
+            MouseEventKind::Down(MouseButton::Left) => {
+                Some(Action::Click { column: m.column, row: m.row })
+            }
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp { column: m.column, row: m.row }),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown { column: m.column, row: m.row }),
             _ => None,
         },
         Event::Resize(width, height) => Some(Action::Resize { width, height }),

@@ -37,9 +37,7 @@ impl Theme {
             marker: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            link: Style::new()
-                .fg(Color::Blue)
-                .add_modifier(Modifier::UNDERLINED),
+            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
         }
     }
 

@@ -18,12 +18,7 @@ pub fn pane(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         Pane::Timeline => (" Event ", event_lines(app, theme)),
     };
     let block = block(Line::styled(title, theme.title), false, theme);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 
 pub fn full_screen(app: &App, theme: &Theme, area: Rect, scroll: u16, frame: &mut Frame) {
@@ -40,9 +35,7 @@ pub fn full_screen(app: &App, theme: &Theme, area: Rect, scroll: u16, frame: &mu
     };
     frame.render_widget(block, area);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
+        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)),
         text_area,
     );
 }
@@ -60,11 +53,8 @@ fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     if let Some(era) = tl.era_of(e) {
         date.push(Span::styled(format!(" · {}", era.title), theme.era));
     }
-    let mut lines = vec![
-        Line::from(date),
-        Line::styled(e.title.as_str(), theme.title),
-        Line::raw(""),
-    ];
+    let mut lines =
+        vec![Line::from(date), Line::styled(e.title.as_str(), theme.title), Line::raw("")];
     lines.extend(e.summary.lines().map(Line::raw));
     lines.push(Line::raw(""));
     if !e.countries.is_empty() {
@@ -83,11 +73,7 @@ fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         lines.push(heading("Actors", theme));
         for p in &e.actors {
             let name = tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str());
-            let role = p
-                .role
-                .as_ref()
-                .map(|r| format!(" ({r})"))
-                .unwrap_or_default();
+            let role = p.role.as_ref().map(|r| format!(" ({r})")).unwrap_or_default();
             lines.push(Line::raw(format!("  {name}{role}")));
         }
     }
@@ -139,10 +125,8 @@ fn country_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let Some(c) = tl.countries.get(app.country_cursor) else {
         return vec![Line::styled("No countries.", theme.dim)];
     };
-    let mut lines = vec![
-        Line::styled(format!("{} ({})", c.name, c.code), theme.title),
-        Line::raw(""),
-    ];
+    let mut lines =
+        vec![Line::styled(format!("{} ({})", c.name, c.code), theme.title), Line::raw("")];
     if let Some(capital) = &c.capital {
         lines.push(Line::from(vec![
             Span::styled("Capital ", theme.heading),
@@ -155,24 +139,10 @@ fn country_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
             Span::raw(format!("{lat:.2}, {lon:.2}")),
         ]));
     }
-    let total = tl
-        .events
-        .iter()
-        .filter(|e| e.countries.contains(&c.code))
-        .count();
-    let count = app
-        .country_counts
-        .get(app.country_cursor)
-        .copied()
-        .unwrap_or(0);
-    lines.push(Line::raw(format!(
-        "{total} events in all, {count} under the other filters"
-    )));
-    span_lines(
-        &mut lines,
-        first_last(tl, |e| e.countries.contains(&c.code)),
-        theme,
-    );
+    let total = tl.events.iter().filter(|e| e.countries.contains(&c.code)).count();
+    let count = app.country_counts.get(app.country_cursor).copied().unwrap_or(0);
+    lines.push(Line::raw(format!("{total} events in all, {count} under the other filters")));
+    span_lines(&mut lines, first_last(tl, |e| e.countries.contains(&c.code)), theme);
     lines.push(Line::raw(""));
     lines.push(Line::styled("Enter toggles it in the filter", theme.dim));
     lines
@@ -183,30 +153,20 @@ fn actor_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let Some(a) = tl.actors.get(app.actor_cursor) else {
         return vec![Line::styled("No actors.", theme.dim)];
     };
-    let mut lines = vec![
-        Line::styled(a.name.as_str(), theme.title),
-        Line::raw(a.kind.as_str()),
-        Line::raw(""),
-    ];
+    let mut lines =
+        vec![Line::styled(a.name.as_str(), theme.title), Line::raw(a.kind.as_str()), Line::raw("")];
     if let Some(role) = &a.role {
-        lines.push(Line::from(vec![
-            Span::styled("Role ", theme.heading),
-            Span::raw(role.as_str()),
-        ]));
+        lines
+            .push(Line::from(vec![Span::styled("Role ", theme.heading), Span::raw(role.as_str())]));
     }
     if let Some(code) = &a.country {
         let name = tl.country(code).map_or(code.as_str(), |c| c.name.as_str());
-        lines.push(Line::from(vec![
-            Span::styled("Country ", theme.heading),
-            Span::raw(name),
-        ]));
+        lines.push(Line::from(vec![Span::styled("Country ", theme.heading), Span::raw(name)]));
     }
     let takes_part = |e: &Event| e.actors.iter().any(|p| p.id == a.id);
     let total = tl.events.iter().filter(|e| takes_part(e)).count();
     let count = app.actor_counts.get(app.actor_cursor).copied().unwrap_or(0);
-    lines.push(Line::raw(format!(
-        "{total} events in all, {count} under the other filters"
-    )));
+    lines.push(Line::raw(format!("{total} events in all, {count} under the other filters")));
     span_lines(&mut lines, first_last(tl, takes_part), theme);
     lines.push(Line::raw(""));
     lines.push(Line::styled("Enter toggles them in the filter", theme.dim));

@@ -35,23 +35,10 @@ pub fn countries(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let n = app.filter.countries.len();
     let mut title = vec![Span::styled(" Countries ", theme.title)];
     if n > 0 {
-        let mode = if app.filter.match_all && n > 1 {
-            " · all"
-        } else {
-            ""
-        };
-        title.push(Span::styled(format!("{n} selected{mode} "), theme.checked));
+        let mode = if app.filter.match_all && n > 1 { " all" } else { "" };
+        title.push(Span::styled(format!("✓{n}{mode} "), theme.checked));
     }
-    list(
-        app,
-        theme,
-        area,
-        frame,
-        Pane::Countries,
-        Line::from(title),
-        &items,
-        app.country_cursor,
-    );
+    list(app, theme, area, frame, Pane::Countries, Line::from(title), &items, app.country_cursor);
 }
 
 pub fn actors(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
@@ -71,23 +58,12 @@ pub fn actors(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         })
         .collect();
     let n = app.filter.actors.len();
-    let mut title = vec![
-        Span::styled(" Actors ", theme.title),
-        Span::styled("● person ■ org ", theme.dim),
-    ];
+    let mut title =
+        vec![Span::styled(" Actors ", theme.title), Span::styled("●person ■org ", theme.dim)];
     if n > 0 {
-        title.push(Span::styled(format!("{n} selected "), theme.checked));
+        title.push(Span::styled(format!("✓{n} "), theme.checked));
     }
-    list(
-        app,
-        theme,
-        area,
-        frame,
-        Pane::Actors,
-        Line::from(title),
-        &items,
-        app.actor_cursor,
-    );
+    list(app, theme, area, frame, Pane::Actors, Line::from(title), &items, app.actor_cursor);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -121,11 +97,7 @@ fn list(
             if i == cursor && is_focused {
                 Line::styled(text, theme.selected)
             } else {
-                let style = if item.count == 0 {
-                    theme.dim
-                } else {
-                    Default::default()
-                };
+                let style = if item.count == 0 { theme.dim } else { Default::default() };
                 let check_style = if item.checked { theme.checked } else { style };
                 Line::from(vec![
                     Span::styled(check, check_style),

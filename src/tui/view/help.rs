@@ -59,24 +59,13 @@ pub fn render(theme: &Theme, area: Rect, frame: &mut Frame) {
         if x >= inner.right() {
             break;
         }
-        let col = Rect {
-            x,
-            width: (COLUMN as u16).min(inner.right() - x),
-            ..inner
-        };
+        let col = Rect { x, width: (COLUMN as u16).min(inner.right() - x), ..inner };
         frame.render_widget(Paragraph::new(chunk.to_vec()), col);
     }
     if chunks.next().is_some() {
-        let more = Rect {
-            y: rect.bottom().saturating_sub(1),
-            height: 1,
-            ..inner
-        };
+        let more = Rect { y: rect.bottom().saturating_sub(1), height: 1, ..inner };
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                " … enlarge the window to see every key ",
-                theme.dim,
-            )),
+            Paragraph::new(Line::styled(" … enlarge the window to see every key ", theme.dim)),
             more,
         );
     }

@@ -25,10 +25,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     if let Screen::Detail { scroll } = app.screen {
-        let body = Rect {
-            height: area.height.saturating_sub(1),
-            ..area
-        };
+        let body = Rect { height: area.height.saturating_sub(1), ..area };
         detail::full_screen(app, theme, body, scroll, frame);
     } else {
         if let Some(r) = areas.countries {
@@ -59,16 +56,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
 fn block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(if focused { theme.border_focus } else { theme.border })
         .title(title)
 }
 
@@ -82,15 +71,9 @@ fn too_small(area: Rect, frame: &mut Frame) {
         area.width, area.height
     );
     let top = area.height.saturating_sub(2) / 2;
-    let rect = Rect {
-        y: area.y + top,
-        height: area.height - top,
-        ..area
-    };
+    let rect = Rect { y: area.y + top, height: area.height - top, ..area };
     frame.render_widget(
-        Paragraph::new(text)
-            .alignment(Alignment::Center)
-            .wrap(Wrap { trim: true }),
+        Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }),
         rect,
     );
 }

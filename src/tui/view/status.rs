@@ -14,13 +14,7 @@ use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let width = usize::from(area.width);
-    let mut hints: Vec<Span> = Vec::new();
-    for (keys, words) in keymap::footer(app.context()) {
-        hints.push(Span::styled(keys, theme.key));
-        hints.push(Span::raw(format!(" {words}  ")));
-    }
-    let hints_width: usize = hints.iter().map(|s| s.content.width()).sum();
-
+    let count = format!("{} of {} events", app.shown.len(), app.timeline().events.len());
     let left: Vec<Span> = match app.prompt {
         Some(p) => {
             let label = match p {
@@ -28,11 +22,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 Prompt::Year => "Go to year: ",
             };
             let found = match p {
-                Prompt::Search => format!(
-                    "  {} of {} events",
-                    app.shown.len(),
-                    app.timeline().events.len()
-                ),
+                Prompt::Search => format!("  {count}"),
                 Prompt::Year => String::new(),
             };
             vec![
@@ -43,11 +33,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             ]
         }
         None => {
-            let mut parts = vec![format!(
-                "{} of {} events",
-                app.shown.len(),
-                app.timeline().events.len()
-            )];
+            let mut parts = vec![count];
             parts.extend(app.filter.describe());
             let mut spans = vec![Span::styled(format!(" {}", parts.join(" · ")), theme.title)];
             if let Some(msg) = &app.message {
@@ -57,19 +43,26 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         }
     };
     let left_text: String = left.iter().map(|s| s.content.as_ref()).collect();
-    // The hints give way when the filters need the room.
-    let room_for_left = width.saturating_sub(hints_width.min(width / 2));
-    let show_hints = left_text.width() + hints_width < width;
-    let mut spans = if left_text.width() > room_for_left {
+    let mut spans = if left_text.width() > width {
         vec![Span::styled(fit(&left_text, width), theme.title)]
     } else {
         left
     };
-    if show_hints {
-        let used: usize = spans.iter().map(|s| s.content.width()).sum();
-        spans.push(Span::raw(
-            " ".repeat(width.saturating_sub(used + hints_width)),
-        ));
+    // As many hints as fit after the filters, in the keymap's order.
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let mut room = width.saturating_sub(used + 2);
+    let mut hints: Vec<Span> = Vec::new();
+    for (keys, words) in keymap::footer(app.context()) {
+        let w = keys.width() + 1 + words.width() + 2;
+        if w > room {
+            break;
+        }
+        room -= w;
+        hints.push(Span::styled(keys, theme.key));
+        hints.push(Span::raw(format!(" {words}  ")));
+    }
+    if !hints.is_empty() {
+        spans.push(Span::raw(" ".repeat(room + 2)));
         spans.extend(hints);
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -18,10 +18,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let is_focused = focused(app, Pane::Timeline);
     let title = Line::from(vec![
         Span::styled(" Timeline ", theme.title),
-        Span::styled(
-            format!("{} of {} ", app.shown.len(), tl.events.len()),
-            theme.dim,
-        ),
+        Span::styled(format!("{} of {} ", app.shown.len(), tl.events.len()), theme.dim),
     ]);
     let block = block(title, is_focused, theme);
     let inner = block.inner(area);
@@ -33,10 +30,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         } else {
             "No events match the filters. Press c to clear them."
         };
-        frame.render_widget(
-            Paragraph::new(Line::styled(msg, theme.dim)).block(block),
-            area,
-        );
+        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)).block(block), area);
         return;
     }
     let year_width = app
@@ -66,26 +60,24 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 last_year = Some(e.date.year);
                 let mut day = e.date.day_month_label();
                 if e.date.approximate {
-                    day = format!("c.{day}");
+                    day.push('~');
                 }
                 let selected = p == app.selected;
                 let marker = if selected { "▶ " } else { "  " };
-                let prefix = format!("{marker}{} {:>6} ", pad(&year, year_width), fit(&day, 6));
+                let prefix = format!("{marker}{} {:>7} ", pad(&year, year_width), fit(&day, 7));
                 let title = fit(&e.title, width.saturating_sub(prefix.width()));
                 if selected {
                     let style = if is_focused {
                         theme.selected
                     } else {
-                        theme
-                            .selected
-                            .remove_modifier(ratatui::style::Modifier::BOLD)
+                        theme.selected.remove_modifier(ratatui::style::Modifier::BOLD)
                     };
                     lines.push(Line::styled(pad(&format!("{prefix}{title}"), width), style));
                 } else {
                     lines.push(Line::from(vec![
                         Span::raw(marker),
                         Span::styled(pad(&year, year_width), theme.year),
-                        Span::styled(format!(" {:>6} ", fit(&day, 6)), theme.dim),
+                        Span::styled(format!(" {:>7} ", fit(&day, 7)), theme.dim),
                         Span::raw(title),
                     ]));
                 }
