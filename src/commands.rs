@@ -104,21 +104,19 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
     let filter = filter_for(&query, &args.filters)?;
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(query, filter, width, height);
-    if let Some(id) = &args.goto {
-        if !app.select_id(id) {
-            let tl = app.timeline();
-            let why = if tl.event_index(id).is_some() {
-                format!("event `{id}` is hidden by the filters")
-            } else {
-                let hint = did_you_mean(id, tl.events.iter().map(|e| e.id.as_str()))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                format!(
-                    "no event `{id}` in the loaded timelines{hint} (`steppe list` shows the ids)"
-                )
-            };
-            return Err(Failure::Usage(why));
-        }
+    if let Some(id) = &args.goto
+        && !app.select_id(id)
+    {
+        let tl = app.timeline();
+        let why = if tl.event_index(id).is_some() {
+            format!("event `{id}` is hidden by the filters")
+        } else {
+            let hint = did_you_mean(id, tl.events.iter().map(|e| e.id.as_str()))
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            format!("no event `{id}` in the loaded timelines{hint} (`steppe list` shows the ids)")
+        };
+        return Err(Failure::Usage(why));
     }
     tui::run(app, tui::Options { mouse: !args.no_mouse })
         .map_err(|e| Failure::Data(format!("the terminal failed: {e}")))

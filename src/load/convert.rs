@@ -451,11 +451,11 @@ impl Cx<'_> {
         }
         let end = self.date(map, path, "end", &what);
         let start = start?;
-        if let Some(end) = end {
-            if end.latest() < start.earliest() {
-                let mark = self.doc.value_mark(&field(path, "end"));
-                self.error(mark, format!("{what} ends ({end}) before it starts ({start})"));
-            }
+        if let Some(end) = end
+            && end.latest() < start.earliest()
+        {
+            let mark = self.doc.value_mark(&field(path, "end"));
+            self.error(mark, format!("{what} ends ({end}) before it starts ({start})"));
         }
         Some(Located {
             value: Era { id: id?, title: title?, start, end },
@@ -492,11 +492,11 @@ impl Cx<'_> {
         let tags = self.words(map, path, "tags", &what).into_iter().map(|(t, _)| t).collect();
         let sources = self.sources(map, path, &what);
         let (related, related_marks) = self.words(map, path, "related", &what).into_iter().unzip();
-        if let (Some(date), Some(end)) = (date, end) {
-            if end.latest() < date.earliest() {
-                let mark = self.doc.value_mark(&field(path, "end"));
-                self.error(mark, format!("{what} ends ({end}) before it starts ({date})"));
-            }
+        if let (Some(date), Some(end)) = (date, end)
+            && end.latest() < date.earliest()
+        {
+            let mark = self.doc.value_mark(&field(path, "end"));
+            self.error(mark, format!("{what} ends ({end}) before it starts ({date})"));
         }
         let complete = id.is_some() && date.is_some() && title.is_some();
         let mark = self.doc.value_mark(&field(path, "id"));

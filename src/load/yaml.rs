@@ -122,10 +122,10 @@ impl Locator {
                     let k = key_text.unwrap_or("\u{0}").to_string();
                     self.keys.insert(format!("{path}/{k}"), mark);
                     // A block mapping is reported where its first key is.
-                    if let Some(start) = self.values.get_mut(path.as_str()) {
-                        if (mark.line, mark.column) < (start.line, start.column) {
-                            *start = mark;
-                        }
+                    if let Some(start) = self.values.get_mut(path.as_str())
+                        && (mark.line, mark.column) < (start.line, start.column)
+                    {
+                        *start = mark;
                     }
                     *key = Some(k);
                     None

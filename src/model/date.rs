@@ -97,10 +97,10 @@ impl PartialDate {
             if !(1..=12).contains(&m) {
                 return Err(DateError::Month(m));
             }
-            if let Some(d) = day {
-                if NaiveDate::from_ymd_opt(year, m, d).is_none() {
-                    return Err(DateError::Day { year, month: m as u8, day: d });
-                }
+            if let Some(d) = day
+                && NaiveDate::from_ymd_opt(year, m, d).is_none()
+            {
+                return Err(DateError::Day { year, month: m as u8, day: d });
             }
         }
         Ok(PartialDate {

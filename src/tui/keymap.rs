@@ -109,12 +109,12 @@ pub fn lookup(active: Context, key: KeyEvent) -> Option<Action> {
             }
         }
     }
-    if active == Context::Prompt {
-        if let KeyCode::Char(c) = key.code {
-            if !mods.contains(KeyModifiers::CONTROL) && !mods.contains(KeyModifiers::ALT) {
-                return Some(Action::Input(c));
-            }
-        }
+    if active == Context::Prompt
+        && let KeyCode::Char(c) = key.code
+        && !mods.contains(KeyModifiers::CONTROL)
+        && !mods.contains(KeyModifiers::ALT)
+    {
+        return Some(Action::Input(c));
     }
     None
 }
