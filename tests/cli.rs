@@ -248,3 +248,68 @@ fn help_shows_examples() {
         assert!(stdout(&o).contains("Examples:"), "{args:?}");
     }
 }
+
+fn validate_text(yaml: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.yaml");
+    std::fs::write(&path, yaml).expect("write");
+    let o = steppe(&["validate", "--strict", path.to_str().expect("utf-8 path")]);
+    (o.status.code(), stderr(&o))
+}
+
+#[test]
+fn small_mistakes_are_each_reported_once() {
+    let (code, err) = validate_text(
+        "events:\n  - {id: a, date: 2001, title: A, sources: [example.org]}\n",
+    );
+    assert_eq!(code, Some(1));
+    assert!(err.contains("`example.org` in a source of event `a` is not a web address"), "{err}");
+
+    let (code, err) = validate_text("eras:\n  - {id: e, title: Empty start, start: }\n");
+    assert_eq!(code, Some(1));
+    assert!(err.contains("era `e` has no `start`"), "{err}");
+
+    let (code, err) = validate_text(
+        "countries: [{code: KZ, name: Kazakhstan}]\nactors: [{id: n, name: N, country: kz}]\nevents:\n  - {id: a, date: 2001, title: A, actors: [n], sources: [https://example.org]}\n",
+    );
+    assert_eq!(code, Some(1));
+    assert!(err.contains("write it in capitals: `KZ`"), "{err}");
+    assert!(!err.contains("unknown actor"), "a bad country must not hide the actor: {err}");
+    assert!(err.contains("invalid: 1 error"), "{err}");
+
+    let (_, err) = validate_text(
+        "countries: [{code: KZ, name: Kazakhstan}]\nevents:\n  - {id: a, date: 2001, title: A, countries: [UZ], sources: [https://example.org]}\n",
+    );
+    assert!(err.contains("unknown country `UZ`"), "{err}");
+    assert!(!err.contains("did you mean `KZ`"), "no guess between country codes: {err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_walked_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("a.yaml"),
+        "events: [{id: a, date: 2001, title: A, sources: [https://example.org]}]\n",
+    )
+    .expect("write");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("symlink");
+    let o = steppe(&["validate", dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("1 event,"), "{}", stdout(&o));
+}
+
+#[test]
+fn directories_nested_too_deep_are_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut deep = dir.path().to_path_buf();
+    for i in 0..=steppe::load::MAX_DEPTH + 1 {
+        deep.push(format!("d{i}"));
+    }
+    std::fs::create_dir_all(&deep).expect("mkdir");
+    std::fs::write(deep.join("a.yaml"), "title: deep\n").expect("write");
+    std::fs::write(dir.path().join("top.yaml"), "title: top\n").expect("write");
+    let o = steppe(&["validate", dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("nested more than 32 directories deep"), "{}", stderr(&o));
+}

@@ -420,7 +420,8 @@ impl Cx<'_> {
         };
         let country_mark = self.doc.value_mark(&field(path, "country"));
         let country = match self.opt_text(map, path, "country", &what, false) {
-            Some(c) => Some(self.country_code(&c, country_mark)?),
+            // A bad code is reported; the actor stays, so events naming it do not fail too.
+            Some(c) => self.country_code(&c, country_mark),
             None => None,
         };
         let role = self.opt_text(map, path, "role", &what, false);
@@ -445,7 +446,7 @@ impl Cx<'_> {
         self.check_keys(map, path, &what, ERA_KEYS);
         let title = self.req_text(map, path, "title", &what);
         let start = self.date(map, path, "start", &what);
-        if !map.contains_key("start") {
+        if map.get("start").is_none_or(Value::is_null) {
             let mark = self.doc.value_mark(path);
             self.error(mark, format!("{what} has no `start`; it is required"));
         }
@@ -555,25 +556,31 @@ impl Cx<'_> {
     fn sources(&mut self, map: &serde_yaml::Mapping, path: &str, what: &str) -> Vec<Source> {
         let mut out = Vec::new();
         for (p, item) in self.items(map, path, "sources") {
-            if let Some(url) = scalar_text(item) {
-                let url = sanitize::line(&url);
-                out.push(Source { title: url.clone(), url });
-                continue;
-            }
             let source_of = format!("a source of {what}");
-            let Some(m) = self.mapping(item, &p, &source_of, SOURCE_KEYS) else {
-                continue;
-            };
-            let url = self.req_text(m, &p, "url", &source_of);
-            let title = self.opt_text(m, &p, "title", &source_of, false);
-            if let Some(url) = url {
-                if !(url.starts_with("http://") || url.starts_with("https://")) {
-                    let mark = self.doc.value_mark(&field(&p, "url"));
-                    self.error(mark, format!("`{url}` in {source_of} is not a web address: expected one starting with https://"));
-                    continue;
+            // A bare URL, or a mapping with a title and a url.
+            let (url, title, url_path) = match scalar_text(item) {
+                Some(url) => (Some(sanitize::line(&url)), None, p.clone()),
+                None => {
+                    let Some(m) = self.mapping(item, &p, &source_of, SOURCE_KEYS) else {
+                        continue;
+                    };
+                    let url = self.req_text(m, &p, "url", &source_of);
+                    let title = self.opt_text(m, &p, "title", &source_of, false);
+                    (url, title, field(&p, "url"))
                 }
-                out.push(Source { title: title.unwrap_or_else(|| url.clone()), url });
+            };
+            let Some(url) = url else { continue };
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                let mark = self.doc.value_mark(&url_path);
+                self.error(
+                    mark,
+                    format!(
+                        "`{url}` in {source_of} is not a web address: expected one starting with https:// or http://"
+                    ),
+                );
+                continue;
             }
+            out.push(Source { title: title.unwrap_or_else(|| url.clone()), url });
         }
         out
     }

@@ -77,7 +77,7 @@ impl Report {
         }
     }
 
-    /// All diagnostics, errors first within each file, in file order.
+    /// All diagnostics, file by file, in the order of their place in the file.
     pub fn render(&self) -> String {
         let mut sorted: Vec<&Diagnostic> = self.diagnostics.iter().collect();
         sorted.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));

@@ -201,7 +201,11 @@ impl Refs<'_> {
             return;
         }
         let declared = sample_list(known.iter().copied());
-        let help = did_you_mean(id, known.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+        // Two-letter codes are all one letter apart: a guess would mislead.
+        let help = (kind != "country")
+            .then(|| did_you_mean(id, known.iter().copied()))
+            .flatten()
+            .map(|s| format!("did you mean `{s}`?"));
         self.diags.push(
             Diagnostic::error(
                 file,

@@ -140,69 +140,85 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Expands directories into their timeline files. Returns the files and the
 /// paths that could not be used, with why.
 fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    let mut seen_dirs = HashSet::new();
+    let mut walk = Walk::default();
     for path in paths {
         match fs::metadata(path) {
-            Err(e) => problems
-                .push((path.display().to_string(), format!("cannot open: {}", io_reason(&e)))),
+            Err(e) => walk.problem(path, format!("cannot open: {}", io_reason(&e))),
             Ok(m) if m.is_dir() => {
-                let before = files.len();
-                walk(path, 0, &mut seen_dirs, &mut files, &mut problems);
-                if files.len() == before {
-                    problems.push((
-                        path.display().to_string(),
+                let before = walk.files.len();
+                walk.dir(path, 0);
+                if walk.files.len() == before && !walk.full {
+                    walk.problem(
+                        path,
                         "this directory holds no timeline files (*.yaml or *.yml)".into(),
-                    ));
+                    );
                 }
             }
-            Ok(_) => files.push(path.clone()),
+            Ok(_) => walk.file(path),
         }
     }
     let mut seen = HashSet::new();
+    let mut files = walk.files;
     files.retain(|f| seen.insert(fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    (files, problems)
+    (files, walk.problems)
 }
 
-fn walk(
-    dir: &Path,
-    depth: usize,
-    seen: &mut HashSet<PathBuf>,
-    files: &mut Vec<PathBuf>,
-    problems: &mut Vec<(String, String)>,
-) {
-    // A directory reached twice (a symlink loop) is walked once.
-    let Ok(canonical) = fs::canonicalize(dir) else {
-        return;
-    };
-    if depth > MAX_DEPTH || !seen.insert(canonical) || files.len() >= MAX_FILES {
-        return;
+#[derive(Default)]
+struct Walk {
+    files: Vec<PathBuf>,
+    problems: Vec<(String, String)>,
+    seen_dirs: HashSet<PathBuf>,
+    /// The file limit was reached; later files are skipped.
+    full: bool,
+}
+
+impl Walk {
+    fn problem(&mut self, path: &Path, why: String) {
+        self.problems.push((path.display().to_string(), why));
     }
-    let entries = match fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            problems.push((
-                dir.display().to_string(),
-                format!("cannot list this directory: {}", io_reason(&e)),
-            ));
+
+    fn file(&mut self, path: &Path) {
+        if self.files.len() < MAX_FILES {
+            self.files.push(path.to_path_buf());
+        } else if !self.full {
+            self.full = true;
+            self.problem(
+                path,
+                format!("more than {MAX_FILES} timeline files; this one and the rest were skipped"),
+            );
+        }
+    }
+
+    fn dir(&mut self, dir: &Path, depth: usize) {
+        // A directory reached twice (a symlink loop) is walked once.
+        let Ok(canonical) = fs::canonicalize(dir) else { return };
+        if !self.seen_dirs.insert(canonical) {
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if files.len() >= MAX_FILES {
-            problems.push((
-                dir.display().to_string(),
-                format!("more than {MAX_FILES} timeline files; the rest were skipped"),
-            ));
+        if depth > MAX_DEPTH {
+            self.problem(
+                dir,
+                format!(
+                    "nested more than {MAX_DEPTH} directories deep; steppe does not look further"
+                ),
+            );
             return;
         }
-        if path.is_dir() {
-            walk(&path, depth + 1, seen, files, problems);
-        } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
-            files.push(path);
+        let entries = match fs::read_dir(dir) {
+            Ok(rd) => rd,
+            Err(e) => {
+                self.problem(dir, format!("cannot list this directory: {}", io_reason(&e)));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for path in paths {
+            if path.is_dir() {
+                self.dir(&path, depth + 1);
+            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
+                self.file(&path);
+            }
         }
     }
 }
