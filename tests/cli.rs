@@ -259,9 +259,8 @@ fn validate_text(yaml: &str) -> (Option<i32>, String) {
 
 #[test]
 fn small_mistakes_are_each_reported_once() {
-    let (code, err) = validate_text(
-        "events:\n  - {id: a, date: 2001, title: A, sources: [example.org]}\n",
-    );
+    let (code, err) =
+        validate_text("events:\n  - {id: a, date: 2001, title: A, sources: [example.org]}\n");
     assert_eq!(code, Some(1));
     assert!(err.contains("`example.org` in a source of event `a` is not a web address"), "{err}");
 

@@ -1,0 +1,202 @@
+//! The real binary in a real terminal (tmux), driven as a person would.
+//! CI installs tmux; elsewhere these tests say so and pass when it is missing.
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    session: String,
+}
+
+fn tmux(args: &[&str]) -> String {
+    let out = Command::new("tmux").args(args).output().expect("tmux runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn have_tmux() -> bool {
+    let found = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "CI must install tmux for the end-to-end tests");
+        eprintln!("tmux is not installed: skipping the end-to-end test");
+    }
+    found
+}
+
+impl Tmux {
+    /// Starts `steppe ARGS` in a 120×40 terminal; when it exits the pane
+    /// shows `[exited] CODE` and the terminal's mode.
+    fn start(name: &str, args: &str) -> Tmux {
+        let session = format!("steppe-e2e-{name}-{}", std::process::id());
+        let bin = env!("CARGO_BIN_EXE_steppe");
+        let dir = env!("CARGO_MANIFEST_DIR");
+        let script = format!(
+            "cd '{dir}' && '{bin}' {args}; echo \"[exited] $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
+        );
+        let status = Command::new("tmux")
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                &session,
+                "-x",
+                "120",
+                "-y",
+                "40",
+                "sh",
+                "-c",
+                &script,
+            ])
+            .env_remove("NO_COLOR")
+            .status()
+            .expect("tmux starts");
+        assert!(status.success());
+        Tmux { session }
+    }
+
+    fn screen(&self) -> String {
+        tmux(&["capture-pane", "-p", "-t", &self.session])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            tmux(&["send-keys", "-t", &self.session, k]);
+            // Esc followed at once by a letter reads as Alt+letter.
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        tmux(&["send-keys", "-t", &self.session, "-l", text]);
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{text:?} never appeared:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Terminal modes the program may have left on: mouse reporting, the
+    /// alternate screen, a hidden cursor.
+    fn modes(&self) -> String {
+        tmux(&[
+            "display",
+            "-p",
+            "-t",
+            &self.session,
+            "mouse=#{mouse_any_flag} alt=#{alternate_on} cursor=#{cursor_flag}",
+        ])
+    }
+
+    fn pane_pid(&self) -> String {
+        tmux(&["display", "-p", "-t", &self.session, "#{pane_pid}"]).trim().to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        tmux(&["kill-session", "-t", &self.session]);
+    }
+}
+
+fn assert_restored(t: &Tmux, code: &str) {
+    let screen = t.wait_for("icanon");
+    assert!(screen.contains(&format!("[exited] {code}")), "{screen}");
+    assert!(screen.contains("\nicanon"), "raw mode was left on:\n{screen}");
+    assert!(!screen.contains("Timeline"), "the explorer is still on screen:\n{screen}");
+    assert_eq!(t.modes().trim(), "mouse=0 alt=0 cursor=1");
+}
+
+#[test]
+fn explore_filter_search_help_quit() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start("main", "");
+    let screen = t.wait_for("53 of 53 events");
+    assert!(screen.contains("Countries") && screen.contains("Actors") && screen.contains("Event"));
+    assert!(t.modes().contains("mouse=1 alt=1"), "{}", t.modes());
+
+    // Filter to Turkmenistan with the keys: same count as `steppe list --country TM`.
+    let list = Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .args(["list", "--country", "TM", "--format", "csv"])
+        .output()
+        .expect("list");
+    let expected = String::from_utf8_lossy(&list.stdout).lines().count() - 1;
+    t.keys(&["Tab", "j", "j", "j", "Enter"]);
+    let screen = t.wait_for("country: TM");
+    assert!(screen.contains(&format!("{expected} of 53 events · country: TM")), "{screen}");
+    assert!(screen.contains("[x] Turkmenistan"), "{screen}");
+
+    t.keys(&["c", "/"]);
+    t.type_text("Dushanbe");
+    let screen = t.wait_for("Search: Dushanbe");
+    assert!(screen.contains("9 Oct Second Russia–Central Asia summit"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("1 of 53 events · search: \"Dushanbe\"");
+
+    t.keys(&["?"]);
+    let screen = t.wait_for("Keys — Esc or ? closes");
+    assert!(screen.contains("jump to a year") && screen.contains("--no-mouse"), "{screen}");
+    t.keys(&["Escape"]);
+    sleep(Duration::from_millis(200));
+    assert!(!t.screen().contains("Keys — Esc"));
+
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}
+
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start("term", "--no-mouse");
+    t.wait_for("53 of 53 events");
+    assert!(
+        t.modes().contains("mouse=0 alt=1"),
+        "--no-mouse leaves the mouse alone: {}",
+        t.modes()
+    );
+    let status = Command::new("pkill")
+        .args(["-TERM", "-P", &t.pane_pid(), "-x", "steppe"])
+        .status()
+        .expect("pkill");
+    assert!(status.success());
+    assert_restored(&t, "0");
+}
+
+#[test]
+fn resizing_down_to_20x6_and_back_never_crashes() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start("resize", "");
+    t.wait_for("53 of 53 events");
+    for (w, h) in
+        [("80", "24"), ("20", "6"), ("50", "12"), ("1", "1"), ("200", "60"), ("120", "40")]
+    {
+        tmux(&["resize-window", "-t", &t.session, "-x", w, "-y", h]);
+        sleep(Duration::from_millis(150));
+        assert!(!t.screen().contains("[exited]"), "exited at {w}x{h}:\n{}", t.screen());
+    }
+    t.wait_for("53 of 53 events");
+    t.keys(&["C-c"]);
+    assert_restored(&t, "0");
+}
+
+#[test]
+fn not_a_terminal_is_a_usage_error() {
+    let o = Command::new(env!("CARGO_BIN_EXE_steppe")).output().expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("needs a terminal"));
+}
