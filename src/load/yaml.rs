@@ -29,8 +29,35 @@ impl Mark {
 #[derive(Debug)]
 pub struct Document {
     pub value: Value,
-    values: HashMap<String, Mark>,
-    keys: HashMap<String, Mark>,
+    /// Keyed by [`PathHash`] of the path, to keep large files cheap to index.
+    values: HashMap<u64, Mark>,
+    keys: HashMap<u64, Mark>,
+}
+
+/// A path hashed segment by segment (FNV-1a), so the locator never builds strings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PathHash(u64);
+
+impl PathHash {
+    const ROOT: PathHash = PathHash(0xcbf2_9ce4_8422_2325);
+
+    fn child(self, segment: &[u8]) -> PathHash {
+        let mut h = self.0 ^ u64::from(b'/');
+        h = h.wrapping_mul(0x100_0000_01b3);
+        for &b in segment {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x100_0000_01b3);
+        }
+        PathHash(h)
+    }
+
+    fn index(self, i: usize) -> PathHash {
+        self.child(i.to_string().as_bytes())
+    }
+
+    fn of(path: &str) -> PathHash {
+        path.split('/').skip(1).fold(PathHash::ROOT, |h, seg| h.child(seg.as_bytes()))
+    }
 }
 
 impl Document {
@@ -38,7 +65,7 @@ impl Document {
     pub fn value_mark(&self, path: &str) -> Mark {
         let mut p = path;
         loop {
-            if let Some(m) = self.values.get(p) {
+            if let Some(m) = self.values.get(&PathHash::of(p).0) {
                 return *m;
             }
             match p.rfind('/') {
@@ -50,7 +77,7 @@ impl Document {
 
     /// Where the key that leads to `path` is written.
     pub fn key_mark(&self, path: &str) -> Mark {
-        self.keys.get(path).copied().unwrap_or_else(|| self.value_mark(path))
+        self.keys.get(&PathHash::of(path).0).copied().unwrap_or_else(|| self.value_mark(path))
     }
 }
 
@@ -94,35 +121,35 @@ fn strip_locations(message: &str) -> String {
 }
 
 enum Frame {
-    Seq { path: String, next: usize },
-    Map { path: String, key: Option<String> },
+    Seq { path: PathHash, next: usize },
+    Map { path: PathHash, key: Option<PathHash> },
 }
 
 #[derive(Default)]
 struct Locator {
     stack: Vec<Frame>,
-    values: HashMap<String, Mark>,
-    keys: HashMap<String, Mark>,
+    values: HashMap<u64, Mark>,
+    keys: HashMap<u64, Mark>,
 }
 
 impl Locator {
     /// The path of the node that starts now, or `None` when it is a mapping key.
-    fn place(&mut self, mark: Mark, key_text: Option<&str>) -> Option<String> {
+    fn place(&mut self, mark: Mark, key_text: Option<&str>) -> Option<PathHash> {
         match self.stack.last_mut() {
-            None => Some(String::new()),
+            None => Some(PathHash::ROOT),
             Some(Frame::Seq { path, next }) => {
-                let p = format!("{path}/{next}");
+                let p = path.index(*next);
                 *next += 1;
                 Some(p)
             }
             Some(Frame::Map { path, key }) => match key.take() {
-                Some(k) => Some(format!("{path}/{k}")),
+                Some(k) => Some(k),
                 None => {
                     // A key: remember it; complex keys get a name no lookup uses.
-                    let k = key_text.unwrap_or("\u{0}").to_string();
-                    self.keys.insert(format!("{path}/{k}"), mark);
+                    let k = path.child(key_text.unwrap_or("\u{0}").as_bytes());
+                    self.keys.insert(k.0, mark);
                     // A block mapping is reported where its first key is.
-                    if let Some(start) = self.values.get_mut(path.as_str())
+                    if let Some(start) = self.values.get_mut(&path.0)
                         && (mark.line, mark.column) < (start.line, start.column)
                     {
                         *start = mark;
@@ -134,13 +161,13 @@ impl Locator {
         }
     }
 
-    fn start(&mut self, mark: Mark, key_text: Option<&str>) -> String {
+    fn start(&mut self, mark: Mark, key_text: Option<&str>) -> PathHash {
         match self.place(mark, key_text) {
             Some(path) => {
-                self.values.entry(path.clone()).or_insert(mark);
+                self.values.entry(path.0).or_insert(mark);
                 path
             }
-            None => "\u{0}".to_string(),
+            None => PathHash::ROOT.child(b"\0"),
         }
     }
 }

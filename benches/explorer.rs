@@ -1,0 +1,117 @@
+//! How long the explorer takes on a large timeline: `cargo bench`.
+//! Figures go in BENCHMARKS.md. Timings, not assertions: this is a report.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use steppe::load;
+use steppe::query::{Filter, Query};
+use steppe::tui::action::Action;
+use steppe::tui::app::App;
+use steppe::tui::theme::Theme;
+use steppe::tui::view;
+
+const CODES: [&str; 12] = ["KZ", "KG", "TJ", "TM", "UZ", "RU", "CN", "US", "EU", "DE", "TR", "GB"];
+const TAGS: [&str; 6] = ["summit", "treaty", "war", "economic", "energy", "security"];
+
+/// A timeline of `n` events spread over 1800–2025, with 12 countries, 60 actors and 6 eras.
+fn synthetic(n: usize) -> String {
+    let mut y = String::from("title: Synthetic\ncountries:\n");
+    for c in CODES {
+        let _ = writeln!(y, "  - {{code: {c}, name: Country {c}}}");
+    }
+    y.push_str("actors:\n");
+    for a in 0..60 {
+        let _ = writeln!(y, "  - {{id: actor-{a}, name: Actor Number {a}, role: Role {a}}}");
+    }
+    y.push_str("eras:\n");
+    for e in 0..6 {
+        let _ = writeln!(y, "  - {{id: era-{e}, title: Era {e}, start: {}}}", 1800 + e * 40);
+    }
+    y.push_str("events:\n");
+    for i in 0..n {
+        let year = 1800 + (i * 7919) % 226;
+        let month = 1 + i % 12;
+        let day = 1 + i % 28;
+        let _ = writeln!(
+            y,
+            "  - id: event-{i}\n    date: {year}-{month:02}-{day:02}\n    title: Event {i} about {} and {}\n    summary: A summary of event {i}, long enough to search through, mentioning Dushanbe {}.\n    countries: [{}, {}]\n    actors: [actor-{}, actor-{}]\n    tags: [{}]\n    sources: [https://example.org/{i}]",
+            CODES[i % 12],
+            CODES[(i / 12) % 12],
+            i % 97,
+            CODES[i % 12],
+            CODES[(i * 5 + 1) % 12],
+            i % 60,
+            (i * 7 + 3) % 60,
+            TAGS[i % 6],
+        );
+    }
+    y
+}
+
+/// Runs `f` until a second has passed (at least 5 times) and prints the median.
+fn time<T>(name: &str, mut f: impl FnMut() -> T) {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while samples.len() < 5 || (start.elapsed() < Duration::from_secs(1) && samples.len() < 10_000) {
+        let t = Instant::now();
+        black_box(f());
+        samples.push(t.elapsed());
+    }
+    samples.sort();
+    let median = samples[samples.len() / 2];
+    println!("{name:<52} {:>10.3} ms  (median of {})", median.as_secs_f64() * 1000.0, samples.len());
+}
+
+fn main() {
+    let n = 10_000;
+    let text = synthetic(n);
+    println!("synthetic timeline: {n} events, {:.1} MiB of YAML\n", text.len() as f64 / 1048576.0);
+    time("load: serde_yaml alone", || serde_yaml::from_str::<serde_yaml::Value>(&text).is_ok());
+    time("load: YAML parse and positions only", || load::yaml::parse(&text).is_ok());
+    time("load: parse, check and merge the YAML", || {
+        load::load_texts(vec![("synthetic.yaml".into(), Ok(text.clone()))])
+    });
+    let loaded = load::load_texts(vec![("synthetic.yaml".into(), Ok(text.clone()))]);
+    assert!(loaded.is_ok(), "{}", loaded.report.render());
+    let timeline = loaded.timeline;
+    time("query: build the indexes", || Query::new(timeline.clone()));
+    let query = Query::new(timeline);
+    let kz = Filter { countries: vec!["KZ".into()], ..Filter::default() };
+    let busy = Filter {
+        countries: vec!["KZ".into(), "CN".into()],
+        match_all: true,
+        tags: vec!["summit".into(), "treaty".into()],
+        search: "dushanbe 4".into(),
+        ..Filter::default()
+    };
+    time("query: matches, no filter", || query.matches(&Filter::default()));
+    time("query: matches, one country", || query.matches(&kz));
+    time("query: matches, countries (all) + tags + search", || query.matches(&busy));
+    time("query: facet counts, countries and actors", || {
+        (query.country_counts(&kz), query.actor_counts(&kz))
+    });
+
+    let mut app = App::new(query, Filter::default(), 120, 40);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+    let theme = Theme::dark();
+    time("explorer: refilter (matches, facets, rows, strip)", || app.refilter());
+    time("explorer: render one 120x40 frame", || {
+        terminal.draw(|f| view::render(&app, &theme, f)).is_ok()
+    });
+    time("explorer: key press → update → render (move down)", || {
+        app.update(Action::Down);
+        terminal.draw(|f| view::render(&app, &theme, f)).is_ok()
+    });
+    time("explorer: type a search letter → update → render", || {
+        app.update(Action::StartSearch);
+        app.update(Action::Input('4'));
+        let drawn = terminal.draw(|f| view::render(&app, &theme, f)).is_ok();
+        app.update(Action::Back);
+        drawn
+    });
+}
