@@ -57,14 +57,19 @@ fn synthetic(n: usize) -> String {
 fn time<T>(name: &str, mut f: impl FnMut() -> T) {
     let mut samples = Vec::new();
     let start = Instant::now();
-    while samples.len() < 5 || (start.elapsed() < Duration::from_secs(1) && samples.len() < 10_000) {
+    while samples.len() < 5 || (start.elapsed() < Duration::from_secs(1) && samples.len() < 10_000)
+    {
         let t = Instant::now();
         black_box(f());
         samples.push(t.elapsed());
     }
     samples.sort();
     let median = samples[samples.len() / 2];
-    println!("{name:<52} {:>10.3} ms  (median of {})", median.as_secs_f64() * 1000.0, samples.len());
+    println!(
+        "{name:<52} {:>10.3} ms  (median of {})",
+        median.as_secs_f64() * 1000.0,
+        samples.len()
+    );
 }
 
 fn main() {

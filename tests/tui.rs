@@ -375,3 +375,32 @@ fn readme_screenshot_is_current() {
         );
     }
 }
+
+#[test]
+fn readme_key_table_names_every_key() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let keys = &readme[readme.find("### Keys").expect("a key table")..];
+    for action_words in [
+        "toggle it in the filter",
+        "clear all filters",
+        "search as you type",
+        "jump to a year",
+        "match any or all countries",
+        "next, previous search match",
+        "--no-mouse",
+    ] {
+        assert!(keys.contains(action_words), "README key table lacks {action_words:?}");
+    }
+    for b in keymap::BINDINGS {
+        for key in b.label.split(' ') {
+            let shown = match key {
+                "S-Tab" => "Shift-Tab",
+                "C-c" => "Ctrl-C",
+                "Bksp" | "Esc" => continue,
+                k => k,
+            };
+            assert!(keys.contains(&format!("`{shown}`")), "README key table lacks `{shown}`");
+        }
+    }
+}
