@@ -77,6 +77,7 @@ pub fn convert(doc: &Document, file: usize, diags: &mut Vec<Diagnostic>) -> File
     let mut out = FileContent { file, ..FileContent::default() };
     let root = &doc.value;
     if root.is_null() {
+        cx.diags.push(Diagnostic::warning(file, None, "this file is empty: it defines no events"));
         return out;
     }
     let Some(map) = cx.mapping(root, "", "the file", TOP_KEYS) else {

@@ -89,12 +89,18 @@ pub fn load_texts(inputs: Vec<(String, Result<String, String>)>) -> Loaded {
 
 /// Reads one file as UTF-8 text, refusing what is too large or not text.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    let file =
-        fs::File::open(path).map_err(|e| format!("cannot read this file: {}", io_reason(&e)))?;
-    let meta = file.metadata().map_err(|e| format!("cannot read this file: {}", io_reason(&e)))?;
+    let unreadable = |e: std::io::Error| format!("cannot read this file: {}", io_reason(&e));
+    // Look before opening: opening a named pipe or a device could block or never end.
+    let meta = fs::metadata(path).map_err(unreadable)?;
     if meta.is_dir() {
         return Err("this is a directory, not a file".into());
     }
+    if !meta.is_file() {
+        return Err(
+            "this is not a regular file (a pipe or a device?); steppe reads only files".into()
+        );
+    }
+    let file = fs::File::open(path).map_err(unreadable)?;
     let limit = mib(MAX_FILE_BYTES);
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
@@ -103,9 +109,7 @@ pub fn read_text(path: &Path) -> Result<String, String> {
         ));
     }
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read this file: {}", io_reason(&e)))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!("this file is larger than the limit of {limit} for timeline files"));
     }

@@ -87,20 +87,78 @@ pub struct SyntaxError {
     pub mark: Mark,
 }
 
+/// How deep `[` and `{` may nest before a file is refused unparsed: the
+/// parser slows down quadratically on deeper flow nesting.
+const MAX_FLOW_DEPTH: usize = 128;
+
 /// Parses one YAML document.
 pub fn parse(text: &str) -> Result<Document, SyntaxError> {
+    check_flow_depth(text)?;
     let value: Value = serde_yaml::from_str(text).map_err(|err| {
         let mark = err
             .location()
             .map(|l| Mark { line: l.line(), column: l.column(), width: 1 })
             .unwrap_or(Mark::START);
-        SyntaxError { message: strip_locations(&err.to_string()), mark }
+        SyntaxError { message: explain(&strip_locations(&err.to_string())), mark }
     })?;
     let mut locator = Locator::default();
     // Only positions come from this pass; if it disagrees, messages fall back
     // to the nearest node it did place.
     let _ = Parser::new_from_str(text).load(&mut locator, false);
     Ok(Document { value, values: locator.values, keys: locator.keys })
+}
+
+/// A quick scan for brackets nested too deep, outside quotes and comments.
+fn check_flow_depth(text: &str) -> Result<(), SyntaxError> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let (mut line, mut column) = (1, 0);
+    let mut comment = false;
+    let mut previous = '\n';
+    for c in text.chars() {
+        column += 1;
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            comment = false;
+        } else if comment {
+        } else if let Some(q) = quote {
+            if c == q && previous != '\\' {
+                quote = None;
+            }
+        } else {
+            match c {
+                '"' | '\'' if depth > 0 || matches!(previous, ' ' | ':' | '\n' | '-') => quote = Some(c),
+                '#' if previous.is_whitespace() => comment = true,
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Err(SyntaxError {
+                            message: explain("recursion limit exceeded"),
+                            mark: Mark { line, column, width: 1 },
+                        });
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        previous = c;
+    }
+    Ok(())
+}
+
+/// Words for the limits that guard against hostile files.
+fn explain(message: &str) -> String {
+    match message {
+        "repetition limit exceeded" => {
+            "its aliases (`*name`) would expand it far beyond its size; \
+            steppe refuses such files (a \"billion laughs\" document?)"
+                .into()
+        }
+        "recursion limit exceeded" => "it is nested more than 128 levels deep".into(),
+        other => other.into(),
+    }
 }
 
 /// Turns libyaml's "did not find expected key at line 3 column 5" into
