@@ -60,14 +60,14 @@ pub struct ExploreArgs {
     /// Timeline files or directories [default: the built-in timeline]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    #[command(flatten)]
-    pub filters: FilterArgs,
     /// Open with this event selected
     #[arg(long, value_name = "EVENT_ID")]
     pub goto: Option<String>,
     /// Leave the mouse to the terminal, so text can be selected with it
     #[arg(long)]
     pub no_mouse: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 #[derive(Debug, Args)]

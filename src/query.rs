@@ -196,11 +196,26 @@ impl Query {
     pub fn check(&self, filter: &Filter) -> Result<Filter, FilterError> {
         let tl = &self.timeline;
         let mut out = filter.clone();
-        out.countries =
-            resolve(&filter.countries, tl.countries.iter().map(|c| c.code.as_str()), "country")?;
-        out.actors = resolve(&filter.actors, tl.actors.iter().map(|a| a.id.as_str()), "actor")?;
-        out.tags = resolve(&filter.tags, self.tags.iter().map(String::as_str), "tag")?;
+        out.countries = resolve(
+            &filter.countries,
+            tl.countries.iter().map(|c| (c.code.as_str(), c.name.as_str())),
+            "country",
+        )?;
+        out.actors = resolve(
+            &filter.actors,
+            tl.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())),
+            "actor",
+        )?;
+        out.tags =
+            resolve(&filter.tags, self.tags.iter().map(|t| (t.as_str(), t.as_str())), "tag")?;
         out.search = filter.search.trim().to_string();
+        if let (Some(from), Some(to)) = (filter.from, filter.to)
+            && from.earliest() > to.latest()
+        {
+            return Err(FilterError(format!(
+                "--from {from} is after --to {to}: no event could match"
+            )));
+        }
         Ok(out)
     }
 
@@ -281,25 +296,34 @@ impl Query {
     }
 }
 
-/// Canonical spellings of `wanted` among `known`, or an error listing what exists.
+/// Canonical spellings of `wanted` among `known` (canonical, name) pairs,
+/// matching either in any case, or an error listing what exists.
 fn resolve<'a>(
     wanted: &[String],
-    known: impl Iterator<Item = &'a str> + Clone,
+    known: impl Iterator<Item = (&'a str, &'a str)> + Clone,
     what: &str,
 ) -> Result<Vec<String>, FilterError> {
     let mut out: Vec<String> = Vec::new();
     for w in wanted.iter().flat_map(|w| w.split(',')).map(str::trim).filter(|w| !w.is_empty()) {
-        match known.clone().find(|k| k.eq_ignore_ascii_case(w)) {
-            Some(k) => {
+        let found = known
+            .clone()
+            .find(|(k, name)| k.eq_ignore_ascii_case(w) || name.to_lowercase() == w.to_lowercase());
+        match found {
+            Some((k, _)) => {
                 if !out.iter().any(|o| o == k) {
                     out.push(k.to_string());
                 }
             }
             None => {
-                let hint = did_you_mean(w, known.clone())
+                let hint = did_you_mean(w, known.clone().map(|(k, _)| k))
                     .map(|s| format!("did you mean `{s}`? "))
                     .unwrap_or_default();
-                let mut all: Vec<&str> = known.clone().collect();
+                let mut all: Vec<String> = known
+                    .clone()
+                    .map(
+                        |(k, name)| if k == name { k.to_string() } else { format!("{k} ({name})") },
+                    )
+                    .collect();
                 all.sort_unstable();
                 return Err(FilterError(format!(
                     "no {what} `{w}` in the loaded timelines; {hint}known: {}",

@@ -109,7 +109,18 @@ fn filters_combine() {
 fn unknown_filter_values_are_usage_errors_listing_what_exists() {
     let o = steppe(&["list", "tests/fixtures/mini.yaml", "--country", "XX"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("known: CN, KZ, RU, TM"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("known: CN (China), KZ (Kazakhstan), RU (Russia), TM (Turkmenistan)"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        ids(&json(&["tests/fixtures/mini.yaml", "--country", "turkmenistan"])),
+        ["independence", "pipeline"]
+    );
+    let o = steppe(&["list", "--from", "2020", "--to", "2010"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--from 2020 is after --to 2010"), "{}", stderr(&o));
     let o = steppe(&["list", "tests/fixtures/mini.yaml", "--actor", "putn"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("did you mean `putin`?"), "{}", stderr(&o));
@@ -311,4 +322,42 @@ fn directories_nested_too_deep_are_reported() {
     let o = steppe(&["validate", dir.path().to_str().expect("utf-8 path")]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("nested more than 32 directories deep"), "{}", stderr(&o));
+}
+
+#[test]
+fn common_date_and_yaml_mistakes_get_a_hint() {
+    let cases = [
+        ("events:\n  - {id: a, date: 329 BC, title: A}\n", "write 329 BCE as `-0328`"),
+        (
+            "events:\n  - {id: a, date: 21/12/1991, title: A}\n",
+            "write dates as year-month-day: `1991-12-21`",
+        ),
+        (
+            "events:\n  - {id: a, date: 1504-2-3, title: A}\n",
+            "months and days take two digits: `1504-02-03`",
+        ),
+        ("title: Babur takes Kabul: the start\n", "must be put in double quotes"),
+        ("events:\n\t- id: a\n", "YAML does not allow tabs"),
+        ("title: a\n---\ntitle: b\n", "keep one timeline per file"),
+        ("actors: [{id: a, name: A, kind: Person}]\n", "write it in small letters: `person`"),
+        (
+            "events:\n  - {id: a, date: 2001, title: A, related: [a], sources: [https://e.org]}\n",
+            "event `a` is related to itself",
+        ),
+    ];
+    for (yaml, hint) in cases {
+        let (code, err) = validate_text(yaml);
+        assert_eq!(code, Some(1), "{yaml}");
+        assert!(err.contains(hint), "{yaml:?} should hint {hint:?}:\n{err}");
+    }
+}
+
+#[test]
+fn a_differing_duplicate_still_has_its_references_checked() {
+    let (code, err) = validate_text(
+        "events:\n  - {id: a, date: 2001, title: A, sources: [https://e.org]}\n  - {id: a, date: 2002, title: B, related: [nope], sources: [https://e.org]}\n",
+    );
+    assert_eq!(code, Some(1));
+    assert!(err.contains("event `a` is defined twice"), "{err}");
+    assert!(err.contains("unknown event `nope`"), "{err}");
 }

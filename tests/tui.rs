@@ -220,8 +220,6 @@ fn enter_opens_the_event_and_esc_goes_back_to_the_same_one() {
     let title = app.selected_event().map(|e| e.title.clone()).expect("selected");
     assert!(text.contains(&title), "{text}");
     assert!(text.contains("Event 2 of 53"), "{text}");
-    press(&mut app, KeyCode::Down);
-    assert_eq!(app.screen, Screen::Detail { scroll: 1 });
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Main);
     assert_eq!(app.selected, 1);
@@ -403,4 +401,63 @@ fn readme_key_table_names_every_key() {
             assert!(keys.contains(&format!("`{shown}`")), "README key table lacks `{shown}`");
         }
     }
+}
+
+#[test]
+fn full_screen_event_scrolls_within_its_text_and_steps_between_events() {
+    let mut app = app(60, 14);
+    press(&mut app, KeyCode::Enter);
+    for _ in 0..200 {
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let Screen::Detail { scroll } = app.screen else { panic!("not full-screen") };
+    assert!(scroll < 40, "scrolling stops at the end of the text, not at {scroll}");
+    let text = screen_text(&render(&app));
+    assert!(
+        text.contains("Sources") || text.contains("https://"),
+        "the end of the text is on screen:\n{text}"
+    );
+    press(&mut app, KeyCode::Char('k'));
+    let Screen::Detail { scroll: after } = app.screen else { panic!("not full-screen") };
+    assert_eq!(after + 1, scroll, "one key brings it back one line");
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.selected, 1);
+    assert_eq!(app.screen, Screen::Detail { scroll: 0 });
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn help_scrolls_when_it_does_not_fit() {
+    let mut app = app(80, 24);
+    press(&mut app, KeyCode::Char('?'));
+    let first = screen_text(&render(&app));
+    assert!(first.contains("↑↓ scroll"), "{first}");
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Down);
+    }
+    let last = screen_text(&render(&app));
+    assert!(last.contains("--no-mouse"), "the end of the help can be reached:\n{last}");
+    assert!(app.help_scroll < 100);
+}
+
+#[test]
+fn esc_clears_a_kept_search_and_the_year_prompt_explains_itself() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "summit");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.shown.len() < app.timeline().events.len());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.filter.search, "");
+    assert_eq!(app.shown.len(), app.timeline().events.len());
+    press(&mut app, KeyCode::Char('y'));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.message, None, "an empty prompt just closes");
+    press(&mut app, KeyCode::Char('y'));
+    type_text(&mut app, "3000");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.selected, app.shown.len() - 1);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("no event in or after 3000")));
 }

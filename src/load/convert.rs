@@ -322,7 +322,12 @@ impl Cx<'_> {
             Err(e) => {
                 let mark = self.doc.value_mark(&p);
                 let shown = scalar_text(v).unwrap_or_else(|| kind_of(v).to_string());
-                self.error(mark, format!("`{shown}` is not a valid `{key}` for {what}: {e}"));
+                let help = date_hint(&shown);
+                self.error_help(
+                    mark,
+                    format!("`{shown}` is not a valid `{key}` for {what}: {e}"),
+                    help,
+                );
                 None
             }
         }
@@ -393,7 +398,7 @@ impl Cx<'_> {
             }
             _ => {
                 let mark = self.doc.value_mark(&field(path, "location"));
-                self.error(mark, format!("expected `location` of {what} as [latitude, longitude], such as [51.17, 71.45]"));
+                self.error(mark, format!("expected `location` of {what} as [latitude, longitude] in degrees, such as [51.17, 71.45]; latitude goes from -90 to 90, longitude from -180 to 180"));
                 None
             }
         }
@@ -410,11 +415,16 @@ impl Cx<'_> {
             Some("organisation" | "organization") => Some(ActorKind::Organisation),
             Some(other) => {
                 let mark = self.doc.value_mark(&field(path, "kind"));
-                self.error(
+                let help = ["person", "organisation"]
+                    .into_iter()
+                    .find(|k| k.eq_ignore_ascii_case(other))
+                    .map(|k| format!("write it in small letters: `{k}`"));
+                self.error_help(
                     mark,
                     format!(
                         "unknown kind `{other}` for {what}: expected `person` or `organisation`"
                     ),
+                    help,
                 );
                 None
             }
@@ -619,4 +629,38 @@ impl Cx<'_> {
             steps: marks,
         })
     }
+}
+
+/// A hint for dates written in a common but unsupported way.
+fn date_hint(raw: &str) -> Option<String> {
+    let t = raw.trim();
+    let upper = t.to_ascii_uppercase();
+    for suffix in [" BCE", " BC", "BCE", "BC"] {
+        if let Some(n) = upper.strip_suffix(suffix).and_then(|n| n.trim().parse::<i32>().ok()) {
+            return Some(format!(
+                "write {n} BCE as `-{:04}`: steppe counts years astronomically, so 1 BCE is year 0 and {n} BCE is -{}",
+                n - 1,
+                n - 1
+            ));
+        }
+    }
+    let parts: Vec<&str> = t.split(['/', '.']).collect();
+    if parts.len() == 3
+        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let (d, m, y) = (parts[0], parts[1], parts[2]);
+        if y.len() == 4 {
+            return Some(format!("write dates as year-month-day: `{y}-{m:0>2}-{d:0>2}`"));
+        }
+    }
+    let dashed: Vec<&str> = t.split('-').collect();
+    if dashed.len() >= 2 && dashed[1..].iter().any(|p| p.len() == 1) {
+        let fixed: Vec<String> = dashed
+            .iter()
+            .enumerate()
+            .map(|(i, p)| if i > 0 { format!("{p:0>2}") } else { (*p).to_string() })
+            .collect();
+        return Some(format!("months and days take two digits: `{}`", fixed.join("-")));
+    }
+    None
 }

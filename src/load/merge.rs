@@ -32,32 +32,31 @@ pub fn merge(
     }
 
     // Broken events still have their references checked, then are dropped.
-    let (events, broken): (Vec<_>, Vec<_>) = events.into_iter().partition(|(_, e)| e.complete);
+    let (events, mut broken): (Vec<_>, Vec<_>) = events.into_iter().partition(|(_, e)| e.complete);
     let mut dup = Duplicates { files, diags };
-    let countries = dup.dedup(
-        countries,
-        "country",
-        |c| &c.value.code,
-        |c| (c.file, c.mark),
-        |a, b| a.value == b.value,
-    );
-    let actors = dup.dedup(
-        actors,
-        "actor",
-        |a| &a.actor.id,
-        |a| (a.file, a.mark),
-        |a, b| a.actor == b.actor,
-    );
+    let countries = dup
+        .dedup(
+            countries,
+            "country",
+            |c| &c.value.code,
+            |c| (c.file, c.mark),
+            |a, b| a.value == b.value,
+        )
+        .0;
+    let actors = dup
+        .dedup(actors, "actor", |a| &a.actor.id, |a| (a.file, a.mark), |a, b| a.actor == b.actor)
+        .0;
     let eras =
-        dup.dedup(eras, "era", |e| &e.value.id, |e| (e.file, e.mark), |a, b| a.value == b.value);
-    let events = dup.dedup(
+        dup.dedup(eras, "era", |e| &e.value.id, |e| (e.file, e.mark), |a, b| a.value == b.value).0;
+    let (events, differing) = dup.dedup(
         events,
         "event",
         |e| &e.1.event.id,
         |e| (e.0, e.1.mark),
         |a, b| a.1.event.same_definition(&b.1.event),
     );
-    let tours = dup.dedup(
+    broken.extend(differing);
+    let (tours, differing_tours) = dup.dedup(
         tours,
         "tour",
         |t| &t.1.tour.id,
@@ -100,6 +99,13 @@ pub fn merge(
             refs.check(&actor_ids, &p.id, "actor", &what, *file, *mark);
         }
         for (id, mark) in e.related.iter().zip(&def.related) {
+            if *id == e.id {
+                refs.diags.push(Diagnostic::error(
+                    *file,
+                    Some(*mark),
+                    format!("{what} is related to itself"),
+                ));
+            }
             refs.check(&event_ids, id, "event", &what, *file, *mark);
         }
         if e.sources.is_empty() && def.complete {
@@ -110,7 +116,7 @@ pub fn merge(
             ));
         }
     }
-    for (file, def) in &tours {
+    for (file, def) in tours.iter().chain(&differing_tours) {
         for (i, (step, mark)) in def.tour.steps.iter().zip(&def.steps).enumerate() {
             let what = format!("step {} of tour `{}`", i + 1, def.tour.id);
             refs.check(&event_ids, &step.event, "event", &what, *file, *mark);
@@ -143,7 +149,8 @@ struct Duplicates<'a> {
 }
 
 impl Duplicates<'_> {
-    /// Keeps the first definition of each key; a second one that differs is an error.
+    /// Keeps the first definition of each key; a second one that differs is an
+    /// error, and is returned apart so its own references can still be checked.
     fn dedup<T>(
         &mut self,
         items: Vec<T>,
@@ -151,9 +158,10 @@ impl Duplicates<'_> {
         key: impl Fn(&T) -> &String,
         place: impl Fn(&T) -> (usize, Mark),
         same: impl Fn(&T, &T) -> bool,
-    ) -> Vec<T> {
+    ) -> (Vec<T>, Vec<T>) {
         let mut first: HashMap<String, usize> = HashMap::new();
         let mut kept: Vec<T> = Vec::new();
+        let mut differing: Vec<T> = Vec::new();
         for item in items {
             match first.get(key(&item)) {
                 Some(&i) => {
@@ -171,6 +179,7 @@ impl Duplicates<'_> {
                                 m0.column
                             ),
                         ).with_help(Some("remove one of them, or make both identical".into())));
+                        differing.push(item);
                     }
                 }
                 None => {
@@ -179,7 +188,7 @@ impl Duplicates<'_> {
                 }
             }
         }
-        kept
+        (kept, differing)
     }
 }
 

@@ -74,17 +74,39 @@ pub fn load_texts(inputs: Vec<(String, Result<String, String>)>) -> Loaded {
                     Ok(doc) => {
                         contents.push(convert::convert(&doc, index, &mut report.diagnostics))
                     }
-                    Err(e) => report.diagnostics.push(Diagnostic::error(
-                        index,
-                        Some(e.mark),
-                        format!("this is not valid YAML: {}", e.message),
-                    )),
+                    Err(e) => {
+                        let line = text.lines().nth(e.mark.line.saturating_sub(1)).unwrap_or("");
+                        let help = yaml_hint(&e.message, line);
+                        report.diagnostics.push(
+                            Diagnostic::error(
+                                index,
+                                Some(e.mark),
+                                format!("this is not valid YAML: {}", e.message),
+                            )
+                            .with_help(help),
+                        );
+                    }
                 }
             }
         }
     }
     let timeline = merge::merge(contents, &report.files, &mut report.diagnostics);
     Loaded { timeline, report }
+}
+
+/// Plain words for the YAML mistakes people make by hand.
+fn yaml_hint(message: &str, line: &str) -> Option<String> {
+    if line.contains('\t') {
+        Some("YAML does not allow tabs for indenting (shown as →); use spaces".into())
+    } else if message.contains("mapping values are not allowed") {
+        Some("text that contains `: ` must be put in double quotes, such as title: \"Babur: a life\"".into())
+    } else if message.contains("more than one document") {
+        Some("a line `---` starts a second document; keep one timeline per file".into())
+    } else if message.contains("did not find expected key") || message.contains("block mapping") {
+        Some("check the indentation: keys of one item line up under each other, with spaces".into())
+    } else {
+        None
+    }
 }
 
 /// Reads one file as UTF-8 text, refusing what is too large or not text.

@@ -39,7 +39,7 @@ pub fn visible(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c == '\t' {
-            out.push(' ');
+            out.push('→');
         } else if is_hazard(c) {
             out.push_str(&c.escape_unicode().to_string());
         } else {

@@ -128,7 +128,9 @@ fn check_flow_depth(text: &str) -> Result<(), SyntaxError> {
             }
         } else {
             match c {
-                '"' | '\'' if depth > 0 || matches!(previous, ' ' | ':' | '\n' | '-') => quote = Some(c),
+                '"' | '\'' if depth > 0 || matches!(previous, ' ' | ':' | '\n' | '-') => {
+                    quote = Some(c)
+                }
                 '#' if previous.is_whitespace() => comment = true,
                 '[' | '{' => {
                     depth += 1;

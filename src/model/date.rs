@@ -33,7 +33,7 @@ impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateError::Syntax => f.write_str(
-                "expected a date like `1991`, `1991-12` or `1991-12-26` (a leading `-` for BCE, a trailing `~` for approximate)",
+                "expected a date like `1991`, `1991-12` or `1991-12-26`; a trailing `~` marks it approximate, a leading `-` a year BCE (astronomical: `-0329` is 330 BCE)",
             ),
             DateError::YearOutOfRange => f.write_str("the year must be between -9999 and 9999"),
             DateError::Month(m) => write!(f, "there is no month {m}; months go from 01 to 12"),

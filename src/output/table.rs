@@ -29,10 +29,12 @@ pub fn write(
         }
     }
     if let Some(total) = width {
-        // The title gives way first, then the country list.
-        widths[3] = widths[3].min(24);
-        let fixed = widths[0] + widths[1] + widths[3] + 3 * GAP.len();
-        widths[2] = widths[2].min(total.saturating_sub(fixed).max(10));
+        // On a narrow terminal the title keeps most of the room; ids and
+        // country lists are cut first.
+        widths[3] = widths[3].min(17);
+        let room = total.saturating_sub(widths[0] + widths[3] + 3 * GAP.len());
+        widths[1] = widths[1].min((room / 3).max(8));
+        widths[2] = widths[2].min(room.saturating_sub(widths[1]).max(12));
     }
     for row in std::iter::once(&header).chain(&rows) {
         let line = [

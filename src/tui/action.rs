@@ -10,6 +10,9 @@ pub enum Action {
     PageDown,
     Home,
     End,
+    /// The next or previous event, in the full-screen view.
+    NextEvent,
+    PrevEvent,
     NextPane,
     PrevPane,
     /// Enter or Space: toggle a country or actor; on an event, open it.

@@ -67,6 +67,7 @@ pub struct App {
     pub actor_cursor: usize,
     pub screen: Screen,
     pub help: bool,
+    pub help_scroll: u16,
     pub prompt: Option<Prompt>,
     pub input: String,
     /// A one-line message for the status bar ("no event in 1700").
@@ -93,6 +94,7 @@ impl App {
             actor_cursor: 0,
             screen: Screen::Main,
             help: false,
+            help_scroll: 0,
             prompt: None,
             input: String::new(),
             message: None,
@@ -215,7 +217,10 @@ impl App {
                 self.width = width;
                 self.height = height;
             }
-            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
             Action::Back => self.back(),
             Action::Input(c) => {
                 self.input.push(c);
@@ -228,10 +233,12 @@ impl App {
             Action::Submit => self.submit(),
             Action::Up => self.scroll_or_move(-1),
             Action::Down => self.scroll_or_move(1),
-            Action::PageUp => self.move_by(-self.page()),
-            Action::PageDown => self.move_by(self.page()),
-            Action::Home => self.move_by(isize::MIN / 2),
-            Action::End => self.move_by(isize::MAX / 2),
+            Action::PageUp => self.scroll_or_move(-self.page()),
+            Action::PageDown => self.scroll_or_move(self.page()),
+            Action::Home => self.scroll_or_move(isize::MIN / 2),
+            Action::End => self.scroll_or_move(isize::MAX / 2),
+            Action::NextEvent => self.step_event(1),
+            Action::PrevEvent => self.step_event(-1),
             Action::NextPane => self.focus = self.focus.step(true),
             Action::PrevPane => self.focus = self.focus.step(false),
             Action::Activate => self.activate(),
@@ -262,12 +269,29 @@ impl App {
         }
     }
 
+    /// Scrolls the help or the full-screen event, or moves in the focused pane.
     fn scroll_or_move(&mut self, delta: isize) {
-        match &mut self.screen {
-            Screen::Detail { scroll } => {
-                *scroll = scroll.saturating_add_signed(delta as i16);
-            }
-            Screen::Main => self.move_by(delta),
+        let by = |at: u16, max: u16| {
+            let delta = i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0);
+            at.saturating_add_signed(delta).min(max)
+        };
+        if self.help {
+            self.help_scroll = by(self.help_scroll, super::view::help_max_scroll(self));
+        } else if let Screen::Detail { scroll } = self.screen {
+            let max = super::view::detail_max_scroll(self);
+            self.screen = Screen::Detail { scroll: by(scroll, max) };
+        } else {
+            self.move_by(delta);
+        }
+    }
+
+    /// The next or previous event in the full-screen view, from its top.
+    fn step_event(&mut self, delta: isize) {
+        let before = self.selected;
+        self.focus = Pane::Timeline;
+        self.move_by(delta);
+        if self.selected != before {
+            self.screen = Screen::Detail { scroll: 0 };
         }
     }
 
@@ -280,8 +304,11 @@ impl App {
             self.input.clear();
         } else if self.help {
             self.help = false;
-        } else {
+        } else if self.screen != Screen::Main {
             self.screen = Screen::Main;
+        } else if !self.filter.search.is_empty() {
+            self.filter.search.clear();
+            self.refilter();
         }
     }
 
@@ -305,19 +332,24 @@ impl App {
 
     fn jump_to_year(&mut self) {
         let text = self.input.trim();
+        if text.is_empty() {
+            return;
+        }
         let Ok(year) = text.parse::<i32>() else {
             self.message = Some(format!("`{text}` is not a year; type one such as 1991"));
             return;
         };
         let tl = self.query.timeline();
-        let at = self.shown.partition_point(|&i| tl.events[i].date.year < year);
         if self.shown.is_empty() {
             self.message = Some("no events to jump to".into());
             return;
         }
-        if self.shown.get(at).is_none_or(|&i| tl.events[i].date.year != year) {
-            self.message = Some(format!("no event in {year}; showing the nearest after it"));
-        }
+        let at = self.shown.partition_point(|&i| tl.events[i].date.year < year);
+        self.message = match self.shown.get(at) {
+            Some(&i) if tl.events[i].date.year == year => None,
+            Some(_) => Some(format!("no event in {year}; showing the next one after it")),
+            None => Some(format!("no event in or after {year}; showing the last one")),
+        };
         self.selected = at.min(self.shown.len() - 1);
         self.focus = Pane::Timeline;
     }

@@ -50,7 +50,9 @@ const fn bind(
 }
 
 use Context::{Detail, Facets, Help, Panes, Prompt, Timeline};
-use KeyCode::{BackTab, Backspace, Char, Down, End, Enter, Esc, Home, PageDown, PageUp, Tab, Up};
+use KeyCode::{
+    BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 /// Every key of the explorer. Order matters: it is the order of the footer and the help.
 #[rustfmt::skip]
@@ -66,19 +68,28 @@ pub const BINDINGS: &[Binding] = &[
     bind(Panes, &[(Tab, NONE)], "Tab", Action::NextPane, "next pane", Some("pane")),
     bind(Panes, &[(BackTab, SHIFT), (BackTab, NONE)], "S-Tab", Action::PrevPane, "previous pane", None),
     bind(Panes, &[(Char('/'), NONE)], "/", Action::StartSearch, "search as you type", Some("search")),
+    bind(Panes, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::ToggleHelp, "help: every key", Some("help")),
+    bind(Panes, &[(Char('q'), NONE), (Char('c'), CTRL)], "q C-c", Action::Quit, "quit", Some("quit")),
     bind(Panes, &[(Char('n'), NONE)], "n", Action::NextMatch, "next search match", None),
     bind(Panes, &[(Char('N'), SHIFT), (Char('N'), NONE)], "N", Action::PrevMatch, "previous search match", None),
+    bind(Panes, &[(Esc, NONE)], "Esc", Action::Back, "clear the search", None),
     bind(Panes, &[(Char('m'), NONE)], "m", Action::ToggleMatch, "match any or all countries", None),
     bind(Panes, &[(Char('c'), NONE)], "c", Action::ClearFilters, "clear all filters", Some("clear")),
     bind(Panes, &[(Char('y'), NONE)], "y", Action::StartYearJump, "jump to a year", Some("year")),
-    bind(Panes, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::ToggleHelp, "help: every key", Some("help")),
-    bind(Panes, &[(Char('q'), NONE), (Char('c'), CTRL)], "q C-c", Action::Quit, "quit", Some("quit")),
     bind(Detail, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "scroll up", None),
     bind(Detail, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down", Some("scroll")),
+    bind(Detail, &[(PageUp, NONE)], "PgUp", Action::PageUp, "scroll up a page", None),
+    bind(Detail, &[(PageDown, NONE), (Char(' '), NONE)], "PgDn", Action::PageDown, "scroll down a page", None),
+    bind(Detail, &[(Home, NONE), (Char('g'), NONE)], "Home g", Action::Home, "to the top", None),
+    bind(Detail, &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)], "End G", Action::End, "to the bottom", None),
+    bind(Detail, &[(Right, NONE), (Char('l'), NONE)], "→ l", Action::NextEvent, "next event", Some("next")),
+    bind(Detail, &[(Left, NONE), (Char('h'), NONE)], "← h", Action::PrevEvent, "previous event", Some("previous")),
     bind(Detail, &[(Esc, NONE), (Enter, NONE)], "Esc", Action::Back, "back to the timeline", Some("back")),
     bind(Detail, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::ToggleHelp, "help", Some("help")),
     bind(Detail, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
     bind(Help, &[(Esc, NONE), (Char('?'), NONE), (Char('?'), SHIFT)], "Esc ?", Action::ToggleHelp, "close the help", Some("close")),
+    bind(Help, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "scroll up", None),
+    bind(Help, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down", Some("scroll")),
     bind(Help, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
     bind(Prompt, &[(Enter, NONE)], "Enter", Action::Submit, "keep it", Some("keep")),
     bind(Prompt, &[(Esc, NONE)], "Esc", Action::Back, "clear it", Some("clear")),
@@ -158,7 +169,8 @@ mod tests {
         assert_eq!(lookup(Context::Prompt, key(Enter)), Some(Action::Submit));
         assert_eq!(lookup(Context::Prompt, key(Char('q'))), Some(Action::Input('q')));
         assert_eq!(lookup(Context::Facets, key(Char('q'))), Some(Action::Quit));
-        assert_eq!(lookup(Context::Help, key(Char('j'))), None);
+        assert_eq!(lookup(Context::Help, key(Char('j'))), Some(Action::Down));
+        assert_eq!(lookup(Context::Help, key(Char('c'))), None);
         let shifted = KeyEvent::new(Char('G'), KeyModifiers::SHIFT);
         assert_eq!(lookup(Context::Timeline, shifted), Some(Action::End));
         let ctrl_c = KeyEvent::new(Char('c'), KeyModifiers::CONTROL);

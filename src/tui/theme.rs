@@ -9,6 +9,8 @@ pub struct Theme {
     pub title: Style,
     /// The selected line: reverse video, so it shows without colour too.
     pub selected: Style,
+    /// The selection of a pane without the focus: marked, not reversed.
+    pub selected_idle: Style,
     pub dim: Style,
     pub era: Style,
     pub year: Style,
@@ -28,6 +30,7 @@ impl Theme {
             border_focus: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_idle: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             dim: Style::new().fg(Color::DarkGray),
             era: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
             year: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
@@ -50,6 +53,7 @@ impl Theme {
             border_focus: bold,
             title: bold,
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected_idle: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             dim: Style::new(),
             era: bold,
             year: bold,

@@ -21,22 +21,36 @@ pub fn pane(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 
+/// Where the full-screen event's text goes: wide margins on a big screen.
+fn text_area(area: Rect) -> Rect {
+    let inner = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    let margin = inner.width.saturating_sub(100) / 2;
+    Rect { x: inner.x + margin + 1, width: inner.width.saturating_sub(margin * 2 + 2), ..inner }
+}
+
+/// How far the full-screen event can scroll in `area`.
+pub fn max_scroll(app: &App, area: Rect) -> u16 {
+    let text = text_area(area);
+    let lines = Paragraph::new(event_lines(app, &Theme::mono()))
+        .wrap(Wrap { trim: false })
+        .line_count(text.width.max(1));
+    u16::try_from(lines.saturating_sub(usize::from(text.height))).unwrap_or(u16::MAX)
+}
+
 pub fn full_screen(app: &App, theme: &Theme, area: Rect, scroll: u16, frame: &mut Frame) {
     let position = format!(" Event {} of {} ", app.selected + 1, app.shown.len());
     let block = block(Line::styled(position, theme.title), true, theme);
-    let inner = block.inner(area);
-    let lines = event_lines(app, theme);
-    // Wide margins make long text easier to read on a big screen.
-    let margin = inner.width.saturating_sub(100) / 2;
-    let text_area = Rect {
-        x: inner.x + margin + 1,
-        width: inner.width.saturating_sub(margin * 2 + 2),
-        ..inner
-    };
+    let text = text_area(area);
     frame.render_widget(block, area);
+    let scroll = scroll.min(max_scroll(app, area));
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)),
-        text_area,
+        Paragraph::new(event_lines(app, theme)).wrap(Wrap { trim: false }).scroll((scroll, 0)),
+        text,
     );
 }
 
@@ -113,10 +127,24 @@ fn first_last(tl: &Timeline, involves: impl Fn(&Event) -> bool) -> Option<(&Even
 fn span_lines<'a>(lines: &mut Vec<Line<'a>>, found: Option<(&'a Event, &'a Event)>, theme: &Theme) {
     if let Some((first, last)) = found {
         lines.push(Line::raw(""));
-        lines.push(heading("First", theme));
-        lines.push(Line::raw(format!("  {}  {}", first.date, first.title)));
-        lines.push(heading("Last", theme));
+        if std::ptr::eq(first, last) {
+            lines.push(heading("Event", theme));
+        } else {
+            lines.push(heading("First", theme));
+            lines.push(Line::raw(format!("  {}  {}", first.date, first.title)));
+            lines.push(heading("Last", theme));
+        }
         lines.push(Line::raw(format!("  {}  {}", last.date, last.title)));
+    }
+}
+
+/// "7 events" or "7 events; 3 with the other filters".
+fn events_line(total: usize, filtered: usize, filter: &crate::query::Filter) -> String {
+    let noun = if total == 1 { "event" } else { "events" };
+    if filter.is_empty() || filtered == total {
+        format!("{total} {noun}")
+    } else {
+        format!("{total} {noun}; {filtered} with the other filters")
     }
 }
 
@@ -141,10 +169,10 @@ fn country_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     }
     let total = tl.events.iter().filter(|e| e.countries.contains(&c.code)).count();
     let count = app.country_counts.get(app.country_cursor).copied().unwrap_or(0);
-    lines.push(Line::raw(format!("{total} events in all, {count} under the other filters")));
+    lines.push(Line::raw(events_line(total, count, &app.filter)));
     span_lines(&mut lines, first_last(tl, |e| e.countries.contains(&c.code)), theme);
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Enter toggles it in the filter", theme.dim));
+    lines.push(Line::styled("Enter toggles this country in the filter", theme.dim));
     lines
 }
 
@@ -166,9 +194,9 @@ fn actor_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let takes_part = |e: &Event| e.actors.iter().any(|p| p.id == a.id);
     let total = tl.events.iter().filter(|e| takes_part(e)).count();
     let count = app.actor_counts.get(app.actor_cursor).copied().unwrap_or(0);
-    lines.push(Line::raw(format!("{total} events in all, {count} under the other filters")));
+    lines.push(Line::raw(events_line(total, count, &app.filter)));
     span_lines(&mut lines, first_last(tl, takes_part), theme);
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Enter toggles them in the filter", theme.dim));
+    lines.push(Line::styled("Enter toggles this actor in the filter", theme.dim));
     lines
 }

@@ -13,7 +13,14 @@ use crate::tui::theme::Theme;
 const COLUMN: usize = 40;
 
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+    let mut lines = vec![
+        Line::styled("Reading the screen", theme.heading),
+        Line::raw("[x] in the filter; numbers: events"),
+        Line::raw("under the other filters; ● person,"),
+        Line::raw("■ organisation; ~ approximate date;"),
+        Line::raw("▲ in the strip: the selected event"),
+        Line::raw(""),
+    ];
     for (title, bindings) in keymap::help_sections() {
         lines.push(Line::styled(title, theme.heading));
         for b in bindings {
@@ -31,16 +38,27 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     lines
 }
 
-pub fn render(theme: &Theme, area: Rect, frame: &mut Frame) {
+/// Columns and rows of help text that fit in `area`.
+fn geometry(area: Rect, lines: usize) -> (usize, usize) {
+    let width = usize::from(area.width.saturating_sub(6));
+    let rows = usize::from(area.height.saturating_sub(4)).max(1);
+    let columns = (width / COLUMN).clamp(1, lines.div_ceil(rows).max(1));
+    (columns, rows.min(lines.div_ceil(columns)))
+}
+
+/// How far the help can scroll when it does not fit.
+pub fn max_scroll(area: Rect) -> u16 {
+    let total = lines(&Theme::mono()).len();
+    let (columns, rows) = geometry(area, total);
+    u16::try_from(total.saturating_sub(columns * rows)).unwrap_or(u16::MAX)
+}
+
+pub fn render(theme: &Theme, area: Rect, scroll: u16, frame: &mut Frame) {
     let all = lines(theme);
-    let width = area.width.saturating_sub(4);
-    let height = area.height.saturating_sub(2);
-    let columns = (usize::from(width.saturating_sub(2)) / COLUMN).max(1);
-    let inner_height = usize::from(height.saturating_sub(2)).max(1);
-    let needed_columns = all.len().div_ceil(inner_height).min(columns);
-    let rows = all.len().div_ceil(needed_columns).min(inner_height);
-    let box_width = (needed_columns * COLUMN + 2).min(usize::from(width)) as u16;
-    let box_height = (rows + 2).min(usize::from(height)) as u16;
+    let (columns, rows) = geometry(area, all.len());
+    let scroll = usize::from(scroll.min(max_scroll(area)));
+    let box_width = ((columns * COLUMN + 2) as u16).min(area.width);
+    let box_height = ((rows + 2) as u16).min(area.height);
     let rect = Rect {
         x: area.x + (area.width - box_width) / 2,
         y: area.y + (area.height - box_height) / 2,
@@ -48,25 +66,21 @@ pub fn render(theme: &Theme, area: Rect, frame: &mut Frame) {
         height: box_height,
     };
     frame.render_widget(Clear, rect);
-    let title = Line::styled(" Keys — Esc or ? closes ", theme.title);
-    let block = block(title, true, theme);
+    let more = scroll + columns * rows < all.len();
+    let title = if more || scroll > 0 {
+        " Keys — ↑↓ scroll, Esc or ? closes "
+    } else {
+        " Keys — Esc or ? closes "
+    };
+    let block = block(Line::styled(title, theme.title), true, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let mut chunks = all.chunks(rows.max(1));
-    for c in 0..needed_columns {
-        let Some(chunk) = chunks.next() else { break };
+    for (c, chunk) in all[scroll.min(all.len())..].chunks(rows.max(1)).take(columns).enumerate() {
         let x = inner.x + (c * COLUMN) as u16;
         if x >= inner.right() {
             break;
         }
         let col = Rect { x, width: (COLUMN as u16).min(inner.right() - x), ..inner };
         frame.render_widget(Paragraph::new(chunk.to_vec()), col);
-    }
-    if chunks.next().is_some() {
-        let more = Rect { y: rect.bottom().saturating_sub(1), height: 1, ..inner };
-        frame.render_widget(
-            Paragraph::new(Line::styled(" … enlarge the window to see every key ", theme.dim)),
-            more,
-        );
     }
 }

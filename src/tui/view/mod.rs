@@ -25,8 +25,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     if let Screen::Detail { scroll } = app.screen {
-        let body = Rect { height: area.height.saturating_sub(1), ..area };
-        detail::full_screen(app, theme, body, scroll, frame);
+        detail::full_screen(app, theme, full_screen_area(area), scroll, frame);
     } else {
         if let Some(r) = areas.countries {
             facets::countries(app, theme, r, frame);
@@ -48,8 +47,23 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         status::render(app, theme, r, frame);
     }
     if app.help {
-        help::render(theme, area, frame);
+        help::render(theme, area, app.help_scroll, frame);
     }
+}
+
+/// The full-screen views take all but the status line.
+pub fn full_screen_area(area: Rect) -> Rect {
+    Rect { height: area.height.saturating_sub(1), ..area }
+}
+
+/// How far the full-screen event can scroll at this terminal size.
+pub fn detail_max_scroll(app: &App) -> u16 {
+    detail::max_scroll(app, full_screen_area(Rect::new(0, 0, app.width, app.height)))
+}
+
+/// How far the help can scroll at this terminal size.
+pub fn help_max_scroll(app: &App) -> u16 {
+    help::max_scroll(Rect::new(0, 0, app.width, app.height))
 }
 
 /// A bordered block, highlighted when its pane has the focus.

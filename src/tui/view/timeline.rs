@@ -16,9 +16,12 @@ use crate::tui::theme::Theme;
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let tl = app.timeline();
     let is_focused = focused(app, Pane::Timeline);
+    let name = tl.title.as_deref().unwrap_or("Timeline");
+    let count = format!("{} of {} ", app.shown.len(), tl.events.len());
+    let room = usize::from(area.width).saturating_sub(count.width() + 6);
     let title = Line::from(vec![
-        Span::styled(" Timeline ", theme.title),
-        Span::styled(format!("{} of {} ", app.shown.len(), tl.events.len()), theme.dim),
+        Span::styled(format!(" {} ", fit(name, room)), theme.title),
+        Span::styled(count, theme.dim),
     ]);
     let block = block(title, is_focused, theme);
     let inner = block.inner(area);
@@ -67,11 +70,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 let prefix = format!("{marker}{} {:>7} ", pad(&year, year_width), fit(&day, 7));
                 let title = fit(&e.title, width.saturating_sub(prefix.width()));
                 if selected {
-                    let style = if is_focused {
-                        theme.selected
-                    } else {
-                        theme.selected.remove_modifier(ratatui::style::Modifier::BOLD)
-                    };
+                    let style = if is_focused { theme.selected } else { theme.selected_idle };
                     lines.push(Line::styled(pad(&format!("{prefix}{title}"), width), style));
                 } else {
                     lines.push(Line::from(vec![
