@@ -66,6 +66,9 @@ pub struct ExploreArgs {
     /// Leave the mouse to the terminal, so text can be selected with it
     #[arg(long)]
     pub no_mouse: bool,
+    /// Do not reload the files when they change on disk
+    #[arg(long)]
+    pub no_watch: bool,
     #[command(flatten)]
     pub filters: FilterArgs,
 }

@@ -118,6 +118,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         };
         return Err(Failure::Usage(why));
     }
-    tui::run(app, tui::Options { mouse: !args.no_mouse })
+    let watch = if args.no_watch { Vec::new() } else { args.paths.clone() };
+    tui::run(app, tui::Options { mouse: !args.no_mouse, watch })
         .map_err(|e| Failure::Data(format!("the terminal failed: {e}")))
 }

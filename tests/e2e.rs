@@ -195,6 +195,42 @@ fn resizing_down_to_20x6_and_back_never_crashes() {
 }
 
 #[test]
+fn a_saved_edit_appears_and_a_broken_one_keeps_the_last_good_data() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("lesson.yaml");
+    let original =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.yaml"))
+            .expect("fixture");
+    std::fs::write(&file, &original).expect("write");
+    let t = Tmux::start("watch", &format!("'{}'", file.display()));
+    t.wait_for("4 of 4 events");
+    // As an editor saves: a new file renamed over the old one.
+    let save = |text: &str| {
+        let tmp = dir.path().join(".lesson.yaml.swp");
+        std::fs::write(&tmp, text).expect("write");
+        std::fs::rename(&tmp, &file).expect("rename");
+    };
+    save(&original.replace("A summit in Astana", "A summit renamed in class"));
+    t.wait_for("A summit renamed in class");
+    save(&original.replace("date: 2009-12", "date: 2009-13"));
+    let screen = t.wait_for("not reloaded");
+    assert!(screen.contains("lesson.yaml:") && screen.contains("2009-13"), "{screen}");
+    assert!(screen.contains("A summit renamed in class"), "the last good data stays:\n{screen}");
+    save(&original);
+    t.wait_for("A summit in Astana");
+    assert!(!t.screen().contains("not reloaded"));
+    std::fs::remove_file(&file).expect("remove");
+    let screen = t.wait_for("not reloaded");
+    assert!(screen.contains("no such file"), "{screen}");
+    assert!(screen.contains("4 of 4 events"), "{screen}");
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}
+
+#[test]
 fn not_a_terminal_is_a_usage_error() {
     let o = Command::new(env!("CARGO_BIN_EXE_steppe")).output().expect("runs");
     assert_eq!(o.status.code(), Some(2));

@@ -461,3 +461,43 @@ fn esc_clears_a_kept_search_and_the_year_prompt_explains_itself() {
     assert_eq!(app.selected, app.shown.len() - 1);
     assert!(app.message.as_deref().is_some_and(|m| m.contains("no event in or after 3000")));
 }
+
+#[test]
+fn reload_keeps_selection_and_filters_and_a_broken_file_keeps_the_last_good_data() {
+    let mini = || {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/mini.yaml"
+        ))
+        .expect("fixture");
+        text
+    };
+    let load = |text: String| load::load_texts(vec![("mini.yaml".into(), Ok(text))]);
+    let first = load(mini());
+    let mut app = App::new(Query::new(first.timeline), Filter::default(), 120, 40);
+    app.filter.countries = vec!["KZ".into()];
+    app.refilter();
+    assert!(app.select_id("late-summit"));
+    // An edit that adds an event before the selected one.
+    let edited = mini().replace(
+        "events:\n",
+        "events:\n  - {id: added, date: 1995, title: Added, countries: [KZ], sources: [https://example.org/x]}\n",
+    );
+    app.reload(load(edited.clone()));
+    assert_eq!(app.banner, None);
+    assert_eq!(app.filter.countries, ["KZ"]);
+    assert_eq!(app.selected_event().map(|e| e.id.as_str()), Some("late-summit"));
+    assert!(app.shown.iter().any(|&i| app.timeline().events[i].id == "added"));
+    // A broken edit: the data stays, a banner says where the problem is.
+    app.reload(load(edited.replace("date: 1995", "date: 1995-13")));
+    let banner = app.banner.clone().expect("a banner");
+    assert!(banner.contains("mini.yaml:") && banner.contains("1995-13"), "{banner}");
+    assert!(app.shown.iter().any(|&i| app.timeline().events[i].id == "added"));
+    assert!(screen_text(&render(&app)).contains("not reloaded"));
+    // Fixed again: the banner goes. A country that disappeared leaves the filter.
+    let without_kz = mini().replace("late-summit", "late-summit").replace("[KZ, RU]", "[RU]");
+    app.reload(load(without_kz.replace("  - code: KZ\n    name: Kazakhstan\n    capital: Astana\n    location: [51.17, 71.45]\n", "").replace("[CN, KZ, RU]", "[CN, RU]")));
+    assert_eq!(app.banner, None, "{:?}", app.banner);
+    assert!(app.filter.countries.is_empty());
+    assert_eq!(app.selected_event().map(|e| e.id.as_str()), Some("late-summit"));
+}

@@ -72,6 +72,8 @@ pub struct App {
     pub input: String,
     /// A one-line message for the status bar ("no event in 1700").
     pub message: Option<String>,
+    /// Why the files on disk could not be reloaded; the last good data stays.
+    pub banner: Option<String>,
     pub width: u16,
     pub height: u16,
     pub quit: bool,
@@ -98,6 +100,7 @@ impl App {
             prompt: None,
             input: String::new(),
             message: None,
+            banner: None,
             width,
             height,
             quit: false,
@@ -125,6 +128,67 @@ impl App {
                 true
             }
             None => false,
+        }
+    }
+
+    /// Takes a fresh load of the files. A failed load keeps the current data
+    /// and says why; a good one replaces it, keeping the selection, filters and
+    /// cursors where they still make sense.
+    pub fn reload(&mut self, loaded: crate::load::Loaded) {
+        if !loaded.is_ok() {
+            let report = &loaded.report;
+            let first = report
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == crate::load::Severity::Error)
+                .map(|d| {
+                    let file = report.files.get(d.file).map_or("", |f| f.name.as_str());
+                    let place =
+                        d.mark.map(|m| format!(":{}:{}", m.line, m.column)).unwrap_or_default();
+                    format!("{file}{place}: {}", d.message)
+                })
+                .unwrap_or_default();
+            let more = match report.errors() {
+                0 | 1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            self.banner = Some(crate::load::sanitize::line(&format!(
+                "not reloaded, showing the last good version: {first}{more}"
+            )));
+            return;
+        }
+        let old = self.timeline();
+        let selected = self.selected_event().map(|e| e.id.clone());
+        let country = old.countries.get(self.country_cursor).map(|c| c.code.clone());
+        let actor = old.actors.get(self.actor_cursor).map(|a| a.id.clone());
+        let previous_position = self.selected;
+        self.query = Query::new(loaded.timeline);
+        let tl = self.query.timeline();
+        self.filter.countries.retain(|c| tl.country(c).is_some());
+        self.filter.actors.retain(|a| tl.actor(a).is_some());
+        let tags = self.query.tags().to_vec();
+        self.filter.tags.retain(|t| tags.contains(t));
+        let tl = self.query.timeline();
+        if let Some(code) = country
+            && let Some(i) = tl.countries.iter().position(|c| c.code == code)
+        {
+            self.country_cursor = i;
+        }
+        if let Some(id) = actor
+            && let Some(i) = tl.actors.iter().position(|a| a.id == id)
+        {
+            self.actor_cursor = i;
+        }
+        self.shown.clear();
+        self.refilter();
+        if !selected.is_some_and(|id| self.select_id(&id)) {
+            self.selected = previous_position;
+            self.clamp();
+        }
+        self.banner = None;
+        self.message = Some(format!("reloaded: {} events", self.shown.len()));
+        if let Screen::Detail { .. } = self.screen {
+            self.screen = Screen::Detail { scroll: 0 };
         }
     }
 

@@ -7,8 +7,10 @@ pub mod keymap;
 pub mod layout;
 pub mod theme;
 pub mod view;
+pub mod watch;
 
 use std::io::{self, Stdout, Write};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -28,9 +30,11 @@ use app::App;
 use theme::Theme;
 
 /// Options from the command line that shape the session.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub mouse: bool,
+    /// The files and directories to watch and reload from; empty: no watching.
+    pub watch: Vec<PathBuf>,
 }
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor
@@ -78,14 +82,22 @@ pub fn run(mut app: App, options: Options) -> io::Result<()> {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
     let theme = Theme::from_env();
+    // Without a watch (no paths, or the system refuses) the explorer still works.
+    let mut watch =
+        (!options.watch.is_empty()).then(|| watch::FileWatch::start(&options.watch).ok()).flatten();
     let mut session = Session::start(options.mouse)?;
     app.mouse = options.mouse;
     let size = session.terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
     while !app.quit && !stop.load(Ordering::Relaxed) {
         session.terminal.draw(|frame| view::render(&app, &theme, frame))?;
-        // Wake up now and then to notice signals.
-        if !event::poll(Duration::from_millis(250))? {
+        // Wake up now and then to notice signals and file changes.
+        if !event::poll(Duration::from_millis(100))? {
+            if let Some(w) = &mut watch
+                && w.due()
+            {
+                app.reload(crate::load::load_paths(&options.watch));
+            }
             continue;
         }
         loop {

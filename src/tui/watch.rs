@@ -1,0 +1,103 @@
+//! Watching the loaded files, so a saved edit shows up in the explorer.
+//! Editors often save by writing a new file and renaming it over the old one,
+//! so a file is watched through its directory, by name.
+
+use std::collections::HashSet;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+
+/// Changes closer together than this are one change.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
+
+pub struct FileWatch {
+    _watcher: RecommendedWatcher,
+    changes: Receiver<()>,
+    pending_since: Option<Instant>,
+}
+
+/// What a watched path stands for.
+struct Targets {
+    /// (directory, file name) of files named on the command line.
+    files: HashSet<(PathBuf, OsString)>,
+    /// Directories named on the command line: any timeline file below them.
+    dirs: Vec<PathBuf>,
+}
+
+impl Targets {
+    fn wants(&self, path: &Path) -> bool {
+        let is_timeline = matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+        if is_timeline && self.dirs.iter().any(|d| path.starts_with(d)) {
+            return true;
+        }
+        match (path.parent(), path.file_name()) {
+            (Some(dir), Some(name)) => {
+                self.files.contains(&(dir.to_path_buf(), name.to_os_string()))
+            }
+            _ => false,
+        }
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Whether an event changes content. Reading a file (as a reload does) must
+/// not count, or every reload would cause the next.
+fn is_change(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Other => false,
+        _ => true,
+    }
+}
+
+impl FileWatch {
+    pub fn start(paths: &[PathBuf]) -> notify::Result<FileWatch> {
+        let mut targets = Targets { files: HashSet::new(), dirs: Vec::new() };
+        let mut watch_list: Vec<(PathBuf, RecursiveMode)> = Vec::new();
+        for p in paths {
+            let abs = absolute(p);
+            if abs.is_dir() {
+                targets.dirs.push(abs.clone());
+                watch_list.push((abs, RecursiveMode::Recursive));
+            } else if let (Some(dir), Some(name)) = (abs.parent(), abs.file_name()) {
+                let dir = absolute(dir);
+                targets.files.insert((dir.clone(), name.to_os_string()));
+                watch_list.push((dir, RecursiveMode::NonRecursive));
+            }
+        }
+        let (tx, rx) = channel();
+        let mut watcher = notify::recommended_watcher(move |res: notify::Result<Event>| {
+            if let Ok(event) = res
+                && is_change(&event.kind)
+                && event.paths.iter().any(|p| targets.wants(p))
+            {
+                let _ = tx.send(());
+            }
+        })?;
+        for (path, mode) in watch_list {
+            watcher.watch(&path, mode)?;
+        }
+        Ok(FileWatch { _watcher: watcher, changes: rx, pending_since: None })
+    }
+
+    /// True once a change has settled: seen, and quiet for [`DEBOUNCE`] since.
+    pub fn due(&mut self) -> bool {
+        while self.changes.try_recv().is_ok() {
+            self.pending_since = Some(Instant::now());
+        }
+        match self.pending_since {
+            Some(t) if t.elapsed() >= DEBOUNCE => {
+                self.pending_since = None;
+                true
+            }
+            _ => false,
+        }
+    }
+}
