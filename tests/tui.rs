@@ -334,7 +334,10 @@ fn every_size_renders_without_panic() {
     let mut app = app(1, 1);
     app.filter.countries = vec!["KZ".into()];
     app.refilter();
-    for (w, h) in (1..=130).step_by(3).flat_map(|w| (1..=45).step_by(2).map(move |h| (w, h))) {
+    let widths = (1..=130).step_by(3).chain((131..=300).step_by(17));
+    for (w, h) in
+        widths.flat_map(|w| (1..=45).step_by(2).chain((46..=100).step_by(9)).map(move |h| (w, h)))
+    {
         app.update(Action::Resize { width: w, height: h });
         for help in [false, true] {
             app.help = help;
