@@ -13,6 +13,10 @@ Examples:
   steppe                               open the explorer on the built-in Central Asia timeline
   steppe timelines/                    open every *.yaml and *.yml file below timelines/
   steppe --country KZ --actor putin    open it already filtered
+  steppe --tour new-great-game         give the bundled lesson as slides
+  steppe --present --theme contrast    slides for a projector, high contrast
+  steppe --quiz --seed 7               a quiz the whole class gets alike
+  steppe export --tour new-great-game -o lesson.md
   steppe list --country KZ,UZ --from 2013
   steppe list --search dushanbe --format json
   steppe validate my-timeline.yaml --strict";
@@ -53,6 +57,39 @@ pub enum Command {
 
 Exit codes: 0 valid, 1 invalid data or unreadable input, 2 wrong usage.")]
     Validate(ValidateArgs),
+    /// Write a printable handout: the filtered events, or a tour as a lesson
+    #[command(after_help = "Examples:
+  steppe export --tour new-great-game -o lesson.md
+  steppe export --country KZ --from 1991 -o kazakhstan.md
+  steppe export timelines/ --format markdown > all-events.md
+
+The file is written whole or not at all (a temporary file, then a rename).")]
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum HandoutFormat {
+    /// Markdown, for printing or converting to PDF or a word processor
+    #[default]
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Timeline files or directories [default: the built-in timeline]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Handout format
+    #[arg(long, value_enum, default_value_t = HandoutFormat::Markdown)]
+    pub format: HandoutFormat,
+    /// A tour's steps, with the teacher's notes and the class questions
+    #[arg(long, value_name = "TOUR_ID")]
+    pub tour: Option<String>,
+    /// Write to FILE instead of the standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 }
 
 #[derive(Debug, Args)]
@@ -69,6 +106,22 @@ pub struct ExploreArgs {
     /// Do not reload the files when they change on disk
     #[arg(long)]
     pub no_watch: bool,
+    /// Start with slides of the (filtered) events, for a projector
+    #[arg(long, conflicts_with_all = ["tour", "quiz"])]
+    pub present: bool,
+    /// Start a guided tour (a lesson from the timeline files) as slides
+    #[arg(long, value_name = "TOUR_ID", conflicts_with = "quiz")]
+    pub tour: Option<String>,
+    /// Start a quiz on the (filtered) events
+    #[arg(long)]
+    pub quiz: bool,
+    /// Make the quiz's questions repeatable: the same seed, the same quiz
+    #[arg(long, value_name = "N", requires = "quiz")]
+    pub seed: Option<u64>,
+    /// Colours: dark or light terminal, or high contrast for projectors and low vision
+    /// (NO_COLOR set: no colours at all)
+    #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
+    pub theme: ThemeName,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -93,6 +146,14 @@ pub struct ValidateArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Contrast,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

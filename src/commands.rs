@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use crate::cli::{ExploreArgs, FilterArgs, ListArgs, ValidateArgs};
+use crate::cli::{ExploreArgs, ExportArgs, FilterArgs, ListArgs, ValidateArgs};
 use crate::load::diagnostic::did_you_mean;
 use crate::load::{self, Loaded};
 use crate::output::{self, Format};
@@ -93,6 +93,49 @@ pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Finds a tour by id, or says which tours exist.
+fn find_tour<'a>(query: &'a Query, id: &str) -> Result<&'a crate::model::Tour, Failure> {
+    let tl = query.timeline();
+    tl.tour(id).ok_or_else(|| {
+        let known: Vec<&str> = tl.tours.iter().map(|t| t.id.as_str()).collect();
+        let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
+        Failure::Usage(format!("no tour `{id}` in the loaded timelines; known: {known}"))
+    })
+}
+
+pub fn export(args: &ExportArgs) -> Result<(), Failure> {
+    let query = load_or_fail(&args.paths)?;
+    let text = match &args.tour {
+        Some(id) => {
+            if !args.filters.to_filter().is_empty() {
+                return Err(Failure::Usage(
+                    "a tour has its own events: leave out the filters with --tour".into(),
+                ));
+            }
+            crate::output::handout::tour(&query, find_tour(&query, id)?)
+        }
+        None => {
+            let filter = filter_for(&query, &args.filters)?;
+            crate::output::handout::events(&query, &query.matches(&filter), &filter.describe())
+        }
+    };
+    match &args.output {
+        Some(path) => crate::atomic::write(path, text.as_bytes()).map_err(|e| {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            Failure::Data(format!("the handout was not written; {} is unchanged", path.display()))
+        }),
+        None => {
+            let mut out = io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(Failure::Data(format!("cannot write the output: {e}")))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
 /// The explorer, full-screen in the terminal.
 pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -118,7 +161,26 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         };
         return Err(Failure::Usage(why));
     }
+    if let Some(id) = &args.tour {
+        let tour = find_tour(&app.query, id)?;
+        let position = app.timeline().tours.iter().position(|t| std::ptr::eq(t, tour)).unwrap_or(0);
+        app.start_tour(position);
+    } else if args.present {
+        app.update(tui::action::Action::StartPresentation);
+    } else if args.quiz {
+        // Without a seed, each run asks different questions.
+        app.quiz_seed = args.seed.unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_secs() % 10_000)
+        });
+        app.start_quiz();
+        if app.message.is_some() {
+            return Err(Failure::Usage("no events to ask about: the filters leave none".into()));
+        }
+    }
     let watch = if args.no_watch { Vec::new() } else { args.paths.clone() };
-    tui::run(app, tui::Options { mouse: !args.no_mouse, watch })
+    let theme = tui::theme::Theme::choose(args.theme);
+    tui::run(app, tui::Options { mouse: !args.no_mouse, watch, theme })
         .map_err(|e| Failure::Data(format!("the terminal failed: {e}")))
 }

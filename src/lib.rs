@@ -4,11 +4,13 @@
 //! [`query`] filters and counts it, and the CLI outputs and the TUI ask the
 //! same query layer the same questions.
 
+pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod query;
+pub mod quiz;
 pub mod text;
 pub mod tui;

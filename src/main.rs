@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Some(Command::List(args)) => commands::list(args),
         Some(Command::Validate(args)) => commands::validate(args),
+        Some(Command::Export(args)) => commands::export(args),
         None => commands::explore(&cli.explore),
     };
     match result {

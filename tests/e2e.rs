@@ -27,11 +27,16 @@ impl Tmux {
     /// Starts `steppe ARGS` in a 120×40 terminal; when it exits the pane
     /// shows `[exited] CODE` and the terminal's mode.
     fn start(name: &str, args: &str) -> Tmux {
+        Tmux::start_with(name, "", args)
+    }
+
+    /// Like `start`, with environment settings (`NAME=value ...`) before the command.
+    fn start_with(name: &str, env: &str, args: &str) -> Tmux {
         let session = format!("steppe-e2e-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_steppe");
         let dir = env!("CARGO_MANIFEST_DIR");
         let script = format!(
-            "cd '{dir}' && '{bin}' {args}; echo \"[exited] $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
+            "cd '{dir}' && {env} '{bin}' {args}; echo \"[exited] $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
         );
         let status = Command::new("tmux")
             .args([
@@ -56,6 +61,11 @@ impl Tmux {
 
     fn screen(&self) -> String {
         tmux(&["capture-pane", "-p", "-t", &self.session])
+    }
+
+    /// The screen with its colours and attributes, as escape sequences.
+    fn screen_styled(&self) -> String {
+        tmux(&["capture-pane", "-p", "-e", "-t", &self.session])
     }
 
     fn keys(&self, keys: &[&str]) {
@@ -145,11 +155,15 @@ fn explore_filter_search_help_quit() {
     t.wait_for("1 of 53 events · search: \"Dushanbe\"");
 
     t.keys(&["?"]);
-    let screen = t.wait_for("Keys — Esc or ? closes");
-    assert!(screen.contains("jump to a year") && screen.contains("--no-mouse"), "{screen}");
+    let screen = t.wait_for("Esc or ? closes");
+    assert!(screen.contains("jump to a year"), "{screen}");
+    for _ in 0..5 {
+        t.keys(&["PageDown", "j", "j", "j", "j", "j", "j", "j", "j"]);
+    }
+    t.wait_for("--no-mouse");
     t.keys(&["Escape"]);
     sleep(Duration::from_millis(200));
-    assert!(!t.screen().contains("Keys — Esc"));
+    assert!(!t.screen().contains("Esc or ? closes"));
 
     t.keys(&["q"]);
     assert_restored(&t, "0");
@@ -226,6 +240,48 @@ fn a_saved_edit_appears_and_a_broken_one_keeps_the_last_good_data() {
     let screen = t.wait_for("not reloaded");
     assert!(screen.contains("no such file"), "{screen}");
     assert!(screen.contains("4 of 4 events"), "{screen}");
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}
+
+#[test]
+fn a_tour_from_the_command_line_step_by_step() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start("tour", "--tour new-great-game");
+    let screen = t.wait_for("Step 1 of 12");
+    assert!(screen.contains("The new Great Game, 1991–2025") && screen.contains('█'), "{screen}");
+    assert!(!screen.contains("Note for the teacher"), "notes start hidden:\n{screen}");
+    t.keys(&["Right", "Right"]);
+    t.wait_for("Step 3 of 12");
+    t.keys(&["i"]);
+    t.wait_for("Note for the teacher");
+    t.keys(&["a"]);
+    t.wait_for("Question for the class");
+    t.keys(&["Left"]);
+    let screen = t.wait_for("Step 2 of 12");
+    assert!(!screen.contains("Question for the class"), "{screen}");
+    t.keys(&["Escape"]);
+    t.wait_for("53 of 53 events");
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}
+
+#[test]
+fn no_color_keeps_the_selection_visible() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start_with("nocolor", "NO_COLOR=1", "");
+    t.wait_for("53 of 53 events");
+    let styled = t.screen_styled();
+    let row = styled.lines().find(|l| l.contains('▶')).expect("a selected row");
+    assert!(row.contains("\u{1b}[7m"), "the selected row is in reverse video: {row:?}");
+    assert!(
+        !styled.contains("\u{1b}[38;5;") && !styled.contains("\u{1b}[48;5;"),
+        "no colours at all"
+    );
     t.keys(&["q"]);
     assert_restored(&t, "0");
 }

@@ -1,6 +1,7 @@
 //! `steppe list` outputs: the same events, as a table, JSON, CSV or Markdown.
 
 mod csv;
+pub mod handout;
 mod json;
 mod markdown;
 mod table;

@@ -31,6 +31,14 @@ pub enum Action {
     DeleteChar,
     /// Enter in a prompt.
     Submit,
+    /// Slides of the shown events, from the selected one.
+    StartPresentation,
+    /// The list of tours.
+    OpenTours,
+    StartQuiz,
+    /// In a tour: the teacher's note, the class question.
+    ToggleNotes,
+    ToggleQuestion,
     Click {
         column: u16,
         row: u16,

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use super::action::Action;
 use super::keymap::Context;
 use super::layout::{Areas, PaneKind};
+use super::present::Presentation;
+use super::quiz::QuizState;
 use crate::model::{Event, Timeline};
 use crate::query::{Filter, Query};
 
@@ -32,9 +34,13 @@ pub enum Prompt {
 }
 
 /// What is on top of the main screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     Main,
+    /// Slides, one event each, for a projector.
+    Present(Presentation),
+    /// A quiz over the events shown when it started.
+    Quiz(QuizState),
     /// The selected event, full-screen, scrolled down by this many lines.
     Detail {
         scroll: u16,
@@ -68,6 +74,10 @@ pub struct App {
     pub screen: Screen,
     pub help: bool,
     pub help_scroll: u16,
+    /// The tour picker is open, with this tour under the cursor.
+    pub tour_picker: Option<usize>,
+    /// The seed of the next quiz; the same seed asks the same questions.
+    pub quiz_seed: u64,
     pub prompt: Option<Prompt>,
     pub input: String,
     /// A one-line message for the status bar ("no event in 1700").
@@ -97,6 +107,8 @@ impl App {
             screen: Screen::Main,
             help: false,
             help_scroll: 0,
+            tour_picker: None,
+            quiz_seed: 1,
             prompt: None,
             input: String::new(),
             message: None,
@@ -198,6 +210,12 @@ impl App {
             Context::Prompt
         } else if self.help {
             Context::Help
+        } else if self.tour_picker.is_some() {
+            Context::Tours
+        } else if let Screen::Present(_) = self.screen {
+            Context::Present
+        } else if let Screen::Quiz(_) = self.screen {
+            Context::Quiz
         } else if let Screen::Detail { .. } = self.screen {
             Context::Detail
         } else if self.focus == Pane::Timeline {
@@ -287,14 +305,52 @@ impl App {
             }
             Action::Back => self.back(),
             Action::Input(c) => {
-                self.input.push(c);
-                self.on_input_changed();
+                if let Screen::Quiz(q) = &mut self.screen {
+                    q.key(self.query.timeline(), c);
+                } else {
+                    self.input.push(c);
+                    self.on_input_changed();
+                }
             }
             Action::DeleteChar => {
-                self.input.pop();
-                self.on_input_changed();
+                if let Screen::Quiz(q) = &mut self.screen {
+                    q.delete();
+                } else {
+                    self.input.pop();
+                    self.on_input_changed();
+                }
             }
-            Action::Submit => self.submit(),
+            Action::Submit => {
+                if let Some(t) = self.tour_picker.take() {
+                    self.start_tour(t);
+                } else if let Screen::Quiz(q) = &mut self.screen {
+                    q.submit(self.query.timeline());
+                } else {
+                    self.submit();
+                }
+            }
+            Action::StartPresentation => {
+                self.screen =
+                    Screen::Present(Presentation::of_events(self.shown.clone(), self.selected));
+            }
+            Action::OpenTours => {
+                if self.timeline().tours.is_empty() {
+                    self.message = Some("these timelines have no tours".into());
+                } else {
+                    self.tour_picker = Some(0);
+                }
+            }
+            Action::StartQuiz => self.start_quiz(),
+            Action::ToggleNotes => {
+                if let Screen::Present(p) = &mut self.screen {
+                    p.notes = !p.notes;
+                }
+            }
+            Action::ToggleQuestion => {
+                if let Screen::Present(p) = &mut self.screen {
+                    p.question = !p.question;
+                }
+            }
             Action::Up => self.scroll_or_move(-1),
             Action::Down => self.scroll_or_move(1),
             Action::PageUp => self.scroll_or_move(-self.page()),
@@ -333,7 +389,8 @@ impl App {
         }
     }
 
-    /// Scrolls the help or the full-screen event, or moves in the focused pane.
+    /// Scrolls the help or the full-screen event, steps through slides or the
+    /// tour picker, or moves in the focused pane.
     fn scroll_or_move(&mut self, delta: isize) {
         let by = |at: u16, max: u16| {
             let delta = i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0);
@@ -341,6 +398,11 @@ impl App {
         };
         if self.help {
             self.help_scroll = by(self.help_scroll, super::view::help_max_scroll(self));
+        } else if let Some(t) = self.tour_picker {
+            let last = self.timeline().tours.len().saturating_sub(1);
+            self.tour_picker = Some(t.saturating_add_signed(delta).min(last));
+        } else if let Screen::Present(p) = &mut self.screen {
+            p.step(delta);
         } else if let Screen::Detail { scroll } = self.screen {
             let max = super::view::detail_max_scroll(self);
             self.screen = Screen::Detail { scroll: by(scroll, max) };
@@ -349,8 +411,32 @@ impl App {
         }
     }
 
-    /// The next or previous event in the full-screen view, from its top.
+    /// Starts a tour (a position in `Timeline::tours`) in presentation mode.
+    pub fn start_tour(&mut self, tour: usize) {
+        if let Some(p) = Presentation::of_tour(self.query.timeline(), tour) {
+            self.screen = Screen::Present(p);
+        }
+    }
+
+    /// A quiz over the events the filter shows now.
+    pub fn start_quiz(&mut self) {
+        if self.shown.is_empty() {
+            self.message = Some("no events to ask about: clear the filters first".into());
+            return;
+        }
+        let quiz = QuizState::new(self.query.timeline(), &self.shown, self.quiz_seed);
+        // The next quiz in this session asks other questions.
+        self.quiz_seed = self.quiz_seed.wrapping_add(1);
+        self.screen = Screen::Quiz(quiz);
+    }
+
+    /// The next or previous event in the full-screen view, from its top; the
+    /// next or previous slide in a presentation.
     fn step_event(&mut self, delta: isize) {
+        if let Screen::Present(p) = &mut self.screen {
+            p.step(delta);
+            return;
+        }
         let before = self.selected;
         self.focus = Pane::Timeline;
         self.move_by(delta);
@@ -368,6 +454,16 @@ impl App {
             self.input.clear();
         } else if self.help {
             self.help = false;
+        } else if self.tour_picker.take().is_some() {
+        } else if let Screen::Present(p) = &self.screen {
+            // Back to the explorer on the same event, if the filter shows it.
+            if let Some(e) = p.event()
+                && let Some(pos) = self.shown.iter().position(|&i| i == e)
+            {
+                self.selected = pos;
+                self.focus = Pane::Timeline;
+            }
+            self.screen = Screen::Main;
         } else if self.screen != Screen::Main {
             self.screen = Screen::Main;
         } else if !self.filter.search.is_empty() {

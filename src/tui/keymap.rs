@@ -20,6 +20,12 @@ pub enum Context {
     Help,
     /// Typing a search or a year.
     Prompt,
+    /// Presentation mode: slides, and tours.
+    Present,
+    /// The tour picker.
+    Tours,
+    /// A quiz.
+    Quiz,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -49,7 +55,7 @@ const fn bind(
     Binding { context, keys, label, action, help, footer }
 }
 
-use Context::{Detail, Facets, Help, Panes, Prompt, Timeline};
+use Context::{Detail, Facets, Help, Panes, Present, Prompt, Quiz, Timeline, Tours};
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -76,6 +82,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Panes, &[(Char('m'), NONE)], "m", Action::ToggleMatch, "match any or all countries", None),
     bind(Panes, &[(Char('c'), NONE)], "c", Action::ClearFilters, "clear all filters", Some("clear")),
     bind(Panes, &[(Char('y'), NONE)], "y", Action::StartYearJump, "jump to a year", Some("year")),
+    bind(Panes, &[(Char('p'), NONE)], "p", Action::StartPresentation, "slides of the shown events", Some("present")),
+    bind(Panes, &[(Char('t'), NONE)], "t", Action::OpenTours, "guided tours (lessons)", Some("tours")),
+    bind(Panes, &[(Char('z'), NONE)], "z", Action::StartQuiz, "quiz on the shown events", Some("quiz")),
     bind(Detail, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "scroll up", None),
     bind(Detail, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down", Some("scroll")),
     bind(Detail, &[(PageUp, NONE)], "PgUp", Action::PageUp, "scroll up a page", None),
@@ -91,6 +100,24 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "scroll up", None),
     bind(Help, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down", Some("scroll")),
     bind(Help, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
+    bind(Present, &[(Right, NONE), (Char(' '), NONE), (PageDown, NONE), (Char('l'), NONE)], "→ Space", Action::NextEvent, "next slide", Some("next")),
+    bind(Present, &[(Left, NONE), (Backspace, NONE), (PageUp, NONE), (Char('h'), NONE)], "← Bksp", Action::PrevEvent, "previous slide", Some("back")),
+    bind(Present, &[(Home, NONE), (Char('g'), NONE)], "Home", Action::Home, "first slide", None),
+    bind(Present, &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)], "End", Action::End, "last slide", None),
+    bind(Present, &[(Char('a'), NONE)], "a", Action::ToggleQuestion, "show/hide the class question", Some("question")),
+    bind(Present, &[(Char('i'), NONE)], "i", Action::ToggleNotes, "show/hide the teacher's note", Some("notes")),
+    bind(Present, &[(Esc, NONE), (Char('p'), NONE)], "Esc p", Action::Back, "back to the explorer", Some("explorer")),
+    bind(Present, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::ToggleHelp, "help", Some("help")),
+    bind(Present, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
+    bind(Tours, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "previous tour", None),
+    bind(Tours, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "next tour", None),
+    bind(Tours, &[(Enter, NONE)], "Enter", Action::Submit, "start the tour", Some("start")),
+    bind(Tours, &[(Esc, NONE), (Char('t'), NONE)], "Esc", Action::Back, "close the list", Some("close")),
+    bind(Tours, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
+    bind(Quiz, &[(Enter, NONE)], "Enter", Action::Submit, "answer, then go on", Some("answer / next")),
+    bind(Quiz, &[(Backspace, NONE)], "Bksp", Action::DeleteChar, "delete a digit", None),
+    bind(Quiz, &[(Esc, NONE)], "Esc", Action::Back, "leave the quiz", Some("leave")),
+    bind(Quiz, &[(Char('c'), CTRL)], "C-c", Action::Quit, "quit", None),
     bind(Prompt, &[(Enter, NONE)], "Enter", Action::Submit, "keep it", Some("keep")),
     bind(Prompt, &[(Esc, NONE)], "Esc", Action::Back, "clear it", Some("clear")),
     bind(Prompt, &[(Backspace, NONE)], "Bksp", Action::DeleteChar, "delete a character", None),
@@ -106,6 +133,9 @@ pub fn contexts(active: Context) -> &'static [Context] {
         Context::Detail => &[Context::Detail],
         Context::Help => &[Context::Help],
         Context::Prompt => &[Context::Prompt],
+        Context::Present => &[Context::Present],
+        Context::Tours => &[Context::Tours],
+        Context::Quiz => &[Context::Quiz],
     }
 }
 
@@ -120,7 +150,8 @@ pub fn lookup(active: Context, key: KeyEvent) -> Option<Action> {
             }
         }
     }
-    if active == Context::Prompt
+    // Where text is typed, a character that is no binding is input.
+    if matches!(active, Context::Prompt | Context::Quiz)
         && let KeyCode::Char(c) = key.code
         && !mods.contains(KeyModifiers::CONTROL)
         && !mods.contains(KeyModifiers::ALT)
@@ -146,6 +177,9 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
         ("Timeline pane", Context::Timeline),
         ("Countries and actors panes", Context::Facets),
         ("Search and year prompts", Context::Prompt),
+        ("Presenting slides and tours", Context::Present),
+        ("Tour list", Context::Tours),
+        ("Quiz: type a year, or 1 or 2", Context::Quiz),
         ("Full-screen event", Context::Detail),
         ("This help", Context::Help),
     ];
@@ -188,6 +222,14 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn help_words_fit_the_help_column() {
+        for b in BINDINGS {
+            assert!(b.help.chars().count() <= 31, "{:?} is too long for the help", b.help);
+            assert!(b.label.chars().count() <= 8, "{:?} is too long for the help", b.label);
         }
     }
 

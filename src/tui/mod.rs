@@ -5,6 +5,8 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod present;
+pub mod quiz;
 pub mod theme;
 pub mod view;
 pub mod watch;
@@ -35,6 +37,7 @@ pub struct Options {
     pub mouse: bool,
     /// The files and directories to watch and reload from; empty: no watching.
     pub watch: Vec<PathBuf>,
+    pub theme: Theme,
 }
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor
@@ -81,7 +84,7 @@ pub fn run(mut app: App, options: Options) -> io::Result<()> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let theme = Theme::from_env();
+    let theme = options.theme;
     // Without a watch (no paths, or the system refuses) the explorer still works.
     let mut watch =
         (!options.watch.is_empty()).then(|| watch::FileWatch::start(&options.watch).ok()).flatten();

@@ -67,11 +67,59 @@ impl Theme {
         }
     }
 
-    /// `mono` when `NO_COLOR` is set to anything non-empty.
-    pub fn from_env() -> Theme {
+    /// Colours that read on a white background.
+    pub fn light() -> Theme {
+        Theme {
+            border: Style::new().fg(Color::Gray),
+            border_focus: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            dim: Style::new().fg(Color::DarkGray),
+            era: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            year: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            checked: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            bar: Style::new().fg(Color::Blue),
+            marker: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            ..Theme::dark()
+        }
+    }
+
+    /// High contrast for projectors and low vision: white and yellow on
+    /// black, everything that matters in bold.
+    pub fn contrast() -> Theme {
+        let strong = |c: Color| Style::new().fg(c).bg(Color::Black).add_modifier(Modifier::BOLD);
+        Theme {
+            border: strong(Color::White),
+            border_focus: strong(Color::Yellow),
+            title: strong(Color::White),
+            selected: Style::new()
+                .fg(Color::White)
+                .bg(Color::Black)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            selected_idle: strong(Color::Yellow).add_modifier(Modifier::UNDERLINED),
+            dim: strong(Color::White),
+            era: strong(Color::Cyan),
+            year: strong(Color::Yellow),
+            checked: strong(Color::Green),
+            key: strong(Color::Yellow),
+            bar: strong(Color::White),
+            marker: strong(Color::Yellow),
+            warning: strong(Color::LightRed),
+            heading: strong(Color::Cyan),
+            link: strong(Color::White).add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// The theme asked for; `mono` whatever was asked when `NO_COLOR` is set
+    /// to anything non-empty.
+    pub fn choose(name: crate::cli::ThemeName) -> Theme {
         match std::env::var_os("NO_COLOR") {
             Some(v) if !v.is_empty() => Theme::mono(),
-            _ => Theme::dark(),
+            _ => match name {
+                crate::cli::ThemeName::Dark => Theme::dark(),
+                crate::cli::ThemeName::Light => Theme::light(),
+                crate::cli::ThemeName::Contrast => Theme::contrast(),
+            },
         }
     }
 }

@@ -1,12 +1,16 @@
 //! Drawing: state in, frame out; nothing here changes the state. The base
 //! screen draws first, then overlays (full-screen event, help) on top.
 
+pub mod bigtext;
 mod detail;
 mod facets;
 mod help;
+pub mod quiz;
+mod slide;
 mod status;
 mod strip;
 mod timeline;
+mod tours;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -24,7 +28,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         too_small(area, frame);
         return;
     }
-    if let Screen::Detail { scroll } = app.screen {
+    if let Screen::Present(p) = &app.screen {
+        slide::render(app, p, theme, full_screen_area(area), frame);
+    } else if let Screen::Quiz(q) = &app.screen {
+        quiz::render(app.timeline(), q, theme, full_screen_area(area), frame);
+    } else if let Screen::Detail { scroll } = app.screen {
         detail::full_screen(app, theme, full_screen_area(area), scroll, frame);
     } else {
         if let Some(r) = areas.countries {
@@ -50,6 +58,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             let text = crate::text::fit(&format!(" ⚠ {banner}"), usize::from(row.width));
             frame.render_widget(Paragraph::new(Line::styled(text, theme.warning)), row);
         }
+    }
+    if let Some(cursor) = app.tour_picker {
+        tours::render(app.timeline(), cursor, theme, area, frame);
     }
     if app.help {
         help::render(theme, area, app.help_scroll, frame);

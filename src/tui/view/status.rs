@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::fit;
-use crate::tui::app::{App, Prompt};
+use crate::tui::app::{App, Prompt, Screen};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
@@ -31,6 +31,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 Span::styled("█", theme.key),
                 Span::styled(found, theme.dim),
             ]
+        }
+        None if matches!(app.screen, Screen::Present(_) | Screen::Quiz(_)) => {
+            let what = match &app.screen {
+                Screen::Present(p) => format!(" {}", p.position()),
+                _ => " Quiz".to_string(),
+            };
+            vec![Span::styled(what, theme.title)]
         }
         None => {
             let mut parts = vec![count];

@@ -1,0 +1,147 @@
+//! A quiz in progress: the questions, the answers so far and the score.
+
+use crate::model::Timeline;
+use crate::quiz::{self, Answer, Outcome, Question};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuizState {
+    pub questions: Vec<Question>,
+    pub at: usize,
+    /// The year being typed.
+    pub input: String,
+    /// The judgement of the current question, once answered.
+    pub outcome: Option<Outcome>,
+    /// For each answered question: was it right?
+    pub results: Vec<bool>,
+    pub seed: u64,
+}
+
+/// How many questions a quiz asks, at most.
+pub const LENGTH: usize = 10;
+
+impl QuizState {
+    pub fn new(tl: &Timeline, pool: &[usize], seed: u64) -> QuizState {
+        QuizState {
+            questions: quiz::generate(tl, pool, seed, LENGTH),
+            at: 0,
+            input: String::new(),
+            outcome: None,
+            results: Vec::new(),
+            seed,
+        }
+    }
+
+    pub fn current(&self) -> Option<Question> {
+        self.questions.get(self.at).copied()
+    }
+
+    pub fn finished(&self) -> bool {
+        self.at >= self.questions.len()
+    }
+
+    pub fn score(&self) -> usize {
+        self.results.iter().filter(|r| **r).count()
+    }
+
+    /// A key typed during the quiz: digits build a year; 1 or 2 pick an
+    /// event in "which came first"; after an answer, any key goes on.
+    pub fn key(&mut self, tl: &Timeline, c: char) {
+        let Some(q) = self.current() else { return };
+        if self.outcome.is_some() {
+            return;
+        }
+        match q {
+            Question::First { .. } => {
+                if let Some(choice @ (1 | 2)) = c.to_digit(10) {
+                    self.answer(tl, Answer::Choice(choice as u8));
+                }
+            }
+            Question::When { .. } => {
+                let starts_negative = c == '-' && self.input.is_empty();
+                if (c.is_ascii_digit() && self.input.len() < 5) || starts_negative {
+                    self.input.push(c);
+                }
+            }
+        }
+    }
+
+    pub fn delete(&mut self) {
+        if self.outcome.is_none() {
+            self.input.pop();
+        }
+    }
+
+    /// Enter: answers a typed year, or goes on to the next question.
+    pub fn submit(&mut self, tl: &Timeline) {
+        if self.outcome.is_some() {
+            self.outcome = None;
+            self.input.clear();
+            self.at += 1;
+            return;
+        }
+        if let (Some(Question::When { .. }), Ok(year)) = (self.current(), self.input.parse::<i32>())
+        {
+            self.answer(tl, Answer::Year(year));
+        }
+    }
+
+    fn answer(&mut self, tl: &Timeline, answer: Answer) {
+        let Some(q) = self.current() else { return };
+        let outcome = quiz::check(tl, q, answer);
+        self.results.push(outcome.correct);
+        self.outcome = Some(outcome);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    #[test]
+    fn a_seeded_quiz_scores_the_same_answers_the_same() {
+        let tl = load::load_bundled().timeline;
+        let pool: Vec<usize> = (0..tl.events.len()).collect();
+        let run = |seed| {
+            let mut q = QuizState::new(&tl, &pool, seed);
+            // Answer every question the same way: year 2000, or event 1.
+            while let Some(question) = q.current() {
+                match question {
+                    Question::When { .. } => {
+                        "2000".chars().for_each(|c| q.key(&tl, c));
+                        q.submit(&tl);
+                    }
+                    Question::First { .. } => q.key(&tl, '1'),
+                }
+                assert!(q.outcome.is_some(), "each question was answered");
+                q.submit(&tl);
+            }
+            (q.score(), q.results.clone())
+        };
+        let (score, results) = run(42);
+        assert_eq!(results.len(), LENGTH);
+        assert_eq!(run(42), (score, results), "same seed, same quiz, same score");
+        assert!(score < LENGTH, "2000 is not always right");
+    }
+
+    #[test]
+    fn typing_builds_a_year_and_keys_after_an_answer_do_nothing() {
+        let tl = load::load_bundled().timeline;
+        let i = tl.event_index("xi-astana-silk-road-economic-belt").expect("event");
+        let mut q = QuizState::new(&tl, &[i], 1);
+        assert_eq!(q.current(), Some(Question::When { event: i }));
+        for c in "20x1-3".chars() {
+            q.key(&tl, c);
+        }
+        assert_eq!(q.input, "2013");
+        q.delete();
+        q.key(&tl, '4');
+        q.submit(&tl);
+        assert_eq!(q.results, [true]);
+        q.key(&tl, '9');
+        assert_eq!(q.input, "2014");
+        q.submit(&tl);
+        assert!(q.finished());
+        assert_eq!(q.score(), 1);
+    }
+}

@@ -1,0 +1,164 @@
+//! The quiz screen: one question at a time, the verdict after each answer,
+//! and the score at the end.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::block;
+use crate::model::{Event, Timeline};
+use crate::quiz::{Question, YEAR_TOLERANCE};
+use crate::tui::quiz::QuizState;
+use crate::tui::theme::Theme;
+
+/// Hides numbers that could give the date away ("In 1840 …" → "In ···· …").
+pub fn hide_years(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        if digits.len() >= 3 {
+            out.push_str(&"·".repeat(digits.len()));
+        } else {
+            out.push_str(digits);
+        }
+        digits.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
+fn event_lines<'a>(e: &Event, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::styled(hide_years(&e.title), theme.title), Line::raw("")];
+    lines.extend(e.summary.lines().map(|l| Line::raw(hide_years(l))));
+    lines
+}
+
+pub fn render(tl: &Timeline, quiz: &QuizState, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let title = if quiz.finished() {
+        " Quiz — finished ".to_string()
+    } else {
+        format!(
+            " Quiz — question {} of {} · {} right so far ",
+            quiz.at + 1,
+            quiz.questions.len(),
+            quiz.score()
+        )
+    };
+    let block = block(Line::styled(title, theme.title), true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let margin = (inner.width / 10).clamp(1, 20);
+    let text = Rect { x: inner.x + margin, width: inner.width.saturating_sub(2 * margin), ..inner };
+    let lines = match quiz.current() {
+        None => summary(tl, quiz, theme),
+        Some(q) => question(tl, quiz, q, theme),
+    };
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
+}
+
+fn question<'a>(tl: &Timeline, quiz: &QuizState, q: Question, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    match q {
+        Question::When { event } => {
+            lines.push(Line::styled("When did this happen? Type the year.", theme.heading));
+            lines.push(Line::raw(""));
+            lines.extend(event_lines(&tl.events[event], theme));
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![
+                Span::styled("Year: ", theme.heading),
+                Span::raw(quiz.input.clone()),
+                Span::styled(if quiz.outcome.is_none() { "█" } else { "" }, theme.key),
+                Span::styled(
+                    format!("   (within {YEAR_TOLERANCE} years counts; a minus sign for BCE)"),
+                    theme.dim,
+                ),
+            ]));
+        }
+        Question::First { a, b } => {
+            lines.push(Line::styled("Which came first? Press 1 or 2.", theme.heading));
+            lines.push(Line::raw(""));
+            for (n, e) in [(1, a), (2, b)] {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{n}  "), theme.key),
+                    Span::styled(hide_years(&tl.events[e].title), theme.title),
+                ]));
+                lines.push(Line::raw(""));
+            }
+        }
+    }
+    lines.push(Line::raw(""));
+    if let Some(outcome) = &quiz.outcome {
+        let (mark, style) =
+            if outcome.correct { ("✓ ", theme.checked) } else { ("✗ ", theme.warning) };
+        lines.push(Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(outcome.explanation.clone(), style),
+        ]));
+        lines.push(Line::raw(""));
+        lines.push(Line::styled("Enter: next question", theme.dim));
+    }
+    lines
+}
+
+fn summary<'a>(tl: &Timeline, quiz: &QuizState, theme: &Theme) -> Vec<Line<'a>> {
+    let total = quiz.questions.len();
+    let mut lines = vec![
+        Line::styled(format!("{} of {total} right", quiz.score()), theme.title)
+            .alignment(Alignment::Center),
+        Line::raw(""),
+    ];
+    for (n, (q, right)) in quiz.questions.iter().zip(&quiz.results).enumerate() {
+        let mark = if *right {
+            Span::styled("✓ ", theme.checked)
+        } else {
+            Span::styled("✗ ", theme.warning)
+        };
+        let what = match *q {
+            Question::When { event } => {
+                let e = &tl.events[event];
+                format!("When: {} — {}", e.title, e.date_label())
+            }
+            Question::First { a, b } => {
+                let (ea, eb) = (&tl.events[a], &tl.events[b]);
+                format!(
+                    "First: {} ({}) or {} ({})",
+                    ea.title,
+                    ea.date_label(),
+                    eb.title,
+                    eb.date_label()
+                )
+            }
+        };
+        lines.push(Line::from(vec![Span::raw(format!("{:>2}. ", n + 1)), mark, Span::raw(what)]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "Seed {}: `steppe --quiz --seed {}` asks these questions again.",
+            quiz.seed, quiz.seed
+        ),
+        theme.dim,
+    ));
+    lines.push(Line::styled("Esc: back to the explorer", theme.dim));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_hidden_but_small_numbers_stay() {
+        assert_eq!(hide_years("In 1840 the 2 empires"), "In ···· the 2 empires");
+        assert_eq!(hide_years("the 10th summit, 2023"), "the 10th summit, ····");
+    }
+}

@@ -1,0 +1,40 @@
+//! The tour picker: the lessons defined in the timelines.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::block;
+use crate::model::Timeline;
+use crate::tui::theme::Theme;
+
+pub fn render(tl: &Timeline, cursor: usize, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let width = area.width.saturating_sub(4).min(70);
+    let height = area.height.saturating_sub(2).min(20);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let block = block(Line::styled(" Tours — Enter starts, Esc closes ", theme.title), true, theme);
+    let mut lines = Vec::new();
+    for (i, t) in tl.tours.iter().enumerate() {
+        let text = format!(
+            "{} {}  ({} steps)",
+            if i == cursor { "▶" } else { " " },
+            t.title,
+            t.steps.len()
+        );
+        lines.push(if i == cursor { Line::styled(text, theme.selected) } else { Line::raw(text) });
+    }
+    if let Some(d) = tl.tours.get(cursor).and_then(|t| t.description.as_deref()) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(d.replace('\n', " "), theme.dim));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("In a tour: → next, ← back, i teacher's note, a question", theme.dim));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), rect);
+}

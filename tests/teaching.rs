@@ -1,0 +1,286 @@
+//! Teaching: slides, tours, the quiz and handouts.
+
+use std::process::Command;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use steppe::load;
+use steppe::query::{Filter, Query};
+use steppe::tui::action::Action;
+use steppe::tui::app::{App, Screen};
+use steppe::tui::keymap;
+use steppe::tui::theme::Theme;
+use steppe::tui::view;
+
+fn app(width: u16, height: u16) -> App {
+    let loaded = load::load_bundled();
+    App::new(Query::new(loaded.timeline), Filter::default(), width, height)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    if let Some(action) = keymap::lookup(app.context(), KeyEvent::new(code, KeyModifiers::NONE)) {
+        app.update(action);
+    }
+}
+
+fn render(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("terminal");
+    terminal.draw(|f| view::render(app, &Theme::dark(), f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn tour_app(width: u16, height: u16) -> App {
+    let mut app = app(width, height);
+    app.start_tour(0);
+    app
+}
+
+fn step(app: &App) -> usize {
+    match &app.screen {
+        Screen::Present(p) => p.at,
+        other => panic!("not presenting: {other:?}"),
+    }
+}
+
+#[test]
+fn the_bundled_tour_is_a_lesson_of_at_least_ten_steps() {
+    let app = app(120, 40);
+    let tour = app.timeline().tour("new-great-game").expect("the bundled tour");
+    assert!(tour.steps.len() >= 10);
+    assert_eq!(tour.steps.first().map(|s| s.event.as_str()), Some("ussr-dissolved"));
+    assert_eq!(tour.steps.last().map(|s| s.event.as_str()), Some("russia-central-asia-summit-2"));
+    for s in &tour.steps {
+        assert!(s.note.as_deref().is_some_and(|n| n.len() > 20), "{} has a note", s.event);
+        assert!(
+            s.question.as_deref().is_some_and(|q| q.ends_with('?')),
+            "{} asks a question",
+            s.event
+        );
+    }
+}
+
+#[test]
+fn tour_navigation_stays_in_bounds_and_returns_to_the_same_event() {
+    let mut app = tour_app(120, 40);
+    assert_eq!(step(&app), 0);
+    press(&mut app, KeyCode::Left);
+    assert_eq!(step(&app), 0);
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Char(' '));
+    }
+    assert_eq!(step(&app), 11);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(step(&app), 0);
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(step(&app), 10);
+    let shown = text(&render(&app));
+    assert!(shown.contains("Step 11 of 12"), "{shown}");
+    assert!(shown.contains("The new Great Game, 1991–2025"), "{shown}");
+    let event = match &app.screen {
+        Screen::Present(p) => p.event().expect("an event"),
+        _ => unreachable!(),
+    };
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Main);
+    assert_eq!(app.shown[app.selected], event, "back on the event of the slide");
+}
+
+#[test]
+fn notes_are_hidden_until_asked_for_and_the_question_has_its_own_key() {
+    let mut app = tour_app(120, 40);
+    let tour = app.timeline().tour("new-great-game").expect("tour").clone();
+    let note_start: String = tour.steps[0].note.clone().expect("note").chars().take(30).collect();
+    let question_start: String =
+        tour.steps[0].question.clone().expect("question").chars().take(30).collect();
+    let clean = text(&render(&app));
+    assert!(!clean.contains(&note_start), "the projector shows a clean slide:\n{clean}");
+    assert!(!clean.contains(&question_start));
+    assert!(
+        clean.contains("a question") && clean.contains("i notes"),
+        "the footer names both keys:\n{clean}"
+    );
+    press(&mut app, KeyCode::Char('i'));
+    let with_note = text(&render(&app));
+    assert!(
+        with_note.contains("Note for the teacher") && with_note.contains(&note_start),
+        "{with_note}"
+    );
+    press(&mut app, KeyCode::Char('a'));
+    let with_question = text(&render(&app));
+    assert!(with_question.contains("Question for the class"), "{with_question}");
+    press(&mut app, KeyCode::Right);
+    assert!(
+        !text(&render(&app)).contains("Question for the class"),
+        "a new slide starts without its question"
+    );
+    press(&mut app, KeyCode::Char('?'));
+    assert!(app.help, "? stays help");
+}
+
+#[test]
+fn slide_80x24() {
+    let mut app = app(80, 24);
+    assert!(app.select_id("russia-central-asia-summit-2"));
+    app.update(Action::StartPresentation);
+    let shown = text(&render(&app));
+    assert!(shown.contains("53 / 53"), "{shown}");
+    assert!(shown.contains('█'), "the date in block letters:\n{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn slide_200x60() {
+    let mut app = tour_app(200, 60);
+    press(&mut app, KeyCode::Char('i'));
+    let shown = text(&render(&app));
+    assert!(shown.contains("██████"), "double-width block letters on a big screen:\n{shown}");
+    assert!(shown.contains("Step 1 of 12"));
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn slides_fit_every_size() {
+    let mut app = tour_app(1, 1);
+    for (w, h) in [(20, 6), (50, 12), (60, 15), (80, 24), (100, 30), (200, 60), (300, 100)] {
+        app.update(Action::Resize { width: w, height: h });
+        for _ in 0..12 {
+            press(&mut app, KeyCode::Char('i'));
+            press(&mut app, KeyCode::Char('a'));
+            let buf = render(&app);
+            assert_eq!((buf.area.width, buf.area.height), (w, h));
+            press(&mut app, KeyCode::Right);
+        }
+        press(&mut app, KeyCode::Home);
+    }
+}
+
+#[test]
+fn a_quiz_from_the_explorer_scores_and_sums_up() {
+    let mut app = app(100, 30);
+    app.quiz_seed = 11;
+    press(&mut app, KeyCode::Char('z'));
+    let Screen::Quiz(quiz) = &app.screen else { panic!("no quiz") };
+    let questions = quiz.questions.clone();
+    assert_eq!(questions.len(), 10);
+    let tl = app.timeline().clone();
+    // Answer everything right: the real year, or the earlier event.
+    for q in &questions {
+        match *q {
+            steppe::quiz::Question::When { event } => {
+                for c in tl.events[event].date.year.to_string().chars() {
+                    press(&mut app, KeyCode::Char(c));
+                }
+                press(&mut app, KeyCode::Enter);
+            }
+            steppe::quiz::Question::First { a, b } => {
+                let first = if tl.events[a].date < tl.events[b].date { '1' } else { '2' };
+                press(&mut app, KeyCode::Char(first));
+            }
+        }
+        let shown = text(&render(&app));
+        assert!(shown.contains("✓ Right"), "{shown}");
+        press(&mut app, KeyCode::Enter);
+    }
+    let shown = text(&render(&app));
+    assert!(shown.contains("10 of 10 right"), "{shown}");
+    assert!(shown.contains("--seed 11"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Main);
+}
+
+#[test]
+fn quiz_questions_do_not_give_the_year_away() {
+    let mut app = app(100, 30);
+    app.quiz_seed = 3;
+    app.start_quiz();
+    let Screen::Quiz(quiz) = &app.screen else { panic!("no quiz") };
+    let tl = app.timeline().clone();
+    for (n, q) in quiz.questions.clone().into_iter().enumerate() {
+        if let steppe::quiz::Question::When { event } = q {
+            let Screen::Quiz(state) = &mut app.screen else { unreachable!() };
+            state.at = n;
+            let shown = text(&render(&app));
+            let year = tl.events[event].date.year.to_string();
+            assert!(!shown.contains(&year), "the year {year} shows in:\n{shown}");
+        }
+    }
+}
+
+fn steppe(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("steppe runs")
+}
+
+#[test]
+fn the_tour_handout_has_every_step_note_and_question() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("lesson.md");
+    let o = steppe(&[
+        "export",
+        "--format",
+        "markdown",
+        "--tour",
+        "new-great-game",
+        "-o",
+        out.to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = std::fs::read_to_string(&out).expect("handout");
+    assert!(md.starts_with("# The new Great Game, 1991–2025\n"), "{md}");
+    let app = app(80, 24);
+    let tour = app.timeline().tour("new-great-game").expect("tour");
+    for (n, s) in tour.steps.iter().enumerate() {
+        let e = &app.timeline().events[app.timeline().event_index(&s.event).expect("event")];
+        assert!(md.contains(&format!("## Step {} of 12 — {}", n + 1, e.date_label())), "step {n}");
+        for source in &e.sources {
+            assert!(md.contains(&source.url), "{}", source.url);
+        }
+    }
+    assert_eq!(md.matches("> **Note for the teacher:**").count(), 12);
+    assert_eq!(md.matches("**Question for the class:**").count(), 12);
+    assert!(md.contains("## All questions\n\n1. "), "{md}");
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path()).expect("ls").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(names, ["lesson.md"], "no temporary file is left behind");
+}
+
+#[test]
+fn an_events_handout_follows_the_filters() {
+    let o = steppe(&["export", "--country", "TM", "--tag", "summit"]);
+    assert_eq!(o.status.code(), Some(0));
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(md.starts_with("# Central Asia between Russia, China and the West\n"), "{md}");
+    assert!(md.contains("events · country: TM · tag: summit*"), "{md}");
+    assert!(md.contains("## 9 Oct 2025 — Second Russia–Central Asia summit (Dushanbe)"), "{md}");
+    assert!(!md.contains("Belavezha"), "filtered out");
+    let o = steppe(&["export", "--tour", "no-such-tour"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("known: new-great-game"));
+    let o = steppe(&["export", "--tour", "new-great-game", "--country", "KZ"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn an_unwritable_handout_fails_cleanly() {
+    let o = steppe(&["export", "-o", "/nonexistent-dir/lesson.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the handout was not written"));
+}
