@@ -60,6 +60,7 @@ Exit codes: 0 valid, 1 invalid data or unreadable input, 2 wrong usage.")]
     /// Write a printable handout: the filtered events, or a tour as a lesson
     #[command(after_help = "Examples:
   steppe export --tour new-great-game -o lesson.md
+  steppe export --tour new-great-game --no-notes -o for-students.md
   steppe export --country KZ --from 1991 -o kazakhstan.md
   steppe export timelines/ --format markdown > all-events.md
 
@@ -85,6 +86,9 @@ pub struct ExportArgs {
     /// A tour's steps, with the teacher's notes and the class questions
     #[arg(long, value_name = "TOUR_ID")]
     pub tour: Option<String>,
+    /// With --tour: leave out the teacher's notes (a copy for the students)
+    #[arg(long, requires = "tour")]
+    pub no_notes: bool,
     /// Write to FILE instead of the standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -109,7 +113,8 @@ pub struct ExploreArgs {
     /// Start with slides of the (filtered) events, for a projector
     #[arg(long, conflicts_with_all = ["tour", "quiz"])]
     pub present: bool,
-    /// Start a guided tour (a lesson from the timeline files) as slides
+    /// Start a guided tour (a lesson from the timeline files) as slides;
+    /// `steppe --tour x` lists the tours there are
     #[arg(long, value_name = "TOUR_ID", conflicts_with = "quiz")]
     pub tour: Option<String>,
     /// Start a quiz on the (filtered) events

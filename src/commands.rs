@@ -112,17 +112,21 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                     "a tour has its own events: leave out the filters with --tour".into(),
                 ));
             }
-            crate::output::handout::tour(&query, find_tour(&query, id)?)
+            crate::output::handout::tour(&query, find_tour(&query, id)?, !args.no_notes)
         }
         None => {
             let filter = filter_for(&query, &args.filters)?;
-            crate::output::handout::events(&query, &query.matches(&filter), &filter.describe())
+            let shown = query.matches(&filter);
+            if shown.is_empty() {
+                eprintln!("note: no event matches the filters; the handout lists none");
+            }
+            crate::output::handout::events(&query, &shown, &filter.describe())
         }
     };
     match &args.output {
         Some(path) => crate::atomic::write(path, text.as_bytes()).map_err(|e| {
             eprintln!("error: cannot write {}: {e}", path.display());
-            Failure::Data(format!("the handout was not written; {} is unchanged", path.display()))
+            Failure::Data(format!("the handout was not written to {}", path.display()))
         }),
         None => {
             let mut out = io::stdout().lock();
@@ -167,13 +171,14 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         app.start_tour(position);
     } else if args.present {
         app.update(tui::action::Action::StartPresentation);
-    } else if args.quiz {
-        // Without a seed, each run asks different questions.
-        app.quiz_seed = args.seed.unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_secs() % 10_000)
-        });
+    }
+    // Without a seed, each session asks different questions.
+    app.quiz_seed = args.seed.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_secs() % 10_000)
+    });
+    if args.quiz {
         app.start_quiz();
         if app.message.is_some() {
             return Err(Failure::Usage("no events to ask about: the filters leave none".into()));

@@ -62,16 +62,26 @@ pub fn generate(tl: &Timeline, pool: &[usize], seed: u64, count: usize) -> Vec<Q
     let mut order = pool.to_vec();
     rng.shuffle(&mut order);
     let mut questions = Vec::new();
-    let mut next = 0;
-    while questions.len() < count && next < order.len() {
+    // Each event is asked about once: an answer shows its date, which must
+    // not give away a later question.
+    let mut used = vec![false; tl.events.len()];
+    for next in 0..order.len() {
+        if questions.len() >= count {
+            break;
+        }
         let e = order[next];
-        next += 1;
+        if used[e] {
+            continue;
+        }
+        used[e] = true;
         if rng.below(2) == 0 {
             // Another event clearly before or after it, so there is one right answer.
-            let partner = (0..order.len())
-                .map(|k| order[(next + k) % order.len()])
-                .find(|&o| o != e && ordered(&tl.events[e], &tl.events[o]).is_some());
+            let partner = order[next + 1..]
+                .iter()
+                .copied()
+                .find(|&o| !used[o] && ordered(&tl.events[e], &tl.events[o]).is_some());
             if let Some(o) = partner {
+                used[o] = true;
                 let (a, b) = if rng.below(2) == 0 { (e, o) } else { (o, e) };
                 questions.push(Question::First { a, b });
                 continue;
@@ -97,16 +107,18 @@ fn ordered(a: &Event, b: &Event) -> Option<bool> {
 /// Judges an answer and explains the real date.
 pub fn check(tl: &Timeline, question: Question, answer: Answer) -> Outcome {
     match (question, answer) {
-        (Question::When { event }, Answer::Year(year)) => {
+        (Question::When { event }, Answer::Year(typed)) => {
             let e = &tl.events[event];
             let real = e.date.year;
+            // People write 330 BCE as -330; there is no year 0 between 1 BCE and 1 CE.
+            let year = if typed < 0 { typed + 1 } else { typed };
             let off = (year - real).abs();
             let when = e.date_label();
             let explanation = match off {
                 0 => format!("Right: {when}."),
                 n => format!(
-                    "It was {when}: {} {} {}.",
-                    n,
+                    "{}: it was {when}, {n} {} {}.",
+                    if n <= YEAR_TOLERANCE { "Close enough" } else { "Not quite" },
                     if n == 1 { "year" } else { "years" },
                     if year < real { "too early" } else { "too late" }
                 ),
@@ -119,7 +131,7 @@ pub fn check(tl: &Timeline, question: Question, answer: Answer) -> Outcome {
             let correct = (choice == 1) == first_is_a;
             let (first, second) = if first_is_a { (ea, eb) } else { (eb, ea) };
             let explanation = format!(
-                "{}: {} ({}) came before {} ({}).",
+                "{}: {} [{}] came before {} [{}].",
                 if correct { "Right" } else { "Not quite" },
                 first.title,
                 first.date_label(),
@@ -161,6 +173,24 @@ mod tests {
     }
 
     #[test]
+    fn no_event_is_asked_about_twice() {
+        let tl = bundled();
+        let pool: Vec<usize> = (0..tl.events.len()).collect();
+        for seed in 0..50 {
+            let mut seen = std::collections::HashSet::new();
+            for q in generate(&tl, &pool, seed, 10) {
+                let events = match q {
+                    Question::When { event } => vec![event],
+                    Question::First { a, b } => vec![a, b],
+                };
+                for e in events {
+                    assert!(seen.insert(e), "seed {seed}: event {e} comes back");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn which_came_first_pairs_never_overlap() {
         let tl = bundled();
         let pool: Vec<usize> = (0..tl.events.len()).collect();
@@ -183,10 +213,17 @@ mod tests {
         assert_eq!(exact.explanation, "Right: 7 Sep 2013.");
         let near = check(&tl, q, Answer::Year(2011));
         assert!(near.correct);
-        assert_eq!(near.explanation, "It was 7 Sep 2013: 2 years too early.");
+        assert_eq!(near.explanation, "Close enough: it was 7 Sep 2013, 2 years too early.");
         let far = check(&tl, q, Answer::Year(2020));
         assert!(!far.correct);
-        assert_eq!(far.explanation, "It was 7 Sep 2013: 7 years too late.");
+        assert_eq!(far.explanation, "Not quite: it was 7 Sep 2013, 7 years too late.");
+        // -1996 means 1996 BCE: 3991 years before 1996 CE, as there is no year 0.
+        let bce = check(
+            &tl,
+            Question::When { event: tl.event_index("shanghai-five").expect("event") },
+            Answer::Year(-1996),
+        );
+        assert!(bce.explanation.contains("3991 years too early"), "{}", bce.explanation);
         let early = tl.event_index("ussr-dissolved").expect("bundled event");
         let q = Question::First { a: i, b: early };
         assert!(check(&tl, q, Answer::Choice(2)).correct);

@@ -288,7 +288,14 @@ fn monkey_ten_thousand_random_inputs_keep_the_invariants() {
     let mut rng = Rng(0x5eed_1234_abcd_9876);
     let keys = ['j', 'k', 'g', 'G', 'm', 'c', '/', 'n', 'N', 'y', '?', ' ', '1', '9', 'a', 'z'];
     for step in 0..12_000 {
-        let action = match rng.below(20) {
+        let action = match rng.below(27) {
+            20 => Action::StartPresentation,
+            21 => Action::OpenTours,
+            22 => Action::StartQuiz,
+            23 => Action::NextEvent,
+            24 => Action::PrevEvent,
+            25 => Action::ToggleNotes,
+            26 => Action::ToggleQuestion,
             0..=5 => Action::Input(keys[rng.below(keys.len() as u64) as usize]),
             6 => Action::NextPane,
             7 => Action::PrevPane,
@@ -330,6 +337,16 @@ fn monkey_ten_thousand_random_inputs_keep_the_invariants() {
             assert!(app.selected < app.shown.len(), "step {step}: {action:?}");
         }
         assert!(app.country_cursor < app.timeline().countries.len());
+        match &app.screen {
+            steppe::tui::app::Screen::Present(p) => {
+                assert!(p.slides.is_empty() || p.at < p.slides.len(), "step {step}");
+            }
+            steppe::tui::app::Screen::Quiz(q) => assert!(q.at <= q.questions.len(), "step {step}"),
+            _ => {}
+        }
+        if let Some(t) = app.tour_picker {
+            assert!(t < app.timeline().tours.len());
+        }
         assert!(app.actor_cursor < app.timeline().actors.len());
         if step % 50 == 0 {
             assert_eq!(

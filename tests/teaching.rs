@@ -198,7 +198,7 @@ fn a_quiz_from_the_explorer_scores_and_sums_up() {
     }
     let shown = text(&render(&app));
     assert!(shown.contains("10 of 10 right"), "{shown}");
-    assert!(shown.contains("--seed 11"), "{shown}");
+    assert!(shown.contains("Seed 11"), "{shown}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Main);
 }
@@ -283,4 +283,58 @@ fn an_unwritable_handout_fails_cleanly() {
     let o = steppe(&["export", "-o", "/nonexistent-dir/lesson.md"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("the handout was not written"));
+}
+
+#[test]
+fn a_students_handout_leaves_out_the_notes() {
+    let o = steppe(&["export", "--tour", "new-great-game", "--no-notes"]);
+    assert_eq!(o.status.code(), Some(0));
+    let md = String::from_utf8_lossy(&o.stdout);
+    assert!(!md.contains("Note for the teacher"), "{md}");
+    assert_eq!(md.matches("**Question for the class:**").count(), 12);
+}
+
+#[test]
+fn plain_slides_offer_no_tour_keys_and_cut_text_is_marked() {
+    let mut app = app(120, 40);
+    app.update(Action::StartPresentation);
+    let shown = text(&render(&app));
+    assert!(!shown.contains("i notes") && !shown.contains("a question"), "{shown}");
+    press(&mut app, KeyCode::Char('i'));
+    assert_eq!(app.context(), steppe::tui::keymap::Context::Present);
+    // A small screen with the note and the question: the question wins.
+    let mut app = tour_app(60, 15);
+    press(&mut app, KeyCode::Char('i'));
+    press(&mut app, KeyCode::Char('a'));
+    let shown = text(&render(&app));
+    assert!(shown.contains("Question for the class"), "{shown}");
+    // At 80×24 the summary is cut to make room, and says so.
+    let mut app = tour_app(80, 24);
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Char('i'));
+    press(&mut app, KeyCode::Char('a'));
+    let shown = text(&render(&app));
+    assert!(
+        shown.contains("Note for the teacher") && shown.contains("Question for the class"),
+        "{shown}"
+    );
+    assert!(shown.contains('…'), "a cut summary ends in an ellipsis:\n{shown}");
+}
+
+#[test]
+fn leaving_a_tour_on_a_hidden_event_says_why() {
+    let mut app = app(120, 40);
+    app.filter.countries = vec!["KG".into()];
+    app.refilter();
+    app.start_tour(0);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Right);
+    }
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Main);
+    assert!(
+        app.message.as_deref().is_some_and(|m| m.contains("hidden by the filters")),
+        "{:?}",
+        app.message
+    );
 }

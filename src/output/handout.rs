@@ -52,7 +52,7 @@ fn event_body(out: &mut String, tl: &Timeline, e: &Event) {
         facts.push(format!("*People and organisations:* {}", names.join(", ")));
     }
     if !facts.is_empty() {
-        let _ = writeln!(out, "{}\n", facts.join("  \n"));
+        let _ = writeln!(out, "{}\n", facts.join("\\\n"));
     }
     paragraphs(out, &e.summary);
     if !e.sources.is_empty() {
@@ -89,13 +89,14 @@ pub fn events(query: &Query, shown: &[usize], filters: &[String]) -> String {
     out
 }
 
-/// A tour as a lesson plan: each step with the event, the note and the question.
-pub fn tour(query: &Query, tour: &Tour) -> String {
+/// A tour as a lesson plan: each step with the event, the note (unless
+/// `notes` is false: the students' copy) and the question.
+pub fn tour(query: &Query, tour: &Tour, notes: bool) -> String {
     let tl = query.timeline();
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", text(&tour.title));
     if let Some(title) = &tl.title {
-        let _ = writeln!(out, "*A lesson from “{}”, {} steps*\n", text(title), tour.steps.len());
+        let _ = writeln!(out, "*A lesson from \"{}\", {} steps*\n", text(title), tour.steps.len());
     }
     if let Some(d) = &tour.description {
         paragraphs(&mut out, d);
@@ -111,12 +112,11 @@ pub fn tour(query: &Query, tour: &Tour) -> String {
             text(&e.title)
         );
         event_body(&mut out, tl, e);
-        if let Some(note) = &step.note {
-            let _ = writeln!(
-                out,
-                "> **Note for the teacher:** {}\n",
-                text(&note.replace('\n', " ")).trim()
-            );
+        if let Some(note) = step.note.as_deref().filter(|_| notes) {
+            let mut quoted = String::new();
+            paragraphs(&mut quoted, note);
+            let quoted = quoted.trim_end().replace('\n', "\n> ");
+            let _ = writeln!(out, "> **Note for the teacher:** {quoted}\n");
         }
         if let Some(q) = &step.question {
             let _ = writeln!(

@@ -20,8 +20,10 @@ pub enum Context {
     Help,
     /// Typing a search or a year.
     Prompt,
-    /// Presentation mode: slides, and tours.
+    /// Presentation mode: slides.
     Present,
+    /// Presenting a tour: slides with notes and questions.
+    Tour,
     /// The tour picker.
     Tours,
     /// A quiz.
@@ -55,7 +57,7 @@ const fn bind(
     Binding { context, keys, label, action, help, footer }
 }
 
-use Context::{Detail, Facets, Help, Panes, Present, Prompt, Quiz, Timeline, Tours};
+use Context::{Detail, Facets, Help, Panes, Present, Prompt, Quiz, Timeline, Tour, Tours};
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -104,8 +106,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Present, &[(Left, NONE), (Backspace, NONE), (PageUp, NONE), (Char('h'), NONE)], "← Bksp", Action::PrevEvent, "previous slide", Some("back")),
     bind(Present, &[(Home, NONE), (Char('g'), NONE)], "Home", Action::Home, "first slide", None),
     bind(Present, &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)], "End", Action::End, "last slide", None),
-    bind(Present, &[(Char('a'), NONE)], "a", Action::ToggleQuestion, "show/hide the class question", Some("question")),
-    bind(Present, &[(Char('i'), NONE)], "i", Action::ToggleNotes, "show/hide the teacher's note", Some("notes")),
+    bind(Tour, &[(Char('a'), NONE)], "a", Action::ToggleQuestion, "show/hide the class question", Some("question")),
+    bind(Tour, &[(Char('i'), NONE)], "i", Action::ToggleNotes, "show/hide the teacher's note", Some("notes")),
     bind(Present, &[(Esc, NONE), (Char('p'), NONE)], "Esc p", Action::Back, "back to the explorer", Some("explorer")),
     bind(Present, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::ToggleHelp, "help", Some("help")),
     bind(Present, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
@@ -115,6 +117,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Tours, &[(Esc, NONE), (Char('t'), NONE)], "Esc", Action::Back, "close the list", Some("close")),
     bind(Tours, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
     bind(Quiz, &[(Enter, NONE)], "Enter", Action::Submit, "answer, then go on", Some("answer / next")),
+    bind(Quiz, &[(Up, NONE)], "↑", Action::Up, "scroll the results", None),
+    bind(Quiz, &[(Down, NONE)], "↓", Action::Down, "scroll the results", None),
     bind(Quiz, &[(Backspace, NONE)], "Bksp", Action::DeleteChar, "delete a digit", None),
     bind(Quiz, &[(Esc, NONE)], "Esc", Action::Back, "leave the quiz", Some("leave")),
     bind(Quiz, &[(Char('c'), CTRL)], "C-c", Action::Quit, "quit", None),
@@ -134,6 +138,7 @@ pub fn contexts(active: Context) -> &'static [Context] {
         Context::Help => &[Context::Help],
         Context::Prompt => &[Context::Prompt],
         Context::Present => &[Context::Present],
+        Context::Tour => &[Context::Tour, Context::Present],
         Context::Tours => &[Context::Tours],
         Context::Quiz => &[Context::Quiz],
     }
@@ -178,6 +183,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
         ("Countries and actors panes", Context::Facets),
         ("Search and year prompts", Context::Prompt),
         ("Presenting slides and tours", Context::Present),
+        ("In a tour", Context::Tour),
         ("Tour list", Context::Tours),
         ("Quiz: type a year, or 1 or 2", Context::Quiz),
         ("Full-screen event", Context::Detail),

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod present;
 pub mod quiz;
 pub mod theme;
+mod update;
 pub mod view;
 pub mod watch;
 

@@ -11,9 +11,11 @@ pub struct QuizState {
     pub input: String,
     /// The judgement of the current question, once answered.
     pub outcome: Option<Outcome>,
-    /// For each answered question: was it right?
-    pub results: Vec<bool>,
+    /// For each answered question, the verdict.
+    pub results: Vec<Outcome>,
     pub seed: u64,
+    /// How far the end summary is scrolled.
+    pub scroll: u16,
 }
 
 /// How many questions a quiz asks, at most.
@@ -28,6 +30,7 @@ impl QuizState {
             outcome: None,
             results: Vec::new(),
             seed,
+            scroll: 0,
         }
     }
 
@@ -40,7 +43,7 @@ impl QuizState {
     }
 
     pub fn score(&self) -> usize {
-        self.results.iter().filter(|r| **r).count()
+        self.results.iter().filter(|r| r.correct).count()
     }
 
     /// A key typed during the quiz: digits build a year; 1 or 2 pick an
@@ -88,7 +91,7 @@ impl QuizState {
     fn answer(&mut self, tl: &Timeline, answer: Answer) {
         let Some(q) = self.current() else { return };
         let outcome = quiz::check(tl, q, answer);
-        self.results.push(outcome.correct);
+        self.results.push(outcome.clone());
         self.outcome = Some(outcome);
     }
 }
@@ -116,7 +119,7 @@ mod tests {
                 assert!(q.outcome.is_some(), "each question was answered");
                 q.submit(&tl);
             }
-            (q.score(), q.results.clone())
+            (q.score(), q.results.iter().map(|r| r.correct).collect::<Vec<_>>())
         };
         let (score, results) = run(42);
         assert_eq!(results.len(), LENGTH);
@@ -137,7 +140,7 @@ mod tests {
         q.delete();
         q.key(&tl, '4');
         q.submit(&tl);
-        assert_eq!(q.results, [true]);
+        assert_eq!(q.results.iter().map(|r| r.correct).collect::<Vec<_>>(), [true]);
         q.key(&tl, '9');
         assert_eq!(q.input, "2014");
         q.submit(&tl);

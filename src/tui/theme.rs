@@ -4,6 +4,8 @@ use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
+    /// Every cell starts in this style: the contrast theme paints the whole screen.
+    pub base: Style,
     pub border: Style,
     pub border_focus: Style,
     pub title: Style,
@@ -26,6 +28,7 @@ pub struct Theme {
 impl Theme {
     pub fn dark() -> Theme {
         Theme {
+            base: Style::new(),
             border: Style::new().fg(Color::DarkGray),
             border_focus: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             title: Style::new().add_modifier(Modifier::BOLD),
@@ -49,6 +52,7 @@ impl Theme {
     pub fn mono() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         Theme {
+            base: Style::new(),
             border: Style::new(),
             border_focus: bold,
             title: bold,
@@ -70,8 +74,9 @@ impl Theme {
     /// Colours that read on a white background.
     pub fn light() -> Theme {
         Theme {
-            border: Style::new().fg(Color::Gray),
+            border: Style::new().fg(Color::Black),
             border_focus: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            title: Style::new().fg(Color::Black).add_modifier(Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             era: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
             year: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
@@ -87,8 +92,9 @@ impl Theme {
     /// High contrast for projectors and low vision: white and yellow on
     /// black, everything that matters in bold.
     pub fn contrast() -> Theme {
-        let strong = |c: Color| Style::new().fg(c).bg(Color::Black).add_modifier(Modifier::BOLD);
+        let strong = |c: Color| Style::new().fg(c).add_modifier(Modifier::BOLD);
         Theme {
+            base: Style::new().fg(Color::White).bg(Color::Black),
             border: strong(Color::White),
             border_focus: strong(Color::Yellow),
             title: strong(Color::White),

@@ -23,6 +23,7 @@ use super::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
+    frame.render_widget(Block::default().style(theme.base), area);
     let areas = Areas::compute(area.width, area.height);
     if areas.too_small {
         too_small(area, frame);

@@ -58,11 +58,14 @@ pub fn render(tl: &Timeline, quiz: &QuizState, theme: &Theme, area: Rect, frame:
     frame.render_widget(block, area);
     let margin = (inner.width / 10).clamp(1, 20);
     let text = Rect { x: inner.x + margin, width: inner.width.saturating_sub(2 * margin), ..inner };
-    let lines = match quiz.current() {
-        None => summary(tl, quiz, theme),
-        Some(q) => question(tl, quiz, q, theme),
+    let (lines, scroll) = match quiz.current() {
+        None => (summary(tl, quiz, theme), quiz.scroll),
+        Some(q) => (question(tl, quiz, q, theme), 0),
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let max = paragraph.line_count(text.width.max(1)).saturating_sub(usize::from(text.height));
+    let scroll = scroll.min(u16::try_from(max).unwrap_or(u16::MAX));
+    frame.render_widget(paragraph.scroll((scroll, 0)), text);
 }
 
 fn question<'a>(tl: &Timeline, quiz: &QuizState, q: Question, theme: &Theme) -> Vec<Line<'a>> {
@@ -78,7 +81,7 @@ fn question<'a>(tl: &Timeline, quiz: &QuizState, q: Question, theme: &Theme) -> 
                 Span::raw(quiz.input.clone()),
                 Span::styled(if quiz.outcome.is_none() { "█" } else { "" }, theme.key),
                 Span::styled(
-                    format!("   (within {YEAR_TOLERANCE} years counts; a minus sign for BCE)"),
+                    format!("   (within {YEAR_TOLERANCE} years counts; -330 is 330 BCE)"),
                     theme.dim,
                 ),
             ]));
@@ -116,39 +119,29 @@ fn summary<'a>(tl: &Timeline, quiz: &QuizState, theme: &Theme) -> Vec<Line<'a>> 
             .alignment(Alignment::Center),
         Line::raw(""),
     ];
-    for (n, (q, right)) in quiz.questions.iter().zip(&quiz.results).enumerate() {
-        let mark = if *right {
+    for (n, (q, result)) in quiz.questions.iter().zip(&quiz.results).enumerate() {
+        let mark = if result.correct {
             Span::styled("✓ ", theme.checked)
         } else {
             Span::styled("✗ ", theme.warning)
         };
-        let what = match *q {
-            Question::When { event } => {
-                let e = &tl.events[event];
-                format!("When: {} — {}", e.title, e.date_label())
-            }
-            Question::First { a, b } => {
-                let (ea, eb) = (&tl.events[a], &tl.events[b]);
-                format!(
-                    "First: {} ({}) or {} ({})",
-                    ea.title,
-                    ea.date_label(),
-                    eb.title,
-                    eb.date_label()
-                )
-            }
+        let asked = match *q {
+            Question::When { event } => format!("When? {} — ", tl.events[event].title),
+            Question::First { .. } => "Which came first? ".to_string(),
         };
-        lines.push(Line::from(vec![Span::raw(format!("{:>2}. ", n + 1)), mark, Span::raw(what)]));
+        lines.push(Line::from(vec![
+            Span::raw(format!("{:>2}. ", n + 1)),
+            mark,
+            Span::raw(asked),
+            Span::raw(result.explanation.clone()),
+        ]));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        format!(
-            "Seed {}: `steppe --quiz --seed {}` asks these questions again.",
-            quiz.seed, quiz.seed
-        ),
+        format!("Seed {}: the same seed with the same timelines and filters asks these questions again.", quiz.seed),
         theme.dim,
     ));
-    lines.push(Line::styled("Esc: back to the explorer", theme.dim));
+    lines.push(Line::styled("↑↓ scroll · Esc: back to the explorer", theme.dim));
     lines
 }
 

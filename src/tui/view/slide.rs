@@ -70,6 +70,13 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         }
     }
     let box_height = |text: &str| wrapped_height(&[Line::raw(text)], width.saturating_sub(2)) + 2;
+    // The slide's own lines come first; with no room for both boxes, the question stays.
+    let fixed = 4 + wrapped_height(&[Line::raw(e.title.as_str())], width);
+    while bottom.len() > 1
+        && fixed + bottom.iter().map(|(_, text, _)| box_height(text)).sum::<u16>() > rest.height
+    {
+        bottom.remove(0);
+    }
     let boxes: u16 = bottom.iter().map(|(_, text, _)| box_height(text)).sum();
     let title = vec![Line::styled(e.title.as_str(), theme.title)];
     let title_height = wrapped_height(&title, width);
@@ -97,19 +104,23 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
             + title_height
             + u16::from(era.is_some())
             + 1
-            + summary_height.min(4)
+            + summary_height
             + who
             + boxes
     };
-    if big.is_some() && needed(bigtext::HEIGHT as u16, who_height) > rest.height {
+    // What gives way when the slide does not fit: the who-and-where line, then
+    // the block letters; the summary is cut last.
+    let big_rows = if big.is_some() { bigtext::HEIGHT as u16 } else { 1 };
+    let who_height = if needed(big_rows, who_height) > rest.height { 0 } else { who_height };
+    if big.is_some() && needed(big_rows, who_height) > rest.height {
         big = None;
     }
     let date_rows = if big.is_some() { bigtext::HEIGHT as u16 } else { 1 };
-    let who_height = if needed(date_rows, who_height) > rest.height { 0 } else { who_height };
-    // Whatever room is left over goes above and below, so the slide sits in the middle.
-    let content = needed(date_rows, who_height) - summary_height.min(4) + summary_height;
-    let spare = rest.height.saturating_sub(content);
-    take(&mut rest, spare / 2);
+    // Spare room goes above, in a proportion that does not change from slide
+    // to slide, so the date stays put on the projector.
+    let spare = rest.height.saturating_sub(needed(date_rows, who_height) - 2);
+    let top = spare.min(rest.height / 10);
+    take(&mut rest, top);
 
     match big {
         Some(rows) => {
@@ -147,6 +158,11 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     let room = rest.height.saturating_sub(who_height + boxes).min(summary_height);
     let r = take(&mut rest, room);
     frame.render_widget(Paragraph::new(summary).wrap(Wrap { trim: true }), r);
+    if room < summary_height && r.width > 0 && r.height > 0 {
+        // The text goes on beyond the screen: say so rather than stop mid-sentence.
+        let cell = &mut frame.buffer_mut()[(r.right() - 1, r.bottom() - 1)];
+        cell.set_symbol("…");
+    }
     if who_height > 0 {
         take(&mut rest, 1);
         let r = take(&mut rest, who_height - 1);

@@ -1,0 +1,389 @@
+//! The one place that changes the explorer's state: `App::update`, and the
+//! handlers it calls for each action.
+
+use super::action::Action;
+use super::app::{App, Pane, Prompt, Row, Screen, scroll_offset};
+use super::layout::{Areas, PaneKind};
+use super::present::Presentation;
+use super::quiz::QuizState;
+use crate::query::Filter;
+
+impl App {
+    fn cursor_mut(&mut self) -> (&mut usize, usize) {
+        let n = match self.focus {
+            Pane::Countries => self.timeline().countries.len(),
+            Pane::Actors => self.timeline().actors.len(),
+            Pane::Timeline => self.shown.len(),
+        };
+        let cursor = match self.focus {
+            Pane::Countries => &mut self.country_cursor,
+            Pane::Actors => &mut self.actor_cursor,
+            Pane::Timeline => &mut self.selected,
+        };
+        (cursor, n)
+    }
+
+    pub(super) fn move_by(&mut self, delta: isize) {
+        let (cursor, n) = self.cursor_mut();
+        if n == 0 {
+            return;
+        }
+        *cursor = cursor.saturating_add_signed(delta).min(n - 1);
+    }
+
+    fn page(&self) -> isize {
+        let areas = Areas::compute(self.width, self.height);
+        let rect = match self.focus {
+            Pane::Countries => areas.countries,
+            Pane::Actors => areas.actors,
+            Pane::Timeline => areas.timeline,
+        };
+        isize::try_from(rect.map_or(10, |r| r.height.saturating_sub(3)).max(1)).unwrap_or(1)
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. }) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Resize { width, height } => {
+                self.width = width;
+                self.height = height;
+            }
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
+            Action::Back => self.back(),
+            Action::Input(c) => {
+                if let Screen::Quiz(q) = &mut self.screen {
+                    q.key(self.query.timeline(), c);
+                } else {
+                    self.input.push(c);
+                    self.on_input_changed();
+                }
+            }
+            Action::DeleteChar => {
+                if let Screen::Quiz(q) = &mut self.screen {
+                    q.delete();
+                } else {
+                    self.input.pop();
+                    self.on_input_changed();
+                }
+            }
+            Action::Submit => {
+                if let Some(t) = self.tour_picker.take() {
+                    self.start_tour(t);
+                } else if let Screen::Quiz(q) = &mut self.screen {
+                    q.submit(self.query.timeline());
+                } else {
+                    self.submit();
+                }
+            }
+            Action::StartPresentation => {
+                self.screen =
+                    Screen::Present(Presentation::of_events(self.shown.clone(), self.selected));
+            }
+            Action::OpenTours => {
+                if self.timeline().tours.is_empty() {
+                    self.message = Some("these timelines have no tours".into());
+                } else {
+                    self.tour_picker = Some(0);
+                }
+            }
+            Action::StartQuiz => self.start_quiz(),
+            Action::ToggleNotes => {
+                if let Screen::Present(p) = &mut self.screen {
+                    p.notes = !p.notes;
+                }
+            }
+            Action::ToggleQuestion => {
+                if let Screen::Present(p) = &mut self.screen {
+                    p.question = !p.question;
+                }
+            }
+            Action::Up => self.scroll_or_move(-1),
+            Action::Down => self.scroll_or_move(1),
+            Action::PageUp => self.scroll_or_move(-self.page()),
+            Action::PageDown => self.scroll_or_move(self.page()),
+            Action::Home => self.scroll_or_move(isize::MIN / 2),
+            Action::End => self.scroll_or_move(isize::MAX / 2),
+            Action::NextEvent => self.step_event(1),
+            Action::PrevEvent => self.step_event(-1),
+            Action::NextPane => self.focus = self.focus.step(true),
+            Action::PrevPane => self.focus = self.focus.step(false),
+            Action::Activate => self.activate(),
+            Action::ToggleMatch => {
+                self.filter.match_all = !self.filter.match_all;
+                self.refilter();
+                let mode = if self.filter.match_all { "all" } else { "any" };
+                self.message = Some(format!("countries: events involving {mode} of the selected"));
+            }
+            Action::ClearFilters => {
+                self.filter = Filter::default();
+                self.input.clear();
+                self.refilter();
+            }
+            Action::StartSearch => {
+                self.prompt = Some(Prompt::Search);
+                self.input = self.filter.search.clone();
+            }
+            Action::StartYearJump => {
+                self.prompt = Some(Prompt::Year);
+                self.input.clear();
+            }
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
+            Action::Click { column, row } => self.click(column, row),
+            Action::ScrollUp { column, row } => self.wheel(column, row, -3),
+            Action::ScrollDown { column, row } => self.wheel(column, row, 3),
+        }
+    }
+
+    /// Scrolls the help or the full-screen event, steps through slides or the
+    /// tour picker, or moves in the focused pane.
+    fn scroll_or_move(&mut self, delta: isize) {
+        let by = |at: u16, max: u16| {
+            let delta = i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0);
+            at.saturating_add_signed(delta).min(max)
+        };
+        if self.help {
+            self.help_scroll = by(self.help_scroll, super::view::help_max_scroll(self));
+        } else if let Some(t) = self.tour_picker {
+            let last = self.timeline().tours.len().saturating_sub(1);
+            self.tour_picker = Some(t.saturating_add_signed(delta).min(last));
+        } else if let Screen::Present(p) = &mut self.screen {
+            p.step(delta);
+        } else if let Screen::Quiz(q) = &mut self.screen {
+            let most = u16::try_from(q.questions.len() * 3 + 8).unwrap_or(u16::MAX);
+            q.scroll = by(q.scroll, most);
+        } else if let Screen::Detail { scroll } = self.screen {
+            let max = super::view::detail_max_scroll(self);
+            self.screen = Screen::Detail { scroll: by(scroll, max) };
+        } else {
+            self.move_by(delta);
+        }
+    }
+
+    /// Starts a tour (a position in `Timeline::tours`) in presentation mode.
+    pub fn start_tour(&mut self, tour: usize) {
+        if let Some(p) = Presentation::of_tour(self.query.timeline(), tour) {
+            self.screen = Screen::Present(p);
+        }
+    }
+
+    /// A quiz over the events the filter shows now.
+    pub fn start_quiz(&mut self) {
+        if self.shown.is_empty() {
+            self.message = Some("no events to ask about (c clears the filters)".into());
+            return;
+        }
+        let quiz = QuizState::new(self.query.timeline(), &self.shown, self.quiz_seed);
+        // The next quiz in this session asks other questions.
+        self.quiz_seed = self.quiz_seed.wrapping_add(1);
+        self.screen = Screen::Quiz(quiz);
+    }
+
+    /// The next or previous event in the full-screen view, from its top; the
+    /// next or previous slide in a presentation.
+    fn step_event(&mut self, delta: isize) {
+        if let Screen::Present(p) = &mut self.screen {
+            p.step(delta);
+            return;
+        }
+        let before = self.selected;
+        self.focus = Pane::Timeline;
+        self.move_by(delta);
+        if self.selected != before {
+            self.screen = Screen::Detail { scroll: 0 };
+        }
+    }
+
+    fn back(&mut self) {
+        if self.prompt == Some(Prompt::Search) {
+            self.filter.search.clear();
+            self.refilter();
+        }
+        if self.prompt.take().is_some() {
+            self.input.clear();
+        } else if self.help {
+            self.help = false;
+        } else if self.tour_picker.take().is_some() {
+        } else if let Screen::Present(p) = &self.screen {
+            // Back to the explorer on the same event, if the filter shows it.
+            if let Some(e) = p.event() {
+                match self.shown.iter().position(|&i| i == e) {
+                    Some(pos) => {
+                        self.selected = pos;
+                        self.focus = Pane::Timeline;
+                    }
+                    None => {
+                        self.message =
+                            Some("that event is hidden by the filters (c clears them)".into())
+                    }
+                }
+            }
+            self.screen = Screen::Main;
+        } else if self.screen != Screen::Main {
+            self.screen = Screen::Main;
+        } else if !self.filter.search.is_empty() {
+            self.filter.search.clear();
+            self.refilter();
+        }
+    }
+
+    fn on_input_changed(&mut self) {
+        if self.prompt == Some(Prompt::Search) {
+            self.filter.search = self.input.trim().to_string();
+            self.refilter();
+        }
+    }
+
+    fn submit(&mut self) {
+        match self.prompt.take() {
+            Some(Prompt::Search) if self.shown.is_empty() => {
+                self.message = Some(format!("nothing matches \"{}\"", self.filter.search));
+            }
+            Some(Prompt::Year) => self.jump_to_year(),
+            Some(Prompt::Search) | None => {}
+        }
+        self.input.clear();
+    }
+
+    fn jump_to_year(&mut self) {
+        let text = self.input.trim();
+        if text.is_empty() {
+            return;
+        }
+        let Ok(year) = text.parse::<i32>() else {
+            self.message = Some(format!("`{text}` is not a year; type one such as 1991"));
+            return;
+        };
+        let tl = self.query.timeline();
+        if self.shown.is_empty() {
+            self.message = Some("no events to jump to".into());
+            return;
+        }
+        let at = self.shown.partition_point(|&i| tl.events[i].date.year < year);
+        self.message = match self.shown.get(at) {
+            Some(&i) if tl.events[i].date.year == year => None,
+            Some(_) => Some(format!("no event in {year}; showing the next one after it")),
+            None => Some(format!("no event in or after {year}; showing the last one")),
+        };
+        self.selected = at.min(self.shown.len() - 1);
+        self.focus = Pane::Timeline;
+    }
+
+    fn next_match(&mut self, forward: bool) {
+        if self.filter.search.is_empty() {
+            self.message = Some("no search: press / to search".into());
+            return;
+        }
+        let n = self.shown.len();
+        let found =
+            (1..=n)
+                .map(|k| {
+                    if forward { (self.selected + k) % n } else { (self.selected + n * 2 - k) % n }
+                })
+                .find(|&p| self.query.event_contains(self.shown[p], &self.filter.search));
+        if let Some(p) = found {
+            self.selected = p;
+            self.focus = Pane::Timeline;
+        }
+    }
+
+    fn activate(&mut self) {
+        match self.focus {
+            Pane::Timeline => {
+                if !self.shown.is_empty() {
+                    self.screen = Screen::Detail { scroll: 0 };
+                }
+            }
+            Pane::Countries => {
+                if let Some(c) = self.timeline().countries.get(self.country_cursor) {
+                    let code = c.code.clone();
+                    Filter::toggle(&mut self.filter.countries, &code);
+                    self.refilter();
+                }
+            }
+            Pane::Actors => {
+                if let Some(a) = self.timeline().actors.get(self.actor_cursor) {
+                    let id = a.id.clone();
+                    Filter::toggle(&mut self.filter.actors, &id);
+                    self.refilter();
+                }
+            }
+        }
+    }
+
+    /// The pane and line under a screen position, if it is a list line.
+    fn hit(&self, column: u16, row: u16) -> Option<(Pane, usize)> {
+        let areas = Areas::compute(self.width, self.height);
+        let (kind, rect) = areas.pane_at(column, row)?;
+        let pane = match kind {
+            PaneKind::Countries => Pane::Countries,
+            PaneKind::Actors => Pane::Actors,
+            PaneKind::Timeline => Pane::Timeline,
+            PaneKind::Detail => return None,
+        };
+        let inner_top = rect.y + 1;
+        let inner_height = rect.height.saturating_sub(2);
+        if row < inner_top || row >= inner_top + inner_height {
+            return Some((pane, usize::MAX));
+        }
+        let line = usize::from(row - inner_top);
+        let first = match pane {
+            Pane::Timeline => {
+                scroll_offset(self.selected_row(), self.rows.len(), usize::from(inner_height))
+            }
+            Pane::Countries => scroll_offset(
+                self.country_cursor,
+                self.timeline().countries.len(),
+                usize::from(inner_height),
+            ),
+            Pane::Actors => scroll_offset(
+                self.actor_cursor,
+                self.timeline().actors.len(),
+                usize::from(inner_height),
+            ),
+        };
+        Some((pane, first + line))
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        if self.help || self.prompt.is_some() || self.screen != Screen::Main {
+            return;
+        }
+        let Some((pane, line)) = self.hit(column, row) else {
+            return;
+        };
+        self.focus = pane;
+        match pane {
+            Pane::Timeline => {
+                if let Some(Row::Event(p)) = self.rows.get(line) {
+                    self.selected = *p;
+                }
+            }
+            Pane::Countries if line < self.timeline().countries.len() => self.country_cursor = line,
+            Pane::Actors if line < self.timeline().actors.len() => self.actor_cursor = line,
+            _ => {}
+        }
+    }
+
+    fn wheel(&mut self, column: u16, row: u16, delta: isize) {
+        if let Screen::Detail { .. } = self.screen {
+            self.scroll_or_move(delta);
+            return;
+        }
+        if self.help || self.prompt.is_some() {
+            return;
+        }
+        if let Some((pane, _)) = self.hit(column, row) {
+            let before = self.focus;
+            self.focus = pane;
+            self.move_by(delta);
+            self.focus = before;
+        }
+    }
+}
