@@ -180,6 +180,23 @@ impl Cx<'_> {
         None
     }
 
+    /// A mapping with an `id`: the mapping, the id if valid, and how messages
+    /// name it ("event `sco-founded`", or "the event" without an id).
+    fn record<'v>(
+        &mut self,
+        v: &'v Value,
+        path: &str,
+        article: &str,
+        kind: &str,
+        keys: &[&str],
+    ) -> Option<(&'v serde_yaml::Mapping, Option<String>, String)> {
+        let map = self.as_mapping(v, path, article, keys)?;
+        let id = self.id(map, path, "id", article);
+        let what = id.as_ref().map_or(format!("the {kind}"), |i| format!("{kind} `{i}`"));
+        self.check_keys(map, path, &what, keys);
+        Some((map, id, what))
+    }
+
     fn check_keys(&mut self, map: &serde_yaml::Mapping, path: &str, what: &str, allowed: &[&str]) {
         for key in map.keys() {
             let Some(name) = key.as_str() else {
@@ -405,10 +422,7 @@ impl Cx<'_> {
     }
 
     fn actor(&mut self, v: &Value, path: &str) -> Option<ActorDef> {
-        let map = self.as_mapping(v, path, "an actor", ACTOR_KEYS)?;
-        let id = self.id(map, path, "id", "an actor");
-        let what = id.as_ref().map_or("the actor".to_string(), |i| format!("actor `{i}`"));
-        self.check_keys(map, path, &what, ACTOR_KEYS);
+        let (map, id, what) = self.record(v, path, "an actor", "actor", ACTOR_KEYS)?;
         let name = self.req_text(map, path, "name", &what);
         let kind = match self.opt_text(map, path, "kind", &what, false).as_deref() {
             None | Some("person") => Some(ActorKind::Person),
@@ -451,10 +465,7 @@ impl Cx<'_> {
     }
 
     fn era(&mut self, v: &Value, path: &str) -> Option<Located<Era>> {
-        let map = self.as_mapping(v, path, "an era", ERA_KEYS)?;
-        let id = self.id(map, path, "id", "an era");
-        let what = id.as_ref().map_or("the era".to_string(), |i| format!("era `{i}`"));
-        self.check_keys(map, path, &what, ERA_KEYS);
+        let (map, id, what) = self.record(v, path, "an era", "era", ERA_KEYS)?;
         let title = self.req_text(map, path, "title", &what);
         let start = self.date(map, path, "start", &what);
         if map.get("start").is_none_or(Value::is_null) {
@@ -477,10 +488,7 @@ impl Cx<'_> {
     }
 
     fn event(&mut self, v: &Value, path: &str) -> Option<EventDef> {
-        let map = self.as_mapping(v, path, "an event", EVENT_KEYS)?;
-        let id = self.id(map, path, "id", "an event");
-        let what = id.as_ref().map_or("the event".to_string(), |i| format!("event `{i}`"));
-        self.check_keys(map, path, &what, EVENT_KEYS);
+        let (map, id, what) = self.record(v, path, "an event", "event", EVENT_KEYS)?;
         let date = self.date(map, path, "date", &what);
         if map.get("date").is_none_or(Value::is_null) {
             let mark = self.doc.value_mark(path);
@@ -597,10 +605,7 @@ impl Cx<'_> {
     }
 
     fn tour(&mut self, v: &Value, path: &str) -> Option<TourDef> {
-        let map = self.as_mapping(v, path, "a tour", TOUR_KEYS)?;
-        let id = self.id(map, path, "id", "a tour");
-        let what = id.as_ref().map_or("the tour".to_string(), |i| format!("tour `{i}`"));
-        self.check_keys(map, path, &what, TOUR_KEYS);
+        let (map, id, what) = self.record(v, path, "a tour", "tour", TOUR_KEYS)?;
         let title = self.req_text(map, path, "title", &what);
         let description = self.opt_text(map, path, "description", &what, true);
         let mut steps = Vec::new();

@@ -140,6 +140,20 @@ impl Timeline {
         self.actors.iter().find(|a| a.id == id)
     }
 
+    /// A country's name, or its code if it has none here.
+    pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.country(code).map_or(code, |c| c.name.as_str())
+    }
+
+    /// "Xi Jinping (host)": an event's participant by name, with their part in it.
+    pub fn participant_label(&self, p: &Participant) -> String {
+        let name = self.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str());
+        match &p.role {
+            Some(role) => format!("{name} ({role})"),
+            None => name.to_string(),
+        }
+    }
+
     pub fn event_index(&self, id: &str) -> Option<usize> {
         self.events.iter().position(|e| e.id == id)
     }

@@ -30,25 +30,11 @@ fn event_body(out: &mut String, tl: &Timeline, e: &Event) {
         facts.push(format!("*Era:* {}", text(&era.title)));
     }
     if !e.countries.is_empty() {
-        let names: Vec<String> = e
-            .countries
-            .iter()
-            .map(|c| text(tl.country(c).map_or(c.as_str(), |k| k.name.as_str())))
-            .collect();
+        let names: Vec<String> = e.countries.iter().map(|c| text(tl.country_name(c))).collect();
         facts.push(format!("*Countries:* {}", names.join(", ")));
     }
     if !e.actors.is_empty() {
-        let names: Vec<String> = e
-            .actors
-            .iter()
-            .map(|p| {
-                let name = tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str());
-                match &p.role {
-                    Some(r) => format!("{} ({})", text(name), text(r)),
-                    None => text(name),
-                }
-            })
-            .collect();
+        let names: Vec<String> = e.actors.iter().map(|p| text(&tl.participant_label(p))).collect();
         facts.push(format!("*People and organisations:* {}", names.join(", ")));
     }
     if !facts.is_empty() {

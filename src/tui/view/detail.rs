@@ -86,9 +86,7 @@ fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     if !e.actors.is_empty() {
         lines.push(heading("Actors", theme));
         for p in &e.actors {
-            let name = tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str());
-            let role = p.role.as_ref().map(|r| format!(" ({r})")).unwrap_or_default();
-            lines.push(Line::raw(format!("  {name}{role}")));
+            lines.push(Line::raw(format!("  {}", tl.participant_label(p))));
         }
     }
     if !e.tags.is_empty() {

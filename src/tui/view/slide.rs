@@ -186,19 +186,8 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
 /// "Kazakhstan, Russia — Vladimir Putin, Xi Jinping (host)".
 fn who_and_where(app: &App, e: &crate::model::Event) -> String {
     let tl = app.timeline();
-    let places: Vec<&str> =
-        e.countries.iter().map(|c| tl.country(c).map_or(c.as_str(), |k| k.name.as_str())).collect();
-    let people: Vec<String> = e
-        .actors
-        .iter()
-        .map(|p| {
-            let name = tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str());
-            match &p.role {
-                Some(r) => format!("{name} ({r})"),
-                None => name.to_string(),
-            }
-        })
-        .collect();
+    let places: Vec<&str> = e.countries.iter().map(|c| tl.country_name(c)).collect();
+    let people: Vec<String> = e.actors.iter().map(|p| tl.participant_label(p)).collect();
     match (places.is_empty(), people.is_empty()) {
         (false, false) => format!("{} — {}", places.join(", "), people.join(", ")),
         (false, true) => places.join(", "),
