@@ -287,6 +287,32 @@ fn no_color_keeps_the_selection_visible() {
 }
 
 #[test]
+fn closing_the_terminal_ends_steppe() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("closing-the-terminal.yaml");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.yaml"), &file)
+        .expect("copy");
+    let t = Tmux::start("close", &format!("'{}'", file.display()));
+    t.wait_for("4 of 4 events");
+    let running = || {
+        Command::new("pgrep")
+            .args(["-f", &file.display().to_string()])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    assert!(running());
+    tmux(&["kill-session", "-t", &t.session]);
+    let start = Instant::now();
+    while running() {
+        assert!(start.elapsed() < Duration::from_secs(5), "steppe outlived its terminal");
+        sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
 fn not_a_terminal_is_a_usage_error() {
     let o = Command::new(env!("CARGO_BIN_EXE_steppe")).output().expect("runs");
     assert_eq!(o.status.code(), Some(2));

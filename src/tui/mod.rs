@@ -12,7 +12,7 @@ mod update;
 pub mod view;
 pub mod watch;
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -93,6 +93,18 @@ pub fn run(mut app: App, options: Options) -> io::Result<()> {
     app.mouse = options.mouse;
     let size = session.terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
+    // A closed terminal (its window or tmux session gone) may send no signal,
+    // and crossterm then spins reading it without returning: a watchdog ends
+    // the process instead.
+    std::thread::spawn(|| {
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            if !io::stdin().is_terminal() {
+                restore_terminal();
+                std::process::exit(1);
+            }
+        }
+    });
     while !app.quit && !stop.load(Ordering::Relaxed) {
         session.terminal.draw(|frame| view::render(&app, &theme, frame))?;
         // Wake up now and then to notice signals and file changes.
