@@ -2,46 +2,13 @@
 
 use std::process::Command;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
-use steppe::load;
-use steppe::query::{Filter, Query};
+mod common;
+
+use common::{app, press, render, screen_text as text};
 use steppe::tui::action::Action;
 use steppe::tui::app::{App, Screen};
-use steppe::tui::keymap;
-use steppe::tui::theme::Theme;
-use steppe::tui::view;
-
-fn app(width: u16, height: u16) -> App {
-    let loaded = load::load_bundled();
-    App::new(Query::new(loaded.timeline), Filter::default(), width, height)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    if let Some(action) = keymap::lookup(app.context(), KeyEvent::new(code, KeyModifiers::NONE)) {
-        app.update(action);
-    }
-}
-
-fn render(app: &App) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(app.width, app.height)).expect("terminal");
-    terminal.draw(|f| view::render(app, &Theme::dark(), f)).expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 fn tour_app(width: u16, height: u16) -> App {
     let mut app = app(width, height);

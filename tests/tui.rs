@@ -1,67 +1,18 @@
 //! The explorer without a terminal: keys → actions → state, and frames drawn
 //! on ratatui's `TestBackend`.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::{Color, Modifier};
 
+mod common;
+
+use common::{app, bundled, press, render, render_with, screen_text, type_text};
 use steppe::load;
 use steppe::query::{Filter, Query};
 use steppe::tui::action::Action;
 use steppe::tui::app::{App, Pane, Screen};
 use steppe::tui::keymap;
 use steppe::tui::theme::Theme;
-use steppe::tui::view;
-
-fn bundled() -> Query {
-    let loaded = load::load_bundled();
-    assert!(loaded.is_ok(), "{}", loaded.report.render());
-    Query::new(loaded.timeline)
-}
-
-fn app(width: u16, height: u16) -> App {
-    App::new(bundled(), Filter::default(), width, height)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let mods = match code {
-        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
-    };
-    if let Some(action) = keymap::lookup(app.context(), KeyEvent::new(code, mods)) {
-        app.update(action);
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn render_with(app: &App, theme: &Theme) -> Buffer {
-    let backend = TestBackend::new(app.width, app.height);
-    let mut terminal = Terminal::new(backend).expect("test terminal");
-    terminal.draw(|f| view::render(app, theme, f)).expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-fn render(app: &App) -> Buffer {
-    render_with(app, &Theme::dark())
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 fn selected_ids(app: &App) -> Vec<String> {
     app.shown.iter().map(|&i| app.timeline().events[i].id.clone()).collect()

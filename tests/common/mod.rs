@@ -1,0 +1,65 @@
+//! Helpers shared by the explorer's test suites: the bundled app, keys as a
+//! person presses them, and frames drawn on `TestBackend`.
+#![allow(dead_code)]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use steppe::load;
+use steppe::query::{Filter, Query};
+use steppe::tui::app::App;
+use steppe::tui::keymap;
+use steppe::tui::theme::Theme;
+use steppe::tui::view;
+
+pub fn bundled() -> Query {
+    let loaded = load::load_bundled();
+    assert!(loaded.is_ok(), "{}", loaded.report.render());
+    Query::new(loaded.timeline)
+}
+
+pub fn app(width: u16, height: u16) -> App {
+    App::new(bundled(), Filter::default(), width, height)
+}
+
+/// A key press through the keymap, as the event loop does it.
+pub fn press(app: &mut App, code: KeyCode) {
+    let mods = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    if let Some(action) = keymap::lookup(app.context(), KeyEvent::new(code, mods)) {
+        app.update(action);
+    }
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+pub fn render_with(app: &App, theme: &Theme) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.width, app.height)).expect("test terminal");
+    terminal.draw(|f| view::render(app, theme, f)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+pub fn render(app: &App) -> Buffer {
+    render_with(app, &Theme::dark())
+}
+
+/// The characters of a frame, a line per row.
+pub fn screen_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
