@@ -1,7 +1,7 @@
 //! Quiz questions drawn from a set of events: "When did this happen?" and
 //! "Which came first?". Seeded, so a class can get the same quiz twice.
 
-use crate::model::{Event, PartialDate, Timeline};
+use crate::model::{Event, Timeline};
 
 /// A small, seedable random source (xorshift64*); the same seed gives the same quiz.
 #[derive(Debug, Clone)]
@@ -144,11 +144,6 @@ pub fn check(tl: &Timeline, question: Question, answer: Answer) -> Outcome {
             Outcome { correct: false, explanation: "That answer does not fit the question.".into() }
         }
     }
-}
-
-/// "2013", "330 BCE": what a year answer is shown as.
-pub fn year_label(year: i32) -> String {
-    PartialDate::year_label(year)
 }
 
 #[cfg(test)]
