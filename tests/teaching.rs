@@ -289,6 +289,19 @@ fn plain_slides_offer_no_tour_keys_and_cut_text_is_marked() {
 }
 
 #[test]
+fn nothing_to_present_or_ask_is_said_not_shown() {
+    let mut app = app(80, 24);
+    app.filter.search = "no event says this".into();
+    app.refilter();
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.screen, Screen::Main, "no empty slide show");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("no events to present")));
+    press(&mut app, KeyCode::Char('z'));
+    assert_eq!(app.screen, Screen::Main, "no empty quiz");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("no events to ask about")));
+}
+
+#[test]
 fn leaving_a_tour_on_a_hidden_event_says_why() {
     let mut app = app(120, 40);
     app.filter.countries = vec!["KG".into()];

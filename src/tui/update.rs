@@ -82,8 +82,12 @@ impl App {
                 }
             }
             Action::StartPresentation => {
-                self.screen =
-                    Screen::Present(Presentation::of_events(self.shown.clone(), self.selected));
+                if self.shown.is_empty() {
+                    self.message = Some("no events to present (c clears the filters)".into());
+                } else {
+                    self.screen =
+                        Screen::Present(Presentation::of_events(self.shown.clone(), self.selected));
+                }
             }
             Action::OpenTours => {
                 if self.timeline().tours.is_empty() {
