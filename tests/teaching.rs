@@ -318,3 +318,31 @@ fn leaving_a_tour_on_a_hidden_event_says_why() {
         app.message
     );
 }
+
+#[test]
+fn quiz_results_scroll_to_their_end_and_no_further() {
+    let mut app = app(80, 24);
+    app.quiz_seed = 5;
+    app.start_quiz();
+    while matches!(&app.screen, Screen::Quiz(q) if !q.finished()) {
+        for c in "19901".chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter);
+    }
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Down);
+    }
+    let shown = text(&render(&app));
+    assert!(
+        shown.contains("Esc: back to the explorer"),
+        "the end of the results is reachable:\n{shown}"
+    );
+    let Screen::Quiz(q) = &app.screen else { panic!("left the quiz") };
+    let bottom = q.scroll;
+    assert!(bottom > 0 && bottom < 100, "scrolling stops at the end, at {bottom}");
+    press(&mut app, KeyCode::Up);
+    let Screen::Quiz(q) = &app.screen else { panic!("left the quiz") };
+    assert_eq!(q.scroll + 1, bottom, "one key brings it back one line");
+}

@@ -159,9 +159,11 @@ impl App {
             self.tour_picker = Some(t.saturating_add_signed(delta).min(last));
         } else if let Screen::Present(p) = &mut self.screen {
             p.step(delta);
-        } else if let Screen::Quiz(q) = &mut self.screen {
-            let most = u16::try_from(q.questions.len() * 3 + 8).unwrap_or(u16::MAX);
-            q.scroll = by(q.scroll, most);
+        } else if let Screen::Quiz(q) = &self.screen {
+            let scroll = by(q.scroll, super::view::quiz_max_scroll(self));
+            if let Screen::Quiz(q) = &mut self.screen {
+                q.scroll = scroll;
+            }
         } else if let Screen::Detail { scroll } = self.screen {
             let max = super::view::detail_max_scroll(self);
             self.screen = Screen::Detail { scroll: by(scroll, max) };

@@ -78,6 +78,18 @@ pub fn detail_max_scroll(app: &App) -> u16 {
     detail::max_scroll(app, full_screen_area(Rect::new(0, 0, app.width, app.height)))
 }
 
+/// How far the quiz's end summary can scroll at this terminal size.
+pub fn quiz_max_scroll(app: &App) -> u16 {
+    match &app.screen {
+        Screen::Quiz(q) => quiz::max_scroll(
+            app.timeline(),
+            q,
+            full_screen_area(Rect::new(0, 0, app.width, app.height)),
+        ),
+        _ => 0,
+    }
+}
+
 /// How far the help can scroll at this terminal size.
 pub fn help_max_scroll(app: &App) -> u16 {
     help::max_scroll(Rect::new(0, 0, app.width, app.height))

@@ -42,6 +42,27 @@ fn event_lines<'a>(e: &Event, theme: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
+/// Where the quiz's text goes inside its border, with margins.
+fn text_area(area: Rect) -> Rect {
+    let inner = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    let margin = (inner.width / 10).clamp(1, 20);
+    Rect { x: inner.x + margin, width: inner.width.saturating_sub(2 * margin), ..inner }
+}
+
+/// How far the end summary can scroll in `area`.
+pub fn max_scroll(tl: &Timeline, quiz: &QuizState, area: Rect) -> u16 {
+    let text = text_area(area);
+    let lines = Paragraph::new(summary(tl, quiz, &Theme::mono()))
+        .wrap(Wrap { trim: false })
+        .line_count(text.width.max(1));
+    u16::try_from(lines.saturating_sub(usize::from(text.height))).unwrap_or(u16::MAX)
+}
+
 pub fn render(tl: &Timeline, quiz: &QuizState, theme: &Theme, area: Rect, frame: &mut Frame) {
     let title = if quiz.finished() {
         " Quiz — finished ".to_string()
@@ -53,18 +74,13 @@ pub fn render(tl: &Timeline, quiz: &QuizState, theme: &Theme, area: Rect, frame:
             quiz.score()
         )
     };
-    let block = block(Line::styled(title, theme.title), true, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let margin = (inner.width / 10).clamp(1, 20);
-    let text = Rect { x: inner.x + margin, width: inner.width.saturating_sub(2 * margin), ..inner };
+    frame.render_widget(block(Line::styled(title, theme.title), true, theme), area);
+    let text = text_area(area);
     let (lines, scroll) = match quiz.current() {
-        None => (summary(tl, quiz, theme), quiz.scroll),
+        None => (summary(tl, quiz, theme), quiz.scroll.min(max_scroll(tl, quiz, area))),
         Some(q) => (question(tl, quiz, q, theme), 0),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let max = paragraph.line_count(text.width.max(1)).saturating_sub(usize::from(text.height));
-    let scroll = scroll.min(u16::try_from(max).unwrap_or(u16::MAX));
     frame.render_widget(paragraph.scroll((scroll, 0)), text);
 }
 
