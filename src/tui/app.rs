@@ -85,7 +85,6 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub quit: bool,
-    pub mouse: bool,
 }
 
 impl App {
@@ -114,7 +113,6 @@ impl App {
             width,
             height,
             quit: false,
-            mouse: true,
         };
         app.refilter();
         app

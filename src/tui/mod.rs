@@ -74,7 +74,6 @@ impl Session {
 impl Drop for Session {
     fn drop(&mut self) {
         restore_terminal();
-        let _ = self.terminal.show_cursor();
         let _ = io::stdout().flush();
     }
 }
@@ -90,7 +89,6 @@ pub fn run(mut app: App, options: Options) -> io::Result<()> {
     let mut watch =
         (!options.watch.is_empty()).then(|| watch::FileWatch::start(&options.watch).ok()).flatten();
     let mut session = Session::start(options.mouse)?;
-    app.mouse = options.mouse;
     let size = session.terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
     // A closed terminal (its window or tmux session gone) may send no signal,
