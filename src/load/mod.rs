@@ -10,6 +10,9 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 
 pub use diagnostic::{Diagnostic, Report, Severity, SourceFile};
 
@@ -47,51 +50,136 @@ pub fn load_bundled() -> Loaded {
     )
 }
 
+/// How far a load has got; sent after each file is read and checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    pub files_done: usize,
+    pub files_total: usize,
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+    /// Events read so far, before merging.
+    pub events: usize,
+}
+
 /// Loads files and directories (every `*.yaml` and `*.yml` below, in path order).
 pub fn load_paths(paths: &[PathBuf]) -> Loaded {
-    let (files, mut problems) = discover(paths);
-    let mut inputs: Vec<(String, Result<String, String>)> =
-        files.iter().map(|p| (p.display().to_string(), read_text(p))).collect();
+    load_paths_with_progress(paths, &|_| {})
+}
+
+/// Like [`load_paths`], calling `on_progress` after each file, from whichever
+/// thread finished it. Files are read and checked in parallel; the result does
+/// not depend on the order they finish in.
+pub fn load_paths_with_progress(
+    paths: &[PathBuf],
+    on_progress: &(dyn Fn(LoadProgress) + Sync),
+) -> Loaded {
+    let (files, problems) = discover(paths);
+    let mut inputs: Vec<(String, Input)> =
+        files.into_iter().map(|p| (p.display().to_string(), Input::Path(p))).collect();
     // Paths that could not be walked become entries of their own.
-    inputs.extend(problems.drain(..).map(|(name, err)| (name, Err(err))));
-    load_texts(inputs)
+    inputs.extend(problems.into_iter().map(|(name, err)| (name, Input::Text(Err(err)))));
+    load_inputs(inputs, on_progress)
 }
 
 /// Loads already-read texts; `Err` carries why a file could not be read.
 pub fn load_texts(inputs: Vec<(String, Result<String, String>)>) -> Loaded {
+    load_inputs(inputs.into_iter().map(|(name, text)| (name, Input::Text(text))).collect(), &|_| {})
+}
+
+enum Input {
+    Path(PathBuf),
+    Text(Result<String, String>),
+}
+
+impl Input {
+    fn size(&self) -> u64 {
+        match self {
+            Input::Path(p) => fs::metadata(p).map_or(0, |m| m.len()),
+            Input::Text(Ok(t)) => t.len() as u64,
+            Input::Text(Err(_)) => 0,
+        }
+    }
+}
+
+/// What one file gave: itself, what it defines, and its problems.
+struct FileResult {
+    source: SourceFile,
+    content: Option<convert::FileContent>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+fn load_inputs(
+    inputs: Vec<(String, Input)>,
+    on_progress: &(dyn Fn(LoadProgress) + Sync),
+) -> Loaded {
+    let sizes: Vec<u64> = inputs.iter().map(|(_, i)| i.size()).collect();
+    let files_total = inputs.len();
+    let bytes_total = sizes.iter().sum();
+    let files_done = AtomicUsize::new(0);
+    let bytes_done = AtomicU64::new(0);
+    let events = AtomicUsize::new(0);
+    on_progress(LoadProgress { files_total, bytes_total, ..LoadProgress::default() });
+    let results: Vec<FileResult> = inputs
+        .into_par_iter()
+        .zip(sizes)
+        .enumerate()
+        .map(|(index, ((name, input), size))| {
+            let text = match input {
+                Input::Path(p) => read_text(&p),
+                Input::Text(t) => t,
+            };
+            let result = load_one(index, name, text);
+            let n = result.content.as_ref().map_or(0, |c| c.events.len());
+            on_progress(LoadProgress {
+                files_done: files_done.fetch_add(1, Ordering::Relaxed) + 1,
+                files_total,
+                bytes_done: bytes_done.fetch_add(size, Ordering::Relaxed) + size,
+                bytes_total,
+                events: events.fetch_add(n, Ordering::Relaxed) + n,
+            });
+            result
+        })
+        .collect();
     let mut report = Report::default();
     let mut contents = Vec::new();
-    for (index, (name, text)) in inputs.into_iter().enumerate() {
-        match text {
-            Err(why) => {
-                report.files.push(SourceFile { name, text: String::new() });
-                report.diagnostics.push(Diagnostic::error(index, None, why));
-            }
-            Ok(text) => {
-                report.files.push(SourceFile { name, text });
-                let text = &report.files[index].text;
-                match yaml::parse(text) {
-                    Ok(doc) => {
-                        contents.push(convert::convert(&doc, index, &mut report.diagnostics))
-                    }
-                    Err(e) => {
-                        let line = text.lines().nth(e.mark.line.saturating_sub(1)).unwrap_or("");
-                        let help = yaml_hint(&e.message, line);
-                        report.diagnostics.push(
-                            Diagnostic::error(
-                                index,
-                                Some(e.mark),
-                                format!("this is not valid YAML: {}", e.message),
-                            )
-                            .with_help(help),
-                        );
-                    }
-                }
-            }
-        }
+    for r in results {
+        report.files.push(r.source);
+        report.diagnostics.extend(r.diagnostics);
+        contents.extend(r.content);
     }
     let timeline = merge::merge(contents, &report.files, &mut report.diagnostics);
     Loaded { timeline, report }
+}
+
+/// Parses and checks one file on its own; references to other files are checked in `merge`.
+fn load_one(index: usize, name: String, text: Result<String, String>) -> FileResult {
+    let mut diagnostics = Vec::new();
+    let text = match text {
+        Err(why) => {
+            diagnostics.push(Diagnostic::error(index, None, why));
+            String::new()
+        }
+        Ok(text) => text,
+    };
+    let mut content = None;
+    if diagnostics.is_empty() {
+        match yaml::parse(&text) {
+            Ok(doc) => content = Some(convert::convert(&doc, index, &mut diagnostics)),
+            Err(e) => {
+                let line = text.lines().nth(e.mark.line.saturating_sub(1)).unwrap_or("");
+                let help = yaml_hint(&e.message, line);
+                diagnostics.push(
+                    Diagnostic::error(
+                        index,
+                        Some(e.mark),
+                        format!("this is not valid YAML: {}", e.message),
+                    )
+                    .with_help(help),
+                );
+            }
+        }
+    }
+    FileResult { source: SourceFile { name, text }, content, diagnostics }
 }
 
 /// Plain words for the YAML mistakes people make by hand.
@@ -246,5 +334,74 @@ impl Walk {
                 self.file(&path);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    fn event_file(dir: &Path, name: &str, ids: &[&str]) -> PathBuf {
+        let mut text = String::from("events:\n");
+        for id in ids {
+            text.push_str(&format!(
+                "  - {{id: {id}, date: 2001, title: T, sources: [https://example.org]}}\n"
+            ));
+        }
+        let path = dir.join(name);
+        fs::write(&path, text).expect("write");
+        path
+    }
+
+    #[test]
+    fn progress_counts_every_file_byte_and_event() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = event_file(dir.path(), "a.yaml", &["a1", "a2"]);
+        let b = event_file(dir.path(), "b.yaml", &["b1"]);
+        let total = fs::metadata(&a).unwrap().len() + fs::metadata(&b).unwrap().len();
+        let seen = Mutex::new(Vec::new());
+        let loaded = load_paths_with_progress(&[a, b], &|p| seen.lock().unwrap().push(p));
+        assert!(loaded.is_ok(), "{}", loaded.report.render());
+        let mut seen = seen.into_inner().unwrap();
+        assert_eq!(seen.len(), 3, "a start and one report per file: {seen:?}");
+        assert_eq!(seen[0].files_done, 0);
+        seen.sort_by_key(|p| p.files_done);
+        let last = seen[2];
+        assert_eq!(
+            last,
+            LoadProgress {
+                files_done: 2,
+                files_total: 2,
+                bytes_done: total,
+                bytes_total: total,
+                events: 3
+            }
+        );
+    }
+
+    #[test]
+    fn loaded_moves_between_threads() {
+        fn send<T: Send + 'static>(_: &T) {}
+        send(&load_texts(Vec::new()));
+        let handle = std::thread::spawn(load_bundled);
+        assert!(handle.join().expect("loader thread").is_ok());
+    }
+
+    #[test]
+    fn parallel_loads_keep_file_order_and_sorted_diagnostics() {
+        let inputs: Vec<(String, Result<String, String>)> = (0..40)
+            .map(|i| (format!("f{i}.yaml"), Ok(format!("events:\n  - id: e{i}\n    date: x\n"))))
+            .collect();
+        let first = load_texts(inputs.clone());
+        for _ in 0..5 {
+            let again = load_texts(inputs.clone());
+            assert_eq!(again.report.render(), first.report.render());
+        }
+        let names: Vec<&str> = first.report.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names[..3], ["f0.yaml", "f1.yaml", "f2.yaml"]);
+        let files: Vec<usize> = first.report.diagnostics.iter().map(|d| d.file).collect();
+        assert!(files.windows(2).all(|w| w[0] <= w[1]), "{files:?}");
     }
 }
