@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 use crate::model::PartialDate;
-use crate::output::Format;
+use crate::export::Format;
 use crate::query::Filter;
 
 const EXAMPLES: &str = "\

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::cli::{ExploreArgs, ExportArgs, FilterArgs, ListArgs, ValidateArgs};
 use crate::load::diagnostic::did_you_mean;
 use crate::load::{self, Loaded};
-use crate::output::{self, Format};
+use crate::export::{self, Format, safe};
 use crate::query::{Filter, Query};
 use crate::tui::{self, app::App};
 
@@ -28,6 +28,24 @@ impl Failure {
     }
 }
 
+/// Writes to the standard error, with hazards escaped. A closed or full
+/// standard error is no reason to fail, nor to panic.
+pub fn say_err(text: &str) {
+    let _ = io::stderr().lock().write_all(safe::printable(text).as_bytes());
+}
+
+/// Writes to the standard output through `write`. A closed pipe
+/// (`steppe list | head -1`) is the reader's choice and ends quietly; any
+/// other error (a full disk) is a failure with its cause.
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::Data(format!("cannot write the output: {e}"))),
+        Ok(()) => Ok(()),
+    }
+}
+
 /// Loads the timelines, from `paths` or the built-in ones.
 pub fn load(paths: &[PathBuf]) -> Loaded {
     if paths.is_empty() { load::load_bundled() } else { load::load_paths(paths) }
@@ -37,14 +55,17 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
 fn load_or_fail(paths: &[PathBuf]) -> Result<Query, Failure> {
     let loaded = load(paths);
     if !loaded.is_ok() {
-        eprint!("{}", loaded.report.render());
+        say_err(&loaded.report.render());
         return Err(Failure::Data(format!(
             "could not load the timelines: {}",
             loaded.report.tally()
         )));
     }
     if loaded.report.warnings() > 0 {
-        eprintln!("note: {} in the timelines; `steppe validate` shows them", loaded.report.tally());
+        say_err(&format!(
+            "note: {} in the timelines; `steppe validate` shows them\n",
+            loaded.report.tally()
+        ));
     }
     Ok(Query::new(loaded.timeline))
 }
@@ -62,24 +83,15 @@ pub fn list(args: &ListArgs) -> Result<(), Failure> {
 
 fn print_events(query: &Query, filter: &Filter, format: Format) -> Result<(), Failure> {
     let shown = query.matches(filter);
-    let stdout = io::stdout();
-    let width = (format == Format::Table && stdout.is_terminal())
+    let width = (format == Format::Table && io::stdout().is_terminal())
         .then(|| crossterm::terminal::size().ok().map(|(w, _)| usize::from(w)))
         .flatten();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let result =
-        output::write_events(&mut out, format, query, &shown, width).and_then(|()| out.flush());
-    match result {
-        // A closed pipe (`steppe list | head`) is the reader's choice, not a failure.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::Data(format!("cannot write the output: {e}"))),
-        Ok(()) => Ok(()),
-    }
+    to_stdout(|out| export::write_events(out, format, query, &shown, width))
 }
 
 pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
     let loaded = load(&args.paths);
-    eprint!("{}", loaded.report.render());
+    say_err(&loaded.report.render());
     let report = &loaded.report;
     if report.errors() > 0 {
         return Err(Failure::Data(format!("invalid: {}", report.tally())));
@@ -89,8 +101,7 @@ pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
     }
     let warned =
         if report.warnings() > 0 { format!(" ({})", report.tally()) } else { String::new() };
-    println!("ok: {}{warned}", loaded.timeline.summary_line());
-    Ok(())
+    to_stdout(|out| writeln!(out, "ok: {}{warned}", loaded.timeline.summary_line()))
 }
 
 /// Finds a tour by id, or says which tours exist.
@@ -112,31 +123,23 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                     "a tour has its own events: leave out the filters with --tour".into(),
                 ));
             }
-            crate::output::handout::tour(&query, find_tour(&query, id)?, !args.no_notes)
+            crate::export::handout::tour(&query, find_tour(&query, id)?, !args.no_notes)
         }
         None => {
             let filter = filter_for(&query, &args.filters)?;
             let shown = query.matches(&filter);
             if shown.is_empty() {
-                eprintln!("note: no event matches the filters; the handout lists none");
+                say_err("note: no event matches the filters; the handout lists none\n");
             }
-            crate::output::handout::events(&query, &shown, &filter.describe())
+            crate::export::handout::events(&query, &shown, &filter.describe())
         }
     };
     match &args.output {
         Some(path) => crate::atomic::write(path, text.as_bytes()).map_err(|e| {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            Failure::Data(format!("the handout was not written to {}", path.display()))
+            say_err(&format!("error: cannot write {}: {e}\n", safe::path(path)));
+            Failure::Data(format!("the handout was not written to {}", safe::path(path)))
         }),
-        None => {
-            let mut out = io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                    Err(Failure::Data(format!("cannot write the output: {e}")))
-                }
-                _ => Ok(()),
-            }
-        }
+        None => to_stdout(|out| out.write_all(text.as_bytes())),
     }
 }
 

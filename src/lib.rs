@@ -7,9 +7,9 @@
 pub mod atomic;
 pub mod cli;
 pub mod commands;
+pub mod export;
 pub mod load;
 pub mod model;
-pub mod output;
 pub mod query;
 pub mod quiz;
 pub mod text;

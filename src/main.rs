@@ -1,12 +1,16 @@
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use steppe::cli::{Cli, Command};
-use steppe::commands::{self, Failure};
+use steppe::commands::{self, Failure, say_err};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let result = match &cli.command {
         Some(Command::List(args)) => commands::list(args),
         Some(Command::Validate(args)) => commands::validate(args),
@@ -17,12 +21,30 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             match &failure {
-                Failure::Data(msg) => eprintln!("error: {msg}"),
+                Failure::Data(msg) => say_err(&format!("error: {msg}\n")),
                 Failure::Usage(msg) => {
-                    eprintln!("error: {msg}\n\nFor more information, try '--help'.")
+                    say_err(&format!("error: {msg}\n\nFor more information, try '--help'.\n"))
                 }
             }
             ExitCode::from(failure.exit_code())
         }
+    }
+}
+
+/// Help, the version, or a mistake on the command line, as clap words it but
+/// without colours and with the user's own bytes made harmless.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    let text = e.render().to_string();
+    if e.use_stderr() {
+        say_err(&text);
+        return ExitCode::from(2);
+    }
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+            say_err(&format!("error: cannot write the output: {err}\n"));
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
     }
 }

@@ -1,9 +1,12 @@
-//! `steppe list` outputs: the same events, as a table, JSON, CSV or Markdown.
+//! Everything steppe writes for other programs and for print: `list`'s
+//! table, JSON, CSV and Markdown, and `export`'s handouts. Text leaves
+//! through [`safe`], which makes it harmless wherever it lands.
 
 mod csv;
 pub mod handout;
 mod json;
-mod markdown;
+pub mod markdown;
+pub mod safe;
 mod table;
 
 use std::io::{self, Write};

@@ -1,7 +1,11 @@
+//! `list --format json`: an array of events. Strings are escaped by
+//! [`safe::write_json`], so no control or bidi character reaches a terminal.
+
 use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::safe;
 use crate::query::Query;
 
 #[derive(Serialize)]
@@ -52,6 +56,6 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
             }
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &events)?;
+    safe::write_json(out, &events)?;
     writeln!(out)
 }

@@ -2,6 +2,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::safe;
 use crate::query::Query;
 use crate::text::{fit, pad};
 
@@ -19,6 +20,7 @@ pub fn write(
         .map(|&i| {
             let e = &tl.events[i];
             [e.date_label(), e.id.clone(), e.title.clone(), e.countries.join(" ")]
+                .map(|cell| safe::one_line(&cell).into_owned())
         })
         .collect();
     let header = ["DATE", "ID", "TITLE", "COUNTRIES"].map(String::from);

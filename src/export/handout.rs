@@ -3,20 +3,9 @@
 
 use std::fmt::Write as _;
 
+use super::markdown::{link, text};
 use crate::model::{Event, Timeline, Tour};
 use crate::query::Query;
-
-/// Text that Markdown shows as written.
-fn text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '[' | ']' | '<' | '>' | '`' | '#' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
 
 fn paragraphs(out: &mut String, s: &str) {
     for p in s.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
@@ -43,7 +32,7 @@ fn event_body(out: &mut String, tl: &Timeline, e: &Event) {
     paragraphs(out, &e.summary);
     if !e.sources.is_empty() {
         let list: Vec<String> =
-            e.sources.iter().map(|s| format!("{} <{}>", text(&s.title), s.url)).collect();
+            e.sources.iter().map(|s| format!("{} {}", text(&s.title), link(&s.url))).collect();
         let _ = writeln!(out, "*Sources:* {}\n", list.join("; "));
     }
 }

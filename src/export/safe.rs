@@ -1,0 +1,211 @@
+//! Text on its way out of steppe, made harmless for where it lands: the
+//! terminal, a JSON reader, a spreadsheet opening a CSV file, a Markdown
+//! renderer. Loaded text is already clean; file names from a directory walk
+//! and the user's own arguments are not, so everything printed passes here.
+
+use std::borrow::Cow;
+
+/// Characters that steer a terminal or reorder what the reader sees: C0 and
+/// C1 controls, DEL, and the bidirectional embeddings, overrides and isolates.
+pub fn is_hazard(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Hazards plus the invisible direction marks (ALM, LRM, RLM): escaped in
+/// JSON, where an escape loses nothing.
+fn is_json_hazard(c: char) -> bool {
+    is_hazard(c) || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}')
+}
+
+fn escape_where(s: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !s.chars().any(&bad) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text for the terminal: line breaks kept, every other hazard shown as an
+/// escape (`\u{1b}`), so a message never runs the bytes it quotes.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    escape_where(s, |c| c != '\n' && is_hazard(c))
+}
+
+/// One line for the terminal, such as a file name: line breaks escaped too.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    escape_where(s, is_hazard)
+}
+
+/// A path as printed: lossy for bytes that are not UTF-8, hazards escaped.
+pub fn path(p: &std::path::Path) -> String {
+    one_line(&p.to_string_lossy()).into_owned()
+}
+
+/// The characters a spreadsheet reads as the start of a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A CSV cell a spreadsheet shows as text. A cell that starts with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return, after any number of apostrophes,
+/// gets one more apostrophe in front; nothing else changes. A reader undoes
+/// it exactly: a cell of one or more apostrophes followed by one of those
+/// characters loses its first apostrophe.
+pub fn spreadsheet_cell(s: &str) -> Cow<'_, str> {
+    if s.trim_start_matches('\'').starts_with(FORMULA_START) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Undoes [`spreadsheet_cell`].
+pub fn spreadsheet_cell_undo(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(FORMULA_START) => rest,
+        _ => s,
+    }
+}
+
+/// A serde_json formatter that writes hazards and direction marks as `\u`
+/// escapes: the same string to a JSON reader, inert in a terminal.
+pub struct JsonFormatter<'a>(pub serde_json::ser::PrettyFormatter<'a>);
+
+impl serde_json::ser::Formatter for JsonFormatter<'_> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| is_json_hazard(c)) {
+            w.write_all(&rest.as_bytes()[..at])?;
+            write!(w, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// Writes `value` as pretty JSON with hazards escaped.
+pub fn write_json(
+    out: &mut dyn std::io::Write,
+    value: &impl serde::Serialize,
+) -> std::io::Result<()> {
+    let formatter = JsonFormatter(serde_json::ser::PrettyFormatter::new());
+    let mut ser = serde_json::Serializer::with_formatter(out, formatter);
+    value.serialize(&mut ser).map_err(std::io::Error::from)
+}
+
+/// A web address that may be a link: http or https, and nothing that could
+/// end the link or the attribute early. Anything else is shown as text.
+pub fn web_link(url: &str) -> Option<&str> {
+    let (scheme, rest) = url.split_once("://")?;
+    let web = scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http");
+    let clean = !url.chars().any(|c| c.is_whitespace() || is_hazard(c) || "<>\"".contains(c));
+    (web && clean && !rest.is_empty()).then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_text_shows_hazards_as_escapes() {
+        assert_eq!(printable("a\u{1b}]0;x\u{7}\nb\u{202e}"), "a\\u{1b}]0;x\\u{7}\nb\\u{202e}");
+        assert_eq!(one_line("a\nb"), "a\\u{a}b");
+        assert!(matches!(printable("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn spreadsheet_guard_round_trips() {
+        let cases = [
+            ("=1+1", "'=1+1"),
+            ("-0329", "'-0329"),
+            ("@sum", "'@sum"),
+            ("+7", "'+7"),
+            ("'=x", "''=x"),
+            ("''-", "'''-"),
+            ("'Shanghai Five' formed", "'Shanghai Five' formed"),
+            ("'", "'"),
+            ("", ""),
+            ("a=b", "a=b"),
+        ];
+        for (raw, written) in cases {
+            assert_eq!(spreadsheet_cell(raw), written, "{raw}");
+            assert_eq!(spreadsheet_cell_undo(written), raw, "{written}");
+        }
+    }
+
+    #[test]
+    fn json_escapes_bidi_and_controls_but_keeps_the_value() {
+        let value = ["r\u{202e}x\u{1b}\u{9b}\u{200f}é\"\n"];
+        let mut out = Vec::new();
+        write_json(&mut out, &value).expect("json");
+        let text = String::from_utf8(out).expect("utf8");
+        assert!(text.contains(r#""r\u202ex\u001b\u009b\u200fé\"\n""#), "{text}");
+        let back: Vec<String> = serde_json::from_str(&text).expect("parse");
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        assert_eq!(web_link("https://example.org/a?b=c"), Some("https://example.org/a?b=c"));
+        assert_eq!(web_link("HTTP://EXAMPLE.ORG"), Some("HTTP://EXAMPLE.ORG"));
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:text/html,x",
+            "https://x\" onmouseover=\"y",
+            "https://a b",
+            "https://",
+            "vbscript:x",
+            "//evil.example",
+        ] {
+            assert_eq!(web_link(bad), None, "{bad}");
+        }
+    }
+}
