@@ -88,7 +88,8 @@ fn replace(target: &Path, bytes: &[u8], old: Option<&fs::Metadata>) -> io::Resul
     }
     tmp.write_all(bytes).map_err(|e| about(format!("cannot write to {}", safe::path(dir)), e))?;
     tmp.as_file().sync_all()?;
-    tmp.persist(target).map_err(|e| about(format!("cannot replace {}", safe::path(target)), e.error))?;
+    tmp.persist(target)
+        .map_err(|e| about(format!("cannot replace {}", safe::path(target)), e.error))?;
     Ok(())
 }
 

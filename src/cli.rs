@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::model::PartialDate;
 use crate::export::Format;
+use crate::model::PartialDate;
 use crate::query::Filter;
 
 const EXAMPLES: &str = "\

@@ -4,9 +4,9 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::cli::{ExploreArgs, ExportArgs, FilterArgs, ListArgs, ValidateArgs};
+use crate::export::{self, Format, safe};
 use crate::load::diagnostic::did_you_mean;
 use crate::load::{self, Loaded};
-use crate::export::{self, Format, safe};
 use crate::query::{Filter, Query};
 use crate::tui::{self, app::App};
 

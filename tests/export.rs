@@ -116,10 +116,9 @@ fn csv_cells_are_text_to_a_spreadsheet_and_undo_exactly() {
     assert_eq!(o.status.code(), Some(0));
     let csv_text = text(&o.stdout);
     assert!(csv_text.contains("formula,2002,,\"'=HYPERLINK("), "{csv_text}");
-    let json: Vec<serde_json::Value> = serde_json::from_slice(
-        &steppe(&["list", MARKUP, "--format", "json"]).stdout,
-    )
-    .expect("JSON");
+    let json: Vec<serde_json::Value> =
+        serde_json::from_slice(&steppe(&["list", MARKUP, "--format", "json"]).stdout)
+            .expect("JSON");
     let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a CSV row")).collect();
     assert_eq!(rows.len(), json.len());
@@ -173,7 +172,8 @@ fn a_full_disk_is_an_error_with_its_cause() {
     if !Path::new("/dev/full").exists() {
         panic!("this test needs /dev/full");
     }
-    for args in [&["validate"][..], &["list"], &["list", "--format", "json"], &["export"], &["--help"]]
+    for args in
+        [&["validate"][..], &["list"], &["list", "--format", "json"], &["export"], &["--help"]]
     {
         let full = fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
         let args: Vec<&std::ffi::OsStr> = args.iter().map(AsRef::as_ref).collect();

@@ -7,8 +7,20 @@ use std::io::{self, Write};
 use super::safe;
 use crate::query::Query;
 
-pub const HEADER: [&str; 12] =
-    ["id", "date", "end", "title", "summary", "countries", "actors", "tags", "sources", "related", "file", "line"];
+pub const HEADER: [&str; 12] = [
+    "id",
+    "date",
+    "end",
+    "title",
+    "summary",
+    "countries",
+    "actors",
+    "tags",
+    "sources",
+    "related",
+    "file",
+    "line",
+];
 
 pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<()> {
     let tl = query.timeline();
