@@ -132,7 +132,7 @@ fn explore_filter_search_help_quit() {
         return;
     }
     let t = Tmux::start("main", "");
-    let screen = t.wait_for("53 of 53 events");
+    let screen = t.wait_for("73 of 73 events");
     assert!(screen.contains("Countries") && screen.contains("Actors") && screen.contains("Event"));
     assert!(t.modes().contains("mouse=1 alt=1"), "{}", t.modes());
 
@@ -144,7 +144,7 @@ fn explore_filter_search_help_quit() {
     let expected = String::from_utf8_lossy(&list.stdout).lines().count() - 1;
     t.keys(&["Tab", "j", "j", "j", "Enter"]);
     let screen = t.wait_for("country: TM");
-    assert!(screen.contains(&format!("{expected} of 53 events · country: TM")), "{screen}");
+    assert!(screen.contains(&format!("{expected} of 73 events · country: TM")), "{screen}");
     assert!(screen.contains("[x] Turkmenistan"), "{screen}");
 
     t.keys(&["c", "/"]);
@@ -152,7 +152,7 @@ fn explore_filter_search_help_quit() {
     let screen = t.wait_for("Search: Dushanbe");
     assert!(screen.contains("9 Oct Second Russia–Central Asia summit"), "{screen}");
     t.keys(&["Enter"]);
-    t.wait_for("1 of 53 events · search: \"Dushanbe\"");
+    t.wait_for("1 of 73 events · search: \"Dushanbe\"");
 
     t.keys(&["?"]);
     let screen = t.wait_for("Esc or ? closes");
@@ -175,7 +175,7 @@ fn sigterm_gives_the_terminal_back() {
         return;
     }
     let t = Tmux::start("term", "--no-mouse");
-    t.wait_for("53 of 53 events");
+    t.wait_for("73 of 73 events");
     assert!(
         t.modes().contains("mouse=0 alt=1"),
         "--no-mouse leaves the mouse alone: {}",
@@ -195,7 +195,7 @@ fn resizing_down_to_20x6_and_back_never_crashes() {
         return;
     }
     let t = Tmux::start("resize", "");
-    t.wait_for("53 of 53 events");
+    t.wait_for("73 of 73 events");
     for (w, h) in
         [("80", "24"), ("20", "6"), ("50", "12"), ("1", "1"), ("200", "60"), ("120", "40")]
     {
@@ -203,7 +203,7 @@ fn resizing_down_to_20x6_and_back_never_crashes() {
         sleep(Duration::from_millis(150));
         assert!(!t.screen().contains("[exited]"), "exited at {w}x{h}:\n{}", t.screen());
     }
-    t.wait_for("53 of 53 events");
+    t.wait_for("73 of 73 events");
     t.keys(&["C-c"]);
     assert_restored(&t, "0");
 }
@@ -263,7 +263,7 @@ fn a_tour_from_the_command_line_step_by_step() {
     let screen = t.wait_for("Step 2 of 12");
     assert!(!screen.contains("Question for the class"), "{screen}");
     t.keys(&["Escape"]);
-    t.wait_for("53 of 53 events");
+    t.wait_for("73 of 73 events");
     t.keys(&["q"]);
     assert_restored(&t, "0");
 }
@@ -274,7 +274,7 @@ fn no_color_keeps_the_selection_visible() {
         return;
     }
     let t = Tmux::start_with("nocolor", "NO_COLOR=1", "");
-    t.wait_for("53 of 53 events");
+    t.wait_for("73 of 73 events");
     let styled = t.screen_styled();
     let row = styled.lines().find(|l| l.contains('▶')).expect("a selected row");
     assert!(row.contains("\u{1b}[7m"), "the selected row is in reverse video: {row:?}");

@@ -105,7 +105,7 @@ fn slide_80x24() {
     assert!(app.select_id("russia-central-asia-summit-2"));
     app.update(Action::StartPresentation);
     let shown = text(&render(&app));
-    assert!(shown.contains("53 / 53"), "{shown}");
+    assert!(shown.contains("73 / 73"), "{shown}");
     assert!(shown.contains('█'), "the date in block letters:\n{shown}");
     insta::assert_snapshot!(shown);
 }

@@ -170,7 +170,7 @@ fn enter_opens_the_event_and_esc_goes_back_to_the_same_one() {
     let text = screen_text(&render(&app));
     let title = app.selected_event().map(|e| e.title.clone()).expect("selected");
     assert!(text.contains(&title), "{text}");
-    assert!(text.contains("Event 2 of 53"), "{text}");
+    assert!(text.contains("Event 2 of 73"), "{text}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screen, Screen::Main);
     assert_eq!(app.selected, 1);
@@ -261,7 +261,7 @@ fn status_bar_counts_and_names_the_filters() {
     let status = text.lines().last().expect("a status line");
     assert!(
         status.contains(&format!(
-            "{} of 53 events · countries: KZ UZ · tag: summit",
+            "{} of 73 events · countries: KZ UZ · tag: summit",
             app.shown.len()
         )),
         "{status}"
