@@ -3,7 +3,8 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use crate::cli::{ExploreArgs, ExportArgs, FilterArgs, ListArgs, ValidateArgs};
+use crate::cli::{ExploreArgs, ExportArgs, FilterArgs, HandoutFormat, ListArgs, ValidateArgs};
+use crate::export::document::{Lesson, Page};
 use crate::export::{self, Format, safe};
 use crate::load::diagnostic::did_you_mean;
 use crate::load::{self, Loaded};
@@ -116,6 +117,7 @@ fn find_tour<'a>(query: &'a Query, id: &str) -> Result<&'a crate::model::Tour, F
 
 pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     let query = load_or_fail(&args.paths)?;
+    let tl = query.timeline();
     let text = match &args.tour {
         Some(id) => {
             if !args.filters.to_filter().is_empty() {
@@ -123,7 +125,10 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                     "a tour has its own events: leave out the filters with --tour".into(),
                 ));
             }
-            crate::export::handout::tour(&query, find_tour(&query, id)?, !args.no_notes)
+            let lesson = Lesson::new(tl, find_tour(&query, id)?, !args.no_notes);
+            match args.format {
+                HandoutFormat::Markdown => export::handout::lesson(&lesson),
+            }
         }
         None => {
             let filter = filter_for(&query, &args.filters)?;
@@ -131,7 +136,10 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             if shown.is_empty() {
                 say_err("note: no event matches the filters; the handout lists none\n");
             }
-            crate::export::handout::events(&query, &shown, &filter.describe())
+            let page = Page::new(&query, &shown, filter.describe());
+            match args.format {
+                HandoutFormat::Markdown => export::handout::events(&page),
+            }
         }
     };
     match &args.output {

@@ -249,3 +249,22 @@ mod files {
         assert!(text(&o.stderr).to_lowercase().contains("is a directory"), "{}", text(&o.stderr));
     }
 }
+
+#[test]
+fn the_markdown_handout_shows_the_whole_card() {
+    let o = steppe(&["export", "tests/fixtures/mini.yaml", "--country", "KZ"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let md = text(&o.stdout);
+    let card = md.split("## 14 Oct 2022 — A summit in Astana\n").nth(1).expect("the card");
+    for line in [
+        "*Era:* Later\\\n",
+        "*Countries:* Kazakhstan, Russia\\\n",
+        "*People and organisations:* Vladimir Putin, Xi Jinping (guest)\\\n",
+        "*Tags:* summit\n",
+        "Leaders met in Astana.\\\nSecond paragraph.\n",
+        "*Sources:* Example <https://example.org/summit>\n",
+        "*Related:* 15 Jun 2001 — An organisation is founded\n",
+    ] {
+        assert!(card.contains(line), "missing {line:?} in:\n{card}");
+    }
+}

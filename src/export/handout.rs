@@ -1,111 +1,105 @@
-//! A printable Markdown handout: the timeline's events in order, or a tour's
-//! steps with the teacher's notes and the questions for the class.
+//! A printable Markdown handout, rendered from the document model: the page
+//! of events, or a lesson with the teacher's notes and the class questions.
 
 use std::fmt::Write as _;
 
+use super::document::{Card, Lesson, Page, Paragraphs};
 use super::markdown::{link, text};
-use crate::model::{Event, Timeline, Tour};
-use crate::query::Query;
 
-fn paragraphs(out: &mut String, s: &str) {
-    for p in s.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        let _ = writeln!(out, "{}\n", text(&p.replace('\n', " ")));
+/// Paragraphs, a blank line between them; a line break inside one is kept.
+fn paragraphs(out: &mut String, ps: &Paragraphs) {
+    for p in ps {
+        let lines: Vec<String> = p.iter().map(|l| text(l)).collect();
+        let _ = writeln!(out, "{}\n", lines.join("\\\n"));
     }
 }
 
-fn event_body(out: &mut String, tl: &Timeline, e: &Event) {
+fn card_body(out: &mut String, card: &Card) {
     let mut facts = Vec::new();
-    if let Some(era) = tl.era_of(e) {
-        facts.push(format!("*Era:* {}", text(&era.title)));
+    if let Some(era) = card.era {
+        facts.push(format!("*Era:* {}", text(era)));
     }
-    if !e.countries.is_empty() {
-        let names: Vec<String> = e.countries.iter().map(|c| text(tl.country_name(c))).collect();
+    if !card.countries.is_empty() {
+        let names: Vec<String> = card.countries.iter().map(|c| text(c.name)).collect();
         facts.push(format!("*Countries:* {}", names.join(", ")));
     }
-    if !e.actors.is_empty() {
-        let names: Vec<String> = e.actors.iter().map(|p| text(&tl.participant_label(p))).collect();
+    if !card.actors.is_empty() {
+        let names: Vec<String> = card.actors.iter().map(|a| text(&a.label())).collect();
         facts.push(format!("*People and organisations:* {}", names.join(", ")));
+    }
+    if !card.tags.is_empty() {
+        let tags: Vec<String> = card.tags.iter().map(|t| text(t)).collect();
+        facts.push(format!("*Tags:* {}", tags.join(", ")));
     }
     if !facts.is_empty() {
         let _ = writeln!(out, "{}\n", facts.join("\\\n"));
     }
-    paragraphs(out, &e.summary);
-    if !e.sources.is_empty() {
-        let list: Vec<String> =
-            e.sources.iter().map(|s| format!("{} {}", text(&s.title), link(&s.url))).collect();
+    paragraphs(out, &card.summary);
+    if !card.sources.is_empty() {
+        let list: Vec<String> = card
+            .sources
+            .iter()
+            .map(|s| {
+                if s.titled() { format!("{} {}", text(s.title), link(s.url)) } else { link(s.url) }
+            })
+            .collect();
         let _ = writeln!(out, "*Sources:* {}\n", list.join("; "));
     }
-}
-
-fn header(out: &mut String, tl: &Timeline) {
-    let title = tl.title.as_deref().unwrap_or("Timeline");
-    let _ = writeln!(out, "# {}\n", text(title));
-    if let Some(d) = &tl.description {
-        paragraphs(out, d);
+    if !card.related.is_empty() {
+        let list: Vec<String> =
+            card.related.iter().map(|r| format!("{} — {}", r.date, text(r.title))).collect();
+        let _ = writeln!(out, "*Related:* {}\n", list.join("; "));
     }
 }
 
-/// The events at `shown`, in order, each with its date, summary and sources.
-pub fn events(query: &Query, shown: &[usize], filters: &[String]) -> String {
-    let tl = query.timeline();
+/// The page's events in order, each with its date, summary and sources.
+pub fn events(page: &Page) -> String {
     let mut out = String::new();
-    header(&mut out, tl);
-    let what = if filters.is_empty() {
-        format!("{} events", shown.len())
+    let _ = writeln!(out, "# {}\n", text(page.title));
+    paragraphs(&mut out, &page.description);
+    let what = if page.filters.is_empty() {
+        format!("{} events", page.len())
     } else {
-        format!("{} events · {}", shown.len(), text(&filters.join(" · ")))
+        format!("{} events · {}", page.len(), text(&page.filters.join(" · ")))
     };
     let _ = writeln!(out, "*{what}*\n");
-    for &i in shown {
-        let e = &tl.events[i];
-        let _ = writeln!(out, "## {} — {}\n", e.date_label(), text(&e.title));
-        event_body(&mut out, tl, e);
+    for card in page.cards() {
+        let _ = writeln!(out, "## {} — {}\n", card.date, text(card.title));
+        card_body(&mut out, card);
     }
     out
 }
 
-/// A tour as a lesson plan: each step with the event, the note (unless
-/// `notes` is false: the students' copy) and the question.
-pub fn tour(query: &Query, tour: &Tour, notes: bool) -> String {
-    let tl = query.timeline();
+/// A lesson plan: each step with the event, the note (when the lesson has
+/// them) and the question; all questions again at the end.
+pub fn lesson(lesson: &Lesson) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", text(&tour.title));
-    if let Some(title) = &tl.title {
-        let _ = writeln!(out, "*A lesson from \"{}\", {} steps*\n", text(title), tour.steps.len());
+    let total = lesson.steps.len();
+    let _ = writeln!(out, "# {}\n", text(lesson.title));
+    if let Some(source) = lesson.source {
+        let _ = writeln!(out, "*A lesson from \"{}\", {total} steps*\n", text(source));
     }
-    if let Some(d) = &tour.description {
-        paragraphs(&mut out, d);
-    }
-    for (n, step) in tour.steps.iter().enumerate() {
-        let Some(e) = tl.event_index(&step.event).map(|i| &tl.events[i]) else { continue };
-        let _ = writeln!(
-            out,
-            "## Step {} of {} — {}: {}\n",
-            n + 1,
-            tour.steps.len(),
-            e.date_label(),
-            text(&e.title)
-        );
-        event_body(&mut out, tl, e);
-        if let Some(note) = step.note.as_deref().filter(|_| notes) {
+    paragraphs(&mut out, &lesson.description);
+    for (n, step) in lesson.steps.iter().enumerate() {
+        let card = &step.card;
+        let _ =
+            writeln!(out, "## Step {} of {total} — {}: {}\n", n + 1, card.date, text(card.title));
+        card_body(&mut out, card);
+        if let Some(note) = &step.note {
             let mut quoted = String::new();
             paragraphs(&mut quoted, note);
             let quoted = quoted.trim_end().replace('\n', "\n> ");
             let _ = writeln!(out, "> **Note for the teacher:** {quoted}\n");
         }
-        if let Some(q) = &step.question {
-            let _ = writeln!(
-                out,
-                "**Question for the class:** {}\n",
-                text(&q.replace('\n', " ")).trim()
-            );
+        if let Some(q) = step.question {
+            let _ = writeln!(out, "**Question for the class:** {}\n", text(&q.replace('\n', " ")));
         }
     }
-    let questions: Vec<&str> = tour.steps.iter().filter_map(|s| s.question.as_deref()).collect();
+    let questions: Vec<&str> = lesson.questions().collect();
     if !questions.is_empty() {
         let _ = writeln!(out, "## All questions\n");
         for (n, q) in questions.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", n + 1, text(&q.replace('\n', " ")).trim());
+            let _ = writeln!(out, "{}. {}", n + 1, text(&q.replace('\n', " ")));
         }
     }
     out

@@ -3,6 +3,7 @@
 //! through [`safe`], which makes it harmless wherever it lands.
 
 mod csv;
+pub mod document;
 pub mod handout;
 mod json;
 pub mod markdown;

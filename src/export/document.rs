@@ -1,0 +1,350 @@
+//! The event card, the page of events and the tour lesson as plain data:
+//! built once from the timeline, then rendered to Markdown, HTML or the
+//! terminal. Every renderer shows the same facts in the same order; a new
+//! field of the model is added here once and each renderer picks it up.
+
+use super::safe;
+use crate::model::{ActorKind, Era, Event, PartialDate, Timeline, Tour};
+use crate::query::Query;
+
+/// Text in paragraphs (split at blank lines), each a list of its lines.
+pub type Paragraphs<'a> = Vec<Vec<&'a str>>;
+
+pub fn paragraphs(s: &str) -> Paragraphs<'_> {
+    let mut out: Paragraphs = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in s.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryRef<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActorRef<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: Option<ActorKind>,
+    /// The part they played in this event.
+    pub role: Option<&'a str>,
+}
+
+impl ActorRef<'_> {
+    /// "Xi Jinping (host)".
+    pub fn label(&self) -> String {
+        match self.role {
+            Some(role) => format!("{} ({role})", self.name),
+            None => self.name.to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceRef<'a> {
+    pub title: &'a str,
+    pub url: &'a str,
+    /// The address when it may be a link (http or https only).
+    pub link: Option<&'a str>,
+}
+
+impl SourceRef<'_> {
+    /// A source given as a bare address has the address for its title.
+    pub fn titled(&self) -> bool {
+        self.title != self.url
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RelatedRef<'a> {
+    pub id: &'a str,
+    pub date: String,
+    pub title: &'a str,
+}
+
+/// One event in full, as every view shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card<'a> {
+    pub id: &'a str,
+    /// The human date: "26 Dec 1991", "9 May – 29 Jun 1865", "c. 1840", "330 BCE".
+    pub date: String,
+    /// The machine date (`1991-12-26`) where HTML's `<time>` can hold it.
+    pub datetime: Option<String>,
+    pub era: Option<&'a str>,
+    pub title: &'a str,
+    pub summary: Paragraphs<'a>,
+    pub countries: Vec<CountryRef<'a>>,
+    pub actors: Vec<ActorRef<'a>>,
+    pub tags: Vec<&'a str>,
+    pub sources: Vec<SourceRef<'a>>,
+    /// Related events that exist in the timeline, in the order given.
+    pub related: Vec<RelatedRef<'a>>,
+}
+
+fn datetime(d: &PartialDate) -> Option<String> {
+    (1..=9999).contains(&d.year).then(|| d.normalized()).filter(|_| !d.approximate)
+}
+
+impl<'a> Card<'a> {
+    pub fn new(tl: &'a Timeline, e: &'a Event) -> Self {
+        Card {
+            id: &e.id,
+            date: e.date_label(),
+            datetime: datetime(&e.date),
+            era: tl.era_of(e).map(|era| era.title.as_str()),
+            title: &e.title,
+            summary: paragraphs(&e.summary),
+            countries: e
+                .countries
+                .iter()
+                .map(|c| CountryRef { code: c, name: tl.country_name(c) })
+                .collect(),
+            actors: e
+                .actors
+                .iter()
+                .map(|p| {
+                    let actor = tl.actor(&p.id);
+                    ActorRef {
+                        id: &p.id,
+                        name: actor.map_or(p.id.as_str(), |a| a.name.as_str()),
+                        kind: actor.map(|a| a.kind),
+                        role: p.role.as_deref(),
+                    }
+                })
+                .collect(),
+            tags: e.tags.iter().map(String::as_str).collect(),
+            sources: e
+                .sources
+                .iter()
+                .map(|s| SourceRef { title: &s.title, url: &s.url, link: safe::web_link(&s.url) })
+                .collect(),
+            related: e
+                .related
+                .iter()
+                .filter_map(|id| tl.event_index(id).map(|i| &tl.events[i]))
+                .map(|r| RelatedRef { id: &r.id, date: r.date_label(), title: &r.title })
+                .collect(),
+        }
+    }
+}
+
+/// Events of one era, in order; `era` is `None` for events outside every era.
+#[derive(Debug, Clone)]
+pub struct Section<'a> {
+    pub era: Option<&'a Era>,
+    pub cards: Vec<Card<'a>>,
+}
+
+/// A choice in a filter, with how many of the page's events it has.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facet<'a> {
+    pub key: &'a str,
+    pub label: &'a str,
+    pub count: usize,
+}
+
+/// The filtered events as one document: the timeline's title and
+/// description, the events grouped by era, and what they can be filtered by.
+#[derive(Debug, Clone)]
+pub struct Page<'a> {
+    pub title: &'a str,
+    pub description: Paragraphs<'a>,
+    /// The filters the page was made with, in words ("country: KZ").
+    pub filters: Vec<String>,
+    pub sections: Vec<Section<'a>>,
+    pub countries: Vec<Facet<'a>>,
+    pub actors: Vec<Facet<'a>>,
+    pub tags: Vec<Facet<'a>>,
+}
+
+impl<'a> Page<'a> {
+    pub fn new(query: &'a Query, shown: &[usize], filters: Vec<String>) -> Self {
+        let tl = query.timeline();
+        let mut sections: Vec<Section> = Vec::new();
+        for &i in shown {
+            let e = &tl.events[i];
+            let era = tl.era_of(e);
+            let same = sections.last().is_some_and(|s| match (s.era, era) {
+                (Some(a), Some(b)) => std::ptr::eq(a, b),
+                (None, None) => true,
+                _ => false,
+            });
+            if !same {
+                sections.push(Section { era, cards: Vec::new() });
+            }
+            if let Some(section) = sections.last_mut() {
+                section.cards.push(Card::new(tl, e));
+            }
+        }
+        let count =
+            |has: &dyn Fn(&Event) -> bool| shown.iter().filter(|&&i| has(&tl.events[i])).count();
+        let keep = |f: &Facet| f.count > 0;
+        Page {
+            title: tl.title.as_deref().unwrap_or("Timeline"),
+            description: tl.description.as_deref().map(paragraphs).unwrap_or_default(),
+            filters,
+            countries: tl
+                .countries
+                .iter()
+                .map(|c| Facet {
+                    key: &c.code,
+                    label: &c.name,
+                    count: count(&|e| e.countries.contains(&c.code)),
+                })
+                .filter(keep)
+                .collect(),
+            actors: tl
+                .actors
+                .iter()
+                .map(|a| Facet {
+                    key: &a.id,
+                    label: &a.name,
+                    count: count(&|e| e.actors.iter().any(|p| p.id == a.id)),
+                })
+                .filter(keep)
+                .collect(),
+            tags: query
+                .tags()
+                .iter()
+                .map(|t| Facet { key: t, label: t, count: count(&|e| e.tags.contains(t)) })
+                .filter(keep)
+                .collect(),
+            sections,
+        }
+    }
+
+    pub fn cards(&self) -> impl Iterator<Item = &Card<'a>> {
+        self.sections.iter().flat_map(|s| &s.cards)
+    }
+
+    pub fn len(&self) -> usize {
+        self.sections.iter().map(|s| s.cards.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One step of a lesson: the event, the teacher's note, the class question.
+#[derive(Debug, Clone)]
+pub struct Step<'a> {
+    pub card: Card<'a>,
+    pub note: Option<Paragraphs<'a>>,
+    pub question: Option<&'a str>,
+}
+
+/// A tour as a lesson: its steps in order, the notes left out for students.
+#[derive(Debug, Clone)]
+pub struct Lesson<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    /// The title of the timeline the lesson comes from.
+    pub source: Option<&'a str>,
+    pub description: Paragraphs<'a>,
+    pub steps: Vec<Step<'a>>,
+}
+
+impl<'a> Lesson<'a> {
+    /// Steps whose event is missing are left out (the loader reports them).
+    pub fn new(tl: &'a Timeline, tour: &'a Tour, notes: bool) -> Self {
+        let steps = tour
+            .steps
+            .iter()
+            .filter_map(|s| {
+                let e = &tl.events[tl.event_index(&s.event)?];
+                Some(Step {
+                    card: Card::new(tl, e),
+                    note: s.note.as_deref().filter(|_| notes).map(paragraphs),
+                    question: s.question.as_deref().map(str::trim).filter(|q| !q.is_empty()),
+                })
+            })
+            .collect();
+        Lesson {
+            id: &tour.id,
+            title: &tour.title,
+            source: tl.title.as_deref(),
+            description: tour.description.as_deref().map(paragraphs).unwrap_or_default(),
+            steps,
+        }
+    }
+
+    /// Every question, in step order.
+    pub fn questions(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.steps.iter().filter_map(|s| s.question)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load;
+
+    fn bundled() -> Query {
+        Query::new(load::load_bundled().timeline)
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_and_keep_lines() {
+        assert_eq!(paragraphs("a\nb\n\n\n  c  \n"), vec![vec!["a", "b"], vec!["c"]]);
+        assert!(paragraphs(" \n").is_empty());
+    }
+
+    #[test]
+    fn a_card_holds_what_the_explorer_shows() {
+        let q = bundled();
+        let tl = q.timeline();
+        let e = &tl.events[tl.event_index("xi-astana-silk-road-economic-belt").expect("event")];
+        let card = Card::new(tl, e);
+        assert_eq!(card.date, "7 Sep 2013");
+        assert_eq!(card.datetime.as_deref(), Some("2013-09-07"));
+        assert_eq!(card.era, Some("Belt and Road and multi-vector diplomacy"));
+        assert_eq!(card.countries[1], CountryRef { code: "KZ", name: "Kazakhstan" });
+        assert_eq!(card.actors[1].label(), "Nursultan Nazarbayev (host)");
+        assert_eq!(card.actors[1].kind, Some(ActorKind::Person));
+        assert!(card.sources.iter().all(|s| s.link == Some(s.url)));
+        assert_eq!(card.summary.len(), 1);
+    }
+
+    #[test]
+    fn a_page_groups_by_era_and_counts_its_own_events() {
+        let q = bundled();
+        let shown =
+            q.matches(&crate::query::Filter { countries: vec!["KZ".into()], ..Default::default() });
+        let page = Page::new(&q, &shown, vec!["country: KZ".into()]);
+        assert_eq!(page.len(), shown.len());
+        let kz = page.countries.iter().find(|f| f.key == "KZ").expect("KZ");
+        assert_eq!(kz.count, shown.len());
+        assert!(page.sections.windows(2).all(|w| match (w[0].era, w[1].era) {
+            (Some(a), Some(b)) => !std::ptr::eq(a, b),
+            _ => true,
+        }));
+        assert!(page.countries.iter().all(|f| f.count > 0));
+    }
+
+    #[test]
+    fn a_lesson_for_students_has_no_notes() {
+        let q = bundled();
+        let tl = q.timeline();
+        let tour = tl.tour("new-great-game").expect("tour");
+        let teacher = Lesson::new(tl, tour, true);
+        let students = Lesson::new(tl, tour, false);
+        assert_eq!(teacher.steps.len(), tour.steps.len());
+        assert!(teacher.steps.iter().all(|s| s.note.is_some()));
+        assert!(students.steps.iter().all(|s| s.note.is_none()));
+        assert_eq!(students.questions().count(), tour.steps.len());
+    }
+}
