@@ -92,8 +92,8 @@ fn print_events(query: &Query, filter: &Filter, format: Format) -> Result<(), Fa
 
 pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
     let loaded = load(&args.paths);
-    say_err(&loaded.report.render());
     let report = &loaded.report;
+    say_err(&if args.all { report.render_all() } else { report.render() });
     if report.errors() > 0 {
         return Err(Failure::Data(format!("invalid: {}", report.tally())));
     }

@@ -330,14 +330,14 @@ fn common_date_and_yaml_mistakes_get_a_hint() {
         ("events:\n  - {id: a, date: 329 BC, title: A}\n", "write 329 BCE as `-0328`"),
         (
             "events:\n  - {id: a, date: 21/12/1991, title: A}\n",
-            "write dates as year-month-day: `1991-12-21`",
+            "write it as `1991-12-21` (year-month-day)",
         ),
         (
             "events:\n  - {id: a, date: 1504-2-3, title: A}\n",
-            "months and days take two digits: `1504-02-03`",
+            "write it as `1504-02-03` (year-month-day)",
         ),
-        ("title: Babur takes Kabul: the start\n", "must be put in double quotes"),
-        ("events:\n\t- id: a\n", "YAML does not allow tabs"),
+        ("title: Babur takes Kabul: the start\n", "put the whole text in double quotes"),
+        ("events:\n\t- id: a\n", "YAML indents with spaces only"),
         ("title: a\n---\ntitle: b\n", "keep one timeline per file"),
         ("actors: [{id: a, name: A, kind: Person}]\n", "write it in small letters: `person`"),
         (

@@ -1,14 +1,29 @@
 //! Problems found in timeline files, and how they are shown: rustc-style, with
-//! the file, line, column, the offending line and a caret under the spot.
+//! the file, line, column, a window of the offending line and a caret under
+//! the spot. Any reader (YAML, JSON, CSV) reports through these types.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 use unicode_width::UnicodeWidthStr;
 
 use super::sanitize;
-use super::yaml::Mark;
 
+/// A place in a file: 1-based line and column (in characters), and how many
+/// columns the thing there spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Mark {
+    pub line: usize,
+    pub column: usize,
+    pub width: usize,
+}
+
+impl Mark {
+    pub const START: Mark = Mark { line: 1, column: 1, width: 1 };
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
     Warning,
@@ -40,12 +55,38 @@ impl Diagnostic {
     }
 }
 
-/// A file as read, kept to quote its lines in messages.
+/// A file as read, kept to quote its lines in messages. The text of a file
+/// without problems is dropped after loading.
 #[derive(Debug, Clone, Default)]
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// Where each line starts, built the first time a line is quoted.
+    lines: OnceLock<Vec<usize>>,
 }
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        SourceFile { name: name.into(), text: text.into(), lines: OnceLock::new() }
+    }
+
+    /// Line `n` (1-based), without its line break.
+    pub fn line(&self, n: usize) -> Option<&str> {
+        let starts = self.lines.get_or_init(|| {
+            let mut v = vec![0];
+            v.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            v
+        });
+        let start = *starts.get(n.checked_sub(1)?)?;
+        let end = starts.get(n).map_or(self.text.len(), |e| e - 1);
+        self.text.get(start..end).map(|l| l.trim_end_matches('\r'))
+    }
+}
+
+/// Diagnostics shown of each kind before the rest are counted.
+pub const SHOWN_PER_KIND: usize = 3;
+/// Characters of a long line shown around the column.
+const WINDOW: usize = 80;
 
 /// Everything the loader found, with the files it refers to.
 #[derive(Debug, Clone, Default)]
@@ -77,14 +118,44 @@ impl Report {
         }
     }
 
-    /// All diagnostics, file by file, in the order of their place in the file.
+    /// The diagnostics, file by file in the order of their place; of each kind
+    /// of message only the first few, then how many more there are.
     pub fn render(&self) -> String {
+        self.render_capped(Some(SHOWN_PER_KIND))
+    }
+
+    /// Every diagnostic, file by file in the order of their place.
+    pub fn render_all(&self) -> String {
+        self.render_capped(None)
+    }
+
+    fn render_capped(&self, cap: Option<usize>) -> String {
         let mut sorted: Vec<&Diagnostic> = self.diagnostics.iter().collect();
         sorted.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
+        let kinds: Vec<(Severity, String)> =
+            sorted.iter().map(|d| (d.severity, kind_of(&d.message))).collect();
+        let mut totals: HashMap<&(Severity, String), usize> = HashMap::new();
+        for k in &kinds {
+            *totals.entry(k).or_default() += 1;
+        }
+        let mut shown: HashMap<&(Severity, String), usize> = HashMap::new();
         let mut out = String::new();
-        for d in sorted {
+        for (d, kind) in sorted.iter().zip(&kinds) {
+            let n = shown.entry(kind).or_default();
+            *n += 1;
+            if cap.is_some_and(|c| *n > c) {
+                continue;
+            }
             out.push_str(&self.render_one(d));
             out.push('\n');
+            let total = totals[kind];
+            if cap == Some(*n) && total > *n {
+                let _ = writeln!(
+                    out,
+                    "…and {} more like this (`steppe validate --all` shows every one)\n",
+                    group_digits(total - *n)
+                );
+            }
         }
         out
     }
@@ -107,23 +178,71 @@ impl Report {
         let number = mark.line.to_string();
         let pad = " ".repeat(number.len());
         let _ = writeln!(out, "{pad}--> {}:{}:{}", sanitize::visible(name), mark.line, mark.column);
-        let source_line = file
-            .and_then(|f| f.text.lines().nth(mark.line.saturating_sub(1)))
-            .map(|l| l.trim_end_matches('\r'));
-        if let Some(text) = source_line {
-            let shown = sanitize::visible(text);
-            let before: String = text.chars().take(mark.column.saturating_sub(1)).collect();
-            let indent = sanitize::visible(&before).width();
+        if let Some(text) = file.and_then(|f| f.line(mark.line)) {
+            let (shown, indent, width) = window(text, mark);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
-            let _ =
-                writeln!(out, "{pad} | {}{}", " ".repeat(indent), "^".repeat(mark.width.max(1)));
+            let _ = writeln!(out, "{pad} | {}{}", " ".repeat(indent), "^".repeat(width));
         }
         if let Some(help) = &d.help {
             let _ = writeln!(out, "{pad} = help: {}", sanitize::visible(help));
         }
         out.trim_end().to_string()
     }
+}
+
+/// At most [`WINDOW`] characters of `line` around the mark, made visible;
+/// with the caret's indent and width in columns.
+fn window(line: &str, mark: Mark) -> (String, usize, usize) {
+    // Byte offsets of the window's ends; a plain ASCII line needs no walk.
+    let col = mark.column.saturating_sub(1);
+    let ascii = line.is_ascii();
+    let total = if ascii { line.len() } else { line.chars().count() };
+    let (from, to) = if total <= WINDOW {
+        (0, total)
+    } else {
+        let from = col.saturating_sub(WINDOW / 3).min(total - WINDOW);
+        (from, from + WINDOW)
+    };
+    let offset = |n: usize| -> usize {
+        if ascii { n } else { line.char_indices().nth(n).map_or(line.len(), |(i, _)| i) }
+    };
+    let (a, c, b) = (offset(from), offset(col.clamp(from, to)), offset(to));
+    let lead = if from > 0 { "…" } else { "" };
+    let tail = if to < total { "…" } else { "" };
+    let shown = format!("{lead}{}{tail}", sanitize::visible(&line[a..b]));
+    let indent = lead.width() + sanitize::visible(&line[a..c]).width();
+    let room = (WINDOW + 2).saturating_sub(indent).max(1);
+    (shown, indent, mark.width.clamp(1, room))
+}
+
+/// A message with its particulars (the parts in backticks, the numbers)
+/// blanked: messages of one kind differ only there.
+fn kind_of(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quoted = false;
+    for c in message.chars() {
+        if c == '`' {
+            quoted = !quoted;
+            out.push(c);
+        } else if !quoted && !c.is_ascii_digit() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// 99990 → "99,990".
+fn group_digits(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// The closest candidate to `word`, if it is close enough to be a typo.
@@ -198,10 +317,7 @@ mod tests {
     #[test]
     fn renders_like_rustc() {
         let report = Report {
-            files: vec![SourceFile {
-                name: "t.yaml".into(),
-                text: "events:\n  - countries: [KZ, XX]\n".into(),
-            }],
+            files: vec![SourceFile::new("t.yaml", "events:\n  - countries: [KZ, XX]\n")],
             diagnostics: vec![Diagnostic::error(
                 0,
                 Some(Mark { line: 2, column: 21, width: 2 }),
@@ -213,5 +329,48 @@ mod tests {
             shown,
             "error: unknown country `XX`\n --> t.yaml:2:21\n  |\n2 |   - countries: [KZ, XX]\n  |                     ^^\n"
         );
+    }
+
+    #[test]
+    fn long_lines_show_a_window_around_the_column() {
+        let line = format!("title: {}XX{}", "a".repeat(5000), "b".repeat(5000));
+        let report = Report {
+            files: vec![SourceFile::new("t.yaml", line)],
+            diagnostics: vec![Diagnostic::error(
+                0,
+                Some(Mark { line: 1, column: 5008, width: 2 }),
+                "here",
+            )],
+        };
+        let shown = report.render();
+        assert!(shown.len() < 400, "{} bytes: {shown}", shown.len());
+        let lines: Vec<&str> = shown.lines().collect();
+        let quoted = lines[3].split_once("| ").expect("quoted line").1;
+        let caret = lines[4].split_once("| ").expect("caret line").1;
+        let at = caret.find('^').expect("caret");
+        assert_eq!(quoted.chars().nth(at), Some('X'), "{shown}");
+        assert!(quoted.starts_with('…') && quoted.ends_with('…'), "{quoted}");
+    }
+
+    #[test]
+    fn many_alike_are_grouped_and_counted() {
+        let text: String = (0..10).map(|i| format!("- e{i}\n")).collect();
+        let diagnostics = (0..10)
+            .map(|i| {
+                Diagnostic::warning(
+                    0,
+                    Some(Mark { line: i + 1, column: 3, width: 2 }),
+                    format!("event `e{i}` has no sources"),
+                )
+            })
+            .chain([Diagnostic::error(0, Some(Mark::START), "another kind")])
+            .collect();
+        let report = Report { files: vec![SourceFile::new("t.yaml", text)], diagnostics };
+        let grouped = report.render();
+        assert_eq!(grouped.matches("has no sources").count(), 3, "{grouped}");
+        assert!(grouped.contains("…and 7 more like this"), "{grouped}");
+        assert!(grouped.contains("another kind"));
+        assert_eq!(report.render_all().matches("has no sources").count(), 10);
+        assert_eq!(group_digits(99_990), "99,990");
     }
 }

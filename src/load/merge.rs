@@ -3,9 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::convert::{ActorDef, EventDef, FileContent, Located, TourDef};
+use super::diagnostic::Mark;
 use super::diagnostic::{Diagnostic, SourceFile, did_you_mean, sample_list};
-use super::yaml::Mark;
+use super::schema::{ActorDef, EventDef, FileContent, Located, TourDef};
 use crate::model::Timeline;
 
 pub fn merge(

@@ -1,25 +1,23 @@
 //! YAML files → one [`Timeline`], with a [`Report`] of every problem found.
 
-mod convert;
 pub mod diagnostic;
 mod merge;
 pub mod sanitize;
+pub mod schema;
+mod syntax;
 pub mod yaml;
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-pub use diagnostic::{Diagnostic, Report, Severity, SourceFile};
+pub use diagnostic::{Diagnostic, Mark, Report, Severity, SourceFile};
 
 use crate::model::Timeline;
 
-/// Files larger than this are refused rather than read.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// A directory walk stops after this many timeline files.
 pub const MAX_FILES: usize = 10_000;
 /// How deep a directory walk goes.
@@ -104,7 +102,7 @@ impl Input {
 /// What one file gave: itself, what it defines, and its problems.
 struct FileResult {
     source: SourceFile,
-    content: Option<convert::FileContent>,
+    content: Option<schema::FileContent>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -148,56 +146,94 @@ fn load_inputs(
         contents.extend(r.content);
     }
     let timeline = merge::merge(contents, &report.files, &mut report.diagnostics);
+    report.diagnostics.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
+    // Only the files with something to show keep their text.
+    let mut quoted = vec![false; report.files.len()];
+    for d in &report.diagnostics {
+        if let Some(q) = quoted.get_mut(d.file) {
+            *q = true;
+        }
+    }
+    for (file, keep) in report.files.iter_mut().zip(quoted) {
+        if !keep {
+            file.text = String::new();
+        }
+    }
     Loaded { timeline, report }
 }
 
 /// Parses and checks one file on its own; references to other files are checked in `merge`.
 fn load_one(index: usize, name: String, text: Result<String, String>) -> FileResult {
     let mut diagnostics = Vec::new();
-    let text = match text {
+    let (text, content) = match text {
         Err(why) => {
             diagnostics.push(Diagnostic::error(index, None, why));
-            String::new()
+            (String::new(), None)
         }
-        Ok(text) => text,
+        Ok(text) => {
+            // A file full of control characters is not text: it is not parsed.
+            if control_characters(&text, index, &mut diagnostics) {
+                (text, None)
+            } else {
+                let content = schema::read_yaml(&text, index, &mut diagnostics);
+                (text, Some(content))
+            }
+        }
     };
-    let mut content = None;
-    if diagnostics.is_empty() {
-        match yaml::parse(&text) {
-            Ok(doc) => content = Some(convert::convert(&doc, index, &mut diagnostics)),
-            Err(e) => {
-                let line = text.lines().nth(e.mark.line.saturating_sub(1)).unwrap_or("");
-                let help = yaml_hint(&e.message, line);
-                diagnostics.push(
+    FileResult { source: SourceFile::new(name, text), content, diagnostics }
+}
+
+/// Control characters other than tab and line breaks are invisible in an
+/// editor and not allowed in YAML: each is reported where it is. True when
+/// there are so many that the file is not text.
+fn control_characters(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> bool {
+    const SHOWN: usize = 100;
+    let bad = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
+    if !text.bytes().any(bad) {
+        return false;
+    }
+    let (mut line, mut line_start, mut found) = (1, 0, 0);
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            line += 1;
+            line_start = i + 1;
+        } else if bad(b) {
+            found += 1;
+            if found <= SHOWN {
+                let column = text[line_start..i].chars().count() + 1;
+                let name = match b {
+                    0 => " (NUL)".to_string(),
+                    0x1b => " (ESC)".to_string(),
+                    _ => String::new(),
+                };
+                diags.push(
                     Diagnostic::error(
-                        index,
-                        Some(e.mark),
-                        format!("this is not valid YAML: {}", e.message),
+                        file,
+                        Some(Mark { line, column, width: 1 }),
+                        format!("a control character U+{b:04X}{name} is in the text here"),
                     )
-                    .with_help(help),
+                    .with_help(Some(
+                        "editors do not show it; delete it (it often comes from copying out of another program)"
+                            .into(),
+                    )),
                 );
             }
         }
     }
-    FileResult { source: SourceFile { name, text }, content, diagnostics }
-}
-
-/// Plain words for the YAML mistakes people make by hand.
-fn yaml_hint(message: &str, line: &str) -> Option<String> {
-    if line.contains('\t') {
-        Some("YAML does not allow tabs for indenting (shown as →); use spaces".into())
-    } else if message.contains("mapping values are not allowed") {
-        Some("text that contains `: ` must be put in double quotes, such as title: \"Babur: a life\"".into())
-    } else if message.contains("more than one document") {
-        Some("a line `---` starts a second document; keep one timeline per file".into())
-    } else if message.contains("did not find expected key") || message.contains("block mapping") {
-        Some("check the indentation: keys of one item line up under each other, with spaces".into())
-    } else {
-        None
+    if found > SHOWN {
+        diags.push(Diagnostic::error(
+            file,
+            None,
+            format!(
+                "{} more control characters after these: this does not look like a text file",
+                found - SHOWN
+            ),
+        ));
     }
+    found > SHOWN
 }
 
-/// Reads one file as UTF-8 text, refusing what is too large or not text.
+/// Reads one file as UTF-8 text, refusing what is not a regular file or not text.
 pub fn read_text(path: &Path) -> Result<String, String> {
     let unreadable = |e: std::io::Error| format!("cannot read this file: {}", io_reason(&e));
     // Look before opening: opening a named pipe or a device could block or never end.
@@ -210,26 +246,19 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             "this is not a regular file (a pipe or a device?); steppe reads only files".into()
         );
     }
-    let file = fs::File::open(path).map_err(unreadable)?;
-    let limit = mib(MAX_FILE_BYTES);
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
-            "this file is {}; timeline files are limited to {limit}",
-            mib(meta.len())
-        ));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!("this file is larger than the limit of {limit} for timeline files"));
-    }
-    decode(bytes)
+    decode(fs::read(path).map_err(unreadable)?)
 }
 
-/// UTF-8 with or without a byte-order mark; anything else is refused with the place it goes wrong.
+/// UTF-8 with or without a byte-order mark; UTF-16 and other encodings are
+/// refused with words that name them, or the place the text goes wrong.
 pub fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
+    }
+    if let Some(order) = utf16(&bytes) {
+        return Err(format!(
+            "this file is UTF-16 text ({order}), not UTF-8; save it as UTF-8 (in most editors: Save as… → Encoding → UTF-8)"
+        ));
     }
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
@@ -239,8 +268,28 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
     })
 }
 
-fn mib(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+/// Which UTF-16 a file is, from its byte-order mark or from the zero bytes
+/// that ASCII text has in every other place.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some("little-endian, with a byte-order mark"),
+        [0xFE, 0xFF, ..] => return Some("big-endian, with a byte-order mark"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if even * 4 >= pairs * 3 && odd == 0 {
+        Some("big-endian")
+    } else if odd * 4 >= pairs * 3 && even == 0 {
+        Some("little-endian")
+    } else {
+        None
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {

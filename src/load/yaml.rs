@@ -1,266 +1,409 @@
-//! Every YAML call of steppe lives here. `serde_yaml` parses the document
-//! into values; a second pass over `yaml-rust2`'s events records where each
-//! node sits in the text, because `serde_yaml::Value` keeps no positions.
+//! YAML text → a tree of located nodes, in one pass over `yaml-rust2`'s
+//! events. Scalars keep the text as written (`0x7C7` stays text, not 1991):
+//! the schema step decides what each field means. Nesting depth, duplicate
+//! keys and the size that aliases expand to are checked while the tree grows,
+//! so hostile files cost work in proportion to their size.
 
 use std::collections::HashMap;
 
-use serde_yaml::Value;
 use unicode_width::UnicodeWidthStr;
-use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-pub use serde_yaml::{Mapping, Value as YamlValue};
+pub use super::diagnostic::Mark;
+use super::syntax::{self, OpenBlock};
 
-/// A place in a file: 1-based line and column (in characters), and how many
-/// columns the thing there spans.
+/// How deep lists and mappings may nest.
+pub const MAX_DEPTH: usize = 128;
+/// Aliases may expand a file to this many times its own size (plus [`ALIAS_SLACK`]).
+pub const ALIAS_FACTOR: usize = 4;
+pub const ALIAS_SLACK: usize = 1 << 20;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Mark {
-    pub line: usize,
-    pub column: usize,
-    pub width: usize,
+pub enum Style {
+    Plain,
+    Quoted,
+    /// `|` or `>`.
+    Block,
 }
 
-impl Mark {
-    pub const START: Mark = Mark { line: 1, column: 1, width: 1 };
+#[derive(Debug, Clone)]
+pub enum Kind {
+    Scalar(String, Style),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
 }
 
-/// A parsed document and the positions of its nodes, by path.
-/// Paths look like `/events/3/countries/1`; the root is ``.
-#[derive(Debug)]
-pub struct Document {
-    pub value: Value,
-    /// Keyed by [`PathHash`] of the path, to keep large files cheap to index.
-    values: HashMap<u64, Mark>,
-    keys: HashMap<u64, Mark>,
-}
-
-/// A path hashed segment by segment (FNV-1a), so the locator never builds strings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct PathHash(u64);
-
-impl PathHash {
-    const ROOT: PathHash = PathHash(0xcbf2_9ce4_8422_2325);
-
-    fn child(self, segment: &[u8]) -> PathHash {
-        let mut h = self.0 ^ u64::from(b'/');
-        h = h.wrapping_mul(0x100_0000_01b3);
-        for &b in segment {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
-        PathHash(h)
-    }
-
-    fn index(self, i: usize) -> PathHash {
-        self.child(i.to_string().as_bytes())
-    }
-
-    fn of(path: &str) -> PathHash {
-        path.split('/').skip(1).fold(PathHash::ROOT, |h, seg| h.child(seg.as_bytes()))
-    }
-}
-
-impl Document {
-    /// Where the value at `path` starts, or the nearest enclosing node.
-    pub fn value_mark(&self, path: &str) -> Mark {
-        let mut p = path;
-        loop {
-            if let Some(m) = self.values.get(&PathHash::of(p).0) {
-                return *m;
-            }
-            match p.rfind('/') {
-                Some(i) => p = &p[..i],
-                None => return Mark::START,
-            }
-        }
-    }
-
-    /// Where the key that leads to `path` is written.
-    pub fn key_mark(&self, path: &str) -> Mark {
-        self.keys.get(&PathHash::of(path).0).copied().unwrap_or_else(|| self.value_mark(path))
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub message: String,
+/// A value and where it is written. A block mapping is placed at its first key.
+#[derive(Debug, Clone)]
+pub struct Node {
     pub mark: Mark,
+    pub kind: Kind,
 }
 
-/// How deep `[` and `{` may nest before a file is refused unparsed: the
-/// parser slows down quadratically on deeper flow nesting.
-const MAX_FLOW_DEPTH: usize = 128;
+impl Node {
+    /// Nothing written, `~` or `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, Kind::Scalar(s, Style::Plain) if matches!(s.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
 
-/// Parses one YAML document.
-pub fn parse(text: &str) -> Result<Document, SyntaxError> {
-    check_flow_depth(text)?;
-    let value: Value = serde_yaml::from_str(text).map_err(|err| {
-        let mark = err
-            .location()
-            .map(|l| Mark { line: l.line(), column: l.column(), width: 1 })
-            .unwrap_or(Mark::START);
-        SyntaxError { message: explain(&strip_locations(&err.to_string())), mark }
-    })?;
-    let mut locator = Locator::default();
-    // Only positions come from this pass; if it disagrees, messages fall back
-    // to the nearest node it did place.
-    let _ = Parser::new_from_str(text).load(&mut locator, false);
-    Ok(Document { value, values: locator.values, keys: locator.keys })
-}
+    /// The text of a scalar that is not null.
+    pub fn text(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::Scalar(s, _) if !self.is_null() => Some(s),
+            _ => None,
+        }
+    }
 
-/// A quick scan for brackets nested too deep, outside quotes and comments.
-fn check_flow_depth(text: &str) -> Result<(), SyntaxError> {
-    let mut depth = 0usize;
-    let mut quote: Option<char> = None;
-    let (mut line, mut column) = (1, 0);
-    let mut comment = false;
-    let mut previous = '\n';
-    for c in text.chars() {
-        column += 1;
-        if c == '\n' {
-            line += 1;
-            column = 0;
-            comment = false;
-        } else if comment {
-        } else if let Some(q) = quote {
-            if c == q && previous != '\\' {
-                quote = None;
-            }
-        } else {
-            match c {
-                '"' | '\'' if depth > 0 || matches!(previous, ' ' | ':' | '\n' | '-') => {
-                    quote = Some(c)
-                }
-                '#' if previous.is_whitespace() => comment = true,
-                '[' | '{' => {
-                    depth += 1;
-                    if depth > MAX_FLOW_DEPTH {
-                        return Err(SyntaxError {
-                            message: explain("recursion limit exceeded"),
-                            mark: Mark { line, column, width: 1 },
-                        });
-                    }
-                }
-                ']' | '}' => depth = depth.saturating_sub(1),
-                _ => {}
+    pub fn items(&self) -> Option<&[Node]> {
+        match &self.kind {
+            Kind::Seq(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn entries(&self) -> Option<&[(Node, Node)]> {
+        match &self.kind {
+            Kind::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The value under `key` in a mapping (the first, if written twice).
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entries()?.iter().find(|(k, _)| k.text() == Some(key)).map(|(_, v)| v)
+    }
+
+    /// What this is, in words for messages.
+    pub fn kind_name(&self) -> &'static str {
+        match &self.kind {
+            _ if self.is_null() => "nothing",
+            Kind::Scalar(..) => "text",
+            Kind::Seq(_) => "a list",
+            Kind::Map(_) => "a mapping (key: value pairs)",
+        }
+    }
+
+    /// Nodes plus scalar bytes: what an alias to this node costs to expand.
+    fn weight(&self) -> usize {
+        match &self.kind {
+            Kind::Scalar(s, _) => 1 + s.len(),
+            Kind::Seq(items) => 1 + items.iter().map(Node::weight).sum::<usize>(),
+            Kind::Map(entries) => {
+                1 + entries.iter().map(|(k, v)| k.weight() + v.weight()).sum::<usize>()
             }
         }
-        previous = c;
     }
-    Ok(())
 }
 
-/// Words for the limits that guard against hostile files.
-fn explain(message: &str) -> String {
-    match message {
-        "repetition limit exceeded" => {
-            "its aliases (`*name`) would expand it far beyond its size; \
-            steppe refuses such files (a \"billion laughs\" document?)"
-                .into()
+/// A problem found while reading the YAML, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub mark: Mark,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// What a parse gives: the tree (without the items handed to the sink), the
+/// problems, and whether the parse reached the end of the text.
+#[derive(Debug)]
+pub struct Parsed {
+    pub root: Option<Node>,
+    pub problems: Vec<Problem>,
+    pub complete: bool,
+}
+
+/// Parses one document into a whole tree.
+pub fn parse(text: &str) -> Parsed {
+    parse_streaming(text, &mut |_: &str, _: Node| {}, false)
+}
+
+/// Parses one document. With `stream`, each item of a list under a top-level
+/// key (`events:` …) goes to `sink` as soon as it is complete instead of into
+/// the tree, so a large file never exists as a whole tree in memory.
+pub fn parse_streaming(text: &str, sink: &mut dyn FnMut(&str, Node), stream: bool) -> Parsed {
+    let mut b = Builder {
+        text,
+        sink,
+        stream,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        budget: text.len().saturating_mul(ALIAS_FACTOR).saturating_add(ALIAS_SLACK),
+        problems: Vec::new(),
+        root: None,
+        documents: 0,
+        closed: None,
+    };
+    let mut parser = Parser::new_from_str(text);
+    let complete = loop {
+        match parser.next_token() {
+            Err(e) => {
+                let blocks = b.open_blocks();
+                let problem = syntax::explain(text, e.info(), at(e.marker(), 1), &blocks);
+                b.problems.extend(problem);
+                break false;
+            }
+            Ok((Event::StreamEnd, _)) => break true,
+            Ok((event, marker)) => {
+                if let Err(p) = b.event(event, marker) {
+                    b.problems.push(p);
+                    break false;
+                }
+            }
         }
-        "recursion limit exceeded" => "it is nested more than 128 levels deep".into(),
-        other => other.into(),
-    }
+    };
+    Parsed { root: b.root, problems: b.problems, complete }
 }
 
-/// Turns libyaml's "did not find expected key at line 3 column 5" into
-/// "did not find expected key"; the position is reported separately.
-fn strip_locations(message: &str) -> String {
-    let mut out = String::new();
-    for part in message.split(", ") {
-        let part = match part.find(" at line ") {
-            Some(i) => &part[..i],
-            None => part,
-        };
-        if !out.is_empty() {
-            out.push_str(", ");
-        }
-        out.push_str(part);
-    }
-    out
+fn at(m: &Marker, width: usize) -> Mark {
+    Mark { line: m.line(), column: m.col() + 1, width: width.max(1) }
 }
 
-enum Frame {
-    Seq { path: PathHash, next: usize },
-    Map { path: PathHash, key: Option<PathHash> },
+enum Open {
+    Seq(Vec<Node>),
+    Map { entries: Vec<(Node, Node)>, key: Option<Node>, index: Option<HashMap<String, usize>> },
 }
 
-#[derive(Default)]
-struct Locator {
+struct Frame {
+    mark: Mark,
+    anchor: usize,
+    open: Open,
+    /// The top-level key whose list items go to the sink.
+    section: Option<String>,
+}
+
+struct Builder<'t, 's> {
+    text: &'t str,
+    sink: &'s mut dyn FnMut(&str, Node),
+    stream: bool,
     stack: Vec<Frame>,
-    values: HashMap<u64, Mark>,
-    keys: HashMap<u64, Mark>,
+    anchors: HashMap<usize, (Node, usize)>,
+    /// What aliases may still expand to, in [`Node::weight`] units.
+    budget: usize,
+    problems: Vec<Problem>,
+    root: Option<Node>,
+    documents: usize,
+    /// The block mapping closed last, for indentation advice.
+    closed: Option<OpenBlock>,
 }
 
-impl Locator {
-    /// The path of the node that starts now, or `None` when it is a mapping key.
-    fn place(&mut self, mark: Mark, key_text: Option<&str>) -> Option<PathHash> {
-        match self.stack.last_mut() {
-            None => Some(PathHash::ROOT),
-            Some(Frame::Seq { path, next }) => {
-                let p = path.index(*next);
-                *next += 1;
-                Some(p)
-            }
-            Some(Frame::Map { path, key }) => match key.take() {
-                Some(k) => Some(k),
-                None => {
-                    // A key: remember it; complex keys get a name no lookup uses.
-                    let k = path.child(key_text.unwrap_or("\u{0}").as_bytes());
-                    self.keys.insert(k.0, mark);
-                    // A block mapping is reported where its first key is.
-                    if let Some(start) = self.values.get_mut(&path.0)
-                        && (mark.line, mark.column) < (start.line, start.column)
-                    {
-                        *start = mark;
-                    }
-                    *key = Some(k);
-                    None
+/// The top-level lists whose items go to the sink one by one.
+const STREAMED: &[&str] = &["countries", "actors", "eras", "events", "tours"];
+
+/// Mappings with more keys than this look up duplicates in a hash map.
+const LINEAR_KEYS: usize = 16;
+
+impl Builder<'_, '_> {
+    fn event(&mut self, event: Event, marker: Marker) -> Result<(), Problem> {
+        match event {
+            Event::DocumentStart => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(Problem {
+                        mark: at(&marker, 3),
+                        message: "a second YAML document starts here".into(),
+                        help: Some(
+                            "a line `---` starts a new document; keep one timeline per file, or split it into two files"
+                                .into(),
+                        ),
+                    });
                 }
-            },
-        }
-    }
-
-    fn start(&mut self, mark: Mark, key_text: Option<&str>) -> PathHash {
-        match self.place(mark, key_text) {
-            Some(path) => {
-                self.values.entry(path.0).or_insert(mark);
-                path
             }
-            None => PathHash::ROOT.child(b"\0"),
-        }
-    }
-}
-
-impl MarkedEventReceiver for Locator {
-    fn on_event(&mut self, ev: Event, m: Marker) {
-        let at = |width: usize| Mark { line: m.line(), column: m.col() + 1, width: width.max(1) };
-        match ev {
-            Event::Scalar(text, style, _, _) => {
-                let width = match style {
-                    TScalarStyle::Plain => text.width(),
-                    TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted => text.width() + 2,
-                    _ => 1,
+            Event::Scalar(text, style, anchor, _) => {
+                let (style, width) = match style {
+                    TScalarStyle::Plain => (Style::Plain, text.width()),
+                    TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted => {
+                        (Style::Quoted, text.width() + 2)
+                    }
+                    _ => (Style::Block, 1),
                 };
                 let width = if text.contains('\n') { 1 } else { width };
-                self.start(at(width), Some(&text));
+                let node = Node { mark: at(&marker, width), kind: Kind::Scalar(text, style) };
+                self.finish(node, anchor)?;
             }
-            Event::Alias(_) => {
-                self.start(at(1), None);
+            Event::Alias(id) => {
+                let Some((node, weight)) = self.anchors.get(&id) else {
+                    return Err(Problem {
+                        mark: at(&marker, 1),
+                        message: "this alias refers to a list or mapping that is not finished yet"
+                            .into(),
+                        help: Some(
+                            "an alias `*name` can only repeat something written above it".into(),
+                        ),
+                    });
+                };
+                if *weight > self.budget {
+                    return Err(Problem {
+                        mark: at(&marker, 1),
+                        message: format!(
+                            "its aliases (`*name`) would expand it to more than {ALIAS_FACTOR} times its own size; steppe refuses such files (a \"billion laughs\" document?)"
+                        ),
+                        help: Some("write the repeated parts out, or use fewer aliases".into()),
+                    });
+                }
+                self.budget -= weight;
+                let mut node = node.clone();
+                node.mark = at(&marker, 1);
+                self.finish(node, 0)?;
             }
-            Event::SequenceStart(..) => {
-                let path = self.start(at(1), None);
-                self.stack.push(Frame::Seq { path, next: 0 });
+            Event::SequenceStart(anchor, _) => {
+                // Items of a timeline's lists are streamed, unless an alias may repeat them.
+                let section = match self.stack.as_slice() {
+                    [Frame { open: Open::Map { key: Some(k), .. }, .. }]
+                        if self.stream && anchor == 0 =>
+                    {
+                        k.text().filter(|t| STREAMED.contains(t)).map(str::to_string)
+                    }
+                    _ => None,
+                };
+                self.push(Frame {
+                    mark: at(&marker, 1),
+                    anchor,
+                    open: Open::Seq(Vec::new()),
+                    section,
+                })?;
             }
-            Event::MappingStart(..) => {
-                let path = self.start(at(1), None);
-                self.stack.push(Frame::Map { path, key: None });
+            Event::MappingStart(anchor, _) => {
+                let open = Open::Map { entries: Vec::new(), key: None, index: None };
+                self.push(Frame { mark: at(&marker, 1), anchor, open, section: None })?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
-                self.stack.pop();
+                if let Some(frame) = self.stack.pop() {
+                    if let Open::Map { entries, .. } = &frame.open
+                        && let Some((k, _)) = entries.first()
+                    {
+                        let first_key = Some((k.mark, k.text().unwrap_or("").to_string()));
+                        self.closed = Some(OpenBlock::Mapping { mark: frame.mark, first_key });
+                    }
+                    let kind = match frame.open {
+                        Open::Seq(items) => Kind::Seq(items),
+                        Open::Map { entries, .. } => Kind::Map(entries),
+                    };
+                    let mut mark = frame.mark;
+                    if let Kind::Map(entries) = &kind
+                        && let Some((k, _)) = entries.first()
+                        && (k.mark.line, k.mark.column) < (mark.line, mark.column)
+                    {
+                        mark = k.mark;
+                    }
+                    self.finish(Node { mark, kind }, frame.anchor)?;
+                }
             }
             _ => {}
         }
+        Ok(())
+    }
+
+    fn push(&mut self, frame: Frame) -> Result<(), Problem> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(Problem {
+                mark: frame.mark,
+                message: format!("it is nested more than {MAX_DEPTH} levels deep"),
+                help: Some("a timeline needs only a few levels of lists and mappings".into()),
+            });
+        }
+        self.stack.push(frame);
+        Ok(())
+    }
+
+    /// A complete node: remember it if anchored, then hand it to its parent.
+    fn finish(&mut self, node: Node, anchor: usize) -> Result<(), Problem> {
+        if anchor != 0 {
+            let weight = node.weight();
+            self.anchors.insert(anchor, (node.clone(), weight));
+        }
+        let Some(parent) = self.stack.last_mut() else {
+            self.root = Some(node);
+            return Ok(());
+        };
+        match &mut parent.open {
+            Open::Seq(items) => match &parent.section {
+                Some(section) => (self.sink)(section, node),
+                None => items.push(node),
+            },
+            Open::Map { entries, key, index } => match key.take() {
+                Some(k) => entries.push((k, node)),
+                None => {
+                    let earlier = duplicate_of(entries, index, &node);
+                    if let Some(first) = earlier {
+                        let problem = duplicate_key(&entries[first].0, &node, entries);
+                        self.problems.push(problem);
+                    }
+                    *key = Some(node);
+                }
+            },
+        }
+        Ok(())
+    }
+
+    /// The block lists and mappings open where a syntax error stopped the parse.
+    fn open_blocks(&self) -> Vec<OpenBlock> {
+        self.stack
+            .iter()
+            .map(|f| match &f.open {
+                Open::Seq(items) => {
+                    OpenBlock::List { mark: f.mark, first_item: items.first().map(|n| n.mark) }
+                }
+                Open::Map { entries, key, .. } => {
+                    let first = entries.first().map(|(k, _)| k).or(key.as_ref());
+                    OpenBlock::Mapping {
+                        mark: f.mark,
+                        first_key: first.map(|k| (k.mark, k.text().unwrap_or("").to_string())),
+                    }
+                }
+            })
+            .chain(self.closed.clone())
+            .filter(|b| !syntax::is_flow(self.text, b))
+            .collect()
+    }
+}
+
+/// The index of an earlier key equal to `key`, if there is one.
+fn duplicate_of(
+    entries: &[(Node, Node)],
+    index: &mut Option<HashMap<String, usize>>,
+    key: &Node,
+) -> Option<usize> {
+    let name = key.text()?;
+    if entries.len() < LINEAR_KEYS {
+        return entries.iter().position(|(k, _)| k.text() == Some(name));
+    }
+    let index = index.get_or_insert_with(|| {
+        let mut m = HashMap::new();
+        for (i, (k, _)) in entries.iter().enumerate() {
+            if let Some(t) = k.text() {
+                m.entry(t.to_string()).or_insert(i);
+            }
+        }
+        m
+    });
+    let found = index.get(name).copied();
+    if found.is_none() {
+        index.insert(name.to_string(), entries.len());
+    }
+    found
+}
+
+fn duplicate_key(first: &Node, again: &Node, entries: &[(Node, Node)]) -> Problem {
+    let name = again.text().unwrap_or("");
+    let (l1, l2) = (first.mark.line, again.mark.line);
+    let starts_item = entries.first().is_some_and(|(k, _)| k.text() == Some(name));
+    let help = if starts_item && l1 != l2 {
+        format!(
+            "if line {l2} starts a new item, put `- ` before `{name}` there, lined up with the `- ` above line {l1}"
+        )
+    } else {
+        format!("keep one `{name}` and delete the other")
+    };
+    let where_ = if l1 == l2 {
+        format!("twice on line {l1}")
+    } else {
+        format!("twice in the same mapping, on lines {l1} and {l2}")
+    };
+    Problem {
+        mark: again.mark,
+        message: format!("the key `{}` is written {where_}", super::sanitize::visible(name)),
+        help: Some(help),
     }
 }
 
@@ -268,27 +411,107 @@ impl MarkedEventReceiver for Locator {
 mod tests {
     use super::*;
 
+    fn tree(text: &str) -> Node {
+        let parsed = parse(text);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        parsed.root.expect("a document")
+    }
+
     #[test]
     fn locates_values_and_keys() {
-        let text = "title: T\nevents:\n  - id: a\n    countries: [KZ, XX]\n";
-        let doc = parse(text).unwrap();
-        assert_eq!(doc.value_mark("/events/0/countries/1"), Mark { line: 4, column: 21, width: 2 });
-        assert_eq!(doc.key_mark("/events/0/countries"), Mark { line: 4, column: 5, width: 9 });
-        assert_eq!(doc.value_mark("/title"), Mark { line: 1, column: 8, width: 1 });
-        // Unknown paths fall back to the nearest known parent.
-        assert_eq!(doc.value_mark("/events/0/nothing"), doc.value_mark("/events/0"));
+        let root = tree("title: T\nevents:\n  - id: a\n    countries: [KZ, XX]\n");
+        let event = &root.get("events").and_then(Node::items).expect("events")[0];
+        assert_eq!(event.mark, Mark { line: 3, column: 5, width: 2 });
+        let countries = event.get("countries").and_then(Node::items).expect("list");
+        assert_eq!(countries[1].mark, Mark { line: 4, column: 21, width: 2 });
+        let (key, _) = &event.entries().expect("map")[1];
+        assert_eq!(key.mark, Mark { line: 4, column: 5, width: 9 });
     }
 
     #[test]
-    fn syntax_errors_are_located_without_repeating_the_position() {
-        let err = parse("a: b\n  c: d\n").unwrap_err();
-        assert_eq!(err.mark.line, 2);
-        assert!(!err.message.contains("line"), "{}", err.message);
+    fn scalars_keep_their_text() {
+        let root = tree("a: 0x7C7\nb: +1991\nc: 'x'\nd: ~\ne:\nf: yes\n");
+        assert_eq!(root.get("a").and_then(Node::text), Some("0x7C7"));
+        assert_eq!(root.get("b").and_then(Node::text), Some("+1991"));
+        assert_eq!(root.get("c").and_then(Node::text), Some("x"));
+        assert!(root.get("d").is_some_and(Node::is_null));
+        assert!(root.get("e").is_some_and(Node::is_null));
+        assert_eq!(root.get("f").and_then(Node::text), Some("yes"));
     }
 
     #[test]
-    fn unquoted_years_are_numbers() {
-        let doc = parse("date: 1991\n").unwrap();
-        assert!(doc.value.get("date").is_some_and(Value::is_i64));
+    fn duplicate_keys_are_reported_at_the_second_key_naming_both_lines() {
+        let parsed = parse("events:\n  - id: a\n    date: 2001\n    title: A\n    date: 2002\n");
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        let p = &parsed.problems[0];
+        assert_eq!((p.mark.line, p.mark.column), (5, 5));
+        assert!(p.message.contains("lines 3 and 5"), "{}", p.message);
+    }
+
+    #[test]
+    fn many_keys_find_duplicates_through_the_index() {
+        let mut text: String = (0..100).map(|i| format!("k{i}: v\n")).collect();
+        text.push_str("k7: again\n");
+        let parsed = parse(&text);
+        assert_eq!(parsed.problems.len(), 1);
+        assert_eq!(parsed.problems[0].mark.line, 101);
+    }
+
+    #[test]
+    fn streamed_items_leave_the_tree() {
+        let mut seen = Vec::new();
+        let text = "title: T\nevents:\n  - id: a\n  - id: b\n";
+        let parsed = parse_streaming(
+            text,
+            &mut |section, node| seen.push((section.to_string(), node.mark.line)),
+            true,
+        );
+        assert!(parsed.complete);
+        assert_eq!(seen, [("events".to_string(), 3), ("events".to_string(), 4)]);
+        let root = parsed.root.expect("root");
+        assert_eq!(root.get("events").and_then(Node::items).map(<[Node]>::len), Some(0));
+    }
+
+    #[test]
+    fn nesting_is_bounded_whatever_the_quotes() {
+        let n = 100_000;
+        let text = format!("title: [it's, {}{}, don't]\n", "[".repeat(n), "]".repeat(n));
+        let parsed = parse(&text);
+        assert!(!parsed.complete);
+        assert!(
+            parsed.problems[0].message.contains("nested more than 128"),
+            "{:?}",
+            parsed.problems
+        );
+        let block = format!("{}x\n", "- ".repeat(n));
+        let parsed = parse(&block);
+        assert!(
+            parsed.problems[0].message.contains("nested more than 128"),
+            "{:?}",
+            parsed.problems
+        );
+    }
+
+    #[test]
+    fn alias_fan_out_is_bounded_by_expanded_size() {
+        let urls: String = (0..20_000).map(|i| format!("  - https://example.org/{i}\n")).collect();
+        let mut text = format!("base: &u\n{urls}events:\n");
+        for i in 0..2_000 {
+            text.push_str(&format!("  - {{id: e{i}, sources: *u}}\n"));
+        }
+        let parsed = parse(&text);
+        assert!(!parsed.complete);
+        let p = &parsed.problems[0];
+        assert!(p.message.contains("aliases"), "{p:?}");
+        // A few uses of a small anchor are fine.
+        let ok = "a: &x [1, 2]\nb: *x\nc: *x\n";
+        assert!(parse(ok).problems.is_empty());
+    }
+
+    #[test]
+    fn a_second_document_is_named() {
+        let parsed = parse("title: A\n---\ntitle: B\n");
+        assert_eq!(parsed.problems[0].mark.line, 2);
+        assert!(parsed.problems[0].message.contains("second YAML document"));
     }
 }

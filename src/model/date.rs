@@ -190,6 +190,117 @@ impl PartialDate {
     }
 }
 
+/// The ISO form of a date written another common way, as advice for a
+/// message: `8 Oct 2025`, `October 2025`, `Oct 8, 2025`, `~1865`, `1991-1-5`,
+/// `26/12/1991` (both readings when day and month could be swapped), `330 BC`,
+/// `0x7C7`, `+1991`.
+pub fn suggest(text: &str) -> Option<String> {
+    let t = text.trim();
+    let write = |iso: String| {
+        PartialDate::parse(&iso).is_ok().then(|| format!("write it as `{iso}` (year-month-day)"))
+    };
+    let upper = t.to_ascii_uppercase();
+    for suffix in [" BCE", " BC", "BCE", "BC"] {
+        if let Some(n) = upper.strip_suffix(suffix).and_then(|n| n.trim().parse::<i32>().ok())
+            && n > 0
+        {
+            return Some(format!(
+                "write {n} BCE as `-{:04}`: steppe counts years astronomically, so 1 BCE is year 0 and {n} BCE is -{}",
+                n - 1,
+                n - 1
+            ));
+        }
+    }
+    for prefix in ["~", "c.", "ca.", "circa", "about"] {
+        if let Some(rest) = t.strip_prefix(prefix)
+            && let Ok(d) = PartialDate::parse(rest.trim())
+        {
+            let iso = PartialDate { approximate: true, ..d }.normalized();
+            return Some(format!("mark an approximate date with `~` after it: `{iso}`"));
+        }
+    }
+    if let Some(rest) = t.strip_prefix('+') {
+        return write(rest.to_string());
+    }
+    let radix = [("0x", 16), ("0X", 16), ("0o", 8), ("0O", 8), ("0b", 2)];
+    for (prefix, radix) in radix {
+        if let Some(n) = t.strip_prefix(prefix).and_then(|d| i32::from_str_radix(d, radix).ok()) {
+            return write(format!("{n:04}"));
+        }
+    }
+    let numbers: Vec<&str> = t.split(['/', '.', '-']).collect();
+    let all_digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if numbers.len() == 3 && numbers.iter().all(all_digits) {
+        let n: Vec<u32> = numbers.iter().filter_map(|p| p.parse().ok()).collect();
+        if n.len() != 3 {
+            return None;
+        }
+        if numbers[0].len() == 4 {
+            return write(format!("{:04}-{:02}-{:02}", n[0], n[1], n[2]));
+        }
+        if numbers[2].len() == 4 && !t.contains('-') {
+            let (a, b, y) = (n[0], n[1], n[2]);
+            let day_first = format!("{y:04}-{b:02}-{a:02}");
+            let month_first = format!("{y:04}-{a:02}-{b:02}");
+            let ok = |s: &str| PartialDate::parse(s).ok();
+            return match (ok(&day_first), ok(&month_first)) {
+                (Some(d1), Some(d2)) if d1 != d2 => Some(format!(
+                    "`{t}` can be read two ways: `{day_first}` ({d1}) or `{month_first}` ({d2}); write the one you mean as year-month-day"
+                )),
+                (Some(_), _) => write(day_first),
+                (None, Some(_)) => write(month_first),
+                (None, None) => None,
+            };
+        }
+    }
+    if numbers.len() == 2 && numbers.iter().all(all_digits) && numbers[0].len() == 4 {
+        return write(format!("{}-{:0>2}", numbers[0], numbers[1]));
+    }
+    named_month(t).and_then(write)
+}
+
+/// `8 Oct 2025`, `October 2025`, `Oct 8, 2025` → ISO text.
+fn named_month(t: &str) -> Option<String> {
+    let words: Vec<&str> = t.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        FULL_MONTHS
+            .iter()
+            .position(|m| w.len() >= 3 && m.to_ascii_lowercase().starts_with(&w))
+            .map(|i| i as u32 + 1)
+    };
+    let num = |w: &str| -> Option<u32> {
+        let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+    };
+    match words.as_slice() {
+        [m, y] => Some(format!("{:04}-{:02}", num(y)?, month(m)?)),
+        [a, b, y] => {
+            let (d, m) = match (num(a), month(b)) {
+                (Some(d), Some(m)) => (d, m),
+                _ => (num(b)?, month(a)?),
+            };
+            Some(format!("{:04}-{m:02}-{d:02}", num(y)?))
+        }
+        _ => None,
+    }
+}
+
+const FULL_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn days_in_month(year: i32, month: u8) -> u8 {
     (28..=31u8)
         .rev()
@@ -278,6 +389,34 @@ mod tests {
     fn normalizes_round_trip() {
         for s in ["1991", "1991-12", "1991-12-26", "-0329", "1865~", "0012-03"] {
             assert_eq!(d(s).normalized(), s);
+        }
+    }
+
+    #[test]
+    fn suggests_the_iso_form_of_common_writings() {
+        let s = |t: &str| suggest(t).unwrap_or_default();
+        assert!(s("8 Oct 2025").contains("`2025-10-08`"), "{}", s("8 Oct 2025"));
+        assert!(s("October 2025").contains("`2025-10`"));
+        assert!(s("Oct 8, 2025").contains("`2025-10-08`"));
+        assert!(s("8th October 2025").contains("`2025-10-08`"));
+        assert!(s("~1865").contains("`1865~`"));
+        assert!(s("c. 1865-05").contains("`1865-05~`"));
+        assert!(s("1991-1-5").contains("`1991-01-05`"));
+        assert!(s("26/12/1991").contains("`1991-12-26`"));
+        assert!(s("0x7C7").contains("`1991`"));
+        assert!(s("0o3707").contains("`1991`"));
+        assert!(s("+1991").contains("`1991`"));
+        assert!(s("330 BC").contains("`-0329`"));
+        let both = s("12/10/2025");
+        assert!(both.contains("`2025-10-12`") && both.contains("`2025-12-10`"), "{both}");
+        assert_eq!(suggest("yesterday"), None);
+        assert_eq!(suggest("Octopus 2025"), None);
+    }
+
+    #[test]
+    fn numbers_in_other_notations_are_not_years() {
+        for t in ["0x7C7", "0o3707", "+1991", "1991.0", "1_991"] {
+            assert_eq!(PartialDate::parse(t), Err(DateError::Syntax), "{t}");
         }
     }
 

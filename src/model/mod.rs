@@ -4,6 +4,13 @@ mod date;
 
 pub use date::{DateError, PartialDate};
 
+impl PartialDate {
+    /// Advice for a date written another way; see [`date::suggest`].
+    pub fn suggest(text: &str) -> Option<String> {
+        date::suggest(text)
+    }
+}
+
 /// Where a definition came from: an index into [`Timeline::files`] and a 1-based line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Origin {

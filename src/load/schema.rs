@@ -1,0 +1,581 @@
+//! A timeline file's tree → the pieces of a timeline, with every problem
+//! reported at the place it is written. Items of the big lists arrive one at a
+//! time while the file is parsed, so a large file never exists as a whole
+//! tree. References between files are checked later, in `merge`, so each
+//! piece keeps the marks of what it refers to. Another reader (JSON, CSV)
+//! produces the same [`FileContent`].
+
+use super::diagnostic::{Diagnostic, Mark, did_you_mean};
+use super::sanitize;
+use super::yaml::{self, Node};
+use crate::model::{
+    Actor, ActorKind, Country, DateError, Era, Event, Origin, PartialDate, Participant, Source,
+    Tour, TourStep,
+};
+/// A value and the place it was defined.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub value: T,
+    pub file: usize,
+    pub mark: Mark,
+}
+
+/// An event with the marks of the references it makes.
+#[derive(Debug, Clone)]
+pub struct EventDef {
+    pub event: Event,
+    /// False when a required field is missing: references are still checked,
+    /// but the event does not enter the timeline.
+    pub complete: bool,
+    pub mark: Mark,
+    pub countries: Vec<Mark>,
+    pub actors: Vec<Mark>,
+    pub related: Vec<Mark>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorDef {
+    pub actor: Actor,
+    pub file: usize,
+    pub mark: Mark,
+    pub country: Mark,
+}
+
+#[derive(Debug, Clone)]
+pub struct TourDef {
+    pub tour: Tour,
+    pub mark: Mark,
+    pub steps: Vec<Mark>,
+}
+
+/// What one file defines.
+#[derive(Debug, Default)]
+pub struct FileContent {
+    pub file: usize,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub countries: Vec<Located<Country>>,
+    pub actors: Vec<ActorDef>,
+    pub eras: Vec<Located<Era>>,
+    pub events: Vec<EventDef>,
+    pub tours: Vec<TourDef>,
+}
+
+const TOP_KEYS: &[&str] =
+    &["title", "description", "countries", "actors", "eras", "events", "tours"];
+const COUNTRY_KEYS: &[&str] = &["code", "name", "capital", "location"];
+const ACTOR_KEYS: &[&str] = &["id", "name", "kind", "country", "role"];
+const ERA_KEYS: &[&str] = &["id", "title", "start", "end"];
+const EVENT_KEYS: &[&str] =
+    &["id", "date", "end", "title", "summary", "countries", "actors", "tags", "sources", "related"];
+const PARTICIPANT_KEYS: &[&str] = &["id", "role"];
+const SOURCE_KEYS: &[&str] = &["title", "url"];
+const TOUR_KEYS: &[&str] = &["id", "title", "description", "steps"];
+const STEP_KEYS: &[&str] = &["event", "note", "question"];
+
+/// Reads one YAML file: what it defines, with its problems added to `diags`.
+pub fn read_yaml(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
+    let mut cx = Cx { file, diags, out: FileContent { file, ..FileContent::default() } };
+    let parsed = yaml::parse_streaming(text, &mut |section, item| cx.item(section, &item), true);
+    for p in parsed.problems {
+        cx.diags.push(Diagnostic::error(file, Some(p.mark), p.message).with_help(p.help));
+    }
+    match parsed.root {
+        Some(root) => cx.top(&root),
+        None if parsed.complete => cx.diags.push(Diagnostic::warning(
+            file,
+            None,
+            "this file is empty: it defines no events",
+        )),
+        None => {}
+    }
+    cx.out
+}
+
+struct Cx<'a> {
+    file: usize,
+    diags: &'a mut Vec<Diagnostic>,
+    out: FileContent,
+}
+
+/// "text `KZ`", "a list": what was found, for messages.
+fn found(v: &Node) -> String {
+    match v.text() {
+        Some(t) if t.chars().count() <= 40 => format!("text `{}`", sanitize::visible(t)),
+        _ => v.kind_name().to_string(),
+    }
+}
+
+impl Cx<'_> {
+    fn error(&mut self, mark: Mark, message: String) {
+        self.diags.push(Diagnostic::error(self.file, Some(mark), message));
+    }
+
+    fn error_help(&mut self, mark: Mark, message: String, help: Option<String>) {
+        self.diags.push(Diagnostic::error(self.file, Some(mark), message).with_help(help));
+    }
+
+    /// One complete item of a top-level list.
+    fn item(&mut self, section: &str, item: &Node) {
+        match section {
+            "countries" => {
+                let c = self.country(item);
+                self.out.countries.extend(c);
+            }
+            "actors" => {
+                let a = self.actor(item);
+                self.out.actors.extend(a);
+            }
+            "eras" => {
+                let e = self.era(item);
+                self.out.eras.extend(e);
+            }
+            "events" => {
+                let e = self.event(item);
+                self.out.events.extend(e);
+            }
+            "tours" => {
+                let t = self.tour(item);
+                self.out.tours.extend(t);
+            }
+            // Under an unknown or wrong key: reported with the key.
+            _ => {}
+        }
+    }
+
+    /// The top-level mapping, once its lists have been read.
+    fn top(&mut self, root: &Node) {
+        if root.is_null() {
+            self.diags.push(Diagnostic::warning(
+                self.file,
+                None,
+                "this file is empty: it defines no events",
+            ));
+            return;
+        }
+        if self.mapping(root, "the file", TOP_KEYS).is_none() {
+            return;
+        }
+        self.out.title = self.opt_text(root, "title", "the file", false);
+        self.out.description = self.opt_text(root, "description", "the file", true);
+        for key in ["countries", "actors", "eras", "events", "tours"] {
+            // Items were read as they came; here only a list's absence is checked.
+            let items = self.items(root, key, "the file").to_vec();
+            for item in &items {
+                self.item(key, item);
+            }
+        }
+    }
+
+    /// Checks that `v` is a mapping with only `allowed` keys.
+    fn mapping<'v>(&mut self, v: &'v Node, what: &str, allowed: &[&str]) -> Option<&'v Node> {
+        let map = self.as_mapping(v, what, allowed)?;
+        self.check_keys(map, what, allowed);
+        Some(map)
+    }
+
+    fn as_mapping<'v>(&mut self, v: &'v Node, what: &str, allowed: &[&str]) -> Option<&'v Node> {
+        if v.entries().is_some() {
+            return Some(v);
+        }
+        self.error(
+            v.mark,
+            format!(
+                "expected {what} as a mapping with keys such as `{}`, found {}",
+                allowed[..allowed.len().min(3)].join("`, `"),
+                found(v)
+            ),
+        );
+        None
+    }
+
+    /// A mapping with an `id`: the mapping, the id if valid, and how messages
+    /// name it ("event `sco-founded`", or "the event" without an id).
+    fn record<'v>(
+        &mut self,
+        v: &'v Node,
+        article: &str,
+        kind: &str,
+        keys: &[&str],
+    ) -> Option<(&'v Node, Option<String>, String)> {
+        let map = self.as_mapping(v, article, keys)?;
+        let id = self.id(map, "id", article);
+        let what = id.as_ref().map_or(format!("the {kind}"), |i| format!("{kind} `{i}`"));
+        self.check_keys(map, &what, keys);
+        Some((map, id, what))
+    }
+
+    fn check_keys(&mut self, map: &Node, what: &str, allowed: &[&str]) {
+        for (key, _) in map.entries().unwrap_or_default() {
+            let Some(name) = key.text() else {
+                self.error(key.mark, format!("keys in {what} must be words, found {}", found(key)));
+                continue;
+            };
+            if !allowed.contains(&name) {
+                let help = match did_you_mean(name, allowed.iter().copied()) {
+                    Some(s) => {
+                        format!("did you mean `{s}`? {what} can have: {}", allowed.join(", "))
+                    }
+                    None => format!("{what} can have: {}", allowed.join(", ")),
+                };
+                let name = sanitize::visible(name);
+                self.error_help(key.mark, format!("unknown key `{name}` in {what}"), Some(help));
+            }
+        }
+    }
+
+    /// The elements of the list under `key` (none when it is missing or wrong).
+    fn items<'v>(&mut self, map: &'v Node, key: &str, what: &str) -> &'v [Node] {
+        let Some(v) = map.get(key).filter(|v| !v.is_null()) else { return &[] };
+        if let Some(items) = v.items() {
+            return items;
+        }
+        let example =
+            v.text().map_or("[…]".to_string(), |t| format!("[{}]", sanitize::visible(t)));
+        self.error_help(
+            v.mark,
+            format!("expected `{key}` of {what} to be a list, found {}", found(v)),
+            Some(format!(
+                "write `{key}: {example}`, or put each on its own line starting with `- ` under `{key}:`"
+            )),
+        );
+        &[]
+    }
+
+    fn opt_text(&mut self, map: &Node, key: &str, what: &str, multiline: bool) -> Option<String> {
+        let v = map.get(key).filter(|v| !v.is_null())?;
+        let Some(raw) = v.text() else {
+            self.error(v.mark, format!("expected text for `{key}` of {what}, found {}", found(v)));
+            return None;
+        };
+        let clean = if multiline { sanitize::text(raw) } else { sanitize::line(raw) };
+        Some(clean).filter(|s| !s.is_empty())
+    }
+
+    fn req_text(&mut self, map: &Node, key: &str, what: &str) -> Option<String> {
+        let value = self.opt_text(map, key, what, false);
+        if value.is_none() && !map.get(key).is_some_and(|v| v.text().is_none() && !v.is_null()) {
+            self.error(map.mark, format!("{what} has no `{key}`; it is required"));
+        }
+        value
+    }
+
+    fn id(&mut self, map: &Node, key: &str, what: &str) -> Option<String> {
+        let id = self.req_text(map, key, what)?;
+        if id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+            Some(id)
+        } else {
+            let mark = map.get(key).map_or(map.mark, |v| v.mark);
+            self.error(
+                mark,
+                format!("`{id}` is not a valid {key} for {what}: use letters, digits, `-`, `_` and `.`, no spaces"),
+            );
+            None
+        }
+    }
+
+    fn country_code(&mut self, raw: &str, mark: Mark) -> Option<String> {
+        if raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Some(raw.to_string());
+        }
+        let help = (raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_alphabetic()))
+            .then(|| format!("write it in capitals: `{}`", raw.to_ascii_uppercase()));
+        let raw = sanitize::visible(raw);
+        self.error_help(
+            mark,
+            format!("`{raw}` is not a country code: expected two capital letters (ISO 3166-1 alpha-2, such as KZ; SU and EU are allowed)"),
+            help,
+        );
+        None
+    }
+
+    fn date(&mut self, map: &Node, key: &str, what: &str) -> Option<PartialDate> {
+        let v = map.get(key).filter(|v| !v.is_null())?;
+        let parsed = match v.text() {
+            Some(t) => PartialDate::parse(t),
+            None => Err(DateError::Syntax),
+        };
+        match parsed {
+            Ok(d) => Some(d),
+            Err(e) => {
+                let shown = v.text().map_or_else(|| v.kind_name().to_string(), sanitize::visible);
+                let help = v.text().and_then(PartialDate::suggest);
+                self.error_help(
+                    v.mark,
+                    format!("`{shown}` is not a valid `{key}` for {what}: {e}"),
+                    help,
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of short texts under `key`, each with its mark.
+    fn words(&mut self, map: &Node, key: &str, what: &str) -> Vec<(String, Mark)> {
+        let mut out = Vec::new();
+        for item in self.items(map, key, what) {
+            match item.text() {
+                Some(s) => {
+                    let s = sanitize::line(s);
+                    if !s.is_empty() {
+                        out.push((s, item.mark));
+                    }
+                }
+                None => self.error(
+                    item.mark,
+                    format!("expected text in `{key}` of {what}, found {}", found(item)),
+                ),
+            }
+        }
+        out
+    }
+
+    fn country(&mut self, v: &Node) -> Option<Located<Country>> {
+        let map = self.mapping(v, "a country", COUNTRY_KEYS)?;
+        let code_raw = self.req_text(map, "code", "a country");
+        let what = match &code_raw {
+            Some(c) => format!("country `{c}`"),
+            None => "the country".to_string(),
+        };
+        let name = self.req_text(map, "name", &what);
+        let capital = self.opt_text(map, "capital", &what, false);
+        let location = self.location(map, &what);
+        let mark = map.get("code").map_or(map.mark, |c| c.mark);
+        let code = self.country_code(&code_raw?, mark)?;
+        Some(Located {
+            value: Country { code, name: name?, capital, location },
+            file: self.file,
+            mark,
+        })
+    }
+
+    fn location(&mut self, map: &Node, what: &str) -> Option<(f64, f64)> {
+        let v = map.get("location").filter(|v| !v.is_null())?;
+        let number = |n: &Node| -> Option<f64> {
+            match &n.kind {
+                yaml::Kind::Scalar(t, yaml::Style::Plain) => t.parse::<f64>().ok(),
+                _ => None,
+            }
+        };
+        let pair = match v.items() {
+            Some([lat, lon]) => number(lat).zip(number(lon)),
+            _ => None,
+        };
+        match pair {
+            Some((lat, lon))
+                if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
+            {
+                Some((lat, lon))
+            }
+            _ => {
+                self.error(v.mark, format!("expected `location` of {what} as [latitude, longitude] in degrees, such as [51.17, 71.45]; latitude goes from -90 to 90, longitude from -180 to 180"));
+                None
+            }
+        }
+    }
+
+    fn actor(&mut self, v: &Node) -> Option<ActorDef> {
+        let (map, id, what) = self.record(v, "an actor", "actor", ACTOR_KEYS)?;
+        let name = self.req_text(map, "name", &what);
+        let kind = match self.opt_text(map, "kind", &what, false).as_deref() {
+            None | Some("person") => Some(ActorKind::Person),
+            Some("organisation" | "organization") => Some(ActorKind::Organisation),
+            Some(other) => {
+                let mark = map.get("kind").map_or(map.mark, |k| k.mark);
+                let help = ["person", "organisation"]
+                    .into_iter()
+                    .find(|k| k.eq_ignore_ascii_case(other))
+                    .map(|k| format!("write it in small letters: `{k}`"));
+                self.error_help(
+                    mark,
+                    format!(
+                        "unknown kind `{other}` for {what}: expected `person` or `organisation`"
+                    ),
+                    help,
+                );
+                None
+            }
+        };
+        let country_mark = map.get("country").map_or(map.mark, |c| c.mark);
+        let country = match self.opt_text(map, "country", &what, false) {
+            // A bad code is reported; the actor stays, so events naming it do not fail too.
+            Some(c) => self.country_code(&c, country_mark),
+            None => None,
+        };
+        let role = self.opt_text(map, "role", &what, false);
+        Some(ActorDef {
+            actor: Actor {
+                id: id?,
+                name: name?,
+                kind: kind.unwrap_or(ActorKind::Person),
+                country,
+                role,
+            },
+            file: self.file,
+            mark: map.get("id").map_or(map.mark, |i| i.mark),
+            country: country_mark,
+        })
+    }
+
+    fn era(&mut self, v: &Node) -> Option<Located<Era>> {
+        let (map, id, what) = self.record(v, "an era", "era", ERA_KEYS)?;
+        let title = self.req_text(map, "title", &what);
+        let start = self.date(map, "start", &what);
+        if map.get("start").is_none_or(Node::is_null) {
+            self.error(map.mark, format!("{what} has no `start`; it is required"));
+        }
+        let end = self.date(map, "end", &what);
+        let start = start?;
+        if let Some(end) = end
+            && end.latest() < start.earliest()
+        {
+            let mark = map.get("end").map_or(map.mark, |e| e.mark);
+            self.error(mark, format!("{what} ends ({end}) before it starts ({start})"));
+        }
+        Some(Located {
+            value: Era { id: id?, title: title?, start, end },
+            file: self.file,
+            mark: map.get("id").map_or(map.mark, |i| i.mark),
+        })
+    }
+
+    fn event(&mut self, v: &Node) -> Option<EventDef> {
+        let (map, id, what) = self.record(v, "an event", "event", EVENT_KEYS)?;
+        let date = self.date(map, "date", &what);
+        if map.get("date").is_none_or(Node::is_null) {
+            self.error(
+                map.mark,
+                format!("{what} has no `date`; it is required (such as `1991-12-26`)"),
+            );
+        }
+        let end = self.date(map, "end", &what);
+        let title = self.req_text(map, "title", &what);
+        let summary = self.opt_text(map, "summary", &what, true).unwrap_or_default();
+        let mut countries = Vec::new();
+        let mut country_marks = Vec::new();
+        for (code, mark) in self.words(map, "countries", &what) {
+            if let Some(code) = self.country_code(&code, mark) {
+                countries.push(code);
+                country_marks.push(mark);
+            }
+        }
+        let (actors, actor_marks) = self.participants(map, &what);
+        let tags = self.words(map, "tags", &what).into_iter().map(|(t, _)| t).collect();
+        let sources = self.sources(map, &what);
+        let (related, related_marks) = self.words(map, "related", &what).into_iter().unzip();
+        if let (Some(date), Some(end)) = (date, end)
+            && end.latest() < date.earliest()
+        {
+            let mark = map.get("end").map_or(map.mark, |e| e.mark);
+            self.error(mark, format!("{what} ends ({end}) before it starts ({date})"));
+        }
+        let complete = id.is_some() && date.is_some() && title.is_some();
+        Some(EventDef {
+            event: Event {
+                id: id.unwrap_or_default(),
+                date: date.unwrap_or(PartialDate::year(0)),
+                end,
+                title: title.unwrap_or_default(),
+                summary,
+                countries,
+                actors,
+                tags,
+                sources,
+                related,
+                origin: Origin { file: self.file, line: map.mark.line },
+            },
+            complete,
+            mark: map.get("id").map_or(map.mark, |i| i.mark),
+            countries: country_marks,
+            actors: actor_marks,
+            related: related_marks,
+        })
+    }
+
+    fn participants(&mut self, map: &Node, what: &str) -> (Vec<Participant>, Vec<Mark>) {
+        let mut people = Vec::new();
+        let mut marks = Vec::new();
+        for item in self.items(map, "actors", what) {
+            if let Some(id) = item.text() {
+                people.push(Participant { id: sanitize::line(id), role: None });
+                marks.push(item.mark);
+                continue;
+            }
+            let of = format!("an actor of {what}");
+            let Some(m) = self.mapping(item, &of, PARTICIPANT_KEYS) else {
+                continue;
+            };
+            let id = self.req_text(m, "id", &of);
+            let role = self.opt_text(m, "role", what, false);
+            if let Some(id) = id {
+                people.push(Participant { id, role });
+                marks.push(m.get("id").map_or(m.mark, |i| i.mark));
+            }
+        }
+        (people, marks)
+    }
+
+    fn sources(&mut self, map: &Node, what: &str) -> Vec<Source> {
+        let mut out = Vec::new();
+        for item in self.items(map, "sources", what) {
+            let source_of = format!("a source of {what}");
+            // A bare URL, or a mapping with a title and a url.
+            let (url, title, url_mark) = match item.text() {
+                Some(url) => (Some(sanitize::line(url)), None, item.mark),
+                None => {
+                    let Some(m) = self.mapping(item, &source_of, SOURCE_KEYS) else {
+                        continue;
+                    };
+                    let url = self.req_text(m, "url", &source_of);
+                    let title = self.opt_text(m, "title", &source_of, false);
+                    (url, title, m.get("url").map_or(m.mark, |u| u.mark))
+                }
+            };
+            let Some(url) = url else { continue };
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                self.error(
+                    url_mark,
+                    format!(
+                        "`{url}` in {source_of} is not a web address: expected one starting with https:// or http://"
+                    ),
+                );
+                continue;
+            }
+            out.push(Source { title: title.unwrap_or_else(|| url.clone()), url });
+        }
+        out
+    }
+
+    fn tour(&mut self, v: &Node) -> Option<TourDef> {
+        let (map, id, what) = self.record(v, "a tour", "tour", TOUR_KEYS)?;
+        let title = self.req_text(map, "title", &what);
+        let description = self.opt_text(map, "description", &what, true);
+        let mut steps = Vec::new();
+        let mut marks = Vec::new();
+        let items = self.items(map, "steps", &what);
+        if items.is_empty() {
+            self.error(
+                map.mark,
+                format!("{what} has no `steps`: list the events it walks through"),
+            );
+        }
+        for (i, item) in items.iter().enumerate() {
+            let step_what = format!("step {} of {what}", i + 1);
+            let Some(m) = self.mapping(item, &step_what, STEP_KEYS) else {
+                continue;
+            };
+            let event = self.req_text(m, "event", &step_what);
+            let note = self.opt_text(m, "note", &step_what, true);
+            let question = self.opt_text(m, "question", &step_what, true);
+            if let Some(event) = event {
+                steps.push(TourStep { event, note, question });
+                marks.push(m.get("event").map_or(m.mark, |e| e.mark));
+            }
+        }
+        Some(TourDef {
+            tour: Tour { id: id?, title: title?, description, steps },
+            mark: map.get("id").map_or(map.mark, |i| i.mark),
+            steps: marks,
+        })
+    }
+}

@@ -1,0 +1,335 @@
+//! Plain words for YAML syntax errors. The parser says where it got stuck;
+//! the mistake is often a line or two before, so this looks at the text and
+//! at the lists and mappings that were open to name the line and the fix.
+
+use super::sanitize;
+use super::yaml::{Mark, Problem};
+
+/// A list or mapping that was open when the parse stopped.
+#[derive(Debug, Clone)]
+pub enum OpenBlock {
+    List { mark: Mark, first_item: Option<Mark> },
+    Mapping { mark: Mark, first_key: Option<(Mark, String)> },
+}
+
+/// Whether the block is written in brackets (`[…]`, `{…}`) rather than by indentation.
+pub fn is_flow(text: &str, block: &OpenBlock) -> bool {
+    let mark = match block {
+        OpenBlock::List { mark, .. } | OpenBlock::Mapping { mark, .. } => *mark,
+    };
+    line_text(text, mark.line)
+        .and_then(|l| l.chars().nth(mark.column - 1))
+        .is_some_and(|c| c == '[' || c == '{')
+}
+
+/// Line `n` (1-based), without its line break.
+fn line_text(text: &str, n: usize) -> Option<&str> {
+    text.split('\n').nth(n.checked_sub(1)?).map(|l| l.trim_end_matches('\r'))
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+fn is_blank(line: &str) -> bool {
+    let t = line.trim();
+    t.is_empty() || t.starts_with('#')
+}
+
+fn spaces(n: usize) -> String {
+    if n == 1 { "1 space".into() } else { format!("{n} spaces") }
+}
+
+/// The problems behind a parser error `info` at `mark`.
+pub fn explain(text: &str, info: &str, mark: Mark, open: &[OpenBlock]) -> Vec<Problem> {
+    let tabs = tab_indents(text);
+    // A tab near the stop is the cause; report every tab-indented line.
+    if tabs.iter().any(|m| m.line + 1 >= mark.line) {
+        return tabs
+            .into_iter()
+            .map(|m| Problem {
+                mark: m,
+                message: format!("line {} is indented with a tab", m.line),
+                help: Some(
+                    "YAML indents with spaces only: replace the tab (shown as →) with spaces"
+                        .into(),
+                ),
+            })
+            .collect();
+    }
+    let problem = if info.contains("quoted scalar") {
+        unclosed_quote(text, mark)
+    } else if info.contains("could not find expected ':'") || info.contains("simple key expect ':'")
+    {
+        missing_colon(text, mark)
+    } else if info.contains("mapping values are not allowed") {
+        colon_in_text(text, mark).or_else(|| indentation(text, mark, open))
+    } else if info.contains("did not find expected") || info.contains("block mapping") {
+        indentation(text, mark, open)
+    } else if info.contains("recursion limit") {
+        Some(Problem {
+            mark,
+            message: format!("it is nested more than {} levels deep", super::yaml::MAX_DEPTH),
+            help: Some("a timeline needs only a few levels of lists and mappings".into()),
+        })
+    } else if info.contains("unknown anchor") {
+        Some(Problem {
+            mark,
+            message:
+                "this alias (`*name`) repeats an anchor (`&name`) that is not defined above it"
+                    .into(),
+            help: Some("define `&name` before using `*name`, or remove the `*`".into()),
+        })
+    } else if info.contains("cannot start any token") {
+        let c = line_text(text, mark.line).and_then(|l| l.chars().nth(mark.column - 1));
+        c.map(|c| Problem {
+            mark,
+            message: format!("a value cannot start with `{}`", sanitize::visible(&c.to_string())),
+            help: Some("put the text in double quotes, such as title: \"@home\"".into()),
+        })
+    } else {
+        None
+    };
+    vec![problem.unwrap_or_else(|| {
+        Problem {
+            mark,
+            message: format!("this is not valid YAML: {info}"),
+            help: Some(
+                "check the line above too: keys of one item line up under each other, with spaces"
+                    .into(),
+            ),
+        }
+    })]
+}
+
+/// Marks of the tabs in the indentation of every line.
+fn tab_indents(text: &str) -> Vec<Mark> {
+    let mut out = Vec::new();
+    for (i, line) in text.split('\n').enumerate() {
+        let lead: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        if let Some(col) = lead.find('\t') {
+            out.push(Mark { line: i + 1, column: col + 1, width: 1 });
+        }
+    }
+    out
+}
+
+/// A quoted value whose closing quote is missing: found by looking back for
+/// the line where a quote opens and does not close.
+fn unclosed_quote(text: &str, mark: Mark) -> Option<Problem> {
+    let first = mark.line.saturating_sub(50).max(1);
+    for n in (first..=mark.line).rev() {
+        let line = line_text(text, n)?;
+        if let Some((col, q)) = open_quote(line) {
+            return Some(Problem {
+                mark: Mark { line: n, column: col + 1, width: 1 },
+                message: format!("the quote `{q}` that starts this text is never closed"),
+                help: Some(format!("end the text with `{q}` on the same line")),
+            });
+        }
+    }
+    None
+}
+
+/// Where a value starts with a quote that the line does not close.
+fn open_quote(line: &str) -> Option<(usize, char)> {
+    let chars: Vec<char> = line.chars().collect();
+    let start = chars.iter().enumerate().find_map(|(i, &c)| {
+        let after_indicator = i == 0
+            || matches!(chars[i - 1], ' ')
+                && (i < 2
+                    || matches!(chars[i - 2], ':' | '-')
+                    || chars[..i].iter().all(|c| *c == ' '));
+        ((c == '"' || c == '\'') && after_indicator).then_some(i)
+    })?;
+    let q = chars[start];
+    let mut i = start + 1;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' if q == '"' => i += 1,
+            c if c == q && q == '\'' && chars.get(i + 1) == Some(&'\'') => i += 1,
+            c if c == q => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    Some((start, q))
+}
+
+/// A key written without its colon: the first line at or above the stop
+/// that is not blank and has no `:` outside quotes.
+fn missing_colon(text: &str, mark: Mark) -> Option<Problem> {
+    let first = mark.line.saturating_sub(20).max(1);
+    for n in (first..=mark.line).rev() {
+        let line = line_text(text, n)?;
+        if is_blank(line) {
+            continue;
+        }
+        let body = line.trim_start().trim_start_matches("- ");
+        if body.contains(':') {
+            if n < mark.line {
+                return None;
+            }
+            continue;
+        }
+        let indent = line.chars().count() - line.trim_start().chars().count();
+        let (key, rest) = body.split_once(' ').unwrap_or((body, ""));
+        let fixed = if rest.is_empty() { format!("{key}:") } else { format!("{key}: {rest}") };
+        let fixed = sanitize::visible(&fixed);
+        return Some(Problem {
+            mark: Mark { line: n, column: indent + 1, width: key.chars().count().max(1) },
+            message: format!("line {n} has no `:` after its key"),
+            help: Some(format!("write `{fixed}`")),
+        });
+    }
+    None
+}
+
+/// `title: Babur: a life` — a second `: ` inside a value.
+fn colon_in_text(text: &str, mark: Mark) -> Option<Problem> {
+    let line = line_text(text, mark.line)?;
+    let before: String = line.chars().take(mark.column.saturating_sub(1)).collect();
+    let (key, value) = before.split_once(": ")?;
+    let key = key.trim_start().trim_start_matches("- ");
+    let value =
+        format!("{}{}", value, line.chars().skip(before.chars().count()).collect::<String>());
+    let fixed = sanitize::visible(&format!("{key}: \"{}\"", value.trim().replace('"', "\\\"")));
+    Some(Problem {
+        mark,
+        message: "this text contains `: `, which YAML reads as the start of another key".into(),
+        help: Some(format!("put the whole text in double quotes: `{fixed}`")),
+    })
+}
+
+/// A line indented differently from its neighbours: say how it should be.
+fn indentation(text: &str, mark: Mark, open: &[OpenBlock]) -> Option<Problem> {
+    // The line that broke the structure is the stop line, or the next one with text.
+    let (n, line) = (mark.line..mark.line + 20)
+        .filter_map(|n| Some((n, line_text(text, n)?)))
+        .find(|(_, l)| !is_blank(l))?;
+    let have = indent_of(line);
+    let content = line.trim_start();
+    // The mapping whose keys came last before the line: open, or just closed by it.
+    let key_column = open
+        .iter()
+        .filter_map(|b| match b {
+            OpenBlock::Mapping { first_key: Some((m, name)), .. } if m.line < n => {
+                Some((m.column - 1, m.line, name.clone()))
+            }
+            _ => None,
+        })
+        .max_by_key(|(_, line, _)| *line);
+    let dash_column = open.iter().rev().find_map(|b| match b {
+        OpenBlock::List { mark, first_item } if mark.line < n => {
+            Some((mark.column - 1, first_item.map_or(mark.line, |m| m.line)))
+        }
+        _ => None,
+    });
+    let at = Mark { line: n, column: have + 1, width: content.chars().count().clamp(1, 20) };
+    if let Some((dash, _)) = dash_column
+        && have == dash
+        && !content.starts_with('-')
+        && key_column.as_ref().is_some_and(|(k, _, _)| *k > dash)
+    {
+        let fixed = sanitize::visible(&format!("{}- {content}", " ".repeat(have)));
+        return Some(Problem {
+            mark: at,
+            message: format!("line {n} looks like a new item of the list, but has no `- `"),
+            help: Some(format!("start it with `- `: `{fixed}`")),
+        });
+    }
+    let (want, key_line, key) = key_column?;
+    if have == want {
+        return None;
+    }
+    let fix = if have > want {
+        format!("remove {} before `{}`", spaces(have - want), first_word(content))
+    } else {
+        format!("add {} before `{}`", spaces(want - have), first_word(content))
+    };
+    Some(Problem {
+        mark: at,
+        message: format!(
+            "line {n} is indented {}, but the keys of this item (like `{}` on line {key_line}) are indented {}",
+            spaces(have),
+            sanitize::visible(&key),
+            spaces(want)
+        ),
+        help: Some(fix),
+    })
+}
+
+fn first_word(s: &str) -> String {
+    let w: String = s.chars().take_while(|c| !matches!(c, ':' | ' ')).take(30).collect();
+    sanitize::visible(&w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::yaml;
+
+    fn first(text: &str) -> Problem {
+        let parsed = yaml::parse(text);
+        assert!(!parsed.problems.is_empty(), "no problem in {text:?}");
+        parsed.problems[0].clone()
+    }
+
+    const HEAD: &str = "title: T\nevents:\n  - id: a\n";
+
+    #[test]
+    fn an_extra_space_names_the_expected_indentation() {
+        let p = first(&format!("{HEAD}     date: 2001\n    title: A\n"));
+        assert_eq!(p.mark.line, 4);
+        assert!(
+            p.message.contains("indented 5 spaces") && p.message.contains("indented 4 spaces"),
+            "{p:?}"
+        );
+        assert_eq!(p.help.as_deref(), Some("remove 1 space before `date`"));
+    }
+
+    #[test]
+    fn a_missing_space_names_the_expected_indentation() {
+        let p = first(&format!("{HEAD}   date: 2001\n    title: A\n"));
+        assert_eq!(p.mark.line, 4);
+        assert_eq!(p.help.as_deref(), Some("add 1 space before `date`"), "{p:?}");
+    }
+
+    #[test]
+    fn a_missing_dash_is_named() {
+        let p = first(&format!("{HEAD}    date: 2001\n  id: b\n    date: 2002\n"));
+        assert_eq!(p.mark.line, 5, "{p:?}");
+        assert!(p.message.contains("has no `- `"), "{p:?}");
+    }
+
+    #[test]
+    fn an_unclosed_quote_points_at_the_quote() {
+        let p = first(&format!("{HEAD}    title: \"Astana summit\n    date: 2001\n"));
+        assert_eq!((p.mark.line, p.mark.column), (4, 12), "{p:?}");
+        assert!(p.message.contains("never closed"), "{p:?}");
+    }
+
+    #[test]
+    fn a_missing_colon_points_at_the_key() {
+        let p = first(&format!("{HEAD}    title Astana summit\n    date: 2001\n"));
+        assert_eq!((p.mark.line, p.mark.column), (4, 5), "{p:?}");
+        assert_eq!(p.help.as_deref(), Some("write `title: Astana summit`"));
+    }
+
+    #[test]
+    fn tabs_are_named_where_they_are() {
+        let parsed = yaml::parse(&format!("{HEAD}\tdate: 2001\n\ttitle: A\n"));
+        let lines: Vec<usize> = parsed.problems.iter().map(|p| p.mark.line).collect();
+        assert_eq!(lines, [4, 5], "{:?}", parsed.problems);
+        assert!(parsed.problems[0].message.contains("tab"));
+    }
+
+    #[test]
+    fn a_colon_inside_text_asks_for_quotes() {
+        let p = first(&format!("{HEAD}    title: Babur: a life\n"));
+        assert_eq!(
+            p.help.as_deref(),
+            Some("put the whole text in double quotes: `title: \"Babur: a life\"`")
+        );
+    }
+}
