@@ -6,7 +6,10 @@ use ratatui::style::{Color, Modifier};
 
 mod common;
 
-use common::{app, bundled, press, render, render_with, screen_text, type_text};
+use common::{
+    app, bundled, bundled_text, load_text, press, render, render_with, screen_text, type_text,
+    without_event,
+};
 use steppe::load;
 use steppe::query::{Filter, Query};
 use steppe::tui::action::Action;
@@ -457,4 +460,271 @@ fn reload_keeps_selection_and_filters_and_a_broken_file_keeps_the_last_good_data
     assert_eq!(app.banner, None, "{:?}", app.banner);
     assert!(app.filter.countries.is_empty());
     assert_eq!(app.selected_event().map(|e| e.id.as_str()), Some("late-summit"));
+}
+
+fn reload_text(app: &mut App, text: &str) {
+    let loaded = load_text(text);
+    assert!(loaded.is_ok(), "{}", loaded.report.render());
+    app.reload(loaded);
+}
+
+fn slide_id(app: &App) -> Option<String> {
+    match &app.screen {
+        Screen::Present(p) => p.event().map(|i| app.timeline().events[i].id.clone()),
+        other => panic!("not presenting: {other:?}"),
+    }
+}
+
+fn bundled_app(width: u16, height: u16) -> App {
+    App::new(Query::new(load_text(&bundled_text()).timeline), Filter::default(), width, height)
+}
+
+#[test]
+fn slides_survive_the_file_emptied_then_written_and_their_event_removed() {
+    let original = bundled_text();
+    let mut app = bundled_app(100, 30);
+    app.filter.countries = vec!["KZ".into()];
+    app.refilter();
+    assert!(app.select_id("xi-astana-silk-road-economic-belt"));
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Right);
+    let on = slide_id(&app).expect("a slide");
+    // A slow save: the file is empty for a moment.
+    reload_text(&mut app, "");
+    assert_eq!(slide_id(&app), None);
+    let text = screen_text(&render(&app));
+    assert!(text.contains("No events to present"), "{text}");
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("no slides are left")));
+    press(&mut app, KeyCode::Right);
+    render(&app);
+    reload_text(&mut app, &original);
+    assert_eq!(slide_id(&app).as_deref(), Some(on.as_str()), "back on the same slide");
+    assert_eq!(app.filter.countries, ["KZ"], "the filter came back with the data");
+    // The slide's own event removed: the nearest one, and the status line says so.
+    let next = {
+        let Screen::Present(p) = &app.screen else { unreachable!() };
+        app.timeline().events[p.slides[p.at + 1]].id.clone()
+    };
+    reload_text(&mut app, &without_event(&original, &on));
+    assert_eq!(slide_id(&app), Some(next));
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("showing the nearest")));
+    render(&app);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Main);
+}
+
+#[test]
+fn a_tour_survives_its_steps_and_itself_being_removed() {
+    let original = bundled_text();
+    let mut app = bundled_app(120, 40);
+    app.start_tour(0);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Char('i'));
+    let on = slide_id(&app).expect("a step");
+    let note_of = |app: &App| {
+        let Screen::Present(p) = &app.screen else { panic!("not presenting") };
+        let tour = app.timeline().tour(p.tour.as_deref().expect("a tour")).expect("the tour");
+        p.step_index().and_then(|n| tour.steps[n].note.clone())
+    };
+    let note = note_of(&app);
+    // An event before it, and its step, removed: the same step, its own note.
+    let earlier = app.timeline().tours[0].steps[0].event.clone();
+    reload_text(&mut app, &without_event(&original, &earlier));
+    assert_eq!(slide_id(&app).as_deref(), Some(on.as_str()));
+    assert_eq!(note_of(&app), note, "the note goes with its step");
+    assert!(screen_text(&render(&app)).contains("Step 2 of 11"));
+    // The step's own event removed: the nearest step.
+    reload_text(&mut app, &without_event(&original, &on));
+    assert_ne!(slide_id(&app).as_deref(), Some(on.as_str()));
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("nearest")), "{:?}", app.message);
+    render(&app);
+    // The whole tour removed, then back.
+    let cut = &original[..original.find("\ntours:").expect("tours")];
+    reload_text(&mut app, cut);
+    assert_eq!(slide_id(&app), None);
+    assert!(screen_text(&render(&app)).contains("No steps of this tour"));
+    reload_text(&mut app, &original);
+    assert_eq!(slide_id(&app).as_deref(), Some(on.as_str()), "back on the step it was on");
+    assert_eq!(note_of(&app), note);
+}
+
+#[test]
+fn a_quiz_survives_reloads_that_remove_its_events() {
+    let original = bundled_text();
+    let mut app = bundled_app(100, 30);
+    press(&mut app, KeyCode::Char('z'));
+    let Screen::Quiz(q) = &app.screen else { panic!("no quiz") };
+    let questions = q.questions.clone();
+    let ids = |app: &App, q: steppe::quiz::Question| -> Vec<String> {
+        let id = |i: usize| app.timeline().events[i].id.clone();
+        match q {
+            steppe::quiz::Question::When { event } => vec![id(event)],
+            steppe::quiz::Question::First { a, b } => vec![id(a), id(b)],
+        }
+    };
+    let first = ids(&app, questions[0]);
+    let third = ids(&app, questions[2]);
+    // Answer the first question, then its event and a later question's vanish.
+    type_text(&mut app, "1");
+    press(&mut app, KeyCode::Char('9'));
+    press(&mut app, KeyCode::Enter);
+    let mut edited = original.clone();
+    for id in first.iter().chain(&third) {
+        edited = without_event(&edited, id);
+    }
+    reload_text(&mut app, &edited);
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("1 quiz question dropped")));
+    let text = screen_text(&render(&app));
+    assert!(text.contains("question 1 of 9"), "{text}");
+    reload_text(&mut app, "");
+    render(&app);
+    // Through to the end with every event gone: the summary still reads.
+    for _ in 0..12 {
+        type_text(&mut app, "1");
+        press(&mut app, KeyCode::Char('2'));
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter);
+        render(&app);
+    }
+    let Screen::Quiz(q) = &app.screen else { panic!("no quiz") };
+    assert!(q.finished());
+    let text = screen_text(&render(&app));
+    assert!(text.contains("of 1 right"), "{text}");
+}
+
+#[test]
+fn a_slow_save_keeps_filters_and_selection_and_every_view_survives_emptiness() {
+    let original = bundled_text();
+    let mut app = bundled_app(120, 40);
+    app.filter.countries = vec!["KZ".into()];
+    app.filter.actors = vec!["putin".into()];
+    app.refilter();
+    let id = app.timeline().events[app.shown[2]].id.clone();
+    assert!(app.select_id(&id));
+    reload_text(&mut app, "");
+    assert!(app.shown.is_empty());
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("country KZ") && message.contains("kept for their return"),
+        "{message}"
+    );
+    for size in [(120, 40), (80, 24), (50, 12)] {
+        app.update(Action::Resize { width: size.0, height: size.1 });
+        render(&app);
+    }
+    reload_text(&mut app, &original);
+    assert_eq!(app.filter.countries, ["KZ"]);
+    assert_eq!(app.filter.actors, ["putin"]);
+    assert_eq!(app.selected_event().map(|e| e.id.clone()), Some(id.clone()));
+    // A change made in between wins over what was set aside.
+    reload_text(&mut app, "");
+    press(&mut app, KeyCode::Char('c'));
+    reload_text(&mut app, &original);
+    assert!(app.filter.is_empty());
+    // The full-screen event and the help, with their event gone.
+    app.update(Action::Resize { width: 100, height: 30 });
+    press(&mut app, KeyCode::Enter);
+    let open = app.selected_event().map(|e| e.id.clone()).expect("selected");
+    reload_text(&mut app, &without_event(&original, &open));
+    assert!(matches!(app.screen, Screen::Detail { .. }));
+    assert!(app.message.as_deref().is_some_and(|m| m.contains("the selected event")));
+    render(&app);
+    reload_text(&mut app, "");
+    assert!(screen_text(&render(&app)).contains("No event selected"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('t'));
+    press(&mut app, KeyCode::Char('?'));
+    render(&app);
+}
+
+/// Random keys, clicks and resizes with reloads mixed in (the file emptied,
+/// events and tours removed, a broken save, the original again): nothing
+/// panics, every position stays in bounds, and the frame draws.
+#[test]
+fn monkey_ten_thousand_steps_with_reloads() {
+    let original = bundled_text();
+    let base = load_text(&original).timeline;
+    let mut rng = steppe::quiz::Rng::new(0x0e10_ad5e_ed00_0001);
+    let mut variants =
+        vec![load_text(&original), load_text(""), load_text("title: broken\nevents: [")];
+    let cut = &original[..original.find("\ntours:").expect("tours")];
+    variants.push(load_text(cut));
+    for _ in 0..6 {
+        let mut text = original.clone();
+        for _ in 0..1 + rng.below(8) {
+            text = without_event(&text, &base.events[rng.below(base.events.len())].id);
+        }
+        variants.push(load_text(&text));
+    }
+    let mut app = App::new(Query::new(base), Filter::default(), 120, 40);
+    let keys = [
+        'j', 'k', 'g', 'G', 'm', 'c', '/', 'n', 'N', 'y', '?', ' ', '1', '9', 'a', 'z', 'p', 't',
+        'i', 'h', 'l',
+    ];
+    let mut reloads = 0;
+    for step in 0..10_000 {
+        let action = match rng.below(30) {
+            0..=7 => {
+                let c = keys[rng.below(keys.len())];
+                let key = ratatui::crossterm::event::KeyEvent::new(
+                    KeyCode::Char(c),
+                    ratatui::crossterm::event::KeyModifiers::NONE,
+                );
+                keymap::lookup(app.context(), key)
+            }
+            8 => Some(Action::NextPane),
+            9 => Some(Action::Activate),
+            10 => Some(Action::Back),
+            11 => Some(Action::Submit),
+            12 => Some(Action::PageDown),
+            13 => Some(Action::PageUp),
+            14 => Some(Action::DeleteChar),
+            15 => Some(Action::Click { column: rng.below(130) as u16, row: rng.below(50) as u16 }),
+            16 => Some(Action::ScrollDown {
+                column: rng.below(130) as u16,
+                row: rng.below(50) as u16,
+            }),
+            17 => Some(Action::Resize {
+                width: 1 + rng.below(200) as u16,
+                height: 1 + rng.below(70) as u16,
+            }),
+            18 => Some(Action::StartPresentation),
+            19 => Some(Action::OpenTours),
+            20 => Some(Action::StartQuiz),
+            21 => Some(Action::NextEvent),
+            22 => Some(Action::PrevEvent),
+            23 | 24 => {
+                reloads += 1;
+                app.reload(variants[rng.below(variants.len())].clone());
+                None
+            }
+            25 => Some(Action::End),
+            _ => Some(Action::Down),
+        };
+        match action {
+            Some(Action::Quit) => {}
+            Some(a) => app.update(a),
+            None => {}
+        }
+        let n = app.shown.len();
+        assert!(app.selected < n.max(1), "step {step}");
+        assert!(app.country_cursor < app.timeline().countries.len().max(1), "step {step}");
+        assert!(app.actor_cursor < app.timeline().actors.len().max(1), "step {step}");
+        match &app.screen {
+            Screen::Present(p) => {
+                assert!(p.slides.is_empty() || p.at < p.slides.len(), "step {step}");
+                assert!(p.slides.iter().all(|&i| i < app.timeline().events.len()), "step {step}");
+            }
+            Screen::Quiz(q) => assert!(q.at <= q.questions.len(), "step {step}"),
+            _ => {}
+        }
+        if let Some(t) = app.tour_picker {
+            assert!(t < app.timeline().tours.len(), "step {step}");
+        }
+        if step % 10 == 0 || action.is_none() {
+            render(&app);
+        }
+    }
+    assert!(reloads > 500, "{reloads} reloads");
 }

@@ -3,8 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::keymap::Context;
-use super::present::Presentation;
+use super::present::{Presentation, Relocated};
 use super::quiz::QuizState;
+use super::relocate;
 use crate::model::{Event, Timeline};
 use crate::query::{Filter, Query};
 
@@ -54,6 +55,34 @@ pub enum Row {
     Event(usize),
 }
 
+/// Filter entries and the selected event that a reload did not find in the
+/// files, kept so that they come back when the files have them again (an
+/// editor that empties a file, then writes it). Kept only while the person
+/// leaves the filter and selection as that reload left them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Held {
+    /// The filter as the person set it, when the reload had to narrow it.
+    pub filter: Option<Filter>,
+    /// The id of the event they had selected, when the reload lost it.
+    pub selected: Option<String>,
+    /// The filter and selection that reload left.
+    pub left_filter: Option<Filter>,
+    pub left_selected: Option<usize>,
+}
+
+/// "country KZ, actor putin": filter entries in `wanted` that `kept` lacks.
+fn missing(wanted: &Filter, kept: &Filter) -> Vec<String> {
+    let mut out = Vec::new();
+    for (what, w, k) in [
+        ("country", &wanted.countries, &kept.countries),
+        ("actor", &wanted.actors, &kept.actors),
+        ("tag", &wanted.tags, &kept.tags),
+    ] {
+        out.extend(w.iter().filter(|x| !k.contains(x)).map(|x| format!("{what} {x}")));
+    }
+    out
+}
+
 pub struct App {
     pub query: Query,
     pub filter: Filter,
@@ -82,6 +111,8 @@ pub struct App {
     pub message: Option<String>,
     /// Why the files on disk could not be reloaded; the last good data stays.
     pub banner: Option<String>,
+    /// What the last reload could not find and keeps for when it returns.
+    pub held: Option<Held>,
     pub width: u16,
     pub height: u16,
     pub quit: bool,
@@ -110,6 +141,7 @@ impl App {
             input: String::new(),
             message: None,
             banner: None,
+            held: None,
             width,
             height,
             quit: false,
@@ -140,64 +172,135 @@ impl App {
     }
 
     /// Takes a fresh load of the files. A failed load keeps the current data
-    /// and says why; a good one replaces it, keeping the selection, filters and
-    /// cursors where they still make sense.
+    /// and says why; a good one replaces it (see [`App::replace_query`]).
     pub fn reload(&mut self, loaded: crate::load::Loaded) {
-        if !loaded.is_ok() {
-            let report = &loaded.report;
-            let first = report
-                .diagnostics
-                .iter()
-                .find(|d| d.severity == crate::load::Severity::Error)
-                .map(|d| {
-                    let file = report.files.get(d.file).map_or("", |f| f.name.as_str());
-                    let place =
-                        d.mark.map(|m| format!(":{}:{}", m.line, m.column)).unwrap_or_default();
-                    format!("{file}{place}: {}", d.message)
-                })
-                .unwrap_or_default();
-            let more = match report.errors() {
-                0 | 1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            self.banner = Some(crate::load::sanitize::line(&format!(
-                "not reloaded, showing the last good version: {first}{more}"
-            )));
-            return;
+        if loaded.is_ok() {
+            self.replace_query(Query::new(loaded.timeline));
+        } else {
+            self.keep_last_good(&loaded.report);
         }
-        let old = self.timeline();
-        let selected = self.selected_event().map(|e| e.id.clone());
+    }
+
+    /// Says why the files could not be reloaded; the data on screen stays.
+    pub fn keep_last_good(&mut self, report: &crate::load::Report) {
+        let first = report
+            .diagnostics
+            .iter()
+            .find(|d| d.severity == crate::load::Severity::Error)
+            .map(|d| {
+                let file = report.files.get(d.file).map_or("", |f| f.name.as_str());
+                let place = d.mark.map(|m| format!(":{}:{}", m.line, m.column)).unwrap_or_default();
+                format!("{file}{place}: {}", d.message)
+            })
+            .unwrap_or_default();
+        let more = match report.errors() {
+            0 | 1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        self.banner = Some(crate::load::sanitize::line(&format!(
+            "not reloaded, showing the last good version: {first}{more}"
+        )));
+    }
+
+    /// Puts new data on screen, keeping what the person was looking at: the
+    /// filters, the selected event, the cursors, the slide or quiz question,
+    /// by id. What the new data lacks is set aside (see [`Held`]) and comes
+    /// back with it; the status line says what moved.
+    pub fn replace_query(&mut self, query: Query) {
+        let held = self.held.take().unwrap_or_default();
+        // What the person asked for: what a previous reload set aside, unless
+        // they have changed it since.
+        let wanted_filter =
+            if held.left_filter.as_ref() == Some(&self.filter) { held.filter } else { None }
+                .unwrap_or_else(|| self.filter.clone());
+        let wanted_event = held
+            .selected
+            .filter(|_| held.left_selected == Some(self.selected))
+            .or_else(|| self.selected_event().map(|e| e.id.clone()));
+        let old_query = std::mem::replace(&mut self.query, query);
+        let old = old_query.timeline();
+        let old_selected = self.selected;
+        let old_shown = std::mem::take(&mut self.shown);
         let country = old.countries.get(self.country_cursor).map(|c| c.code.clone());
         let actor = old.actors.get(self.actor_cursor).map(|a| a.id.clone());
-        let previous_position = self.selected;
-        self.query = Query::new(loaded.timeline);
+
         let tl = self.query.timeline();
-        self.filter.countries.retain(|c| tl.country(c).is_some());
-        self.filter.actors.retain(|a| tl.actor(a).is_some());
-        let tags = self.query.tags().to_vec();
-        self.filter.tags.retain(|t| tags.contains(t));
+        let mut filter = wanted_filter.clone();
+        filter.countries.retain(|c| tl.country(c).is_some());
+        filter.actors.retain(|a| tl.actor(a).is_some());
+        let tags = self.query.tags();
+        filter.tags.retain(|t| tags.contains(t));
+        self.filter = filter;
         let tl = self.query.timeline();
-        if let Some(code) = country
-            && let Some(i) = tl.countries.iter().position(|c| c.code == code)
-        {
+        if let Some(i) = country.and_then(|code| tl.countries.iter().position(|c| c.code == code)) {
             self.country_cursor = i;
         }
-        if let Some(id) = actor
-            && let Some(i) = tl.actors.iter().position(|a| a.id == id)
-        {
+        if let Some(i) = actor.and_then(|id| tl.actors.iter().position(|a| a.id == id)) {
             self.actor_cursor = i;
         }
-        self.shown.clear();
         self.refilter();
-        if !selected.is_some_and(|id| self.select_id(&id)) {
-            self.selected = previous_position;
+
+        let mut notes = Vec::new();
+        let mut gone = missing(&wanted_filter, &self.filter);
+        let found = wanted_event.as_deref().is_none_or(|id| self.select_id(id));
+        if !found {
+            let tl = self.query.timeline();
+            self.selected = relocate::nearest(old, &old_shown, old_selected, tl)
+                .map_or(old_selected, |e| self.shown.partition_point(|&i| i < e));
             self.clamp();
+            gone.push("the selected event".into());
+        }
+        let held_note = (!gone.is_empty())
+            .then(|| format!("gone from the files, kept for their return: {}", gone.join(", ")));
+        if !gone.is_empty() {
+            self.held = Some(Held {
+                filter: Some(wanted_filter).filter(|w| *w != self.filter),
+                selected: wanted_event.filter(|_| !found),
+                left_filter: Some(self.filter.clone()),
+                left_selected: Some(self.selected),
+            });
+        }
+
+        let tl = self.query.timeline();
+        match &mut self.screen {
+            Screen::Present(p) => match p.relocate(old, tl, &self.shown) {
+                Relocated::Same => {}
+                Relocated::Nearest => {
+                    notes.push("that slide's event is gone: showing the nearest".into())
+                }
+                Relocated::Empty => notes.push("no slides are left in the files".into()),
+            },
+            Screen::Quiz(q) => {
+                let dropped = q.relocate(old, tl);
+                if dropped > 0 {
+                    notes.push(format!(
+                        "{dropped} quiz question{} dropped: {} events are gone",
+                        if dropped == 1 { "" } else { "s" },
+                        if dropped == 1 { "its" } else { "their" }
+                    ));
+                }
+            }
+            Screen::Detail { .. } => {
+                if !found {
+                    self.screen = Screen::Detail { scroll: 0 };
+                }
+            }
+            Screen::Main => {}
+        }
+        if let Some(t) = self.tour_picker {
+            self.tour_picker = match tl.tours.len() {
+                0 => None,
+                n => Some(t.min(n - 1)),
+            };
         }
         self.banner = None;
-        self.message = Some(format!("reloaded: {} events", self.shown.len()));
-        if let Screen::Detail { .. } = self.screen {
-            self.screen = Screen::Detail { scroll: 0 };
+        notes.extend(held_note);
+        let mut message = format!("reloaded: {} events", self.shown.len());
+        for n in notes {
+            message.push_str(" · ");
+            message.push_str(&n);
         }
+        self.message = Some(message);
     }
 
     /// Which keymap context the keys go to now.

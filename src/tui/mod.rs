@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod layout;
 pub mod present;
 pub mod quiz;
+mod relocate;
 pub mod theme;
 mod update;
 pub mod view;

@@ -1,5 +1,7 @@
 //! Presentation mode: one slide per event, in order; a tour is a presentation
 //! of its steps, with the teacher's notes and the class questions on keys.
+//! Slides point into the timeline by position; the presenter's place is also
+//! kept by event id, so a reload (a file saved in class) finds it again.
 
 use crate::model::Timeline;
 
@@ -7,45 +9,133 @@ use crate::model::Timeline;
 pub struct Presentation {
     /// Positions in `Timeline::events`, in slide order.
     pub slides: Vec<usize>,
+    /// In a tour, the step each slide shows (steps whose event is missing are
+    /// left out, so the two can differ).
+    pub steps: Vec<usize>,
     pub at: usize,
-    /// The tour being given, as a position in `Timeline::tours`.
-    pub tour: Option<usize>,
+    /// The id of the tour being given.
+    pub tour: Option<String>,
     /// The teacher's note is shown (hidden by default: the projector shows a clean slide).
     pub notes: bool,
     /// The question for the class is shown.
     pub question: bool,
+    /// The id of the event the presenter moved to last. A reload that loses
+    /// it shows the nearest slide, and comes back here when it returns.
+    pub anchor: Option<String>,
+}
+
+/// Where a reload left the presenter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relocated {
+    /// On the same event.
+    Same,
+    /// The event is gone: on the nearest one that is left.
+    Nearest,
+    /// No slides are left.
+    Empty,
 }
 
 impl Presentation {
-    pub fn of_events(slides: Vec<usize>, at: usize) -> Presentation {
+    pub fn of_events(tl: &Timeline, slides: Vec<usize>, at: usize) -> Presentation {
         let at = at.min(slides.len().saturating_sub(1));
-        Presentation { slides, at, tour: None, notes: false, question: false }
+        let mut p = Presentation {
+            slides,
+            steps: Vec::new(),
+            at,
+            tour: None,
+            notes: false,
+            question: false,
+            anchor: None,
+        };
+        p.anchor = p.event_id(tl);
+        p
     }
 
     /// The tour's steps whose events exist; `None` if the tour does not.
-    pub fn of_tour(tl: &Timeline, tour: usize) -> Option<Presentation> {
-        let t = tl.tours.get(tour)?;
-        let slides = t.steps.iter().filter_map(|s| tl.event_index(&s.event)).collect();
-        Some(Presentation { slides, at: 0, tour: Some(tour), notes: false, question: false })
+    pub fn of_tour(tl: &Timeline, tour: &str) -> Option<Presentation> {
+        let (steps, slides) = tour_slides(tl, tour)?;
+        let mut p = Presentation {
+            slides,
+            steps,
+            at: 0,
+            tour: Some(tour.to_string()),
+            notes: false,
+            question: false,
+            anchor: None,
+        };
+        p.anchor = p.event_id(tl);
+        Some(p)
     }
 
     pub fn event(&self) -> Option<usize> {
         self.slides.get(self.at).copied()
     }
 
+    /// The tour step the current slide shows.
+    pub fn step_index(&self) -> Option<usize> {
+        self.steps.get(self.at).copied()
+    }
+
+    fn event_id(&self, tl: &Timeline) -> Option<String> {
+        self.event().and_then(|i| tl.events.get(i)).map(|e| e.id.clone())
+    }
+
     /// Moves by `delta` slides, staying within the presentation; a new slide
     /// starts without its question shown.
-    pub fn step(&mut self, delta: isize) {
+    pub fn step(&mut self, tl: &Timeline, delta: isize) {
         let last = self.slides.len().saturating_sub(1);
         let to = self.at.saturating_add_signed(delta).min(last);
         if to != self.at {
             self.at = to;
             self.question = false;
         }
+        if !self.slides.is_empty() {
+            self.anchor = self.event_id(tl);
+        }
+    }
+
+    /// Follows a reload from `old` to `new`: a tour takes its steps again
+    /// from `new`; a show of events takes `shown` (the same filter over the
+    /// new data). The presenter stays on the anchor's event if it is left,
+    /// else goes to the nearest slide that is.
+    pub fn relocate(&mut self, old: &Timeline, new: &Timeline, shown: &[usize]) -> Relocated {
+        let before_positions = std::mem::take(&mut self.slides);
+        match &self.tour {
+            Some(id) => {
+                let (steps, slides) = tour_slides(new, id).unwrap_or_default();
+                self.steps = steps;
+                self.slides = slides;
+            }
+            None => self.slides = shown.to_vec(),
+        }
+        let position_of = |id: &str| {
+            let e = new.event_index(id)?;
+            self.slides.iter().position(|&s| s == e)
+        };
+        if self.slides.is_empty() {
+            self.at = 0;
+            return Relocated::Empty;
+        }
+        if let Some(at) = self.anchor.as_deref().and_then(position_of) {
+            self.at = at;
+            return Relocated::Same;
+        }
+        let near = super::relocate::nearest(old, &before_positions, self.at, new).map(|e| {
+            match self.tour {
+                Some(_) => self.slides.iter().position(|&s| s == e).unwrap_or(self.at),
+                // A show of events is in timeline order: the first slide at or after it.
+                None => self.slides.partition_point(|&s| s < e),
+            }
+        });
+        self.at = near.unwrap_or(self.at).min(self.slides.len() - 1);
+        Relocated::Nearest
     }
 
     /// "12 / 54" or, in a tour, "Step 3 of 12".
     pub fn position(&self) -> String {
+        if self.slides.is_empty() {
+            return "No slides".into();
+        }
         match self.tour {
             Some(_) => format!("Step {} of {}", self.at + 1, self.slides.len()),
             None => format!("{} / {}", self.at + 1, self.slides.len()),
@@ -53,23 +143,73 @@ impl Presentation {
     }
 }
 
+/// (step indices, event positions) of a tour's steps whose events exist.
+fn tour_slides(tl: &Timeline, tour: &str) -> Option<(Vec<usize>, Vec<usize>)> {
+    let t = tl.tour(tour)?;
+    Some(
+        t.steps
+            .iter()
+            .enumerate()
+            .filter_map(|(n, s)| tl.event_index(&s.event).map(|e| (n, e)))
+            .unzip(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Events with these ids, in this order.
+    fn timeline(ids: &[&str]) -> Timeline {
+        let events: String = ids
+            .iter()
+            .enumerate()
+            .map(|(n, id)| {
+                format!(
+                    "  - {{id: {id}, date: {}, title: T, sources: [https://example.org]}}\n",
+                    1990 + n
+                )
+            })
+            .collect();
+        let loaded =
+            crate::load::load_texts(vec![("t.yaml".into(), Ok(format!("events:\n{events}")))]);
+        assert!(loaded.is_ok(), "{}", loaded.report.render());
+        loaded.timeline
+    }
+
     #[test]
     fn steps_stay_in_bounds_and_hide_the_question() {
-        let mut p = Presentation::of_events(vec![4, 5, 6], 9);
+        let tl = timeline(&["a", "b", "c", "d", "e", "f", "g"]);
+        let mut p = Presentation::of_events(&tl, vec![4, 5, 6], 9);
         assert_eq!(p.at, 2, "a start past the end is the last slide");
         p.question = true;
-        p.step(1);
+        p.step(&tl, 1);
         assert!(p.question, "no move, nothing changes");
-        p.step(-1);
+        p.step(&tl, -1);
         assert_eq!((p.at, p.question), (1, false));
-        p.step(isize::MIN / 2);
+        p.step(&tl, isize::MIN / 2);
         assert_eq!(p.event(), Some(4));
         assert_eq!(p.position(), "1 / 3");
-        let empty = Presentation::of_events(Vec::new(), 0);
+        let empty = Presentation::of_events(&tl, Vec::new(), 0);
         assert_eq!(empty.event(), None);
+    }
+
+    #[test]
+    fn a_reload_keeps_the_event_or_the_nearest_and_comes_back_to_it() {
+        let old = timeline(&["a", "b", "c", "d"]);
+        let mut p = Presentation::of_events(&old, vec![0, 1, 2, 3], 2);
+        // An event added before: same slide, new position.
+        let added = timeline(&["new", "a", "b", "c", "d"]);
+        assert_eq!(p.relocate(&old, &added, &[0, 1, 2, 3, 4]), Relocated::Same);
+        assert_eq!(p.event(), Some(3));
+        // The file emptied mid-save, then written again.
+        assert_eq!(p.relocate(&added, &Timeline::default(), &[]), Relocated::Empty);
+        assert_eq!(p.event(), None);
+        assert_eq!(p.relocate(&Timeline::default(), &added, &[0, 1, 2, 3, 4]), Relocated::Same);
+        assert_eq!(p.event(), Some(3), "back on c");
+        // c removed: the next one left.
+        let without = timeline(&["new", "a", "b", "d"]);
+        assert_eq!(p.relocate(&added, &without, &[0, 1, 2, 3]), Relocated::Nearest);
+        assert_eq!(without.events[p.event().expect("a slide")].id, "d");
     }
 }

@@ -13,6 +13,9 @@ pub struct QuizState {
     pub outcome: Option<Outcome>,
     /// For each answered question, the verdict.
     pub results: Vec<Outcome>,
+    /// For each answered question, what was asked, in words: the summary
+    /// shows it even if a reload has since removed the event.
+    pub asked: Vec<String>,
     pub seed: u64,
     /// How far the end summary is scrolled.
     pub scroll: u16,
@@ -29,6 +32,7 @@ impl QuizState {
             input: String::new(),
             outcome: None,
             results: Vec::new(),
+            asked: Vec::new(),
             seed,
             scroll: 0,
         }
@@ -90,9 +94,49 @@ impl QuizState {
 
     fn answer(&mut self, tl: &Timeline, answer: Answer) {
         let Some(q) = self.current() else { return };
+        if !question_exists(tl, q) {
+            return;
+        }
         let outcome = quiz::check(tl, q, answer);
+        self.asked.push(match q {
+            Question::When { event } => format!("When? {} — ", tl.events[event].title),
+            Question::First { .. } => "Which came first? ".to_string(),
+        });
         self.results.push(outcome.clone());
         self.outcome = Some(outcome);
+    }
+
+    /// Follows a reload from `old` to `new`: questions point at their events
+    /// by id again. Questions not yet answered whose events are gone are
+    /// dropped; returns how many.
+    pub fn relocate(&mut self, old: &Timeline, new: &Timeline) -> usize {
+        let map = |i: usize| old.events.get(i).and_then(|e| new.event_index(&e.id)).unwrap_or(GONE);
+        let answered = self.results.len();
+        let before = self.questions.len();
+        let mut kept = Vec::with_capacity(before);
+        for (n, q) in self.questions.iter().enumerate() {
+            let q = match *q {
+                Question::When { event } => Question::When { event: map(event) },
+                Question::First { a, b } => Question::First { a: map(a), b: map(b) },
+            };
+            if n < answered || question_exists(new, q) {
+                kept.push(q);
+            }
+        }
+        self.questions = kept;
+        before - self.questions.len()
+    }
+}
+
+/// Marks an event a reload removed, in a question already answered.
+pub const GONE: usize = usize::MAX;
+
+/// Whether every event the question asks about is in `tl`.
+pub fn question_exists(tl: &Timeline, q: Question) -> bool {
+    let there = |i: usize| i < tl.events.len();
+    match q {
+        Question::When { event } => there(event),
+        Question::First { a, b } => there(a) && there(b),
     }
 }
 

@@ -41,6 +41,14 @@ impl App {
         isize::try_from(rect.map_or(10, |r| r.height.saturating_sub(3)).max(1)).unwrap_or(1)
     }
 
+    /// The person changed the filter: it replaces what a reload set aside.
+    fn refilter_by_hand(&mut self) {
+        if let Some(held) = &mut self.held {
+            held.filter = None;
+        }
+        self.refilter();
+    }
+
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
@@ -85,8 +93,12 @@ impl App {
                 if self.shown.is_empty() {
                     self.message = Some("no events to present (c clears the filters)".into());
                 } else {
-                    self.screen =
-                        Screen::Present(Presentation::of_events(self.shown.clone(), self.selected));
+                    let tl = self.query.timeline();
+                    self.screen = Screen::Present(Presentation::of_events(
+                        tl,
+                        self.shown.clone(),
+                        self.selected,
+                    ));
                 }
             }
             Action::OpenTours => {
@@ -120,14 +132,14 @@ impl App {
             Action::Activate => self.activate(),
             Action::ToggleMatch => {
                 self.filter.match_all = !self.filter.match_all;
-                self.refilter();
+                self.refilter_by_hand();
                 let mode = if self.filter.match_all { "all" } else { "any" };
                 self.message = Some(format!("countries: events involving {mode} of the selected"));
             }
             Action::ClearFilters => {
                 self.filter = Filter::default();
                 self.input.clear();
-                self.refilter();
+                self.refilter_by_hand();
             }
             Action::StartSearch => {
                 self.prompt = Some(Prompt::Search);
@@ -158,7 +170,7 @@ impl App {
             let last = self.timeline().tours.len().saturating_sub(1);
             self.tour_picker = Some(t.saturating_add_signed(delta).min(last));
         } else if let Screen::Present(p) = &mut self.screen {
-            p.step(delta);
+            p.step(self.query.timeline(), delta);
         } else if let Screen::Quiz(q) = &self.screen {
             let scroll = by(q.scroll, super::view::quiz_max_scroll(self));
             if let Screen::Quiz(q) = &mut self.screen {
@@ -174,7 +186,8 @@ impl App {
 
     /// Starts a tour (a position in `Timeline::tours`) in presentation mode.
     pub fn start_tour(&mut self, tour: usize) {
-        if let Some(p) = Presentation::of_tour(self.query.timeline(), tour) {
+        let tl = self.query.timeline();
+        if let Some(p) = tl.tours.get(tour).and_then(|t| Presentation::of_tour(tl, &t.id)) {
             self.screen = Screen::Present(p);
         }
     }
@@ -195,7 +208,7 @@ impl App {
     /// next or previous slide in a presentation.
     fn step_event(&mut self, delta: isize) {
         if let Screen::Present(p) = &mut self.screen {
-            p.step(delta);
+            p.step(self.query.timeline(), delta);
             return;
         }
         let before = self.selected;
@@ -209,7 +222,7 @@ impl App {
     fn back(&mut self) {
         if self.prompt == Some(Prompt::Search) {
             self.filter.search.clear();
-            self.refilter();
+            self.refilter_by_hand();
         }
         if self.prompt.take().is_some() {
             self.input.clear();
@@ -235,14 +248,14 @@ impl App {
             self.screen = Screen::Main;
         } else if !self.filter.search.is_empty() {
             self.filter.search.clear();
-            self.refilter();
+            self.refilter_by_hand();
         }
     }
 
     fn on_input_changed(&mut self) {
         if self.prompt == Some(Prompt::Search) {
             self.filter.search = self.input.trim().to_string();
-            self.refilter();
+            self.refilter_by_hand();
         }
     }
 
@@ -310,14 +323,14 @@ impl App {
                 if let Some(c) = self.timeline().countries.get(self.country_cursor) {
                     let code = c.code.clone();
                     Filter::toggle(&mut self.filter.countries, &code);
-                    self.refilter();
+                    self.refilter_by_hand();
                 }
             }
             Pane::Actors => {
                 if let Some(a) = self.timeline().actors.get(self.actor_cursor) {
                     let id = a.id.clone();
                     Filter::toggle(&mut self.filter.actors, &id);
-                    self.refilter();
+                    self.refilter_by_hand();
                 }
             }
         }

@@ -1,6 +1,8 @@
 //! Watching the loaded files, so a saved edit shows up in the explorer.
 //! Editors often save by writing a new file and renaming it over the old one,
-//! so a file is watched through its directory, by name.
+//! so a file is watched through its directory, by name. A watched directory
+//! that is deleted and made again, or swapped for another by a rename, is
+//! noticed by its identity (device and inode) and watched anew.
 
 use std::collections::HashSet;
 use std::ffi::OsString;
@@ -14,10 +16,28 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 /// Changes closer together than this are one change.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
+/// How often the watched directories' identities are checked.
+const ROOT_CHECK: Duration = Duration::from_millis(500);
+
 pub struct FileWatch {
-    _watcher: RecommendedWatcher,
+    watcher: RecommendedWatcher,
     changes: Receiver<()>,
     pending_since: Option<Instant>,
+    /// The directories watched, how, and what they were when last watched.
+    roots: Vec<Root>,
+    checked: Instant,
+}
+
+struct Root {
+    path: PathBuf,
+    mode: RecursiveMode,
+    identity: Option<(u64, u64)>,
+}
+
+/// (device, inode) of a directory, if it exists.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().filter(|m| m.is_dir()).map(|m| (m.dev(), m.ino()))
 }
 
 /// What a watched path stands for.
@@ -81,10 +101,32 @@ impl FileWatch {
                 let _ = tx.send(());
             }
         })?;
+        let mut roots = Vec::new();
         for (path, mode) in watch_list {
             watcher.watch(&path, mode)?;
+            roots.push(Root { identity: identity(&path), path, mode });
         }
-        Ok(FileWatch { _watcher: watcher, changes: rx, pending_since: None })
+        Ok(FileWatch { watcher, changes: rx, pending_since: None, roots, checked: Instant::now() })
+    }
+
+    /// Watches again each directory that was replaced (deleted and made
+    /// again, or another renamed over it) or that came back; either counts
+    /// as a change.
+    fn check_roots(&mut self) {
+        if self.checked.elapsed() < ROOT_CHECK {
+            return;
+        }
+        self.checked = Instant::now();
+        for root in &mut self.roots {
+            let now = identity(&root.path);
+            if now == root.identity {
+                continue;
+            }
+            let _ = self.watcher.unwatch(&root.path);
+            // A directory that is gone is looked for again at the next check.
+            root.identity = now.filter(|_| self.watcher.watch(&root.path, root.mode).is_ok());
+            self.pending_since = Some(Instant::now());
+        }
     }
 
     /// True once a change has settled: seen, and quiet for [`DEBOUNCE`] since.
@@ -92,9 +134,17 @@ impl FileWatch {
         while self.changes.try_recv().is_ok() {
             self.pending_since = Some(Instant::now());
         }
+        self.check_roots();
         match self.pending_since {
             Some(t) if t.elapsed() >= DEBOUNCE => {
                 self.pending_since = None;
+                // The change may have been the directory itself going or coming
+                // back in the same place (its inode reused): watch it afresh.
+                for root in &mut self.roots {
+                    let _ = self.watcher.unwatch(&root.path);
+                    root.identity = identity(&root.path)
+                        .filter(|_| self.watcher.watch(&root.path, root.mode).is_ok());
+                }
                 true
             }
             _ => false,

@@ -63,3 +63,41 @@ pub fn screen_text(buf: &Buffer) -> String {
     }
     out
 }
+
+/// The bundled timeline's YAML.
+pub fn bundled_text() -> String {
+    load::BUNDLED[0].1.to_string()
+}
+
+/// Loads YAML as the reload of one file would.
+pub fn load_text(text: &str) -> load::Loaded {
+    load::load_texts(vec![("lesson.yaml".into(), Ok(text.to_string()))])
+}
+
+/// The YAML without the event `id`, and without the references to it
+/// (related events, tour steps), so that it still loads.
+pub fn without_event(yaml: &str, id: &str) -> String {
+    let mut out = String::new();
+    let mut skipping: Option<usize> = None;
+    for line in yaml.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(depth) = skipping {
+            let ends = line.trim().is_empty()
+                || indent < depth
+                || (indent == depth && line.trim_start().starts_with("- "));
+            if !ends || line.trim().is_empty() && indent > depth {
+                continue;
+            }
+            skipping = None;
+        }
+        let item = line.trim_start();
+        if item == format!("- id: {id}\n") || item == format!("- event: {id}\n") {
+            skipping = Some(indent);
+            continue;
+        }
+        out.push_str(line);
+    }
+    out.replace(&format!("[{id}]"), "[]")
+        .replace(&format!("{id}, "), "")
+        .replace(&format!(", {id}]"), "]")
+}

@@ -91,7 +91,8 @@ fn list(
         .map(|(i, item)| {
             let check = if item.checked { "[x] " } else { "[ ] " };
             let count = item.count.to_string();
-            let name_width = width.saturating_sub(4 + item.badge.chars().count() + count.len() + 1);
+            let name_width =
+                width.saturating_sub(4 + crate::text::width(item.badge) + count.len() + 1);
             let name = pad(&fit(item.name, name_width), name_width);
             let text = format!("{check}{}{name} {count}", item.badge);
             if i == cursor && is_focused {

@@ -81,11 +81,9 @@ pub fn detail_max_scroll(app: &App) -> u16 {
 /// How far the quiz's end summary can scroll at this terminal size.
 pub fn quiz_max_scroll(app: &App) -> u16 {
     match &app.screen {
-        Screen::Quiz(q) => quiz::max_scroll(
-            app.timeline(),
-            q,
-            full_screen_area(Rect::new(0, 0, app.width, app.height)),
-        ),
+        Screen::Quiz(q) => {
+            quiz::max_scroll(q, full_screen_area(Rect::new(0, 0, app.width, app.height)))
+        }
         _ => 0,
     }
 }

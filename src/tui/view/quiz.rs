@@ -36,6 +36,9 @@ pub fn hide_years(text: &str) -> String {
     out
 }
 
+/// In place of an event a reload removed while its question was on screen.
+const GONE_TEXT: &str = "(this event is no longer in the files)";
+
 fn event_lines<'a>(e: &Event, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = vec![Line::styled(hide_years(&e.title), theme.title), Line::raw("")];
     lines.extend(e.summary.lines().map(|l| Line::raw(hide_years(l))));
@@ -55,9 +58,9 @@ fn text_area(area: Rect) -> Rect {
 }
 
 /// How far the end summary can scroll in `area`.
-pub fn max_scroll(tl: &Timeline, quiz: &QuizState, area: Rect) -> u16 {
+pub fn max_scroll(quiz: &QuizState, area: Rect) -> u16 {
     let text = text_area(area);
-    let lines = Paragraph::new(summary(tl, quiz, &Theme::mono()))
+    let lines = Paragraph::new(summary(quiz, &Theme::mono()))
         .wrap(Wrap { trim: false })
         .line_count(text.width.max(1));
     u16::try_from(lines.saturating_sub(usize::from(text.height))).unwrap_or(u16::MAX)
@@ -77,7 +80,7 @@ pub fn render(tl: &Timeline, quiz: &QuizState, theme: &Theme, area: Rect, frame:
     frame.render_widget(block(Line::styled(title, theme.title), true, theme), area);
     let text = text_area(area);
     let (lines, scroll) = match quiz.current() {
-        None => (summary(tl, quiz, theme), quiz.scroll.min(max_scroll(tl, quiz, area))),
+        None => (summary(quiz, theme), quiz.scroll.min(max_scroll(quiz, area))),
         Some(q) => (question(tl, quiz, q, theme), 0),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
@@ -90,7 +93,10 @@ fn question<'a>(tl: &Timeline, quiz: &QuizState, q: Question, theme: &Theme) -> 
         Question::When { event } => {
             lines.push(Line::styled("When did this happen? Type the year.", theme.heading));
             lines.push(Line::raw(""));
-            lines.extend(event_lines(&tl.events[event], theme));
+            match tl.events.get(event) {
+                Some(e) => lines.extend(event_lines(e, theme)),
+                None => lines.push(Line::styled(GONE_TEXT, theme.dim)),
+            }
             lines.push(Line::raw(""));
             lines.push(Line::from(vec![
                 Span::styled("Year: ", theme.heading),
@@ -108,7 +114,10 @@ fn question<'a>(tl: &Timeline, quiz: &QuizState, q: Question, theme: &Theme) -> 
             for (n, e) in [(1, a), (2, b)] {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{n}  "), theme.key),
-                    Span::styled(hide_years(&tl.events[e].title), theme.title),
+                    Span::styled(
+                        tl.events.get(e).map_or(GONE_TEXT.to_string(), |e| hide_years(&e.title)),
+                        theme.title,
+                    ),
                 ]));
                 lines.push(Line::raw(""));
             }
@@ -128,23 +137,20 @@ fn question<'a>(tl: &Timeline, quiz: &QuizState, q: Question, theme: &Theme) -> 
     lines
 }
 
-fn summary<'a>(tl: &Timeline, quiz: &QuizState, theme: &Theme) -> Vec<Line<'a>> {
+fn summary<'a>(quiz: &QuizState, theme: &Theme) -> Vec<Line<'a>> {
     let total = quiz.questions.len();
     let mut lines = vec![
         Line::styled(format!("{} of {total} right", quiz.score()), theme.title)
             .alignment(Alignment::Center),
         Line::raw(""),
     ];
-    for (n, (q, result)) in quiz.questions.iter().zip(&quiz.results).enumerate() {
+    for (n, result) in quiz.results.iter().enumerate() {
         let mark = if result.correct {
             Span::styled("✓ ", theme.checked)
         } else {
             Span::styled("✗ ", theme.warning)
         };
-        let asked = match *q {
-            Question::When { event } => format!("When? {} — ", tl.events[event].title),
-            Question::First { .. } => "Which came first? ".to_string(),
-        };
+        let asked = quiz.asked.get(n).cloned().unwrap_or_default();
         lines.push(Line::from(vec![
             Span::raw(format!("{:>2}. ", n + 1)),
             mark,

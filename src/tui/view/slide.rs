@@ -28,14 +28,20 @@ fn take(area: &mut Rect, height: u16) -> Rect {
 
 pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mut Frame) {
     let tl = app.timeline();
-    let Some(e) = p.event().map(|i| &tl.events[i]) else {
-        let msg = Paragraph::new("No events to present: the filter shows none.")
-            .alignment(Alignment::Center);
+    let Some(e) = p.event().and_then(|i| tl.events.get(i)) else {
+        let msg = if tl.events.is_empty() {
+            "No events to present: the files have none just now."
+        } else if p.tour.is_some() {
+            "No steps of this tour are in the files just now."
+        } else {
+            "No events to present: the filter shows none."
+        };
+        let msg = Paragraph::new(msg).alignment(Alignment::Center);
         frame.render_widget(msg, area);
         return;
     };
-    let tour = p.tour.and_then(|t| tl.tours.get(t));
-    let step = tour.and_then(|t| t.steps.get(p.at));
+    let tour = p.tour.as_deref().and_then(|t| tl.tour(t));
+    let step = tour.zip(p.step_index()).and_then(|(t, n)| t.steps.get(n));
     // Margins grow with the screen; the text column stays readable.
     let margin = (area.width / 8).max(1).max(area.width.saturating_sub(110) / 2);
     let mut rest =
@@ -49,7 +55,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         None => tl.era_of(e).map(|era| era.title.clone()).unwrap_or_default(),
     };
     let position = p.position();
-    let room = usize::from(width).saturating_sub(position.chars().count() + 2);
+    let room = usize::from(width).saturating_sub(crate::text::width(&position) + 2);
     let line = Line::from(vec![
         Span::styled(crate::text::pad(&crate::text::fit(&context, room), room + 2), theme.dim),
         Span::styled(position, theme.title),

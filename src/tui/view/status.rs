@@ -5,9 +5,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
-use crate::text::fit;
+use crate::text::{fit, width as columns};
 use crate::tui::app::{App, Prompt, Screen};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
@@ -37,7 +36,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 Screen::Present(p) => format!(" {}", p.position()),
                 _ => " Quiz".to_string(),
             };
-            vec![Span::styled(what, theme.title)]
+            let mut spans = vec![Span::styled(what, theme.title)];
+            if let Some(msg) = &app.message {
+                spans.push(Span::styled(format!("  {msg}"), theme.warning));
+            }
+            spans
         }
         None => {
             let mut parts = vec![count];
@@ -50,17 +53,17 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         }
     };
     let left_text: String = left.iter().map(|s| s.content.as_ref()).collect();
-    let mut spans = if left_text.width() > width {
+    let mut spans = if columns(&left_text) > width {
         vec![Span::styled(fit(&left_text, width), theme.title)]
     } else {
         left
     };
     // As many hints as fit after the filters, in the keymap's order.
-    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let used: usize = spans.iter().map(|s| columns(&s.content)).sum();
     let mut room = width.saturating_sub(used + 2);
     let mut hints: Vec<Span> = Vec::new();
     for (keys, words) in keymap::footer(app.context()) {
-        let w = keys.width() + 1 + words.width() + 2;
+        let w = columns(keys) + 1 + columns(words) + 2;
         if w > room {
             break;
         }

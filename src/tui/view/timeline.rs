@@ -5,11 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 use super::{block, focused};
 use crate::model::PartialDate;
-use crate::text::{fit, pad};
+use crate::text::{fit, pad, width as columns};
 use crate::tui::app::{App, Pane, Row, scroll_offset};
 use crate::tui::theme::Theme;
 
@@ -18,7 +17,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let is_focused = focused(app, Pane::Timeline);
     let name = tl.title.as_deref().unwrap_or("Timeline");
     let count = format!("{} of {} ", app.shown.len(), tl.events.len());
-    let room = usize::from(area.width).saturating_sub(count.width() + 6);
+    let room = usize::from(area.width).saturating_sub(columns(&count) + 6);
     let title = Line::from(vec![
         Span::styled(format!(" {} ", fit(name, room)), theme.title),
         Span::styled(count, theme.dim),
@@ -39,7 +38,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let year_width = app
         .shown
         .iter()
-        .map(|&i| PartialDate::year_label(tl.events[i].date.year).width())
+        .map(|&i| columns(&PartialDate::year_label(tl.events[i].date.year)))
         .max()
         .unwrap_or(4);
     let first = scroll_offset(app.selected_row(), app.rows.len(), height);
@@ -49,7 +48,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         match *row {
             Row::Era(e) => {
                 let title = fit(&tl.eras[e].title, width.saturating_sub(4));
-                let rule = "─".repeat(width.saturating_sub(title.width() + 4));
+                let rule = "─".repeat(width.saturating_sub(columns(&title) + 4));
                 lines.push(Line::styled(format!("── {title} {rule}"), theme.era));
                 last_year = None;
             }
@@ -68,7 +67,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 let selected = p == app.selected;
                 let marker = if selected { "▶ " } else { "  " };
                 let prefix = format!("{marker}{} {:>7} ", pad(&year, year_width), fit(&day, 7));
-                let title = fit(&e.title, width.saturating_sub(prefix.width()));
+                let title = fit(&e.title, width.saturating_sub(columns(&prefix)));
                 if selected {
                     let style = if is_focused { theme.selected } else { theme.selected_idle };
                     lines.push(Line::styled(pad(&format!("{prefix}{title}"), width), style));
