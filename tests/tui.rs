@@ -566,9 +566,13 @@ fn a_quiz_survives_reloads_that_remove_its_events() {
     let first = ids(&app, questions[0]);
     let third = ids(&app, questions[2]);
     // Answer the first question, then its event and a later question's vanish.
-    type_text(&mut app, "1");
-    press(&mut app, KeyCode::Char('9'));
-    press(&mut app, KeyCode::Enter);
+    match questions[0] {
+        steppe::quiz::Question::When { .. } => {
+            type_text(&mut app, "1991");
+            press(&mut app, KeyCode::Enter);
+        }
+        steppe::quiz::Question::First { .. } => type_text(&mut app, "1"),
+    }
     let mut edited = original.clone();
     for id in first.iter().chain(&third) {
         edited = without_event(&edited, id);
