@@ -6,19 +6,22 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::export::Format;
 use crate::model::PartialDate;
-use crate::query::Filter;
+use crate::query::{Filter, Sort, WhereError};
 
 const EXAMPLES: &str = "\
 Examples:
   steppe                               open the explorer on the built-in Central Asia timeline
   steppe timelines/                    open every *.yaml and *.yml file below timelines/
   steppe --country KZ --actor putin    open it already filtered
+  steppe --where 'tag:summit from:2013'  the same with the query language
   steppe --tour new-great-game         give the bundled lesson as slides
   steppe --present --theme contrast    slides for a projector, high contrast
   steppe --quiz --seed 7               a quiz the whole class gets alike
   steppe export --tour new-great-game -o lesson.md
   steppe list --country KZ,UZ --from 2013
   steppe list --search dushanbe --format json
+  steppe list --where 'country:KZ and not actor:putin' --sort -date --limit 5
+  steppe stats --where 'tag:summit from:2013'
   steppe validate my-timeline.yaml --strict";
 
 #[derive(Debug, Parser)]
@@ -43,12 +46,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print the events, filtered, as a table, JSON, CSV or Markdown
-    #[command(after_help = "Examples:
-  steppe list
-  steppe list --country KZ --country UZ --match all
-  steppe list --actor putin --tag summit --format csv
-  steppe list --from 1991-08 --to 1991-12 --format markdown
-  steppe list timelines/ --search \"belt and road\" --format json")]
+    #[command(after_help = LIST_HELP)]
     List(ListArgs),
     /// Check timeline files and report every problem with its file and line
     #[command(after_help = "Examples:
@@ -66,6 +64,65 @@ Exit codes: 0 valid, 1 invalid data or unreadable input, 2 wrong usage.")]
 
 The file is written whole or not at all (a temporary file, then a rename).")]
     Export(ExportArgs),
+    /// Count the filtered events by decade, country, actor and tag
+    #[command(after_help = "Examples:
+  steppe stats                                   the whole built-in timeline
+  steppe stats --country KZ --from 1991          Kazakhstan since independence
+  steppe stats --where 'tag:summit' --format csv > summits.csv")]
+    Stats(StatsArgs),
+}
+
+const LIST_HELP: &str = "\
+Examples:
+  steppe list
+  steppe list --country KZ --country UZ --match all
+  steppe list --actor putin --tag summit --format csv
+  steppe list --from 1991-08 --to 1991-12 --format markdown
+  steppe list timelines/ --search \"belt and road\" --format json
+  steppe list --where 'country:KZ and not actor:putin'
+  steppe list --where '(tag:summit or tag:treaty) and from:2013'
+  steppe list --where 'related:ussr-dissolved'
+  steppe list --where 'country:KZ,UZ match:all era:independence'
+  steppe list --where 'erdogan or text:\"belt and road\"' --sort -date --limit 5
+
+The --where language:
+  country:KZ,UZ     events involving any of these countries (code or name)
+  match:all         ... all of the listed countries instead
+  actor:putin       events this actor took part in (id or name; commas: any of)
+  tag:summit        events with this tag (commas: any of)
+  era:soviet        events the timeline shows under this era
+  from:2013  to:1991-12  on:2025-10-09
+                    events overlapping the date or period
+  related:ID        events ID names as related, and events that name ID
+  word  \"a phrase\"  text:\"…\"
+                    text in titles, summaries, names and tags (case and
+                    accents ignored)
+  and  or  not  ( )
+                    combine them; terms side by side mean `and`;
+                    `not` binds tightest, then `and`, then `or`
+The other filter options are shorthands, ANDed with --where.";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum StatsFormat {
+    /// Tables with bars, for reading
+    #[default]
+    Table,
+    /// One JSON object with the four tables
+    Json,
+    /// One table: facet,key,label,events
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Timeline files or directories [default: the built-in timeline]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -94,6 +151,8 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub filters: FilterArgs,
+    #[command(flatten)]
+    pub order: OrderArgs,
 }
 
 #[derive(Debug, Args)]
@@ -138,6 +197,8 @@ pub struct ListArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub filters: FilterArgs,
+    #[command(flatten)]
+    pub order: OrderArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -194,15 +255,21 @@ pub struct FilterArgs {
     /// Events starting on or before this date
     #[arg(long, value_name = "DATE", value_parser = parse_date, allow_hyphen_values = true)]
     pub to: Option<PartialDate>,
-    /// Events whose title, summary, actors, countries or tags contain TEXT (any case)
+    /// Events whose title, summary, actors, countries or tags contain TEXT
+    /// (case, accents and width ignored: `erdogan` finds Erdoğan)
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Events matching an expression, ANDed with the flags above:
+    /// `country:KZ and not actor:putin`, `(tag:summit or tag:treaty) from:2013`
+    #[arg(long = "where", value_name = "EXPR")]
+    pub where_: Option<String>,
 }
 
 impl FilterArgs {
-    /// The filter as asked, before it is checked against a timeline.
-    pub fn to_filter(&self) -> Filter {
-        Filter {
+    /// The filter as asked, before its names are checked against a timeline;
+    /// an error if the `--where` expression does not parse.
+    pub fn to_filter(&self) -> Result<Filter, WhereError> {
+        Ok(Filter {
             countries: self.countries.clone(),
             match_all: self.match_mode == MatchMode::All,
             actors: self.actors.clone(),
@@ -210,6 +277,44 @@ impl FilterArgs {
             from: self.from,
             to: self.to,
             search: self.search.clone().unwrap_or_default(),
+            expr: self.where_.as_deref().map(crate::query::parse).transpose()?,
+        })
+    }
+}
+
+/// The order and number of events listed.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Order")]
+pub struct OrderArgs {
+    /// Order of the events
+    #[arg(long, value_enum, default_value_t = SortArg::Date, allow_hyphen_values = true)]
+    pub sort: SortArg,
+    /// At most N events (after sorting)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum SortArg {
+    /// Oldest first
+    #[default]
+    Date,
+    /// Latest first
+    #[value(name = "-date")]
+    DateDesc,
+    /// By title (case and accents ignored)
+    Title,
+    /// By country codes, then date
+    Country,
+}
+
+impl SortArg {
+    pub fn to_sort(self) -> Sort {
+        match self {
+            SortArg::Date => Sort::Date,
+            SortArg::DateDesc => Sort::DateDesc,
+            SortArg::Title => Sort::Title,
+            SortArg::Country => Sort::Country,
         }
     }
 }

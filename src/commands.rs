@@ -3,7 +3,10 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
-use crate::cli::{ExploreArgs, ExportArgs, FilterArgs, HandoutFormat, ListArgs, ValidateArgs};
+use crate::cli::{
+    ExploreArgs, ExportArgs, FilterArgs, HandoutFormat, ListArgs, OrderArgs, StatsArgs, StatsFormat,
+    ValidateArgs,
+};
 use crate::export::document::{Lesson, Page};
 use crate::export::{self, Format, safe};
 use crate::load::diagnostic::did_you_mean;
@@ -71,23 +74,67 @@ fn load_or_fail(paths: &[PathBuf]) -> Result<Query, Failure> {
     Ok(Query::new(loaded.timeline))
 }
 
-/// The filter from the command line, checked against the timeline.
-pub fn filter_for(query: &Query, args: &FilterArgs) -> Result<Filter, Failure> {
-    query.check(&args.to_filter()).map_err(|e| Failure::Usage(e.to_string()))
+/// The filter from the command line, parsed: a `--where` mistake is found
+/// before any file is read.
+fn asked(args: &FilterArgs) -> Result<Filter, Failure> {
+    args.to_filter().map_err(|e| Failure::Usage(format!("in --where: {e}")))
+}
+
+/// The filter checked against the timeline, with a warning for each date
+/// that is probably a typo.
+fn checked(query: &Query, filter: &Filter) -> Result<Filter, Failure> {
+    let filter = query.check(filter).map_err(|e| Failure::Usage(e.to_string()))?;
+    for warning in query.date_warnings(&filter) {
+        say_err(&format!("warning: {warning}\n"));
+    }
+    Ok(filter)
+}
+
+/// The events the filter shows, in the asked order and number; an empty
+/// result says so on stderr.
+fn events(query: &Query, filter: &Filter, order: Option<&OrderArgs>) -> Vec<usize> {
+    let mut shown = query.matches(filter);
+    if let Some(order) = order {
+        query.sort(&mut shown, order.sort.to_sort());
+        shown.truncate(order.limit.unwrap_or(usize::MAX));
+    }
+    if shown.is_empty() {
+        say_err(&format!("no events match: {}\n", filter.to_expression()));
+    }
+    shown
 }
 
 pub fn list(args: &ListArgs) -> Result<(), Failure> {
+    let filter = asked(&args.filters)?;
     let query = load_or_fail(&args.paths)?;
-    let filter = filter_for(&query, &args.filters)?;
-    print_events(&query, &filter, args.format)
+    let filter = checked(&query, &filter)?;
+    let shown = events(&query, &filter, Some(&args.order));
+    print_events(&query, &shown, args.format)
 }
 
-fn print_events(query: &Query, filter: &Filter, format: Format) -> Result<(), Failure> {
-    let shown = query.matches(filter);
+pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
+    let filter = asked(&args.filters)?;
+    let query = load_or_fail(&args.paths)?;
+    let filter = checked(&query, &filter)?;
+    let stats = query.stats(&events(&query, &filter, None));
+    let described = filter.to_expression();
+    let width = io::stdout()
+        .is_terminal()
+        .then(|| crossterm::terminal::size().ok().map(|(w, _)| usize::from(w)))
+        .flatten()
+        .unwrap_or(80);
+    to_stdout(|out| match args.format {
+        StatsFormat::Table => export::stats::table(out, &stats, &described, width),
+        StatsFormat::Json => export::stats::json(out, &stats, &described),
+        StatsFormat::Csv => export::stats::csv(out, &stats),
+    })
+}
+
+fn print_events(query: &Query, shown: &[usize], format: Format) -> Result<(), Failure> {
     let width = (format == Format::Table && io::stdout().is_terminal())
         .then(|| crossterm::terminal::size().ok().map(|(w, _)| usize::from(w)))
         .flatten();
-    to_stdout(|out| export::write_events(out, format, query, &shown, width))
+    to_stdout(|out| export::write_events(out, format, query, shown, width))
 }
 
 pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
@@ -116,11 +163,12 @@ fn find_tour<'a>(query: &'a Query, id: &str) -> Result<&'a crate::model::Tour, F
 }
 
 pub fn export(args: &ExportArgs) -> Result<(), Failure> {
+    let filter = asked(&args.filters)?;
     let query = load_or_fail(&args.paths)?;
     let tl = query.timeline();
     let text = match &args.tour {
         Some(id) => {
-            if !args.filters.to_filter().is_empty() {
+            if !filter.is_empty() {
                 return Err(Failure::Usage(
                     "a tour has its own events: leave out the filters with --tour".into(),
                 ));
@@ -131,11 +179,8 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             }
         }
         None => {
-            let filter = filter_for(&query, &args.filters)?;
-            let shown = query.matches(&filter);
-            if shown.is_empty() {
-                say_err("note: no event matches the filters; the handout lists none\n");
-            }
+            let filter = checked(&query, &filter)?;
+            let shown = events(&query, &filter, Some(&args.order));
             let page = Page::new(&query, &shown, filter.describe());
             match args.format {
                 HandoutFormat::Markdown => export::handout::events(&page),
@@ -158,8 +203,9 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
             "the explorer needs a terminal; to print the events, use `steppe list`".into(),
         ));
     }
+    let filter = asked(&args.filters)?;
     let query = load_or_fail(&args.paths)?;
-    let filter = filter_for(&query, &args.filters)?;
+    let filter = checked(&query, &filter)?;
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(query, filter, width, height);
     if let Some(id) = &args.goto

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Some(Command::List(args)) => commands::list(args),
         Some(Command::Validate(args)) => commands::validate(args),
         Some(Command::Export(args)) => commands::export(args),
+        Some(Command::Stats(args)) => commands::stats(args),
         None => commands::explore(&cli.explore),
     };
     match result {

@@ -8,6 +8,7 @@ pub mod handout;
 mod json;
 pub mod markdown;
 pub mod safe;
+pub mod stats;
 mod table;
 
 use std::io::{self, Write};

@@ -327,9 +327,10 @@ impl App {
     /// Recomputes what the filter shows, keeping the selected event if it still is.
     pub fn refilter(&mut self) {
         let keep = self.shown.get(self.selected).copied();
-        self.shown = self.query.matches(&self.filter);
-        self.country_counts = self.query.country_counts(&self.filter);
-        self.actor_counts = self.query.actor_counts(&self.filter);
+        let outcome = self.query.outcome(&self.filter, None);
+        self.shown = outcome.shown;
+        self.country_counts = outcome.country_counts;
+        self.actor_counts = outcome.actor_counts;
         let tl = self.query.timeline();
         self.per_year.clear();
         for &i in &self.shown {

@@ -1,0 +1,180 @@
+//! The one place that answers "which events?" and "how many per country or
+//! actor?", for the CLI and the TUI alike.
+//!
+//! [`Query::new`] indexes a timeline once: posting lists per country, actor,
+//! tag and era, each event's span as a comparable day, id and link maps, and
+//! every event's text folded for search. Filters ([`Filter`], with an optional
+//! `--where` expression parsed by [`parse`]) are then answered with bit sets
+//! over the events instead of a scan of the data.
+
+mod eval;
+mod expr;
+mod filter;
+pub mod fold;
+mod lists;
+mod resolve;
+mod search;
+pub mod stats;
+
+use std::collections::HashMap;
+
+use fixedbitset::FixedBitSet;
+
+pub use eval::Outcome;
+pub use expr::{Where, WhereError, parse};
+pub use filter::{Filter, Sort};
+pub use fold::{fold, match_ranges};
+pub use resolve::FilterError;
+pub use search::Hits;
+pub use stats::Stats;
+
+use crate::model::Timeline;
+use lists::Lists;
+use search::TextIndex;
+
+/// A day as one comparable number: year, month and day packed in order.
+pub(crate) type Day = i32;
+
+pub(crate) fn day((year, month, day): (i32, u8, u8)) -> Day {
+    year * 512 + i32::from(month) * 32 + i32::from(day)
+}
+
+/// A timeline with the indexes that make filtering and counting cheap.
+#[derive(Debug, Clone)]
+pub struct Query {
+    timeline: Timeline,
+    /// Every tag used by an event, sorted.
+    tags: Vec<String>,
+    country_pos: HashMap<String, u32>,
+    actor_pos: HashMap<String, u32>,
+    tag_pos: HashMap<String, u32>,
+    event_pos: HashMap<String, u32>,
+    /// Per event: positions in `timeline.countries`, `timeline.actors`, `tags`.
+    event_countries: Lists,
+    event_actors: Lists,
+    event_tags: Lists,
+    /// Per country, actor, tag, era: the events, in order.
+    country_events: Lists,
+    actor_events: Lists,
+    tag_events: Lists,
+    era_events: Lists,
+    /// Per event: the era the timeline shows it under (`u32::MAX`: none).
+    event_era: Vec<u32>,
+    /// Per event: the events it names as related, and those that name it.
+    links_to: Lists,
+    linked_from: Lists,
+    /// Per event: first and last day it covers.
+    first: Vec<Day>,
+    last: Vec<Day>,
+    text: TextIndex,
+}
+
+impl Query {
+    pub fn new(timeline: Timeline) -> Self {
+        let n = timeline.events.len();
+        let country_pos: HashMap<String, u32> =
+            timeline.countries.iter().zip(0..).map(|(c, i)| (c.code.clone(), i)).collect();
+        let actor_pos: HashMap<String, u32> =
+            timeline.actors.iter().zip(0..).map(|(a, i)| (a.id.clone(), i)).collect();
+        let mut tags: Vec<String> =
+            timeline.events.iter().flat_map(|e| e.tags.iter().cloned()).collect();
+        tags.sort_unstable();
+        tags.dedup();
+        let tag_pos: HashMap<String, u32> = tags.iter().cloned().zip(0..).collect();
+        let event_pos: HashMap<String, u32> =
+            timeline.events.iter().zip(0..).map(|(e, i)| (e.id.clone(), i)).collect();
+
+        let mut event_countries = Lists::with_capacity(n);
+        let mut event_actors = Lists::with_capacity(n);
+        let mut event_tags = Lists::with_capacity(n);
+        let mut links_to = Lists::with_capacity(n);
+        let mut event_era = Vec::with_capacity(n);
+        let mut first = Vec::with_capacity(n);
+        let mut last = Vec::with_capacity(n);
+        let era_index: HashMap<*const crate::model::Era, u32> =
+            timeline.eras.iter().zip(0..).map(|(e, i)| (e as *const _, i)).collect();
+        for e in &timeline.events {
+            event_countries.push_unique(e.countries.iter().filter_map(|c| country_pos.get(c)));
+            event_actors.push_unique(e.actors.iter().filter_map(|a| actor_pos.get(&a.id)));
+            event_tags.push_unique(e.tags.iter().filter_map(|t| tag_pos.get(t)));
+            links_to.push_unique(e.related.iter().filter_map(|r| event_pos.get(r)));
+            let era = timeline.era_of(e).and_then(|x| era_index.get(&(x as *const _)));
+            event_era.push(era.copied().unwrap_or(u32::MAX));
+            let end = e.end.unwrap_or(e.date).latest().max(e.date.latest());
+            first.push(day(e.date.earliest()));
+            last.push(day(end));
+        }
+        let eras = Lists::single(&event_era, timeline.eras.len());
+        Query {
+            country_events: event_countries.transpose(timeline.countries.len()),
+            actor_events: event_actors.transpose(timeline.actors.len()),
+            tag_events: event_tags.transpose(tags.len()),
+            era_events: eras,
+            linked_from: links_to.transpose(n),
+            text: TextIndex::new(&timeline, &tags),
+            event_countries,
+            event_tags,
+            event_actors,
+            links_to,
+            event_era,
+            first,
+            last,
+            tags,
+            country_pos,
+            actor_pos,
+            tag_pos,
+            event_pos,
+            timeline,
+        }
+    }
+
+    pub fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// Every tag used by an event, sorted.
+    pub fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
+    /// The position of the event with this id, in constant time.
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.event_pos.get(id).map(|&i| i as usize)
+    }
+
+    /// The era (a position in `timeline().eras`) the timeline shows event `i` under.
+    pub fn era_of(&self, i: usize) -> Option<usize> {
+        self.event_era.get(i).filter(|&&e| e != u32::MAX).map(|&e| e as usize)
+    }
+
+    /// The events event `i` names as related, and the events that name it.
+    pub fn links(&self, i: usize) -> (&[u32], &[u32]) {
+        (self.links_to.get(i), self.linked_from.get(i))
+    }
+
+    /// How many events involve each country, with no filter.
+    pub fn country_totals(&self) -> Vec<usize> {
+        self.country_events.lengths()
+    }
+
+    /// How many events each actor took part in, with no filter.
+    pub fn actor_totals(&self) -> Vec<usize> {
+        self.actor_events.lengths()
+    }
+
+    /// Does event `i` contain the text, folded (case, accents and width ignored)?
+    pub fn event_contains(&self, i: usize, text: &str) -> bool {
+        let needle = fold(text.trim());
+        i < self.timeline.events.len() && self.text_matches(i, &needle)
+    }
+
+    fn all(&self) -> FixedBitSet {
+        let mut set = FixedBitSet::with_capacity(self.timeline.events.len());
+        set.insert_range(..);
+        set
+    }
+
+    fn none(&self) -> FixedBitSet {
+        FixedBitSet::with_capacity(self.timeline.events.len())
+    }
+}

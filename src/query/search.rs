@@ -1,0 +1,204 @@
+//! Folded-text search: every event's title and summary folded once, into one
+//! buffer, searched with SIMD substring search; the names of countries, actors
+//! and tags folded once too and matched through their posting lists.
+
+use fixedbitset::FixedBitSet;
+use memchr::memmem::Finder;
+
+use super::Query;
+use super::fold::{fold, fold_into};
+use crate::model::{Event, Timeline};
+
+/// Events scanned between two checks for cancellation.
+const CHUNK: usize = 1 << 14;
+
+/// Folded text of every event, end to end.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TextIndex {
+    /// Per event: folded title, NUL, folded summary, NUL.
+    buf: String,
+    /// Event `i` is `buf[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+    countries: Vec<String>,
+    actors: Vec<String>,
+    tags: Vec<String>,
+}
+
+impl TextIndex {
+    pub fn new(timeline: &Timeline, tags: &[String]) -> Self {
+        let events: &[Event] = &timeline.events;
+        let size: usize = events.iter().map(|e| e.title.len() + e.summary.len() + 2).sum();
+        let mut buf = String::with_capacity(size + size / 16);
+        let mut starts = Vec::with_capacity(events.len() + 1);
+        for e in events {
+            starts.push(buf.len());
+            fold_into(&e.title, &mut buf);
+            buf.push('\0');
+            fold_into(&e.summary, &mut buf);
+            buf.push('\0');
+        }
+        starts.push(buf.len());
+        TextIndex {
+            buf,
+            starts,
+            countries: timeline.countries.iter().map(|c| fold(&c.name)).collect(),
+            actors: timeline.actors.iter().map(|a| fold(&a.name)).collect(),
+            tags: tags.iter().map(|t| fold(t)).collect(),
+        }
+    }
+
+    fn event(&self, i: usize) -> &[u8] {
+        &self.buf.as_bytes()[self.starts[i]..self.starts[i + 1]]
+    }
+
+    /// Events whose own text holds the needle, among `within` (all if `None`).
+    fn scan(
+        &self,
+        finder: &Finder,
+        within: Option<&FixedBitSet>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<FixedBitSet> {
+        let n = self.starts.len() - 1;
+        let mut set = FixedBitSet::with_capacity(n);
+        if let Some(within) = within {
+            for (k, i) in within.ones().enumerate() {
+                if k % CHUNK == 0 && cancelled() {
+                    return None;
+                }
+                if finder.find(self.event(i)).is_some() {
+                    set.insert(i);
+                }
+            }
+            return Some(set);
+        }
+        let buf = self.buf.as_bytes();
+        let mut chunk = 0;
+        while chunk < n {
+            if cancelled() {
+                return None;
+            }
+            let chunk_end = (chunk + CHUNK).min(n);
+            let end = self.starts[chunk_end];
+            let (mut k, mut pos) = (chunk, self.starts[chunk]);
+            while let Some(off) = finder.find(&buf[pos..end]) {
+                let hit = pos + off;
+                // The event holding the hit; then on to the next event.
+                k += self.starts[k + 1..=chunk_end].partition_point(|&s| s <= hit);
+                set.insert(k);
+                pos = self.starts[k + 1];
+            }
+            chunk = chunk_end;
+        }
+        Some(set)
+    }
+}
+
+/// The events a piece of text was found in, kept so that the next, longer
+/// text can search only these.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hits {
+    needle: String,
+    set: FixedBitSet,
+}
+
+impl Hits {
+    /// The folded text these are the hits of.
+    pub fn needle(&self) -> &str {
+        &self.needle
+    }
+
+    pub fn len(&self) -> usize {
+        self.set.count_ones(..)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.set.is_clear()
+    }
+
+    pub fn contains(&self, event: usize) -> bool {
+        self.set.contains(event)
+    }
+
+    /// Positions of the events found, in order.
+    pub fn events(&self) -> impl Iterator<Item = usize> + '_ {
+        self.set.ones()
+    }
+
+    pub(crate) fn set(&self) -> &FixedBitSet {
+        &self.set
+    }
+}
+
+impl Query {
+    /// The events whose title, summary, countries, actors or tags contain
+    /// `text`, folded (case, accents and width ignored).
+    ///
+    /// With the hits of an earlier search whose text the new one contains
+    /// (`dush` then `dusha`), only those events are searched again. The search
+    /// asks `cancelled` now and then and gives up, returning `None`, once it
+    /// says yes: a search made stale by the next key press stops early.
+    pub fn search(
+        &self,
+        text: &str,
+        previous: Option<&Hits>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<Hits> {
+        let needle = fold(text.trim());
+        let set = self.search_folded(&needle, previous, cancelled)?;
+        Some(Hits { needle, set })
+    }
+
+    pub(crate) fn search_folded(
+        &self,
+        needle: &str,
+        previous: Option<&Hits>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Option<FixedBitSet> {
+        if needle.is_empty() {
+            return Some(self.all());
+        }
+        if needle.contains('\0') {
+            return Some(self.none());
+        }
+        let n = self.timeline.events.len();
+        // Narrowing pays while the earlier hits are a small part of the events;
+        // past that the whole-buffer scan is faster.
+        let within = previous
+            .filter(|p| !p.needle.is_empty() && needle.contains(p.needle.as_str()))
+            .filter(|p| p.set.len() == n && p.len() < n / 4)
+            .map(|p| &p.set);
+        let finder = Finder::new(needle.as_bytes());
+        let mut set = self.text.scan(&finder, within, cancelled)?;
+        let text = &self.text;
+        let names = [
+            (&text.countries, &self.country_events),
+            (&text.actors, &self.actor_events),
+            (&text.tags, &self.tag_events),
+        ];
+        for (folded, postings) in names {
+            for (k, name) in folded.iter().enumerate() {
+                if finder.find(name.as_bytes()).is_some() {
+                    for &e in postings.get(k) {
+                        set.insert(e as usize);
+                    }
+                }
+            }
+        }
+        Some(set)
+    }
+
+    /// Does event `i`'s text hold the folded needle?
+    pub(crate) fn text_matches(&self, i: usize, needle: &str) -> bool {
+        if needle.is_empty() {
+            return true;
+        }
+        let finder = Finder::new(needle.as_bytes());
+        let has = |folded: &[String], ids: &[u32]| {
+            ids.iter().any(|&k| finder.find(folded[k as usize].as_bytes()).is_some())
+        };
+        finder.find(self.text.event(i)).is_some()
+            || has(&self.text.countries, self.event_countries.get(i))
+            || has(&self.text.actors, self.event_actors.get(i))
+            || self.timeline.events[i].tags.iter().any(|t| finder.find(fold(t).as_bytes()).is_some())
+    }
+}

@@ -1,0 +1,105 @@
+//! Frequency tables of a set of events: by decade, country, actor and tag.
+//! The `stats` command and the explorer's statistics view read the same numbers.
+
+use serde::Serialize;
+
+use super::Query;
+use crate::model::PartialDate;
+
+/// One row of a frequency table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Count {
+    /// What is counted, as a filter would name it: `1990`, `KZ`, `putin`, `summit`.
+    pub key: String,
+    /// As a person reads it: `1990s`, `Kazakhstan`, `Vladimir Putin`, `summit`.
+    pub label: String,
+    pub events: usize,
+}
+
+/// Events by decade (in time order), country, actor and tag (most first).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct Stats {
+    pub events: usize,
+    pub decades: Vec<Count>,
+    pub countries: Vec<Count>,
+    pub actors: Vec<Count>,
+    pub tags: Vec<Count>,
+}
+
+impl Stats {
+    /// The four tables with their titles, in the order they are shown.
+    pub fn tables(&self) -> [(&'static str, &[Count]); 4] {
+        [
+            ("decade", &self.decades),
+            ("country", &self.countries),
+            ("actor", &self.actors),
+            ("tag", &self.tags),
+        ]
+    }
+}
+
+/// "1990s", "2000s", or "339–330 BCE" for a decade before year 1.
+fn decade_label(start: i32) -> String {
+    if start > 0 {
+        format!("{start}s")
+    } else {
+        let end = start + 9;
+        format!("{}–{}", PartialDate::year_label(start), PartialDate::year_label(end))
+    }
+}
+
+/// Non-zero counts as rows, most first, ties by label.
+fn rows(counts: Vec<usize>, name: impl Fn(usize) -> (String, String)) -> Vec<Count> {
+    let mut out: Vec<Count> = counts
+        .into_iter()
+        .enumerate()
+        .filter(|&(_, n)| n > 0)
+        .map(|(k, events)| {
+            let (key, label) = name(k);
+            Count { key, label, events }
+        })
+        .collect();
+    out.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.label.cmp(&b.label)));
+    out
+}
+
+impl Query {
+    /// The frequency tables of `events` (positions in `timeline().events`).
+    pub fn stats(&self, events: &[usize]) -> Stats {
+        let tl = &self.timeline;
+        let mut decades: std::collections::BTreeMap<i32, usize> = Default::default();
+        let mut countries = vec![0; tl.countries.len()];
+        let mut actors = vec![0; tl.actors.len()];
+        let mut tags = vec![0; self.tags.len()];
+        for &i in events {
+            let Some(e) = tl.events.get(i) else { continue };
+            *decades.entry(e.date.year.div_euclid(10) * 10).or_default() += 1;
+            self.event_countries.get(i).iter().for_each(|&c| countries[c as usize] += 1);
+            self.event_actors.get(i).iter().for_each(|&a| actors[a as usize] += 1);
+            self.event_tags.get(i).iter().for_each(|&t| tags[t as usize] += 1);
+        }
+        Stats {
+            events: events.len(),
+            decades: decades
+                .into_iter()
+                .map(|(d, events)| Count { key: d.to_string(), label: decade_label(d), events })
+                .collect(),
+            countries: rows(countries, |k| (tl.countries[k].code.clone(), tl.countries[k].name.clone())),
+            actors: rows(actors, |k| (tl.actors[k].id.clone(), tl.actors[k].name.clone())),
+            tags: rows(tags, |k| (self.tags[k].clone(), self.tags[k].clone())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decades_before_year_one_name_their_years() {
+        assert_eq!(decade_label(1990), "1990s");
+        // Astronomical years -340..=-331 are 341 to 332 BCE.
+        assert_eq!(decade_label(-340), "341 BCE–332 BCE");
+        assert_eq!(decade_label(0), "1 BCE–9");
+    }
+}
