@@ -2,9 +2,8 @@
 //! posting lists, `and`, `or` and `not` are set operations, and facet counts
 //! are read off the sets.
 
-use std::collections::HashMap;
-
 use fixedbitset::FixedBitSet;
+use hashbrown::HashMap;
 
 use super::expr::{Kind, Node, Where};
 use super::filter::{Filter, Sort};
@@ -78,7 +77,8 @@ impl Query {
         } else {
             self.count(&self.event_countries, &self.country_events, &and(rest.clone(), actors))
         };
-        let actor_counts = self.count(&self.event_actors, &self.actor_events, &and(rest, countries));
+        let actor_counts =
+            self.count(&self.event_actors, &self.actor_events, &and(rest, countries));
         let shown = match shown {
             None => (0..n).collect(),
             Some(s) => s.ones().collect(),
@@ -129,7 +129,12 @@ impl Query {
     }
 
     /// Events having any of the named values.
-    fn any_of(&self, postings: &Lists, pos: &HashMap<String, u32>, names: &[String]) -> FixedBitSet {
+    fn any_of(
+        &self,
+        postings: &Lists,
+        pos: &HashMap<String, u32>,
+        names: &[String],
+    ) -> FixedBitSet {
         let mut set = self.none();
         for &k in names.iter().filter_map(|x| pos.get(x)) {
             for &e in postings.get(k as usize) {
@@ -145,7 +150,11 @@ impl Query {
         }
         let mut set = self.all();
         for code in codes {
-            set.intersect_with(&self.any_of(&self.country_events, &self.country_pos, &[code.clone()]));
+            set.intersect_with(&self.any_of(
+                &self.country_events,
+                &self.country_pos,
+                std::slice::from_ref(code),
+            ));
         }
         set
     }

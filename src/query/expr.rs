@@ -140,7 +140,12 @@ impl WhereError {
         message: impl Into<String>,
         expected: impl Into<String>,
     ) -> Self {
-        WhereError { text: text.to_string(), span, message: message.into(), expected: expected.into() }
+        WhereError {
+            text: text.to_string(),
+            span,
+            message: message.into(),
+            expected: expected.into(),
+        }
     }
 
     /// The column (in terminal cells, from 0) where the problem starts.
@@ -156,7 +161,13 @@ impl fmt::Display for WhereError {
         let width = self.text.get(self.span.clone()).map_or(1, |s| printable(s).width()).max(1);
         writeln!(f, "{}", self.message)?;
         writeln!(f, "    {text}")?;
-        write!(f, "    {}{} expected {}", " ".repeat(self.column()), "^".repeat(width), self.expected)
+        write!(
+            f,
+            "    {}{} expected {}",
+            " ".repeat(self.column()),
+            "^".repeat(width),
+            self.expected
+        )
     }
 }
 
@@ -166,7 +177,9 @@ impl std::error::Error for WhereError {}
 /// move the cursor and the caret stays under the right column.
 pub(crate) fn printable(s: &str) -> String {
     let hidden = |c: char| {
-        c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c)
+        c.is_control()
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
     };
     s.chars().map(|c| if hidden(c) { ' ' } else { c }).collect()
 }
@@ -247,7 +260,9 @@ fn lex(text: &str) -> Result<Vec<(Token, Range<usize>)>, WhereError> {
                 }
                 let word = &text[start..i];
                 let token = match colon {
-                    Some(k) if text[start..k].bytes().all(|b| b.is_ascii_alphabetic()) && k > start => {
+                    Some(k)
+                        if text[start..k].bytes().all(|b| b.is_ascii_alphabetic()) && k > start =>
+                    {
                         Token::Pair(start..k, k + 1..i)
                     }
                     _ if word.eq_ignore_ascii_case("and") => Token::And,
@@ -365,9 +380,7 @@ impl Parser<'_> {
             }
             Token::Pair(key, value) => self.pair(key, value),
             Token::Word(w) => Ok(Node::Term(Term { kind: Kind::Text(w), value: span })),
-            Token::Close => {
-                Err(WhereError::new(self.text, span, "this `)` closes no `(`", A_TERM))
-            }
+            Token::Close => Err(WhereError::new(self.text, span, "this `)` closes no `(`", A_TERM)),
             Token::And | Token::Or | Token::Not => Err(WhereError::new(
                 self.text,
                 span.clone(),
@@ -380,7 +393,8 @@ impl Parser<'_> {
     fn pair(&mut self, key: Range<usize>, value: Range<usize>) -> Result<Node, WhereError> {
         let text = self.text;
         let name = text[key.clone()].to_ascii_lowercase();
-        let name = name.strip_suffix('s').filter(|k| *k == "countrie" || *k == "actor" || *k == "tag");
+        let name =
+            name.strip_suffix('s').filter(|k| *k == "countrie" || *k == "actor" || *k == "tag");
         let name = match name {
             Some("countrie") => "country".to_string(),
             Some(k) => k.to_string(),
@@ -410,7 +424,12 @@ impl Parser<'_> {
                 ));
             }
             PartialDate::parse(&item.text).map_err(|e| {
-                WhereError::new(text, item.span.clone(), format!("`{}` is not a date", item.text), e.to_string().replacen("expected ", "", 1))
+                WhereError::new(
+                    text,
+                    item.span.clone(),
+                    format!("`{}` is not a date", item.text),
+                    e.to_string().replacen("expected ", "", 1),
+                )
             })
         };
         let kind = match key_name {
@@ -422,7 +441,9 @@ impl Parser<'_> {
             "from" => Kind::From(date(&items)?),
             "to" => Kind::To(date(&items)?),
             "on" => Kind::On(date(&items)?),
-            "text" => Kind::Text(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join(",")),
+            "text" => {
+                Kind::Text(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join(","))
+            }
             _ => {
                 let v = text[value.clone()].to_ascii_lowercase();
                 match v.as_str() {
@@ -497,11 +518,17 @@ mod tests {
     fn shape(n: &Node) -> String {
         match n {
             Node::All => "*".into(),
-            Node::And(xs) => format!("(and {})", xs.iter().map(shape).collect::<Vec<_>>().join(" ")),
+            Node::And(xs) => {
+                format!("(and {})", xs.iter().map(shape).collect::<Vec<_>>().join(" "))
+            }
             Node::Or(xs) => format!("(or {})", xs.iter().map(shape).collect::<Vec<_>>().join(" ")),
             Node::Not(x) => format!("(not {})", shape(x)),
             Node::Term(t) => match &t.kind {
-                Kind::Country(v) | Kind::Actor(v) | Kind::Tag(v) | Kind::Era(v) | Kind::Related(v) => {
+                Kind::Country(v)
+                | Kind::Actor(v)
+                | Kind::Tag(v)
+                | Kind::Era(v)
+                | Kind::Related(v) => {
                     v.iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join(",")
                 }
                 Kind::From(d) => format!(">{}", d.normalized()),
@@ -526,7 +553,10 @@ mod tests {
     #[test]
     fn precedence_not_over_and_over_or() {
         assert_eq!(ok("country:KZ and not actor:putin"), "(and KZ (not putin))");
-        assert_eq!(ok("(tag:summit or tag:treaty) and from:2013"), "(and (or summit treaty) >2013)");
+        assert_eq!(
+            ok("(tag:summit or tag:treaty) and from:2013"),
+            "(and (or summit treaty) >2013)"
+        );
         assert_eq!(ok("tag:summit or tag:treaty from:2013"), "(or summit (and treaty >2013))");
         assert_eq!(ok("tag:summit from:2013"), "(and summit >2013)");
         assert_eq!(ok("NOT not tag:war"), "(not (not war))");

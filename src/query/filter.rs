@@ -110,9 +110,17 @@ impl Filter {
         }
         if let Some(w) = self.expr.as_ref().filter(|w| !w.is_empty()) {
             let text = w.text().trim();
-            parts.push(if parts.is_empty() || !w.is_or() { text.to_string() } else { format!("({text})") });
+            parts.push(if parts.is_empty() || !w.is_or() {
+                text.to_string()
+            } else {
+                format!("({text})")
+            });
         }
-        if parts.is_empty() { "everything".into() } else { super::expr::printable(&parts.join(" and ")) }
+        if parts.is_empty() {
+            "everything".into()
+        } else {
+            super::expr::printable(&parts.join(" and "))
+        }
     }
 }
 

@@ -15,9 +15,9 @@ impl Lists {
     }
 
     /// Adds a row, leaving out repeats within it.
-    pub fn push_unique<'a>(&mut self, row: impl Iterator<Item = &'a u32>) {
+    pub fn push_unique(&mut self, row: impl IntoIterator<Item = u32>) {
         let from = self.items.len();
-        for &x in row {
+        for x in row {
             if !self.items[from..].contains(&x) {
                 self.items.push(x);
             }
@@ -29,7 +29,7 @@ impl Lists {
     pub fn single(values: &[u32], m: usize) -> Self {
         let mut one = Lists::with_capacity(values.len());
         for v in values {
-            one.push_unique(std::iter::once(v).filter(|&&v| (v as usize) < m));
+            one.push_unique(Some(*v).filter(|&v| (v as usize) < m));
         }
         one.transpose(m)
     }
@@ -79,9 +79,9 @@ mod tests {
     #[test]
     fn transposes_rows_into_postings() {
         let mut l = Lists::with_capacity(3);
-        l.push_unique([1, 0, 1].iter());
-        l.push_unique([].iter());
-        l.push_unique([1].iter());
+        l.push_unique([1, 0, 1]);
+        l.push_unique([]);
+        l.push_unique([1]);
         assert_eq!(l.get(0), [1, 0]);
         assert_eq!(l.get(1), [] as [u32; 0]);
         assert_eq!(l.get(7), [] as [u32; 0]);

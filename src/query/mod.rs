@@ -11,14 +11,16 @@ mod eval;
 mod expr;
 mod filter;
 pub mod fold;
+mod ids;
 mod lists;
 mod resolve;
 mod search;
 pub mod stats;
 
-use std::collections::HashMap;
+use std::collections::BTreeSet;
 
 use fixedbitset::FixedBitSet;
+use hashbrown::HashMap;
 
 pub use eval::Outcome;
 pub use expr::{Where, WhereError, parse};
@@ -29,6 +31,7 @@ pub use search::Hits;
 pub use stats::Stats;
 
 use crate::model::Timeline;
+use ids::Ids;
 use lists::Lists;
 use search::TextIndex;
 
@@ -48,7 +51,7 @@ pub struct Query {
     country_pos: HashMap<String, u32>,
     actor_pos: HashMap<String, u32>,
     tag_pos: HashMap<String, u32>,
-    event_pos: HashMap<String, u32>,
+    event_pos: Ids,
     /// Per event: positions in `timeline.countries`, `timeline.actors`, `tags`.
     event_countries: Lists,
     event_actors: Lists,
@@ -76,13 +79,11 @@ impl Query {
             timeline.countries.iter().zip(0..).map(|(c, i)| (c.code.clone(), i)).collect();
         let actor_pos: HashMap<String, u32> =
             timeline.actors.iter().zip(0..).map(|(a, i)| (a.id.clone(), i)).collect();
-        let mut tags: Vec<String> =
-            timeline.events.iter().flat_map(|e| e.tags.iter().cloned()).collect();
-        tags.sort_unstable();
-        tags.dedup();
+        let tags: BTreeSet<&str> =
+            timeline.events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect();
+        let tags: Vec<String> = tags.into_iter().map(str::to_string).collect();
         let tag_pos: HashMap<String, u32> = tags.iter().cloned().zip(0..).collect();
-        let event_pos: HashMap<String, u32> =
-            timeline.events.iter().zip(0..).map(|(e, i)| (e.id.clone(), i)).collect();
+        let event_pos = Ids::new(&timeline.events);
 
         let mut event_countries = Lists::with_capacity(n);
         let mut event_actors = Lists::with_capacity(n);
@@ -94,10 +95,12 @@ impl Query {
         let era_index: HashMap<*const crate::model::Era, u32> =
             timeline.eras.iter().zip(0..).map(|(e, i)| (e as *const _, i)).collect();
         for e in &timeline.events {
-            event_countries.push_unique(e.countries.iter().filter_map(|c| country_pos.get(c)));
-            event_actors.push_unique(e.actors.iter().filter_map(|a| actor_pos.get(&a.id)));
-            event_tags.push_unique(e.tags.iter().filter_map(|t| tag_pos.get(t)));
-            links_to.push_unique(e.related.iter().filter_map(|r| event_pos.get(r)));
+            event_countries
+                .push_unique(e.countries.iter().filter_map(|c| country_pos.get(c).copied()));
+            event_actors.push_unique(e.actors.iter().filter_map(|a| actor_pos.get(&a.id).copied()));
+            event_tags.push_unique(e.tags.iter().filter_map(|t| tag_pos.get(t).copied()));
+            let related = e.related.iter().filter_map(|r| event_pos.get(&timeline.events, r));
+            links_to.push_unique(related.map(|j| j as u32));
             let era = timeline.era_of(e).and_then(|x| era_index.get(&(x as *const _)));
             event_era.push(era.copied().unwrap_or(u32::MAX));
             let end = e.end.unwrap_or(e.date).latest().max(e.date.latest());
@@ -105,13 +108,14 @@ impl Query {
             last.push(day(end));
         }
         let eras = Lists::single(&event_era, timeline.eras.len());
+        let text = TextIndex::new(&timeline, &tags);
         Query {
             country_events: event_countries.transpose(timeline.countries.len()),
             actor_events: event_actors.transpose(timeline.actors.len()),
             tag_events: event_tags.transpose(tags.len()),
             era_events: eras,
             linked_from: links_to.transpose(n),
-            text: TextIndex::new(&timeline, &tags),
+            text,
             event_countries,
             event_tags,
             event_actors,
@@ -139,7 +143,7 @@ impl Query {
 
     /// The position of the event with this id, in constant time.
     pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.event_pos.get(id).map(|&i| i as usize)
+        self.event_pos.get(&self.timeline.events, id)
     }
 
     /// The era (a position in `timeline().eras`) the timeline shows event `i` under.

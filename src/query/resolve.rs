@@ -4,10 +4,10 @@
 
 use std::fmt;
 
+use super::Query;
 use super::expr::{Kind, Node, Where, WhereError, parse};
 use super::filter::Filter;
 use super::fold::fold;
-use super::Query;
 use crate::load::diagnostic::did_you_mean;
 use crate::model::PartialDate;
 
@@ -42,7 +42,8 @@ fn lookup<'a>(
     if let Some((k, _)) = known.clone().find(|(k, _)| *k == wanted) {
         return Ok(k);
     }
-    if let Some((k, _)) = known.clone().find(|(k, name)| fold(k) == folded || fold(name) == folded) {
+    if let Some((k, _)) = known.clone().find(|(k, name)| fold(k) == folded || fold(name) == folded)
+    {
         return Ok(k);
     }
     let hint = did_you_mean(wanted, known.clone().map(|(k, _)| k))
@@ -51,7 +52,9 @@ fn lookup<'a>(
     let mut all: Vec<String> = known
         .clone()
         .take(10_000)
-        .map(|(k, name)| if fold(k) == fold(name) { k.to_string() } else { format!("{k} ({name})") })
+        .map(
+            |(k, name)| if fold(k) == fold(name) { k.to_string() } else { format!("{k} ({name})") },
+        )
         .collect();
     all.sort_unstable();
     let total = known.count();
@@ -88,7 +91,9 @@ impl Query {
                 return Ok(found);
             }
             let known = self.known(what);
-            for w in wanted.iter().flat_map(|w| w.split(',')).map(str::trim).filter(|w| !w.is_empty()) {
+            for w in
+                wanted.iter().flat_map(|w| w.split(',')).map(str::trim).filter(|w| !w.is_empty())
+            {
                 match lookup(w, known.iter().copied()) {
                     Ok(k) if found.iter().any(|f| f == k) => {}
                     Ok(k) => found.push(k.to_string()),
@@ -141,7 +146,7 @@ impl Query {
                 _ => return,
             };
             for item in items.iter_mut() {
-                if what == "event" && self.event_pos.contains_key(&item.text) {
+                if what == "event" && self.event_index(&item.text).is_some() {
                     continue;
                 }
                 match lookup(&item.text, self.known(what).into_iter()) {

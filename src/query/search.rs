@@ -82,8 +82,11 @@ impl TextIndex {
             let (mut k, mut pos) = (chunk, self.starts[chunk]);
             while let Some(off) = finder.find(&buf[pos..end]) {
                 let hit = pos + off;
-                // The event holding the hit; then on to the next event.
-                k += self.starts[k + 1..=chunk_end].partition_point(|&s| s <= hit);
+                // The event holding the hit (a cursor: hits come in order);
+                // then on to the next event.
+                while self.starts[k + 1] <= hit {
+                    k += 1;
+                }
                 set.insert(k);
                 pos = self.starts[k + 1];
             }
@@ -199,6 +202,36 @@ impl Query {
         finder.find(self.text.event(i)).is_some()
             || has(&self.text.countries, self.event_countries.get(i))
             || has(&self.text.actors, self.event_actors.get(i))
-            || self.timeline.events[i].tags.iter().any(|t| finder.find(fold(t).as_bytes()).is_some())
+            || self.timeline.events[i]
+                .tags
+                .iter()
+                .any(|t| finder.find(fold(t).as_bytes()).is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scanning_some_events_finds_what_scanning_all_finds_among_them() {
+        let loaded = crate::load::load_bundled();
+        let q = Query::new(loaded.timeline);
+        let never = || false;
+        let mut odd = q.none();
+        (1..q.timeline.events.len()).step_by(2).for_each(|i| odd.insert(i));
+        for needle in ["a", "summit", "dushanbe", "xyz", "\u{0}"] {
+            let finder = Finder::new(needle.as_bytes());
+            let all = q.text.scan(&finder, None, &never).expect("runs");
+            let every = q.text.scan(&finder, Some(&q.all()), &never).expect("runs");
+            assert_eq!(all, every, "{needle}");
+            let mut want = all.clone();
+            want.intersect_with(&odd);
+            assert_eq!(q.text.scan(&finder, Some(&odd), &never), Some(want), "{needle}");
+        }
+        let first = q.search("dush", None, &never).expect("runs");
+        assert!(first.len() < q.timeline.events.len() / 4, "narrowing applies");
+        let narrowed = q.search("dushanbe", Some(&first), &never).expect("runs");
+        assert_eq!(Some(narrowed), q.search("Dushanbe", None, &never));
     }
 }

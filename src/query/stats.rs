@@ -84,7 +84,9 @@ impl Query {
                 .into_iter()
                 .map(|(d, events)| Count { key: d.to_string(), label: decade_label(d), events })
                 .collect(),
-            countries: rows(countries, |k| (tl.countries[k].code.clone(), tl.countries[k].name.clone())),
+            countries: rows(countries, |k| {
+                (tl.countries[k].code.clone(), tl.countries[k].name.clone())
+            }),
             actors: rows(actors, |k| (tl.actors[k].id.clone(), tl.actors[k].name.clone())),
             tags: rows(tags, |k| (self.tags[k].clone(), self.tags[k].clone())),
         }

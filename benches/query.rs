@@ -1,0 +1,207 @@
+//! How long the query layer takes at 100,000 and 1,000,000 events:
+//! `cargo bench --bench query`. Figures go in BENCHMARKS.md. Timings, not
+//! assertions: this is a report.
+//!
+//! The timelines are built in memory (the loader has its own benchmark), with
+//! 12 countries, 60 actors, 6 tags and 6 eras, and some accented text.
+
+use std::hint::black_box;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use steppe::model::{
+    Actor, ActorKind, Country, Era, Event, Origin, PartialDate, Participant, Timeline,
+};
+use steppe::query::{Filter, Query, parse};
+
+const CODES: [&str; 12] = ["KZ", "KG", "TJ", "TM", "UZ", "RU", "CN", "US", "EU", "DE", "TR", "GB"];
+const TAGS: [&str; 6] = ["summit", "treaty", "war", "economic", "energy", "security"];
+
+fn synthetic(n: usize) -> Timeline {
+    let date = |i: usize| {
+        let year = 1800 + (i * 7919) % 226;
+        PartialDate::from_parts(
+            year as i32,
+            Some(1 + (i % 12) as u32),
+            Some(1 + (i % 28) as u32),
+            false,
+        )
+        .expect("a real date")
+    };
+    let mut events: Vec<Event> = (0..n)
+        .map(|i| Event {
+            id: format!("event-{i}"),
+            date: date(i),
+            end: (i % 10 == 0).then(|| PartialDate::year(date(i).year + 2)),
+            title: format!("Event {i} about {} and {}", CODES[i % 12], CODES[(i / 12) % 12]),
+            summary: format!(
+                "A summary of event {i}, long enough to search through, mentioning Dushanbe {}{}.",
+                i % 97,
+                if i % 50 == 0 { " and President Erdoğan of Türkiye" } else { "" }
+            ),
+            countries: vec![CODES[i % 12].into(), CODES[(i * 5 + 1) % 12].into()],
+            actors: vec![
+                Participant { id: format!("actor-{}", i % 60), role: None },
+                Participant { id: format!("actor-{}", (i * 7 + 3) % 60), role: None },
+            ],
+            tags: vec![TAGS[i % 6].into()],
+            sources: Vec::new(),
+            related: if i > 0 && i % 3 == 0 {
+                vec![format!("event-{}", i - 1)]
+            } else {
+                Vec::new()
+            },
+            origin: Origin::default(),
+        })
+        .collect();
+    events.sort_by_key(|e| e.date);
+    Timeline {
+        title: Some("Synthetic".into()),
+        countries: CODES
+            .iter()
+            .map(|c| Country {
+                code: c.to_string(),
+                name: format!("Country {c}"),
+                capital: None,
+                location: None,
+            })
+            .collect(),
+        actors: (0..60)
+            .map(|a| Actor {
+                id: format!("actor-{a}"),
+                name: format!("Actor Number {a}"),
+                kind: ActorKind::Person,
+                country: None,
+                role: None,
+            })
+            .collect(),
+        eras: (0..6)
+            .map(|e| Era {
+                id: format!("era-{e}"),
+                title: format!("Era {e}"),
+                start: PartialDate::year(1800 + e * 40),
+                end: None,
+            })
+            .collect(),
+        events,
+        ..Timeline::default()
+    }
+}
+
+/// Runs `f` until two seconds have passed (at least 5 times) and prints the median.
+fn time<T>(name: &str, mut f: impl FnMut() -> T) {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while samples.len() < 5 || (start.elapsed() < Duration::from_secs(2) && samples.len() < 1000) {
+        let t = Instant::now();
+        black_box(f());
+        samples.push(t.elapsed());
+    }
+    samples.sort();
+    let median = samples[samples.len() / 2];
+    println!("{name:<58} {:>9.2} ms  (median of {})", median.as_secs_f64() * 1000.0, samples.len());
+}
+
+/// The resident memory of this process, in MiB (Linux).
+fn rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmRSS:"))?.to_string();
+            line.split_whitespace().nth(1)?.parse::<f64>().ok()
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+fn run(n: usize) {
+    println!("\n== {n} events ==");
+    let timeline = synthetic(n);
+    let copy = timeline.clone();
+    let before = rss_mib();
+    let t = Instant::now();
+    let query = Query::new(copy);
+    println!(
+        "{:<58} {:>9.2} ms  (once; index memory ≈ {:.0} MiB)",
+        "index: build (fold all text, postings, links)",
+        t.elapsed().as_secs_f64() * 1000.0,
+        rss_mib() - before
+    );
+    drop(timeline);
+    let events = &query.timeline().events;
+
+    // The floor: one plain pass over the events, reading one field each.
+    time("floor: one pass over all events (count by year)", || {
+        events.iter().filter(|e| e.date.year >= 2000).count()
+    });
+    time("floor: naive search, lower-case each title+summary", || {
+        events
+            .iter()
+            .filter(|e| {
+                e.title.to_lowercase().contains("dushanbe 4")
+                    || e.summary.to_lowercase().contains("dushanbe 4")
+            })
+            .count()
+    });
+
+    let kz = Filter { countries: vec!["KZ".into()], ..Filter::default() };
+    let busy = Filter {
+        countries: vec!["KZ".into(), "CN".into()],
+        match_all: true,
+        tags: vec!["summit".into(), "treaty".into()],
+        from: PartialDate::parse("1900").ok(),
+        ..Filter::default()
+    };
+    let expr = query
+        .check(&Filter {
+            expr: parse("(tag:summit or tag:treaty) and from:2013 and not actor:actor-3 or related:event-99")
+                .ok(),
+            ..Filter::default()
+        })
+        .expect("a valid expression");
+    time("filter + facet counts: no filter", || query.outcome(&Filter::default(), None));
+    time("filter + facet counts: one country", || query.outcome(&kz, None));
+    time("filter + facet counts: 2 countries (all), 2 tags, a date", || query.outcome(&busy, None));
+    time("filter + facet counts: --where with or/not/related", || query.outcome(&expr, None));
+    time("filter only: one country (positions of the events)", || query.matches(&kz));
+
+    let never = || false;
+    let stop = AtomicBool::new(false);
+    let cancel = || stop.load(Ordering::Relaxed);
+    time("search: first letter `d`, every event scanned", || query.search("d", None, &never));
+    time("search: a rare word, every event scanned", || query.search("erdogan", None, &cancel));
+    time("search: a word nowhere, every event scanned", || query.search("kabul", None, &cancel));
+    let dush = query.search("dushanbe 4", None, &never).expect("runs");
+    time("search: keystroke `dushanbe 4` → `dushanbe 42`, narrowed", || {
+        query.search("dushanbe 42", Some(&dush), &cancel)
+    });
+    let filter = Filter { search: "dushanbe 42".into(), ..Filter::default() };
+    time("search keystroke, whole: narrowed search + filter + facets", || {
+        let hits = query.search("dushanbe 42", Some(&dush), &cancel).expect("runs");
+        query.outcome(&filter, Some(&hits))
+    });
+    let d = query.search("d", None, &never).expect("runs");
+    let filter = Filter { search: "du".into(), ..Filter::default() };
+    time("search keystroke, whole: `d` → `du` (wide) + filter + facets", || {
+        let hits = query.search("du", Some(&d), &cancel).expect("runs");
+        query.outcome(&filter, Some(&hits))
+    });
+    time("search cancelled at once (a stale keystroke)", || {
+        stop.store(true, Ordering::Relaxed);
+        let r = query.search("kabul", None, &cancel);
+        stop.store(false, Ordering::Relaxed);
+        r
+    });
+    let all: Vec<usize> = (0..events.len()).collect();
+    time("stats: decades, countries, actors, tags of every event", || query.stats(&all));
+    time("id lookup: event by id", || query.event_index("event-4242"));
+}
+
+fn main() {
+    let sizes: Vec<usize> = match std::env::var("QUERY_BENCH_SIZES") {
+        Ok(s) => s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+        Err(_) => vec![100_000, 1_000_000],
+    };
+    for n in sizes {
+        run(n);
+    }
+}
