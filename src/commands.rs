@@ -4,8 +4,8 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::cli::{
-    ExploreArgs, ExportArgs, FilterArgs, HandoutFormat, ListArgs, OrderArgs, StatsArgs, StatsFormat,
-    ValidateArgs,
+    ExploreArgs, ExportArgs, FilterArgs, HandoutFormat, ListArgs, OrderArgs, StatsArgs,
+    StatsFormat, ValidateArgs,
 };
 use crate::export::document::{Lesson, Page};
 use crate::export::{self, Format, safe};
