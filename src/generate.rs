@@ -1,8 +1,8 @@
 //! Shell completions and manual pages, generated from the command-line definition so
 //! that every command and option appears in them as soon as it exists.
 
-use std::io::{self, Write};
-use std::path::Path;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use clap::CommandFactory;
 use clap_complete::Shell;
@@ -10,7 +10,8 @@ use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
-use crate::commands::Failure;
+use crate::commands::{Failure, say_err, to_stdout};
+use crate::export::safe;
 
 /// The completion script for `shell`.
 pub fn completion_script(shell: Shell) -> Vec<u8> {
@@ -104,37 +105,39 @@ fn main_sections(roff: &mut Roff, cmd: &clap::Command) {
 
 /// `steppe completions SHELL`
 pub fn completions(args: &CompletionsArgs) -> Result<(), Failure> {
-    print(&completion_script(args.shell))
+    let script = completion_script(args.shell);
+    to_stdout(|out| out.write_all(&script))
 }
 
 /// `steppe man [--dir DIR]`
 pub fn man(args: &ManArgs) -> Result<(), Failure> {
     let pages = man_pages();
     match &args.dir {
-        None => print(&pages[0].1),
-        Some(dir) => write_pages(dir, &pages).map_err(|e| {
-            eprintln!("error: cannot write the manual pages into {}: {e}", dir.display());
-            Failure::Data(format!("the manual pages were not all written to {}", dir.display()))
-        }),
+        None => to_stdout(|out| out.write_all(&pages[0].1)),
+        Some(dir) => {
+            let written = write_pages(dir, &pages).map_err(|e| {
+                say_err(&format!(
+                    "error: cannot write the manual pages into {}: {e}\n",
+                    safe::path(dir)
+                ));
+                Failure::Data(format!(
+                    "the manual pages were not all written to {}",
+                    safe::path(dir)
+                ))
+            })?;
+            to_stdout(|out| written.iter().try_for_each(|p| writeln!(out, "{}", safe::path(p))))
+        }
     }
 }
 
-fn write_pages(dir: &Path, pages: &[(String, Vec<u8>)]) -> io::Result<()> {
+/// Writes each page into `dir`, returning the paths written.
+fn write_pages(dir: &Path, pages: &[(String, Vec<u8>)]) -> io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
     for (name, text) in pages {
         let path = dir.join(name);
         crate::atomic::write(&path, text)?;
-        println!("{}", path.display());
+        written.push(path);
     }
-    Ok(())
-}
-
-fn print(bytes: &[u8]) -> Result<(), Failure> {
-    let mut out = io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Failure::Data(format!("cannot write the output: {e}")))
-        }
-        _ => Ok(()),
-    }
+    Ok(written)
 }
