@@ -27,7 +27,7 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(
     name = "steppe",
-    version = env!("STEPPE_VERSION"),
+    version,
     about = "Explore timelines of regional diplomacy in the terminal",
     long_about = "Explore timelines of regional diplomacy in the terminal.\n\n\
         With no PATH, steppe opens the Central Asia timeline built into it. PATH may be \
@@ -55,11 +55,13 @@ pub enum Command {
 
 Exit codes: 0 valid, 1 invalid data or unreadable input, 2 wrong usage.")]
     Validate(ValidateArgs),
-    /// Write a printable handout: the filtered events, or a tour as a lesson
+    /// Write a handout or a web page: the filtered events, or a tour as a lesson
     #[command(after_help = "Examples:
   steppe export --tour new-great-game -o lesson.md
   steppe export --tour new-great-game --no-notes -o for-students.md
   steppe export --country KZ --from 1991 -o kazakhstan.md
+  steppe export --format html -o timeline.html
+  steppe export --format html --tour new-great-game --no-notes -o lesson.html
   steppe export timelines/ --format markdown > all-events.md
 
 The file is written whole or not at all (a temporary file, then a rename).")]
@@ -70,20 +72,6 @@ The file is written whole or not at all (a temporary file, then a rename).")]
   steppe stats --country KZ --from 1991          Kazakhstan since independence
   steppe stats --where 'tag:summit' --format csv > summits.csv")]
     Stats(StatsArgs),
-    /// Print a shell's completion script for steppe
-    #[command(after_help = "Examples:
-  steppe completions bash > ~/.local/share/bash-completion/completions/steppe
-  steppe completions zsh > ~/.zfunc/_steppe        # with fpath+=(~/.zfunc) in ~/.zshrc
-  steppe completions fish > ~/.config/fish/completions/steppe.fish
-  steppe completions powershell >> $PROFILE
-
-The Debian package installs the bash, zsh and fish scripts already.")]
-    Completions(CompletionsArgs),
-    /// Print steppe's manual page, or write a page for every command to a directory
-    #[command(after_help = "Examples:
-  steppe man | man -l -
-  steppe man --dir ~/.local/share/man/man1")]
-    Man(ManArgs),
 }
 
 const LIST_HELP: &str = "\
@@ -139,25 +127,14 @@ pub struct StatsArgs {
     pub format: StatsFormat,
 }
 
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell to complete in
-    #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
-}
-
-#[derive(Debug, Args)]
-pub struct ManArgs {
-    /// Write steppe.1 and a page for each command (steppe-list.1, …) into DIR
-    #[arg(long, value_name = "DIR")]
-    pub dir: Option<PathBuf>,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum HandoutFormat {
     /// Markdown, for printing or converting to PDF or a word processor
     #[default]
     Markdown,
+    /// One self-contained web page that works offline: filters, slides for a
+    /// tour, and a clean printout
+    Html,
 }
 
 #[derive(Debug, Args)]

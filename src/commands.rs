@@ -41,7 +41,7 @@ pub fn say_err(text: &str) {
 /// Writes to the standard output through `write`. A closed pipe
 /// (`steppe list | head -1`) is the reader's choice and ends quietly; any
 /// other error (a full disk) is a failure with its cause.
-pub fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
@@ -176,6 +176,7 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             let lesson = Lesson::new(tl, find_tour(&query, id)?, !args.no_notes);
             match args.format {
                 HandoutFormat::Markdown => export::handout::lesson(&lesson),
+                HandoutFormat::Html => export::html::lesson(&lesson),
             }
         }
         None => {
@@ -184,6 +185,7 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             let page = Page::new(&query, &shown, filter.describe());
             match args.format {
                 HandoutFormat::Markdown => export::handout::events(&page),
+                HandoutFormat::Html => export::html::page(&page),
             }
         }
     };

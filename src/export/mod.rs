@@ -5,6 +5,7 @@
 mod csv;
 pub mod document;
 pub mod handout;
+pub mod html;
 mod json;
 pub mod markdown;
 pub mod safe;

@@ -1,0 +1,338 @@
+//! The exported web page in a real browser (headless Chromium): it filters
+//! like `steppe list`, opens shared links, steps through a tour by keyboard,
+//! prints a handout, fetches nothing, keeps its contrast in light and dark,
+//! shows hostile text as text, and works with the script off. One browser
+//! session serves every check, to keep it quick.
+//!
+//! `UPDATE_README=1 cargo test --test browser` also rewrites the README's
+//! picture of the page, docs/web-page.png.
+
+#[path = "browser/driver.rs"]
+mod driver;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use driver::{Browser, END, HOME, LEFT, RIGHT, SPACE, TAB};
+use serde_json::Value;
+
+fn steppe(args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("steppe runs");
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).expect("UTF-8")
+}
+
+/// Writes an export to `dir/name` and returns its file:// address.
+fn export(dir: &Path, name: &str, args: &[&str]) -> String {
+    let path = dir.join(name);
+    let mut all = vec!["export", "--format", "html", "-o", path.to_str().expect("path")];
+    all.extend_from_slice(args);
+    steppe(&all);
+    format!("file://{}", path.display())
+}
+
+/// The ids `steppe list` prints for these filters, in order.
+fn listed(filters: &[&str]) -> Vec<String> {
+    let mut args = vec!["list", "--format", "json"];
+    args.extend_from_slice(filters);
+    let events: Vec<Value> = serde_json::from_str(&steppe(&args)).expect("JSON");
+    events.iter().map(|e| e["id"].as_str().expect("id").to_string()).collect()
+}
+
+fn strings(v: Value) -> Vec<String> {
+    serde_json::from_value(v).expect("a list of strings")
+}
+
+/// The events the page shows, in order, and its "N of M events" line.
+fn visible(b: &Browser) -> (Vec<String>, String) {
+    let ids = b.js("return [...document.querySelectorAll('article.event')]
+           .filter(a => a.checkVisibility()).map(a => a.id.slice(3));");
+    let status = b.js("return document.getElementById('status').textContent;");
+    (strings(ids), status.as_str().unwrap_or_default().to_string())
+}
+
+fn text_of(b: &Browser, css: &str) -> String {
+    let script = format!("return document.querySelector({css:?})?.textContent ?? '';");
+    b.js(&script).as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn the_page_in_a_real_browser() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let b = Browser::start();
+    let page = export(dir.path(), "timeline.html", &[]);
+    let size = std::fs::metadata(dir.path().join("timeline.html")).expect("stat").len();
+    assert!(size < 300_000, "the bundled page is {size} bytes");
+
+    filters_agree_with_the_cli(&b, &page);
+    a_shared_link_opens_its_view(&b, &page);
+    search_ignores_case_and_accents(&b, &page);
+    contrast_is_enough_in_light_and_dark(&b, &page);
+    nothing_leaves_the_page(&b);
+    readme_picture(&b, &page);
+    prints_a_handout(&b, &page, dir.path());
+
+    let tour = export(dir.path(), "tour.html", &["--tour", "new-great-game"]);
+    a_tour_steps_by_keyboard(&b, &tour);
+    a_tour_prints_as_a_worksheet(&b, &tour, dir.path());
+    let students = export(dir.path(), "students.html", &["--tour", "new-great-game", "--no-notes"]);
+    the_students_copy_has_no_notes(&b, &students);
+
+    let hostile = export(dir.path(), "markup.html", &["tests/fixtures/markup.yaml"]);
+    hostile_text_stays_text(&b, &hostile);
+    nothing_leaves_the_page(&b);
+    works_without_script(&b, &page);
+}
+
+fn filters_agree_with_the_cli(b: &Browser, page: &str) {
+    b.goto(page);
+    let all = listed(&[]);
+    let (shown, status) = visible(b);
+    assert_eq!(shown, all, "the page shows every event");
+    assert_eq!(status, format!("{n} of {n} events", n = all.len()));
+    // By keyboard: the skip link first, then the first country (Kazakhstan).
+    b.keys(&[TAB]);
+    assert_eq!(text_of(b, ":focus"), "Skip to the events");
+    let outline = b.js("return getComputedStyle(document.activeElement).outlineStyle;");
+    assert_eq!(outline, "solid", "focus is visible");
+    b.keys(&[TAB, SPACE]);
+    let focused = b.js("return document.activeElement.value;");
+    assert_eq!(focused, "KZ");
+    let kz = listed(&["--country", "KZ"]);
+    let (shown, status) = visible(b);
+    assert_eq!(shown, kz, "the page filtered to Kazakhstan agrees with steppe list");
+    assert_eq!(status, format!("{} of {} events · country: Kazakhstan", kz.len(), all.len()));
+    assert_eq!(b.js("return location.hash;"), "#country=KZ");
+    let count = text_of(b, "input[value=KZ] ~ .count");
+    assert_eq!(count, kz.len().to_string());
+    // Eras with no event left are hidden too.
+    let empty = b.js("return [...document.querySelectorAll('section.era')]
+           .filter(s => s.checkVisibility() && !s.querySelector('article:not([hidden])')).length;");
+    assert_eq!(empty, 0);
+}
+
+fn a_shared_link_opens_its_view(b: &Browser, page: &str) {
+    b.goto(&format!("{page}#country=KZ,CN&match=all"));
+    let want = listed(&["--country", "KZ,CN", "--match", "all"]);
+    assert!(!want.is_empty() && want != listed(&["--country", "KZ,CN"]));
+    assert_eq!(visible(b).0, want);
+    b.goto(&format!("{page}#country=KZ,UZ&match=all&tag=summit"));
+    let want = listed(&["--country", "KZ,UZ", "--match", "all", "--tag", "summit"]);
+    assert!(!want.is_empty());
+    assert_eq!(visible(b).0, want);
+    let checked = b.js("return [...document.querySelectorAll('input:checked')].map(i => i.value);");
+    assert_eq!(strings(checked), ["KZ", "UZ", "all", "summit"]);
+    assert!(visible(b).1.ends_with(" · countries: Kazakhstan, Uzbekistan (all) · tag: summit"));
+    // Changing the fragment in place changes the view.
+    b.js("location.hash = 'actor=putin'; return null;");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(visible(b).0, listed(&["--actor", "putin"]));
+    // A link to an event hidden by the filters clears them to show it.
+    b.js("location.hash = 'country=TM'; return null;");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let hidden = listed(&["--country", "KZ"])
+        .into_iter()
+        .find(|id| !listed(&["--country", "TM"]).contains(id))
+        .expect("an event without TM");
+    b.js(&format!("location.hash = 'ev-{hidden}'; return null;"));
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(visible(b).0.contains(&hidden), "{hidden} shown");
+}
+
+fn search_ignores_case_and_accents(b: &Browser, page: &str) {
+    b.goto(page);
+    b.type_into("#q", "TURKIYE");
+    let folded = visible(b).0;
+    let cli = listed(&["--search", "TURKIYE"]);
+    assert!(!cli.is_empty());
+    assert_eq!(folded, cli, "the page searches as steppe list does");
+    assert_eq!(cli, listed(&["--search", "Türkiye"]), "TURKIYE finds what Türkiye finds");
+    assert_eq!(b.js("return location.hash;"), "#q=TURKIYE");
+    for q in ["erdogan", "ALMA-ATA", "kyrgyz", "uzbekistan, tajikistan", "summit (dushanbe"] {
+        b.goto(&format!("{page}#q={}", q.replace(' ', "%20")));
+        assert_eq!(visible(b).0, listed(&["--search", q]), "search {q:?}");
+    }
+    b.goto(&format!("{page}#q=astana&country=kz"));
+    assert_eq!(visible(b).0, listed(&["--search", "astana", "--country", "KZ"]));
+}
+
+/// The lowest contrast between any text on screen and what is behind it.
+const LOWEST_CONTRAST: &str = "
+  const rgb = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = c => {
+    const [r, g, b] = rgb(c).slice(0, 3).map(v => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const behind = el => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = getComputedStyle(e).backgroundColor;
+      if (rgb(c).length < 4 || rgb(c)[3] > 0) return c;
+    }
+    return getComputedStyle(document.documentElement).colorScheme.includes('dark')
+      && matchMedia('(prefers-color-scheme: dark)').matches ? 'rgb(0,0,0)' : 'rgb(255,255,255)';
+  };
+  let worst = [99, ''];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.checkVisibility()) continue;
+    const a = lum(getComputedStyle(el).color), b = lum(behind(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    if (ratio < worst[0]) worst = [ratio, el.tagName + '.' + el.className + ': ' + el.textContent.slice(0, 40)];
+  }
+  return worst;";
+
+fn contrast_is_enough_in_light_and_dark(b: &Browser, page: &str) {
+    for scheme in ["light", "dark"] {
+        let features = serde_json::json!([{"name": "prefers-color-scheme", "value": scheme}]);
+        b.cdp("Emulation.setEmulatedMedia", serde_json::json!({ "features": features }));
+        b.goto(&format!("{page}#country=KZ"));
+        b.js("document.querySelectorAll('details').forEach(d => d.open = true); return null;");
+        let bg = b.js("return getComputedStyle(document.body).backgroundColor;");
+        let dark = bg != "rgb(255, 255, 255)";
+        assert_eq!(dark, scheme == "dark", "{scheme}: background {bg}");
+        let worst = b.js(LOWEST_CONTRAST);
+        let ratio = worst[0].as_f64().expect("a ratio");
+        assert!(ratio >= 4.5, "{scheme}: contrast {ratio:.2} for {}", worst[1]);
+    }
+    b.cdp("Emulation.setEmulatedMedia", serde_json::json!({ "features": [] }));
+}
+
+/// Every request since the last check was for the page file itself, and
+/// the console has no error (a blocked request or a script error).
+fn nothing_leaves_the_page(b: &Browser) {
+    let mut urls = Vec::new();
+    for entry in b.log("performance") {
+        let message: Value =
+            serde_json::from_str(entry["message"].as_str().unwrap_or("{}")).expect("JSON");
+        let params = &message["message"]["params"];
+        // The browser's own start page is not ours to judge.
+        let ours = params["documentURL"].as_str().is_some_and(|d| d.starts_with("file://"));
+        if message["message"]["method"] == "Network.requestWillBeSent" && ours {
+            urls.push(params["request"]["url"].as_str().unwrap_or("").to_string());
+        }
+    }
+    assert!(!urls.is_empty(), "the log saw the pages load");
+    for url in &urls {
+        assert!(url.starts_with("file://"), "the page asked for {url}");
+    }
+    let errors: Vec<Value> =
+        b.log("browser").into_iter().filter(|e| e["level"] == "SEVERE").collect();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}
+
+fn readme_picture(b: &Browser, page: &str) {
+    b.goto(&format!("{page}#country=KZ&tag=summit"));
+    b.js("document.getElementById('filters').scrollIntoView(); return null;");
+    let png = b.screenshot();
+    assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+    if std::env::var_os("UPDATE_README").is_some() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/web-page.png");
+        std::fs::write(path, png).expect("write the README picture");
+    }
+}
+
+fn pdf_text(path: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .args(["-layout", path.to_str().expect("path"), "-"])
+        .output()
+        .expect("pdftotext is installed (apt-get install poppler-utils)");
+    assert!(o.status.success(), "pdftotext: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn prints_a_handout(b: &Browser, page: &str, dir: &Path) {
+    b.goto(page);
+    let pdf = dir.join("timeline.pdf");
+    b.print_pdf(&pdf);
+    let text = pdf_text(&pdf);
+    let first = text_of(b, "article.event .title");
+    assert!(!first.is_empty());
+    assert!(text.contains(&first), "the PDF has the first event, {first:?}");
+    assert!(!text.contains("Clear filters"), "no controls in print");
+    assert!(text.contains("<https://"), "links print with their address");
+}
+
+fn a_tour_steps_by_keyboard(b: &Browser, tour: &str) {
+    let q = steppe::load::load_bundled();
+    let tl = &q.timeline;
+    let lesson = tl.tour("new-great-game").expect("the bundled tour");
+    let title_of = |n: usize| {
+        let id = &lesson.steps[n].event;
+        tl.events[tl.event_index(id).expect("event")].title.clone()
+    };
+    let total = lesson.steps.len();
+    b.goto(tour);
+    let shown = || {
+        let titles = b.js(
+            "return [...document.querySelectorAll('.step')].filter(s => s.checkVisibility())
+               .map(s => s.querySelector('h2 .title')?.textContent ?? s.querySelector('h2').textContent);",
+        );
+        strings(titles)
+    };
+    assert_eq!(shown(), [title_of(0)], "one step per screen");
+    assert_eq!(text_of(b, "#progress"), format!("Step 1 of {total}"));
+    b.keys(&[RIGHT, RIGHT, RIGHT, RIGHT]);
+    assert_eq!(shown(), [title_of(4)]);
+    assert_eq!(text_of(b, "#progress"), format!("Step 5 of {total}"));
+    assert_eq!(b.js("return location.hash;"), "#step=5");
+    let note_shown = "return document.querySelector('.step.current .note').checkVisibility();";
+    assert_eq!(b.js(note_shown), false, "notes wait for the teacher");
+    b.keys(&["i"]);
+    assert_eq!(b.js(note_shown), true);
+    b.keys(&[LEFT]);
+    assert_eq!(shown(), [title_of(3)]);
+    assert_eq!(b.js(note_shown), true, "notes stay open from step to step");
+    b.keys(&[END]);
+    assert_eq!(text_of(b, "#progress"), "All questions");
+    b.keys(&[HOME]);
+    assert_eq!(shown(), [title_of(0)]);
+    assert_eq!(b.js("return document.getElementById('prev').disabled;"), true);
+    b.goto(&format!("{tour}#step=7"));
+    assert_eq!(shown(), [title_of(6)], "#step=7 opens the seventh step");
+}
+
+fn a_tour_prints_as_a_worksheet(b: &Browser, tour: &str, dir: &Path) {
+    b.goto(&format!("{tour}#step=3"));
+    let pdf = dir.join("tour.pdf");
+    b.print_pdf(&pdf);
+    let text = pdf_text(&pdf);
+    assert_eq!(text.matches("Question for the class").count(), 12, "every step prints");
+    assert_eq!(text.matches("Note for the teacher").count(), 12);
+    assert!(text.contains("All questions"));
+    assert!(!text.contains("Previous"), "no controls in print");
+}
+
+fn the_students_copy_has_no_notes(b: &Browser, students: &str) {
+    b.goto(students);
+    assert_eq!(b.js("return document.querySelectorAll('.note, #notes').length;"), 0);
+    assert_eq!(b.js("return document.querySelectorAll('.question').length;"), 12);
+}
+
+fn hostile_text_stays_text(b: &Browser, page: &str) {
+    b.goto(page);
+    let counts = b.js("return ['script', 'img', 'svg', 'b', 'i:not(small i)']
+           .map(s => document.querySelectorAll(s).length);");
+    assert_eq!(counts, serde_json::json!([1, 0, 0, 0, 0]), "no element from the data");
+    assert!(text_of(b, "h1").starts_with("<script>alert('page title')</script>"));
+    let links = b.js("return [...document.links].map(a => a.getAttribute('href'));");
+    for href in strings(links) {
+        assert!(href.starts_with("https://") || href.starts_with("#"), "a link to {href}");
+    }
+    let dir =
+        b.js("return getComputedStyle(document.querySelector('#ev-arabic .title')).direction;");
+    assert_eq!(dir, "rtl", "Arabic text reads right to left");
+}
+
+fn works_without_script(b: &Browser, page: &str) {
+    b.cdp("Emulation.setScriptExecutionDisabled", serde_json::json!({ "value": true }));
+    b.goto(&format!("{page}#country=KZ"));
+    let (shown, _) = visible(b);
+    assert_eq!(shown, listed(&[]), "every event is there without the script");
+    assert_eq!(b.js("return document.getElementById('filters').checkVisibility();"), false);
+    b.cdp("Emulation.setScriptExecutionDisabled", serde_json::json!({ "value": false }));
+}
