@@ -27,7 +27,7 @@ Examples:
 #[derive(Debug, Parser)]
 #[command(
     name = "steppe",
-    version,
+    version = env!("STEPPE_VERSION"),
     about = "Explore timelines of regional diplomacy in the terminal",
     long_about = "Explore timelines of regional diplomacy in the terminal.\n\n\
         With no PATH, steppe opens the Central Asia timeline built into it. PATH may be \
@@ -72,6 +72,20 @@ The file is written whole or not at all (a temporary file, then a rename).")]
   steppe stats --country KZ --from 1991          Kazakhstan since independence
   steppe stats --where 'tag:summit' --format csv > summits.csv")]
     Stats(StatsArgs),
+    /// Print a shell's completion script for steppe
+    #[command(after_help = "Examples:
+  steppe completions bash > ~/.local/share/bash-completion/completions/steppe
+  steppe completions zsh > ~/.zfunc/_steppe        # with fpath+=(~/.zfunc) in ~/.zshrc
+  steppe completions fish > ~/.config/fish/completions/steppe.fish
+  steppe completions powershell >> $PROFILE
+
+The Debian package installs the bash, zsh and fish scripts already.")]
+    Completions(CompletionsArgs),
+    /// Print steppe's manual page, or write a page for every command to a directory
+    #[command(after_help = "Examples:
+  steppe man | man -l -
+  steppe man --dir ~/.local/share/man/man1")]
+    Man(ManArgs),
 }
 
 const LIST_HELP: &str = "\
@@ -125,6 +139,20 @@ pub struct StatsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write steppe.1 and a page for each command (steppe-list.1, …) into DIR
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -41,7 +41,7 @@ pub fn say_err(text: &str) {
 /// Writes to the standard output through `write`. A closed pipe
 /// (`steppe list | head -1`) is the reader's choice and ends quietly; any
 /// other error (a full disk) is a failure with its cause.
-fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+pub fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
     let mut out = io::BufWriter::new(io::stdout().lock());
     match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

@@ -8,6 +8,7 @@ pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod export;
+pub mod generate;
 pub mod load;
 pub mod model;
 pub mod query;

@@ -16,6 +16,8 @@ fn main() -> ExitCode {
         Some(Command::Validate(args)) => commands::validate(args),
         Some(Command::Export(args)) => commands::export(args),
         Some(Command::Stats(args)) => commands::stats(args),
+        Some(Command::Completions(args)) => steppe::generate::completions(args),
+        Some(Command::Man(args)) => steppe::generate::man(args),
         None => commands::explore(&cli.explore),
     };
     match result {
