@@ -1,7 +1,6 @@
 //! How long the explorer takes on a large timeline: `cargo bench`.
 //! Figures go in BENCHMARKS.md. Timings, not assertions: this is a report.
 
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -15,43 +14,8 @@ use steppe::tui::app::App;
 use steppe::tui::theme::Theme;
 use steppe::tui::view;
 
-const CODES: [&str; 12] = ["KZ", "KG", "TJ", "TM", "UZ", "RU", "CN", "US", "EU", "DE", "TR", "GB"];
-const TAGS: [&str; 6] = ["summit", "treaty", "war", "economic", "energy", "security"];
-
-/// A timeline of `n` events spread over 1800–2025, with 12 countries, 60 actors and 6 eras.
-fn synthetic(n: usize) -> String {
-    let mut y = String::from("title: Synthetic\ncountries:\n");
-    for c in CODES {
-        let _ = writeln!(y, "  - {{code: {c}, name: Country {c}}}");
-    }
-    y.push_str("actors:\n");
-    for a in 0..60 {
-        let _ = writeln!(y, "  - {{id: actor-{a}, name: Actor Number {a}, role: Role {a}}}");
-    }
-    y.push_str("eras:\n");
-    for e in 0..6 {
-        let _ = writeln!(y, "  - {{id: era-{e}, title: Era {e}, start: {}}}", 1800 + e * 40);
-    }
-    y.push_str("events:\n");
-    for i in 0..n {
-        let year = 1800 + (i * 7919) % 226;
-        let month = 1 + i % 12;
-        let day = 1 + i % 28;
-        let _ = writeln!(
-            y,
-            "  - id: event-{i}\n    date: {year}-{month:02}-{day:02}\n    title: Event {i} about {} and {}\n    summary: A summary of event {i}, long enough to search through, mentioning Dushanbe {}.\n    countries: [{}, {}]\n    actors: [actor-{}, actor-{}]\n    tags: [{}]\n    sources: [https://example.org/{i}]",
-            CODES[i % 12],
-            CODES[(i / 12) % 12],
-            i % 97,
-            CODES[i % 12],
-            CODES[(i * 5 + 1) % 12],
-            i % 60,
-            (i * 7 + 3) % 60,
-            TAGS[i % 6],
-        );
-    }
-    y
-}
+#[path = "support/synthetic.rs"]
+mod synthetic;
 
 /// Runs `f` until a second has passed (at least 5 times) and prints the median.
 fn time<T>(name: &str, mut f: impl FnMut() -> T) {
@@ -74,7 +38,7 @@ fn time<T>(name: &str, mut f: impl FnMut() -> T) {
 
 fn main() {
     let n = 10_000;
-    let text = synthetic(n);
+    let text = synthetic::timeline(n, true);
     println!("synthetic timeline: {n} events, {:.1} MiB of YAML\n", text.len() as f64 / 1048576.0);
     time("load: serde_yaml alone", || serde_yaml::from_str::<serde_yaml::Value>(&text).is_ok());
     time("load: YAML span tree (one pass, positions included)", || {

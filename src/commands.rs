@@ -52,7 +52,53 @@ pub fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result
 
 /// Loads the timelines, from `paths` or the built-in ones.
 pub fn load(paths: &[PathBuf]) -> Loaded {
-    if paths.is_empty() { load::load_bundled() } else { load::load_paths(paths) }
+    if paths.is_empty() {
+        load::load_bundled()
+    } else if io::stderr().is_terminal() {
+        load_with_bar(paths)
+    } else {
+        load::load_paths(paths)
+    }
+}
+
+/// Loads with a progress bar on stderr, shown only once the load has taken half a second.
+fn load_with_bar(paths: &[PathBuf]) -> Loaded {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+
+    let bar = ProgressBar::hidden();
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} loading {msg} [{wide_bar}] {binary_bytes}/{binary_total_bytes}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    let done = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        let waiter = s.spawn(|| {
+            let deadline = Instant::now() + Duration::from_millis(500);
+            while !done.load(Ordering::Acquire) && Instant::now() < deadline {
+                std::thread::park_timeout(deadline.saturating_duration_since(Instant::now()));
+            }
+            if !done.load(Ordering::Acquire) {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+                bar.enable_steady_tick(Duration::from_millis(120));
+            }
+        });
+        let loaded = load::load_paths_with_progress(paths, &|p| {
+            bar.set_length(p.bytes_total);
+            bar.set_position(p.bytes_done);
+            bar.set_message(format!(
+                "{}/{} files, {} events",
+                p.files_done, p.files_total, p.events
+            ));
+        });
+        done.store(true, Ordering::Release);
+        waiter.thread().unpark();
+        let _ = waiter.join();
+        bar.finish_and_clear();
+        loaded
+    })
 }
 
 /// Loads and fails on errors, printing them; warnings become a one-line note.
@@ -109,7 +155,15 @@ pub fn list(args: &ListArgs) -> Result<(), Failure> {
     let query = load_or_fail(&args.paths)?;
     let filter = checked(&query, &filter)?;
     let shown = events(&query, &filter, Some(&args.order));
-    print_events(&query, &shown, args.format)
+    let result = print_events(&query, &shown, args.format);
+    leave(query);
+    result
+}
+
+/// Lets go of data without freeing it: the process ends right after, and
+/// freeing a large timeline string by string only costs time.
+fn leave<T>(data: T) {
+    std::mem::forget(data);
 }
 
 pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
@@ -149,7 +203,9 @@ pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
     }
     let warned =
         if report.warnings() > 0 { format!(" ({})", report.tally()) } else { String::new() };
-    to_stdout(|out| writeln!(out, "ok: {}{warned}", loaded.timeline.summary_line()))
+    let result = to_stdout(|out| writeln!(out, "ok: {}{warned}", loaded.timeline.summary_line()));
+    leave(loaded);
+    result
 }
 
 /// Finds a tour by id, or says which tours exist.

@@ -5,6 +5,8 @@
 //! piece keeps the marks of what it refers to. Another reader (JSON, CSV)
 //! produces the same [`FileContent`].
 
+use std::sync::mpsc;
+
 use super::diagnostic::{Diagnostic, Mark, did_you_mean};
 use super::sanitize;
 use super::yaml::{self, Node};
@@ -73,10 +75,49 @@ const SOURCE_KEYS: &[&str] = &["title", "url"];
 const TOUR_KEYS: &[&str] = &["id", "title", "description", "steps"];
 const STEP_KEYS: &[&str] = &["event", "note", "question"];
 
+/// Files at least this large are checked on a second thread while they are parsed.
+const PIPELINE_BYTES: usize = 1 << 20;
+/// Items handed to the checking thread at a time.
+const BATCH: usize = 256;
+
 /// Reads one YAML file: what it defines, with its problems added to `diags`.
 pub fn read_yaml(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
-    let mut cx = Cx { file, diags, out: FileContent { file, ..FileContent::default() } };
-    let parsed = yaml::parse_streaming(text, &mut |section, item| cx.item(section, &item), true);
+    let (parsed, mut cx) = if text.len() < PIPELINE_BYTES {
+        let mut cx = Cx::new(file);
+        let parsed =
+            yaml::parse_streaming(text, &mut |section, item| cx.item(section, &item), true);
+        (parsed, cx)
+    } else {
+        // Parsing and checking share the work of a big file between two threads.
+        std::thread::scope(|s| {
+            let (tx, rx) = mpsc::sync_channel::<Vec<(&'static str, Node)>>(4);
+            let worker = s.spawn(move || {
+                let mut cx = Cx::new(file);
+                for batch in rx {
+                    for (section, item) in batch {
+                        cx.item(section, &item);
+                    }
+                }
+                cx
+            });
+            let mut batch = Vec::with_capacity(BATCH);
+            let parsed = yaml::parse_streaming(
+                text,
+                &mut |section, item| {
+                    let section = yaml::STREAMED.iter().find(|s| **s == section).copied();
+                    batch.push((section.unwrap_or(""), item));
+                    if batch.len() == BATCH {
+                        let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+                    }
+                },
+                true,
+            );
+            let _ = tx.send(batch);
+            drop(tx);
+            let cx = worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (parsed, cx)
+        })
+    };
     for p in parsed.problems {
         cx.diags.push(Diagnostic::error(file, Some(p.mark), p.message).with_help(p.help));
     }
@@ -89,12 +130,13 @@ pub fn read_yaml(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileCo
         )),
         None => {}
     }
+    diags.append(&mut cx.diags);
     cx.out
 }
 
-struct Cx<'a> {
+struct Cx {
     file: usize,
-    diags: &'a mut Vec<Diagnostic>,
+    diags: Vec<Diagnostic>,
     out: FileContent,
 }
 
@@ -106,7 +148,11 @@ fn found(v: &Node) -> String {
     }
 }
 
-impl Cx<'_> {
+impl Cx {
+    fn new(file: usize) -> Self {
+        Cx { file, diags: Vec::new(), out: FileContent { file, ..FileContent::default() } }
+    }
+
     fn error(&mut self, mark: Mark, message: String) {
         self.diags.push(Diagnostic::error(self.file, Some(mark), message));
     }
@@ -254,7 +300,15 @@ impl Cx<'_> {
 
     fn req_text(&mut self, map: &Node, key: &str, what: &str) -> Option<String> {
         let value = self.opt_text(map, key, what, false);
-        if value.is_none() && !map.get(key).is_some_and(|v| v.text().is_none() && !v.is_null()) {
+        // A misspelt key (`titel`) is reported as such, not as a missing one too.
+        let misspelt =
+            map.entries().unwrap_or_default().iter().any(|(k, _)| {
+                k.text().is_some_and(|k| k != key && did_you_mean(k, [key]).is_some())
+            });
+        if value.is_none()
+            && !misspelt
+            && !map.get(key).is_some_and(|v| v.text().is_none() && !v.is_null())
+        {
             self.error(map.mark, format!("{what} has no `{key}`; it is required"));
         }
         value

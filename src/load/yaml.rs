@@ -133,6 +133,7 @@ pub fn parse_streaming(text: &str, sink: &mut dyn FnMut(&str, Node), stream: boo
         root: None,
         documents: 0,
         closed: None,
+        pending: None,
     };
     let mut parser = Parser::new_from_str(text);
     let complete = loop {
@@ -161,7 +162,14 @@ fn at(m: &Marker, width: usize) -> Mark {
 
 enum Open {
     Seq(Vec<Node>),
-    Map { entries: Vec<(Node, Node)>, key: Option<Node>, index: Option<HashMap<String, usize>> },
+    Map {
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+        index: Option<HashMap<String, usize>>,
+        /// A repeated first key was taken for a missing `- `; the keys
+        /// repeated after it follow from the same mistake.
+        split: bool,
+    },
 }
 
 struct Frame {
@@ -169,7 +177,7 @@ struct Frame {
     anchor: usize,
     open: Open,
     /// The top-level key whose list items go to the sink.
-    section: Option<String>,
+    section: Option<&'static str>,
 }
 
 struct Builder<'t, 's> {
@@ -185,10 +193,13 @@ struct Builder<'t, 's> {
     documents: usize,
     /// The block mapping closed last, for indentation advice.
     closed: Option<OpenBlock>,
+    /// The last streamed item, held back until the next one starts: a syntax
+    /// error right after it may have cut it short, and then it is not checked.
+    pending: Option<(&'static str, Node)>,
 }
 
 /// The top-level lists whose items go to the sink one by one.
-const STREAMED: &[&str] = &["countries", "actors", "eras", "events", "tours"];
+pub const STREAMED: &[&str] = &["countries", "actors", "eras", "events", "tours"];
 
 /// Mappings with more keys than this look up duplicates in a hash map.
 const LINEAR_KEYS: usize = 16;
@@ -252,7 +263,7 @@ impl Builder<'_, '_> {
                     [Frame { open: Open::Map { key: Some(k), .. }, .. }]
                         if self.stream && anchor == 0 =>
                     {
-                        k.text().filter(|t| STREAMED.contains(t)).map(str::to_string)
+                        k.text().and_then(|t| STREAMED.iter().find(|s| **s == t).copied())
                     }
                     _ => None,
                 };
@@ -264,11 +275,16 @@ impl Builder<'_, '_> {
                 })?;
             }
             Event::MappingStart(anchor, _) => {
-                let open = Open::Map { entries: Vec::new(), key: None, index: None };
+                let open = Open::Map { entries: Vec::new(), key: None, index: None, split: false };
                 self.push(Frame { mark: at(&marker, 1), anchor, open, section: None })?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(frame) = self.stack.pop() {
+                    if frame.section.is_some()
+                        && let Some((s, n)) = self.pending.take()
+                    {
+                        (self.sink)(s, n);
+                    }
                     if let Open::Map { entries, .. } = &frame.open
                         && let Some((k, _)) = entries.first()
                     {
@@ -317,15 +333,22 @@ impl Builder<'_, '_> {
             return Ok(());
         };
         match &mut parent.open {
-            Open::Seq(items) => match &parent.section {
-                Some(section) => (self.sink)(section, node),
+            Open::Seq(items) => match parent.section {
+                Some(section) => {
+                    if let Some((s, n)) = self.pending.replace((section, node)) {
+                        (self.sink)(s, n);
+                    }
+                }
                 None => items.push(node),
             },
-            Open::Map { entries, key, index } => match key.take() {
+            Open::Map { entries, key, index, split } => match key.take() {
                 Some(k) => entries.push((k, node)),
                 None => {
                     let earlier = duplicate_of(entries, index, &node);
-                    if let Some(first) = earlier {
+                    if let Some(first) = earlier
+                        && !*split
+                    {
+                        *split = first == 0 && entries[0].0.mark.line != node.mark.line;
                         let problem = duplicate_key(&entries[first].0, &node, entries);
                         self.problems.push(problem);
                     }

@@ -1,0 +1,70 @@
+//! The mistakes people make writing a first timeline by hand: each file in
+//! tests/fixtures/mistakes holds one, and its first line says where the one
+//! error must be reported and words its message or help must contain:
+//! `# line 8: start it with \`- \``.
+
+use std::path::{Path, PathBuf};
+
+use steppe::load::{self, Severity};
+
+fn corpus() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mistakes");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("the mistakes corpus")
+        .map(|e| e.expect("a directory entry").path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// The expected line and words, from the file's first line.
+fn expectation(path: &Path) -> (usize, String) {
+    let text = std::fs::read_to_string(path).expect("read");
+    let first = text.lines().next().unwrap_or_default();
+    let (line, words) = first
+        .strip_prefix("# line ")
+        .and_then(|rest| rest.split_once(": "))
+        .unwrap_or_else(|| panic!("{}: no `# line N: words` header", path.display()));
+    (line.parse().expect("a line number"), words.to_string())
+}
+
+#[test]
+fn each_mistake_gets_one_plain_error_at_its_line() {
+    let files = corpus();
+    assert!(files.len() >= 15, "the corpus holds {} files", files.len());
+    let mut failures = Vec::new();
+    for path in &files {
+        let (line, words) = expectation(path);
+        let loaded = load::load_paths(std::slice::from_ref(path));
+        let errors: Vec<_> =
+            loaded.report.diagnostics.iter().filter(|d| d.severity == Severity::Error).collect();
+        let ok = errors.len() == 1
+            && errors[0].mark.is_some_and(|m| m.line == line)
+            && format!("{} {}", errors[0].message, errors[0].help.as_deref().unwrap_or(""))
+                .contains(&words);
+        if !ok {
+            failures.push(format!(
+                "{}: expected one error at line {line} saying {words:?}, got:\n{}",
+                path.display(),
+                loaded.report.render_all()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_report_names_file_line_and_the_fix() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mistakes/missing-dash.yaml");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .arg("validate")
+        .arg(&path)
+        .output()
+        .expect("steppe runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing-dash.yaml:8:3"), "{err}");
+    assert!(err.contains("8 |   id: second"), "{err}");
+    assert!(err.contains("help: start it with `- `: `  - id: second`"), "{err}");
+}
