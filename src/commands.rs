@@ -246,10 +246,15 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
         }
     };
     match &args.output {
-        Some(path) => crate::atomic::write(path, text.as_bytes()).map_err(|e| {
-            say_err(&format!("error: cannot write {}: {e}\n", safe::path(path)));
-            Failure::Data(format!("the handout was not written to {}", safe::path(path)))
-        }),
+        Some(path) => match crate::atomic::write(path, text.as_bytes()) {
+            // `-o /dev/stdout | head`: the reader's choice, as on the standard output.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => {
+                say_err(&format!("error: cannot write {}: {e}\n", safe::path(path)));
+                Err(Failure::Data(format!("the handout was not written to {}", safe::path(path))))
+            }
+            Ok(()) => Ok(()),
+        },
         None => to_stdout(|out| out.write_all(text.as_bytes())),
     }
 }

@@ -230,10 +230,13 @@ fn readme_picture(b: &Browser, page: &str) {
     b.js("document.getElementById('filters').scrollIntoView(); return null;");
     let png = b.screenshot();
     assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join("docs/web-page.png");
     if std::env::var_os("UPDATE_README").is_some() {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/web-page.png");
-        std::fs::write(path, png).expect("write the README picture");
+        std::fs::write(&path, png).expect("write the README picture");
     }
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap_or_default();
+    assert!(path.exists() && readme.contains("](docs/web-page.png)"), "the README shows the page");
 }
 
 fn pdf_text(path: &Path) -> String {

@@ -237,6 +237,18 @@ mod files {
     }
 
     #[test]
+    fn the_standard_output_by_name_is_written_to() {
+        // /dev/stdout leads to a pipe here: written through, never replaced.
+        let o = steppe(&["export", "--format", "html", "-o", "/dev/stdout"]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        assert!(text(&o.stdout).starts_with("<!DOCTYPE html>"));
+        assert!(fs::symlink_metadata("/dev/stdout").expect("stat").file_type().is_symlink());
+        let o = with_closed("stdout", &["export", "-o", "/dev/stdout"]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        assert!(o.stderr.is_empty(), "{}", text(&o.stderr));
+    }
+
+    #[test]
     fn a_failed_write_says_why_and_keeps_the_old_file() {
         let dir = tempfile::tempdir().expect("tempdir");
         let o = export_to(&dir.path().join("missing/handout.md"));
