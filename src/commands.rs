@@ -9,7 +9,6 @@ use crate::cli::{
 };
 use crate::export::document::{Lesson, Page};
 use crate::export::{self, Format, safe};
-use crate::load::diagnostic::did_you_mean;
 use crate::load::{self, Loaded};
 use crate::query::{Filter, Query};
 use crate::tui::{self, app::App};
@@ -259,53 +258,46 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     }
 }
 
-/// The explorer, full-screen in the terminal.
+/// The explorer, full-screen in the terminal. It opens at once and loads
+/// the timelines in the background; what the command line asks for is
+/// checked against them when they arrive.
 pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure::Usage(
             "the explorer needs a terminal; to print the events, use `steppe list`".into(),
         ));
     }
-    let filter = asked(&args.filters)?;
-    let query = load_or_fail(&args.paths)?;
-    let filter = checked(&query, &filter)?;
+    let startup = tui::app::Startup {
+        filter: asked(&args.filters)?,
+        goto: args.goto.clone(),
+        tour: args.tour.clone(),
+        present: args.present,
+        quiz: args.quiz,
+    };
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(query, filter, width, height);
-    if let Some(id) = &args.goto
-        && !app.select_id(id)
-    {
-        let tl = app.timeline();
-        let why = if tl.event_index(id).is_some() {
-            format!("event `{id}` is hidden by the filters")
-        } else {
-            let hint = did_you_mean(id, tl.events.iter().map(|e| e.id.as_str()))
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            format!("no event `{id}` in the loaded timelines{hint} (`steppe list` shows the ids)")
-        };
-        return Err(Failure::Usage(why));
-    }
-    if let Some(id) = &args.tour {
-        let tour = find_tour(&app.query, id)?;
-        let position = app.timeline().tours.iter().position(|t| std::ptr::eq(t, tour)).unwrap_or(0);
-        app.start_tour(position);
-    } else if args.present {
-        app.update(tui::action::Action::StartPresentation);
-    }
+    let mut app = App::loading(startup, width, height);
     // Without a seed, each session asks different questions.
     app.quiz_seed = args.seed.unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(1, |d| d.as_secs() % 10_000)
     });
-    if args.quiz {
-        app.start_quiz();
-        if app.message.is_some() {
-            return Err(Failure::Usage("no events to ask about: the filters leave none".into()));
+    let options = tui::Options {
+        mouse: !args.no_mouse,
+        paths: args.paths.clone(),
+        watch: !args.no_watch,
+        theme: tui::theme::Theme::choose(args.theme),
+    };
+    let ending =
+        tui::run(app, options).map_err(|e| Failure::Data(format!("the terminal failed: {e}")))?;
+    match ending {
+        tui::Ending::Quit => Ok(()),
+        tui::Ending::Signal(signal) => std::process::exit(128 + signal),
+        tui::Ending::TerminalGone => Err(Failure::Data("the terminal went away".into())),
+        tui::Ending::Refused(tui::app::StartError::Usage(why)) => Err(Failure::Usage(why)),
+        tui::Ending::Refused(tui::app::StartError::Load(report)) => {
+            eprint!("{}", report.render());
+            Err(Failure::Data(format!("could not load the timelines: {}", report.tally())))
         }
     }
-    let watch = if args.no_watch { Vec::new() } else { args.paths.clone() };
-    let theme = tui::theme::Theme::choose(args.theme);
-    tui::run(app, tui::Options { mouse: !args.no_mouse, watch, theme })
-        .map_err(|e| Failure::Data(format!("the terminal failed: {e}")))
 }

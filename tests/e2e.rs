@@ -169,20 +169,24 @@ fn explore_filter_search_help_quit() {
 }
 
 #[test]
-fn sigterm_gives_the_terminal_back() {
-    let t = Tmux::start("term", "--no-mouse");
-    t.wait_for("73 of 73 events");
-    assert!(
-        t.modes().contains("mouse=0 alt=1"),
-        "--no-mouse leaves the mouse alone: {}",
-        t.modes()
-    );
-    let status = Command::new("pkill")
-        .args(["-TERM", "-P", &t.pane_pid(), "-x", "steppe"])
-        .status()
-        .expect("pkill");
-    assert!(status.success());
-    assert_restored(&t, "0");
+fn signals_give_the_terminal_back_and_exit_128_plus_the_signal() {
+    for (signal, code) in [("TERM", "143"), ("INT", "130"), ("QUIT", "131"), ("HUP", "129")] {
+        let t = Tmux::start(&format!("sig{signal}"), "--no-mouse");
+        t.wait_for("of 73 events");
+        if signal == "TERM" {
+            assert!(
+                t.modes().contains("mouse=0 alt=1"),
+                "--no-mouse leaves the mouse alone: {}",
+                t.modes()
+            );
+        }
+        let status = Command::new("pkill")
+            .args([&format!("-{signal}"), "-P", &t.pane_pid(), "-x", "steppe"])
+            .status()
+            .expect("pkill");
+        assert!(status.success());
+        assert_restored(&t, code);
+    }
 }
 
 #[test]
@@ -359,6 +363,134 @@ fn a_directory_deleted_and_made_again_or_swapped_keeps_reloading() {
     std::fs::write(dir.join("a.yaml"), mini().replace("A summit in Astana", "Still watched"))
         .expect("write");
     t.wait_for("Still watched");
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}
+
+/// The start of the selected timeline row: its marker, year and day.
+fn selected(screen: &str) -> Option<String> {
+    let line = screen.lines().find(|l| l.contains('▶'))?;
+    Some(line[line.find('▶')?..].chars().take(16).collect())
+}
+
+#[test]
+fn a_terminal_reply_or_unknown_sequence_is_no_key() {
+    let t = Tmux::start("escapes", "");
+    let first = selected(&t.wait_for("73 of 73 events")).expect("a selected row");
+    // Replies a terminal sends unasked, and sequences steppe has no use for;
+    // `q` in them must not quit, `j` must not move.
+    for hex in [
+        "1b 5b 3e 34 31 35 34 71",                         // ESC [ > 4154 q
+        "1b 5b 3f 32 30 32 36 3b 32 24 79",                // ESC [ ? 2026 ; 2 $ y
+        "1b 5d 31 31 3b 72 67 62 3a 30 2f 30 2f 30 1b 5c", // OSC 11 colour report
+        "1b 50 3e 7c 71 6a 1b 5c",                         // DCS > | q j ST
+        "1b 5b 31 32 3b 34 30 52",                         // cursor position report
+    ] {
+        let mut args = vec!["send-keys", "-t", &t.session, "-H"];
+        args.extend(hex.split(' '));
+        tmux(&args);
+        sleep(Duration::from_millis(150));
+        let screen = t.screen();
+        assert!(!screen.contains("[exited]"), "{hex} quit steppe:\n{screen}");
+        assert_eq!(selected(&screen), Some(first.clone()), "{hex} moved the selection:\n{screen}");
+    }
+    // Keys still work after them.
+    t.keys(&["j"]);
+    sleep(Duration::from_millis(200));
+    assert_ne!(selected(&t.screen()), Some(first), "j moves");
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}
+
+/// An interactive shell with job control in tmux, for Ctrl-Z and `fg`.
+fn job_shell(name: &str) -> Tmux {
+    require_tmux();
+    let session = format!("steppe-e2e-{name}-{}", std::process::id());
+    let status = Command::new("tmux")
+        .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "40"])
+        .args(["env", "PS1=shell$ ", "bash", "--norc", "--noprofile", "-i"])
+        .env_remove("NO_COLOR")
+        .status()
+        .expect("tmux starts");
+    assert!(status.success());
+    let t = Tmux { session };
+    t.wait_for("shell$");
+    t.type_text(&format!(
+        "cd '{}' && '{}'",
+        env!("CARGO_MANIFEST_DIR"),
+        env!("CARGO_BIN_EXE_steppe")
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("73 of 73 events");
+    t
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_to_the_shell_and_fg_brings_steppe_back() {
+    let t = job_shell("suspend");
+    let top = selected(&t.screen()).expect("a selected row");
+    t.keys(&["j"]);
+    sleep(Duration::from_millis(200));
+    let second = selected(&t.screen()).expect("a selected row");
+    assert_ne!(top, second);
+    for stop in ["key", "signal"] {
+        match stop {
+            "key" => t.keys(&["C-z"]),
+            _ => {
+                let status = Command::new("pkill")
+                    .args(["-TSTP", "-P", &t.pane_pid(), "-x", "steppe"])
+                    .status()
+                    .expect("pkill");
+                assert!(status.success());
+            }
+        }
+        let screen = t.wait_for("Stopped");
+        assert!(!screen.contains("Countries"), "the explorer left the screen ({stop}):\n{screen}");
+        assert_eq!(t.modes().trim(), "mouse=0 alt=0 cursor=1", "({stop})");
+        // The shell is usable: cooked mode, echo on.
+        t.type_text("stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'");
+        t.keys(&["Enter"]);
+        let screen = t.wait_for("\nicanon");
+        assert!(!screen.contains("-icanon"), "{screen}");
+        t.type_text("fg");
+        t.keys(&["Enter"]);
+        let screen = t.wait_for("73 of 73 events");
+        assert_eq!(
+            selected(&screen).as_ref(),
+            Some(&second),
+            "redrawn as it was ({stop}):\n{screen}"
+        );
+        assert!(t.modes().contains("mouse=1 alt=1"), "({stop}) {}", t.modes());
+        // Raw mode again: one key acts without Enter.
+        t.keys(&["k"]);
+        t.wait_for(&top);
+        t.keys(&["j"]);
+        t.wait_for(&second);
+    }
+    t.keys(&["q"]);
+    t.type_text("echo \"[exited] $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'");
+    t.keys(&["Enter"]);
+    assert_restored(&t, "0");
+}
+
+#[test]
+fn the_first_frame_shows_loading_progress_until_the_data_is_there() {
+    // Enough files that loading them takes a moment.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let base = mini();
+    for n in 0..200 {
+        let text = base
+            .replace("id: late-summit", &format!("id: late-summit-{n}"))
+            .replace("id: founding", &format!("id: founding-{n}"))
+            .replace("[founding]", &format!("[founding-{n}]"))
+            .replace("id: pipeline", &format!("id: pipeline-{n}"))
+            .replace("id: independence", &format!("id: independence-{n}"));
+        let text =
+            if n == 0 { text } else { text[text.find("events:").expect("events")..].to_string() };
+        std::fs::write(dir.path().join(format!("part-{n:03}.yaml")), text).expect("write");
+    }
+    let t = Tmux::start("progress", &format!("'{}'", dir.path().display()));
+    t.wait_for("800 of 800 events");
     t.keys(&["q"]);
     assert_restored(&t, "0");
 }

@@ -359,6 +359,7 @@ fn readme_key_table_names_every_key() {
             let shown = match key {
                 "S-Tab" => "Shift-Tab",
                 "C-c" => "Ctrl-C",
+                "C-z" => "Ctrl-Z",
                 "Bksp" | "Esc" => continue,
                 k => k,
             };
@@ -706,10 +707,8 @@ fn monkey_ten_thousand_steps_with_reloads() {
             25 => Some(Action::End),
             _ => Some(Action::Down),
         };
-        match action {
-            Some(Action::Quit) => {}
-            Some(a) => app.update(a),
-            None => {}
+        if let Some(a) = action.filter(|a| *a != Action::Quit) {
+            app.update(a);
         }
         let n = app.shown.len();
         assert!(app.selected < n.max(1), "step {step}");
@@ -731,4 +730,167 @@ fn monkey_ten_thousand_steps_with_reloads() {
         }
     }
     assert!(reloads > 500, "{reloads} reloads");
+}
+
+fn explorer(app: App) -> steppe::tui::Explorer<ratatui::backend::TestBackend> {
+    let terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(app.width, app.height))
+            .expect("terminal");
+    steppe::tui::Explorer::new(app, terminal, Theme::dark())
+}
+
+fn key_event(code: KeyCode) -> steppe::tui::event::Event {
+    steppe::tui::event::Event::Key(ratatui::crossterm::event::KeyEvent::new(
+        code,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ))
+}
+
+#[test]
+fn a_frame_is_drawn_only_when_something_changed() {
+    use steppe::tui::event::Event;
+    let mut ex = explorer(app(100, 30));
+    ex.draw().expect("draw");
+    assert_eq!(ex.draws, 1);
+    // Nothing happened: nothing to draw, however often the loop comes round.
+    for _ in 0..10 {
+        ex.draw().expect("draw");
+    }
+    assert_eq!(ex.draws, 1);
+    // Keys that mean nothing here, mouse moves and releases, key releases.
+    ex.handle(key_event(KeyCode::F(5)));
+    ex.handle(key_event(KeyCode::Char('x')));
+    ex.handle(Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Moved,
+        column: 3,
+        row: 3,
+        modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
+    }));
+    ex.draw().expect("draw");
+    assert_eq!(ex.draws, 1);
+    // A key that acts draws once.
+    ex.handle(key_event(KeyCode::Down));
+    ex.draw().expect("draw");
+    ex.draw().expect("draw");
+    assert_eq!(ex.draws, 2);
+    assert_eq!(ex.app.selected, 1);
+}
+
+#[test]
+fn the_explorer_draws_at_once_and_opens_when_the_data_arrives() {
+    use steppe::tui::app::{Prepared, Startup};
+    use steppe::tui::event::Event;
+    let startup = Startup {
+        filter: Filter { countries: vec!["kz".into()], ..Filter::default() },
+        goto: Some("xi-astana-silk-road-economic-belt".into()),
+        ..Startup::default()
+    };
+    let mut ex = explorer(App::loading(startup, 100, 30));
+    let effects = ex.app.begin_load();
+    let generation = match effects.as_slice() {
+        [steppe::tui::action::Effect::Load { generation }] => *generation,
+        other => panic!("{other:?}"),
+    };
+    ex.draw().expect("draw");
+    let text = screen_text(ex.terminal.backend().buffer());
+    assert!(text.contains("Loading the timelines"), "{text}");
+    let progress = load::LoadProgress {
+        files_done: 1,
+        files_total: 4,
+        bytes_done: 1_000_000,
+        bytes_total: 4_000_000,
+        events: 1234,
+    };
+    ex.handle(Event::LoadProgress { generation, progress });
+    ex.draw().expect("draw");
+    let text = screen_text(ex.terminal.backend().buffer());
+    assert!(text.contains("1 of 4 files · 1.0 of 4.0 MB · 1,234 events"), "{text}");
+    let data = Prepared::new(bundled(), Default::default());
+    ex.handle(Event::Loaded { generation, result: Box::new(Ok(data)) });
+    ex.draw().expect("draw");
+    assert_eq!(ex.app.filter.countries, ["KZ"], "the command line's filter, checked");
+    assert_eq!(
+        ex.app.selected_event().map(|e| e.id.as_str()),
+        Some("xi-astana-silk-road-economic-belt")
+    );
+    let text = screen_text(ex.terminal.backend().buffer());
+    assert!(text.contains("country: KZ"), "{text}");
+    // A reload keeps the data on screen until the new data is ready.
+    let effects = ex.app.files_changed();
+    let generation = match effects.as_slice() {
+        [steppe::tui::action::Effect::Load { generation }] => *generation,
+        other => panic!("{other:?}"),
+    };
+    assert!(ex.app.files_changed().is_empty(), "one load at a time; another after it");
+    ex.handle(Event::LoadProgress { generation, progress });
+    ex.draw().expect("draw");
+    let text = screen_text(ex.terminal.backend().buffer());
+    assert!(text.contains("country: KZ") && text.contains("reloading 25%"), "{text}");
+    let next = ex.handle(Event::Loaded {
+        generation,
+        result: Box::new(Ok(Prepared::new(bundled(), Default::default()))),
+    });
+    assert!(
+        matches!(&next, steppe::tui::Next::Go(e) if matches!(e.as_slice(), [steppe::tui::action::Effect::Load { .. }])),
+        "the change seen during the load is loaded next: {next:?}"
+    );
+}
+
+#[test]
+fn a_bad_command_line_or_bad_files_refuse_to_open() {
+    use steppe::tui::app::{Prepared, StartError, Startup};
+    let mut app =
+        App::loading(Startup { tour: Some("nope".into()), ..Startup::default() }, 100, 30);
+    let g = match app.begin_load().as_slice() {
+        [steppe::tui::action::Effect::Load { generation }] => *generation,
+        other => panic!("{other:?}"),
+    };
+    match app.loaded(g, Ok(Prepared::new(bundled(), Default::default()))) {
+        Err(StartError::Usage(why)) => assert!(why.contains("no tour `nope`"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    let mut app = App::loading(Startup::default(), 100, 30);
+    let g = match app.begin_load().as_slice() {
+        [steppe::tui::action::Effect::Load { generation }] => *generation,
+        other => panic!("{other:?}"),
+    };
+    let broken = load_text("events: [");
+    assert!(matches!(app.loaded(g, Err(broken.report)), Err(StartError::Load(_))));
+}
+
+#[test]
+fn big_timelines_filter_in_the_worker_and_a_stale_answer_is_ignored() {
+    use steppe::tui::action::Effect;
+    use steppe::tui::filtering::compute;
+    let mut app = app(100, 30);
+    app.background_from = 0;
+    let all = app.shown.len();
+    press(&mut app, KeyCode::Char('/'));
+    let mut requests = Vec::new();
+    for c in "Dushan".chars() {
+        let key = ratatui::crossterm::event::KeyEvent::new(
+            KeyCode::Char(c),
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        );
+        let action = keymap::lookup(app.context(), key).expect("typing");
+        for effect in app.update(action) {
+            match effect {
+                Effect::Filter(r) => requests.push(r),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+    assert_eq!(requests.len(), 6, "one request per keystroke");
+    assert_eq!(app.shown.len(), all, "the last result shows until the new one is there");
+    assert!(app.filtering);
+    assert!(screen_text(&render(&app)).contains("searching…"));
+    let stale = &requests[2];
+    assert!(
+        !app.filtered(compute(&stale.query, &stale.filter, stale.generation, None)),
+        "superseded"
+    );
+    let last = requests.last().expect("a request");
+    assert!(app.filtered(compute(&last.query, &last.filter, last.generation, None)));
+    assert!(!app.filtering);
+    assert_eq!(selected_ids(&app), ["russia-central-asia-summit-2"]);
 }

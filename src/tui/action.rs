@@ -4,6 +4,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// Give the terminal back and stop; the shell's `fg` brings steppe back.
+    Suspend,
     Up,
     Down,
     PageUp,
@@ -55,4 +57,16 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+}
+
+/// What `update` asks the loop to do: the state changes in `update`, the
+/// I/O happens in the loop.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    /// Load the files (again), as load number `generation`.
+    Load { generation: u64 },
+    /// Run a filter in the filter worker.
+    Filter(crate::tui::filtering::FilterRequest),
+    /// Give the terminal back and stop (Ctrl-Z); `fg` continues.
+    Suspend,
 }

@@ -1,12 +1,18 @@
 //! The explorer's state and the one function that changes it.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
+use super::action::Effect;
+pub use super::data::{Prepared, Spans};
+pub use super::filtering::Row;
+use super::filtering::{self, FilterRequest, Filtered};
 use super::keymap::Context;
 use super::present::{Presentation, Relocated};
 use super::quiz::QuizState;
 use super::relocate;
-use crate::model::{Event, Timeline};
+use crate::load::{LoadProgress, Report};
+use crate::model::Event;
 use crate::query::{Filter, Query};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,14 +52,35 @@ pub enum Screen {
     },
 }
 
-/// A line of the timeline pane.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    /// An era begins: index into `Timeline::eras`.
-    Era(usize),
-    /// Position in `App::shown`.
-    Event(usize),
+/// What the command line asked to open with, applied once the data is loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Startup {
+    /// Checked against the data when it arrives.
+    pub filter: Filter,
+    pub goto: Option<String>,
+    pub tour: Option<String>,
+    pub present: bool,
+    pub quiz: bool,
 }
+
+/// A load under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub generation: u64,
+    pub progress: Option<LoadProgress>,
+}
+
+/// Why the explorer could not open at all (the terminal is given back first).
+#[derive(Debug, Clone)]
+pub enum StartError {
+    /// The files have errors.
+    Load(Box<Report>),
+    /// The command line asks for something the data lacks.
+    Usage(String),
+}
+
+/// From this many events on, filters run in the filter worker.
+pub const BACKGROUND_FROM: usize = 20_000;
 
 /// Filter entries and the selected event that a reload did not find in the
 /// files, kept so that they come back when the files have them again (an
@@ -84,7 +111,9 @@ fn missing(wanted: &Filter, kept: &Filter) -> Vec<String> {
 }
 
 pub struct App {
-    pub query: Query,
+    pub query: Arc<Query>,
+    /// Events, first and last per country and actor.
+    pub spans: Spans,
     pub filter: Filter,
     /// Positions in `timeline.events` that pass the filter, in order.
     pub shown: Vec<usize>,
@@ -93,6 +122,8 @@ pub struct App {
     pub actor_counts: Vec<usize>,
     /// Events per year under the current filter.
     pub per_year: BTreeMap<i32, usize>,
+    /// The widest year label among the shown events.
+    pub year_width: usize,
     pub focus: Pane,
     /// Position in `shown` of the selected event.
     pub selected: usize,
@@ -116,18 +147,55 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub quit: bool,
+    /// False until the first data is there: a progress screen shows until then.
+    pub ready: bool,
+    /// A load under way; the data on screen stays until it is done.
+    pub loading: Option<Loading>,
+    /// Files changed again during a load: load once more after it.
+    pub load_again: bool,
+    pub(super) load_generation: u64,
+    /// What the command line asked for, until the first data arrives.
+    pub startup: Option<Startup>,
+    /// From this many events on, filters go to the filter worker.
+    pub background_from: usize,
+    /// A filter is being computed away from the loop; the last one shows.
+    pub filtering: bool,
+    filter_generation: u64,
+    /// What `update` asks the loop to do.
+    pub(super) effects: Vec<Effect>,
 }
 
 impl App {
     pub fn new(query: Query, filter: Filter, width: u16, height: u16) -> Self {
-        let mut app = App {
-            query,
-            filter,
+        let mut app = App::empty(width, height);
+        app.replace_data(Prepared::new(query, Report::default()));
+        app.filter = filter;
+        app.held = None;
+        app.message = None;
+        app.refilter();
+        app
+    }
+
+    /// An explorer waiting for its data: it draws a progress screen until
+    /// [`App::loaded`] brings the first load, then opens as `startup` says.
+    pub fn loading(startup: Startup, width: u16, height: u16) -> Self {
+        let mut app = App::empty(width, height);
+        app.ready = false;
+        app.startup = Some(startup);
+        app
+    }
+
+    fn empty(width: u16, height: u16) -> Self {
+        App {
+            query: Arc::new(Query::new(Default::default())),
+            spans: Spans::default(),
+            filter: Filter::default(),
             shown: Vec::new(),
             rows: Vec::new(),
             country_counts: Vec::new(),
             actor_counts: Vec::new(),
             per_year: BTreeMap::new(),
+            year_width: 4,
             focus: Pane::Timeline,
             selected: 0,
             country_cursor: 0,
@@ -145,12 +213,19 @@ impl App {
             width,
             height,
             quit: false,
-        };
-        app.refilter();
-        app
+            ready: true,
+            loading: None,
+            load_again: false,
+            load_generation: 0,
+            startup: None,
+            background_from: usize::MAX,
+            filtering: false,
+            filter_generation: 0,
+            effects: Vec::new(),
+        }
     }
 
-    pub fn timeline(&self) -> &Timeline {
+    pub fn timeline(&self) -> &crate::model::Timeline {
         self.query.timeline()
     }
 
@@ -175,7 +250,7 @@ impl App {
     /// and says why; a good one replaces it (see [`App::replace_query`]).
     pub fn reload(&mut self, loaded: crate::load::Loaded) {
         if loaded.is_ok() {
-            self.replace_query(Query::new(loaded.timeline));
+            self.replace_data(Prepared::new(Query::new(loaded.timeline), loaded.report));
         } else {
             self.keep_last_good(&loaded.report);
         }
@@ -206,7 +281,9 @@ impl App {
     /// filters, the selected event, the cursors, the slide or quiz question,
     /// by id. What the new data lacks is set aside (see [`Held`]) and comes
     /// back with it; the status line says what moved.
-    pub fn replace_query(&mut self, query: Query) {
+    pub fn replace_data(&mut self, data: Prepared) {
+        let Prepared { query, spans, report: _ } = data;
+        self.spans = spans;
         let held = self.held.take().unwrap_or_default();
         // What the person asked for: what a previous reload set aside, unless
         // they have changed it since.
@@ -217,7 +294,7 @@ impl App {
             .selected
             .filter(|_| held.left_selected == Some(self.selected))
             .or_else(|| self.selected_event().map(|e| e.id.clone()));
-        let old_query = std::mem::replace(&mut self.query, query);
+        let old_query = std::mem::replace(&mut self.query, Arc::new(query));
         let old = old_query.timeline();
         let old_selected = self.selected;
         let old_shown = std::mem::take(&mut self.shown);
@@ -238,7 +315,7 @@ impl App {
         if let Some(i) = actor.and_then(|id| tl.actors.iter().position(|a| a.id == id)) {
             self.actor_cursor = i;
         }
-        self.refilter();
+        self.refilter_now();
 
         let mut notes = Vec::new();
         let mut gone = missing(&wanted_filter, &self.filter);
@@ -324,24 +401,54 @@ impl App {
         }
     }
 
-    /// Recomputes what the filter shows, keeping the selected event if it still is.
+    /// Recomputes what the filter shows, keeping the selected event if it
+    /// still is. A big timeline's filter runs in the filter worker: the last
+    /// result stays on screen until the new one arrives ([`App::filtered`]).
     pub fn refilter(&mut self) {
-        let keep = self.shown.get(self.selected).copied();
-        let outcome = self.query.outcome(&self.filter, None);
-        self.shown = outcome.shown;
-        self.country_counts = outcome.country_counts;
-        self.actor_counts = outcome.actor_counts;
-        let tl = self.query.timeline();
-        self.per_year.clear();
-        for &i in &self.shown {
-            *self.per_year.entry(tl.events[i].date.year).or_default() += 1;
+        if self.timeline().events.len() >= self.background_from {
+            self.filter_generation += 1;
+            self.filtering = true;
+            self.effects.push(Effect::Filter(FilterRequest {
+                generation: self.filter_generation,
+                query: Arc::clone(&self.query),
+                filter: self.filter.clone(),
+            }));
+        } else {
+            self.refilter_now();
         }
+    }
+
+    /// Recomputes what the filter shows, here and now.
+    pub fn refilter_now(&mut self) {
+        self.filter_generation += 1;
+        self.filtering = false;
+        let done = filtering::compute(&self.query, &self.filter, self.filter_generation, None);
+        self.apply_filtered(done);
+    }
+
+    /// A filter computed by the worker; false if a newer one superseded it.
+    pub fn filtered(&mut self, done: Filtered) -> bool {
+        if done.generation != self.filter_generation {
+            return false;
+        }
+        self.filtering = false;
+        self.apply_filtered(done);
+        true
+    }
+
+    fn apply_filtered(&mut self, done: Filtered) {
+        let keep = self.shown.get(self.selected).copied();
+        self.shown = done.shown;
+        self.rows = done.rows;
+        self.country_counts = done.country_counts;
+        self.actor_counts = done.actor_counts;
+        self.per_year = done.per_year;
+        self.year_width = done.year_width;
         self.selected = match keep {
             // The same event, or the first one at or after it.
             Some(k) => self.shown.partition_point(|&i| i < k),
             None => 0,
         };
-        self.rows = build_rows(tl, &self.shown);
         self.clamp();
     }
 
@@ -354,7 +461,7 @@ impl App {
 
     /// The row index of the selected event in `rows`.
     pub fn selected_row(&self) -> usize {
-        self.rows.iter().position(|r| *r == Row::Event(self.selected)).unwrap_or(0)
+        filtering::row_of(&self.rows, self.selected)
     }
 }
 
@@ -366,22 +473,4 @@ pub fn scroll_offset(cursor: usize, len: usize, height: usize) -> usize {
     }
     let context = height / 3;
     cursor.saturating_sub(context).min(len - height)
-}
-
-fn build_rows(tl: &Timeline, shown: &[usize]) -> Vec<Row> {
-    let mut rows = Vec::with_capacity(shown.len() + tl.eras.len());
-    let mut era: Option<usize> = None;
-    for (pos, &i) in shown.iter().enumerate() {
-        let e = &tl.events[i];
-        let this =
-            tl.era_of(e).and_then(|found| tl.eras.iter().position(|x| std::ptr::eq(x, found)));
-        if let Some(t) = this
-            && this != era
-        {
-            rows.push(Row::Era(t));
-        }
-        era = this;
-        rows.push(Row::Event(pos));
-    }
-    rows
 }

@@ -28,6 +28,8 @@ pub enum Context {
     Tours,
     /// A quiz.
     Quiz,
+    /// Every screen.
+    Everywhere,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -57,7 +59,9 @@ const fn bind(
     Binding { context, keys, label, action, help, footer }
 }
 
-use Context::{Detail, Facets, Help, Panes, Present, Prompt, Quiz, Timeline, Tour, Tours};
+use Context::{
+    Detail, Everywhere, Facets, Help, Panes, Present, Prompt, Quiz, Timeline, Tour, Tours,
+};
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -126,21 +130,23 @@ pub const BINDINGS: &[Binding] = &[
     bind(Prompt, &[(Esc, NONE)], "Esc", Action::Back, "clear it", Some("clear")),
     bind(Prompt, &[(Backspace, NONE)], "Bksp", Action::DeleteChar, "delete a character", None),
     bind(Prompt, &[(Char('c'), CTRL)], "C-c", Action::Quit, "quit", None),
+    bind(Everywhere, &[(Char('z'), CTRL)], "C-z", Action::Suspend, "stop; the shell's fg resumes", None),
 ];
 
 /// The contexts a screen state listens to, most specific first.
 pub fn contexts(active: Context) -> &'static [Context] {
     match active {
-        Context::Timeline => &[Context::Timeline, Context::Panes],
-        Context::Facets => &[Context::Facets, Context::Panes],
-        Context::Panes => &[Context::Panes],
-        Context::Detail => &[Context::Detail],
-        Context::Help => &[Context::Help],
-        Context::Prompt => &[Context::Prompt],
-        Context::Present => &[Context::Present],
-        Context::Tour => &[Context::Tour, Context::Present],
-        Context::Tours => &[Context::Tours],
-        Context::Quiz => &[Context::Quiz],
+        Context::Timeline => &[Context::Timeline, Context::Panes, Everywhere],
+        Context::Facets => &[Context::Facets, Context::Panes, Everywhere],
+        Context::Panes => &[Context::Panes, Everywhere],
+        Context::Detail => &[Context::Detail, Everywhere],
+        Context::Help => &[Context::Help, Everywhere],
+        Context::Prompt => &[Context::Prompt, Everywhere],
+        Context::Present => &[Context::Present, Everywhere],
+        Context::Tour => &[Context::Tour, Context::Present, Everywhere],
+        Context::Tours => &[Context::Tours, Everywhere],
+        Context::Quiz => &[Context::Quiz, Everywhere],
+        Context::Everywhere => &[Everywhere],
     }
 }
 
@@ -188,6 +194,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
         ("Quiz: type a year, or 1 or 2", Context::Quiz),
         ("Full-screen event", Context::Detail),
         ("This help", Context::Help),
+        ("Everywhere", Context::Everywhere),
     ];
     sections
         .into_iter()

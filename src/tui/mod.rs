@@ -1,45 +1,65 @@
-//! The explorer: terminal set-up and restore, and the event loop that turns
-//! terminal events into actions for `App::update` and draws with `view`.
+//! The explorer: terminal set-up and restore, and one loop over one stream
+//! of events (see [`event`]) fed by threads ([`sources`]). Events become
+//! actions for `App::update`, which returns effects (load, filter, stop)
+//! that the loop carries out; a frame is drawn only when something changed.
 
 pub mod action;
 pub mod app;
+pub mod data;
+pub mod event;
+pub mod filtering;
 pub mod keymap;
 pub mod layout;
+mod loading;
 pub mod present;
 pub mod quiz;
 mod relocate;
+pub mod sources;
 pub mod theme;
 mod update;
 pub mod view;
-pub mod watch;
 
-use std::io::{self, IsTerminal, Stdout, Write};
+use std::io::{self, Stdout, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, KeyEventKind, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::crossterm::{cursor, execute};
 
-use action::Action;
-use app::App;
+use action::{Action, Effect};
+use app::{App, StartError};
+use event::Event;
 use theme::Theme;
 
 /// Options from the command line that shape the session.
 #[derive(Debug, Clone)]
 pub struct Options {
     pub mouse: bool,
-    /// The files and directories to watch and reload from; empty: no watching.
-    pub watch: Vec<PathBuf>,
+    /// The files and directories to load; empty: the bundled timelines.
+    pub paths: Vec<PathBuf>,
+    /// Whether to watch `paths` and reload when they change.
+    pub watch: bool,
     pub theme: Theme,
+}
+
+/// How a session ended.
+#[derive(Debug)]
+pub enum Ending {
+    /// The person quit.
+    Quit,
+    /// A signal ended it: exit with 128 + the signal's number.
+    Signal(i32),
+    /// The terminal went away.
+    TerminalGone,
+    /// It could not open: the files have errors, or the command line asks
+    /// for what they lack.
+    Refused(StartError),
 }
 
 /// Puts the terminal back as it was: raw mode off, main screen, cursor
@@ -47,11 +67,23 @@ pub struct Options {
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = io::stdout().flush();
+}
+
+/// Takes the terminal: raw mode, the alternate screen, the mouse if wanted.
+fn take_terminal(mouse: bool) -> io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
 }
 
 /// Restores the terminal when dropped, so every return path gives it back.
 struct Session {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    mouse: bool,
 }
 
 impl Session {
@@ -61,86 +93,209 @@ impl Session {
             restore_terminal();
             previous(info);
         }));
-        enable_raw_mode()?;
-        let mut out = io::stdout();
-        execute!(out, EnterAlternateScreen, cursor::Hide)?;
-        if mouse {
-            execute!(out, EnableMouseCapture)?;
-        }
-        let terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        Ok(Session { terminal })
+        let session = Session { mouse };
+        take_terminal(mouse)?;
+        Ok(session)
+    }
+
+    /// Gives the terminal back and stops the process; when the shell
+    /// continues it (`fg`), takes the terminal again.
+    fn suspend(&self) -> io::Result<()> {
+        restore_terminal();
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        self.resume()
+    }
+
+    /// Takes the terminal again after a stop: the shell has put it back in
+    /// its own modes meanwhile.
+    fn resume(&self) -> io::Result<()> {
+        take_terminal(self.mouse)
     }
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
         restore_terminal();
-        let _ = io::stdout().flush();
     }
 }
 
-/// Runs the explorer until the user quits or a signal asks it to stop.
-pub fn run(mut app: App, options: Options) -> io::Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
-    let theme = options.theme;
-    // Without a watch (no paths, or the system refuses) the explorer still works.
-    let mut watch =
-        (!options.watch.is_empty()).then(|| watch::FileWatch::start(&options.watch).ok()).flatten();
-    let mut session = Session::start(options.mouse)?;
-    let size = session.terminal.size()?;
-    app.update(Action::Resize { width: size.width, height: size.height });
-    // A closed terminal (its window or tmux session gone) may send no signal,
-    // and crossterm then spins reading it without returning: a watchdog ends
-    // the process instead.
-    std::thread::spawn(|| {
-        loop {
-            std::thread::sleep(Duration::from_millis(250));
-            if !io::stdin().is_terminal() {
-                restore_terminal();
-                std::process::exit(1);
-            }
-        }
-    });
-    while !app.quit && !stop.load(Ordering::Relaxed) {
-        session.terminal.draw(|frame| view::render(&app, &theme, frame))?;
-        // Wake up now and then to notice signals and file changes.
-        if !event::poll(Duration::from_millis(100))? {
-            if let Some(w) = &mut watch
-                && w.due()
-            {
-                app.reload(crate::load::load_paths(&options.watch));
-            }
-            continue;
-        }
-        loop {
-            if let Some(action) = translate(&app, event::read()?) {
-                app.update(action);
-            }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
-            }
-        }
-    }
-    drop(session);
-    Ok(())
+/// The explorer's state, its terminal and the theme: events in, frames out.
+/// Generic over the backend so a test can drive it on `TestBackend`.
+pub struct Explorer<B: Backend> {
+    pub app: App,
+    pub terminal: Terminal<B>,
+    pub theme: Theme,
+    /// Frames drawn so far.
+    pub draws: u64,
+    dirty: bool,
 }
 
-/// A terminal event as an action, through the keymap for keys.
-fn translate(app: &App, ev: Event) -> Option<Action> {
-    match ev {
-        Event::Key(key) if key.kind == KeyEventKind::Press => keymap::lookup(app.context(), key),
-        Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => {
-                Some(Action::Click { column: m.column, row: m.row })
+/// What the loop does after an event, besides drawing.
+#[derive(Debug)]
+pub enum Next {
+    Go(Vec<Effect>),
+    Resume,
+    End(Ending),
+}
+
+impl<B: Backend> Explorer<B> {
+    pub fn new(app: App, terminal: Terminal<B>, theme: Theme) -> Self {
+        Explorer { app, terminal, theme, draws: 0, dirty: true }
+    }
+
+    /// Draws a frame if anything changed since the last one.
+    pub fn draw(&mut self) -> Result<(), B::Error> {
+        if std::mem::take(&mut self.dirty) {
+            let (app, theme) = (&self.app, &self.theme);
+            self.terminal.draw(|frame| view::render(app, theme, frame))?;
+            self.draws += 1;
+        }
+        Ok(())
+    }
+
+    /// Clears the screen and draws everything afresh, as after a stop
+    /// (the screen then holds whatever the shell left).
+    pub fn redraw_all(&mut self) -> Result<(), B::Error> {
+        let size = self.terminal.size()?;
+        // Unlike `clear`, this asks the terminal nothing: the input is ours.
+        self.terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+        self.dirty = true;
+        Ok(())
+    }
+
+    /// Takes one event from the stream.
+    pub fn handle(&mut self, event: Event) -> Next {
+        let app = &mut self.app;
+        let mut changed = true;
+        let effects = match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => {
+                match keymap::lookup(app.context(), key) {
+                    Some(action) => app.update(action),
+                    None => {
+                        changed = false;
+                        Vec::new()
+                    }
+                }
             }
-            MouseEventKind::ScrollUp => Some(Action::ScrollUp { column: m.column, row: m.row }),
-            MouseEventKind::ScrollDown => Some(Action::ScrollDown { column: m.column, row: m.row }),
-            _ => None,
-        },
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        _ => None,
+            Event::Key(_) => {
+                changed = false;
+                Vec::new()
+            }
+            Event::Mouse(m) => {
+                let action = match m.kind {
+                    MouseEventKind::Down(MouseButton::Left) => {
+                        Some(Action::Click { column: m.column, row: m.row })
+                    }
+                    MouseEventKind::ScrollUp => {
+                        Some(Action::ScrollUp { column: m.column, row: m.row })
+                    }
+                    MouseEventKind::ScrollDown => {
+                        Some(Action::ScrollDown { column: m.column, row: m.row })
+                    }
+                    _ => None,
+                };
+                changed = action.is_some();
+                action.map(|a| app.update(a)).unwrap_or_default()
+            }
+            Event::Resize { width, height } => app.update(Action::Resize { width, height }),
+            Event::InputClosed => return Next::End(Ending::TerminalGone),
+            Event::Terminate(signal) => return Next::End(Ending::Signal(signal)),
+            Event::Suspend => vec![Effect::Suspend],
+            Event::Resume => {
+                self.dirty = true;
+                return Next::Resume;
+            }
+            Event::FilesChanged => app.files_changed(),
+            Event::LoadProgress { generation, progress } => {
+                changed = app.load_progress(generation, progress);
+                Vec::new()
+            }
+            Event::Loaded { generation, result } => match app.loaded(generation, *result) {
+                Ok(effects) => effects,
+                Err(why) => return Next::End(Ending::Refused(why)),
+            },
+            Event::Filtered(done) => {
+                changed = app.filtered(*done);
+                Vec::new()
+            }
+        };
+        self.dirty |= changed;
+        if self.app.quit {
+            return Next::End(Ending::Quit);
+        }
+        Next::Go(effects)
+    }
+}
+
+/// Runs the explorer until the person quits, a signal ends it, or the data
+/// cannot be opened. The first frame (a progress screen) draws at once; the
+/// data loads in the background.
+pub fn run(app: App, options: Options) -> io::Result<Ending> {
+    let (tx, rx) = event::channel();
+    sources::signals::start(tx.clone())?;
+    let session = Session::start(options.mouse)?;
+    sources::input::start(tx.clone())?;
+    let filters = sources::filter::start(tx.clone())?;
+    if options.watch && !options.paths.is_empty() {
+        // Without a watch (the system refuses one) the explorer still works.
+        let _ = sources::watch::start(tx.clone(), &options.paths);
+    }
+    let terminal: Terminal<CrosstermBackend<Stdout>> =
+        Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let mut explorer = Explorer::new(app, terminal, options.theme);
+    explorer.app.background_from = app::BACKGROUND_FROM;
+    let mut pending =
+        explorer.app.update(Action::Resize { width: size.width, height: size.height });
+    pending.extend(explorer.app.begin_load());
+    let effects = Effects { tx: &tx, filters: &filters, paths: &options.paths };
+    loop {
+        for effect in pending.drain(..) {
+            if effects.run(effect) {
+                session.suspend()?;
+                explorer.redraw_all()?;
+            }
+        }
+        explorer.draw()?;
+        // Waits for the next event: an idle explorer does nothing at all.
+        let Ok(first) = rx.recv() else { return Ok(Ending::TerminalGone) };
+        let mut next = Some(first);
+        // Events that queued up meanwhile are taken before the next frame.
+        while let Some(event) = next.take() {
+            match explorer.handle(event) {
+                Next::Go(more) => pending.extend(more),
+                Next::Resume => {
+                    session.resume()?;
+                    explorer.redraw_all()?;
+                }
+                Next::End(ending) => return Ok(ending),
+            }
+            if pending.is_empty() {
+                next = rx.try_recv().ok();
+            }
+        }
+    }
+}
+
+/// Carries out effects: starts loads, hands filters to the worker.
+struct Effects<'a> {
+    tx: &'a event::Sender,
+    filters: &'a sources::filter::FilterWorker,
+    paths: &'a [PathBuf],
+}
+
+impl Effects<'_> {
+    /// Returns true for a stop, which the loop carries out itself.
+    fn run(&self, effect: Effect) -> bool {
+        match effect {
+            Effect::Load { generation } => {
+                sources::loader::start(self.tx.clone(), self.paths.to_vec(), generation);
+            }
+            Effect::Filter(request) => {
+                self.filters.send(request);
+            }
+            Effect::Suspend => return true,
+        }
+        false
     }
 }

@@ -1,7 +1,7 @@
 //! The one place that changes the explorer's state: `App::update`, and the
 //! handlers it calls for each action.
 
-use super::action::Action;
+use super::action::{Action, Effect};
 use super::app::{App, Pane, Prompt, Row, Screen, scroll_offset};
 use super::layout::{Areas, PaneKind};
 use super::present::Presentation;
@@ -49,12 +49,19 @@ impl App {
         self.refilter();
     }
 
-    pub fn update(&mut self, action: Action) {
+    /// Acts on `action`; returns what the loop must do (load, filter, stop).
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.act(action);
+        std::mem::take(&mut self.effects)
+    }
+
+    fn act(&mut self, action: Action) {
         if !matches!(action, Action::Resize { .. }) {
             self.message = None;
         }
         match action {
             Action::Quit => self.quit = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Resize { width, height } => {
                 self.width = width;
                 self.height = height;

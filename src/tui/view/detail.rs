@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::block;
 use crate::model::{Event, Timeline};
 use crate::tui::app::{App, Pane};
+use crate::tui::data::Reach;
 use crate::tui::theme::Theme;
 
 pub fn pane(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
@@ -115,11 +116,9 @@ fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     lines
 }
 
-/// "first: 1991 …, last: 2025 …" over the events that pass `involves`.
-fn first_last(tl: &Timeline, involves: impl Fn(&Event) -> bool) -> Option<(&Event, &Event)> {
-    let mut it = tl.events.iter().filter(|e| involves(e));
-    let first = it.next()?;
-    Some((first, it.last().unwrap_or(first)))
+/// The first and last events of a country or actor.
+fn first_last(tl: &Timeline, span: Reach) -> Option<(&Event, &Event)> {
+    Some((tl.events.get(span.first?)?, tl.events.get(span.last?)?))
 }
 
 fn span_lines<'a>(lines: &mut Vec<Line<'a>>, found: Option<(&'a Event, &'a Event)>, theme: &Theme) {
@@ -165,10 +164,10 @@ fn country_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
             Span::raw(format!("{lat:.2}, {lon:.2}")),
         ]));
     }
-    let total = tl.events.iter().filter(|e| e.countries.contains(&c.code)).count();
+    let span = app.spans.countries.get(app.country_cursor).copied().unwrap_or_default();
     let count = app.country_counts.get(app.country_cursor).copied().unwrap_or(0);
-    lines.push(Line::raw(events_line(total, count, &app.filter)));
-    span_lines(&mut lines, first_last(tl, |e| e.countries.contains(&c.code)), theme);
+    lines.push(Line::raw(events_line(span.total, count, &app.filter)));
+    span_lines(&mut lines, first_last(tl, span), theme);
     lines.push(Line::raw(""));
     lines.push(Line::styled("Enter toggles this country in the filter", theme.dim));
     lines
@@ -189,11 +188,10 @@ fn actor_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         let name = tl.country(code).map_or(code.as_str(), |c| c.name.as_str());
         lines.push(Line::from(vec![Span::styled("Country ", theme.heading), Span::raw(name)]));
     }
-    let takes_part = |e: &Event| e.actors.iter().any(|p| p.id == a.id);
-    let total = tl.events.iter().filter(|e| takes_part(e)).count();
+    let span = app.spans.actors.get(app.actor_cursor).copied().unwrap_or_default();
     let count = app.actor_counts.get(app.actor_cursor).copied().unwrap_or(0);
-    lines.push(Line::raw(events_line(total, count, &app.filter)));
-    span_lines(&mut lines, first_last(tl, takes_part), theme);
+    lines.push(Line::raw(events_line(span.total, count, &app.filter)));
+    span_lines(&mut lines, first_last(tl, span), theme);
     lines.push(Line::raw(""));
     lines.push(Line::styled("Enter toggles this actor in the filter", theme.dim));
     lines

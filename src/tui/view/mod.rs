@@ -5,6 +5,7 @@ pub mod bigtext;
 mod detail;
 mod facets;
 mod help;
+mod progress;
 pub mod quiz;
 mod slide;
 mod status;
@@ -27,6 +28,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let areas = Areas::compute(area.width, area.height);
     if areas.too_small {
         too_small(area, frame);
+        return;
+    }
+    if !app.ready {
+        let progress = app.loading.as_ref().and_then(|l| l.progress.as_ref());
+        progress::render(progress, theme, area, frame);
         return;
     }
     if let Screen::Present(p) = &app.screen {

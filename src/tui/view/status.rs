@@ -21,6 +21,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 Prompt::Year => "Go to year: ",
             };
             let found = match p {
+                Prompt::Search if app.filtering => "  searching…".to_string(),
                 Prompt::Search => format!("  {count}"),
                 Prompt::Year => String::new(),
             };
@@ -46,6 +47,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             let mut parts = vec![count];
             parts.extend(app.filter.describe());
             let mut spans = vec![Span::styled(format!(" {}", parts.join(" · ")), theme.title)];
+            if app.filtering {
+                spans.push(Span::styled("  filtering…", theme.dim));
+            }
+            if let Some(loading) = &app.loading {
+                let done = loading.progress.as_ref().map_or(0.0, super::progress::ratio);
+                spans.push(Span::styled(format!("  reloading {:.0}%", done * 100.0), theme.dim));
+            }
             if let Some(msg) = &app.message {
                 spans.push(Span::styled(format!("  {msg}"), theme.warning));
             }

@@ -35,12 +35,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)).block(block), area);
         return;
     }
-    let year_width = app
-        .shown
-        .iter()
-        .map(|&i| columns(&PartialDate::year_label(tl.events[i].date.year)))
-        .max()
-        .unwrap_or(4);
+    let year_width = app.year_width;
     let first = scroll_offset(app.selected_row(), app.rows.len(), height);
     let mut lines = Vec::with_capacity(height);
     let mut last_year: Option<i32> = None;

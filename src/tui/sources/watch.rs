@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
 use notify::event::{AccessKind, AccessMode};
@@ -75,6 +75,27 @@ fn is_change(kind: &EventKind) -> bool {
         EventKind::Access(_) | EventKind::Other => false,
         _ => true,
     }
+}
+
+/// Watches `paths` in a thread that sends [`Event::FilesChanged`] once a
+/// change has settled. Without a watch (the system refuses one) the explorer
+/// still works, without reloading.
+pub fn start(tx: crate::tui::event::Sender, paths: &[PathBuf]) -> notify::Result<()> {
+    let mut watch = FileWatch::start(paths)?;
+    let spawned = std::thread::Builder::new().name("watch".into()).spawn(move || {
+        loop {
+            let wait = if watch.pending_since.is_some() { DEBOUNCE / 3 } else { ROOT_CHECK };
+            match watch.changes.recv_timeout(wait) {
+                Ok(()) => watch.pending_since = Some(Instant::now()),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return,
+            }
+            if watch.due() && tx.send(crate::tui::event::Event::FilesChanged).is_err() {
+                return;
+            }
+        }
+    });
+    spawned.map(|_| ()).map_err(|e| notify::Error::generic(&e.to_string()))
 }
 
 impl FileWatch {

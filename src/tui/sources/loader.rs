@@ -1,0 +1,55 @@
+//! Loading in the background: the files are read, checked and indexed in a
+//! thread that reports its progress, so the explorer draws at once and a
+//! reload keeps the old data on screen until the new is ready.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::load;
+use crate::query::Query;
+use crate::tui::data::Prepared;
+use crate::tui::event::{Event, Sender};
+
+/// Progress is reported at most this often.
+const EVERY: Duration = Duration::from_millis(50);
+
+/// Loads `paths` (the bundled timelines when empty) and sends the result.
+pub fn start(tx: Sender, paths: Vec<PathBuf>, generation: u64) {
+    let spawned = std::thread::Builder::new().name("loader".into()).spawn({
+        let tx = tx.clone();
+        move || {
+            let last = Mutex::new(Instant::now() - EVERY);
+            let progress = |progress: load::LoadProgress| {
+                let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+                if last.elapsed() >= EVERY || progress.files_done == progress.files_total {
+                    *last = Instant::now();
+                    let _ = tx.send(Event::LoadProgress { generation, progress });
+                }
+            };
+            let loaded = if paths.is_empty() {
+                load::load_bundled()
+            } else {
+                load::load_paths_with_progress(&paths, &progress)
+            };
+            let result = if loaded.is_ok() {
+                let report = loaded.report;
+                Ok(Prepared::new(Query::new(loaded.timeline), report))
+            } else {
+                Err(loaded.report)
+            };
+            let _ = tx.send(Event::Loaded { generation, result: Box::new(result) });
+        }
+    });
+    if let Err(e) = spawned {
+        let report = load::Report {
+            files: vec![load::SourceFile::new("steppe", "")],
+            diagnostics: vec![load::Diagnostic::error(
+                0,
+                None,
+                format!("cannot start loading: {e}"),
+            )],
+        };
+        let _ = tx.send(Event::Loaded { generation, result: Box::new(Err(report)) });
+    }
+}
