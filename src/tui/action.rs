@@ -66,7 +66,7 @@ pub enum Effect {
     /// Load the files (again), as load number `generation`.
     Load { generation: u64 },
     /// Run a filter in the filter worker.
-    Filter(crate::tui::filtering::FilterRequest),
+    Filter(Box<crate::tui::filtering::FilterRequest>),
     /// Give the terminal back and stop (Ctrl-Z); `fg` continues.
     Suspend,
 }

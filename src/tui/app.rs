@@ -408,11 +408,11 @@ impl App {
         if self.timeline().events.len() >= self.background_from {
             self.filter_generation += 1;
             self.filtering = true;
-            self.effects.push(Effect::Filter(FilterRequest {
+            self.effects.push(Effect::Filter(Box::new(FilterRequest {
                 generation: self.filter_generation,
                 query: Arc::clone(&self.query),
                 filter: self.filter.clone(),
-            }));
+            })));
         } else {
             self.refilter_now();
         }

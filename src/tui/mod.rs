@@ -292,7 +292,7 @@ impl Effects<'_> {
                 sources::loader::start(self.tx.clone(), self.paths.to_vec(), generation);
             }
             Effect::Filter(request) => {
-                self.filters.send(request);
+                self.filters.send(*request);
             }
             Effect::Suspend => return true,
         }
