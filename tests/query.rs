@@ -5,10 +5,15 @@ use std::collections::BTreeSet;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+mod common;
+
+use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 use steppe::load;
 use steppe::query::{Filter, Query, fold, match_ranges, parse};
 use steppe::tui::app::App;
+
+use common::press;
 
 fn steppe(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_steppe"))
@@ -288,6 +293,27 @@ fn country_counts_in_all_of_mode_are_the_events_if_the_country_were_added() {
     let any = Filter { match_all: false, ..filter };
     let out = q.outcome(&any, None);
     assert_eq!(out.country_counts[pos("UZ")], with(&["UZ"]));
+}
+
+#[test]
+fn the_country_pane_says_what_its_count_means_in_all_of_mode() {
+    let mut app = common::app(140, 45);
+    let tl = app.timeline().clone();
+    let uz = tl.countries.iter().position(|c| c.code == "UZ").expect("UZ");
+    app.filter.countries = vec!["KZ".into(), "CN".into()];
+    app.filter.match_all = true;
+    app.refilter();
+    press(&mut app, KeyCode::Tab);
+    app.country_cursor = uz;
+    let screen = common::screen_text(&common::render(&app));
+    let kz = tl.countries.iter().position(|c| c.code == "KZ").expect("KZ");
+    app.country_cursor = kz;
+    let ticked = common::screen_text(&common::render(&app));
+    assert!(ticked.contains(&format!("; {} shown", app.shown.len())), "{ticked}");
+    let total = tl.events.iter().filter(|e| e.countries.iter().any(|c| c == "UZ")).count();
+    let added = app.country_counts[uz];
+    assert!(added < total, "{added} {total}");
+    assert!(screen.contains(&format!("{total} events; {added} if ticked too")), "{screen}");
 }
 
 #[test]

@@ -166,7 +166,16 @@ fn country_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     }
     let span = app.spans.countries.get(app.country_cursor).copied().unwrap_or_default();
     let count = app.country_counts.get(app.country_cursor).copied().unwrap_or(0);
-    lines.push(Line::raw(events_line(span.total, count, &app.filter)));
+    let total = span.total;
+    let f = &app.filter;
+    if f.match_all && !f.countries.is_empty() && count != total {
+        // In "all of" mode the count is what the list shows with this country ticked too.
+        let noun = if total == 1 { "event" } else { "events" };
+        let when = if f.countries.contains(&c.code) { "shown" } else { "if ticked too" };
+        lines.push(Line::raw(format!("{total} {noun}; {count} {when}")));
+    } else {
+        lines.push(Line::raw(events_line(total, count, f)));
+    }
     span_lines(&mut lines, first_last(tl, span), theme);
     lines.push(Line::raw(""));
     lines.push(Line::styled("Enter toggles this country in the filter", theme.dim));
