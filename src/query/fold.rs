@@ -32,8 +32,10 @@ pub(crate) fn fold_char(c: char, out: &mut String) {
 
 /// Appends the folded form of `s` to `out`.
 pub(crate) fn fold_into(s: &str, out: &mut String) {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if s.is_ascii() {
+        let start = out.len();
         out.push_str(s);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in s.chars() {

@@ -151,6 +151,11 @@ impl Query {
         self.event_era.get(i).filter(|&&e| e != u32::MAX).map(|&e| e as usize)
     }
 
+    /// The year event `i` starts in, read from the index (no trip to the event).
+    pub fn start_year(&self, i: usize) -> i32 {
+        self.first.get(i).map_or(0, |d| d.div_euclid(512))
+    }
+
     /// The events event `i` names as related, and the events that name it.
     pub fn links(&self, i: usize) -> (&[u32], &[u32]) {
         (self.links_to.get(i), self.linked_from.get(i))

@@ -12,6 +12,21 @@ use crate::model::{Event, Timeline};
 /// Events scanned between two checks for cancellation.
 const CHUNK: usize = 1 << 14;
 
+/// The bit of a byte in an event's signature: one each for `a`–`z` and
+/// `0`–`9`, the other bytes sharing the rest.
+fn bit(b: u8) -> u64 {
+    1 << match b {
+        b'a'..=b'z' => b - b'a',
+        b'0'..=b'9' => 26 + b - b'0',
+        _ => 36 + b % 28,
+    }
+}
+
+/// The bits of every byte of `s`.
+fn signature(s: &[u8]) -> u64 {
+    s.iter().fold(0, |m, &b| m | bit(b))
+}
+
 /// Folded text of every event, end to end.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TextIndex {
@@ -19,6 +34,10 @@ pub(crate) struct TextIndex {
     buf: String,
     /// Event `i` is `buf[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
+    /// Per event: the signature of its folded text. An event can hold a
+    /// needle only if its signature has every bit of the needle's; for a
+    /// needle of one letter or digit the signature is the answer.
+    signatures: Vec<u64>,
     countries: Vec<String>,
     actors: Vec<String>,
     tags: Vec<String>,
@@ -30,17 +49,21 @@ impl TextIndex {
         let size: usize = events.iter().map(|e| e.title.len() + e.summary.len() + 2).sum();
         let mut buf = String::with_capacity(size + size / 16);
         let mut starts = Vec::with_capacity(events.len() + 1);
+        let mut signatures = Vec::with_capacity(events.len());
         for e in events {
-            starts.push(buf.len());
+            let start = buf.len();
+            starts.push(start);
             fold_into(&e.title, &mut buf);
             buf.push('\0');
             fold_into(&e.summary, &mut buf);
             buf.push('\0');
+            signatures.push(signature(&buf.as_bytes()[start..]));
         }
         starts.push(buf.len());
         TextIndex {
             buf,
             starts,
+            signatures,
             countries: timeline.countries.iter().map(|c| fold(&c.name)).collect(),
             actors: timeline.actors.iter().map(|a| fold(&a.name)).collect(),
             tags: tags.iter().map(|t| fold(t)).collect(),
@@ -54,14 +77,32 @@ impl TextIndex {
     /// Events whose own text holds the needle, among `within` (all if `None`).
     fn scan(
         &self,
-        finder: &Finder,
+        needle: &[u8],
         within: Option<&FixedBitSet>,
         cancelled: &dyn Fn() -> bool,
     ) -> Option<FixedBitSet> {
-        let n = self.starts.len() - 1;
+        let n = self.signatures.len();
+        let need = signature(needle);
+        let exact = matches!(needle, [b'a'..=b'z' | b'0'..=b'9']);
+        let finder = Finder::new(needle);
         let mut set = FixedBitSet::with_capacity(n);
-        if let Some(within) = within {
-            for (k, i) in within.ones().enumerate() {
+        let may_hold = |i: usize| self.signatures[i] & need == need;
+        if exact {
+            // One letter or digit: the signatures answer it.
+            let events: Box<dyn Iterator<Item = usize>> =
+                within.map_or(Box::new(0..n), |w| Box::new(w.ones()));
+            events.filter(|&i| may_hold(i)).for_each(|i| set.insert(i));
+            return Some(set);
+        }
+        let candidates = match within {
+            Some(w) => w.ones().filter(|&i| may_hold(i)).count(),
+            None => (0..n).filter(|&i| may_hold(i)).count(),
+        };
+        if within.is_some() || candidates < n / 8 {
+            // Few events can hold it: look in each of them.
+            let events: Box<dyn Iterator<Item = usize>> =
+                within.map_or(Box::new(0..n), |w| Box::new(w.ones()));
+            for (k, i) in events.filter(|&i| may_hold(i)).enumerate() {
                 if k % CHUNK == 0 && cancelled() {
                     return None;
                 }
@@ -71,6 +112,7 @@ impl TextIndex {
             }
             return Some(set);
         }
+        // Many can: one SIMD pass over all the text, a chunk at a time.
         let buf = self.buf.as_bytes();
         let mut chunk = 0;
         while chunk < n {
@@ -170,8 +212,8 @@ impl Query {
             .filter(|p| !p.needle.is_empty() && needle.contains(p.needle.as_str()))
             .filter(|p| p.set.len() == n && p.len() < n / 4)
             .map(|p| &p.set);
+        let mut set = self.text.scan(needle.as_bytes(), within, cancelled)?;
         let finder = Finder::new(needle.as_bytes());
-        let mut set = self.text.scan(&finder, within, cancelled)?;
         let text = &self.text;
         let names = [
             (&text.countries, &self.country_events),
@@ -220,15 +262,25 @@ mod tests {
         let never = || false;
         let mut odd = q.none();
         (1..q.timeline.events.len()).step_by(2).for_each(|i| odd.insert(i));
-        for needle in ["a", "summit", "dushanbe", "xyz", "\u{0}"] {
-            let finder = Finder::new(needle.as_bytes());
-            let all = q.text.scan(&finder, None, &never).expect("runs");
-            let every = q.text.scan(&finder, Some(&q.all()), &never).expect("runs");
+        let n = q.timeline.events.len();
+        for needle in ["a", "q", "7", "an", "the", "summit", "dushanbe", "xyz", "é"] {
+            let b = needle.as_bytes();
+            let all = q.text.scan(b, None, &never).expect("runs");
+            let want: Vec<usize> = (0..n)
+                .filter(|&i| {
+                    let e = &q.timeline.events[i];
+                    fold(&e.title).contains(needle) || fold(&e.summary).contains(needle)
+                })
+                .collect();
+            assert_eq!(all.ones().collect::<Vec<_>>(), want, "{needle}");
+            let every = q.text.scan(b, Some(&q.all()), &never).expect("runs");
             assert_eq!(all, every, "{needle}");
             let mut want = all.clone();
             want.intersect_with(&odd);
-            assert_eq!(q.text.scan(&finder, Some(&odd), &never), Some(want), "{needle}");
+            assert_eq!(q.text.scan(b, Some(&odd), &never), Some(want), "{needle}");
         }
+        // The separator between fields is never found.
+        assert!(q.search("\u{0}", None, &never).is_some_and(|h| h.is_empty()));
         let first = q.search("dush", None, &never).expect("runs");
         assert!(first.len() < q.timeline.events.len() / 4, "narrowing applies");
         let narrowed = q.search("dushanbe", Some(&first), &never).expect("runs");

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::model::{PartialDate, Timeline};
+use crate::model::PartialDate;
 use crate::query::{Filter, Hits, Query};
 
 /// A line of the timeline pane.
@@ -45,10 +45,22 @@ pub struct Filtered {
 pub fn compute(query: &Query, filter: &Filter, generation: u64, hits: Option<&Hits>) -> Filtered {
     let outcome = query.outcome(filter, hits);
     let shown = outcome.shown;
-    let tl = query.timeline();
     let mut per_year = BTreeMap::new();
+    // Shown events come in date order: count runs of a year, not each event.
+    let mut run: Option<(i32, usize)> = None;
     for &i in &shown {
-        *per_year.entry(tl.events[i].date.year).or_default() += 1;
+        let year = query.start_year(i);
+        match &mut run {
+            Some((y, n)) if *y == year => *n += 1,
+            _ => {
+                if let Some((y, n)) = run.replace((year, 1)) {
+                    *per_year.entry(y).or_default() += n;
+                }
+            }
+        }
+    }
+    if let Some((y, n)) = run {
+        *per_year.entry(y).or_default() += n;
     }
     // Labels only grow with the number of digits: the extremes are enough.
     let year_width = [per_year.keys().next(), per_year.keys().next_back()]
@@ -59,7 +71,7 @@ pub fn compute(query: &Query, filter: &Filter, generation: u64, hits: Option<&Hi
         .unwrap_or(4);
     Filtered {
         generation,
-        rows: build_rows(tl, &shown),
+        rows: build_rows(query, &shown),
         country_counts: outcome.country_counts,
         actor_counts: outcome.actor_counts,
         shown,
@@ -68,13 +80,11 @@ pub fn compute(query: &Query, filter: &Filter, generation: u64, hits: Option<&Hi
     }
 }
 
-fn build_rows(tl: &Timeline, shown: &[usize]) -> Vec<Row> {
-    let mut rows = Vec::with_capacity(shown.len() + tl.eras.len());
+fn build_rows(query: &Query, shown: &[usize]) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(shown.len() + query.timeline().eras.len());
     let mut era: Option<usize> = None;
     for (pos, &i) in shown.iter().enumerate() {
-        let e = &tl.events[i];
-        let this =
-            tl.era_of(e).and_then(|found| tl.eras.iter().position(|x| std::ptr::eq(x, found)));
+        let this = query.era_of(i);
         if let Some(t) = this
             && this != era
         {
