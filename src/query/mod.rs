@@ -17,10 +17,8 @@ mod resolve;
 mod search;
 pub mod stats;
 
-use std::collections::BTreeSet;
-
 use fixedbitset::FixedBitSet;
-use hashbrown::HashMap;
+use hashbrown::{HashMap, HashSet};
 
 pub use eval::Outcome;
 pub use expr::{Where, WhereError, parse};
@@ -79,12 +77,12 @@ impl Query {
             timeline.countries.iter().zip(0..).map(|(c, i)| (c.code.clone(), i)).collect();
         let actor_pos: HashMap<String, u32> =
             timeline.actors.iter().zip(0..).map(|(a, i)| (a.id.clone(), i)).collect();
-        let tags: BTreeSet<&str> =
+        let tags: HashSet<&str> =
             timeline.events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect();
-        let tags: Vec<String> = tags.into_iter().map(str::to_string).collect();
+        let mut tags: Vec<String> = tags.into_iter().map(str::to_string).collect();
+        tags.sort_unstable();
         let tag_pos: HashMap<String, u32> = tags.iter().cloned().zip(0..).collect();
         let event_pos = Ids::new(&timeline.events);
-
         let mut event_countries = Lists::with_capacity(n);
         let mut event_actors = Lists::with_capacity(n);
         let mut event_tags = Lists::with_capacity(n);
