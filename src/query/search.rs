@@ -81,28 +81,39 @@ impl TextIndex {
         within: Option<&FixedBitSet>,
         cancelled: &dyn Fn() -> bool,
     ) -> Option<FixedBitSet> {
+        // Looking in each event costs about what scanning a sixteenth of all
+        // the text in one pass does.
+        self.scan_with(needle, within, cancelled, self.signatures.len() / 16)
+    }
+
+    /// `scan`, looking in each event that may hold the needle when there are
+    /// fewer than `each_below` of them, else in one pass over all the text.
+    fn scan_with(
+        &self,
+        needle: &[u8],
+        within: Option<&FixedBitSet>,
+        cancelled: &dyn Fn() -> bool,
+        each_below: usize,
+    ) -> Option<FixedBitSet> {
         let n = self.signatures.len();
         let need = signature(needle);
         let exact = matches!(needle, [b'a'..=b'z' | b'0'..=b'9']);
         let finder = Finder::new(needle);
         let mut set = FixedBitSet::with_capacity(n);
         let may_hold = |i: usize| self.signatures[i] & need == need;
+        let events = || -> Box<dyn Iterator<Item = usize> + '_> {
+            match within {
+                Some(w) => Box::new(w.ones().filter(move |&i| may_hold(i))),
+                None => Box::new((0..n).filter(move |&i| may_hold(i))),
+            }
+        };
         if exact {
             // One letter or digit: the signatures answer it.
-            let events: Box<dyn Iterator<Item = usize>> =
-                within.map_or(Box::new(0..n), |w| Box::new(w.ones()));
-            events.filter(|&i| may_hold(i)).for_each(|i| set.insert(i));
+            events().for_each(|i| set.insert(i));
             return Some(set);
         }
-        let candidates = match within {
-            Some(w) => w.ones().filter(|&i| may_hold(i)).count(),
-            None => (0..n).filter(|&i| may_hold(i)).count(),
-        };
-        if within.is_some() || candidates < n / 8 {
-            // Few events can hold it: look in each of them.
-            let events: Box<dyn Iterator<Item = usize>> =
-                within.map_or(Box::new(0..n), |w| Box::new(w.ones()));
-            for (k, i) in events.filter(|&i| may_hold(i)).enumerate() {
+        if events().count() < each_below {
+            for (k, i) in events().enumerate() {
                 if k % CHUNK == 0 && cancelled() {
                     return None;
                 }
@@ -133,6 +144,9 @@ impl TextIndex {
                 pos = self.starts[k + 1];
             }
             chunk = chunk_end;
+        }
+        if let Some(w) = within {
+            set.intersect_with(w);
         }
         Some(set)
     }
@@ -206,11 +220,10 @@ impl Query {
             return Some(self.none());
         }
         let n = self.timeline.events.len();
-        // Narrowing pays while the earlier hits are a small part of the events;
-        // past that the whole-buffer scan is faster.
+        // The earlier hits hold every event the longer text can be found in.
         let within = previous
             .filter(|p| !p.needle.is_empty() && needle.contains(p.needle.as_str()))
-            .filter(|p| p.set.len() == n && p.len() < n / 4)
+            .filter(|p| p.set.len() == n)
             .map(|p| &p.set);
         let mut set = self.text.scan(needle.as_bytes(), within, cancelled)?;
         let finder = Finder::new(needle.as_bytes());
@@ -266,6 +279,14 @@ mod tests {
         for needle in ["a", "q", "7", "an", "the", "summit", "dushanbe", "xyz", "é"] {
             let b = needle.as_bytes();
             let all = q.text.scan(b, None, &never).expect("runs");
+            for each_below in [0, usize::MAX] {
+                let found = q.text.scan_with(b, None, &never, each_below);
+                assert_eq!(found.as_ref(), Some(&all), "{needle}");
+                let mut want = all.clone();
+                want.intersect_with(&odd);
+                let found = q.text.scan_with(b, Some(&odd), &never, each_below);
+                assert_eq!(found, Some(want), "{needle}");
+            }
             let want: Vec<usize> = (0..n)
                 .filter(|&i| {
                     let e = &q.timeline.events[i];
@@ -282,7 +303,7 @@ mod tests {
         // The separator between fields is never found.
         assert!(q.search("\u{0}", None, &never).is_some_and(|h| h.is_empty()));
         let first = q.search("dush", None, &never).expect("runs");
-        assert!(first.len() < q.timeline.events.len() / 4, "narrowing applies");
+        assert!(!first.is_empty());
         let narrowed = q.search("dushanbe", Some(&first), &never).expect("runs");
         assert_eq!(Some(narrowed), q.search("Dushanbe", None, &never));
     }
