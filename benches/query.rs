@@ -53,6 +53,9 @@ fn synthetic(n: usize) -> Timeline {
             } else {
                 Vec::new()
             },
+            media: None,
+            location: None,
+            external_ids: Vec::new(),
             origin: Origin::default(),
         })
         .collect();

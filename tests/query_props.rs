@@ -189,6 +189,9 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                     .filter(|&j| j != i)
                     .map(|j| format!("e{j}"))
                     .collect(),
+                media: None,
+                location: None,
+                external_ids: Vec::new(),
                 origin: Origin::default(),
             })
             .collect();

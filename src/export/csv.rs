@@ -29,7 +29,7 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
     for &i in shown {
         let e = &tl.events[i];
         let actors: Vec<&str> = e.actors.iter().map(|a| a.id.as_str()).collect();
-        let urls: Vec<&str> = e.sources.iter().map(|s| s.url.as_str()).collect();
+        let urls: Vec<&str> = e.sources.iter().filter_map(|s| s.url.as_deref()).collect();
         let file = tl.files.get(e.origin.file).map_or("", String::as_str);
         let row = [
             safe::printable(&e.id).into_owned(),

@@ -53,19 +53,32 @@ impl ActorRef<'_> {
     }
 }
 
+/// A web page, or a book or archive cited by title.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SourceRef<'a> {
     pub title: &'a str,
-    pub url: &'a str,
+    pub url: Option<&'a str>,
     /// The address when it may be a link (http or https only).
     pub link: Option<&'a str>,
+    /// A book's author, publisher, year and page: "Peter Hopkirk · John Murray, 1990 · p. 45".
+    pub details: Option<String>,
 }
 
 impl SourceRef<'_> {
     /// A source given as a bare address has the address for its title.
     pub fn titled(&self) -> bool {
-        self.title != self.url
+        self.url != Some(self.title)
     }
+}
+
+/// A picture, film or page shown with the event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MediaRef<'a> {
+    pub url: &'a str,
+    /// The address when it may be a link (http or https only).
+    pub link: Option<&'a str>,
+    pub caption: Option<&'a str>,
+    pub credit: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,6 +105,11 @@ pub struct Card<'a> {
     pub sources: Vec<SourceRef<'a>>,
     /// Related events that exist in the timeline, in the order given.
     pub related: Vec<RelatedRef<'a>>,
+    pub media: Option<MediaRef<'a>>,
+    /// "Astana (51.18, 71.45)".
+    pub location: Option<String>,
+    /// ("wikidata", "Q1234").
+    pub external_ids: Vec<(&'a str, &'a str)>,
 }
 
 fn datetime(d: &PartialDate) -> Option<String> {
@@ -129,7 +147,12 @@ impl<'a> Card<'a> {
             sources: e
                 .sources
                 .iter()
-                .map(|s| SourceRef { title: &s.title, url: &s.url, link: safe::web_link(&s.url) })
+                .map(|s| SourceRef {
+                    title: &s.title,
+                    url: s.url.as_deref(),
+                    link: s.url.as_deref().and_then(safe::web_link),
+                    details: s.details(),
+                })
                 .collect(),
             related: e
                 .related
@@ -137,6 +160,14 @@ impl<'a> Card<'a> {
                 .filter_map(|id| tl.event_index(id).map(|i| &tl.events[i]))
                 .map(|r| RelatedRef { id: &r.id, date: r.date_label(), title: &r.title })
                 .collect(),
+            media: e.media.as_ref().map(|m| MediaRef {
+                url: &m.url,
+                link: safe::web_link(&m.url),
+                caption: m.caption.as_deref(),
+                credit: m.credit.as_deref(),
+            }),
+            location: e.location.as_ref().map(|l| l.label()),
+            external_ids: e.external_ids.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
         }
     }
 }
@@ -315,7 +346,7 @@ mod tests {
         assert_eq!(card.countries[1], CountryRef { code: "KZ", name: "Kazakhstan" });
         assert_eq!(card.actors[1].label(), "Nursultan Nazarbayev (host)");
         assert_eq!(card.actors[1].kind, Some(ActorKind::Person));
-        assert!(card.sources.iter().all(|s| s.link == Some(s.url)));
+        assert!(card.sources.iter().all(|s| s.link.is_some() && s.link == s.url));
         assert_eq!(card.summary.len(), 1);
     }
 

@@ -31,6 +31,9 @@ fn card_body(out: &mut String, card: &Card) {
         let tags: Vec<String> = card.tags.iter().map(|t| text(t)).collect();
         facts.push(format!("*Tags:* {}", tags.join(", ")));
     }
+    if let Some(place) = &card.location {
+        facts.push(format!("*Place:* {}", text(place)));
+    }
     if !facts.is_empty() {
         let _ = writeln!(out, "{}\n", facts.join("\\\n"));
     }
@@ -40,10 +43,25 @@ fn card_body(out: &mut String, card: &Card) {
             .sources
             .iter()
             .map(|s| {
-                if s.titled() { format!("{} {}", text(s.title), link(s.url)) } else { link(s.url) }
+                let mut cited = match s.url {
+                    Some(url) if !s.titled() => link(url),
+                    Some(url) => format!("{} {}", text(s.title), link(url)),
+                    None => format!("*{}*", text(s.title)),
+                };
+                if let Some(details) = &s.details {
+                    cited = format!("{cited}, {}", text(details));
+                }
+                cited
             })
             .collect();
         let _ = writeln!(out, "*Sources:* {}\n", list.join("; "));
+    }
+    if let Some(media) = &card.media {
+        let what: Vec<String> =
+            [media.caption, media.credit].into_iter().flatten().map(text).collect();
+        let shown =
+            if what.is_empty() { String::new() } else { format!("{} ", what.join(" — ")) };
+        let _ = writeln!(out, "*Media:* {shown}{}\n", link(media.url));
     }
     if !card.related.is_empty() {
         let list: Vec<String> =

@@ -11,7 +11,7 @@ use crate::query::Query;
 #[derive(Serialize)]
 struct JsonSource<'a> {
     title: &'a str,
-    url: &'a str,
+    url: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -48,7 +48,7 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
                 sources: e
                     .sources
                     .iter()
-                    .map(|s| JsonSource { title: &s.title, url: &s.url })
+                    .map(|s| JsonSource { title: &s.title, url: s.url.as_deref() })
                     .collect(),
                 related: &e.related,
                 file: tl.files.get(e.origin.file).map_or("", String::as_str),

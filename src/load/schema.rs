@@ -11,8 +11,8 @@ use super::diagnostic::{Diagnostic, Mark, did_you_mean};
 use super::sanitize;
 use super::yaml::{self, Node};
 use crate::model::{
-    Actor, ActorKind, Country, DateError, Era, Event, Origin, PartialDate, Participant, Source,
-    Tour, TourStep,
+    Actor, ActorKind, Country, DateError, Era, Event, Location, Media, Origin, PartialDate,
+    Participant, Source, Tour, TourStep,
 };
 /// A value and the place it was defined.
 #[derive(Debug, Clone)]
@@ -63,17 +63,48 @@ pub struct FileContent {
     pub tours: Vec<TourDef>,
 }
 
-const TOP_KEYS: &[&str] =
+pub const TOP_KEYS: &[&str] =
     &["title", "description", "countries", "actors", "eras", "events", "tours"];
-const COUNTRY_KEYS: &[&str] = &["code", "name", "capital", "location"];
-const ACTOR_KEYS: &[&str] = &["id", "name", "kind", "country", "role"];
-const ERA_KEYS: &[&str] = &["id", "title", "start", "end"];
-const EVENT_KEYS: &[&str] =
-    &["id", "date", "end", "title", "summary", "countries", "actors", "tags", "sources", "related"];
+pub const COUNTRY_KEYS: &[&str] = &["code", "name", "capital", "location"];
+pub const ACTOR_KEYS: &[&str] = &["id", "name", "kind", "country", "role"];
+pub const ERA_KEYS: &[&str] = &["id", "title", "start", "end"];
+pub const EVENT_KEYS: &[&str] = &[
+    "id",
+    "date",
+    "end",
+    "title",
+    "summary",
+    "countries",
+    "actors",
+    "tags",
+    "sources",
+    "related",
+    "media",
+    "location",
+    "external_ids",
+];
 const PARTICIPANT_KEYS: &[&str] = &["id", "role"];
-const SOURCE_KEYS: &[&str] = &["title", "url"];
-const TOUR_KEYS: &[&str] = &["id", "title", "description", "steps"];
-const STEP_KEYS: &[&str] = &["event", "note", "question"];
+const SOURCE_KEYS: &[&str] = &["title", "url", "author", "publisher", "year", "page"];
+const MEDIA_KEYS: &[&str] = &["url", "caption", "credit", "thumbnail"];
+const LOCATION_KEYS: &[&str] = &["name", "lat", "lon"];
+pub const TOUR_KEYS: &[&str] = &["id", "title", "description", "steps"];
+pub const STEP_KEYS: &[&str] = &["event", "note", "question"];
+
+/// The keys of each kind of block, for checks that the JSON Schema and the
+/// writers agree with the reader.
+pub const BLOCK_KEYS: &[(&str, &[&str])] = &[
+    ("file", TOP_KEYS),
+    ("country", COUNTRY_KEYS),
+    ("actor", ACTOR_KEYS),
+    ("era", ERA_KEYS),
+    ("event", EVENT_KEYS),
+    ("event actor", PARTICIPANT_KEYS),
+    ("source", SOURCE_KEYS),
+    ("media", MEDIA_KEYS),
+    ("location", LOCATION_KEYS),
+    ("tour", TOUR_KEYS),
+    ("step", STEP_KEYS),
+];
 
 /// Files at least this large are checked on a second thread while they are parsed.
 const PIPELINE_BYTES: usize = 1 << 20;
@@ -517,6 +548,9 @@ impl Cx {
         let tags = self.words(map, "tags", &what).into_iter().map(|(t, _)| t).collect();
         let sources = self.sources(map, &what);
         let (related, related_marks) = self.words(map, "related", &what).into_iter().unzip();
+        let media = self.media(map, &what);
+        let location = self.event_location(map, &what);
+        let external_ids = self.external_ids(map, &what);
         if let (Some(date), Some(end)) = (date, end)
             && end.latest() < date.earliest()
         {
@@ -536,6 +570,9 @@ impl Cx {
                 tags,
                 sources,
                 related,
+                media,
+                location,
+                external_ids,
                 origin: Origin { file: self.file, line: map.mark.line },
             },
             complete,
@@ -573,29 +610,150 @@ impl Cx {
         let mut out = Vec::new();
         for item in self.items(map, "sources", what) {
             let source_of = format!("a source of {what}");
-            // A bare URL, or a mapping with a title and a url.
-            let (url, title, url_mark) = match item.text() {
-                Some(url) => (Some(sanitize::line(url)), None, item.mark),
-                None => {
-                    let Some(m) = self.mapping(item, &source_of, SOURCE_KEYS) else {
-                        continue;
-                    };
-                    let url = self.req_text(m, "url", &source_of);
-                    let title = self.opt_text(m, "title", &source_of, false);
-                    (url, title, m.get("url").map_or(m.mark, |u| u.mark))
-                }
+            // A bare URL, or a mapping: a web page, or a book or archive.
+            let source = match item.text() {
+                Some(url) => self
+                    .web_address(&sanitize::line(url), item.mark, &source_of)
+                    .map(|u| Source::web(&u)),
+                None => self.source_mapping(item, &source_of),
             };
-            let Some(url) = url else { continue };
-            if !(url.starts_with("http://") || url.starts_with("https://")) {
-                self.error(
-                    url_mark,
-                    format!(
-                        "`{url}` in {source_of} is not a web address: expected one starting with https:// or http://"
-                    ),
+            out.extend(source);
+        }
+        out
+    }
+
+    fn source_mapping(&mut self, item: &Node, what: &str) -> Option<Source> {
+        let m = self.mapping(item, what, SOURCE_KEYS)?;
+        let url = self.opt_text(m, "url", what, false);
+        let title = self.opt_text(m, "title", what, false);
+        let url = match url {
+            Some(u) => Some(self.web_address(&u, m.get("url").map_or(m.mark, |n| n.mark), what)?),
+            None => None,
+        };
+        let Some(title) = title.or_else(|| url.clone()) else {
+            if m.get("url").is_none_or(Node::is_null) {
+                self.error_help(
+                    m.mark,
+                    format!("{what} has neither a `title` nor a `url`"),
+                    Some("give a web page's `url`, or a book's or archive's `title` (with `author`, `publisher`, `year`, `page` if you have them)".into()),
                 );
+            }
+            return None;
+        };
+        Some(Source {
+            title,
+            url,
+            author: self.opt_text(m, "author", what, false),
+            publisher: self.opt_text(m, "publisher", what, false),
+            year: self.opt_text(m, "year", what, false),
+            page: self.opt_text(m, "page", what, false),
+        })
+    }
+
+    /// A web address: `http://` or `https://`, and no spaces.
+    fn web_address(&mut self, url: &str, mark: Mark, what: &str) -> Option<String> {
+        let shown = sanitize::visible(url);
+        if !(url.starts_with("http://") || url.starts_with("https://")) {
+            self.error(
+                mark,
+                format!(
+                    "`{shown}` in {what} is not a web address: expected one starting with https:// or http://"
+                ),
+            );
+            return None;
+        }
+        if url.contains(char::is_whitespace) {
+            self.error_help(
+                mark,
+                format!("`{shown}` in {what} has a space in it; a web address has none"),
+                Some("write a space in an address as %20".into()),
+            );
+            return None;
+        }
+        Some(url.to_string())
+    }
+
+    fn media(&mut self, map: &Node, what: &str) -> Option<Media> {
+        let v = map.get("media").filter(|v| !v.is_null())?;
+        let of = format!("the media of {what}");
+        let m = self.mapping(v, &of, MEDIA_KEYS)?;
+        let url = self.req_text(m, "url", &of)?;
+        let mark = m.get("url").map_or(m.mark, |n| n.mark);
+        let url = self.web_address(&url, mark, &of)?;
+        let thumbnail = match self.opt_text(m, "thumbnail", &of, false) {
+            Some(t) => self.web_address(&t, m.get("thumbnail").map_or(m.mark, |n| n.mark), &of),
+            None => None,
+        };
+        Some(Media {
+            url,
+            caption: self.opt_text(m, "caption", &of, false),
+            credit: self.opt_text(m, "credit", &of, false),
+            thumbnail,
+        })
+    }
+
+    fn event_location(&mut self, map: &Node, what: &str) -> Option<Location> {
+        let v = map.get("location").filter(|v| !v.is_null())?;
+        let of = format!("the location of {what}");
+        let m = self.mapping(v, &of, LOCATION_KEYS)?;
+        let name = self.opt_text(m, "name", &of, false);
+        let degrees = |cx: &mut Self, key: &str, limit: f64| -> Option<Option<f64>> {
+            let n = m.get(key).filter(|n| !n.is_null())?;
+            let value = match &n.kind {
+                yaml::Kind::Scalar(t, yaml::Style::Plain) => t.parse::<f64>().ok(),
+                _ => None,
+            }
+            .filter(|x| x.is_finite() && x.abs() <= limit);
+            if value.is_none() {
+                let shown = n.text().map_or_else(|| n.kind_name().to_string(), sanitize::visible);
+                cx.error(
+                    n.mark,
+                    format!("`{key}` of {what} is {shown}: expected a number of degrees from -{limit} to {limit}"),
+                );
+            }
+            Some(value)
+        };
+        let lat = degrees(self, "lat", 90.0);
+        let lon = degrees(self, "lon", 180.0);
+        let coordinates = match (lat, lon) {
+            (Some(Some(lat)), Some(Some(lon))) => Some((lat, lon)),
+            (None, None) => None,
+            (Some(_), Some(_)) => return None,
+            _ => {
+                self.error(m.mark, format!("{of} needs both `lat` and `lon`, or neither"));
+                return None;
+            }
+        };
+        if name.is_none() && coordinates.is_none() {
+            self.error(m.mark, format!("{of} has neither a `name` nor `lat` and `lon`"));
+            return None;
+        }
+        Some(Location { name, coordinates })
+    }
+
+    fn external_ids(&mut self, map: &Node, what: &str) -> Vec<(String, String)> {
+        let Some(v) = map.get("external_ids").filter(|v| !v.is_null()) else { return Vec::new() };
+        let Some(entries) = v.entries() else {
+            self.error(v.mark, format!("expected `external_ids` of {what} as a mapping such as `wikidata: Q1234`, found {}", found(v)));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, val) in entries {
+            let (Some(key), Some(value)) = (k.text(), val.text()) else {
+                self.error(val.mark, format!("expected `external_ids` of {what} as `name: identifier` pairs, such as `wikidata: Q1234`"));
+                continue;
+            };
+            let key = sanitize::line(key);
+            if key.is_empty()
+                || !key.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            {
+                self.error(k.mark, format!("`{}` is not a valid name in `external_ids` of {what}: use letters, digits, `-`, `_` and `.`", sanitize::visible(&key)));
                 continue;
             }
-            out.push(Source { title: title.unwrap_or_else(|| url.clone()), url });
+            let value = sanitize::line(value);
+            if !value.is_empty() {
+                out.push((key, value));
+            }
         }
         out
     }

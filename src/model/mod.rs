@@ -1,6 +1,7 @@
 //! The timeline as plain data: no YAML, no terminal, no I/O.
 
 mod date;
+pub mod file;
 
 pub use date::{DateError, PartialDate};
 
@@ -66,10 +67,82 @@ pub struct Participant {
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// Where a fact comes from: a web page, or a book or archive without an
+/// address. The title is the address when none was given.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Source {
     pub title: String,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub publisher: Option<String>,
+    /// As written: `1990`, `1873–1875`.
+    pub year: Option<String>,
+    /// As written: `45`, `45–47`, `folio 12`.
+    pub page: Option<String>,
+}
+
+impl Source {
+    /// A source known only by its web address.
+    pub fn web(url: &str) -> Self {
+        Source { title: url.to_string(), url: Some(url.to_string()), ..Source::default() }
+    }
+
+    /// False for a bare address, whose title is the address itself.
+    pub fn titled(&self) -> bool {
+        self.url.as_deref() != Some(self.title.as_str())
+    }
+
+    /// What identifies a book beyond its title: "Peter Hopkirk · John
+    /// Murray, 1990 · p. 45"; `None` for a web page with only a title.
+    pub fn details(&self) -> Option<String> {
+        let published = match (&self.publisher, &self.year) {
+            (Some(p), Some(y)) => Some(format!("{p}, {y}")),
+            (p, y) => p.clone().or_else(|| y.clone()),
+        };
+        let page = self.page.as_ref().map(|p| {
+            if !p.starts_with(|c: char| c.is_ascii_digit()) {
+                p.clone()
+            } else if p.contains(['-', '–', ',']) {
+                format!("pp. {p}")
+            } else {
+                format!("p. {p}")
+            }
+        });
+        let parts: Vec<String> =
+            [self.author.clone(), published, page].into_iter().flatten().collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+}
+
+/// A picture, film or page shown with an event.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Media {
     pub url: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+    /// A small picture for lists, where the media has one.
+    pub thumbnail: Option<String>,
+}
+
+/// Where an event happened: a place name, coordinates, or both.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Location {
+    pub name: Option<String>,
+    /// Latitude and longitude in degrees.
+    pub coordinates: Option<(f64, f64)>,
+}
+
+impl Location {
+    /// "Astana (51.18, 71.45)".
+    pub fn label(&self) -> String {
+        let coords = self.coordinates.map(|(lat, lon)| format!("{lat}, {lon}"));
+        match (&self.name, coords) {
+            (Some(n), Some(c)) => format!("{n} ({c})"),
+            (Some(n), None) => n.clone(),
+            (None, Some(c)) => c,
+            (None, None) => String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -84,6 +157,10 @@ pub struct Event {
     pub tags: Vec<String>,
     pub sources: Vec<Source>,
     pub related: Vec<String>,
+    pub media: Option<Media>,
+    pub location: Option<Location>,
+    /// Identifiers in other databases, as written: (`wikidata`, `Q1234`).
+    pub external_ids: Vec<(String, String)>,
     pub origin: Origin,
 }
 
@@ -100,6 +177,9 @@ impl Event {
             && self.tags == other.tags
             && self.sources == other.sources
             && self.related == other.related
+            && self.media == other.media
+            && self.location == other.location
+            && self.external_ids == other.external_ids
     }
 
     /// "26 Dec 1991" or "9 May – 29 Jun 1865".

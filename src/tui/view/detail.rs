@@ -72,7 +72,12 @@ fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         vec![Line::from(date), Line::styled(e.title.as_str(), theme.title), Line::raw("")];
     lines.extend(e.summary.lines().map(Line::raw));
     lines.push(Line::raw(""));
-    if !e.countries.is_empty() {
+    if e.countries.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Countries ", theme.heading),
+            Span::styled("no country", theme.dim),
+        ]));
+    } else {
         lines.push(heading("Countries", theme));
         let names: Vec<String> = e
             .countries
@@ -99,11 +104,34 @@ fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     if !e.sources.is_empty() {
         lines.push(heading("Sources", theme));
         for s in &e.sources {
-            if s.title != s.url {
+            if s.titled() {
                 lines.push(Line::raw(format!("  {}", s.title)));
             }
-            lines.push(Line::styled(format!("  {}", s.url), theme.link));
+            if let Some(details) = s.details() {
+                lines.push(Line::styled(format!("  {details}"), theme.dim));
+            }
+            if let Some(url) = &s.url {
+                lines.push(Line::styled(format!("  {url}"), theme.link));
+            }
         }
+    }
+    if let Some(m) = &e.media {
+        lines.push(heading("Media", theme));
+        for text in [&m.caption, &m.credit].into_iter().flatten() {
+            lines.push(Line::raw(format!("  {text}")));
+        }
+        lines.push(Line::styled(format!("  {}", m.url), theme.link));
+    }
+    if let Some(place) = &e.location {
+        lines.push(Line::from(vec![
+            Span::styled("Place ", theme.heading),
+            Span::raw(place.label()),
+        ]));
+    }
+    if !e.external_ids.is_empty() {
+        let ids: Vec<String> = e.external_ids.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+        lines
+            .push(Line::from(vec![Span::styled("Ids ", theme.heading), Span::raw(ids.join(", "))]));
     }
     if !e.related.is_empty() {
         lines.push(heading("Related", theme));

@@ -1,0 +1,439 @@
+//! A timeline file as serde types: what `export --format yaml` writes, and
+//! what the published JSON Schema (docs/steppe.schema.json) is generated
+//! from. The reader is `load::schema`; tests hold the three to the same keys.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
+
+use super::{Event, Source, Timeline};
+
+/// A steppe timeline file: countries, actors, eras, events and guided tours.
+/// Every key is optional.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "steppe timeline")]
+pub struct FileDoc {
+    /// The title of the timeline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// What the timeline covers (several lines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<CountryDoc>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<ActorDoc>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eras: Vec<EraDoc>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<EventDoc>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tours: Vec<TourDoc>,
+}
+
+/// A country that events and actors refer to by its code.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CountryDoc {
+    /// Two capital letters (ISO 3166-1 alpha-2), such as KZ; SU and EU work too.
+    #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
+    pub code: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capital: Option<String>,
+    /// Where the capital is: [latitude, longitude] in degrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<(f64, f64)>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+pub enum KindDoc {
+    #[serde(rename = "person")]
+    Person,
+    #[serde(rename = "organisation", alias = "organization")]
+    Organisation,
+}
+
+/// A person or organisation.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActorDoc {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    pub name: String,
+    /// `person` when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "kind_schema")]
+    pub kind: Option<KindDoc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+/// A named period.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EraDoc {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    pub title: String,
+    pub start: DateText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<DateText>,
+}
+
+/// What happened, and when.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventDoc {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    pub date: DateText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<DateText>,
+    pub title: String,
+    /// What happened, in a few sentences (several lines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Country codes declared under `countries`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<ParticipantDoc>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<SourceDoc>,
+    /// Ids of other events.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<MediaDoc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<LocationDoc>,
+    /// Identifiers in other databases, such as `wikidata: Q1234`.
+    #[serde(default, skip_serializing_if = "ExternalIds::is_empty")]
+    pub external_ids: ExternalIds,
+}
+
+/// An actor of an event: a bare id, or an id with the part they played.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum ParticipantDoc {
+    Id(String),
+    WithRole {
+        id: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<String>,
+    },
+}
+
+/// A bare web address, or a web page or book with a title.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum SourceDoc {
+    Url(#[schemars(schema_with = "url_schema")] String),
+    Cited(CitedDoc),
+}
+
+/// A web page (with `url`), or a book or archive (with `title`, and
+/// `author`, `publisher`, `year`, `page` where known).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("anyOf" = [{"required": ["title"]}, {"required": ["url"]}]))]
+pub struct CitedDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^https?://\S+$"))]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "loose_schema")]
+    pub year: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "loose_schema")]
+    pub page: Option<String>,
+}
+
+/// A picture, film or page shown with the event.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MediaDoc {
+    #[schemars(regex(pattern = r"^https?://\S+$"))]
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^https?://\S+$"))]
+    pub thumbnail: Option<String>,
+}
+
+/// Where the event happened: a place name, coordinates, or both.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("anyOf" = [{"required": ["name"]}, {"required": ["lat", "lon"]}]))]
+pub struct LocationDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = -90.0, max = 90.0))]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = -180.0, max = 180.0))]
+    pub lon: Option<f64>,
+}
+
+/// A guided walk through chosen events.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TourDoc {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[schemars(length(min = 1))]
+    pub steps: Vec<StepDoc>,
+}
+
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepDoc {
+    pub event: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+}
+
+/// A date as steppe writes it: `1991`, `1991-12`, `1991-12-26`, `-0329`, `1865~`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct DateText(pub String);
+
+impl JsonSchema for DateText {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A year (1991), a month (1991-12) or a day (1991-12-26); a trailing ~ marks it approximate, a leading - a year BCE in astronomical numbering (-0329 is 330 BCE).",
+            "anyOf": [
+                {"type": "integer", "minimum": -9999, "maximum": 9999},
+                {"type": "string", "pattern": "^-?[0-9]{1,4}(-[0-9]{2}(-[0-9]{2})?)?~?$"}
+            ]
+        })
+    }
+}
+
+/// `name: identifier` pairs, in the order written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ExternalIds(pub Vec<(String, String)>);
+
+impl ExternalIds {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for ExternalIds {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl JsonSchema for ExternalIds {
+    fn schema_name() -> Cow<'static, str> {
+        "ExternalIds".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "object",
+            "propertyNames": {"pattern": ID_PATTERN},
+            "additionalProperties": {"type": ["string", "number"]}
+        })
+    }
+}
+
+const ID_PATTERN: &str = r"^[\p{L}\p{N}_.-]+$";
+
+fn id_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({"type": "string", "pattern": ID_PATTERN})
+}
+
+fn url_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({"type": "string", "pattern": r"^https?://\S+$"})
+}
+
+fn kind_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({"enum": ["person", "organisation", "organization", null]})
+}
+
+/// Text that YAML may read as a number (`year: 1990`).
+fn loose_schema(_: &mut SchemaGenerator) -> Schema {
+    json_schema!({"type": ["string", "number", "null"]})
+}
+
+/// The JSON Schema of a timeline file, as published in docs/steppe.schema.json.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(FileDoc);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+impl From<&Source> for SourceDoc {
+    fn from(s: &Source) -> Self {
+        let bare = s.url.is_some()
+            && !s.titled()
+            && s.author.is_none()
+            && s.publisher.is_none()
+            && s.year.is_none()
+            && s.page.is_none();
+        match &s.url {
+            Some(url) if bare => SourceDoc::Url(url.clone()),
+            _ => SourceDoc::Cited(CitedDoc {
+                title: s.titled().then(|| s.title.clone()),
+                url: s.url.clone(),
+                author: s.author.clone(),
+                publisher: s.publisher.clone(),
+                year: s.year.clone(),
+                page: s.page.clone(),
+            }),
+        }
+    }
+}
+
+impl From<&Event> for EventDoc {
+    fn from(e: &Event) -> Self {
+        EventDoc {
+            id: e.id.clone(),
+            date: DateText(e.date.normalized()),
+            end: e.end.map(|d| DateText(d.normalized())),
+            title: e.title.clone(),
+            summary: Some(e.summary.clone()).filter(|s| !s.is_empty()),
+            countries: e.countries.clone(),
+            actors: e
+                .actors
+                .iter()
+                .map(|p| match &p.role {
+                    None => ParticipantDoc::Id(p.id.clone()),
+                    Some(role) => {
+                        ParticipantDoc::WithRole { id: p.id.clone(), role: Some(role.clone()) }
+                    }
+                })
+                .collect(),
+            tags: e.tags.clone(),
+            sources: e.sources.iter().map(SourceDoc::from).collect(),
+            related: e.related.clone(),
+            media: e.media.as_ref().map(|m| MediaDoc {
+                url: m.url.clone(),
+                caption: m.caption.clone(),
+                credit: m.credit.clone(),
+                thumbnail: m.thumbnail.clone(),
+            }),
+            location: e.location.as_ref().map(|l| LocationDoc {
+                name: l.name.clone(),
+                lat: l.coordinates.map(|c| c.0),
+                lon: l.coordinates.map(|c| c.1),
+            }),
+            external_ids: ExternalIds(e.external_ids.clone()),
+        }
+    }
+}
+
+impl FileDoc {
+    /// The events at `shown` (positions in `tl.events`) with what they need:
+    /// the countries and actors they name, the eras they fall in, and the
+    /// tours whose every step is among them. With every event shown,
+    /// everything the timeline defines.
+    pub fn new(tl: &Timeline, shown: &[usize]) -> Self {
+        let all = shown.len() == tl.events.len();
+        let events: Vec<&Event> = shown.iter().filter_map(|&i| tl.events.get(i)).collect();
+        let actors: Vec<_> = tl
+            .actors
+            .iter()
+            .filter(|a| all || events.iter().any(|e| e.actors.iter().any(|p| p.id == a.id)))
+            .collect();
+        let countries = tl.countries.iter().filter(|c| {
+            all || events.iter().any(|e| e.countries.contains(&c.code))
+                || actors.iter().any(|a| a.country.as_ref() == Some(&c.code))
+        });
+        let eras = tl.eras.iter().filter(|era| {
+            all || events.iter().any(|e| tl.era_of(e).is_some_and(|x| std::ptr::eq(x, *era)))
+        });
+        let tours: Vec<_> = tl
+            .tours
+            .iter()
+            .filter(|t| all || t.steps.iter().all(|s| events.iter().any(|e| e.id == s.event)))
+            .collect();
+        FileDoc {
+            title: tl.title.clone(),
+            description: tl.description.clone(),
+            countries: countries
+                .map(|c| CountryDoc {
+                    code: c.code.clone(),
+                    name: c.name.clone(),
+                    capital: c.capital.clone(),
+                    location: c.location,
+                })
+                .collect(),
+            actors: actors
+                .iter()
+                .map(|a| ActorDoc {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                    kind: match a.kind {
+                        super::ActorKind::Person => None,
+                        super::ActorKind::Organisation => Some(KindDoc::Organisation),
+                    },
+                    country: a.country.clone(),
+                    role: a.role.clone(),
+                })
+                .collect(),
+            eras: eras
+                .map(|e| EraDoc {
+                    id: e.id.clone(),
+                    title: e.title.clone(),
+                    start: DateText(e.start.normalized()),
+                    end: e.end.map(|d| DateText(d.normalized())),
+                })
+                .collect(),
+            events: events.into_iter().map(EventDoc::from).collect(),
+            tours: tours
+                .into_iter()
+                .map(|t| TourDoc {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    description: t.description.clone(),
+                    steps: t
+                        .steps
+                        .iter()
+                        .map(|s| StepDoc {
+                            event: s.event.clone(),
+                            note: s.note.clone(),
+                            question: s.question.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
