@@ -116,13 +116,28 @@ fn card_facts(card: &Card, anchors: Anchors) -> Markup {
                                 @match s.link {
                                     Some(url) => a href=(url) rel="noreferrer" { (s.title) },
                                     None => {
-                                        (s.title)
-                                        @if s.titled() { " " span.url { "(" (s.url) ")" } }
+                                        @if s.url.is_none() { cite { (s.title) } } @else { (s.title) }
+                                        @if let (true, Some(url)) = (s.titled(), s.url) { " " span.url { "(" (url) ")" } }
                                     }
                                 }
+                                @if let Some(details) = &s.details { ", " (details) }
                             }
                         }
                     }
+                }
+            }
+            @if let Some(place) = &card.location {
+                dt { "Place" }
+                dd dir="auto" { (place) }
+            }
+            @if let Some(m) = &card.media {
+                dt { "Media" }
+                dd dir="auto" {
+                    @match m.link {
+                        Some(url) => a href=(url) rel="noreferrer" { (m.caption.unwrap_or(url)) },
+                        None => (m.caption.unwrap_or(m.url)),
+                    }
+                    @if let Some(credit) = m.credit { " — " (credit) }
                 }
             }
             @if !card.related.is_empty() {
@@ -371,18 +386,31 @@ mod tests {
             actors: Vec::new(),
             tags: vec!["\"><svg onload=alert(3)>".into()],
             sources: vec![
-                Source { title: "js".into(), url: "javascript:alert(4)".into() },
+                Source {
+                    title: "js".into(),
+                    url: Some("javascript:alert(4)".into()),
+                    ..Source::default()
+                },
                 Source {
                     title: "data".into(),
-                    url: "data:text/html,<script>alert(5)</script>".into(),
+                    url: Some("data:text/html,<script>alert(5)</script>".into()),
+                    ..Source::default()
                 },
                 Source {
                     title: "quote".into(),
-                    url: "https://a.example/\" onclick=\"alert(6)".into(),
+                    url: Some("https://a.example/\" onclick=\"alert(6)".into()),
+                    ..Source::default()
                 },
-                Source { title: "fine".into(), url: "https://a.example/ok?a=1&b=2".into() },
+                Source {
+                    title: "fine".into(),
+                    url: Some("https://a.example/ok?a=1&b=2".into()),
+                    ..Source::default()
+                },
             ],
             related: Vec::new(),
+            media: None,
+            location: None,
+            external_ids: Vec::new(),
             origin: Origin::default(),
         };
         Query::new(Timeline { events: vec![event], ..Timeline::default() })
