@@ -139,12 +139,12 @@ fn checked(query: &Query, filter: &Filter) -> Result<Filter, Failure> {
 /// result says so on stderr.
 fn events(query: &Query, filter: &Filter, order: Option<&OrderArgs>) -> Vec<usize> {
     let mut shown = query.matches(filter);
+    if shown.is_empty() {
+        say_err(&format!("no events match: {}\n", filter.to_expression()));
+    }
     if let Some(order) = order {
         query.sort(&mut shown, order.sort.to_sort());
         shown.truncate(order.limit.unwrap_or(usize::MAX));
-    }
-    if shown.is_empty() {
-        say_err(&format!("no events match: {}\n", filter.to_expression()));
     }
     shown
 }
