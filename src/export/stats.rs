@@ -3,15 +3,13 @@
 
 use std::io::{self, Write};
 
-use unicode_width::UnicodeWidthStr;
-
 use super::safe;
 use crate::query::stats::{Count, Stats};
-use crate::text::{fit, pad};
+use crate::text::{fit, pad, width};
 
 /// Each table: a heading, then `label  count  bar`, the bars scaled to the
-/// table's largest count and to `width` columns.
-pub fn table(out: &mut dyn Write, stats: &Stats, filter: &str, width: usize) -> io::Result<()> {
+/// table's largest count and to the terminal's `columns`.
+pub fn table(out: &mut dyn Write, stats: &Stats, filter: &str, columns: usize) -> io::Result<()> {
     let noun = if stats.events == 1 { "event" } else { "events" };
     writeln!(out, "{} {noun} · {}", stats.events, safe::one_line(filter))?;
     for (name, rows) in stats.tables() {
@@ -20,9 +18,9 @@ pub fn table(out: &mut dyn Write, stats: &Stats, filter: &str, width: usize) -> 
         }
         writeln!(out, "\nBy {name}")?;
         let labels: Vec<String> = rows.iter().map(|r| label(name, r)).collect();
-        let label_width = labels.iter().map(|l| l.width()).max().unwrap_or(0).min(32);
+        let label_width = labels.iter().map(|l| width(l)).max().unwrap_or(0).min(32);
         let count_width = rows.iter().map(|r| r.events.to_string().len()).max().unwrap_or(1);
-        let room = width.saturating_sub(2 + label_width + 2 + count_width + 2).clamp(10, 50);
+        let room = columns.saturating_sub(2 + label_width + 2 + count_width + 2).clamp(10, 50);
         let most = rows.iter().map(|r| r.events).max().unwrap_or(1).max(1);
         for (r, l) in rows.iter().zip(&labels) {
             let bar = (r.events * room).div_ceil(most);

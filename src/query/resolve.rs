@@ -5,9 +5,10 @@
 use std::fmt;
 
 use super::Query;
-use super::expr::{Kind, Node, Where, WhereError, parse};
+use super::expr::{Kind, Node, Where, WhereError};
 use super::filter::Filter;
 use super::fold::fold;
+use super::parse::parse;
 use crate::load::diagnostic::did_you_mean;
 use crate::model::PartialDate;
 

@@ -1,0 +1,446 @@
+//! The `--where` language: terms such as `country:KZ,UZ`, `tag:summit`,
+//! `from:2013` or a bare word, combined with `and`, `or`, `not` and
+//! parentheses; terms side by side mean `and`.
+//!
+//! ```text
+//! expr    = and ("or" and)*
+//! and     = unary ("and"? unary)*
+//! unary   = "not" unary | "(" expr ")" | term
+//! term    = KEY ":" value ("," value)* | WORD | "\"" text "\""
+//! ```
+//!
+//! A hand-written recursive-descent parser: the grammar has three levels, and
+//! every error must point at a byte range and say what was expected there.
+
+use std::ops::Range;
+
+use super::expr::{Item, Kind, Node, Term, Where, WhereError};
+use crate::model::PartialDate;
+
+pub(crate) const KEYS: [&str; 10] =
+    ["country", "actor", "tag", "era", "from", "to", "on", "related", "text", "match"];
+
+const A_TERM: &str = "a filter: country:KZ, actor:putin, tag:summit, era:soviet, from:2013, \
+                      to:1991-12, on:2025-10-09, related:ID, a word, \"a phrase\", not …, or ( … )";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Open,
+    Close,
+    And,
+    Or,
+    Not,
+    /// `key:value`, with the key's and the value's ranges.
+    Pair(Range<usize>, Range<usize>),
+    Word(String),
+}
+
+/// Parses an expression (no timeline needed: names are checked by
+/// [`super::Query::resolve`]). A blank expression lets every event through.
+pub fn parse(text: &str) -> Result<Where, WhereError> {
+    let tokens = lex(text)?;
+    let mut p = Parser { text, tokens, at: 0, match_all: false };
+    if p.tokens.is_empty() {
+        return Ok(Where { text: text.to_string(), root: Node::All, match_all: false });
+    }
+    let root = p.or()?;
+    if let Some((_, span)) = p.tokens.get(p.at) {
+        return Err(WhereError::new(
+            text,
+            span.clone(),
+            "this `)` closes no `(`",
+            "`and`, `or` or another filter",
+        ));
+    }
+    Ok(Where { text: text.to_string(), root, match_all: p.match_all })
+}
+
+fn lex(text: &str) -> Result<Vec<(Token, Range<usize>)>, WhereError> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        match c {
+            '(' => tokens.push((Token::Open, i..i + 1)),
+            ')' => tokens.push((Token::Close, i..i + 1)),
+            '"' => {
+                let end = closing_quote(text, i)?;
+                tokens.push((Token::Word(text[i + 1..end].to_string()), i..end + 1));
+                i = end + 1;
+                continue;
+            }
+            _ => {
+                // A word runs to a space or a parenthesis; after `key:` a quoted
+                // part may hold spaces.
+                let mut colon = None;
+                while i < bytes.len() {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    if c.is_whitespace() || c == '(' || c == ')' {
+                        break;
+                    }
+                    if c == ':' && colon.is_none() {
+                        colon = Some(i);
+                    } else if c == '"' && colon.is_some() {
+                        i = closing_quote(text, i)?;
+                    }
+                    i += c.len_utf8();
+                }
+                let word = &text[start..i];
+                let token = match colon {
+                    Some(k)
+                        if text[start..k].bytes().all(|b| b.is_ascii_alphabetic()) && k > start =>
+                    {
+                        Token::Pair(start..k, k + 1..i)
+                    }
+                    _ if word.eq_ignore_ascii_case("and") => Token::And,
+                    _ if word.eq_ignore_ascii_case("or") => Token::Or,
+                    _ if word.eq_ignore_ascii_case("not") => Token::Not,
+                    _ => Token::Word(word.to_string()),
+                };
+                tokens.push((token, start..i));
+                continue;
+            }
+        }
+        i += 1;
+    }
+    Ok(tokens)
+}
+
+/// The position of the `"` closing the one at `open`.
+fn closing_quote(text: &str, open: usize) -> Result<usize, WhereError> {
+    text[open + 1..].find('"').map(|k| open + 1 + k).ok_or_else(|| {
+        WhereError::new(text, open..open + 1, "this quote is not closed", "a closing `\"`")
+    })
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    tokens: Vec<(Token, Range<usize>)>,
+    at: usize,
+    match_all: bool,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&Token> {
+        self.tokens.get(self.at).map(|(t, _)| t)
+    }
+
+    fn eat(&mut self, token: &Token) -> bool {
+        let found = self.peek() == Some(token);
+        self.at += usize::from(found);
+        found
+    }
+
+    /// Where the next token starts, or the end of the text.
+    fn here(&self) -> Range<usize> {
+        self.tokens.get(self.at).map_or(self.text.len()..self.text.len(), |(_, s)| s.clone())
+    }
+
+    fn or(&mut self) -> Result<Node, WhereError> {
+        let mut items = vec![self.and()?];
+        while self.eat(&Token::Or) {
+            items.push(self.after("or", Self::and)?);
+        }
+        Ok(if items.len() == 1 { items.remove(0) } else { Node::Or(items) })
+    }
+
+    fn and(&mut self) -> Result<Node, WhereError> {
+        let mut items = vec![self.unary()?];
+        loop {
+            if self.eat(&Token::And) {
+                items.push(self.after("and", Self::unary)?);
+            } else if matches!(
+                self.peek(),
+                Some(Token::Open | Token::Not | Token::Pair(..) | Token::Word(_))
+            ) {
+                items.push(self.unary()?);
+            } else {
+                break;
+            }
+        }
+        items.retain(|n| *n != Node::All);
+        Ok(match items.len() {
+            0 => Node::All,
+            1 => items.remove(0),
+            _ => Node::And(items),
+        })
+    }
+
+    /// What follows an operator, or an error saying it is missing.
+    fn after(
+        &mut self,
+        op: &str,
+        next: fn(&mut Self) -> Result<Node, WhereError>,
+    ) -> Result<Node, WhereError> {
+        if matches!(self.peek(), None | Some(Token::Close | Token::And | Token::Or)) {
+            return Err(WhereError::new(
+                self.text,
+                self.here(),
+                format!("`{op}` needs a filter after it"),
+                A_TERM,
+            ));
+        }
+        next(self)
+    }
+
+    fn unary(&mut self) -> Result<Node, WhereError> {
+        if self.eat(&Token::Not) {
+            return Ok(Node::Not(Box::new(self.after("not", Self::unary)?)));
+        }
+        let span = self.here();
+        let Some((token, _)) = self.tokens.get(self.at).cloned() else {
+            return Err(WhereError::new(self.text, span, "the expression stops too soon", A_TERM));
+        };
+        self.at += 1;
+        match token {
+            Token::Open => {
+                let inner = self.or()?;
+                if !self.eat(&Token::Close) {
+                    return Err(WhereError::new(
+                        self.text,
+                        span,
+                        "this `(` is not closed",
+                        "a `)` after what it groups",
+                    ));
+                }
+                Ok(inner)
+            }
+            Token::Pair(key, value) => self.pair(key, value),
+            Token::Word(w) => Ok(Node::Term(Term { kind: Kind::Text(w), value: span })),
+            Token::Close => Err(WhereError::new(self.text, span, "this `)` closes no `(`", A_TERM)),
+            Token::And | Token::Or | Token::Not => Err(WhereError::new(
+                self.text,
+                span.clone(),
+                format!("`{}` needs a filter before it", &self.text[span]),
+                A_TERM,
+            )),
+        }
+    }
+
+    fn pair(&mut self, key: Range<usize>, value: Range<usize>) -> Result<Node, WhereError> {
+        let text = self.text;
+        let name = text[key.clone()].to_ascii_lowercase();
+        let name =
+            name.strip_suffix('s').filter(|k| *k == "countrie" || *k == "actor" || *k == "tag");
+        let name = match name {
+            Some("countrie") => "country".to_string(),
+            Some(k) => k.to_string(),
+            None => text[key.clone()].to_ascii_lowercase(),
+        };
+        let Some(&key_name) = KEYS.iter().find(|k| **k == name) else {
+            let hint = crate::load::diagnostic::did_you_mean(&name, KEYS)
+                .map(|k| format!("; did you mean `{k}:`?"))
+                .unwrap_or_default();
+            let keys: Vec<String> = KEYS.iter().map(|k| format!("{k}:")).collect();
+            return Err(WhereError::new(
+                text,
+                key.clone(),
+                format!("unknown filter `{}:`{hint}", &text[key]),
+                format!("one of {} (quote a word with a colon in it)", keys.join(" ")),
+            ));
+        };
+        let items = self.items(key_name, value.clone())?;
+        let date = |items: &[Item]| -> Result<PartialDate, WhereError> {
+            let item = &items[0];
+            if items.len() > 1 {
+                return Err(WhereError::new(
+                    text,
+                    items[1].span.clone(),
+                    format!("`{key_name}:` takes one date"),
+                    "a single date such as 2013, 1991-12 or 2025-10-09",
+                ));
+            }
+            PartialDate::parse(&item.text).map_err(|e| {
+                WhereError::new(
+                    text,
+                    item.span.clone(),
+                    format!("`{}` is not a date", item.text),
+                    e.to_string().replacen("expected ", "", 1),
+                )
+            })
+        };
+        let kind = match key_name {
+            "country" => Kind::Country(items),
+            "actor" => Kind::Actor(items),
+            "tag" => Kind::Tag(items),
+            "era" => Kind::Era(items),
+            "related" => Kind::Related(items),
+            "from" => Kind::From(date(&items)?),
+            "to" => Kind::To(date(&items)?),
+            "on" => Kind::On(date(&items)?),
+            "text" => {
+                Kind::Text(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join(","))
+            }
+            _ => {
+                let v = text[value.clone()].to_ascii_lowercase();
+                match v.as_str() {
+                    "all" => self.match_all = true,
+                    "any" => {}
+                    _ => {
+                        return Err(WhereError::new(
+                            text,
+                            value.clone(),
+                            format!("`match:{}` is not a match mode", &text[value]),
+                            "`match:all` (every listed country) or `match:any`",
+                        ));
+                    }
+                }
+                return Ok(Node::All);
+            }
+        };
+        Ok(Node::Term(Term { kind, value }))
+    }
+
+    /// The comma-separated values of a `key:` term, unquoted.
+    fn items(&self, key: &str, value: Range<usize>) -> Result<Vec<Item>, WhereError> {
+        let text = self.text;
+        let what = match key {
+            "country" => "a country code or name, such as KZ",
+            "actor" => "an actor id or name, such as putin",
+            "tag" => "a tag, such as summit",
+            "era" => "an era id, such as soviet",
+            "related" => "an event id",
+            "from" | "to" | "on" => "a date such as 2013, 1991-12 or 2025-10-09",
+            "text" => "a word or a \"quoted phrase\"",
+            _ => "`all` or `any`",
+        };
+        let mut items = Vec::new();
+        let mut start = value.start;
+        let mut i = value.start;
+        let bytes = text.as_bytes();
+        loop {
+            let end_of_item = i >= value.end || bytes[i] == b',';
+            if end_of_item {
+                let raw = &text[start..i];
+                let (body, span) = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+                    Some(inner) => (inner, start + 1..i - 1),
+                    None => (raw, start..i),
+                };
+                if body.trim().is_empty() {
+                    let (message, span) = if start == value.start && i >= value.end {
+                        (format!("`{key}:` needs a value"), span)
+                    } else {
+                        ("an empty value in the list".to_string(), span)
+                    };
+                    return Err(WhereError::new(text, span, message, what));
+                }
+                items.push(Item { text: body.trim().to_string(), span });
+                if i >= value.end {
+                    break;
+                }
+                start = i + 1;
+            } else if bytes[i] == b'"' {
+                i = closing_quote(text, i)?;
+            }
+            i += 1;
+        }
+        Ok(items)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(n: &Node) -> String {
+        match n {
+            Node::All => "*".into(),
+            Node::And(xs) => {
+                format!("(and {})", xs.iter().map(shape).collect::<Vec<_>>().join(" "))
+            }
+            Node::Or(xs) => format!("(or {})", xs.iter().map(shape).collect::<Vec<_>>().join(" ")),
+            Node::Not(x) => format!("(not {})", shape(x)),
+            Node::Term(t) => match &t.kind {
+                Kind::Country(v)
+                | Kind::Actor(v)
+                | Kind::Tag(v)
+                | Kind::Era(v)
+                | Kind::Related(v) => {
+                    v.iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join(",")
+                }
+                Kind::From(d) => format!(">{}", d.normalized()),
+                Kind::To(d) => format!("<{}", d.normalized()),
+                Kind::On(d) => format!("={}", d.normalized()),
+                Kind::Text(s) => format!("'{s}'"),
+            },
+        }
+    }
+
+    fn ok(text: &str) -> String {
+        match parse(text) {
+            Ok(w) => shape(&w.root),
+            Err(e) => panic!("{text}: {e}"),
+        }
+    }
+
+    fn err(text: &str) -> WhereError {
+        parse(text).expect_err(text)
+    }
+
+    #[test]
+    fn precedence_not_over_and_over_or() {
+        assert_eq!(ok("country:KZ and not actor:putin"), "(and KZ (not putin))");
+        assert_eq!(
+            ok("(tag:summit or tag:treaty) and from:2013"),
+            "(and (or summit treaty) >2013)"
+        );
+        assert_eq!(ok("tag:summit or tag:treaty from:2013"), "(or summit (and treaty >2013))");
+        assert_eq!(ok("tag:summit from:2013"), "(and summit >2013)");
+        assert_eq!(ok("NOT not tag:war"), "(not (not war))");
+        assert_eq!(ok("country:KZ,UZ match:all"), "KZ,UZ");
+        assert!(parse("country:KZ,UZ match:all").is_ok_and(|w| w.match_all));
+        assert_eq!(ok("   "), "*");
+    }
+
+    #[test]
+    fn words_phrases_and_quoted_values() {
+        assert_eq!(ok("belt road"), "(and 'belt' 'road')");
+        assert_eq!(ok("\"belt and road\""), "'belt and road'");
+        assert_eq!(ok("text:\"belt and road\" to:-0329"), "(and 'belt and road' <-0329)");
+        assert_eq!(ok("actor:\"Vladimir Putin\",xi"), "Vladimir Putin,xi");
+        assert_eq!(ok("Countries:kz Tags:war"), "(and kz war)");
+        assert_eq!(ok("10:30"), "'10:30'");
+        assert_eq!(ok("(on:2025-10-09)"), "=2025-10-09");
+    }
+
+    #[test]
+    fn errors_point_at_the_problem_and_say_what_was_expected() {
+        let e = err("country:KZ and");
+        assert_eq!(e.span, 14..14);
+        assert!(e.message.contains("`and` needs a filter after it"), "{e}");
+        let e = err("tag:summit fro:2013");
+        assert_eq!(e.span, 11..14);
+        assert!(e.message.contains("did you mean `from:`"), "{e}");
+        let e = err("from:20l3");
+        assert_eq!(e.span, 5..9);
+        assert!(e.expected.contains("1991-12"), "{e}");
+        let e = err("(tag:war or tag:summit");
+        assert_eq!(e.span, 0..1);
+        assert_eq!(err("tag:war)").span, 7..8);
+        assert_eq!(err("country:KZ,,UZ").message, "an empty value in the list");
+        assert_eq!(err("country:").span, 8..8);
+        assert_eq!(err("\"belt and").span, 0..1);
+        assert_eq!(err("or tag:war").span, 0..2);
+        assert_eq!(err("match:some").span, 6..10);
+        assert_eq!(err("from:2013,2014").span, 10..14);
+    }
+
+    #[test]
+    fn the_caret_sits_under_the_problem() {
+        let e = err("tag:summit fro:2013");
+        let shown = e.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[1], "    tag:summit fro:2013");
+        assert_eq!(lines[2].find('^'), Some(4 + 11));
+        assert!(lines[2].starts_with("               ^^^ expected one of country:"), "{shown}");
+        // Wide characters before the problem count as two columns.
+        let e = err("Түркия 中国 and");
+        assert_eq!(e.column(), "Түркия 中国 and".chars().count() + 2);
+    }
+}
