@@ -9,11 +9,10 @@ mod common;
 
 use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
-use steppe::load;
-use steppe::query::{Filter, Query, fold, match_ranges, parse};
+use steppe::query::{Filter, fold, match_ranges, parse};
 use steppe::tui::app::App;
 
-use common::press;
+use common::{bundled, press};
 
 fn steppe(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_steppe"))
@@ -53,12 +52,6 @@ fn strs(v: &Value) -> Vec<&str> {
 fn expected(keep: impl Fn(&Value, &[Value]) -> bool) -> Vec<String> {
     let all = listed(&[]);
     ids(&all.iter().filter(|e| keep(e, &all)).cloned().collect::<Vec<_>>())
-}
-
-fn bundled() -> Query {
-    let loaded = load::load_bundled();
-    assert!(loaded.is_ok(), "{}", loaded.report.render());
-    Query::new(loaded.timeline)
 }
 
 #[test]
