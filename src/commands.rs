@@ -116,7 +116,10 @@ fn load_or_fail(paths: &[PathBuf]) -> Result<Query, Failure> {
             loaded.report.tally()
         ));
     }
-    Ok(Query::new(loaded.timeline))
+    // The report holds the text of every file with a warning: let it go before indexing.
+    let Loaded { timeline, report } = loaded;
+    drop(report);
+    Ok(Query::new(timeline))
 }
 
 /// The filter from the command line, parsed: a `--where` mistake is found
