@@ -274,6 +274,7 @@ pub struct FilterArgs {
     #[arg(long = "country", value_name = "CODE")]
     pub countries: Vec<String>,
     /// With several countries: events involving any of them, or all
+    /// (for `country:` in --where too)
     #[arg(long = "match", value_enum, default_value_t = MatchMode::Any)]
     pub match_mode: MatchMode,
     /// Events this actor took part in (repeat, or separate with commas)

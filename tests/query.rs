@@ -90,6 +90,9 @@ fn flags_are_shorthands_anded_with_the_expression() {
     let all_of = ids(&listed(&["--where", "country:kz,cn match:all"]));
     let flags = ids(&listed(&["--country", "KZ,CN", "--match", "all"]));
     assert_eq!(all_of, flags);
+    // Either way of saying "all of" holds for every country list.
+    assert_eq!(all_of, ids(&listed(&["--country", "KZ,CN", "--where", "match:all"])));
+    assert_eq!(all_of, ids(&listed(&["--where", "country:KZ,CN", "--match", "all"])));
     let want = expected(|e, _| {
         let c = strs(&e["countries"]);
         c.contains(&"KZ") && c.contains(&"CN")

@@ -246,11 +246,13 @@ proptest! {
     #[test]
     fn the_evaluator_agrees_with_a_direct_filter(
         (tl, ex) in timeline().prop_flat_map(|tl| { let n = tl.events.len(); (Just(tl), expr(n)) }),
-        match_all in any::<bool>(),
+        (flag_all, expr_all) in (any::<bool>(), any::<bool>()),
         flag_countries in proptest::sample::subsequence(CODES.to_vec(), 0..=2),
         flag_actor in proptest::option::of(0..ACTORS.len()),
     ) {
-        let text = format!("{}{}", render(&ex, &tl), if match_all { " match:all" } else { "" });
+        // `--match all` and `match:all` each make every country list all-of.
+        let match_all = flag_all || expr_all;
+        let text = format!("{}{}", render(&ex, &tl), if expr_all { " match:all" } else { "" });
         let q = Query::new(tl.clone());
         let parsed = match q.parse_where(&text) {
             Ok(parsed) => parsed,
@@ -264,7 +266,7 @@ proptest! {
         };
         let filter = Filter {
             countries: flag_countries.iter().map(|c| c.to_string()).collect(),
-            match_all,
+            match_all: flag_all,
             actors: flag_actor.map(|a| vec![ACTORS[a].0.to_string()]).unwrap_or_default(),
             expr: Some(parsed),
             ..Filter::default()

@@ -5,7 +5,7 @@
 use fixedbitset::FixedBitSet;
 use hashbrown::HashMap;
 
-use super::expr::{Kind, Node, Where};
+use super::expr::{Kind, Node};
 use super::filter::{Filter, Sort};
 use super::fold::fold;
 use super::lists::Lists;
@@ -47,9 +47,10 @@ impl Query {
     /// narrows), so a search run off the UI thread is not run again.
     pub fn outcome(&self, filter: &Filter, hits: Option<&Hits>) -> Outcome {
         let n = self.timeline.events.len();
+        let all_of = filter.all_of();
         let mut rest: Set = None;
         if let Some(w) = filter.expr.as_ref().filter(|w| !w.is_empty()) {
-            rest = Some(self.where_set(w, filter.match_all));
+            rest = Some(self.node_set(&w.root, all_of));
         }
         if !filter.tags.is_empty() {
             rest = and(rest, Some(self.any_of(&self.tag_events, &self.tag_pos, &filter.tags)));
@@ -67,12 +68,12 @@ impl Query {
             };
             rest = and(rest, Some(found));
         }
-        let countries: Set = (!filter.countries.is_empty())
-            .then(|| self.countries_set(&filter.countries, filter.match_all));
+        let countries: Set =
+            (!filter.countries.is_empty()).then(|| self.countries_set(&filter.countries, all_of));
         let actors: Set = (!filter.actors.is_empty())
             .then(|| self.any_of(&self.actor_events, &self.actor_pos, &filter.actors));
         let shown = and(and(rest.clone(), countries.clone()), actors.clone());
-        let country_counts = if filter.match_all && countries.is_some() {
+        let country_counts = if all_of && countries.is_some() {
             self.count(&self.event_countries, &self.country_events, &shown)
         } else {
             self.count(&self.event_countries, &self.country_events, &and(rest.clone(), actors))
@@ -169,10 +170,6 @@ impl Query {
             }
         }
         set
-    }
-
-    fn where_set(&self, w: &Where, match_all: bool) -> FixedBitSet {
-        self.node_set(&w.root, match_all || w.match_all)
     }
 
     fn node_set(&self, node: &Node, match_all: bool) -> FixedBitSet {

@@ -33,6 +33,12 @@ impl Filter {
             && self.expr.as_ref().is_none_or(Where::is_empty)
     }
 
+    /// Do country lists mean all of their countries? `--match all` and
+    /// `match:all` in the expression each say so, for every list.
+    pub fn all_of(&self) -> bool {
+        self.match_all || self.expr.as_ref().is_some_and(|w| w.match_all)
+    }
+
     /// Adds `item` if absent, removes it if present.
     pub fn toggle(list: &mut Vec<String>, item: &str) {
         match list.iter().position(|x| x == item) {
@@ -52,7 +58,7 @@ impl Filter {
         };
         if !self.countries.is_empty() {
             let mut s = list("country", "countries", &self.countries);
-            if self.match_all && self.countries.len() > 1 {
+            if self.all_of() && self.countries.len() > 1 {
                 s.push_str(" (all)");
             }
             parts.push(s);

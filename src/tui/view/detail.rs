@@ -196,7 +196,7 @@ fn country_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     let count = app.country_counts.get(app.country_cursor).copied().unwrap_or(0);
     let total = span.total;
     let f = &app.filter;
-    if f.match_all && !f.countries.is_empty() && count != total {
+    if f.all_of() && !f.countries.is_empty() && count != total {
         // In "all of" mode the count is what the list shows with this country ticked too.
         let noun = if total == 1 { "event" } else { "events" };
         let when = if f.countries.contains(&c.code) { "shown" } else { "if ticked too" };

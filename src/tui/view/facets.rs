@@ -35,7 +35,7 @@ pub fn countries(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let n = app.filter.countries.len();
     let mut title = vec![Span::styled(" Countries ", theme.title)];
     if n > 0 {
-        let mode = if app.filter.match_all && n > 1 { " all" } else { "" };
+        let mode = if app.filter.all_of() && n > 1 { " all" } else { "" };
         title.push(Span::styled(format!("✓{n}{mode} "), theme.checked));
     }
     list(app, theme, area, frame, Pane::Countries, Line::from(title), &items, app.country_cursor);
