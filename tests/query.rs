@@ -327,6 +327,29 @@ fn the_explorer_started_with_where_shows_what_list_shows() {
 }
 
 #[test]
+fn the_explorer_opened_with_where_and_a_likely_typo_shows_both() {
+    use steppe::tui::action::Effect;
+    use steppe::tui::app::{Prepared, Startup};
+    let expr = "(tag:summit or tag:treaty) not country:RU";
+    let filter = Filter {
+        from: steppe::model::PartialDate::parse("13").ok(),
+        expr: Some(parse(expr).expect("parses")),
+        ..Filter::default()
+    };
+    let mut app = App::loading(Startup { filter, ..Startup::default() }, 120, 40);
+    let generation = match app.begin_load().as_slice() {
+        [Effect::Load { generation }] => *generation,
+        other => panic!("{other:?}"),
+    };
+    app.loaded(generation, Ok(Prepared::new(bundled(), Default::default()))).expect("opens");
+    let shown: Vec<String> =
+        app.shown.iter().map(|&i| app.timeline().events[i].id.clone()).collect();
+    assert_eq!(shown, ids(&listed(&["--where", expr, "--from", "13"])));
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.contains("`--from 13` is taken as the year 13"), "{message}");
+}
+
+#[test]
 fn the_prompt_gets_a_located_error_it_can_show() {
     let q = bundled();
     let e = q.parse_where("tag:summit coutnry:KZ").expect_err("a typo");

@@ -80,6 +80,8 @@ impl App {
         self.ready = true;
         self.filter = self.query.check(&startup.filter).map_err(|e| e.to_string())?;
         self.refilter_now();
+        // A date that is probably a typo (`--from 13`) is named on the status line.
+        self.message = self.query.date_warnings(&self.filter).into_iter().next();
         if let Some(id) = &startup.goto
             && !self.select_id(id)
         {
