@@ -300,7 +300,7 @@ fn monkey_ten_thousand_random_inputs_keep_the_invariants() {
         };
         // Letters reach the app as a person's keys would: through the keymap.
         let action = match action {
-            Action::Input(c) if app.prompt.is_none() => {
+            Action::Input(c) if app.prompt().is_none() => {
                 let key = ratatui::crossterm::event::KeyEvent::new(
                     ratatui::crossterm::event::KeyCode::Char(c),
                     ratatui::crossterm::event::KeyModifiers::NONE,
@@ -327,7 +327,7 @@ fn monkey_ten_thousand_random_inputs_keep_the_invariants() {
             steppe::tui::app::Screen::Quiz(q) => assert!(q.at <= q.questions.len(), "step {step}"),
             _ => {}
         }
-        if let Some(t) = app.tour_picker {
+        if let Some(t) = app.overlays.tour_picker() {
             assert!(t < app.timeline().tours.len());
         }
         assert!(app.actor_cursor < app.timeline().actors.len());

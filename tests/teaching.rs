@@ -96,7 +96,7 @@ fn notes_are_hidden_until_asked_for_and_the_question_has_its_own_key() {
         "a new slide starts without its question"
     );
     press(&mut app, KeyCode::Char('?'));
-    assert!(app.help, "? stays help");
+    assert!(app.overlays.help().is_some(), "? stays help");
 }
 
 #[test]

@@ -13,7 +13,7 @@ use common::{
 use steppe::load;
 use steppe::query::{Filter, Query};
 use steppe::tui::action::Action;
-use steppe::tui::app::{App, Pane, Screen};
+use steppe::tui::app::{App, Overlay, Pane, Screen};
 use steppe::tui::keymap;
 use steppe::tui::theme::Theme;
 
@@ -92,7 +92,7 @@ fn search_as_you_type_finds_the_dushanbe_summit() {
     type_text(&mut app, "Dushanbe");
     assert_eq!(selected_ids(&app), ["russia-central-asia-summit-2"]);
     press(&mut app, KeyCode::Enter);
-    assert_eq!(app.prompt, None);
+    assert_eq!(app.prompt(), None);
     assert_eq!(app.filter.search, "Dushanbe");
     assert_eq!(app.selected_event().map(|e| e.id.as_str()), Some("russia-central-asia-summit-2"));
     // Typing q in the prompt types, it does not quit.
@@ -183,7 +183,7 @@ fn enter_opens_the_event_and_esc_goes_back_to_the_same_one() {
 fn help_lists_every_key_and_closes() {
     let mut app = app(120, 40);
     press(&mut app, KeyCode::Char('?'));
-    assert!(app.help);
+    assert!(app.overlays.help().is_some());
     // Everything the help shows, scrolling through it.
     let mut text = String::new();
     for _ in 0..60 {
@@ -198,10 +198,10 @@ fn help_lists_every_key_and_closes() {
     }
     assert!(text.contains("--no-mouse"));
     press(&mut app, KeyCode::Char('j'));
-    assert!(app.help, "keys of the main screen do nothing under the help");
+    assert!(app.overlays.help().is_some(), "keys of the main screen do nothing under the help");
     assert_eq!(app.selected, 0);
     press(&mut app, KeyCode::Esc);
-    assert!(!app.help);
+    assert!(app.overlays.help().is_none());
     press(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
 }
@@ -302,7 +302,10 @@ fn every_size_renders_without_panic() {
     {
         app.update(Action::Resize { width: w, height: h });
         // The help overlay at a third of the sizes keeps the debug build quick.
-        app.help = (w + h) % 3 == 0;
+        app.overlays.retain(|_| false);
+        if (w + h) % 3 == 0 {
+            app.overlays.push(Overlay::Help { scroll: 0 });
+        }
         let buf = render(&app);
         assert_eq!((buf.area.width, buf.area.height), (w, h));
     }
@@ -404,7 +407,7 @@ fn help_scrolls_when_it_does_not_fit() {
     }
     let last = screen_text(&render(&app));
     assert!(last.contains("--no-mouse"), "the end of the help can be reached:\n{last}");
-    assert!(app.help_scroll < 100);
+    assert!(app.overlays.help().is_some_and(|s| s < 100));
 }
 
 #[test]
@@ -722,7 +725,7 @@ fn monkey_ten_thousand_steps_with_reloads() {
             Screen::Quiz(q) => assert!(q.at <= q.questions.len(), "step {step}"),
             _ => {}
         }
-        if let Some(t) = app.tour_picker {
+        if let Some(t) = app.overlays.tour_picker() {
             assert!(t < app.timeline().tours.len(), "step {step}");
         }
         if step % 10 == 0 || action.is_none() {

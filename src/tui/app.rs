@@ -8,37 +8,17 @@ pub use super::data::{Prepared, Spans};
 pub use super::filtering::Row;
 use super::filtering::{self, FilterRequest, Filtered};
 use super::keymap::Context;
+pub use super::layout::{Pane, View};
 use super::present::{Presentation, Relocated};
 use super::quiz::QuizState;
 use super::relocate;
+pub use super::state::{Overlay, Overlays, Prompt, PromptKind};
 use crate::load::{LoadProgress, Report};
 use crate::model::Event;
 use crate::query::{Filter, Query};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    Countries,
-    Actors,
-    Timeline,
-}
-
-impl Pane {
-    const ORDER: [Pane; 3] = [Pane::Countries, Pane::Actors, Pane::Timeline];
-
-    pub(super) fn step(self, forward: bool) -> Pane {
-        let i = Pane::ORDER.iter().position(|p| *p == self).unwrap_or(0);
-        let n = Pane::ORDER.len();
-        Pane::ORDER[if forward { (i + 1) % n } else { (i + n - 1) % n }]
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Prompt {
-    Search,
-    Year,
-}
-
-/// What is on top of the main screen.
+/// What fills the screen: the main screen (in one of its views), or a
+/// full-screen one. Overlays ([`Overlays`]) go on top of either.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Screen {
     Main,
@@ -124,20 +104,18 @@ pub struct App {
     pub per_year: BTreeMap<i32, usize>,
     /// The widest year label among the shown events.
     pub year_width: usize,
+    /// The layout of the main screen.
+    pub view: View,
     pub focus: Pane,
     /// Position in `shown` of the selected event.
     pub selected: usize,
     pub country_cursor: usize,
     pub actor_cursor: usize,
     pub screen: Screen,
-    pub help: bool,
-    pub help_scroll: u16,
-    /// The tour picker is open, with this tour under the cursor.
-    pub tour_picker: Option<usize>,
+    /// Help, pickers and prompts on top of the screen, in z-order.
+    pub overlays: Overlays,
     /// The seed of the next quiz; the same seed asks the same questions.
     pub quiz_seed: u64,
-    pub prompt: Option<Prompt>,
-    pub input: String,
     /// A one-line message for the status bar ("no event in 1700").
     pub message: Option<String>,
     /// Why the files on disk could not be reloaded; the last good data stays.
@@ -196,17 +174,14 @@ impl App {
             actor_counts: Vec::new(),
             per_year: BTreeMap::new(),
             year_width: 4,
+            view: View::Panes,
             focus: Pane::Timeline,
             selected: 0,
             country_cursor: 0,
             actor_cursor: 0,
             screen: Screen::Main,
-            help: false,
-            help_scroll: 0,
-            tour_picker: None,
+            overlays: Overlays::default(),
             quiz_seed: 1,
-            prompt: None,
-            input: String::new(),
             message: None,
             banner: None,
             held: None,
@@ -364,11 +339,10 @@ impl App {
             }
             Screen::Main => {}
         }
-        if let Some(t) = self.tour_picker {
-            self.tour_picker = match tl.tours.len() {
-                0 => None,
-                n => Some(t.min(n - 1)),
-            };
+        let tours = tl.tours.len();
+        self.overlays.retain(|o| !matches!(o, Overlay::Tours { .. }) || tours > 0);
+        if let Some(Overlay::Tours { cursor }) = self.overlays.top_mut() {
+            *cursor = (*cursor).min(tours.saturating_sub(1));
         }
         self.banner = None;
         notes.extend(held_note);
@@ -380,25 +354,27 @@ impl App {
         self.message = Some(message);
     }
 
-    /// Which keymap context the keys go to now.
+    /// Which keymap context the keys go to now: the top overlay's, else the
+    /// screen's, else the focused pane's.
     pub fn context(&self) -> Context {
-        if self.prompt.is_some() {
-            Context::Prompt
-        } else if self.help {
-            Context::Help
-        } else if self.tour_picker.is_some() {
-            Context::Tours
-        } else if let Screen::Present(p) = &self.screen {
-            if p.tour.is_some() { Context::Tour } else { Context::Present }
-        } else if let Screen::Quiz(_) = self.screen {
-            Context::Quiz
-        } else if let Screen::Detail { .. } = self.screen {
-            Context::Detail
-        } else if self.focus == Pane::Timeline {
-            Context::Timeline
-        } else {
-            Context::Facets
+        if let Some(o) = self.overlays.top() {
+            return o.context();
         }
+        match &self.screen {
+            Screen::Present(p) if p.tour.is_some() => Context::Tour,
+            Screen::Present(_) => Context::Present,
+            Screen::Quiz(_) => Context::Quiz,
+            Screen::Detail { .. } => Context::Detail,
+            Screen::Main => match self.focus {
+                Pane::Timeline => Context::Timeline,
+                Pane::Countries | Pane::Actors | Pane::Detail => Context::Facets,
+            },
+        }
+    }
+
+    /// The prompt open now, if any.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.overlays.prompt()
     }
 
     /// Recomputes what the filter shows, keeping the selected event if it

@@ -172,6 +172,18 @@ pub fn lookup(active: Context, key: KeyEvent) -> Option<Action> {
     None
 }
 
+/// How the key for `action` in `active` is written in prose ("c", "Esc"):
+/// the first key of its binding, so that a hint can never name a key that
+/// does something else. Every hint the explorer shows is built with it.
+pub fn key(active: Context, action: Action) -> &'static str {
+    let found = contexts(active)
+        .iter()
+        .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == *ctx))
+        .find(|b| b.action == action);
+    debug_assert!(found.is_some(), "no key for {action:?} in {active:?}");
+    found.map_or("?", |b| b.label.split(' ').next().unwrap_or(b.label))
+}
+
 /// The (keys, words) pairs for the footer in `active`.
 pub fn footer(active: Context) -> Vec<(&'static str, &'static str)> {
     contexts(active)
@@ -244,6 +256,14 @@ mod tests {
             assert!(b.help.chars().count() <= 31, "{:?} is too long for the help", b.help);
             assert!(b.label.chars().count() <= 8, "{:?} is too long for the help", b.label);
         }
+    }
+
+    #[test]
+    fn prose_names_the_first_key_of_a_binding() {
+        assert_eq!(super::key(Context::Timeline, Action::ClearFilters), "c");
+        assert_eq!(super::key(Context::Help, Action::ToggleHelp), "Esc");
+        assert_eq!(super::key(Context::Facets, Action::Activate), "Enter");
+        assert_eq!(super::key(Context::Tour, Action::NextEvent), "→");
     }
 
     #[test]

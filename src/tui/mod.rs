@@ -15,6 +15,7 @@ pub mod present;
 pub mod quiz;
 mod relocate;
 pub mod sources;
+pub mod state;
 pub mod theme;
 mod update;
 pub mod view;

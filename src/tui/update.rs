@@ -2,8 +2,9 @@
 //! handlers it calls for each action.
 
 use super::action::{Action, Effect};
-use super::app::{App, Pane, Prompt, Row, Screen, scroll_offset};
-use super::layout::{Areas, PaneKind};
+use super::app::{App, Overlay, Pane, Prompt, PromptKind, Row, Screen, scroll_offset};
+use super::keymap::{Context, key};
+use super::layout::Areas;
 use super::present::Presentation;
 use super::quiz::QuizState;
 use crate::query::Filter;
@@ -13,12 +14,12 @@ impl App {
         let n = match self.focus {
             Pane::Countries => self.timeline().countries.len(),
             Pane::Actors => self.timeline().actors.len(),
-            Pane::Timeline => self.shown.len(),
+            Pane::Timeline | Pane::Detail => self.shown.len(),
         };
         let cursor = match self.focus {
             Pane::Countries => &mut self.country_cursor,
             Pane::Actors => &mut self.actor_cursor,
-            Pane::Timeline => &mut self.selected,
+            Pane::Timeline | Pane::Detail => &mut self.selected,
         };
         (cursor, n)
     }
@@ -32,12 +33,7 @@ impl App {
     }
 
     fn page(&self) -> isize {
-        let areas = Areas::compute(self.width, self.height);
-        let rect = match self.focus {
-            Pane::Countries => areas.countries,
-            Pane::Actors => areas.actors,
-            Pane::Timeline => areas.timeline,
-        };
+        let rect = Areas::compute(self.view, self.width, self.height).get(self.focus);
         isize::try_from(rect.map_or(10, |r| r.height.saturating_sub(3)).max(1)).unwrap_or(1)
     }
 
@@ -67,38 +63,48 @@ impl App {
                 self.height = height;
             }
             Action::ToggleHelp => {
-                self.help = !self.help;
-                self.help_scroll = 0;
+                if self.overlays.help().is_some() {
+                    self.overlays.retain(|o| !matches!(o, Overlay::Help { .. }));
+                } else {
+                    self.overlays.push(Overlay::Help { scroll: 0 });
+                }
             }
             Action::Back => self.back(),
             Action::Input(c) => {
                 if let Screen::Quiz(q) = &mut self.screen {
                     q.key(self.query.timeline(), c);
-                } else {
-                    self.input.push(c);
+                } else if let Some(p) = self.overlays.prompt_mut() {
+                    p.input.push(c);
                     self.on_input_changed();
                 }
             }
             Action::DeleteChar => {
                 if let Screen::Quiz(q) = &mut self.screen {
                     q.delete();
-                } else {
-                    self.input.pop();
+                } else if let Some(p) = self.overlays.prompt_mut() {
+                    p.input.pop();
                     self.on_input_changed();
                 }
             }
-            Action::Submit => {
-                if let Some(t) = self.tour_picker.take() {
+            Action::Submit => match self.overlays.top() {
+                Some(Overlay::Tours { cursor }) => {
+                    let t = *cursor;
+                    self.overlays.pop();
                     self.start_tour(t);
-                } else if let Screen::Quiz(q) = &mut self.screen {
-                    q.submit(self.query.timeline());
-                } else {
-                    self.submit();
                 }
-            }
+                Some(Overlay::Prompt(_)) => self.submit(),
+                _ => {
+                    if let Screen::Quiz(q) = &mut self.screen {
+                        q.submit(self.query.timeline());
+                    }
+                }
+            },
             Action::StartPresentation => {
                 if self.shown.is_empty() {
-                    self.message = Some("no events to present (c clears the filters)".into());
+                    self.message = Some(format!(
+                        "no events to present ({} clears the filters)",
+                        key(Context::Panes, Action::ClearFilters)
+                    ));
                 } else {
                     let tl = self.query.timeline();
                     self.screen = Screen::Present(Presentation::of_events(
@@ -112,7 +118,7 @@ impl App {
                 if self.timeline().tours.is_empty() {
                     self.message = Some("these timelines have no tours".into());
                 } else {
-                    self.tour_picker = Some(0);
+                    self.overlays.push(Overlay::Tours { cursor: 0 });
                 }
             }
             Action::StartQuiz => self.start_quiz(),
@@ -145,16 +151,16 @@ impl App {
             }
             Action::ClearFilters => {
                 self.filter = Filter::default();
-                self.input.clear();
                 self.refilter_by_hand();
             }
             Action::StartSearch => {
-                self.prompt = Some(Prompt::Search);
-                self.input = self.filter.search.clone();
+                self.overlays.push(Overlay::Prompt(Prompt {
+                    kind: PromptKind::Search,
+                    input: self.filter.search.clone(),
+                }));
             }
             Action::StartYearJump => {
-                self.prompt = Some(Prompt::Year);
-                self.input.clear();
+                self.overlays.push(Overlay::Prompt(Prompt::new(PromptKind::Year)))
             }
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
@@ -171,12 +177,21 @@ impl App {
             let delta = i16::try_from(delta.clamp(-10_000, 10_000)).unwrap_or(0);
             at.saturating_add_signed(delta).min(max)
         };
-        if self.help {
-            self.help_scroll = by(self.help_scroll, super::view::help_max_scroll(self));
-        } else if let Some(t) = self.tour_picker {
-            let last = self.timeline().tours.len().saturating_sub(1);
-            self.tour_picker = Some(t.saturating_add_signed(delta).min(last));
-        } else if let Screen::Present(p) = &mut self.screen {
+        let help_max = super::view::help_max_scroll(self);
+        let last_tour = self.timeline().tours.len().saturating_sub(1);
+        match self.overlays.top_mut() {
+            Some(Overlay::Help { scroll }) => {
+                *scroll = by(*scroll, help_max);
+                return;
+            }
+            Some(Overlay::Tours { cursor }) => {
+                *cursor = cursor.saturating_add_signed(delta).min(last_tour);
+                return;
+            }
+            Some(Overlay::Prompt(_)) => return,
+            None => {}
+        }
+        if let Screen::Present(p) = &mut self.screen {
             p.step(self.query.timeline(), delta);
         } else if let Screen::Quiz(q) = &self.screen {
             let scroll = by(q.scroll, super::view::quiz_max_scroll(self));
@@ -202,7 +217,10 @@ impl App {
     /// A quiz over the events the filter shows now.
     pub fn start_quiz(&mut self) {
         if self.shown.is_empty() {
-            self.message = Some("no events to ask about (c clears the filters)".into());
+            self.message = Some(format!(
+                "no events to ask about ({} clears the filters)",
+                key(Context::Panes, Action::ClearFilters)
+            ));
             return;
         }
         let quiz = QuizState::new(self.query.timeline(), &self.shown, self.quiz_seed);
@@ -226,16 +244,14 @@ impl App {
         }
     }
 
+    /// Esc: closes the top overlay (a search prompt clears its search), or
+    /// leaves the full-screen view, or clears a kept search.
     fn back(&mut self) {
-        if self.prompt == Some(Prompt::Search) {
-            self.filter.search.clear();
-            self.refilter_by_hand();
-        }
-        if self.prompt.take().is_some() {
-            self.input.clear();
-        } else if self.help {
-            self.help = false;
-        } else if self.tour_picker.take().is_some() {
+        if let Some(top) = self.overlays.pop() {
+            if let Overlay::Prompt(Prompt { kind: PromptKind::Search, .. }) = top {
+                self.filter.search.clear();
+                self.refilter_by_hand();
+            }
         } else if let Screen::Present(p) = &self.screen {
             // Back to the explorer on the same event, if the filter shows it.
             if let Some(e) = p.event() {
@@ -245,8 +261,10 @@ impl App {
                         self.focus = Pane::Timeline;
                     }
                     None => {
-                        self.message =
-                            Some("that event is hidden by the filters (c clears them)".into())
+                        self.message = Some(format!(
+                            "that event is hidden by the filters ({} clears them)",
+                            key(Context::Panes, Action::ClearFilters)
+                        ))
                     }
                 }
             }
@@ -260,25 +278,26 @@ impl App {
     }
 
     fn on_input_changed(&mut self) {
-        if self.prompt == Some(Prompt::Search) {
-            self.filter.search = self.input.trim().to_string();
+        if let Some(Prompt { kind: PromptKind::Search, input }) = self.overlays.prompt() {
+            self.filter.search = input.trim().to_string();
             self.refilter_by_hand();
         }
     }
 
+    /// Enter in a prompt: keeps the search, or jumps to the year.
     fn submit(&mut self) {
-        match self.prompt.take() {
-            Some(Prompt::Search) if self.shown.is_empty() => {
+        let Some(Overlay::Prompt(prompt)) = self.overlays.pop() else { return };
+        match prompt.kind {
+            PromptKind::Search if self.shown.is_empty() => {
                 self.message = Some(format!("nothing matches \"{}\"", self.filter.search));
             }
-            Some(Prompt::Year) => self.jump_to_year(),
-            Some(Prompt::Search) | None => {}
+            PromptKind::Year => self.jump_to_year(&prompt.input),
+            PromptKind::Search => {}
         }
-        self.input.clear();
     }
 
-    fn jump_to_year(&mut self) {
-        let text = self.input.trim();
+    fn jump_to_year(&mut self, text: &str) {
+        let text = text.trim();
         if text.is_empty() {
             return;
         }
@@ -303,7 +322,10 @@ impl App {
 
     fn next_match(&mut self, forward: bool) {
         if self.filter.search.is_empty() {
-            self.message = Some("no search: press / to search".into());
+            self.message = Some(format!(
+                "no search: press {} to search",
+                key(Context::Panes, Action::StartSearch)
+            ));
             return;
         }
         let n = self.shown.len();
@@ -321,7 +343,7 @@ impl App {
 
     fn activate(&mut self) {
         match self.focus {
-            Pane::Timeline => {
+            Pane::Timeline | Pane::Detail => {
                 if !self.shown.is_empty() {
                     self.screen = Screen::Detail { scroll: 0 };
                 }
@@ -345,40 +367,27 @@ impl App {
 
     /// The pane and line under a screen position, if it is a list line.
     fn hit(&self, column: u16, row: u16) -> Option<(Pane, usize)> {
-        let areas = Areas::compute(self.width, self.height);
-        let (kind, rect) = areas.pane_at(column, row)?;
-        let pane = match kind {
-            PaneKind::Countries => Pane::Countries,
-            PaneKind::Actors => Pane::Actors,
-            PaneKind::Timeline => Pane::Timeline,
-            PaneKind::Detail => return None,
-        };
+        let areas = Areas::compute(self.view, self.width, self.height);
+        let (pane, rect) = areas.pane_at(column, row)?;
+        if !pane.spec().list {
+            return None;
+        }
         let inner_top = rect.y + 1;
         let inner_height = rect.height.saturating_sub(2);
         if row < inner_top || row >= inner_top + inner_height {
             return Some((pane, usize::MAX));
         }
         let line = usize::from(row - inner_top);
-        let first = match pane {
-            Pane::Timeline => {
-                scroll_offset(self.selected_row(), self.rows.len(), usize::from(inner_height))
-            }
-            Pane::Countries => scroll_offset(
-                self.country_cursor,
-                self.timeline().countries.len(),
-                usize::from(inner_height),
-            ),
-            Pane::Actors => scroll_offset(
-                self.actor_cursor,
-                self.timeline().actors.len(),
-                usize::from(inner_height),
-            ),
+        let (cursor, len) = match pane {
+            Pane::Timeline | Pane::Detail => (self.selected_row(), self.rows.len()),
+            Pane::Countries => (self.country_cursor, self.timeline().countries.len()),
+            Pane::Actors => (self.actor_cursor, self.timeline().actors.len()),
         };
-        Some((pane, first + line))
+        Some((pane, scroll_offset(cursor, len, usize::from(inner_height)) + line))
     }
 
     fn click(&mut self, column: u16, row: u16) {
-        if self.help || self.prompt.is_some() || self.screen != Screen::Main {
+        if !self.overlays.is_empty() || self.screen != Screen::Main {
             return;
         }
         let Some((pane, line)) = self.hit(column, row) else {
@@ -402,7 +411,7 @@ impl App {
             self.scroll_or_move(delta);
             return;
         }
-        if self.help || self.prompt.is_some() {
+        if !self.overlays.is_empty() {
             return;
         }
         if let Some((pane, _)) = self.hit(column, row) {

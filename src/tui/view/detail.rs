@@ -8,15 +8,17 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::block;
 use crate::model::{Event, Timeline};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
 use crate::tui::data::Reach;
+use crate::tui::keymap::{Context, key};
 use crate::tui::theme::Theme;
 
 pub fn pane(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let (title, lines) = match app.focus {
         Pane::Countries => (" Country ", country_lines(app, theme)),
         Pane::Actors => (" Actor ", actor_lines(app, theme)),
-        Pane::Timeline => (" Event ", event_lines(app, theme)),
+        Pane::Timeline | Pane::Detail => (" Event ", event_lines(app, theme)),
     };
     let block = block(Line::styled(title, theme.title), false, theme);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
@@ -206,7 +208,10 @@ fn country_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     }
     span_lines(&mut lines, first_last(tl, span), theme);
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Enter toggles this country in the filter", theme.dim));
+    lines.push(Line::styled(
+        format!("{} toggles this country in the filter", key(Context::Facets, Action::Activate)),
+        theme.dim,
+    ));
     lines
 }
 
@@ -230,6 +235,9 @@ fn actor_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     lines.push(Line::raw(events_line(span.total, count, &app.filter)));
     span_lines(&mut lines, first_last(tl, span), theme);
     lines.push(Line::raw(""));
-    lines.push(Line::styled("Enter toggles this actor in the filter", theme.dim));
+    lines.push(Line::styled(
+        format!("{} toggles this actor in the filter", key(Context::Facets, Action::Activate)),
+        theme.dim,
+    ));
     lines
 }

@@ -7,7 +7,8 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use super::block;
 use crate::text::{fit, pad};
-use crate::tui::keymap;
+use crate::tui::action::Action;
+use crate::tui::keymap::{self, Context, key};
 use crate::tui::theme::Theme;
 
 const COLUMN: usize = 40;
@@ -67,10 +68,19 @@ pub fn render(theme: &Theme, area: Rect, scroll: u16, frame: &mut Frame) {
     };
     frame.render_widget(Clear, rect);
     let more = scroll + columns * rows < all.len();
+    let close = keymap::BINDINGS
+        .iter()
+        .find(|b| b.context == Context::Help && b.action == Action::ToggleHelp)
+        .map_or("Esc", |b| b.label)
+        .replace(' ', " or ");
     let title = if more || scroll > 0 {
-        " Keys — ↑↓ scroll, Esc or ? closes "
+        format!(
+            " Keys — {}{} scroll, {close} closes ",
+            key(Context::Help, Action::Up),
+            key(Context::Help, Action::Down)
+        )
     } else {
-        " Keys — Esc or ? closes "
+        format!(" Keys — {close} closes ")
     };
     let block = block(Line::styled(title, theme.title), true, theme);
     let inner = block.inner(rect);

@@ -1,5 +1,6 @@
 //! Drawing: state in, frame out; nothing here changes the state. The base
-//! screen draws first, then overlays (full-screen event, help) on top.
+//! screen draws first (the panes of the view, or a full-screen one), then
+//! the overlays in z-order (see [`crate::tui::state::Overlays`]).
 
 pub mod bigtext;
 mod detail;
@@ -18,14 +19,16 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
-use super::app::{App, Pane, Screen};
+use super::action::Action;
+use super::app::{App, Overlay, Pane, Screen};
+use super::keymap::{Context, key};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::default().style(theme.base), area);
-    let areas = Areas::compute(area.width, area.height);
+    let areas = Areas::compute(app.view, area.width, area.height);
     if areas.too_small {
         too_small(area, frame);
         return;
@@ -35,27 +38,19 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         progress::render(progress, theme, area, frame);
         return;
     }
-    if let Screen::Present(p) = &app.screen {
-        slide::render(app, p, theme, full_screen_area(area), frame);
-    } else if let Screen::Quiz(q) = &app.screen {
-        quiz::render(app.timeline(), q, theme, full_screen_area(area), frame);
-    } else if let Screen::Detail { scroll } = app.screen {
-        detail::full_screen(app, theme, full_screen_area(area), scroll, frame);
-    } else {
-        if let Some(r) = areas.countries {
-            facets::countries(app, theme, r, frame);
+    match &app.screen {
+        Screen::Present(p) => slide::render(app, p, theme, full_screen_area(area), frame),
+        Screen::Quiz(q) => quiz::render(app.timeline(), q, theme, full_screen_area(area), frame),
+        Screen::Detail { scroll } => {
+            detail::full_screen(app, theme, full_screen_area(area), *scroll, frame)
         }
-        if let Some(r) = areas.actors {
-            facets::actors(app, theme, r, frame);
-        }
-        if let Some(r) = areas.timeline {
-            timeline::render(app, theme, r, frame);
-        }
-        if let Some(r) = areas.detail {
-            detail::pane(app, theme, r, frame);
-        }
-        if let Some(r) = areas.strip {
-            strip::render(app, theme, r, frame);
+        Screen::Main => {
+            for &(pane, r) in &areas.panes {
+                draw_pane(app, theme, pane, r, frame);
+            }
+            if let Some(r) = areas.strip {
+                strip::render(app, theme, r, frame);
+            }
         }
     }
     if let Some(r) = areas.status {
@@ -66,11 +61,26 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             frame.render_widget(Paragraph::new(Line::styled(text, theme.warning)), row);
         }
     }
-    if let Some(cursor) = app.tour_picker {
-        tours::render(app.timeline(), cursor, theme, area, frame);
+    for overlay in app.overlays.iter() {
+        match overlay {
+            Overlay::Help { scroll } => help::render(theme, area, *scroll, frame),
+            Overlay::Tours { cursor } => tours::render(app.timeline(), *cursor, theme, area, frame),
+            Overlay::Prompt(p) => {
+                if let Some(r) = areas.status {
+                    status::prompt(app, p, theme, r, frame);
+                }
+            }
+        }
     }
-    if app.help {
-        help::render(theme, area, app.help_scroll, frame);
+}
+
+/// One pane of the main screen, by the registry's name for it.
+fn draw_pane(app: &App, theme: &Theme, pane: Pane, area: Rect, frame: &mut Frame) {
+    match pane {
+        Pane::Countries => facets::countries(app, theme, area, frame),
+        Pane::Actors => facets::actors(app, theme, area, frame),
+        Pane::Timeline => timeline::render(app, theme, area, frame),
+        Pane::Detail => detail::pane(app, theme, area, frame),
     }
 }
 
@@ -109,13 +119,15 @@ fn block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
 }
 
 fn focused(app: &App, pane: Pane) -> bool {
-    app.focus == pane && app.screen == Screen::Main && !app.help
+    app.focus == pane && app.screen == Screen::Main && app.overlays.help().is_none()
 }
 
 fn too_small(area: Rect, frame: &mut Frame) {
     let text = format!(
-        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{} — enlarge the window, or press q to quit",
-        area.width, area.height
+        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{} — enlarge the window, or press {} to quit",
+        area.width,
+        area.height,
+        key(Context::Panes, Action::Quit)
     );
     let top = area.height.saturating_sub(2) / 2;
     let rect = Rect { y: area.y + top, height: area.height - top, ..area };

@@ -1,6 +1,8 @@
 //! The quiz screen: one question at a time, the verdict after each answer,
 //! and the score at the end.
 
+use crate::tui::action::Action;
+use crate::tui::keymap::{Context, key};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -132,7 +134,10 @@ fn question<'a>(tl: &Timeline, quiz: &QuizState, q: Question, theme: &Theme) -> 
             Span::styled(outcome.explanation.clone(), style),
         ]));
         lines.push(Line::raw(""));
-        lines.push(Line::styled("Enter: next question", theme.dim));
+        lines.push(Line::styled(
+            format!("{}: next question", key(Context::Quiz, Action::Submit)),
+            theme.dim,
+        ));
     }
     lines
 }
@@ -163,7 +168,15 @@ fn summary<'a>(quiz: &QuizState, theme: &Theme) -> Vec<Line<'a>> {
         format!("Seed {}: the same seed with the same timelines and filters asks these questions again.", quiz.seed),
         theme.dim,
     ));
-    lines.push(Line::styled("↑↓ scroll · Esc: back to the explorer", theme.dim));
+    lines.push(Line::styled(
+        format!(
+            "{}{} scroll · {}: back to the explorer",
+            key(Context::Quiz, Action::Up),
+            key(Context::Quiz, Action::Down),
+            key(Context::Quiz, Action::Back)
+        ),
+        theme.dim,
+    ));
     lines
 }
 

@@ -4,35 +4,17 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 
 use crate::text::{fit, width as columns};
-use crate::tui::app::{App, Prompt, Screen};
+use crate::tui::app::{App, Prompt, PromptKind, Screen};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
-    let width = usize::from(area.width);
     let count = format!("{} of {} events", app.shown.len(), app.timeline().events.len());
-    let left: Vec<Span> = match app.prompt {
-        Some(p) => {
-            let label = match p {
-                Prompt::Search => "Search: ",
-                Prompt::Year => "Go to year: ",
-            };
-            let found = match p {
-                Prompt::Search if app.filtering => "  searching…".to_string(),
-                Prompt::Search => format!("  {count}"),
-                Prompt::Year => String::new(),
-            };
-            vec![
-                Span::styled(format!(" {label}"), theme.heading),
-                Span::raw(app.input.clone()),
-                Span::styled("█", theme.key),
-                Span::styled(found, theme.dim),
-            ]
-        }
-        None if matches!(app.screen, Screen::Present(_) | Screen::Quiz(_)) => {
+    let left: Vec<Span> = match &app.screen {
+        Screen::Present(_) | Screen::Quiz(_) => {
             let what = match &app.screen {
                 Screen::Present(p) => format!(" {}", p.position()),
                 _ => " Quiz".to_string(),
@@ -43,7 +25,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             }
             spans
         }
-        None => {
+        Screen::Main | Screen::Detail { .. } => {
             let mut parts = vec![count];
             parts.extend(app.filter.describe());
             let mut spans = vec![Span::styled(format!(" {}", parts.join(" · ")), theme.title)];
@@ -60,6 +42,35 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             spans
         }
     };
+    line_with_hints(app, left, theme, area, frame);
+}
+
+/// A prompt over the status line: what it asks, the text typed so far, and
+/// what it found.
+pub fn prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let count = format!("{} of {} events", app.shown.len(), app.timeline().events.len());
+    let label = match prompt.kind {
+        PromptKind::Search => "Search: ",
+        PromptKind::Year => "Go to year: ",
+    };
+    let found = match prompt.kind {
+        PromptKind::Search if app.filtering => "  searching…".to_string(),
+        PromptKind::Search => format!("  {count}"),
+        PromptKind::Year => String::new(),
+    };
+    let left = vec![
+        Span::styled(format!(" {label}"), theme.heading),
+        Span::raw(prompt.input.clone()),
+        Span::styled("█", theme.key),
+        Span::styled(found, theme.dim),
+    ];
+    frame.render_widget(Clear, area);
+    line_with_hints(app, left, theme, area, frame);
+}
+
+/// `left`, then as many of the keymap's hints for the keys' context as fit.
+fn line_with_hints(app: &App, left: Vec<Span<'_>>, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let width = usize::from(area.width);
     let left_text: String = left.iter().map(|s| s.content.as_ref()).collect();
     let mut spans = if columns(&left_text) > width {
         vec![Span::styled(fit(&left_text, width), theme.title)]

@@ -9,7 +9,9 @@ use ratatui::widgets::Paragraph;
 use super::{block, focused};
 use crate::model::PartialDate;
 use crate::text::{fit, pad, width as columns};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Pane, Row, scroll_offset};
+use crate::tui::keymap::{Context, key};
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
@@ -28,9 +30,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let width = usize::from(inner.width);
     if app.shown.is_empty() {
         let msg = if tl.events.is_empty() {
-            "No events in the loaded timelines."
+            "No events in the loaded timelines.".to_string()
         } else {
-            "No events match the filters. Press c to clear them."
+            format!(
+                "No events match the filters. Press {} to clear them.",
+                key(Context::Panes, Action::ClearFilters)
+            )
         };
         frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)).block(block), area);
         return;

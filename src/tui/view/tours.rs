@@ -7,6 +7,8 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::block;
 use crate::model::Timeline;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Context, key};
 use crate::tui::theme::Theme;
 
 pub fn render(tl: &Timeline, cursor: usize, theme: &Theme, area: Rect, frame: &mut Frame) {
@@ -19,7 +21,12 @@ pub fn render(tl: &Timeline, cursor: usize, theme: &Theme, area: Rect, frame: &m
         height,
     };
     frame.render_widget(Clear, rect);
-    let block = block(Line::styled(" Tours — Enter starts, Esc closes ", theme.title), true, theme);
+    let title = format!(
+        " Tours — {} starts, {} closes ",
+        key(Context::Tours, Action::Submit),
+        key(Context::Tours, Action::Back)
+    );
+    let block = block(Line::styled(title, theme.title), true, theme);
     let mut lines = Vec::new();
     for (i, t) in tl.tours.iter().enumerate() {
         let text = format!(
@@ -35,6 +42,13 @@ pub fn render(tl: &Timeline, cursor: usize, theme: &Theme, area: Rect, frame: &m
         lines.push(Line::styled(d.replace('\n', " "), theme.dim));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("In a tour: → next, ← back, i teacher's note, a question", theme.dim));
+    let hint = format!(
+        "In a tour: {} next, {} back, {} teacher's note, {} question",
+        key(Context::Tour, Action::NextEvent),
+        key(Context::Tour, Action::PrevEvent),
+        key(Context::Tour, Action::ToggleNotes),
+        key(Context::Tour, Action::ToggleQuestion)
+    );
+    lines.push(Line::styled(hint, theme.dim));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).block(block), rect);
 }

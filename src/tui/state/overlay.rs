@@ -1,0 +1,142 @@
+//! What is open on top of the screen, in z-order: the last one opened is
+//! drawn last and takes the keys (as yazi's root draws the base, then its
+//! overlays). `Esc` closes the top one.
+
+use crate::tui::keymap::Context;
+
+/// What a prompt in the status line is asking for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Search as you type.
+    Search,
+    /// A year to jump to.
+    Year,
+}
+
+/// A line of input in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind) -> Prompt {
+        Prompt { kind, input: String::new() }
+    }
+}
+
+/// One overlay, with its own small state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// Every key, scrolled down by `scroll` lines.
+    Help {
+        scroll: u16,
+    },
+    /// The tour picker, with this tour (a position in `Timeline::tours`) under the cursor.
+    Tours {
+        cursor: usize,
+    },
+    Prompt(Prompt),
+}
+
+impl Overlay {
+    /// The keymap context of the keys it takes.
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Tours { .. } => Context::Tours,
+            Overlay::Prompt(_) => Context::Prompt,
+        }
+    }
+}
+
+/// The overlays open now, bottom first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overlays(Vec<Overlay>);
+
+impl Overlays {
+    /// Opens `overlay` on top; one of the same kind already open is closed first.
+    pub fn push(&mut self, overlay: Overlay) {
+        let kind = std::mem::discriminant(&overlay);
+        self.0.retain(|o| std::mem::discriminant(o) != kind);
+        self.0.push(overlay);
+    }
+
+    pub fn pop(&mut self) -> Option<Overlay> {
+        self.0.pop()
+    }
+
+    pub fn top(&self) -> Option<&Overlay> {
+        self.0.last()
+    }
+
+    pub fn top_mut(&mut self) -> Option<&mut Overlay> {
+        self.0.last_mut()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Bottom first: the order they are drawn in.
+    pub fn iter(&self) -> impl Iterator<Item = &Overlay> {
+        self.0.iter()
+    }
+
+    /// Keeps only the overlays `keep` says yes to.
+    pub fn retain(&mut self, keep: impl FnMut(&Overlay) -> bool) {
+        self.0.retain(keep);
+    }
+
+    /// The prompt, if one is open.
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.0.iter().find_map(|o| match o {
+            Overlay::Prompt(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    pub fn prompt_mut(&mut self) -> Option<&mut Prompt> {
+        self.0.iter_mut().find_map(|o| match o {
+            Overlay::Prompt(p) => Some(p),
+            _ => None,
+        })
+    }
+
+    /// How far the help is scrolled, if it is open.
+    pub fn help(&self) -> Option<u16> {
+        self.0.iter().find_map(|o| match o {
+            Overlay::Help { scroll } => Some(*scroll),
+            _ => None,
+        })
+    }
+
+    /// The tour under the picker's cursor, if the picker is open.
+    pub fn tour_picker(&self) -> Option<usize> {
+        self.0.iter().find_map(|o| match o {
+            Overlay::Tours { cursor } => Some(*cursor),
+            _ => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_opened_takes_the_keys_and_one_of_a_kind_is_open() {
+        let mut o = Overlays::default();
+        assert_eq!(o.top(), None);
+        o.push(Overlay::Tours { cursor: 0 });
+        o.push(Overlay::Help { scroll: 3 });
+        assert_eq!(o.top().map(Overlay::context), Some(Context::Help));
+        assert_eq!(o.help(), Some(3));
+        o.push(Overlay::Help { scroll: 0 });
+        assert_eq!(o.iter().count(), 2, "a second help replaces the first");
+        assert_eq!(o.pop(), Some(Overlay::Help { scroll: 0 }));
+        assert_eq!(o.top().map(Overlay::context), Some(Context::Tours));
+        assert_eq!(o.tour_picker(), Some(0));
+    }
+}
