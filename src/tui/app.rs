@@ -211,14 +211,14 @@ impl App {
 
     /// Selects the event with this id, if it is shown.
     pub fn select_id(&mut self, id: &str) -> bool {
-        let tl = self.query.timeline();
-        match self.shown.iter().position(|&i| tl.events[i].id == id) {
-            Some(p) => {
-                self.selected = p;
-                true
-            }
-            None => false,
+        let Some(e) = self.query.event_index(id) else { return false };
+        // `shown` is in timeline order.
+        let p = self.shown.partition_point(|&i| i < e);
+        let found = self.shown.get(p) == Some(&e);
+        if found {
+            self.selected = p;
         }
+        found
     }
 
     /// Takes a fresh load of the files. A failed load keeps the current data
@@ -296,8 +296,7 @@ impl App {
         let mut gone = missing(&wanted_filter, &self.filter);
         let found = wanted_event.as_deref().is_none_or(|id| self.select_id(id));
         if !found {
-            let tl = self.query.timeline();
-            self.selected = relocate::nearest(old, &old_shown, old_selected, tl)
+            self.selected = relocate::nearest(old, &old_shown, old_selected, &self.query)
                 .map_or(old_selected, |e| self.shown.partition_point(|&i| i < e));
             self.clamp();
             gone.push("the selected event".into());
@@ -315,7 +314,7 @@ impl App {
 
         let tl = self.query.timeline();
         match &mut self.screen {
-            Screen::Present(p) => match p.relocate(old, tl, &self.shown) {
+            Screen::Present(p) => match p.relocate(old, &self.query, &self.shown) {
                 Relocated::Same => {}
                 Relocated::Nearest => {
                     notes.push("that slide's event is gone: showing the nearest".into())
@@ -323,7 +322,7 @@ impl App {
                 Relocated::Empty => notes.push("no slides are left in the files".into()),
             },
             Screen::Quiz(q) => {
-                let dropped = q.relocate(old, tl);
+                let dropped = q.relocate(old, &self.query);
                 if dropped > 0 {
                     notes.push(format!(
                         "{dropped} quiz question{} dropped: {} events are gone",

@@ -4,6 +4,7 @@
 //! kept by event id, so a reload (a file saved in class) finds it again.
 
 use crate::model::Timeline;
+use crate::query::Query;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presentation {
@@ -52,8 +53,9 @@ impl Presentation {
     }
 
     /// The tour's steps whose events exist; `None` if the tour does not.
-    pub fn of_tour(tl: &Timeline, tour: &str) -> Option<Presentation> {
-        let (steps, slides) = tour_slides(tl, tour)?;
+    pub fn of_tour(query: &Query, tour: &str) -> Option<Presentation> {
+        let (steps, slides) = tour_slides(query, tour)?;
+        let tl = query.timeline();
         let mut p = Presentation {
             slides,
             steps,
@@ -98,18 +100,18 @@ impl Presentation {
     /// from `new`; a show of events takes `shown` (the same filter over the
     /// new data). The presenter stays on the anchor's event if it is left,
     /// else goes to the nearest slide that is.
-    pub fn relocate(&mut self, old: &Timeline, new: &Timeline, shown: &[usize]) -> Relocated {
+    pub fn relocate(&mut self, old: &Timeline, query: &Query, shown: &[usize]) -> Relocated {
         let before_positions = std::mem::take(&mut self.slides);
         match &self.tour {
             Some(id) => {
-                let (steps, slides) = tour_slides(new, id).unwrap_or_default();
+                let (steps, slides) = tour_slides(query, id).unwrap_or_default();
                 self.steps = steps;
                 self.slides = slides;
             }
             None => self.slides = shown.to_vec(),
         }
         let position_of = |id: &str| {
-            let e = new.event_index(id)?;
+            let e = query.event_index(id)?;
             self.slides.iter().position(|&s| s == e)
         };
         if self.slides.is_empty() {
@@ -120,7 +122,7 @@ impl Presentation {
             self.at = at;
             return Relocated::Same;
         }
-        let near = super::relocate::nearest(old, &before_positions, self.at, new).map(|e| {
+        let near = super::relocate::nearest(old, &before_positions, self.at, query).map(|e| {
             match self.tour {
                 Some(_) => self.slides.iter().position(|&s| s == e).unwrap_or(self.at),
                 // A show of events is in timeline order: the first slide at or after it.
@@ -144,13 +146,13 @@ impl Presentation {
 }
 
 /// (step indices, event positions) of a tour's steps whose events exist.
-fn tour_slides(tl: &Timeline, tour: &str) -> Option<(Vec<usize>, Vec<usize>)> {
-    let t = tl.tour(tour)?;
+fn tour_slides(query: &Query, tour: &str) -> Option<(Vec<usize>, Vec<usize>)> {
+    let t = query.timeline().tour(tour)?;
     Some(
         t.steps
             .iter()
             .enumerate()
-            .filter_map(|(n, s)| tl.event_index(&s.event).map(|e| (n, e)))
+            .filter_map(|(n, s)| query.event_index(&s.event).map(|e| (n, e)))
             .unzip(),
     )
 }
@@ -200,16 +202,17 @@ mod tests {
         let mut p = Presentation::of_events(&old, vec![0, 1, 2, 3], 2);
         // An event added before: same slide, new position.
         let added = timeline(&["new", "a", "b", "c", "d"]);
-        assert_eq!(p.relocate(&old, &added, &[0, 1, 2, 3, 4]), Relocated::Same);
+        let q = |tl: &Timeline| Query::new(tl.clone());
+        assert_eq!(p.relocate(&old, &q(&added), &[0, 1, 2, 3, 4]), Relocated::Same);
         assert_eq!(p.event(), Some(3));
         // The file emptied mid-save, then written again.
-        assert_eq!(p.relocate(&added, &Timeline::default(), &[]), Relocated::Empty);
+        assert_eq!(p.relocate(&added, &q(&Timeline::default()), &[]), Relocated::Empty);
         assert_eq!(p.event(), None);
-        assert_eq!(p.relocate(&Timeline::default(), &added, &[0, 1, 2, 3, 4]), Relocated::Same);
+        assert_eq!(p.relocate(&Timeline::default(), &q(&added), &[0, 1, 2, 3, 4]), Relocated::Same);
         assert_eq!(p.event(), Some(3), "back on c");
         // c removed: the next one left.
         let without = timeline(&["new", "a", "b", "d"]);
-        assert_eq!(p.relocate(&added, &without, &[0, 1, 2, 3]), Relocated::Nearest);
+        assert_eq!(p.relocate(&added, &q(&without), &[0, 1, 2, 3]), Relocated::Nearest);
         assert_eq!(without.events[p.event().expect("a slide")].id, "d");
     }
 }

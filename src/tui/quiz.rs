@@ -109,8 +109,9 @@ impl QuizState {
     /// Follows a reload from `old` to `new`: questions point at their events
     /// by id again. Questions not yet answered whose events are gone are
     /// dropped; returns how many.
-    pub fn relocate(&mut self, old: &Timeline, new: &Timeline) -> usize {
+    pub fn relocate(&mut self, old: &Timeline, new: &crate::query::Query) -> usize {
         let map = |i: usize| old.events.get(i).and_then(|e| new.event_index(&e.id)).unwrap_or(GONE);
+        let new = new.timeline();
         let answered = self.results.len();
         let before = self.questions.len();
         let mut kept = Vec::with_capacity(before);

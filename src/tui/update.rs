@@ -209,7 +209,8 @@ impl App {
     /// Starts a tour (a position in `Timeline::tours`) in presentation mode.
     pub fn start_tour(&mut self, tour: usize) {
         let tl = self.query.timeline();
-        if let Some(p) = tl.tours.get(tour).and_then(|t| Presentation::of_tour(tl, &t.id)) {
+        let query = &self.query;
+        if let Some(p) = tl.tours.get(tour).and_then(|t| Presentation::of_tour(query, &t.id)) {
             self.screen = Screen::Present(p);
         }
     }

@@ -138,7 +138,7 @@ fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
     if !e.related.is_empty() {
         lines.push(heading("Related", theme));
         for id in &e.related {
-            if let Some(r) = tl.event_index(id).map(|i| &tl.events[i]) {
+            if let Some(r) = app.query.event_index(id).map(|i| &tl.events[i]) {
                 lines.push(Line::raw(format!("  {}  {}", r.date, r.title)));
             }
         }

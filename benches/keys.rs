@@ -1,0 +1,131 @@
+//! How fast the explorer answers keys on a big timeline: `cargo bench --bench
+//! keys`. In-process, on ratatui's `TestBackend`: each figure is a key's
+//! `update` and the frame drawn after it; filters and searches on a big
+//! timeline run in the filter worker, timed separately. Figures go in
+//! BENCHMARKS.md. Timings, not assertions: this is a report.
+
+use std::hint::black_box;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use steppe::query::{Filter, Query};
+use steppe::tui::action::{Action, Effect};
+use steppe::tui::app::{App, BACKGROUND_FROM, Prepared};
+use steppe::tui::filtering;
+use steppe::tui::keymap;
+use steppe::tui::theme::Theme;
+use steppe::tui::view;
+
+#[path = "support/model.rs"]
+mod model;
+
+/// Runs `f` until a second has passed (at least 5 times) and prints the
+/// median and the slowest.
+fn time<T>(name: &str, mut f: impl FnMut() -> T) {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while samples.len() < 5 || (start.elapsed() < Duration::from_secs(1) && samples.len() < 2000) {
+        let t = Instant::now();
+        black_box(f());
+        samples.push(t.elapsed());
+    }
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name:<52} {:>8.2} ms  max {:>8.2} ms  ({} runs)",
+        ms(samples[samples.len() / 2]),
+        ms(samples[samples.len() - 1]),
+        samples.len()
+    );
+}
+
+fn once<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let t = Instant::now();
+    let out = f();
+    println!("{name:<52} {:>8.2} ms  (once)", t.elapsed().as_secs_f64() * 1000.0);
+    out
+}
+
+/// A key as the loop takes it: keymap, update, and the frame after it.
+fn key(app: &mut App, terminal: &mut Terminal<TestBackend>, code: KeyCode) -> Vec<Effect> {
+    let effects = match keymap::lookup(app.context(), KeyEvent::new(code, KeyModifiers::NONE)) {
+        Some(action) => app.update(action),
+        None => Vec::new(),
+    };
+    terminal.draw(|f| view::render(app, &Theme::dark(), f)).expect("draw");
+    effects
+}
+
+fn run(n: usize) {
+    println!("\n== {n} events, 120×40 ==");
+    let timeline = model::synthetic(n);
+    let data = once("prepare: indexes and spans (loader thread)", || {
+        Prepared::new(Query::new(timeline.clone()), Default::default())
+    });
+    let mut app = App::new(Query::new(Default::default()), Filter::default(), 120, 40);
+    let copy = data.clone();
+    once("open: first filter, rows and counts", || app.replace_data(copy));
+    app.background_from = BACKGROUND_FROM;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    time("draw a frame", || terminal.draw(|f| view::render(&app, &Theme::dark(), f)).map(|_| ()));
+    time("key: ↓ (move down)", || key(&mut app, &mut terminal, KeyCode::Down));
+    time("key: PgDn", || key(&mut app, &mut terminal, KeyCode::PageDown));
+    time("key: End, then Home", || {
+        key(&mut app, &mut terminal, KeyCode::End);
+        key(&mut app, &mut terminal, KeyCode::Home)
+    });
+    time("key: y 1991 Enter (jump to a year)", || {
+        for c in ['y', '1', '9', '9', '1'] {
+            key(&mut app, &mut terminal, KeyCode::Char(c));
+        }
+        key(&mut app, &mut terminal, KeyCode::Enter)
+    });
+    time("key: Enter, Esc (open the event full-screen, back)", || {
+        key(&mut app, &mut terminal, KeyCode::Enter);
+        key(&mut app, &mut terminal, KeyCode::Esc)
+    });
+    time("key: p, Esc (slides of every event, back)", || {
+        key(&mut app, &mut terminal, KeyCode::Char('p'));
+        key(&mut app, &mut terminal, KeyCode::Esc)
+    });
+    app.update(Action::NextPane);
+    time("key: toggle a country (sends the filter off)", || {
+        key(&mut app, &mut terminal, KeyCode::Enter)
+    });
+    let query = Arc::clone(&app.query);
+    let kz = Filter { countries: vec!["KZ".into()], ..Filter::default() };
+    time("worker: a country's events, counts, rows", || filtering::compute(&query, &kz, 1, None));
+    app.update(Action::ClearFilters);
+    let _ = app.filtered(filtering::compute(&query, &app.filter.clone(), u64::MAX, None));
+    app.update(Action::StartSearch);
+    time("key: a search letter (sends the search off)", || {
+        let effects = key(&mut app, &mut terminal, KeyCode::Char('d'));
+        key(&mut app, &mut terminal, KeyCode::Backspace);
+        effects
+    });
+    let never = || false;
+    let du = query.search("dushanbe 4", None, &never).expect("not cancelled");
+    let wider = Filter { search: "dushanbe 42".into(), ..Filter::default() };
+    time("worker: search keystroke `dushanbe 4` → `…42`", || {
+        let hits = query.search(&wider.search, Some(&du), &never);
+        filtering::compute(&query, &wider, 1, hits.as_ref())
+    });
+    let d = Filter { search: "d".into(), ..Filter::default() };
+    time("worker: search keystroke, first letter `d`", || {
+        let hits = query.search("d", None, &never);
+        filtering::compute(&query, &d, 1, hits.as_ref())
+    });
+    app.update(Action::Back);
+    let copy = data.clone();
+    once("reload: the same data again, applied", || app.replace_data(copy));
+}
+
+fn main() {
+    for n in [100_000, 1_000_000] {
+        run(n);
+    }
+}
