@@ -24,6 +24,28 @@ fn require_tmux() {
     );
 }
 
+/// Starts a detached tmux session running `command`. Tests start their
+/// sessions in parallel, and the first ones race to start the tmux server:
+/// a loser is tried again.
+fn new_session(session: &str, command: &[&str]) {
+    let mut last = String::new();
+    for _ in 0..5 {
+        let out = Command::new("tmux")
+            .args(["new-session", "-d", "-s", session, "-x", "120", "-y", "40"])
+            .args(command)
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("tmux starts");
+        last = String::from_utf8_lossy(&out.stderr).into_owned();
+        // An earlier try may have made it before its reply was lost.
+        if out.status.success() || last.contains("duplicate session") {
+            return;
+        }
+        sleep(Duration::from_millis(200));
+    }
+    panic!("tmux could not start a session: {last}");
+}
+
 impl Tmux {
     /// Starts `steppe ARGS` in a 120×40 terminal; when it exits the pane
     /// shows `[exited] CODE` and the terminal's mode.
@@ -40,24 +62,7 @@ impl Tmux {
         let script = format!(
             "cd '{dir}' && {env} '{bin}' {args}; echo \"[exited] $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
         );
-        let status = Command::new("tmux")
-            .args([
-                "new-session",
-                "-d",
-                "-s",
-                &session,
-                "-x",
-                "120",
-                "-y",
-                "40",
-                "sh",
-                "-c",
-                &script,
-            ])
-            .env_remove("NO_COLOR")
-            .status()
-            .expect("tmux starts");
-        assert!(status.success());
+        new_session(&session, &["sh", "-c", &script]);
         Tmux { session }
     }
 
@@ -406,13 +411,7 @@ fn a_terminal_reply_or_unknown_sequence_is_no_key() {
 fn job_shell(name: &str) -> Tmux {
     require_tmux();
     let session = format!("steppe-e2e-{name}-{}", std::process::id());
-    let status = Command::new("tmux")
-        .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "40"])
-        .args(["env", "PS1=shell$ ", "bash", "--norc", "--noprofile", "-i"])
-        .env_remove("NO_COLOR")
-        .status()
-        .expect("tmux starts");
-    assert!(status.success());
+    new_session(&session, &["env", "PS1=shell$ ", "bash", "--norc", "--noprofile", "-i"]);
     let t = Tmux { session };
     t.wait_for("shell$");
     t.type_text(&format!(
