@@ -32,7 +32,8 @@ Examples:
     long_about = "Explore timelines of regional diplomacy in the terminal.\n\n\
         With no PATH, steppe opens the Central Asia timeline built into it. PATH may be \
         files or directories; a directory means every *.yaml and *.yml file below it. \
-        All files merge into one timeline.",
+        A file may also be TimelineJS JSON, a TimelineJS sheet saved as CSV, or the CSV \
+        that `steppe list --format csv` writes. All files merge into one timeline.",
     after_help = EXAMPLES,
     args_conflicts_with_subcommands = true
 )]
@@ -63,6 +64,8 @@ Exit codes: 0 valid, 1 invalid data or unreadable input, 2 wrong usage.")]
   steppe export --format html -o timeline.html
   steppe export --format html --tour new-great-game --no-notes -o lesson.html
   steppe export timelines/ --format markdown > all-events.md
+  steppe export --format yaml -o mine.yaml timeline.json    convert TimelineJS to steppe
+  steppe export --format timelinejs -o timeline.json        for TimelineJS
 
 The file is written whole or not at all (a temporary file, then a rename).")]
     Export(ExportArgs),
@@ -163,6 +166,10 @@ pub enum HandoutFormat {
     /// One self-contained web page that works offline: filters, slides for a
     /// tour, and a clean printout
     Html,
+    /// A steppe timeline file (converts TimelineJS and CSV to steppe's format)
+    Yaml,
+    /// TimelineJS3 JSON, with steppe's own fields kept for a lossless way back
+    Timelinejs,
 }
 
 #[derive(Debug, Args)]
@@ -170,7 +177,7 @@ pub struct ExportArgs {
     /// Timeline files or directories [default: the built-in timeline]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Handout format
+    /// A handout (markdown, html), or the timeline itself (yaml, timelinejs)
     #[arg(long, value_enum, default_value_t = HandoutFormat::Markdown)]
     pub format: HandoutFormat,
     /// A tour's steps, with the teacher's notes and the class questions

@@ -100,26 +100,30 @@ fn load_with_bar(paths: &[PathBuf]) -> Loaded {
     })
 }
 
-/// Loads and fails on errors, printing them; warnings become a one-line note.
-fn load_or_fail(paths: &[PathBuf]) -> Result<Query, Failure> {
+/// Loads, printing every problem; warnings become a one-line note. The
+/// events that could be read are kept when others have errors: the caller
+/// writes them, then fails with the second value, so a script notices.
+fn load_reported(paths: &[PathBuf]) -> (Query, Result<(), Failure>) {
     let loaded = load(paths);
-    if !loaded.is_ok() {
+    let outcome = if loaded.is_ok() {
+        if loaded.report.warnings() > 0 {
+            say_err(&format!(
+                "note: {} in the timelines; `steppe validate` shows them\n",
+                loaded.report.tally()
+            ));
+        }
+        Ok(())
+    } else {
         say_err(&loaded.report.render());
-        return Err(Failure::Data(format!(
-            "could not load the timelines: {}",
+        Err(Failure::Data(format!(
+            "{} in the timelines; only the events that could be read were used",
             loaded.report.tally()
-        )));
-    }
-    if loaded.report.warnings() > 0 {
-        say_err(&format!(
-            "note: {} in the timelines; `steppe validate` shows them\n",
-            loaded.report.tally()
-        ));
-    }
-    // The report holds the text of every file with a warning: let it go before indexing.
+        )))
+    };
+    // The report holds the text of every file with a problem: let it go before indexing.
     let Loaded { timeline, report } = loaded;
     drop(report);
-    Ok(Query::new(timeline))
+    (Query::new(timeline), outcome)
 }
 
 /// The filter from the command line, parsed: a `--where` mistake is found
@@ -154,12 +158,12 @@ fn events(query: &Query, filter: &Filter, order: Option<&OrderArgs>) -> Vec<usiz
 
 pub fn list(args: &ListArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
-    let query = load_or_fail(&args.paths)?;
+    let (query, loaded) = load_reported(&args.paths);
     let filter = checked(&query, &filter)?;
     let shown = events(&query, &filter, Some(&args.order));
     let result = print_events(&query, &shown, args.format);
     leave(query);
-    result
+    result.and(loaded)
 }
 
 /// Lets go of data without freeing it: the process ends right after, and
@@ -170,7 +174,7 @@ fn leave<T>(data: T) {
 
 pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
-    let query = load_or_fail(&args.paths)?;
+    let (query, loaded) = load_reported(&args.paths);
     let filter = checked(&query, &filter)?;
     let stats = query.stats(&events(&query, &filter, None));
     let described = filter.to_expression();
@@ -184,6 +188,7 @@ pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
         StatsFormat::Json => export::stats::json(out, &stats, &described),
         StatsFormat::Csv => export::stats::csv(out, &stats),
     })
+    .and(loaded)
 }
 
 fn print_events(query: &Query, shown: &[usize], format: Format) -> Result<(), Failure> {
@@ -222,7 +227,7 @@ fn find_tour<'a>(query: &'a Query, id: &str) -> Result<&'a crate::model::Tour, F
 
 pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
-    let query = load_or_fail(&args.paths)?;
+    let (query, loaded) = load_reported(&args.paths);
     let tl = query.timeline();
     let text = match &args.tour {
         Some(id) => {
@@ -235,6 +240,11 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             match args.format {
                 HandoutFormat::Markdown => export::handout::lesson(&lesson),
                 HandoutFormat::Html => export::html::lesson(&lesson),
+                HandoutFormat::Yaml | HandoutFormat::Timelinejs => {
+                    return Err(Failure::Usage(
+                        "--tour makes a lesson: use --format markdown or html with it".into(),
+                    ));
+                }
             }
         }
         None => {
@@ -244,10 +254,18 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             match args.format {
                 HandoutFormat::Markdown => export::handout::events(&page),
                 HandoutFormat::Html => export::html::page(&page),
+                HandoutFormat::Yaml => export::yaml::write(tl, &shown)
+                    .map_err(|e| Failure::Data(format!("cannot write YAML: {e}")))?,
+                HandoutFormat::Timelinejs => {
+                    let mut json = Vec::new();
+                    export::timelinejs::write(&mut json, tl, &shown)
+                        .map_err(|e| Failure::Data(format!("cannot write JSON: {e}")))?;
+                    String::from_utf8_lossy(&json).into_owned()
+                }
             }
         }
     };
-    match &args.output {
+    let written = match &args.output {
         Some(path) => match crate::atomic::write(path, text.as_bytes()) {
             // `-o /dev/stdout | head`: the reader's choice, as on the standard output.
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
@@ -258,7 +276,8 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             Ok(()) => Ok(()),
         },
         None => to_stdout(|out| out.write_all(text.as_bytes())),
-    }
+    };
+    written.and(loaded)
 }
 
 /// The explorer, full-screen in the terminal. It opens at once and loads

@@ -227,7 +227,7 @@ fn table_csv_and_markdown_show_the_same_events() {
     assert!(lines[2].starts_with("Dec 2009 – 2010  pipeline"), "{table}");
     let csv = stdout(&steppe(&["list", mini, "--format", "csv"]));
     assert!(csv.starts_with(
-        "id,date,end,title,summary,countries,actors,tags,sources,related,file,line\n"
+        "id,date,end,title,summary,era,countries,country_names,actors,actor_names,actor_roles,tags,sources,"
     ));
     assert!(csv.contains("\"Leaders met in Astana.\nSecond paragraph.\""), "{csv}");
     assert_eq!(csv.lines().filter(|l| l.starts_with("pipeline,")).count(), 1);

@@ -75,3 +75,148 @@ fn sources_media_and_places_that_cannot_be_kept_are_each_reported() {
     }
     assert_eq!(loaded.report.errors(), 6, "{all}");
 }
+
+fn event<'a>(tl: &'a steppe::model::Timeline, id: &str) -> &'a steppe::model::Event {
+    &tl.events[tl.event_index(id).unwrap_or_else(|| panic!("no event {id}"))]
+}
+
+#[test]
+fn a_timelinejs_file_opens_with_its_dates_eras_groups_text_and_media() {
+    let loaded = load("great-game.json");
+    assert!(loaded.is_ok(), "{}", loaded.report.render());
+    let tl = &loaded.timeline;
+    assert_eq!(tl.title.as_deref(), Some("The Great Game & after"));
+    assert_eq!(
+        tl.description.as_deref(),
+        Some("Rivalry of empires in Central Asia.\n\nWritten from TimelineJS’s JSON format.")
+    );
+    let dates: Vec<String> = tl.events.iter().map(|e| e.date.normalized()).collect();
+    assert_eq!(dates, ["-0499", "1839", "1885-03-30", "1991-12-26"]);
+    assert_eq!(tl.events[0].date_label(), "500 BCE");
+    assert_eq!(tl.events[0].tags, ["Empires"]);
+    let war = event(tl, "first-anglo-afghan-war");
+    assert_eq!(war.date_label(), "1839 – 1842");
+    let panjdeh = event(tl, "panjdeh");
+    assert_eq!(
+        panjdeh.summary,
+        "Russian troops took the Panjdeh oasis.\nBritain nearly went to war.\n\nSee the incident and write to us."
+    );
+    assert_eq!(panjdeh.sources.len(), 1, "only the web link is a source: {:?}", panjdeh.sources);
+    assert_eq!(panjdeh.sources[0].title, "the incident");
+    assert_eq!(
+        panjdeh.sources[0].url.as_deref(),
+        Some("https://en.wikipedia.org/wiki/Panjdeh_incident")
+    );
+    let media = panjdeh.media.as_ref().expect("media");
+    assert_eq!(media.credit.as_deref(), Some("Wikimedia Commons"));
+    assert_eq!(media.thumbnail.as_deref(), Some("https://upload.wikimedia.org/thumb/Panjdeh.jpg"));
+    assert!(panjdeh.countries.is_empty());
+    let eras: Vec<(&str, String)> =
+        tl.eras.iter().map(|e| (e.title.as_str(), e.start.normalized())).collect();
+    assert_eq!(
+        eras,
+        [("The Great Game", "1813".to_string()), ("Independence", "1991".to_string())]
+    );
+    assert_eq!(tl.era_of(panjdeh).map(|e| e.id.as_str()), Some("the-great-game"));
+    // Made ids are stable: from the headline and the date.
+    assert_eq!(tl.events[0].id, "persian-satrapies-of-bactria-and-sogdia-0499");
+    let report = loaded.report.render_all();
+    for dropped in [
+        "`display_date` is not kept",
+        "`time of day` is not kept",
+        "`background` is not kept",
+        "`media of the title slide` is not kept",
+    ] {
+        assert!(report.contains(dropped), "{dropped} in\n{report}");
+    }
+    assert!(report.contains("great-game.json:25:23 (read as TimelineJS JSON)"), "{report}");
+}
+
+#[test]
+fn the_format_is_told_from_the_content_not_the_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let json = dir.path().join("exported.txt");
+    std::fs::copy(fixture("great-game.json"), &json).expect("copy");
+    let sheet = dir.path().join("sheet");
+    std::fs::copy(fixture("sheet.csv"), &sheet).expect("copy");
+    let loaded = load::load_paths(&[json, sheet]);
+    assert!(loaded.is_ok(), "{}", loaded.report.render());
+    assert_eq!(loaded.timeline.events.len(), 7);
+    // A directory still means its YAML files only.
+    let only_yaml = load::load_paths(&[dir.path().to_path_buf()]);
+    assert!(only_yaml.report.render().contains("holds no timeline files"));
+}
+
+#[test]
+fn every_value_steppe_cannot_hold_is_reported_and_the_rest_load() {
+    let loaded = load("out-of-range.json");
+    let ids: Vec<&str> = loaded.timeline.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["a-good-event-1991", "another-good-event-2010"]);
+    let report = loaded.report.render_all();
+    for expected in [
+        "out-of-range.json:4:29 (read as TimelineJS JSON)",
+        "`start_date.year` of TimelineJS event \"Far future\" is 12000",
+        "TimelineJS event \"Ice age\" is -20000",
+        "`start_date.month` of TimelineJS event \"Thirteenth month\" is 13: months go from 1 to 12",
+        "the TimelineJS event at line 7 has no headline",
+        "\"Year zero\" is 0",
+        "\"A day without a month\" has a `start_date.day` but no `start_date.month`",
+        "\"Words for a year\" is `nineteen`: expected a whole number",
+        "\"The thirtieth of February\" is not a date: Feb 2001 has no day 30",
+    ] {
+        assert!(report.contains(expected), "missing {expected:?} in\n{report}");
+    }
+    assert_eq!(loaded.report.errors(), 8, "{report}");
+}
+
+#[test]
+fn a_sheet_with_a_title_row_eras_and_multi_line_cells_opens() {
+    let loaded = load("sheet.csv");
+    assert!(loaded.is_ok(), "{}", loaded.report.render());
+    let tl = &loaded.timeline;
+    assert_eq!(tl.title.as_deref(), Some("Central Asia in five rows"));
+    assert_eq!(tl.description.as_deref(), Some("A sheet saved as CSV,\nwith a title row."));
+    assert_eq!(tl.eras.len(), 1);
+    assert_eq!(tl.eras[0].end.map(|d| d.normalized()).as_deref(), Some("1907"));
+    let dates: Vec<String> = tl.events.iter().map(|e| e.date_label()).collect();
+    assert_eq!(dates, ["329 BCE", "29 Jun 1865", "21 Dec 1991"]);
+    assert_eq!(tl.events[0].summary, "On the Syr Darya.\n\nToday's Khujand.");
+    let tashkent = &tl.events[1];
+    assert_eq!(tashkent.summary, "Russian troops under Chernyayev\ntake the city.");
+    assert_eq!(tashkent.tags, ["Empires"]);
+    assert_eq!(
+        tashkent.media.as_ref().and_then(|m| m.caption.as_deref()),
+        Some("The walls of Tashkent")
+    );
+    assert_eq!(tl.events[2].sources[0].title, "CIS");
+    let report = loaded.report.render_all();
+    assert!(
+        report.contains("sheet.csv:10:9 (read as a TimelineJS sheet saved as CSV)"),
+        "{report}"
+    );
+}
+
+fn steppe(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .args(args)
+        .output()
+        .expect("steppe runs")
+}
+
+#[test]
+fn list_and_export_write_what_loaded_then_fail_and_validate_fails() {
+    let path = "tests/fixtures/formats/out-of-range.json";
+    let list = steppe(&["list", path, "--format", "csv"]);
+    assert_eq!(list.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(out.contains("A good event") && out.contains("Another good event"), "{out}");
+    let err = String::from_utf8_lossy(&list.stderr);
+    assert!(err.contains("\"Far future\" is 12000"), "{err}");
+    assert!(err.contains("8 errors"), "{err}");
+    let export = steppe(&["export", path]);
+    assert_eq!(export.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&export.stdout).contains("Another good event"));
+    let validate = steppe(&["validate", path]);
+    assert_eq!(validate.status.code(), Some(1));
+    assert!(validate.stdout.is_empty());
+}

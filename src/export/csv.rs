@@ -1,47 +1,64 @@
-//! `list --format csv`: one row per event, RFC 4180 quoting by the csv crate.
-//! Every cell passes [`safe::spreadsheet_cell`], so a spreadsheet never runs a
-//! formula from the data; file names also have terminal hazards escaped.
+//! `list --format csv`: one row per event with everything it has, in the
+//! columns of [`cells::COLUMNS`], lists in one cell as [`cells::join`]
+//! writes them; RFC 4180 quoting by the csv crate. Every cell passes
+//! [`safe::spreadsheet_cell`], so a spreadsheet never runs a formula from the
+//! data; steppe's CSV reader undoes it.
 
 use std::io::{self, Write};
 
 use super::safe;
+use crate::model::cells;
 use crate::query::Query;
 
-pub const HEADER: [&str; 12] = [
-    "id",
-    "date",
-    "end",
-    "title",
-    "summary",
-    "countries",
-    "actors",
-    "tags",
-    "sources",
-    "related",
-    "file",
-    "line",
-];
+/// A list whose items may all be empty (roles, titles): then an empty cell.
+fn aligned<'a>(items: impl IntoIterator<Item = Option<&'a str>>) -> String {
+    let items: Vec<&str> = items.into_iter().map(|i| i.unwrap_or("")).collect();
+    if items.iter().all(|i| i.is_empty()) { String::new() } else { cells::join(items) }
+}
 
 pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<()> {
     let tl = query.timeline();
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
-    w.write_record(HEADER)?;
+    w.write_record(cells::COLUMNS)?;
     for &i in shown {
         let e = &tl.events[i];
-        let actors: Vec<&str> = e.actors.iter().map(|a| a.id.as_str()).collect();
-        let urls: Vec<&str> = e.sources.iter().filter_map(|s| s.url.as_deref()).collect();
         let file = tl.files.get(e.origin.file).map_or("", String::as_str);
-        let row = [
+        let source =
+            |f: fn(&crate::model::Source) -> Option<&str>| aligned(e.sources.iter().map(f));
+        let media = |f: fn(&crate::model::Media) -> Option<&str>| {
+            e.media.as_ref().and_then(f).unwrap_or_default().to_string()
+        };
+        let coordinates = e.location.as_ref().and_then(|l| l.coordinates);
+        let row: [String; cells::COLUMNS.len()] = [
             safe::printable(&e.id).into_owned(),
             e.date.normalized(),
             e.end.map(|d| d.normalized()).unwrap_or_default(),
             safe::printable(&e.title).into_owned(),
             safe::printable(&e.summary).into_owned(),
-            e.countries.join(" "),
-            actors.join(" "),
-            e.tags.join(" "),
-            urls.join(" "),
-            e.related.join(" "),
+            tl.era_of(e).map(|era| era.title.clone()).unwrap_or_default(),
+            cells::join(&e.countries),
+            cells::join(e.countries.iter().map(|c| tl.country_name(c))),
+            cells::join(e.actors.iter().map(|p| p.id.as_str())),
+            cells::join(
+                e.actors.iter().map(|p| tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str())),
+            ),
+            aligned(e.actors.iter().map(|p| p.role.as_deref())),
+            cells::join(&e.tags),
+            source(|s| s.url.as_deref()),
+            source(|s| s.titled().then_some(s.title.as_str())),
+            source(|s| s.author.as_deref()),
+            source(|s| s.publisher.as_deref()),
+            source(|s| s.year.as_deref()),
+            source(|s| s.page.as_deref()),
+            cells::join(&e.related),
+            media(|m| Some(m.url.as_str())),
+            media(|m| m.caption.as_deref()),
+            media(|m| m.credit.as_deref()),
+            media(|m| m.thumbnail.as_deref()),
+            e.location.as_ref().and_then(|l| l.name.clone()).unwrap_or_default(),
+            coordinates.map(|c| c.0.to_string()).unwrap_or_default(),
+            coordinates.map(|c| c.1.to_string()).unwrap_or_default(),
+            cells::join_pairs(&e.external_ids),
             safe::one_line(file).into_owned(),
             e.origin.line.to_string(),
         ];

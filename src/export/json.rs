@@ -1,4 +1,5 @@
-//! `list --format json`: an array of events. Strings are escaped by
+//! `list --format json`: an array of events with everything they have, in
+//! the same fields as the CSV columns. Strings are escaped by
 //! [`safe::write_json`], so no control or bidi character reaches a terminal.
 
 use std::io::{self, Write};
@@ -6,12 +7,21 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::safe;
+use crate::model::file::{ExternalIds, LocationDoc, MediaDoc};
 use crate::query::Query;
 
 #[derive(Serialize)]
 struct JsonSource<'a> {
     title: &'a str,
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -21,11 +31,18 @@ struct JsonEvent<'a> {
     end: Option<String>,
     title: &'a str,
     summary: &'a str,
+    era: Option<&'a str>,
     countries: &'a [String],
+    country_names: Vec<&'a str>,
     actors: Vec<&'a str>,
+    actor_names: Vec<&'a str>,
+    actor_roles: Vec<Option<&'a str>>,
     tags: &'a [String],
     sources: Vec<JsonSource<'a>>,
     related: &'a [String],
+    media: Option<MediaDoc>,
+    location: Option<LocationDoc>,
+    external_ids: ExternalIds,
     file: &'a str,
     line: usize,
 }
@@ -36,21 +53,40 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
         .iter()
         .map(|&i| {
             let e = &tl.events[i];
+            let doc = crate::model::file::EventDoc::from(e);
             JsonEvent {
                 id: &e.id,
                 date: e.date.normalized(),
                 end: e.end.map(|d| d.normalized()),
                 title: &e.title,
                 summary: &e.summary,
+                era: tl.era_of(e).map(|era| era.title.as_str()),
                 countries: &e.countries,
+                country_names: e.countries.iter().map(|c| tl.country_name(c)).collect(),
                 actors: e.actors.iter().map(|a| a.id.as_str()).collect(),
+                actor_names: e
+                    .actors
+                    .iter()
+                    .map(|p| tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str()))
+                    .collect(),
+                actor_roles: e.actors.iter().map(|p| p.role.as_deref()).collect(),
                 tags: &e.tags,
                 sources: e
                     .sources
                     .iter()
-                    .map(|s| JsonSource { title: &s.title, url: s.url.as_deref() })
+                    .map(|s| JsonSource {
+                        title: &s.title,
+                        url: s.url.as_deref(),
+                        author: s.author.as_deref(),
+                        publisher: s.publisher.as_deref(),
+                        year: s.year.as_deref(),
+                        page: s.page.as_deref(),
+                    })
                     .collect(),
                 related: &e.related,
+                media: doc.media,
+                location: doc.location,
+                external_ids: doc.external_ids,
                 file: tl.files.get(e.origin.file).map_or("", String::as_str),
                 line: e.origin.line,
             }

@@ -11,6 +11,8 @@ pub mod markdown;
 pub mod safe;
 pub mod stats;
 mod table;
+pub mod timelinejs;
+pub mod yaml;
 
 use std::io::{self, Write};
 

@@ -61,13 +61,16 @@ impl Diagnostic {
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// The format assumed for a file that is not YAML ("read as TimelineJS JSON"),
+    /// shown with its messages.
+    pub read_as: Option<&'static str>,
     /// Where each line starts, built the first time a line is quoted.
     lines: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { name: name.into(), text: text.into(), lines: OnceLock::new() }
+        SourceFile { name: name.into(), text: text.into(), read_as: None, lines: OnceLock::new() }
     }
 
     /// Line `n` (1-based), without its line break.
@@ -167,9 +170,10 @@ impl Report {
         };
         let file = self.files.get(d.file);
         let name = file.map_or("<unknown>", |f| f.name.as_str());
+        let read_as = file.and_then(|f| f.read_as).map(|r| format!(" ({r})")).unwrap_or_default();
         let mut out = format!("{label}: {}\n", sanitize::visible(&d.message));
         let Some(mark) = d.mark else {
-            let _ = writeln!(out, "  --> {}", sanitize::visible(name));
+            let _ = writeln!(out, "  --> {}{read_as}", sanitize::visible(name));
             if let Some(help) = &d.help {
                 let _ = writeln!(out, "  = help: {}", sanitize::visible(help));
             }
@@ -177,7 +181,13 @@ impl Report {
         };
         let number = mark.line.to_string();
         let pad = " ".repeat(number.len());
-        let _ = writeln!(out, "{pad}--> {}:{}:{}", sanitize::visible(name), mark.line, mark.column);
+        let _ = writeln!(
+            out,
+            "{pad}--> {}:{}:{}{read_as}",
+            sanitize::visible(name),
+            mark.line,
+            mark.column
+        );
         if let Some(text) = file.and_then(|f| f.line(mark.line)) {
             let (shown, indent, width) = window(text, mark);
             let _ = writeln!(out, "{pad} |");

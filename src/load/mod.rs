@@ -1,10 +1,14 @@
 //! YAML files → one [`Timeline`], with a [`Report`] of every problem found.
 
+mod csv;
 pub mod diagnostic;
+pub mod format;
+mod json;
 mod merge;
 pub mod sanitize;
 pub mod schema;
 mod syntax;
+pub mod timelinejs;
 pub mod yaml;
 
 use std::collections::HashSet;
@@ -15,6 +19,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 pub use diagnostic::{Diagnostic, Mark, Report, Severity, SourceFile};
+pub use format::Format;
 
 use crate::model::Timeline;
 
@@ -165,6 +170,7 @@ fn load_inputs(
 /// Parses and checks one file on its own; references to other files are checked in `merge`.
 fn load_one(index: usize, name: String, text: Result<String, String>) -> FileResult {
     let mut diagnostics = Vec::new();
+    let mut format = Format::Yaml;
     let (text, content) = match text {
         Err(why) => {
             diagnostics.push(Diagnostic::error(index, None, why));
@@ -175,12 +181,20 @@ fn load_one(index: usize, name: String, text: Result<String, String>) -> FileRes
             if control_characters(&text, index, &mut diagnostics) {
                 (text, None)
             } else {
-                let content = schema::read_yaml(&text, index, &mut diagnostics);
+                format = Format::detect(&name, &text);
+                let content = match format {
+                    Format::Yaml => schema::read_yaml(&text, index, &mut diagnostics),
+                    Format::TimelineJs => timelinejs::read_json(&text, index, &mut diagnostics),
+                    Format::TimelineSheet => csv::read_sheet(&text, index, &mut diagnostics),
+                    Format::SteppeCsv => csv::read_steppe(&text, index, &mut diagnostics),
+                };
                 (text, Some(content))
             }
         }
     };
-    FileResult { source: SourceFile::new(name, text), content, diagnostics }
+    let mut source = SourceFile::new(name, text);
+    source.read_as = format.label();
+    FileResult { source, content, diagnostics }
 }
 
 /// Control characters other than tab and line breaks are invisible in an

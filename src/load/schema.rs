@@ -165,6 +165,16 @@ pub fn read_yaml(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileCo
     cx.out
 }
 
+/// Reads a whole tree built by another reader (TimelineJS, CSV) in the shape
+/// of a timeline file, with marks pointing into that reader's text, so every
+/// format is checked by the same rules and reported the same way.
+pub fn read_tree(root: &Node, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
+    let mut cx = Cx::new(file);
+    cx.top(root);
+    diags.append(&mut cx.diags);
+    cx.out
+}
+
 struct Cx {
     file: usize,
     diags: Vec<Diagnostic>,

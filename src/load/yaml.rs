@@ -42,6 +42,26 @@ pub struct Node {
 }
 
 impl Node {
+    /// Text as a quoted scalar: never read as null or a number.
+    pub fn text_at(text: impl Into<String>, mark: Mark) -> Node {
+        Node { mark, kind: Kind::Scalar(text.into(), Style::Quoted) }
+    }
+
+    /// A number, `true` or `null` as written plainly.
+    pub fn plain_at(text: impl Into<String>, mark: Mark) -> Node {
+        Node { mark, kind: Kind::Scalar(text.into(), Style::Plain) }
+    }
+
+    pub fn list_at(items: Vec<Node>, mark: Mark) -> Node {
+        Node { mark, kind: Kind::Seq(items) }
+    }
+
+    /// A mapping of `key: value` pairs, each key placed at its value.
+    pub fn map_at(entries: Vec<(&str, Node)>, mark: Mark) -> Node {
+        let entries = entries.into_iter().map(|(k, v)| (Node::text_at(k, v.mark), v)).collect();
+        Node { mark, kind: Kind::Map(entries) }
+    }
+
     /// Nothing written, `~` or `null`.
     pub fn is_null(&self) -> bool {
         matches!(&self.kind, Kind::Scalar(s, Style::Plain) if matches!(s.as_str(), "" | "~" | "null" | "Null" | "NULL"))

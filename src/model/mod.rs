@@ -1,5 +1,6 @@
 //! The timeline as plain data: no YAML, no terminal, no I/O.
 
+pub mod cells;
 mod date;
 pub mod file;
 

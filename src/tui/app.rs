@@ -131,6 +131,9 @@ pub struct App {
     pub loading: Option<Loading>,
     /// Files changed again during a load: load once more after it.
     pub load_again: bool,
+    /// The data on screen is what loaded of files with errors: a reload that
+    /// still has errors replaces it rather than keeping it.
+    pub partial: bool,
     pub(super) load_generation: u64,
     /// What the command line asked for, until the first data arrives.
     pub startup: Option<Startup>,
@@ -191,6 +194,7 @@ impl App {
             ready: true,
             loading: None,
             load_again: false,
+            partial: false,
             load_generation: 0,
             startup: None,
             background_from: usize::MAX,
@@ -233,23 +237,8 @@ impl App {
 
     /// Says why the files could not be reloaded; the data on screen stays.
     pub fn keep_last_good(&mut self, report: &crate::load::Report) {
-        let first = report
-            .diagnostics
-            .iter()
-            .find(|d| d.severity == crate::load::Severity::Error)
-            .map(|d| {
-                let file = report.files.get(d.file).map_or("", |f| f.name.as_str());
-                let place = d.mark.map(|m| format!(":{}:{}", m.line, m.column)).unwrap_or_default();
-                format!("{file}{place}: {}", d.message)
-            })
-            .unwrap_or_default();
-        let more = match report.errors() {
-            0 | 1 => String::new(),
-            n => format!(" (and {} more)", n - 1),
-        };
-        self.banner = Some(crate::load::sanitize::line(&format!(
-            "not reloaded, showing the last good version: {first}{more}"
-        )));
+        self.banner =
+            Some(format!("not reloaded, showing the last good version: {}", first_error(report)));
     }
 
     /// Puts new data on screen, keeping what the person was looking at: the
@@ -448,4 +437,23 @@ pub fn scroll_offset(cursor: usize, len: usize, height: usize) -> usize {
     }
     let context = height / 3;
     cursor.saturating_sub(context).min(len - height)
+}
+
+/// "central-asia.yaml:12:5: unknown country `XX` (and 2 more)", made safe.
+pub fn first_error(report: &crate::load::Report) -> String {
+    let first = report
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == crate::load::Severity::Error)
+        .map(|d| {
+            let file = report.files.get(d.file).map_or("", |f| f.name.as_str());
+            let place = d.mark.map(|m| format!(":{}:{}", m.line, m.column)).unwrap_or_default();
+            format!("{file}{place}: {}", d.message)
+        })
+        .unwrap_or_default();
+    let more = match report.errors() {
+        0 | 1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    crate::load::sanitize::line(&format!("{first}{more}"))
 }

@@ -48,19 +48,35 @@ impl App {
         }
         self.loading = None;
         match result {
+            // A good version on screen stays until the files are fixed.
+            Ok(data) if data.report.errors() > 0 && self.ready && !self.partial => {
+                self.keep_last_good(&data.report)
+            }
             Ok(data) => {
                 let warnings = data.report.warnings();
                 let tally = data.report.tally();
+                let errors = (data.report.errors() > 0).then(|| {
+                    format!(
+                        "only what could be read is shown: {}",
+                        super::app::first_error(&data.report)
+                    )
+                });
+                self.partial = errors.is_some();
                 match self.startup.take() {
                     Some(startup) => {
                         self.open(data, &startup).map_err(StartError::Usage)?;
-                        if warnings > 0 {
+                        if errors.is_some() {
+                            self.message = errors;
+                        } else if warnings > 0 {
                             self.message = Some(format!(
                                 "{tally} in the timelines; `steppe validate` shows them"
                             ));
                         }
                     }
-                    None => self.replace_data(data),
+                    None => {
+                        self.replace_data(data);
+                        self.banner = errors;
+                    }
                 }
             }
             Err(report) if !self.ready => return Err(StartError::Load(Box::new(report))),

@@ -32,7 +32,8 @@ pub fn start(tx: Sender, paths: Vec<PathBuf>, generation: u64) {
             } else {
                 load::load_paths_with_progress(&paths, &progress)
             };
-            let result = if loaded.is_ok() {
+            // Files with errors still show the events that could be read.
+            let result = if loaded.is_ok() || !loaded.timeline.events.is_empty() {
                 let report = loaded.report;
                 Ok(Prepared::new(Query::new(loaded.timeline), report))
             } else {

@@ -1,0 +1,391 @@
+//! CSV files → the tree of a steppe file, checked by the schema step like
+//! YAML: a TimelineJS sheet (the Google Sheets template saved as CSV, with
+//! its title and era rows), or steppe's own CSV as `list --format csv`
+//! writes it. The csv crate parses; each cell keeps its line and column.
+
+use super::diagnostic::{Diagnostic, Mark};
+use super::json::Lines;
+use super::schema::{self, FileContent};
+use super::timelinejs::{Convert, DateParts, MediaParts, Slide};
+use super::yaml::Node;
+use crate::export::safe::spreadsheet_cell_undo;
+use crate::model::cells;
+
+/// One record: its cells, each with its place.
+struct Row {
+    mark: Mark,
+    cells: Vec<(String, Mark)>,
+}
+
+impl Row {
+    fn blank(&self) -> bool {
+        self.cells.iter().all(|(c, _)| c.trim().is_empty())
+    }
+}
+
+/// Every record of the file; a CSV error is reported and ends the reading.
+fn rows(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
+    let lines = Lines::new(text);
+    let mut reader =
+        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => {
+                let start = record.position().map_or(0, |p| p.byte() as usize);
+                let starts = field_starts(text, start, record.len());
+                let cells = record
+                    .iter()
+                    .zip(starts)
+                    .map(|(cell, at)| (cell.to_string(), lines.mark(at, at + cell.len().max(1))))
+                    .collect();
+                out.push(Row { mark: lines.mark(start, start + 1), cells });
+            }
+            Err(e) => {
+                let at = e.position().map_or(0, |p| p.byte() as usize);
+                diags.push(Diagnostic::error(
+                    file,
+                    Some(lines.mark(at, at + 1)),
+                    format!("this is not valid CSV here: {e}"),
+                ));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Where each of a record's `n` fields starts, for messages: a field in
+/// quotes runs to its closing quote (a doubled quote stays inside).
+fn field_starts(text: &str, start: usize, n: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::with_capacity(n);
+    let mut i = start;
+    while starts.len() < n && i <= bytes.len() {
+        starts.push(i);
+        if bytes.get(i) == Some(&b'"') {
+            i += 1;
+            while i < bytes.len() {
+                if bytes[i] == b'"' {
+                    if bytes.get(i + 1) == Some(&b'"') {
+                        i += 2;
+                        continue;
+                    }
+                    break;
+                }
+                i += 1;
+            }
+        }
+        while i < bytes.len() && !matches!(bytes[i], b',' | b'\n' | b'\r') {
+            i += 1;
+        }
+        i += 1;
+    }
+    starts
+}
+
+fn normal(header: &str) -> String {
+    header.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// A TimelineJS sheet's columns.
+const SHEET: [&str; 18] = [
+    "year",
+    "month",
+    "day",
+    "time",
+    "end year",
+    "end month",
+    "end day",
+    "end time",
+    "display date",
+    "headline",
+    "text",
+    "media",
+    "media credit",
+    "media caption",
+    "media thumbnail",
+    "type",
+    "group",
+    "background",
+];
+
+/// Reads a TimelineJS sheet saved as CSV.
+pub fn read_sheet(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
+    let rows = rows(text, file, diags);
+    let header = rows.iter().take(10).position(|r| {
+        let heads: Vec<String> = r.cells.iter().map(|(c, _)| normal(c)).collect();
+        heads.iter().any(|h| h == "year") && heads.iter().any(|h| h == "headline")
+    });
+    let Some(header) = header else {
+        diags.push(Diagnostic::error(
+            file,
+            Some(Mark::START),
+            "expected a header row with TimelineJS's columns: Year, Month, Day, Time, End Year, …, Headline, Text, Media, …, Type, Group, Background".to_string(),
+        ));
+        return FileContent { file, ..FileContent::default() };
+    };
+    let columns: Vec<String> = rows[header].cells.iter().map(|(c, _)| normal(c)).collect();
+    let mut cx = Convert::new(file, diags);
+    for (name, (_, mark)) in columns.iter().zip(&rows[header].cells) {
+        if !name.is_empty() && !SHEET.contains(&name.as_str()) {
+            cx.dropped_column(*mark);
+        }
+    }
+    for row in rows.iter().skip(header + 1).filter(|r| !r.blank()) {
+        let cell = |name: &str| -> Option<Node> {
+            let i = columns.iter().position(|c| c == name)?;
+            let (text, mark) = row.cells.get(i)?;
+            (!text.trim().is_empty()).then(|| Node::text_at(text.clone(), *mark))
+        };
+        let date = |prefix: &str| DateParts {
+            mark: cell(&format!("{prefix}year")).map(|n| n.mark),
+            year: cell(&format!("{prefix}year")),
+            month: cell(&format!("{prefix}month")),
+            day: cell(&format!("{prefix}day")),
+            time: cell(&format!("{prefix}time")),
+            display_date: None,
+        };
+        let slide = Slide {
+            mark: row.mark,
+            start: date(""),
+            end: date("end "),
+            display_date: cell("display date"),
+            headline: cell("headline"),
+            text: cell("text"),
+            media: MediaParts {
+                url: cell("media"),
+                caption: cell("media caption"),
+                credit: cell("media credit"),
+                thumbnail: cell("media thumbnail"),
+            },
+            group: cell("group"),
+            unique_id: None,
+            background: cell("background"),
+        };
+        match cell("type").and_then(|t| t.text().map(|t| t.trim().to_lowercase())).as_deref() {
+            Some("title") => cx.title_slide(&slide),
+            Some("era") => cx.era(&slide),
+            _ => cx.event(&slide),
+        }
+    }
+    let tree = cx.tree(Mark::START, Vec::new());
+    cx.finish();
+    schema::read_tree(&tree, file, diags)
+}
+
+/// Reads steppe's own CSV, as `list --format csv` writes it.
+pub fn read_steppe(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
+    let rows = rows(text, file, diags);
+    let Some(header) = rows.first() else {
+        diags.push(Diagnostic::warning(file, None, "this file is empty: it defines no events"));
+        return FileContent { file, ..FileContent::default() };
+    };
+    let columns: Vec<String> = header.cells.iter().map(|(c, _)| c.trim().to_string()).collect();
+    for (name, mark) in header.cells.iter().map(|(c, m)| (c.trim(), *m)) {
+        if !cells::COLUMNS.contains(&name) {
+            let help = match super::diagnostic::did_you_mean(name, cells::COLUMNS) {
+                Some(s) => {
+                    format!("did you mean `{s}`? steppe CSV has: {}", cells::COLUMNS.join(", "))
+                }
+                None => format!("steppe CSV has: {}", cells::COLUMNS.join(", ")),
+            };
+            diags.push(
+                Diagnostic::error(
+                    file,
+                    Some(mark),
+                    format!("unknown column `{}`", super::sanitize::visible(name)),
+                )
+                .with_help(Some(help)),
+            );
+        }
+    }
+    for required in ["id", "date", "title"] {
+        if !columns.iter().any(|c| c == required) {
+            diags.push(Diagnostic::error(
+                file,
+                Some(header.mark),
+                format!("steppe CSV needs an `{required}` column in its first row"),
+            ));
+        }
+    }
+    let mut defs = Defs::default();
+    let mut events = Vec::new();
+    for row in rows.iter().skip(1).filter(|r| !r.blank()) {
+        let cell = |name: &str| -> Option<(String, Mark)> {
+            let i = columns.iter().position(|c| c == name)?;
+            let (text, mark) = row.cells.get(i)?;
+            let text = spreadsheet_cell_undo(text);
+            (!text.trim().is_empty()).then(|| (text.to_string(), *mark))
+        };
+        events.push(steppe_event(row.mark, &cell, &mut defs, file, diags));
+    }
+    let mark = header.mark;
+    let tree = Node::map_at(
+        vec![
+            ("countries", Node::list_at(defs.countries, mark)),
+            ("actors", Node::list_at(defs.actors, mark)),
+            ("events", Node::list_at(events, mark)),
+        ],
+        mark,
+    );
+    schema::read_tree(&tree, file, diags)
+}
+
+/// The countries and actors named in the rows, each once per name.
+#[derive(Default)]
+struct Defs {
+    seen: Vec<(bool, String, String)>,
+    countries: Vec<Node>,
+    actors: Vec<Node>,
+}
+
+impl Defs {
+    fn add(&mut self, country: bool, id: &str, name: &str, mark: Mark) {
+        let key = (country, id.to_string(), name.to_string());
+        if self.seen.contains(&key) {
+            return;
+        }
+        self.seen.push(key);
+        let (id_key, list) =
+            if country { ("code", &mut self.countries) } else { ("id", &mut self.actors) };
+        list.push(Node::map_at(
+            vec![(id_key, Node::text_at(id, mark)), ("name", Node::text_at(name, mark))],
+            mark,
+        ));
+    }
+}
+
+fn steppe_event(
+    row: Mark,
+    cell: &dyn Fn(&str) -> Option<(String, Mark)>,
+    defs: &mut Defs,
+    file: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Node {
+    let text = |name: &str| cell(name).map(|(t, m)| Node::text_at(t, m));
+    let list = |name: &str| -> (Vec<String>, Mark) {
+        cell(name).map_or((Vec::new(), row), |(t, m)| (cells::split(&t), m))
+    };
+    let mut entries: Vec<(&str, Node)> = Vec::new();
+    for key in ["id", "date", "end", "title", "summary"] {
+        entries.extend(text(key).map(|n| (key, n)));
+    }
+    let (codes, at) = list("countries");
+    let (names, _) = list("country_names");
+    if !codes.is_empty() {
+        for (i, code) in codes.iter().enumerate() {
+            let name = names.get(i).filter(|n| !n.is_empty()).unwrap_or(code);
+            defs.add(true, code, name, at);
+        }
+        let items = codes.iter().map(|c| Node::text_at(c.as_str(), at)).collect();
+        entries.push(("countries", Node::list_at(items, at)));
+    }
+    let (ids, at) = list("actors");
+    let (names, _) = list("actor_names");
+    let (roles, _) = list("actor_roles");
+    if !ids.is_empty() {
+        let mut items = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            let name = names.get(i).filter(|n| !n.is_empty()).unwrap_or(id);
+            defs.add(false, id, name, at);
+            let mut p = vec![("id", Node::text_at(id.as_str(), at))];
+            if let Some(role) = roles.get(i).filter(|r| !r.is_empty()) {
+                p.push(("role", Node::text_at(role.as_str(), at)));
+            }
+            items.push(Node::map_at(p, at));
+        }
+        entries.push(("actors", Node::list_at(items, at)));
+    }
+    for key in ["tags", "related"] {
+        let (items, at) = list(key);
+        if !items.is_empty() {
+            entries.push((
+                key,
+                Node::list_at(items.into_iter().map(|t| Node::text_at(t, at)).collect(), at),
+            ));
+        }
+    }
+    let parts = [
+        ("url", list("sources")),
+        ("title", list("source_titles")),
+        ("author", list("source_authors")),
+        ("publisher", list("source_publishers")),
+        ("year", list("source_years")),
+        ("page", list("source_pages")),
+    ];
+    let count = parts.iter().map(|(_, (items, _))| items.len()).max().unwrap_or(0);
+    if count > 0 {
+        let sources = (0..count)
+            .map(|i| {
+                let fields = parts
+                    .iter()
+                    .filter_map(|(key, (items, at))| {
+                        let v = items.get(i).filter(|v| !v.is_empty())?;
+                        Some((*key, Node::text_at(v.as_str(), *at)))
+                    })
+                    .collect();
+                Node::map_at(fields, row)
+            })
+            .collect();
+        entries.push(("sources", Node::list_at(sources, parts[0].1.1)));
+    }
+    let media: Vec<(&str, Node)> = [
+        ("url", "media"),
+        ("caption", "media_caption"),
+        ("credit", "media_credit"),
+        ("thumbnail", "media_thumbnail"),
+    ]
+    .into_iter()
+    .filter_map(|(key, column)| text(column).map(|n| (key, n)))
+    .collect();
+    if !media.is_empty() {
+        let mark = media[0].1.mark;
+        entries.push(("media", Node::map_at(media, mark)));
+    }
+    let mut place: Vec<(&str, Node)> = text("place").map(|n| ("name", n)).into_iter().collect();
+    for (key, column) in [("lat", "latitude"), ("lon", "longitude")] {
+        place.extend(cell(column).map(|(t, m)| (key, Node::plain_at(t.trim(), m))));
+    }
+    if !place.is_empty() {
+        let mark = place[0].1.mark;
+        entries.push(("location", Node::map_at(place, mark)));
+    }
+    let (pairs, at) = list("external_ids");
+    if !pairs.is_empty() {
+        let mut ids = Vec::new();
+        for pair in pairs {
+            match pair.split_once('=') {
+                Some((k, v)) => {
+                    ids.push((Node::text_at(k.trim(), at), Node::text_at(v.trim(), at)))
+                }
+                None => diags.push(Diagnostic::error(
+                    file,
+                    Some(at),
+                    format!(
+                        "`{}` in `external_ids` is not `name=identifier`",
+                        super::sanitize::visible(&pair)
+                    ),
+                )),
+            }
+        }
+        entries.push(("external_ids", Node { mark: at, kind: super::yaml::Kind::Map(ids) }));
+    }
+    Node::map_at(entries, row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_know_their_line_and_column() {
+        let text = "a,\"b\nc\",d\n1,\"x,\"\"y\"\"\",3\n";
+        let rows = rows(text, 0, &mut Vec::new());
+        let places: Vec<(usize, usize)> =
+            rows[1].cells.iter().map(|(_, m)| (m.line, m.column)).collect();
+        assert_eq!(places, [(3, 1), (3, 3), (3, 13)]);
+        assert_eq!(rows[0].cells[2].1.line, 2);
+        assert_eq!(rows[1].cells[1].0, "x,\"y\"");
+    }
+}

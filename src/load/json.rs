@@ -1,0 +1,167 @@
+//! JSON text → the same located tree the YAML reader makes, with
+//! `jsonc-parser` (which keeps each value's place; comments and trailing
+//! commas are forgiven). Numbers, `true` and `null` stay plain text, strings
+//! quoted text, so the schema step reads them as it reads YAML.
+
+use jsonc_parser::ast::{ObjectPropName, Value};
+use jsonc_parser::{CollectOptions, ParseOptions};
+
+use super::diagnostic::{Diagnostic, Mark};
+use super::yaml::{Kind, MAX_DEPTH, Node};
+
+/// Byte offsets → lines and columns.
+pub struct Lines<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { text, starts }
+    }
+
+    /// The place of the bytes `start..end`, as wide as they are on their first line.
+    pub fn mark(&self, start: usize, end: usize) -> Mark {
+        let line = self.starts.partition_point(|&s| s <= start).max(1);
+        let line_start = self.starts[line - 1];
+        let prefix = self.text.get(line_start..start).unwrap_or("");
+        let line_end = self.text[start.min(self.text.len())..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        let span = self.text.get(start..end.min(line_end)).unwrap_or("");
+        Mark { line, column: prefix.chars().count() + 1, width: span.chars().count().max(1) }
+    }
+}
+
+/// Parses `text` as JSON; problems are reported, and `None` returned when
+/// there is no tree to read.
+pub fn parse(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Option<Node> {
+    let lines = Lines::new(text);
+    // The parser recurses: refuse deep nesting before it does.
+    if let Some(at) = too_deep(text) {
+        diags.push(Diagnostic::error(
+            file,
+            Some(lines.mark(at, at + 1)),
+            format!("it is nested more than {MAX_DEPTH} levels deep"),
+        ));
+        return None;
+    }
+    match jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &ParseOptions::default()) {
+        Err(e) => {
+            let range = e.range();
+            diags.push(Diagnostic::error(
+                file,
+                Some(lines.mark(range.start, range.end)),
+                format!("this is not valid JSON here: {}", e.kind()),
+            ));
+            None
+        }
+        Ok(parsed) => match parsed.value {
+            Some(value) => Some(node(&value, &lines, file, diags)),
+            None => {
+                diags.push(Diagnostic::warning(
+                    file,
+                    None,
+                    "this file is empty: it defines no events",
+                ));
+                None
+            }
+        },
+    }
+}
+
+/// Where the nesting first goes deeper than [`MAX_DEPTH`].
+fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+fn node(value: &Value, lines: &Lines, file: usize, diags: &mut Vec<Diagnostic>) -> Node {
+    let at = |start: usize, end: usize| lines.mark(start, end);
+    match value {
+        Value::StringLit(s) => Node::text_at(s.value.to_string(), at(s.range.start, s.range.end)),
+        Value::NumberLit(n) => Node::plain_at(n.value, at(n.range.start, n.range.end)),
+        Value::BooleanLit(b) => Node::plain_at(b.value.to_string(), at(b.range.start, b.range.end)),
+        Value::NullKeyword(n) => Node::plain_at("null", at(n.range.start, n.range.end)),
+        Value::Array(a) => Node::list_at(
+            a.elements.iter().map(|v| node(v, lines, file, diags)).collect(),
+            at(a.range.start, a.range.start + 1),
+        ),
+        Value::Object(o) => {
+            let mut entries: Vec<(Node, Node)> = Vec::with_capacity(o.properties.len());
+            for p in &o.properties {
+                let (name, range) = match &p.name {
+                    ObjectPropName::String(s) => (s.value.to_string(), s.range),
+                    ObjectPropName::Word(w) => (w.value.to_string(), w.range),
+                };
+                let key = Node::text_at(name, at(range.start, range.end));
+                if entries.iter().any(|(k, _)| k.text() == key.text()) {
+                    diags.push(Diagnostic::error(
+                        file,
+                        Some(key.mark),
+                        format!(
+                            "the key `{}` is written twice in this object; the first one is used",
+                            super::sanitize::visible(key.text().unwrap_or_default())
+                        ),
+                    ));
+                    continue;
+                }
+                entries.push((key, node(&p.value, lines, file, diags)));
+            }
+            Node { mark: at(o.range.start, o.range.start + 1), kind: Kind::Map(entries) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_keep_their_places() {
+        let mut diags = Vec::new();
+        let text = "{\n  \"title\": \"Panjdeh\",\n  \"year\": -500,\n  \"x\": null\n}";
+        let root = parse(text, 0, &mut diags).expect("a tree");
+        assert!(diags.is_empty(), "{diags:?}");
+        let title = root.get("title").expect("title");
+        assert_eq!(title.text(), Some("Panjdeh"));
+        assert_eq!((title.mark.line, title.mark.column, title.mark.width), (2, 12, 9));
+        assert_eq!(root.get("year").and_then(Node::text), Some("-500"));
+        assert!(root.get("x").is_some_and(Node::is_null));
+    }
+
+    #[test]
+    fn broken_and_deep_json_is_reported_at_its_place() {
+        let mut diags = Vec::new();
+        assert!(parse("{\n  \"a\": 1\n  \"b\" 2\n}", 0, &mut diags).is_none());
+        assert_eq!(diags[0].mark.map(|m| m.line), Some(3), "{diags:?}");
+        diags.clear();
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert!(parse(&deep, 0, &mut diags).is_none());
+        assert!(diags[0].message.contains("nested more than 128"), "{diags:?}");
+    }
+}

@@ -1,0 +1,646 @@
+//! TimelineJS3 timelines → the tree of a steppe file, checked by the schema
+//! step like YAML. The JSON file (`timeline.json`) and the Google Sheets
+//! template saved as CSV both become [`Slide`]s here.
+//!
+//! TimelineJS years are historical: `-500` is 500 BCE, which steppe writes
+//! `-0499` (astronomical). Text is HTML: it becomes plain text with its
+//! paragraphs and line breaks, and its web links become sources. An event
+//! that carries steppe's own fields (under `steppe`, as `export --format
+//! timelinejs` writes them) is read from those, losslessly.
+
+use std::collections::HashMap;
+
+use super::diagnostic::{Diagnostic, Mark};
+use super::json;
+use super::sanitize;
+use super::schema::{self, FileContent};
+use super::yaml::Node;
+
+/// The key under which steppe's own fields ride in a TimelineJS file.
+pub const STEPPE_KEY: &str = "steppe";
+
+/// A date as TimelineJS splits it: each part a number or text, blank meaning
+/// "not given".
+#[derive(Debug, Default)]
+pub struct DateParts {
+    pub mark: Option<Mark>,
+    pub year: Option<Node>,
+    pub month: Option<Node>,
+    pub day: Option<Node>,
+    /// Hour, minute, second or a `Time` cell: steppe keeps dates to the day.
+    pub time: Option<Node>,
+    pub display_date: Option<Node>,
+}
+
+#[derive(Debug, Default)]
+pub struct MediaParts {
+    pub url: Option<Node>,
+    pub caption: Option<Node>,
+    pub credit: Option<Node>,
+    pub thumbnail: Option<Node>,
+}
+
+/// One TimelineJS slide: an event, the title slide or an era.
+#[derive(Debug)]
+pub struct Slide {
+    pub mark: Mark,
+    pub start: DateParts,
+    pub end: DateParts,
+    pub display_date: Option<Node>,
+    pub headline: Option<Node>,
+    pub text: Option<Node>,
+    pub media: MediaParts,
+    pub group: Option<Node>,
+    pub unique_id: Option<Node>,
+    pub background: Option<Node>,
+}
+
+/// Reads a TimelineJS JSON file.
+pub fn read_json(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
+    let Some(root) = json::parse(text, file, diags) else {
+        return FileContent { file, ..FileContent::default() };
+    };
+    let mut cx = Convert::new(file, diags);
+    let tree = cx.json_root(&root);
+    cx.finish();
+    schema::read_tree(&tree, file, diags)
+}
+
+/// Turns slides into the tree of a steppe file, reporting what cannot be held.
+pub struct Convert<'a> {
+    file: usize,
+    diags: &'a mut Vec<Diagnostic>,
+    ids: HashMap<String, usize>,
+    /// Fields steppe does not keep: how many, and where the first was.
+    dropped: Vec<(&'static str, &'static str, Mark, usize)>,
+    pub title: Option<Node>,
+    pub description: Option<Node>,
+    pub events: Vec<Node>,
+    pub eras: Vec<Node>,
+}
+
+fn is_blank(n: &Node) -> bool {
+    n.is_null() || n.text().is_some_and(|t| t.trim().is_empty())
+}
+
+/// The node, unless it is blank.
+fn given(n: Option<&Node>) -> Option<&Node> {
+    n.filter(|n| !is_blank(n))
+}
+
+impl<'a> Convert<'a> {
+    pub fn new(file: usize, diags: &'a mut Vec<Diagnostic>) -> Self {
+        Convert {
+            file,
+            diags,
+            ids: HashMap::new(),
+            dropped: Vec::new(),
+            title: None,
+            description: None,
+            events: Vec::new(),
+            eras: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, mark: Mark, message: String) {
+        self.diags.push(Diagnostic::error(self.file, Some(mark), message));
+    }
+
+    fn drop_field(&mut self, field: &'static str, why: &'static str, mark: Mark) {
+        match self.dropped.iter_mut().find(|d| d.0 == field) {
+            Some(d) => d.3 += 1,
+            None => self.dropped.push((field, why, mark, 1)),
+        }
+    }
+
+    /// A sheet column that is not TimelineJS's.
+    pub fn dropped_column(&mut self, mark: Mark) {
+        self.drop_field(
+            "columns that TimelineJS does not have",
+            "a TimelineJS sheet has Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group and Background",
+            mark,
+        );
+    }
+
+    /// One warning for each kind of field that was not kept.
+    pub fn finish(&mut self) {
+        for (field, why, mark, count) in std::mem::take(&mut self.dropped) {
+            let times = if count == 1 { "once".to_string() } else { format!("{count} times") };
+            self.diags.push(Diagnostic::warning(
+                self.file,
+                Some(mark),
+                format!("`{field}` is not kept ({times}, first here): {why}"),
+            ));
+        }
+    }
+
+    /// The tree of a steppe file from what was converted, with `extra`
+    /// top-level entries (steppe's own countries, actors and tours).
+    pub fn tree(&mut self, mark: Mark, extra: Vec<(Node, Node)>) -> Node {
+        let mut entries: Vec<(&str, Node)> = Vec::new();
+        let has = |k: &str| extra.iter().any(|(key, _)| key.text() == Some(k));
+        if !has("title")
+            && let Some(t) = self.title.take()
+        {
+            entries.push(("title", t));
+        }
+        if !has("description")
+            && let Some(d) = self.description.take()
+        {
+            entries.push(("description", d));
+        }
+        entries.push(("eras", Node::list_at(std::mem::take(&mut self.eras), mark)));
+        entries.push(("events", Node::list_at(std::mem::take(&mut self.events), mark)));
+        let mut tree = Node::map_at(entries, mark);
+        if let super::yaml::Kind::Map(m) = &mut tree.kind {
+            m.extend(extra);
+        }
+        tree
+    }
+
+    fn json_root(&mut self, root: &Node) -> Node {
+        let Some(entries) = root.entries() else {
+            self.error(
+                root.mark,
+                format!(
+                    "expected a TimelineJS timeline: an object with `events` (and `title`, `eras`), found {}",
+                    root.kind_name()
+                ),
+            );
+            return Node::map_at(Vec::new(), root.mark);
+        };
+        let mut extra = Vec::new();
+        for (key, value) in entries {
+            match key.text().unwrap_or_default() {
+                "title" => {
+                    let slide = self.json_slide(value);
+                    self.title_slide(&slide);
+                }
+                "events" => {
+                    for item in self.json_list(value, "events") {
+                        match item.get(STEPPE_KEY) {
+                            Some(own) => self.events.push(own.clone()),
+                            None => {
+                                let slide = self.json_slide(item);
+                                self.event(&slide);
+                            }
+                        }
+                    }
+                }
+                "eras" => {
+                    for item in self.json_list(value, "eras") {
+                        match item.get(STEPPE_KEY) {
+                            Some(own) => self.eras.push(own.clone()),
+                            None => {
+                                let slide = self.json_slide(item);
+                                self.era(&slide);
+                            }
+                        }
+                    }
+                }
+                STEPPE_KEY => match value.entries() {
+                    Some(own) => extra.extend(own.iter().cloned()),
+                    None => self.error(
+                        value.mark,
+                        format!("expected `{STEPPE_KEY}` to be an object of steppe's own fields"),
+                    ),
+                },
+                "scale" => {
+                    if value.text() != Some("human") {
+                        self.drop_field(
+                            "scale",
+                            "steppe shows years of the common era and before it",
+                            value.mark,
+                        );
+                    }
+                }
+                _ => self.drop_field(
+                    "unknown keys",
+                    "TimelineJS timelines have `title`, `events`, `eras` and `scale`",
+                    key.mark,
+                ),
+            }
+        }
+        self.tree(root.mark, extra)
+    }
+
+    fn json_list<'n>(&mut self, value: &'n Node, key: &str) -> &'n [Node] {
+        match value.items() {
+            Some(items) => items,
+            None if value.is_null() => &[],
+            None => {
+                self.error(
+                    value.mark,
+                    format!("expected `{key}` to be a list, found {}", value.kind_name()),
+                );
+                &[]
+            }
+        }
+    }
+
+    fn json_date(v: Option<&Node>) -> DateParts {
+        let Some(v) = v.filter(|v| v.entries().is_some()) else {
+            return DateParts { mark: v.map(|v| v.mark), ..DateParts::default() };
+        };
+        let time = ["hour", "minute", "second", "millisecond"]
+            .into_iter()
+            .find_map(|k| given(v.get(k)))
+            .cloned();
+        DateParts {
+            mark: Some(v.mark),
+            year: v.get("year").cloned(),
+            month: v.get("month").cloned(),
+            day: v.get("day").cloned(),
+            time,
+            display_date: given(v.get("display_date")).cloned(),
+        }
+    }
+
+    fn json_slide(&mut self, v: &Node) -> Slide {
+        if v.entries().is_none() {
+            self.error(
+                v.mark,
+                format!("expected a TimelineJS slide as an object, found {}", v.kind_name()),
+            );
+        }
+        let text = v.get("text");
+        let media = v.get("media");
+        Slide {
+            mark: v.mark,
+            start: Self::json_date(v.get("start_date")),
+            end: Self::json_date(v.get("end_date")),
+            display_date: given(v.get("display_date")).cloned(),
+            headline: text.and_then(|t| t.get("headline")).cloned(),
+            text: text.and_then(|t| t.get("text")).cloned(),
+            media: MediaParts {
+                url: media.and_then(|m| m.get("url")).cloned(),
+                caption: media.and_then(|m| m.get("caption")).cloned(),
+                credit: media.and_then(|m| m.get("credit")).cloned(),
+                thumbnail: media.and_then(|m| m.get("thumbnail")).cloned(),
+            },
+            group: v.get("group").cloned(),
+            unique_id: v.get("unique_id").cloned(),
+            background: v.get("background").filter(|b| !is_blank(b)).cloned(),
+        }
+    }
+
+    /// The title slide: the timeline's title and description.
+    pub fn title_slide(&mut self, s: &Slide) {
+        if let Some(h) = given(s.headline.as_ref()) {
+            let (text, _) = html_text(h.text().unwrap_or_default());
+            self.title = Some(Node::text_at(text, h.mark));
+        }
+        if let Some(t) = given(s.text.as_ref()) {
+            let (text, _) = html_text(t.text().unwrap_or_default());
+            self.description = Some(Node::text_at(text, t.mark));
+        }
+        if let Some(m) = given(s.media.url.as_ref()) {
+            self.drop_field(
+                "media of the title slide",
+                "steppe shows media with events only",
+                m.mark,
+            );
+        }
+        if let Some(b) = &s.background {
+            self.drop_field("background", "steppe draws its own background", b.mark);
+        }
+    }
+
+    /// How messages name a slide: by its headline, else its place.
+    fn name(s: &Slide, kind: &str) -> String {
+        match given(s.headline.as_ref()).and_then(Node::text) {
+            Some(h) => {
+                let h = html_text(h).0;
+                let short: String = h.chars().take(60).collect();
+                let more = if short.len() < h.len() { "…" } else { "" };
+                format!("{kind} \"{}{more}\"", sanitize::visible(&short))
+            }
+            None => format!("the {kind} at line {}", s.mark.line),
+        }
+    }
+
+    pub fn event(&mut self, s: &Slide) {
+        let what = Self::name(s, "TimelineJS event");
+        let start = self.date(&s.start, "start_date", &what, true, s.mark);
+        let end = self.date(&s.end, "end_date", &what, false, s.mark);
+        let Some(headline) = given(s.headline.as_ref()) else {
+            self.error(s.mark, format!("{what} has no headline (`text.headline`); steppe needs one as the event's title"));
+            return;
+        };
+        let title = html_text(headline.text().unwrap_or_default()).0;
+        let Some(Ok(start)) = start else { return };
+        let Ok(end) = end.transpose() else { return };
+        let id = self.id(s, &title, &start.0);
+        let mut entries = vec![
+            ("id", Node::text_at(id, headline.mark)),
+            ("date", Node::text_at(start.0, start.1)),
+            ("title", Node::text_at(title, headline.mark)),
+        ];
+        if let Some((end, mark)) = end {
+            entries.push(("end", Node::text_at(end, mark)));
+        }
+        if let Some(t) = given(s.text.as_ref()) {
+            let (summary, links) = html_text(t.text().unwrap_or_default());
+            entries.push(("summary", Node::text_at(summary, t.mark)));
+            let sources: Vec<Node> = links
+                .into_iter()
+                .map(|(title, url)| {
+                    let mut source = vec![("url", Node::text_at(url.clone(), t.mark))];
+                    if !title.is_empty() && title != url {
+                        source.push(("title", Node::text_at(title, t.mark)));
+                    }
+                    Node::map_at(source, t.mark)
+                })
+                .collect();
+            if !sources.is_empty() {
+                entries.push(("sources", Node::list_at(sources, t.mark)));
+            }
+        }
+        if let Some(g) = given(s.group.as_ref()) {
+            entries.push((
+                "tags",
+                Node::list_at(
+                    vec![Node::text_at(html_text(g.text().unwrap_or_default()).0, g.mark)],
+                    g.mark,
+                ),
+            ));
+        }
+        if let Some(media) = self.media(&s.media) {
+            entries.push(("media", media));
+        }
+        for d in [&s.display_date, &s.start.display_date, &s.end.display_date].into_iter().flatten()
+        {
+            self.drop_field(
+                "display_date",
+                "steppe writes every date itself, from the date",
+                d.mark,
+            );
+        }
+        for t in [&s.start.time, &s.end.time].into_iter().flatten() {
+            self.drop_field("time of day", "steppe keeps dates to the day", t.mark);
+        }
+        if let Some(b) = &s.background {
+            self.drop_field("background", "steppe draws its own background", b.mark);
+        }
+        self.events.push(Node::map_at(entries, s.mark));
+    }
+
+    pub fn era(&mut self, s: &Slide) {
+        let what = Self::name(s, "TimelineJS era");
+        let start = self.date(&s.start, "start_date", &what, true, s.mark);
+        let end = self.date(&s.end, "end_date", &what, false, s.mark);
+        let Some(headline) = given(s.headline.as_ref()) else {
+            self.error(
+                s.mark,
+                format!(
+                    "{what} has no headline (`text.headline`); steppe needs one as the era's title"
+                ),
+            );
+            return;
+        };
+        let title = html_text(headline.text().unwrap_or_default()).0;
+        let (Some(Ok(start)), Ok(end)) = (start, end.transpose()) else { return };
+        let id = self.unique(slug(&title, "era"));
+        let mut entries = vec![
+            ("id", Node::text_at(id, headline.mark)),
+            ("title", Node::text_at(title, headline.mark)),
+            ("start", Node::text_at(start.0, start.1)),
+        ];
+        if let Some((end, mark)) = end {
+            entries.push(("end", Node::text_at(end, mark)));
+        }
+        self.eras.push(Node::map_at(entries, s.mark));
+    }
+
+    fn media(&mut self, m: &MediaParts) -> Option<Node> {
+        let url = given(m.url.as_ref())?;
+        let text = url.text().unwrap_or_default().trim();
+        if !(text.starts_with("http://") || text.starts_with("https://")) {
+            self.drop_field(
+                "media that is not a web address",
+                "steppe keeps media given by an http:// or https:// address (not embedded HTML)",
+                url.mark,
+            );
+            return None;
+        }
+        let mut entries = vec![("url", Node::text_at(text, url.mark))];
+        for (key, v) in [("caption", &m.caption), ("credit", &m.credit)] {
+            if let Some(v) = given(v.as_ref()) {
+                entries
+                    .push((key, Node::text_at(html_text(v.text().unwrap_or_default()).0, v.mark)));
+            }
+        }
+        if let Some(t) = given(m.thumbnail.as_ref()) {
+            entries.push(("thumbnail", Node::text_at(t.text().unwrap_or_default().trim(), t.mark)));
+        }
+        Some(Node::map_at(entries, url.mark))
+    }
+
+    /// The event's `unique_id` if it is a valid id, else one made from it or
+    /// from the headline and date; unique in the file.
+    fn id(&mut self, s: &Slide, title: &str, date: &str) -> String {
+        let base = match given(s.unique_id.as_ref()).and_then(Node::text) {
+            Some(u) => slug(u, "event"),
+            None => slug(&format!("{title} {}", date.trim_start_matches('-')), "event"),
+        };
+        self.unique(base)
+    }
+
+    fn unique(&mut self, base: String) -> String {
+        let n = self.ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 { base } else { format!("{base}-{n}") }
+    }
+
+    /// A TimelineJS date as steppe writes it, with where it was; `None` (and
+    /// errors reported) when it cannot be held. `Some(Err)` for a bad
+    /// optional date, so the event is left out rather than shortened.
+    fn date(
+        &mut self,
+        d: &DateParts,
+        key: &str,
+        what: &str,
+        required: bool,
+        slide: Mark,
+    ) -> Option<Result<(String, Mark), ()>> {
+        let mark = d.mark.unwrap_or(slide);
+        let Some(year_node) = given(d.year.as_ref()) else {
+            let other = [&d.month, &d.day].into_iter().flatten().find(|n| !is_blank(n));
+            if required || other.is_some() {
+                let at = other.map_or(mark, |n| n.mark);
+                self.error(
+                    at,
+                    format!("{what} has no `{key}.year`; steppe needs at least the year"),
+                );
+                return if required { None } else { Some(Err(())) };
+            }
+            return None;
+        };
+        let mut ok = true;
+        let year = self.number(year_node, key, "year", what);
+        let year = match year {
+            Some(0) => {
+                self.error(year_node.mark, format!("`{key}.year` of {what} is 0: TimelineJS counts years historically, with no year 0 (1 BCE is -1, 1 CE is 1)"));
+                None
+            }
+            Some(y) if !(-10_000..=9_999).contains(&y) => {
+                self.error(year_node.mark, format!("`{key}.year` of {what} is {y}: steppe holds years from 10000 BCE to 9999 CE (TimelineJS -10000 to 9999)"));
+                None
+            }
+            // Historical → astronomical: -500 (500 BCE) is -499.
+            Some(y) if y < 0 => Some(y + 1),
+            y => y,
+        };
+        ok &= year.is_some();
+        let month = given(d.month.as_ref()).map(|n| (self.number(n, key, "month", what), n.mark));
+        let day = given(d.day.as_ref()).map(|n| (self.number(n, key, "day", what), n.mark));
+        if let Some((m, mark)) = month
+            && !m.is_some_and(|m| (1..=12).contains(&m))
+        {
+            if let Some(m) = m {
+                self.error(mark, format!("`{key}.month` of {what} is {m}: months go from 1 to 12"));
+            }
+            ok = false;
+        }
+        if let (None, Some((_, mark))) = (&month, &day) {
+            self.error(*mark, format!("{what} has a `{key}.day` but no `{key}.month`"));
+            ok = false;
+        }
+        if let Some((None, _)) = day {
+            ok = false;
+        }
+        if !ok {
+            return if required { None } else { Some(Err(())) };
+        }
+        let year = year.unwrap_or_default();
+        let parts = |p: Option<(Option<i64>, Mark)>| p.and_then(|(v, _)| v).map(|v| v as u32);
+        if let Err(e) =
+            crate::model::PartialDate::from_parts(year as i32, parts(month), parts(day), false)
+        {
+            let at = day.or(month).map_or(year_node.mark, |(_, m)| m);
+            self.error(at, format!("`{key}` of {what} is not a date: {e}"));
+            return if required { None } else { Some(Err(())) };
+        }
+        let mut text = if year < 0 { format!("-{:04}", -year) } else { format!("{year:04}") };
+        if let Some((Some(m), _)) = month {
+            text.push_str(&format!("-{m:02}"));
+            if let Some((Some(d), _)) = day {
+                text.push_str(&format!("-{d:02}"));
+            }
+        }
+        Some(Ok((text, year_node.mark)))
+    }
+
+    /// A whole number written as a number or as text (`"1991"`, `1991.0`).
+    fn number(&mut self, n: &Node, key: &str, part: &str, what: &str) -> Option<i64> {
+        let text = n.text().unwrap_or_default().trim();
+        let value = text.parse::<i64>().ok().or_else(|| {
+            text.parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite() && f.fract() == 0.0 && f.abs() < 1e15)
+                .map(|f| f as i64)
+        });
+        if value.is_none() {
+            self.error(
+                n.mark,
+                format!(
+                    "`{key}.{part}` of {what} is `{}`: expected a whole number",
+                    sanitize::visible(text)
+                ),
+            );
+        }
+        value
+    }
+}
+
+/// An id from any text: letters and digits kept (lower case), the rest
+/// joined by `-`, at most 60 characters.
+pub fn slug(text: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let cut: String = out.chars().take(60).collect();
+    let cut = cut.trim_end_matches('-');
+    if cut.is_empty() { fallback.to_string() } else { cut.to_string() }
+}
+
+/// TimelineJS text (HTML) as plain text, with paragraphs and line breaks
+/// kept and entities decoded; and its web links, as (text, address).
+pub fn html_text(html: &str) -> (String, Vec<(String, String)>) {
+    if !html.contains(['<', '&']) {
+        return (html.trim().to_string(), Vec::new());
+    }
+    let lines = match html2text::config::rich().lines_from_read(html.as_bytes(), 100_000) {
+        Ok(lines) => lines,
+        Err(_) => return (html.trim().to_string(), Vec::new()),
+    };
+    let mut text = String::new();
+    let mut links: Vec<(String, String)> = Vec::new();
+    let mut last: Option<String> = None;
+    for line in &lines {
+        for piece in line.tagged_strings() {
+            text.push_str(&piece.s);
+            let url = piece.tag.iter().find_map(|a| match a {
+                html2text::render::RichAnnotation::Link(url) => Some(url.trim().to_string()),
+                _ => None,
+            });
+            match url {
+                Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                    if last.as_ref() == Some(&url)
+                        && let Some(l) = links.last_mut()
+                    {
+                        l.0.push_str(&piece.s);
+                    } else {
+                        links.push((piece.s.clone(), url.clone()));
+                    }
+                    last = Some(url);
+                }
+                _ => last = None,
+            }
+        }
+        while text.ends_with(' ') {
+            text.pop();
+        }
+        text.push('\n');
+    }
+    let mut out = String::new();
+    for line in text.trim().split('\n') {
+        if line.is_empty() && out.ends_with("\n\n") {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    for l in &mut links {
+        l.0 = sanitize::line(&l.0);
+    }
+    links.dedup_by(|a, b| a.1 == b.1);
+    (out.trim_end().to_string(), links)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_keeps_paragraphs_breaks_entities_and_links() {
+        let (text, links) = html_text(
+            "<p>Signed in <b>Almaty</b> &amp; Tashkent.<br>Second line</p><p>See <a href=\"https://example.org/x\">the treaty</a> and <a href=\"mailto:a@b\">mail</a>.</p>",
+        );
+        assert_eq!(text, "Signed in Almaty & Tashkent.\nSecond line\n\nSee the treaty and mail.");
+        assert_eq!(links, vec![("the treaty".to_string(), "https://example.org/x".to_string())]);
+        assert_eq!(html_text("plain text").0, "plain text");
+    }
+
+    #[test]
+    fn slugs_are_ids() {
+        assert_eq!(slug("The Panjdeh incident 1885-03-30", "e"), "the-panjdeh-incident-1885-03-30");
+        assert_eq!(slug("Алма-Ата!", "e"), "алма-ата");
+        assert_eq!(slug("???", "event"), "event");
+    }
+}
