@@ -160,16 +160,23 @@ fn string(b: &[u8], bel_ends: bool) -> Step {
     Step::Incomplete
 }
 
-fn ss3(f: u8) -> Option<Input> {
-    let code = match f {
+/// The arrows, Home and End: the same final byte after `ESC O` or `ESC [`.
+fn cursor_key(f: u8) -> Option<KeyCode> {
+    Some(match f {
         b'A' => KeyCode::Up,
         b'B' => KeyCode::Down,
         b'C' => KeyCode::Right,
         b'D' => KeyCode::Left,
         b'H' => KeyCode::Home,
         b'F' => KeyCode::End,
-        b'P'..=b'S' => KeyCode::F(f - b'P' + 1),
         _ => return None,
+    })
+}
+
+fn ss3(f: u8) -> Option<Input> {
+    let code = match f {
+        b'P'..=b'S' => KeyCode::F(f - b'P' + 1),
+        _ => cursor_key(f)?,
     };
     Some(key(code, KeyModifiers::NONE))
 }
@@ -222,20 +229,22 @@ fn numbers(params: &[u8]) -> Option<Vec<u16>> {
         .collect()
 }
 
-/// xterm's modifier parameter: 1 + (shift 1, alt 2, ctrl 4).
-fn modifiers(m: u16) -> KeyModifiers {
-    let bits = m.saturating_sub(1);
+/// Modifiers from the bits that stand for Shift, Alt and Ctrl in `bits`.
+fn flags(bits: u16, shift: u16, alt: u16, ctrl: u16) -> KeyModifiers {
     let mut mods = KeyModifiers::NONE;
-    if bits & 1 != 0 {
-        mods |= KeyModifiers::SHIFT;
-    }
-    if bits & 2 != 0 {
-        mods |= KeyModifiers::ALT;
-    }
-    if bits & 4 != 0 {
-        mods |= KeyModifiers::CONTROL;
+    for (bit, m) in
+        [(shift, KeyModifiers::SHIFT), (alt, KeyModifiers::ALT), (ctrl, KeyModifiers::CONTROL)]
+    {
+        if bits & bit != 0 {
+            mods |= m;
+        }
     }
     mods
+}
+
+/// xterm's modifier parameter: 1 + (shift 1, alt 2, ctrl 4).
+fn modifiers(m: u16) -> KeyModifiers {
+    flags(m.saturating_sub(1), 1, 2, 4)
 }
 
 fn control(params: &[u8], last: u8) -> Option<Input> {
@@ -249,12 +258,7 @@ fn control(params: &[u8], last: u8) -> Option<Input> {
     let n = numbers(params)?;
     let mods = modifiers(n.get(1).copied().unwrap_or(1));
     let code = match last {
-        b'A' => KeyCode::Up,
-        b'B' => KeyCode::Down,
-        b'C' => KeyCode::Right,
-        b'D' => KeyCode::Left,
-        b'H' => KeyCode::Home,
-        b'F' => KeyCode::End,
+        b'A'..=b'D' | b'H' | b'F' => cursor_key(last)?,
         b'Z' if n.is_empty() => return Some(key(KeyCode::BackTab, KeyModifiers::SHIFT)),
         b'P' | b'Q' | b'S' if n.first().is_none_or(|&x| x == 1) => KeyCode::F(match last {
             b'P' => 1,
@@ -311,16 +315,7 @@ fn mouse(code: u16, x: u16, y: u16, pressed: bool) -> Option<Input> {
     } else {
         MouseEventKind::Down(button)
     };
-    let mut modifiers = KeyModifiers::NONE;
-    if code & 4 != 0 {
-        modifiers |= KeyModifiers::SHIFT;
-    }
-    if code & 8 != 0 {
-        modifiers |= KeyModifiers::ALT;
-    }
-    if code & 16 != 0 {
-        modifiers |= KeyModifiers::CONTROL;
-    }
+    let modifiers = flags(code, 4, 8, 16);
     Some(Input::Mouse(MouseEvent { kind, column, row, modifiers }))
 }
 
