@@ -220,3 +220,77 @@ fn list_and_export_write_what_loaded_then_fail_and_validate_fails() {
     assert_eq!(validate.status.code(), Some(1));
     assert!(validate.stdout.is_empty());
 }
+
+#[test]
+fn the_explorer_opens_what_loaded_and_says_what_did_not() {
+    use steppe::tui::action::Effect;
+    use steppe::tui::app::{App, Prepared, Startup};
+    let mut app = App::loading(Startup::default(), 100, 30);
+    let generation = |effects: Vec<Effect>| match effects.as_slice() {
+        [Effect::Load { generation }] => *generation,
+        other => panic!("expected a load, got {other:?}"),
+    };
+    let first = generation(app.begin_load());
+    let bad = load("out-of-range.json");
+    let data = Prepared::new(steppe::query::Query::new(bad.timeline), bad.report);
+    app.loaded(first, Ok(data)).expect("opens");
+    assert_eq!(app.shown.len(), 2);
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.starts_with("8 errors, 2 warnings in the files, showing what could be read: tests/fixtures/formats/out-of-range.json:4:29"), "{message}");
+    // A reload that still has errors replaces data that had errors too.
+    let second = generation(app.begin_load());
+    let good = load("great-game.json");
+    let mut report = good.report;
+    report.diagnostics.push(steppe::load::Diagnostic::error(0, None, "still broken"));
+    app.loaded(second, Ok(Prepared::new(steppe::query::Query::new(good.timeline), report)))
+        .expect("reloads");
+    assert_eq!(app.shown.len(), 4);
+    assert!(app.banner.as_deref().is_some_and(|b| b.contains("still broken")), "{:?}", app.banner);
+}
+
+#[test]
+fn handouts_cite_books_and_show_media_and_places() {
+    let path = "tests/fixtures/formats/books-media.yaml";
+    let md = String::from_utf8_lossy(&steppe(&["export", path]).stdout).into_owned();
+    for expected in [
+        "*The Great Game*, Peter Hopkirk · John Murray, 1990 · pp. 425-430",
+        "*Foreign Office files on the Afghan frontier*, The National Archives, Kew",
+        "*Media:* The Panjdeh oasis on a map of 1885 — Wikimedia Commons <https://upload.wikimedia.org/wikipedia/commons/a/a1/Panjdeh.jpg>",
+        "*Place:* Panjdeh (35.99, 62.75)",
+    ] {
+        assert!(md.contains(expected), "{expected:?} in\n{md}");
+    }
+    let html =
+        String::from_utf8_lossy(&steppe(&["export", path, "--format", "html"]).stdout).into_owned();
+    assert!(
+        html.contains(
+            "<cite>The Great Game</cite>, Peter Hopkirk · John Murray, 1990 · pp. 425-430"
+        )
+    );
+    assert!(html.contains("The Panjdeh oasis on a map of 1885</a> — Wikimedia Commons"));
+}
+
+#[test]
+fn export_converts_to_yaml_that_validates_and_to_timelinejs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let yaml = dir.path().join("mine.yaml");
+    let yaml_arg = yaml.to_str().expect("path");
+    let source = "tests/fixtures/formats/great-game.json";
+    let o = steppe(&["export", "--format", "yaml", "-o", yaml_arg, source]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = steppe(&["validate", yaml_arg]);
+    assert_eq!(v.status.code(), Some(0), "{}", String::from_utf8_lossy(&v.stderr));
+    assert_eq!(steppe(&["list", source]).stdout, steppe(&["list", yaml_arg]).stdout);
+    let tjs = steppe(&["export", "--format", "timelinejs", "--where", "tag:summit"]);
+    let json: serde_json::Value = serde_json::from_slice(&tjs.stdout).expect("JSON");
+    let first = &json["events"][0];
+    assert!(first["start_date"]["year"].is_i64() && first["text"]["headline"].is_string());
+    assert_eq!(first["group"], first["steppe"]["tags"][0]);
+    assert!(json["steppe"]["countries"].is_array());
+    let bce =
+        steppe(&["export", "--format", "timelinejs", "tests/fixtures/formats/books-media.yaml"]);
+    let json: serde_json::Value = serde_json::from_slice(&bce.stdout).expect("JSON");
+    assert_eq!(json["events"][0]["start_date"]["year"], -330, "steppe -0329 is TimelineJS -330");
+    let tour = steppe(&["export", "--format", "yaml", "--tour", "new-great-game"]);
+    assert_eq!(tour.status.code(), Some(2));
+}

@@ -57,7 +57,8 @@ impl App {
                 let tally = data.report.tally();
                 let errors = (data.report.errors() > 0).then(|| {
                     format!(
-                        "only what could be read is shown: {}",
+                        "{} in the files, showing what could be read: {}",
+                        data.report.tally(),
                         super::app::first_error(&data.report)
                     )
                 });

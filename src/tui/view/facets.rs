@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, focused};
 use crate::model::ActorKind;
@@ -38,7 +38,18 @@ pub fn countries(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         let mode = if app.filter.all_of() && n > 1 { " all" } else { "" };
         title.push(Span::styled(format!("✓{n}{mode} "), theme.checked));
     }
-    list(app, theme, area, frame, Pane::Countries, Line::from(title), &items, app.country_cursor);
+    let none = "No country: these events name none";
+    list(
+        app,
+        theme,
+        area,
+        frame,
+        Pane::Countries,
+        Line::from(title),
+        &items,
+        app.country_cursor,
+        none,
+    );
 }
 
 pub fn actors(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
@@ -63,7 +74,8 @@ pub fn actors(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     if n > 0 {
         title.push(Span::styled(format!("✓{n} "), theme.checked));
     }
-    list(app, theme, area, frame, Pane::Actors, Line::from(title), &items, app.actor_cursor);
+    let none = "No actors: these events name none";
+    list(app, theme, area, frame, Pane::Actors, Line::from(title), &items, app.actor_cursor, none);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -76,6 +88,7 @@ fn list(
     title: Line,
     items: &[Item],
     cursor: usize,
+    empty: &str,
 ) {
     let is_focused = focused(app, pane);
     let block = block(title, is_focused, theme);
@@ -107,5 +120,10 @@ fn list(
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    let text = if items.is_empty() {
+        Paragraph::new(Line::styled(empty, theme.dim)).wrap(Wrap { trim: true })
+    } else {
+        Paragraph::new(lines)
+    };
+    frame.render_widget(text.block(block), area);
 }
