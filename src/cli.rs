@@ -63,6 +63,9 @@ Exit codes: 0 valid, 1 invalid data or unreadable input, 2 wrong usage.")]
   steppe export --country KZ --from 1991 -o kazakhstan.md
   steppe export --format html -o timeline.html
   steppe export --format html --tour new-great-game --no-notes -o lesson.html
+  steppe export --tour new-great-game --worksheet -o worksheet.md
+  steppe export --tour new-great-game --answer-key -o answers.md
+  steppe export --tour new-great-game --lang ru -o урок.md
   steppe export timelines/ --format markdown > all-events.md
   steppe export --format yaml -o mine.yaml timeline.json    convert TimelineJS to steppe
   steppe export --format timelinejs -o timeline.json        for TimelineJS
@@ -186,6 +189,19 @@ pub struct ExportArgs {
     /// With --tour: leave out the teacher's notes (a copy for the students)
     #[arg(long, requires = "tour")]
     pub no_notes: bool,
+    /// With --tour: a worksheet for the class: the events' dates and titles,
+    /// the questions with room to answer, and multiple-choice questions
+    #[arg(long, requires = "tour", conflicts_with_all = ["no_notes", "answer_key"])]
+    pub worksheet: bool,
+    /// With --tour: the worksheet's answer key, for the teacher
+    #[arg(long, requires = "tour", conflicts_with = "no_notes")]
+    pub answer_key: bool,
+    /// With --worksheet or --answer-key: draw the multiple-choice questions
+    /// with this seed (the key must use the worksheet's seed)
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+    #[command(flatten)]
+    pub lang: LangArgs,
     /// Write to FILE instead of the standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -227,7 +243,33 @@ pub struct ExploreArgs {
     #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
     #[command(flatten)]
+    pub lang: LangArgs,
+    #[command(flatten)]
     pub filters: FilterArgs,
+}
+
+/// The language names and texts are shown in.
+#[derive(Debug, Clone, Default, Args)]
+pub struct LangArgs {
+    /// Show names, titles and the tours in this language where the timeline
+    /// has them (`ru`, `ar`, `kk`…), the original elsewhere
+    /// [default: from LC_ALL, LC_MESSAGES or LANG]
+    #[arg(long, value_name = "CODE")]
+    pub lang: Option<String>,
+}
+
+impl LangArgs {
+    /// The language asked for: `--lang`, else the locale's.
+    pub fn code(&self) -> Option<String> {
+        if let Some(l) = &self.lang {
+            return crate::model::language_code(l);
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| crate::model::language_code(&v))
+    }
 }
 
 #[derive(Debug, Args)]
@@ -263,6 +305,8 @@ pub enum ThemeName {
     Dark,
     Light,
     Contrast,
+    /// Black on white, for projectors in rooms with daylight
+    Projector,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

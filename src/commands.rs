@@ -104,6 +104,30 @@ fn load_with_bar(paths: &[PathBuf]) -> Loaded {
 /// events that could be read are kept when others have errors: the caller
 /// writes them, then fails with the second value, so a script notices.
 fn load_reported(paths: &[PathBuf]) -> (Query, Result<(), Failure>) {
+    let (timeline, outcome) = load_timeline_reported(paths);
+    (Query::new(timeline), outcome)
+}
+
+/// Like [`load_reported`], shown in the language asked for.
+fn load_reported_in(
+    paths: &[PathBuf],
+    lang: &crate::cli::LangArgs,
+) -> (Query, Result<(), Failure>) {
+    let (mut tl, outcome) = load_timeline_reported(paths);
+    if let Some(code) = lang.code()
+        && tl.translate(&code).is_none()
+        && lang.lang.is_some()
+    {
+        let known = tl.translations.languages().join(", ");
+        let known = if known.is_empty() { "none".to_string() } else { known };
+        say_err(&format!(
+            "note: the timelines have no translations into `{code}` (they have: {known}); showing the original\n"
+        ));
+    }
+    (Query::new(tl), outcome)
+}
+
+fn load_timeline_reported(paths: &[PathBuf]) -> (crate::model::Timeline, Result<(), Failure>) {
     let loaded = load(paths);
     let outcome = if loaded.is_ok() {
         if loaded.report.warnings() > 0 {
@@ -123,7 +147,7 @@ fn load_reported(paths: &[PathBuf]) -> (Query, Result<(), Failure>) {
     // The report holds the text of every file with a problem: let it go before indexing.
     let Loaded { timeline, report } = loaded;
     drop(report);
-    (Query::new(timeline), outcome)
+    (timeline, outcome)
 }
 
 /// The filter from the command line, parsed: a `--where` mistake is found
@@ -227,7 +251,13 @@ fn find_tour<'a>(query: &'a Query, id: &str) -> Result<&'a crate::model::Tour, F
 
 pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
-    let (query, loaded) = load_reported(&args.paths);
+    // A handout is read by people, in their language; a data format keeps the original.
+    let (query, loaded) = match args.format {
+        HandoutFormat::Markdown | HandoutFormat::Html => {
+            load_reported_in(&args.paths, &args.lang)
+        }
+        HandoutFormat::Yaml | HandoutFormat::Timelinejs => load_reported(&args.paths),
+    };
     let tl = query.timeline();
     let text = match &args.tour {
         Some(id) => {
@@ -236,15 +266,24 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                     "a tour has its own events: leave out the filters with --tour".into(),
                 ));
             }
-            let lesson = Lesson::new(tl, find_tour(&query, id)?, !args.no_notes);
-            match args.format {
-                HandoutFormat::Markdown => export::handout::lesson(&lesson),
-                HandoutFormat::Html => export::html::lesson(&lesson),
-                HandoutFormat::Yaml | HandoutFormat::Timelinejs => {
-                    return Err(Failure::Usage(
-                        "--tour makes a lesson: use --format markdown or html with it".into(),
-                    ));
+            let tour = find_tour(&query, id)?;
+            if matches!(args.format, HandoutFormat::Yaml | HandoutFormat::Timelinejs) {
+                return Err(Failure::Usage(
+                    "--tour makes a lesson: use --format markdown or html with it".into(),
+                ));
+            }
+            let html = args.format == HandoutFormat::Html;
+            if args.worksheet || args.answer_key {
+                let ws = crate::teach::worksheet::Worksheet::new(tl, tour, args.seed);
+                match (html, args.answer_key) {
+                    (false, false) => export::worksheet::worksheet(&ws),
+                    (false, true) => export::worksheet::answer_key(&ws),
+                    (true, false) => export::html::worksheet(&ws),
+                    (true, true) => export::html::answer_key(&ws),
                 }
+            } else {
+                let lesson = Lesson::new(tl, tour, !args.no_notes);
+                if html { export::html::lesson(&lesson) } else { export::handout::lesson(&lesson) }
             }
         }
         None => {

@@ -12,6 +12,6 @@ pub mod generate;
 pub mod load;
 pub mod model;
 pub mod query;
-pub mod quiz;
+pub mod teach;
 pub mod text;
 pub mod tui;

@@ -40,6 +40,11 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
+/// "1 event", "2 events": a number with its noun.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `s` padded with spaces to `width` columns.
 pub fn pad(s: &str, columns: usize) -> String {
     let w = width(s);

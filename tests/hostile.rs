@@ -268,7 +268,7 @@ fn monkey_ten_thousand_random_inputs_keep_the_invariants() {
     let mut app = App::new(Query::new(loaded.timeline), Filter::default(), 120, 40);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     // The quiz's seedable source, so a failing run can be replayed.
-    let mut rng = steppe::quiz::Rng::new(0x5eed_1234_abcd_9876);
+    let mut rng = steppe::teach::quiz::Rng::new(0x5eed_1234_abcd_9876);
     let keys = ['j', 'k', 'g', 'G', 'm', 'c', '/', 'n', 'N', 'y', '?', ' ', '1', '9', 'a', 'z'];
     for step in 0..12_000 {
         let action = match rng.below(27) {

@@ -148,15 +148,19 @@ fn a_quiz_from_the_explorer_scores_and_sums_up() {
     // Answer everything right: the real year, or the earlier event.
     for q in &questions {
         match *q {
-            steppe::quiz::Question::When { event } => {
+            steppe::teach::quiz::Question::When { event } => {
                 for c in tl.events[event].date.year.to_string().chars() {
                     press(&mut app, KeyCode::Char(c));
                 }
                 press(&mut app, KeyCode::Enter);
             }
-            steppe::quiz::Question::First { a, b } => {
+            steppe::teach::quiz::Question::First { a, b } => {
                 let first = if tl.events[a].date < tl.events[b].date { '1' } else { '2' };
                 press(&mut app, KeyCode::Char(first));
+            }
+            steppe::teach::quiz::Question::Choose { answer, .. } => {
+                let key = char::from_digit(answer as u32 + 1, 10).expect("a digit");
+                press(&mut app, KeyCode::Char(key));
             }
         }
         let shown = text(&render(&app));
@@ -178,7 +182,7 @@ fn quiz_questions_do_not_give_the_year_away() {
     let Screen::Quiz(quiz) = &app.screen else { panic!("no quiz") };
     let tl = app.timeline().clone();
     for (n, q) in quiz.questions.clone().into_iter().enumerate() {
-        if let steppe::quiz::Question::When { event } = q {
+        if let steppe::teach::quiz::Question::When { event } = q {
             let Screen::Quiz(state) = &mut app.screen else { unreachable!() };
             state.at = n;
             let shown = text(&render(&app));

@@ -560,22 +560,18 @@ fn a_quiz_survives_reloads_that_remove_its_events() {
     press(&mut app, KeyCode::Char('z'));
     let Screen::Quiz(q) = &app.screen else { panic!("no quiz") };
     let questions = q.questions.clone();
-    let ids = |app: &App, q: steppe::quiz::Question| -> Vec<String> {
-        let id = |i: usize| app.timeline().events[i].id.clone();
-        match q {
-            steppe::quiz::Question::When { event } => vec![id(event)],
-            steppe::quiz::Question::First { a, b } => vec![id(a), id(b)],
-        }
+    let ids = |app: &App, q: &steppe::teach::quiz::Question| -> Vec<String> {
+        q.events().into_iter().map(|i| app.timeline().events[i].id.clone()).collect()
     };
-    let first = ids(&app, questions[0]);
-    let third = ids(&app, questions[2]);
+    let first = ids(&app, &questions[0]);
+    let third = ids(&app, &questions[2]);
     // Answer the first question, then its event and a later question's vanish.
     match questions[0] {
-        steppe::quiz::Question::When { .. } => {
+        steppe::teach::quiz::Question::When { .. } => {
             type_text(&mut app, "1991");
             press(&mut app, KeyCode::Enter);
         }
-        steppe::quiz::Question::First { .. } => type_text(&mut app, "1"),
+        _ => type_text(&mut app, "1"),
     }
     let mut edited = original.clone();
     for id in first.iter().chain(&third) {
@@ -653,7 +649,7 @@ fn a_slow_save_keeps_filters_and_selection_and_every_view_survives_emptiness() {
 fn monkey_ten_thousand_steps_with_reloads() {
     let original = bundled_text();
     let base = load_text(&original).timeline;
-    let mut rng = steppe::quiz::Rng::new(0x0e10_ad5e_ed00_0001);
+    let mut rng = steppe::teach::quiz::Rng::new(0x0e10_ad5e_ed00_0001);
     let mut variants =
         vec![load_text(&original), load_text(""), load_text("title: broken\nevents: [")];
     let cut = &original[..original.find("\ntours:").expect("tours")];

@@ -4,7 +4,7 @@
 //! field of the model is added here once and each renderer picks it up.
 
 use super::safe;
-use crate::model::{ActorKind, Era, Event, PartialDate, Timeline, Tour};
+use crate::model::{ActorKind, Era, Event, PartialDate, Quote, Source, Timeline, Tour};
 use crate::query::Query;
 
 /// Text in paragraphs (split at blank lines), each a list of its lines.
@@ -64,7 +64,16 @@ pub struct SourceRef<'a> {
     pub details: Option<String>,
 }
 
-impl SourceRef<'_> {
+impl<'a> SourceRef<'a> {
+    pub fn new(s: &'a Source) -> Self {
+        SourceRef {
+            title: &s.title,
+            url: s.url.as_deref(),
+            link: s.url.as_deref().and_then(safe::web_link),
+            details: s.details(),
+        }
+    }
+
     /// A source given as a bare address has the address for its title.
     pub fn titled(&self) -> bool {
         self.url != Some(self.title)
@@ -79,6 +88,37 @@ pub struct MediaRef<'a> {
     pub link: Option<&'a str>,
     pub caption: Option<&'a str>,
     pub credit: Option<&'a str>,
+}
+
+/// Words someone said, with who said them, when, and where it is printed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteRef<'a> {
+    pub text: Paragraphs<'a>,
+    /// The speaker's name (an actor's, or as written).
+    pub by: &'a str,
+    pub date: Option<String>,
+    pub lang: Option<&'a str>,
+    pub source: SourceRef<'a>,
+}
+
+impl<'a> QuoteRef<'a> {
+    pub fn new(tl: &'a Timeline, q: &'a Quote) -> Self {
+        QuoteRef {
+            text: paragraphs(&q.text),
+            by: tl.speaker(q),
+            date: q.date.map(|d| d.to_string()),
+            lang: q.lang.as_deref(),
+            source: SourceRef::new(&q.source),
+        }
+    }
+
+    /// "Vladimir Putin, 14 Oct 2022".
+    pub fn attribution(&self) -> String {
+        match &self.date {
+            Some(d) => format!("{}, {d}", self.by),
+            None => self.by.to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +143,7 @@ pub struct Card<'a> {
     pub actors: Vec<ActorRef<'a>>,
     pub tags: Vec<&'a str>,
     pub sources: Vec<SourceRef<'a>>,
+    pub quotes: Vec<QuoteRef<'a>>,
     /// Related events that exist in the timeline, in the order given.
     pub related: Vec<RelatedRef<'a>>,
     pub media: Option<MediaRef<'a>>,
@@ -144,16 +185,8 @@ impl<'a> Card<'a> {
                 })
                 .collect(),
             tags: e.tags.iter().map(String::as_str).collect(),
-            sources: e
-                .sources
-                .iter()
-                .map(|s| SourceRef {
-                    title: &s.title,
-                    url: s.url.as_deref(),
-                    link: s.url.as_deref().and_then(safe::web_link),
-                    details: s.details(),
-                })
-                .collect(),
+            sources: e.sources.iter().map(SourceRef::new).collect(),
+            quotes: e.quotes.iter().map(|q| QuoteRef::new(tl, q)).collect(),
             related: e
                 .related
                 .iter()
@@ -270,12 +303,32 @@ impl<'a> Page<'a> {
     }
 }
 
-/// One step of a lesson: the event, the teacher's note, the class question.
+/// One step of a lesson: the event, the teacher's note, the class question,
+/// and the quote when the step is one of the event's quotes.
 #[derive(Debug, Clone)]
 pub struct Step<'a> {
+    /// The step's number in the tour, from 1 (steps whose event is missing
+    /// keep their number, so this can differ from the position).
+    pub number: usize,
     pub card: Card<'a>,
     pub note: Option<Paragraphs<'a>>,
-    pub question: Option<&'a str>,
+    pub question: Option<Paragraphs<'a>>,
+    pub quote: Option<QuoteRef<'a>>,
+}
+
+impl<'a> Step<'a> {
+    /// Step `n` (from 0) of `tour`; `None` if it or its event is missing.
+    pub fn new(tl: &'a Timeline, tour: &'a Tour, n: usize, notes: bool) -> Option<Self> {
+        let s = tour.steps.get(n)?;
+        let e = &tl.events[tl.event_index(&s.event)?];
+        Some(Step {
+            number: n + 1,
+            card: Card::new(tl, e),
+            note: s.note.as_deref().filter(|_| notes).map(paragraphs),
+            question: s.question.as_deref().map(paragraphs).filter(|q| !q.is_empty()),
+            quote: s.quote.and_then(|q| e.quotes.get(q)).map(|q| QuoteRef::new(tl, q)),
+        })
+    }
 }
 
 /// A tour as a lesson: its steps in order, the notes left out for students.
@@ -292,18 +345,7 @@ pub struct Lesson<'a> {
 impl<'a> Lesson<'a> {
     /// Steps whose event is missing are left out (the loader reports them).
     pub fn new(tl: &'a Timeline, tour: &'a Tour, notes: bool) -> Self {
-        let steps = tour
-            .steps
-            .iter()
-            .filter_map(|s| {
-                let e = &tl.events[tl.event_index(&s.event)?];
-                Some(Step {
-                    card: Card::new(tl, e),
-                    note: s.note.as_deref().filter(|_| notes).map(paragraphs),
-                    question: s.question.as_deref().map(str::trim).filter(|q| !q.is_empty()),
-                })
-            })
-            .collect();
+        let steps = (0..tour.steps.len()).filter_map(|n| Step::new(tl, tour, n, notes)).collect();
         Lesson {
             id: &tour.id,
             title: &tour.title,
@@ -314,8 +356,8 @@ impl<'a> Lesson<'a> {
     }
 
     /// Every question, in step order.
-    pub fn questions(&self) -> impl Iterator<Item = &'a str> + '_ {
-        self.steps.iter().filter_map(|s| s.question)
+    pub fn questions(&self) -> impl Iterator<Item = &Paragraphs<'a>> + '_ {
+        self.steps.iter().filter_map(|s| s.question.as_ref())
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Card, Lesson, Page, Paragraphs};
+use super::document::{Card, Lesson, Page, Paragraphs, QuoteRef, SourceRef};
 use super::markdown::{link, text};
 
 /// Paragraphs, a blank line between them; a line break inside one is kept.
@@ -12,6 +12,38 @@ fn paragraphs(out: &mut String, ps: &Paragraphs) {
         let lines: Vec<String> = p.iter().map(|l| text(l)).collect();
         let _ = writeln!(out, "{}\n", lines.join("\\\n"));
     }
+}
+
+/// Text as a Markdown block quote, paragraphs kept.
+fn quoted(ps: &Paragraphs) -> String {
+    let mut text = String::new();
+    paragraphs(&mut text, ps);
+    format!("> {}", text.trim_end().replace('\n', "\n> "))
+}
+
+/// A source as a line: its title and its address (the address once when it
+/// is the title), a book's title in italics, then its details.
+fn source(s: &SourceRef) -> String {
+    let cited = match s.url {
+        Some(url) if !s.titled() => link(url),
+        Some(url) => format!("{} {}", text(s.title), link(url)),
+        None => format!("*{}*", text(s.title)),
+    };
+    match &s.details {
+        Some(details) => format!("{cited}, {}", text(details)),
+        None => cited,
+    }
+}
+
+/// A quote: the words, then who said them, when, and where it is printed.
+fn quote(out: &mut String, q: &QuoteRef) {
+    let _ = writeln!(
+        out,
+        "{}\\\n> — {} · {}\n",
+        quoted(&q.text),
+        text(&q.attribution()),
+        source(&q.source)
+    );
 }
 
 fn card_body(out: &mut String, card: &Card) {
@@ -38,22 +70,11 @@ fn card_body(out: &mut String, card: &Card) {
         let _ = writeln!(out, "{}\n", facts.join("\\\n"));
     }
     paragraphs(out, &card.summary);
+    for q in &card.quotes {
+        quote(out, q);
+    }
     if !card.sources.is_empty() {
-        let list: Vec<String> = card
-            .sources
-            .iter()
-            .map(|s| {
-                let mut cited = match s.url {
-                    Some(url) if !s.titled() => link(url),
-                    Some(url) => format!("{} {}", text(s.title), link(url)),
-                    None => format!("*{}*", text(s.title)),
-                };
-                if let Some(details) = &s.details {
-                    cited = format!("{cited}, {}", text(details));
-                }
-                cited
-            })
-            .collect();
+        let list: Vec<String> = card.sources.iter().map(source).collect();
         let _ = writeln!(out, "*Sources:* {}\n", list.join("; "));
     }
     if let Some(media) = &card.media {
@@ -75,10 +96,11 @@ pub fn events(page: &Page) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", text(page.title));
     paragraphs(&mut out, &page.description);
+    let events = crate::text::count(page.len(), "event", "events");
     let what = if page.filters.is_empty() {
-        format!("{} events", page.len())
+        events
     } else {
-        format!("{} events · {}", page.len(), text(&page.filters.join(" · ")))
+        format!("{events} · {}", text(&page.filters.join(" · ")))
     };
     let _ = writeln!(out, "*{what}*\n");
     for card in page.cards() {
@@ -95,30 +117,42 @@ pub fn lesson(lesson: &Lesson) -> String {
     let total = lesson.steps.len();
     let _ = writeln!(out, "# {}\n", text(lesson.title));
     if let Some(source) = lesson.source {
-        let _ = writeln!(out, "*A lesson from \"{}\", {total} steps*\n", text(source));
+        let steps = crate::text::count(total, "step", "steps");
+        let _ = writeln!(out, "*A lesson from \"{}\", {steps}*\n", text(source));
     }
     paragraphs(&mut out, &lesson.description);
     for (n, step) in lesson.steps.iter().enumerate() {
         let card = &step.card;
         let _ =
             writeln!(out, "## Step {} of {total} — {}: {}\n", n + 1, card.date, text(card.title));
+        if let Some(q) = &step.quote {
+            quote(&mut out, q);
+        }
         card_body(&mut out, card);
         if let Some(note) = &step.note {
-            let mut quoted = String::new();
-            paragraphs(&mut quoted, note);
-            let quoted = quoted.trim_end().replace('\n', "\n> ");
-            let _ = writeln!(out, "> **Note for the teacher:** {quoted}\n");
+            let _ = writeln!(out, "> **Note for the teacher:**\n>\n{}\n", quoted(note));
         }
-        if let Some(q) = step.question {
-            let _ = writeln!(out, "**Question for the class:** {}\n", text(&q.replace('\n', " ")));
+        if let Some(q) = &step.question {
+            let _ = writeln!(out, "**Question for the class:**\n");
+            paragraphs(&mut out, q);
         }
     }
-    let questions: Vec<&str> = lesson.questions().collect();
+    let questions: Vec<&Paragraphs> = lesson.questions().collect();
     if !questions.is_empty() {
         let _ = writeln!(out, "## All questions\n");
         for (n, q) in questions.iter().enumerate() {
-            let _ = writeln!(out, "{}. {}", n + 1, text(&q.replace('\n', " ")));
+            numbered(&mut out, n + 1, q);
         }
     }
     out
+}
+
+/// A numbered list item of paragraphs: the later ones indented under it.
+pub fn numbered(out: &mut String, n: usize, ps: &Paragraphs) {
+    let mut body = String::new();
+    paragraphs(&mut body, ps);
+    let indent = " ".repeat(format!("{n}. ").len());
+    let body = body.trim_end().replace('\n', &format!("\n{indent}"));
+    let body = body.replace(&format!("\n{indent}\n"), "\n\n");
+    let _ = writeln!(out, "{n}. {body}\n");
 }

@@ -12,6 +12,7 @@ pub mod safe;
 pub mod stats;
 mod table;
 pub mod timelinejs;
+pub mod worksheet;
 pub mod yaml;
 
 use std::io::{self, Write};

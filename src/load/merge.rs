@@ -29,6 +29,7 @@ pub fn merge(
         eras.extend(content.eras);
         events.extend(content.events.into_iter().map(|e| (file, e)));
         tours.extend(content.tours.into_iter().map(|t| (file, t)));
+        tl.translations.extend(content.translations);
     }
 
     // Broken events still have their references checked, then are dropped.
@@ -98,6 +99,8 @@ pub fn merge(
             used_actors.insert(p.id.as_str());
             refs.check(&actor_ids, &p.id, "actor", &what, *file, *mark);
         }
+        // A quote's speaker is an actor's id or a plain name: an id counts as a use.
+        used_actors.extend(e.quotes.iter().map(|q| q.by.as_str()));
         for (id, mark) in e.related.iter().zip(&def.related) {
             if *id == e.id {
                 refs.diags.push(Diagnostic::error(
@@ -120,6 +123,20 @@ pub fn merge(
         for (i, (step, mark)) in def.tour.steps.iter().zip(&def.steps).enumerate() {
             let what = format!("step {} of tour `{}`", i + 1, def.tour.id);
             refs.check(&event_ids, &step.event, "event", &what, *file, *mark);
+            let quotes = events.iter().find(|(_, e)| e.event.id == step.event);
+            let quotes = quotes.map_or(0, |(_, e)| e.event.quotes.len());
+            if let Some(n) = step.quote.filter(|&n| n >= quotes) {
+                refs.diags.push(Diagnostic::error(
+                    *file,
+                    Some(*mark),
+                    format!(
+                        "{what} shows quote {} of event `{}`, which has {}",
+                        n + 1,
+                        step.event,
+                        crate::text::count(quotes, "quote", "quotes")
+                    ),
+                ));
+            }
         }
     }
     for a in &actors {

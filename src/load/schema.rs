@@ -11,8 +11,8 @@ use super::diagnostic::{Diagnostic, Mark, did_you_mean};
 use super::sanitize;
 use super::yaml::{self, Node};
 use crate::model::{
-    Actor, ActorKind, Country, DateError, Era, Event, Location, Media, Origin, PartialDate,
-    Participant, Source, Tour, TourStep,
+    Actor, ActorKind, Country, DateError, Era, Event, Field, Location, Media, Origin,
+    PartialDate, Participant, Quote, Source, Tour, TourStep, Translations,
 };
 /// A value and the place it was defined.
 #[derive(Debug, Clone)]
@@ -61,13 +61,14 @@ pub struct FileContent {
     pub eras: Vec<Located<Era>>,
     pub events: Vec<EventDef>,
     pub tours: Vec<TourDef>,
+    pub translations: Translations,
 }
 
 pub const TOP_KEYS: &[&str] =
     &["title", "description", "countries", "actors", "eras", "events", "tours"];
-pub const COUNTRY_KEYS: &[&str] = &["code", "name", "capital", "location"];
-pub const ACTOR_KEYS: &[&str] = &["id", "name", "kind", "country", "role"];
-pub const ERA_KEYS: &[&str] = &["id", "title", "start", "end"];
+pub const COUNTRY_KEYS: &[&str] = &["code", "name", "capital", "location", "names"];
+pub const ACTOR_KEYS: &[&str] = &["id", "name", "kind", "country", "role", "names"];
+pub const ERA_KEYS: &[&str] = &["id", "title", "start", "end", "translations"];
 pub const EVENT_KEYS: &[&str] = &[
     "id",
     "date",
@@ -82,13 +83,16 @@ pub const EVENT_KEYS: &[&str] = &[
     "media",
     "location",
     "external_ids",
+    "quotes",
+    "translations",
 ];
+const QUOTE_KEYS: &[&str] = &["text", "by", "date", "lang", "source"];
 const PARTICIPANT_KEYS: &[&str] = &["id", "role"];
 const SOURCE_KEYS: &[&str] = &["title", "url", "author", "publisher", "year", "page"];
 const MEDIA_KEYS: &[&str] = &["url", "caption", "credit", "thumbnail"];
 const LOCATION_KEYS: &[&str] = &["name", "lat", "lon"];
-pub const TOUR_KEYS: &[&str] = &["id", "title", "description", "steps"];
-pub const STEP_KEYS: &[&str] = &["event", "note", "question"];
+pub const TOUR_KEYS: &[&str] = &["id", "title", "description", "steps", "translations"];
+pub const STEP_KEYS: &[&str] = &["event", "note", "question", "quote", "translations"];
 
 /// The keys of each kind of block, for checks that the JSON Schema and the
 /// writers agree with the reader.
@@ -102,6 +106,7 @@ pub const BLOCK_KEYS: &[(&str, &[&str])] = &[
     ("source", SOURCE_KEYS),
     ("media", MEDIA_KEYS),
     ("location", LOCATION_KEYS),
+    ("quote", QUOTE_KEYS),
     ("tour", TOUR_KEYS),
     ("step", STEP_KEYS),
 ];
@@ -437,6 +442,7 @@ impl Cx {
         let location = self.location(map, &what);
         let mark = map.get("code").map_or(map.mark, |c| c.mark);
         let code = self.country_code(&code_raw?, mark)?;
+        self.names(map, &what, |code| Field::CountryName(code.to_string()), &code);
         Some(Located {
             value: Country { code, name: name?, capital, location },
             file: self.file,
@@ -498,6 +504,9 @@ impl Cx {
             None => None,
         };
         let role = self.opt_text(map, "role", &what, false);
+        if let Some(id) = &id {
+            self.names(map, &what, |id| Field::ActorName(id.to_string()), id);
+        }
         Some(ActorDef {
             actor: Actor {
                 id: id?,
@@ -520,6 +529,9 @@ impl Cx {
             self.error(map.mark, format!("{what} has no `start`; it is required"));
         }
         let end = self.date(map, "end", &what);
+        if let Some(id) = &id {
+            self.translations(map, &what, &[("title", Field::EraTitle(id.clone()), false)]);
+        }
         let start = start?;
         if let Some(end) = end
             && end.latest() < start.earliest()
@@ -561,6 +573,17 @@ impl Cx {
         let media = self.media(map, &what);
         let location = self.event_location(map, &what);
         let external_ids = self.external_ids(map, &what);
+        let quotes = self.quotes(map, &what);
+        if let Some(id) = &id {
+            self.translations(
+                map,
+                &what,
+                &[
+                    ("title", Field::EventTitle(id.clone()), false),
+                    ("summary", Field::EventSummary(id.clone()), true),
+                ],
+            );
+        }
         if let (Some(date), Some(end)) = (date, end)
             && end.latest() < date.earliest()
         {
@@ -583,6 +606,7 @@ impl Cx {
                 media,
                 location,
                 external_ids,
+                quotes,
                 origin: Origin { file: self.file, line: map.mark.line },
             },
             complete,
@@ -619,17 +643,20 @@ impl Cx {
     fn sources(&mut self, map: &Node, what: &str) -> Vec<Source> {
         let mut out = Vec::new();
         for item in self.items(map, "sources", what) {
-            let source_of = format!("a source of {what}");
-            // A bare URL, or a mapping: a web page, or a book or archive.
-            let source = match item.text() {
-                Some(url) => self
-                    .web_address(&sanitize::line(url), item.mark, &source_of)
-                    .map(|u| Source::web(&u)),
-                None => self.source_mapping(item, &source_of),
-            };
+            let source = self.source(item, &format!("a source of {what}"));
             out.extend(source);
         }
         out
+    }
+
+    /// A bare URL, or a mapping: a web page, or a book or archive.
+    fn source(&mut self, item: &Node, source_of: &str) -> Option<Source> {
+        match item.text() {
+            Some(url) => self
+                .web_address(&sanitize::line(url), item.mark, source_of)
+                .map(|u| Source::web(&u)),
+            None => self.source_mapping(item, source_of),
+        }
     }
 
     fn source_mapping(&mut self, item: &Node, what: &str) -> Option<Source> {
@@ -768,6 +795,159 @@ impl Cx {
         out
     }
 
+    /// An event's `quotes`: the words, who said them, and the source that prints them.
+    fn quotes(&mut self, map: &Node, what: &str) -> Vec<Quote> {
+        let mut out = Vec::new();
+        for (n, item) in self.items(map, "quotes", what).iter().enumerate() {
+            let of = format!("quote {} of {what}", n + 1);
+            let Some(m) = self.mapping(item, &of, QUOTE_KEYS) else { continue };
+            let text = self.opt_text(m, "text", &of, true);
+            let by = self.req_text(m, "by", &of);
+            let date = self.date(m, "date", &of);
+            let lang = self.lang_tag(m, "lang", &of);
+            let source = match m.get("source").filter(|v| !v.is_null()) {
+                Some(v) => self.source(v, &format!("the source of {of}")),
+                None => {
+                    self.error_help(
+                        m.mark,
+                        format!("{of} has no `source`; it is required"),
+                        Some(
+                            "quote only what a source prints, and give that source's address"
+                                .into(),
+                        ),
+                    );
+                    None
+                }
+            };
+            if text.is_none() && !m.get("text").is_some_and(|v| v.text().is_none() && !v.is_null())
+            {
+                self.error(m.mark, format!("{of} has no `text`; it is required"));
+            }
+            if let (Some(text), Some(by), Some(source)) = (text, by, source) {
+                out.push(Quote { text, by, date, lang, source });
+            }
+        }
+        out
+    }
+
+    /// A step's `quote`: the number of one of its event's quotes, from 1.
+    fn quote_number(&mut self, map: &Node, what: &str) -> Option<usize> {
+        let v = map.get("quote").filter(|v| !v.is_null())?;
+        match v.text().and_then(|t| t.parse::<usize>().ok()).filter(|&n| n > 0) {
+            Some(n) => Some(n - 1),
+            None => {
+                self.error(
+                    v.mark,
+                    format!("expected `quote` of {what} as the number of one of its event's quotes (1 for the first), found {}", found(v)),
+                );
+                None
+            }
+        }
+    }
+
+    /// A language tag such as `ru` or `pt-BR`, checked for its form.
+    fn lang_tag(&mut self, map: &Node, key: &str, what: &str) -> Option<String> {
+        let tag = self.opt_text(map, key, what, false)?;
+        let mark = map.get(key).map_or(map.mark, |v| v.mark);
+        self.checked_tag(tag, mark, what)
+    }
+
+    fn checked_tag(&mut self, tag: String, mark: Mark, what: &str) -> Option<String> {
+        let mut parts = tag.split('-');
+        let primary = parts.next().unwrap_or_default();
+        let ok = (2..=3).contains(&primary.len())
+            && primary.bytes().all(|b| b.is_ascii_lowercase())
+            && parts.all(|p| {
+                (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
+        if ok {
+            return Some(tag);
+        }
+        let tag = sanitize::visible(&tag);
+        self.error_help(
+            mark,
+            format!("`{tag}` in {what} is not a language code: expected one such as `ru`, `ar`, `kk` or `pt-BR`"),
+            Some("use the two- or three-letter code of the language (ISO 639), in small letters".into()),
+        );
+        None
+    }
+
+    /// `names:` on a country or actor: the name in each language.
+    fn names(&mut self, map: &Node, what: &str, field: impl Fn(&str) -> Field, key: &str) {
+        let Some(v) = map.get("names").filter(|v| !v.is_null()) else { return };
+        let Some(entries) = v.entries() else {
+            self.error_help(
+                v.mark,
+                format!(
+                    "expected `names` of {what} as a mapping of languages to names, found {}",
+                    found(v)
+                ),
+                Some("write one name a line under `names:`, such as `ru: Казахстан`".into()),
+            );
+            return;
+        };
+        for (lang, name) in entries {
+            let Some(tag) = self.key_tag(lang, what) else { continue };
+            match name.text().map(sanitize::line).filter(|n| !n.is_empty()) {
+                Some(name) => self.out.translations.insert(&tag, field(key), name),
+                None => self.error(
+                    name.mark,
+                    format!(
+                        "expected the name in `{tag}` for {what} as text, found {}",
+                        found(name)
+                    ),
+                ),
+            }
+        }
+    }
+
+    /// A language written as a key (`ru:`), checked.
+    fn key_tag(&mut self, key: &Node, what: &str) -> Option<String> {
+        match key.text() {
+            Some(t) => self.checked_tag(t.to_string(), key.mark, what),
+            None => {
+                self.error(
+                    key.mark,
+                    format!("expected a language code as a key in {what}, found {}", found(key)),
+                );
+                None
+            }
+        }
+    }
+
+    /// `translations:` on an event, era, tour or step: for each language, a
+    /// mapping of the block's own text keys (`fields`: key, what it
+    /// translates, whether it has several lines).
+    fn translations(&mut self, map: &Node, what: &str, fields: &[(&str, Field, bool)]) {
+        let Some(v) = map.get("translations").filter(|v| !v.is_null()) else { return };
+        let keys: Vec<&str> = fields.iter().map(|(k, _, _)| *k).collect();
+        let Some(entries) = v.entries() else {
+            self.error_help(
+                v.mark,
+                format!(
+                    "expected `translations` of {what} as a mapping of languages, found {}",
+                    found(v)
+                ),
+                Some(format!(
+                    "write a language, then its {} indented below it: `ru:` then `  {}: …`",
+                    keys.join(" and "),
+                    keys[0]
+                )),
+            );
+            return;
+        };
+        for (lang, texts) in entries {
+            let Some(tag) = self.key_tag(lang, what) else { continue };
+            let of = format!("the `{tag}` translation of {what}");
+            let Some(m) = self.mapping(texts, &of, &keys) else { continue };
+            for (key, field, multiline) in fields {
+                if let Some(text) = self.opt_text(m, key, &of, *multiline) {
+                    self.out.translations.insert(&tag, field.clone(), text);
+                }
+            }
+        }
+    }
+
     fn tour(&mut self, v: &Node) -> Option<TourDef> {
         let (map, id, what) = self.record(v, "a tour", "tour", TOUR_KEYS)?;
         let title = self.req_text(map, "title", &what);
@@ -789,10 +969,31 @@ impl Cx {
             let event = self.req_text(m, "event", &step_what);
             let note = self.opt_text(m, "note", &step_what, true);
             let question = self.opt_text(m, "question", &step_what, true);
+            if let Some(tour) = &id {
+                self.translations(
+                    m,
+                    &step_what,
+                    &[
+                        ("note", Field::StepNote(tour.clone(), i), true),
+                        ("question", Field::StepQuestion(tour.clone(), i), true),
+                    ],
+                );
+            }
+            let quote = self.quote_number(m, &step_what);
             if let Some(event) = event {
-                steps.push(TourStep { event, note, question });
+                steps.push(TourStep { event, note, question, quote });
                 marks.push(m.get("event").map_or(m.mark, |e| e.mark));
             }
+        }
+        if let Some(tour) = &id {
+            self.translations(
+                map,
+                &what,
+                &[
+                    ("title", Field::TourTitle(tour.clone()), false),
+                    ("description", Field::TourDescription(tour.clone()), true),
+                ],
+            );
         }
         Some(TourDef {
             tour: Tour { id: id?, title: title?, description, steps },

@@ -3,8 +3,10 @@
 pub mod cells;
 mod date;
 pub mod file;
+mod lang;
 
 pub use date::{DateError, PartialDate};
+pub use lang::{Field, Translations, language_code};
 
 impl PartialDate {
     /// Advice for a date written another way; see [`date::suggest`].
@@ -146,6 +148,18 @@ impl Location {
     }
 }
 
+/// Words someone said, as a source prints them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub text: String,
+    /// Who said it: an actor's id, or a name.
+    pub by: String,
+    pub date: Option<PartialDate>,
+    /// The language the words are in, such as `ru` (a BCP 47 tag).
+    pub lang: Option<String>,
+    pub source: Source,
+}
+
 #[derive(Debug, Clone)]
 pub struct Event {
     pub id: String,
@@ -162,6 +176,7 @@ pub struct Event {
     pub location: Option<Location>,
     /// Identifiers in other databases, as written: (`wikidata`, `Q1234`).
     pub external_ids: Vec<(String, String)>,
+    pub quotes: Vec<Quote>,
     pub origin: Origin,
 }
 
@@ -181,6 +196,7 @@ impl Event {
             && self.media == other.media
             && self.location == other.location
             && self.external_ids == other.external_ids
+            && self.quotes == other.quotes
     }
 
     /// "26 Dec 1991" or "9 May – 29 Jun 1865".
@@ -194,6 +210,9 @@ pub struct TourStep {
     pub event: String,
     pub note: Option<String>,
     pub question: Option<String>,
+    /// The step is one of the event's quotes, on a slide of its own: its
+    /// position in the event's `quotes`.
+    pub quote: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -217,6 +236,8 @@ pub struct Timeline {
     pub tours: Vec<Tour>,
     /// The names of the files the timeline was read from, as given.
     pub files: Vec<String>,
+    /// Names and texts in other languages; see [`Timeline::translate`].
+    pub translations: Translations,
 }
 
 impl Timeline {
@@ -231,6 +252,11 @@ impl Timeline {
     /// A country's name, or its code if it has none here.
     pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.country(code).map_or(code, |c| c.name.as_str())
+    }
+
+    /// Who said a quote: the actor's name if `by` is an actor's id, else `by` itself.
+    pub fn speaker<'a>(&'a self, quote: &'a Quote) -> &'a str {
+        self.actor(&quote.by).map_or(quote.by.as_str(), |a| a.name.as_str())
     }
 
     /// "Xi Jinping (host)": an event's participant by name, with their part in it.

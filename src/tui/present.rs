@@ -5,6 +5,7 @@
 
 use crate::model::Timeline;
 use crate::query::Query;
+use crate::teach::steps::{Place, tour_slides};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presentation {
@@ -133,6 +134,34 @@ impl Presentation {
         Relocated::Nearest
     }
 
+    /// Where the show is, by ids: the tour's step, or the event.
+    pub fn place(&self, tl: &Timeline) -> Option<Place> {
+        match &self.tour {
+            Some(tour) => Some(Place::Step { tour: tour.clone(), step: self.step_index()? + 1 }),
+            None => self.event_id(tl).map(Place::Event),
+        }
+    }
+
+    /// Goes to `place` if this show has it; false if it does not.
+    pub fn go_to(&mut self, tl: &Timeline, place: &Place) -> bool {
+        let at = match (place, &self.tour) {
+            (Place::Step { tour, step }, Some(mine)) if tour == mine => {
+                self.steps.iter().position(|&s| s + 1 == *step)
+            }
+            (Place::Event(id), None) => {
+                tl.event_index(id).and_then(|e| self.slides.iter().position(|&s| s == e))
+            }
+            _ => None,
+        };
+        let Some(at) = at else { return false };
+        if at != self.at {
+            self.at = at;
+            self.question = false;
+        }
+        self.anchor = self.event_id(tl);
+        true
+    }
+
     /// "12 / 54" or, in a tour, "Step 3 of 12".
     pub fn position(&self) -> String {
         if self.slides.is_empty() {
@@ -143,18 +172,6 @@ impl Presentation {
             None => format!("{} / {}", self.at + 1, self.slides.len()),
         }
     }
-}
-
-/// (step indices, event positions) of a tour's steps whose events exist.
-fn tour_slides(query: &Query, tour: &str) -> Option<(Vec<usize>, Vec<usize>)> {
-    let t = query.timeline().tour(tour)?;
-    Some(
-        t.steps
-            .iter()
-            .enumerate()
-            .filter_map(|(n, s)| query.event_index(&s.event).map(|e| (n, e)))
-            .unzip(),
-    )
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! A quiz in progress: the questions, the answers so far and the score.
 
 use crate::model::Timeline;
-use crate::quiz::{self, Answer, Outcome, Question};
+use crate::teach::quiz::{self, Answer, Outcome, Question};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuizState {
@@ -38,8 +38,8 @@ impl QuizState {
         }
     }
 
-    pub fn current(&self) -> Option<Question> {
-        self.questions.get(self.at).copied()
+    pub fn current(&self) -> Option<&Question> {
+        self.questions.get(self.at)
     }
 
     pub fn finished(&self) -> bool {
@@ -50,16 +50,17 @@ impl QuizState {
         self.results.iter().filter(|r| r.correct).count()
     }
 
-    /// A key typed during the quiz: digits build a year; 1 or 2 pick an
-    /// event in "which came first"; after an answer, any key goes on.
+    /// A key typed during the quiz: digits build a year, or pick one of
+    /// the answers offered; after an answer, keys wait for Enter.
     pub fn key(&mut self, tl: &Timeline, c: char) {
         let Some(q) = self.current() else { return };
         if self.outcome.is_some() {
             return;
         }
+        let choices = q.choices();
         match q {
-            Question::First { .. } => {
-                if let Some(choice @ (1 | 2)) = c.to_digit(10) {
+            Question::First { .. } | Question::Choose { .. } => {
+                if let Some(choice) = c.to_digit(10).filter(|&d| d >= 1 && d as usize <= choices) {
                     self.answer(tl, Answer::Choice(choice as u8));
                 }
             }
@@ -93,14 +94,15 @@ impl QuizState {
     }
 
     fn answer(&mut self, tl: &Timeline, answer: Answer) {
-        let Some(q) = self.current() else { return };
-        if !question_exists(tl, q) {
+        let Some(q) = self.current().cloned() else { return };
+        if !question_exists(tl, &q) {
             return;
         }
-        let outcome = quiz::check(tl, q, answer);
+        let outcome = quiz::check(tl, &q, answer);
         self.asked.push(match q {
             Question::When { event } => format!("When? {} — ", tl.events[event].title),
             Question::First { .. } => "Which came first? ".to_string(),
+            Question::Choose { .. } => String::new(),
         });
         self.results.push(outcome.clone());
         self.outcome = Some(outcome);
@@ -116,11 +118,8 @@ impl QuizState {
         let before = self.questions.len();
         let mut kept = Vec::with_capacity(before);
         for (n, q) in self.questions.iter().enumerate() {
-            let q = match *q {
-                Question::When { event } => Question::When { event: map(event) },
-                Question::First { a, b } => Question::First { a: map(a), b: map(b) },
-            };
-            if n < answered || question_exists(new, q) {
+            let q = q.moved(map);
+            if n < answered || question_exists(new, &q) {
                 kept.push(q);
             }
         }
@@ -133,12 +132,8 @@ impl QuizState {
 pub const GONE: usize = usize::MAX;
 
 /// Whether every event the question asks about is in `tl`.
-pub fn question_exists(tl: &Timeline, q: Question) -> bool {
-    let there = |i: usize| i < tl.events.len();
-    match q {
-        Question::When { event } => there(event),
-        Question::First { a, b } => there(a) && there(b),
-    }
+pub fn question_exists(tl: &Timeline, q: &Question) -> bool {
+    q.events().iter().all(|&i| i < tl.events.len())
 }
 
 #[cfg(test)]
@@ -153,13 +148,13 @@ mod tests {
         let run = |seed| {
             let mut q = QuizState::new(&tl, &pool, seed);
             // Answer every question the same way: year 2000, or event 1.
-            while let Some(question) = q.current() {
+            while let Some(question) = q.current().cloned() {
                 match question {
                     Question::When { .. } => {
                         "2000".chars().for_each(|c| q.key(&tl, c));
                         q.submit(&tl);
                     }
-                    Question::First { .. } => q.key(&tl, '1'),
+                    Question::First { .. } | Question::Choose { .. } => q.key(&tl, '1'),
                 }
                 assert!(q.outcome.is_some(), "each question was answered");
                 q.submit(&tl);
@@ -177,7 +172,7 @@ mod tests {
         let tl = load::load_bundled().timeline;
         let i = tl.event_index("xi-astana-silk-road-economic-belt").expect("event");
         let mut q = QuizState::new(&tl, &[i], 1);
-        assert_eq!(q.current(), Some(Question::When { event: i }));
+        q.questions = vec![Question::When { event: i }];
         for c in "20x1-3".chars() {
             q.key(&tl, c);
         }

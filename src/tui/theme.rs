@@ -2,6 +2,21 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// Colours of the 256-colour palette (the 6×6×6 cube and the grey ramp,
+/// the same in every terminal that has it) used by the projector theme.
+const BLACK: u8 = 16;
+const WHITE: u8 = 231;
+const NAVY: u8 = 18;
+const MAROON: u8 = 88;
+const GREEN: u8 = 22;
+const PURPLE: u8 = 54;
+const GREY: u8 = 238;
+/// Light colours for the other themes where the 16 colours read badly.
+const SKY: u8 = 75;
+const SALMON: u8 = 210;
+const DIM_GREY: u8 = 242;
+const LEAF: u8 = 28;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// Every cell starts in this style: the contrast theme paints the whole screen.
@@ -35,15 +50,16 @@ impl Theme {
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             selected_idle: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             dim: Style::new().fg(Color::DarkGray),
-            era: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            era: Style::new().fg(Color::LightMagenta).add_modifier(Modifier::BOLD),
             year: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             checked: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            bar: Style::new().fg(Color::Blue),
+            // Pure blue is too dark to read on black: a light sky blue.
+            bar: Style::new().fg(Color::Indexed(SKY)),
             marker: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
             heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            link: Style::new().fg(Color::Indexed(SKY)).add_modifier(Modifier::UNDERLINED),
         }
     }
 
@@ -77,14 +93,17 @@ impl Theme {
             border: Style::new().fg(Color::Black),
             border_focus: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             title: Style::new().fg(Color::Black).add_modifier(Modifier::BOLD),
-            dim: Style::new().fg(Color::DarkGray),
+            // The 16 colours' greys and greens are too light on white.
+            dim: Style::new().fg(Color::Indexed(DIM_GREY)),
             era: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
             year: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            checked: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            checked: Style::new().fg(Color::Indexed(LEAF)).add_modifier(Modifier::BOLD),
             key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             bar: Style::new().fg(Color::Blue),
             marker: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
             ..Theme::dark()
         }
     }
@@ -110,9 +129,35 @@ impl Theme {
             key: strong(Color::Yellow),
             bar: strong(Color::White),
             marker: strong(Color::Yellow),
-            warning: strong(Color::LightRed),
+            warning: strong(Color::Indexed(SALMON)),
             heading: strong(Color::Cyan),
             link: strong(Color::White).add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// Black on white for a projector in a room with daylight, where dark
+    /// themes wash out: dark colours from the 256-colour palette, whose
+    /// values terminals agree on, everything that matters in bold.
+    pub fn projector() -> Theme {
+        let ink = |c: u8| Style::new().fg(Color::Indexed(c)).bg(Color::Indexed(WHITE));
+        let strong = |c: u8| ink(c).add_modifier(Modifier::BOLD);
+        Theme {
+            base: ink(BLACK),
+            border: ink(BLACK),
+            border_focus: strong(NAVY),
+            title: strong(BLACK),
+            selected: ink(BLACK).add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            selected_idle: strong(NAVY).add_modifier(Modifier::UNDERLINED),
+            dim: ink(GREY),
+            era: strong(PURPLE),
+            year: strong(MAROON),
+            checked: strong(GREEN),
+            key: strong(NAVY),
+            bar: ink(NAVY),
+            marker: strong(MAROON),
+            warning: strong(MAROON),
+            heading: strong(NAVY),
+            link: ink(NAVY).add_modifier(Modifier::UNDERLINED),
         }
     }
 
@@ -125,6 +170,7 @@ impl Theme {
                 crate::cli::ThemeName::Dark => Theme::dark(),
                 crate::cli::ThemeName::Light => Theme::light(),
                 crate::cli::ThemeName::Contrast => Theme::contrast(),
+                crate::cli::ThemeName::Projector => Theme::projector(),
             },
         }
     }

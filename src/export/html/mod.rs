@@ -9,8 +9,11 @@ use base64::Engine as _;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use sha2::{Digest, Sha256};
 
-use super::document::{Card, Facet, Lesson, Page, Paragraphs};
+use super::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef};
 use crate::model::Era;
+
+mod worksheet;
+pub use worksheet::{answer_key, worksheet};
 
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
@@ -69,12 +72,29 @@ fn paragraphs(ps: &Paragraphs) -> Markup {
     }
 }
 
+/// A quote: the words in a block quote, then who said them and where it is printed.
+fn quote(q: &QuoteRef) -> Markup {
+    html! {
+        figure.quote {
+            blockquote lang=[q.lang] dir="auto" cite=[q.source.link] { (paragraphs(&q.text)) }
+            figcaption {
+                "— " span dir="auto" { (q.attribution()) } " · "
+                @match q.source.link {
+                    Some(url) => cite { a href=(url) rel="noreferrer" { (q.source.title) } },
+                    None => cite dir="auto" { (q.source.title) },
+                }
+            }
+        }
+    }
+}
+
 /// Where related events may link: events on the same page, by id.
 type Anchors<'a> = Option<&'a HashSet<&'a str>>;
 
 fn card_facts(card: &Card, anchors: Anchors) -> Markup {
     html! {
         div.summary data-s { (paragraphs(&card.summary)) }
+        @for q in &card.quotes { (quote(q)) }
         dl.facts {
             @if !card.countries.is_empty() {
                 dt { "Countries" }
@@ -299,7 +319,7 @@ pub fn page(page: &Page) -> String {
 /// A lesson: one step per slide with the script on, a worksheet in print.
 pub fn lesson(lesson: &Lesson) -> String {
     let total = lesson.steps.len();
-    let questions: Vec<&str> = lesson.questions().collect();
+    let questions: Vec<&Paragraphs> = lesson.questions().collect();
     let slides = total + usize::from(!questions.is_empty());
     let has_notes = lesson.steps.iter().any(|s| s.note.is_some());
     let body = html! {
@@ -340,6 +360,7 @@ pub fn lesson(lesson: &Lesson) -> String {
                         span.title dir="auto" { (card.title) }
                     }
                     @if let Some(era) = card.era { p.in-era { "Era: " span dir="auto" { (era) } } }
+                    @if let Some(q) = &step.quote { div.said { (quote(q)) } }
                     (card_facts(card, None))
                     @if let Some(note) = &step.note {
                         aside.note aria-label="Note for the teacher" {
@@ -347,10 +368,10 @@ pub fn lesson(lesson: &Lesson) -> String {
                             (paragraphs(note))
                         }
                     }
-                    @if let Some(q) = step.question {
+                    @if let Some(q) = &step.question {
                         div.question {
                             h3 { "Question for the class" }
-                            p dir="auto" { (q) }
+                            (paragraphs(q))
                             div.answer aria-hidden="true" { span {} span {} span {} }
                         }
                     }
@@ -360,7 +381,7 @@ pub fn lesson(lesson: &Lesson) -> String {
                 section.step.questions #{ "step-" (total + 1) } aria-labelledby="questions-h" {
                     h2 #questions-h tabindex="-1" { "All questions" }
                     ol {
-                        @for q in &questions { li dir="auto" { (q) } }
+                        @for q in &questions { li { (paragraphs(q)) } }
                     }
                 }
             }
@@ -411,6 +432,7 @@ mod tests {
             media: None,
             location: None,
             external_ids: Vec::new(),
+            quotes: Vec::new(),
             origin: Origin::default(),
         };
         Query::new(Timeline { events: vec![event], ..Timeline::default() })

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::block;
 use crate::model::{Event, Timeline};
-use crate::quiz::{Question, YEAR_TOLERANCE};
+use crate::teach::quiz::{Ask, Question, YEAR_TOLERANCE};
 use crate::tui::quiz::QuizState;
 use crate::tui::theme::Theme;
 
@@ -89,9 +89,9 @@ pub fn render(tl: &Timeline, quiz: &QuizState, theme: &Theme, area: Rect, frame:
     frame.render_widget(paragraph.scroll((scroll, 0)), text);
 }
 
-fn question<'a>(tl: &Timeline, quiz: &QuizState, q: Question, theme: &Theme) -> Vec<Line<'a>> {
+fn question<'a>(tl: &Timeline, quiz: &QuizState, q: &Question, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
-    match q {
+    match *q {
         Question::When { event } => {
             lines.push(Line::styled("When did this happen? Type the year.", theme.heading));
             lines.push(Line::raw(""));
@@ -120,6 +120,26 @@ fn question<'a>(tl: &Timeline, quiz: &QuizState, q: Question, theme: &Theme) -> 
                         tl.events.get(e).map_or(GONE_TEXT.to_string(), |e| hide_years(&e.title)),
                         theme.title,
                     ),
+                ]));
+                lines.push(Line::raw(""));
+            }
+        }
+        Question::Choose { ask, ref options, .. } => {
+            let keys = format!("Press 1 to {}.", options.len());
+            match q.prompt(tl) {
+                Some(prompt) => {
+                    // A year in the title could give away an answer on a date.
+                    let prompt = if ask == Ask::OnDate { prompt } else { hide_years(&prompt) };
+                    lines.push(Line::styled(prompt, theme.title));
+                }
+                None => lines.push(Line::styled(GONE_TEXT, theme.dim)),
+            }
+            lines.push(Line::styled(keys, theme.heading));
+            lines.push(Line::raw(""));
+            for (n, option) in options.iter().enumerate() {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}  ", n + 1), theme.key),
+                    Span::styled(hide_years(option), theme.title),
                 ]));
                 lines.push(Line::raw(""));
             }

@@ -1,0 +1,201 @@
+//! The classroom: quotes, translations, worksheets and handouts, through
+//! the real binary as a teacher runs it.
+
+use std::process::{Command, Output};
+
+fn steppe(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("steppe runs")
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = steppe(args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+const FIXTURE: &str = "tests/fixtures/classroom.yaml";
+
+fn load_yaml(text: &str) -> steppe::load::Loaded {
+    steppe::load::load_texts(vec![("lesson.yaml".into(), Ok(text.to_string()))])
+}
+
+#[test]
+fn quotes_names_and_translations_load() {
+    let loaded = load_yaml(&std::fs::read_to_string(FIXTURE).expect("fixture"));
+    assert!(loaded.is_ok(), "{}", loaded.report.render());
+    let tl = &loaded.timeline;
+    let first = &tl.events[tl.event_index("first").expect("first")];
+    assert_eq!(first.quotes.len(), 1);
+    assert_eq!(tl.speaker(&first.quotes[0]), "A Speaker");
+    assert_eq!(first.quotes[0].lang.as_deref(), Some("en"));
+    let second = &tl.events[tl.event_index("second").expect("second")];
+    assert_eq!(tl.speaker(&second.quotes[0]), "Someone Not In The Actors");
+    assert_eq!(tl.tour("lesson").expect("tour").steps[1].quote, Some(0));
+    assert_eq!(tl.translations.languages(), ["ar", "ru"]);
+    let mut ru = tl.clone();
+    assert_eq!(ru.translate("ru_RU").as_deref(), Some("ru"));
+    assert_eq!(ru.country_name("KZ"), "Казахстан");
+    assert_eq!(ru.country_name("RU"), "Russia", "no translation: the original");
+    assert_eq!(ru.actor("speaker").expect("actor").name, "Оратор");
+    assert_eq!(ru.eras[0].title, "Новое время");
+    assert_eq!(ru.events[0].title, "Первое событие");
+    assert_eq!(ru.events[1].title, "The second event");
+    let tour = ru.tour("lesson").expect("tour");
+    assert_eq!(
+        (tour.title.as_str(), tour.description.as_deref()),
+        ("Урок", Some("Описание урока."))
+    );
+    assert_eq!(tour.steps[0].question.as_deref(), Some("Вопрос?"));
+    assert_eq!(tour.steps[1].question.as_deref(), Some("Who might the speaker have meant?"));
+    let mut none = tl.clone();
+    assert_eq!(none.translate("kk"), None);
+    assert_eq!(none.events[0].title, "The first event");
+}
+
+#[test]
+fn mistakes_in_quotes_and_translations_are_located() {
+    let cases = [
+        (
+            "events:\n  - id: a\n    date: 1991\n    title: A\n    sources: [https://x.org]\n    quotes:\n      - text: Words.\n        by: someone\n",
+            "lesson.yaml:7:9",
+            "quote 1 of event `a` has no `source`",
+        ),
+        (
+            "events:\n  - id: a\n    date: 1991\n    title: A\n    sources: [https://x.org]\n    translations:\n      Russian: {title: Б}\n",
+            "lesson.yaml:7:7",
+            "`Russian` in event `a` is not a language code",
+        ),
+        (
+            "events:\n  - id: a\n    date: 1991\n    title: A\n    sources: [https://x.org]\n    translations:\n      ru: {titel: Б}\n",
+            "lesson.yaml:7:12",
+            "unknown key `titel` in the `ru` translation of event `a`",
+        ),
+        (
+            "countries:\n  - code: KZ\n    name: Kazakhstan\n    names: [Казахстан]\n",
+            "lesson.yaml:4:12",
+            "expected `names` of country `KZ` as a mapping",
+        ),
+        (
+            "events:\n  - id: a\n    date: 1991\n    title: A\n    sources: [https://x.org]\ntours:\n  - id: t\n    title: T\n    steps:\n      - event: a\n        quote: 2\n",
+            "lesson.yaml:10:16",
+            "step 1 of tour `t` shows quote 2 of event `a`, which has 0 quotes",
+        ),
+    ];
+    for (yaml, place, message) in cases {
+        let loaded = load_yaml(yaml);
+        assert!(!loaded.is_ok(), "{yaml}");
+        let report = loaded.report.render();
+        assert!(report.contains(message), "{message}\n{report}");
+        assert!(report.contains(place), "{place}\n{report}");
+    }
+}
+
+#[test]
+fn the_handout_keeps_paragraphs_shows_quotes_and_a_bare_address_once() {
+    let md = ok(&["export", FIXTURE, "--tour", "lesson"]);
+    assert!(
+        md.contains(
+            "The first paragraph of the question.\n\nThe second paragraph of the question?"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("> A note in one paragraph.\n> \n> And a second paragraph of the note."),
+        "{md}"
+    );
+    assert!(md.contains("> Words as the source prints them.\n> \n> A second paragraph of words.\\\n> — A Speaker, 16 Dec 1991 · The transcript <https://example.org/transcript>"), "{md}");
+    assert_eq!(md.matches("example.org/bare").count(), 2, "once per step that shows it:\n{md}");
+    assert!(md.contains("*Sources:* <https://example.org/bare>\n"), "{md}");
+    // All questions again at the end, their paragraphs kept under the number.
+    assert!(
+        md.contains(
+            "1. The first paragraph of the question.\n\n   The second paragraph of the question?"
+        ),
+        "{md}"
+    );
+    let one = ok(&["export", FIXTURE, "--where", "text:\"only one summary\""]);
+    assert!(one.contains("*1 event · "), "{one}");
+}
+
+#[test]
+fn a_worksheet_has_room_to_answer_and_no_summaries_and_the_key_is_apart() {
+    let tl = steppe::load::load_bundled().timeline;
+    let tour = tl.tour("new-great-game").expect("tour");
+    for format in ["markdown", "html"] {
+        let sheet = ok(&["export", "--tour", "new-great-game", "--worksheet", "--format", format]);
+        let key = ok(&["export", "--tour", "new-great-game", "--answer-key", "--format", format]);
+        // Text as the page holds it: HTML escapes quotes and ampersands.
+        let as_written = |s: &str| -> String {
+            let start: String = s.chars().take(40).collect();
+            match format {
+                "html" => start.replace('&', "&amp;").replace('"', "&quot;"),
+                _ => start,
+            }
+        };
+        for step in &tour.steps {
+            let e = &tl.events[tl.event_index(&step.event).expect("event")];
+            let summary_start = as_written(&e.summary);
+            assert!(!sheet.contains(&summary_start), "{format}: a summary is on the sheet");
+            let note_start = as_written(step.note.as_deref().expect("note"));
+            assert!(!sheet.contains(&note_start), "{format}: a teacher's note is on the sheet");
+            assert!(key.contains(&note_start), "{format}: the key has the note {note_start}");
+            let question = as_written(step.question.as_deref().expect("q"));
+            assert!(sheet.contains(&question), "{format}: {question}");
+        }
+        assert!(sheet.contains("26 Dec 1991"), "dates are on the sheet");
+        assert!(sheet.contains("Choose one answer") && key.contains("Choose one answer"));
+        match format {
+            "markdown" => {
+                assert!(sheet.contains(&format!("{}\\\n", ".".repeat(70))), "lines to write on");
+                assert!(sheet.contains("☐ A. "), "boxes to tick");
+            }
+            _ => {
+                assert!(sheet.contains("<div class=\"lines\""), "lines to write on");
+                assert!(!sheet.contains("class=\"note\""), "no notes in the students' page");
+            }
+        }
+    }
+    let a = ok(&["export", "--tour", "new-great-game", "--answer-key", "--seed", "4"]);
+    assert!(a.contains("seed 4"));
+    assert_ne!(a, ok(&["export", "--tour", "new-great-game", "--answer-key", "--seed", "5"]));
+    let clash = steppe(&["export", "--worksheet"]);
+    assert_eq!(clash.status.code(), Some(2), "a worksheet needs a tour");
+}
+
+#[test]
+fn the_lang_option_shows_the_translation_and_rtl_text_is_marked() {
+    let md = ok(&["export", FIXTURE, "--tour", "lesson", "--lang", "ru"]);
+    assert!(md.starts_with("# Урок\n"), "{md}");
+    assert!(md.contains("Первое событие") && md.contains("*Countries:* Казахстан"), "{md}");
+    assert!(md.contains("Вопрос?") && md.contains("The second event"), "{md}");
+    let from_env = Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .args(["export", FIXTURE, "--tour", "lesson"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "ru_RU.UTF-8")
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&from_env.stdout).starts_with("# Урок\n"));
+    let ar = ok(&["export", FIXTURE, "--lang", "ar", "--format", "html"]);
+    assert!(ar.contains("<span class=\"title\" dir=\"auto\" data-s>الحدث الأول</span>"), "{ar}");
+    let ar_md = ok(&["export", FIXTURE, "--lang", "ar"]);
+    assert!(ar_md.contains("## 16 Dec 1991 — الحدث الأول\n"), "{ar_md}");
+    assert!(
+        ar_md.contains("\nملخص الحدث.\n"),
+        "the Arabic summary is a paragraph of its own:\n{ar_md}"
+    );
+    let unknown = steppe(&["export", FIXTURE, "--lang", "kk"]);
+    assert!(unknown.status.success());
+    assert!(
+        String::from_utf8_lossy(&unknown.stderr)
+            .contains("no translations into `kk` (they have: ar, ru)")
+    );
+}
