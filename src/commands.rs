@@ -348,6 +348,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         paths: args.paths.clone(),
         watch: !args.no_watch,
         theme: tui::theme::Theme::choose(args.theme),
+        lang: args.lang.code(),
     };
     let ending =
         tui::run(app, options).map_err(|e| Failure::Data(format!("the terminal failed: {e}")))?;

@@ -47,6 +47,8 @@ pub struct Options {
     /// Whether to watch `paths` and reload when they change.
     pub watch: bool,
     pub theme: Theme,
+    /// The language to show names and texts in, where the files have it.
+    pub lang: Option<String>,
 }
 
 /// How a session ended.
@@ -249,7 +251,8 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
     let mut pending =
         explorer.app.update(Action::Resize { width: size.width, height: size.height });
     pending.extend(explorer.app.begin_load());
-    let effects = Effects { tx: &tx, filters: &filters, paths: &options.paths };
+    let effects =
+        Effects { tx: &tx, filters: &filters, paths: &options.paths, lang: &options.lang };
     loop {
         for effect in pending.drain(..) {
             if effects.run(effect) {
@@ -283,6 +286,7 @@ struct Effects<'a> {
     tx: &'a event::Sender,
     filters: &'a sources::filter::FilterWorker,
     paths: &'a [PathBuf],
+    lang: &'a Option<String>,
 }
 
 impl Effects<'_> {
@@ -290,7 +294,8 @@ impl Effects<'_> {
     fn run(&self, effect: Effect) -> bool {
         match effect {
             Effect::Load { generation } => {
-                sources::loader::start(self.tx.clone(), self.paths.to_vec(), generation);
+                let (paths, lang) = (self.paths.to_vec(), self.lang.clone());
+                sources::loader::start(self.tx.clone(), paths, lang, generation);
             }
             Effect::Filter(request) => {
                 self.filters.send(*request);

@@ -14,8 +14,9 @@ use crate::tui::event::{Event, Sender};
 /// Progress is reported at most this often.
 const EVERY: Duration = Duration::from_millis(50);
 
-/// Loads `paths` (the bundled timelines when empty) and sends the result.
-pub fn start(tx: Sender, paths: Vec<PathBuf>, generation: u64) {
+/// Loads `paths` (the bundled timelines when empty), shown in `lang` where
+/// they have it, and sends the result.
+pub fn start(tx: Sender, paths: Vec<PathBuf>, lang: Option<String>, generation: u64) {
     let spawned = std::thread::Builder::new().name("loader".into()).spawn({
         let tx = tx.clone();
         move || {
@@ -35,7 +36,11 @@ pub fn start(tx: Sender, paths: Vec<PathBuf>, generation: u64) {
             // Files with errors still show the events that could be read.
             let result = if loaded.is_ok() || !loaded.timeline.events.is_empty() {
                 let report = loaded.report;
-                Ok(Prepared::new(Query::new(loaded.timeline), report))
+                let mut timeline = loaded.timeline;
+                if let Some(lang) = &lang {
+                    timeline.translate(lang);
+                }
+                Ok(Prepared::new(Query::new(timeline), report))
             } else {
                 Err(loaded.report)
             };
