@@ -192,6 +192,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 media: None,
                 location: None,
                 external_ids: Vec::new(),
+                quotes: Vec::new(),
                 origin: Origin::default(),
             })
             .collect();

@@ -46,6 +46,7 @@ pub fn synthetic(n: usize) -> Timeline {
             media: None,
             location: None,
             external_ids: Vec::new(),
+            quotes: Vec::new(),
             origin: Origin::default(),
         })
         .collect();
