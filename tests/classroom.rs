@@ -199,3 +199,59 @@ fn the_lang_option_shows_the_translation_and_rtl_text_is_marked() {
             .contains("no translations into `kk` (they have: ar, ru)")
     );
 }
+
+#[test]
+fn the_bundled_lesson_reads_in_russian_and_names_read_in_arabic() {
+    let ru = ok(&["export", "--tour", "new-great-game", "--lang", "ru"]);
+    assert!(ru.starts_with("# Новая Большая игра, 1991–2025\n"), "{ru}");
+    assert!(ru.contains("Советский Союз официально прекращает существование"), "{ru}");
+    assert!(ru.contains("*Countries:* Советский Союз (СССР), Россия, Казахстан"), "{ru}");
+    assert!(ru.contains("Кого Путин мог иметь в виду"), "{ru}");
+    let tl = steppe::load::load_bundled().timeline;
+    let tour = tl.tour("new-great-game").expect("tour");
+    for n in 0..tour.steps.len() {
+        for field in [
+            steppe::model::Field::StepNote(tour.id.clone(), n),
+            steppe::model::Field::StepQuestion(tour.id.clone(), n),
+        ] {
+            assert!(tl.translations.get("ru", &field).is_some(), "{field:?} in Russian");
+        }
+    }
+    for c in &tl.countries {
+        for lang in ["ru", "ar"] {
+            let field = steppe::model::Field::CountryName(c.code.clone());
+            assert!(tl.translations.get(lang, &field).is_some(), "{} in {lang}", c.code);
+        }
+    }
+    for a in &tl.actors {
+        for lang in ["ru", "ar"] {
+            let field = steppe::model::Field::ActorName(a.id.clone());
+            assert!(tl.translations.get(lang, &field).is_some(), "{} in {lang}", a.id);
+        }
+    }
+    let ar = ok(&["export", "--country", "KZ", "--lang", "ar", "--format", "html"]);
+    assert!(
+        ar.contains("<span dir=\"auto\" data-s>كازاخستان</span>"),
+        "Arabic names, each in its own direction"
+    );
+}
+
+#[test]
+fn the_bundled_quote_is_word_for_word_with_its_source_and_a_slide_of_its_own() {
+    let tl = steppe::load::load_bundled().timeline;
+    let e = &tl.events[tl.event_index("russia-central-asia-summit-1").expect("event")];
+    let q = &e.quotes[0];
+    assert!(q.text.contains("external attempts to prevent the development of our integration"));
+    assert!(e.summary.contains("external attempts to prevent the development of our integration"));
+    assert_eq!(q.source.url, "http://en.kremlin.ru/catalog/persons/593/events/69598");
+    assert_eq!(tl.speaker(q), "Vladimir Putin");
+    let tour = tl.tour("new-great-game").expect("tour");
+    assert!(tour.steps.iter().any(|s| s.event == e.id && s.quote == Some(0)));
+    let md = ok(&["export", "--tour", "new-great-game"]);
+    assert!(
+        md.contains(
+            "> — Vladimir Putin, 14 Oct 2022 · Kremlin — Speech at first Russia–Central Asia summit"
+        ),
+        "{md}"
+    );
+}
