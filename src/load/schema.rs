@@ -11,8 +11,8 @@ use super::diagnostic::{Diagnostic, Mark, did_you_mean};
 use super::sanitize;
 use super::yaml::{self, Node};
 use crate::model::{
-    Actor, ActorKind, Country, DateError, Era, Event, Field, Location, Media, Origin,
-    PartialDate, Participant, Quote, Source, Tour, TourStep, Translations,
+    Actor, ActorKind, Country, DateError, Era, Event, Field, Location, Media, Origin, PartialDate,
+    Participant, Quote, Source, Tour, TourStep, Translations,
 };
 /// A value and the place it was defined.
 #[derive(Debug, Clone)]

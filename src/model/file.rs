@@ -3,12 +3,13 @@
 //! from. The reader is `load::schema`; tests hold the three to the same keys.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Event, Source, Timeline};
+use super::{Event, Field, Quote, Source, Timeline};
 
 /// A steppe timeline file: countries, actors, eras, events and guided tours.
 /// Every key is optional.
@@ -47,6 +48,9 @@ pub struct CountryDoc {
     /// Where the capital is: [latitude, longitude] in degrees.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<(f64, f64)>,
+    /// The name in other languages: `ru: Казахстан`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
@@ -73,6 +77,9 @@ pub struct ActorDoc {
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// The name in other languages: `ru: Казахстан`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
 }
 
 /// A named period.
@@ -85,6 +92,8 @@ pub struct EraDoc {
     pub start: DateText,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<DateText>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, EraTextsDoc>,
 }
 
 /// What happened, and when.
@@ -119,6 +128,11 @@ pub struct EventDoc {
     /// Identifiers in other databases, such as `wikidata: Q1234`.
     #[serde(default, skip_serializing_if = "ExternalIds::is_empty")]
     pub external_ids: ExternalIds,
+    /// What people said, word for word, with the source that prints it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotes: Vec<QuoteDoc>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, EventTextsDoc>,
 }
 
 /// An actor of an event: a bare id, or an id with the part they played.
@@ -205,6 +219,8 @@ pub struct TourDoc {
     pub description: Option<String>,
     #[schemars(length(min = 1))]
     pub steps: Vec<StepDoc>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, TourTextsDoc>,
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -215,6 +231,90 @@ pub struct StepDoc {
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
+    /// Show the event's quote with this number (from 1) as the step's slide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub quote: Option<usize>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, StepTextsDoc>,
+}
+
+/// Words someone said, as a source prints them.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteDoc {
+    /// The words, exactly as the source prints them (several lines).
+    pub text: String,
+    /// Who said them: an actor's id, or a name.
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateText>,
+    /// The language of the words, such as `en` or `ru`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Where the words are printed.
+    pub source: SourceDoc,
+}
+
+/// An event's title and summary in another language.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventTextsDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+/// An era's title in another language.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EraTextsDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// A tour's title and description in another language.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TourTextsDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A step's note and question in another language.
+#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepTextsDoc {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+}
+
+/// For each language, the translation of `field`, if there is one.
+fn by_lang(tl: &Timeline, field: Field) -> BTreeMap<String, String> {
+    tl.translations
+        .languages()
+        .into_iter()
+        .filter_map(|l| Some((l.to_string(), tl.translations.get(l, &field)?.to_string())))
+        .collect()
+}
+
+/// Several fields' translations gathered by language into `T`.
+fn texts<T: Default>(
+    tl: &Timeline,
+    fields: Vec<(Field, fn(&mut T, String))>,
+) -> BTreeMap<String, T> {
+    let mut out: BTreeMap<String, T> = BTreeMap::new();
+    for (field, set) in fields {
+        for (lang, text) in by_lang(tl, field) {
+            set(out.entry(lang).or_default(), text);
+        }
+    }
+    out
 }
 
 /// A date as steppe writes it: `1991`, `1991-12`, `1991-12-26`, `-0329`, `1865~`.
@@ -321,6 +421,31 @@ impl From<&Source> for SourceDoc {
     }
 }
 
+impl EventDoc {
+    fn new(tl: &Timeline, e: &Event) -> Self {
+        let mut doc = EventDoc::from(e);
+        doc.quotes = e
+            .quotes
+            .iter()
+            .map(|q: &Quote| QuoteDoc {
+                text: q.text.clone(),
+                by: q.by.clone(),
+                date: q.date.map(|d| DateText(d.normalized())),
+                lang: q.lang.clone(),
+                source: SourceDoc::from(&q.source),
+            })
+            .collect();
+        doc.translations = texts(
+            tl,
+            vec![
+                (Field::EventTitle(e.id.clone()), |t: &mut EventTextsDoc, s| t.title = Some(s)),
+                (Field::EventSummary(e.id.clone()), |t: &mut EventTextsDoc, s| t.summary = Some(s)),
+            ],
+        );
+        doc
+    }
+}
+
 impl From<&Event> for EventDoc {
     fn from(e: &Event) -> Self {
         EventDoc {
@@ -355,6 +480,8 @@ impl From<&Event> for EventDoc {
                 lon: l.coordinates.map(|c| c.1),
             }),
             external_ids: ExternalIds(e.external_ids.clone()),
+            quotes: Vec::new(),
+            translations: BTreeMap::new(),
         }
     }
 }
@@ -393,6 +520,7 @@ impl FileDoc {
                     name: c.name.clone(),
                     capital: c.capital.clone(),
                     location: c.location,
+                    names: by_lang(tl, Field::CountryName(c.code.clone())),
                 })
                 .collect(),
             actors: actors
@@ -406,6 +534,7 @@ impl FileDoc {
                     },
                     country: a.country.clone(),
                     role: a.role.clone(),
+                    names: by_lang(tl, Field::ActorName(a.id.clone())),
                 })
                 .collect(),
             eras: eras
@@ -414,9 +543,15 @@ impl FileDoc {
                     title: e.title.clone(),
                     start: DateText(e.start.normalized()),
                     end: e.end.map(|d| DateText(d.normalized())),
+                    translations: texts(
+                        tl,
+                        vec![(Field::EraTitle(e.id.clone()), |t: &mut EraTextsDoc, s| {
+                            t.title = Some(s)
+                        })],
+                    ),
                 })
                 .collect(),
-            events: events.into_iter().map(EventDoc::from).collect(),
+            events: events.into_iter().map(|e| EventDoc::new(tl, e)).collect(),
             tours: tours
                 .into_iter()
                 .map(|t| TourDoc {
@@ -426,12 +561,35 @@ impl FileDoc {
                     steps: t
                         .steps
                         .iter()
-                        .map(|s| StepDoc {
+                        .enumerate()
+                        .map(|(n, s)| StepDoc {
                             event: s.event.clone(),
                             note: s.note.clone(),
                             question: s.question.clone(),
+                            quote: s.quote.map(|q| q + 1),
+                            translations: texts(
+                                tl,
+                                vec![
+                                    (
+                                        Field::StepNote(t.id.clone(), n),
+                                        |x: &mut StepTextsDoc, s| x.note = Some(s),
+                                    ),
+                                    (Field::StepQuestion(t.id.clone(), n), |x, s| {
+                                        x.question = Some(s)
+                                    }),
+                                ],
+                            ),
                         })
                         .collect(),
+                    translations: texts(
+                        tl,
+                        vec![
+                            (Field::TourTitle(t.id.clone()), |x: &mut TourTextsDoc, s| {
+                                x.title = Some(s)
+                            }),
+                            (Field::TourDescription(t.id.clone()), |x, s| x.description = Some(s)),
+                        ],
+                    ),
                 })
                 .collect(),
         }
