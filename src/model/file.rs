@@ -303,11 +303,11 @@ fn by_lang(tl: &Timeline, field: Field) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// A translated field and where its text goes in a block's translation.
+type Setter<T> = (Field, fn(&mut T, String));
+
 /// Several fields' translations gathered by language into `T`.
-fn texts<T: Default>(
-    tl: &Timeline,
-    fields: Vec<(Field, fn(&mut T, String))>,
-) -> BTreeMap<String, T> {
+fn texts<T: Default>(tl: &Timeline, fields: Vec<Setter<T>>) -> BTreeMap<String, T> {
     let mut out: BTreeMap<String, T> = BTreeMap::new();
     for (field, set) in fields {
         for (lang, text) in by_lang(tl, field) {
