@@ -253,9 +253,7 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     // A handout is read by people, in their language; a data format keeps the original.
     let (query, loaded) = match args.format {
-        HandoutFormat::Markdown | HandoutFormat::Html => {
-            load_reported_in(&args.paths, &args.lang)
-        }
+        HandoutFormat::Markdown | HandoutFormat::Html => load_reported_in(&args.paths, &args.lang),
         HandoutFormat::Yaml | HandoutFormat::Timelinejs => load_reported(&args.paths),
     };
     let tl = query.timeline();

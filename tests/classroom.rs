@@ -258,3 +258,18 @@ fn the_bundled_quote_is_word_for_word_with_its_source_and_a_slide_of_its_own() {
         "{md}"
     );
 }
+
+#[test]
+fn quotes_and_translations_survive_a_yaml_export_and_the_yaml_keeps_the_original() {
+    let yaml = ok(&["export", FIXTURE, "--format", "yaml", "--lang", "ru"]);
+    assert!(yaml.contains("title: The first event"), "a data format keeps the original:\n{yaml}");
+    let again = load_yaml(&yaml);
+    assert!(again.is_ok(), "{}", again.report.render());
+    let before = load_yaml(&std::fs::read_to_string(FIXTURE).expect("fixture")).timeline;
+    let after = again.timeline;
+    assert_eq!(after.translations, before.translations);
+    for (a, b) in after.events.iter().zip(&before.events) {
+        assert_eq!(a.quotes, b.quotes, "{}", a.id);
+    }
+    assert_eq!(after.tours, before.tours);
+}

@@ -216,6 +216,7 @@ fn event(n: usize) -> impl Strategy<Value = Event> {
                     media,
                     location,
                     external_ids,
+                    quotes: Vec::new(),
                     origin: Origin::default(),
                 }
             },
