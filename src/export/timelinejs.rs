@@ -146,7 +146,7 @@ pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<
             }),
             group: e.tags.first().map(String::as_str),
             unique_id: &e.id,
-            steppe: EventDoc::from(e),
+            steppe: EventDoc::new(tl, e),
         })
         .collect();
     // TimelineJS needs an end for every era: an open one ends with the last event.

@@ -422,7 +422,8 @@ impl From<&Source> for SourceDoc {
 }
 
 impl EventDoc {
-    fn new(tl: &Timeline, e: &Event) -> Self {
+    /// The event as written, with its quotes and its translations.
+    pub fn new(tl: &Timeline, e: &Event) -> Self {
         let mut doc = EventDoc::from(e);
         doc.quotes = e
             .quotes
