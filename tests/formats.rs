@@ -294,3 +294,21 @@ fn export_converts_to_yaml_that_validates_and_to_timelinejs() {
     let tour = steppe(&["export", "--format", "yaml", "--tour", "new-great-game"]);
     assert_eq!(tour.status.code(), Some(2));
 }
+
+#[test]
+fn steppe_csv_errors_point_at_their_cell() {
+    let loaded = load("broken.csv");
+    let report = loaded.report.render_all();
+    for expected in [
+        "unknown column `colour`\n --> tests/fixtures/formats/broken.csv:1:25 (read as steppe CSV)",
+        "`1991-13` is not a valid `date` for event `a`",
+        "broken.csv:2:3 (read as steppe CSV)",
+        "`https://example.org/a b` in a source of event `a` has a space in it",
+        "an event has no `id`",
+    ] {
+        assert!(report.contains(expected), "{expected:?} in\n{report}");
+    }
+    assert_eq!(report.matches("`kz` is not a country code").count(), 1, "{report}");
+    let ids: Vec<&str> = loaded.timeline.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["b"], "only the event with a good id, date and title loads");
+}

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::safe;
 use crate::load::timelinejs::STEPPE_KEY;
-use crate::model::file::{EraDoc, EventDoc, FileDoc};
+use crate::model::file::{EraDoc, EventDoc, FileDoc, MediaDoc};
 use crate::model::{Event, PartialDate, Timeline};
 
 #[derive(Serialize)]
@@ -41,17 +41,6 @@ struct Text {
 }
 
 #[derive(Serialize)]
-struct Media<'a> {
-    url: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    caption: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    credit: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    thumbnail: Option<&'a str>,
-}
-
-#[derive(Serialize)]
 struct Slide<'a> {
     start_date: Date,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,7 +50,7 @@ struct Slide<'a> {
     display_date: Option<String>,
     text: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
-    media: Option<Media<'a>>,
+    media: Option<MediaDoc>,
     #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<&'a str>,
     unique_id: &'a str,
@@ -138,12 +127,7 @@ pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<
             display_date: (e.date.approximate || e.end.is_some_and(|d| d.approximate))
                 .then(|| e.date_label()),
             text: Text { headline: e.title.clone(), text: text(tl, e) },
-            media: e.media.as_ref().map(|m| Media {
-                url: &m.url,
-                caption: m.caption.as_deref(),
-                credit: m.credit.as_deref(),
-                thumbnail: m.thumbnail.as_deref(),
-            }),
+            media: EventDoc::from(e).media,
             group: e.tags.first().map(String::as_str),
             unique_id: &e.id,
             steppe: EventDoc::new(tl, e),

@@ -274,7 +274,12 @@ fn steppe_event(
     let (codes, at) = list("countries");
     let (names, _) = list("country_names");
     if !codes.is_empty() {
-        for (i, code) in codes.iter().enumerate() {
+        // A malformed code is reported once, where the event names it.
+        for (i, code) in codes
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
+        {
             let name = names.get(i).filter(|n| !n.is_empty()).unwrap_or(code);
             defs.add(true, code, name, at);
         }

@@ -414,7 +414,7 @@ impl<'a> Convert<'a> {
 
     fn media(&mut self, m: &MediaParts) -> Option<Node> {
         let url = given(m.url.as_ref())?;
-        let text = url.text().unwrap_or_default().trim();
+        let text = web_address(url.text().unwrap_or_default());
         if !(text.starts_with("http://") || text.starts_with("https://")) {
             self.drop_field(
                 "media that is not a web address",
@@ -423,7 +423,7 @@ impl<'a> Convert<'a> {
             );
             return None;
         }
-        let mut entries = vec![("url", Node::text_at(text, url.mark))];
+        let mut entries = vec![("url", Node::text_at(text.as_str(), url.mark))];
         for (key, v) in [("caption", &m.caption), ("credit", &m.credit)] {
             if let Some(v) = given(v.as_ref()) {
                 entries
@@ -431,7 +431,10 @@ impl<'a> Convert<'a> {
             }
         }
         if let Some(t) = given(m.thumbnail.as_ref()) {
-            entries.push(("thumbnail", Node::text_at(t.text().unwrap_or_default().trim(), t.mark)));
+            entries.push((
+                "thumbnail",
+                Node::text_at(web_address(t.text().unwrap_or_default()), t.mark),
+            ));
         }
         Some(Node::map_at(entries, url.mark))
     }
@@ -553,6 +556,12 @@ impl<'a> Convert<'a> {
     }
 }
 
+/// An address as a browser takes it: spaces around it dropped, inside it
+/// written `%20`.
+fn web_address(url: &str) -> String {
+    url.trim().replace(' ', "%20")
+}
+
 /// An id from any text: letters and digits kept (lower case), the rest
 /// joined by `-`, at most 60 characters.
 pub fn slug(text: &str, fallback: &str) -> String {
@@ -586,7 +595,7 @@ pub fn html_text(html: &str) -> (String, Vec<(String, String)>) {
         for piece in line.tagged_strings() {
             text.push_str(&piece.s);
             let url = piece.tag.iter().find_map(|a| match a {
-                html2text::render::RichAnnotation::Link(url) => Some(url.trim().to_string()),
+                html2text::render::RichAnnotation::Link(url) => Some(web_address(url)),
                 _ => None,
             });
             match url {
@@ -635,6 +644,18 @@ mod tests {
         assert_eq!(text, "Signed in Almaty & Tashkent.\nSecond line\n\nSee the treaty and mail.");
         assert_eq!(links, vec![("the treaty".to_string(), "https://example.org/x".to_string())]);
         assert_eq!(html_text("plain text").0, "plain text");
+    }
+
+    #[test]
+    fn spaces_in_addresses_are_written_as_browsers_send_them() {
+        let text = r#"{"events": [{"start_date": {"year": 2001}, "text": {"headline": "H", "text": "<a href=' https://a.org/x y '>x</a>"},
+            "media": {"url": "https://a.org/my photo.jpg"}}]}"#;
+        let mut diags = Vec::new();
+        let content = read_json(text, 0, &mut diags);
+        assert!(diags.iter().all(|d| d.severity != crate::load::Severity::Error), "{diags:?}");
+        let e = &content.events[0].event;
+        assert_eq!(e.media.as_ref().map(|m| m.url.as_str()), Some("https://a.org/my%20photo.jpg"));
+        assert_eq!(e.sources[0].url.as_deref(), Some("https://a.org/x%20y"));
     }
 
     #[test]
