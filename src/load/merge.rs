@@ -18,7 +18,8 @@ pub fn merge(
     let mut countries: Vec<Located<_>> = Vec::new();
     let mut actors: Vec<ActorDef> = Vec::new();
     let mut eras: Vec<Located<_>> = Vec::new();
-    let mut events: Vec<(usize, EventDef)> = Vec::new();
+    let mut events: Vec<(usize, EventDef)> =
+        Vec::with_capacity(contents.iter().map(|c| c.events.len()).sum());
     let mut tours: Vec<(usize, TourDef)> = Vec::new();
     for content in contents {
         let file = content.file;
@@ -33,7 +34,7 @@ pub fn merge(
     }
 
     // Broken events still have their references checked, then are dropped.
-    let (events, mut broken): (Vec<_>, Vec<_>) = events.into_iter().partition(|(_, e)| e.complete);
+    let mut broken: Vec<_> = events.extract_if(.., |(_, e)| !e.complete).collect();
     let mut dup = Duplicates { files, diags };
     let countries = dup
         .dedup(
@@ -168,44 +169,63 @@ struct Duplicates<'a> {
 impl Duplicates<'_> {
     /// Keeps the first definition of each key; a second one that differs is an
     /// error, and is returned apart so its own references can still be checked.
+    /// Works in place: a million events are never held twice.
     fn dedup<T>(
         &mut self,
-        items: Vec<T>,
+        mut items: Vec<T>,
         what: &str,
         key: impl Fn(&T) -> &String,
         place: impl Fn(&T) -> (usize, Mark),
         same: impl Fn(&T, &T) -> bool,
     ) -> (Vec<T>, Vec<T>) {
-        let mut first: HashMap<String, usize> = HashMap::new();
-        let mut kept: Vec<T> = Vec::new();
-        let mut differing: Vec<T> = Vec::new();
-        for item in items {
-            match first.get(key(&item)) {
-                Some(&i) => {
-                    if !same(&kept[i], &item) {
-                        let (f0, m0) = place(&kept[i]);
-                        let (f1, m1) = place(&item);
-                        let name = self.files.get(f0).map_or("", |f| f.name.as_str());
-                        self.diags.push(Diagnostic::error(
-                            f1,
-                            Some(m1),
-                            format!(
-                                "{what} `{}` is defined twice, differently; the first definition is at {name}:{}:{}",
-                                key(&item),
-                                m0.line,
-                                m0.column
-                            ),
-                        ).with_help(Some("remove one of them, or make both identical".into())));
-                        differing.push(item);
-                    }
-                }
-                None => {
-                    first.insert(key(&item).clone(), kept.len());
-                    kept.push(item);
-                }
+        #[derive(Clone, Copy, PartialEq)]
+        enum Verdict {
+            Keep,
+            Same,
+            Differs,
+        }
+        let mut verdicts = vec![Verdict::Keep; items.len()];
+        let mut first: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let Some(&j) = first.get(key(item).as_str()) else {
+                first.insert(key(item), i);
+                continue;
+            };
+            if same(&items[j], item) {
+                verdicts[i] = Verdict::Same;
+                continue;
+            }
+            verdicts[i] = Verdict::Differs;
+            let (f0, m0) = place(&items[j]);
+            let (f1, m1) = place(item);
+            let name = self.files.get(f0).map_or("", |f| f.name.as_str());
+            self.diags.push(
+                Diagnostic::error(
+                    f1,
+                    Some(m1),
+                    format!(
+                        "{what} `{}` is defined twice, differently; the first definition is at {name}:{}:{}",
+                        key(item),
+                        m0.line,
+                        m0.column
+                    ),
+                )
+                .with_help(Some("remove one of them, or make both identical".into())),
+            );
+        }
+        drop(first);
+        let mut at = 0;
+        let mut differing = Vec::new();
+        let extracted = items.extract_if(.., |_| {
+            at += 1;
+            verdicts[at - 1] != Verdict::Keep
+        });
+        for (item, verdict) in extracted.zip(verdicts.iter().filter(|v| **v != Verdict::Keep)) {
+            if *verdict == Verdict::Differs {
+                differing.push(item);
             }
         }
-        (kept, differing)
+        (items, differing)
     }
 }
 
