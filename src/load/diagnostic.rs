@@ -4,7 +4,9 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::time::SystemTime;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -55,8 +57,9 @@ impl Diagnostic {
     }
 }
 
-/// A file as read, kept to quote its lines in messages. The text of a file
-/// without problems is dropped after loading.
+/// A file as read, to quote its lines in messages. A file read from disk does
+/// not keep its text: it is read again when a line is quoted, unless it has
+/// changed since.
 #[derive(Debug, Clone, Default)]
 pub struct SourceFile {
     pub name: String,
@@ -64,25 +67,59 @@ pub struct SourceFile {
     /// The format assumed for a file that is not YAML ("read as TimelineJS JSON"),
     /// shown with its messages.
     pub read_as: Option<&'static str>,
+    disk: Option<OnDisk>,
+    reread: OnceLock<String>,
     /// Where each line starts, built the first time a line is quoted.
     lines: OnceLock<Vec<usize>>,
 }
 
+/// Where a file is, and its size and time of change when it was loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OnDisk {
+    path: PathBuf,
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl OnDisk {
+    pub fn of(path: &Path) -> Option<OnDisk> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(OnDisk { path: path.to_path_buf(), len: meta.len(), modified: meta.modified().ok() })
+    }
+}
+
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
-        SourceFile { name: name.into(), text: text.into(), read_as: None, lines: OnceLock::new() }
+        SourceFile { name: name.into(), text: text.into(), ..SourceFile::default() }
+    }
+
+    /// A file whose text is read again from disk when a line is quoted.
+    pub fn on_disk(name: impl Into<String>, disk: OnDisk) -> Self {
+        SourceFile { name: name.into(), disk: Some(disk), ..SourceFile::default() }
+    }
+
+    fn body(&self) -> &str {
+        let Some(disk) = &self.disk else { return &self.text };
+        self.reread.get_or_init(|| {
+            // A file changed since it was loaded would put carets on the wrong text.
+            if OnDisk::of(&disk.path).as_ref() != Some(disk) {
+                return String::new();
+            }
+            super::read_text(&disk.path).unwrap_or_default()
+        })
     }
 
     /// Line `n` (1-based), without its line break.
     pub fn line(&self, n: usize) -> Option<&str> {
+        let text = self.body();
         let starts = self.lines.get_or_init(|| {
             let mut v = vec![0];
-            v.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            v.extend(text.match_indices('\n').map(|(i, _)| i + 1));
             v
         });
         let start = *starts.get(n.checked_sub(1)?)?;
-        let end = starts.get(n).map_or(self.text.len(), |e| e - 1);
-        self.text.get(start..end).map(|l| l.trim_end_matches('\r'))
+        let end = starts.get(n).map_or(text.len(), |e| e - 1);
+        text.get(start..end).map(|l| l.trim_end_matches('\r'))
     }
 }
 

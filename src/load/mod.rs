@@ -127,11 +127,11 @@ fn load_inputs(
         .zip(sizes)
         .enumerate()
         .map(|(index, ((name, input), size))| {
-            let text = match input {
-                Input::Path(p) => read_text(&p),
-                Input::Text(t) => t,
+            let (text, disk) = match input {
+                Input::Path(p) => (read_text(&p), diagnostic::OnDisk::of(&p)),
+                Input::Text(t) => (t, None),
             };
-            let result = load_one(index, name, text);
+            let result = load_one(index, name, text, disk);
             let n = result.content.as_ref().map_or(0, |c| c.events.len());
             on_progress(LoadProgress {
                 files_done: files_done.fetch_add(1, Ordering::Relaxed) + 1,
@@ -168,7 +168,13 @@ fn load_inputs(
 }
 
 /// Parses and checks one file on its own; references to other files are checked in `merge`.
-fn load_one(index: usize, name: String, text: Result<String, String>) -> FileResult {
+/// The text of a file from disk is let go once parsed, and read again if a line is quoted.
+fn load_one(
+    index: usize,
+    name: String,
+    text: Result<String, String>,
+    disk: Option<diagnostic::OnDisk>,
+) -> FileResult {
     let mut diagnostics = Vec::new();
     let mut format = Format::Yaml;
     let (text, content) = match text {
@@ -192,7 +198,10 @@ fn load_one(index: usize, name: String, text: Result<String, String>) -> FileRes
             }
         }
     };
-    let mut source = SourceFile::new(name, text);
+    let mut source = match disk {
+        Some(disk) => SourceFile::on_disk(name, disk),
+        None => SourceFile::new(name, text),
+    };
     source.read_as = format.label();
     FileResult { source, content, diagnostics }
 }
@@ -442,6 +451,22 @@ mod tests {
                 events: 3
             }
         );
+    }
+
+    #[test]
+    fn lines_are_quoted_from_disk_unless_the_file_changed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("t.yaml");
+        fs::write(&path, "events:\n  - {id: a, date: 1991-13, title: A}\n").expect("write");
+        let loaded = load_paths(std::slice::from_ref(&path));
+        assert!(loaded.report.files[0].text.is_empty(), "the text is not kept");
+        let shown = loaded.report.render();
+        assert!(shown.contains("2 |   - {id: a, date: 1991-13, title: A}"), "{shown}");
+        let again = load_paths(std::slice::from_ref(&path));
+        fs::write(&path, "changed: entirely, and longer than before\n").expect("write");
+        let shown = again.report.render();
+        assert!(shown.contains("t.yaml:2:"), "{shown}");
+        assert!(!shown.contains("changed"), "a changed file is not quoted: {shown}");
     }
 
     #[test]
