@@ -2,7 +2,7 @@
 //! the file, line, column, a window of the offending line and a caret under
 //! the spot. Any reader (YAML, JSON, CSV) reports through these types.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

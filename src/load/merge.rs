@@ -3,6 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// A faster hash than the standard one for the many short ids of a large timeline.
+type Fast = hashbrown::DefaultHashBuilder;
+
 use super::diagnostic::Mark;
 use super::diagnostic::{Diagnostic, SourceFile, did_you_mean, sample_list};
 use super::schema::{ActorDef, EventDef, FileContent, Located, TourDef};
@@ -66,9 +69,9 @@ pub fn merge(
         |a, b| a.1.tour == b.1.tour,
     );
 
-    let country_codes: HashSet<&str> = countries.iter().map(|c| c.value.code.as_str()).collect();
-    let actor_ids: HashSet<&str> = actors.iter().map(|a| a.actor.id.as_str()).collect();
-    let event_ids: HashSet<&str> = events
+    let country_codes: HashSet<&str, Fast> = countries.iter().map(|c| c.value.code.as_str()).collect();
+    let actor_ids: HashSet<&str, Fast> = actors.iter().map(|a| a.actor.id.as_str()).collect();
+    let event_ids: HashSet<&str, Fast> = events
         .iter()
         .chain(&broken)
         .map(|(_, e)| e.event.id.as_str())
@@ -88,7 +91,7 @@ pub fn merge(
             );
         }
     }
-    let mut used_actors: HashSet<&str> = HashSet::new();
+    let mut used_actors: HashSet<&str, Fast> = HashSet::default();
     for (file, def) in events.iter().chain(&broken) {
         let e = &def.event;
         let what =
@@ -185,7 +188,8 @@ impl Duplicates<'_> {
             Differs,
         }
         let mut verdicts = vec![Verdict::Keep; items.len()];
-        let mut first: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+        let mut first: HashMap<&str, usize, Fast> =
+            HashMap::with_capacity_and_hasher(items.len(), Fast::default());
         for (i, item) in items.iter().enumerate() {
             let Some(&j) = first.get(key(item).as_str()) else {
                 first.insert(key(item), i);
@@ -236,7 +240,7 @@ struct Refs<'a> {
 impl Refs<'_> {
     fn check(
         &mut self,
-        known: &HashSet<&str>,
+        known: &HashSet<&str, Fast>,
         id: &str,
         kind: &str,
         what: &str,

@@ -7,6 +7,7 @@ mod json;
 mod merge;
 pub mod sanitize;
 pub mod schema;
+mod split;
 mod syntax;
 pub mod timelinejs;
 pub mod yaml;

@@ -118,6 +118,11 @@ const BATCH: usize = 256;
 
 /// Reads one YAML file: what it defines, with its problems added to `diags`.
 pub fn read_yaml(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
+    if text.len() >= SPLIT_BYTES
+        && let Some(content) = read_in_parts(text, file, diags)
+    {
+        return content;
+    }
     let (parsed, mut cx) = if text.len() < PIPELINE_BYTES {
         let mut cx = Cx::new(file);
         let parsed =
@@ -180,6 +185,37 @@ pub fn read_tree(root: &Node, file: usize, diags: &mut Vec<Diagnostic>) -> FileC
     cx.out
 }
 
+/// Files at least this large are parsed in parts on all cores, when they can be cut.
+const SPLIT_BYTES: usize = 8 << 20;
+
+/// A big file cut into parts and read on all cores; `None` when it cannot be
+/// cut or a part did not parse cleanly, and the file must be read whole.
+fn read_in_parts(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Option<FileContent> {
+    use rayon::prelude::*;
+    let parts = super::split::parts(text, 2 * rayon::current_num_threads())?;
+    let results: Vec<(yaml::Parsed, Cx)> = parts
+        .par_iter()
+        .map(|part| {
+            let mut cx = Cx::new(file);
+            let parsed =
+                yaml::parse_streaming(part, &mut |section, item| cx.item(section, &item), true);
+            (parsed, cx)
+        })
+        .collect();
+    if !results.iter().all(|(p, _)| p.complete && p.problems.is_empty() && p.root.is_some()) {
+        return None;
+    }
+    let mut whole = Cx::new(file);
+    for (parsed, mut cx) in results {
+        if let Some(root) = &parsed.root {
+            cx.top(root);
+        }
+        whole.absorb(cx);
+    }
+    diags.append(&mut whole.diags);
+    Some(whole.out)
+}
+
 struct Cx {
     file: usize,
     diags: Vec<Diagnostic>,
@@ -197,6 +233,19 @@ fn found(v: &Node) -> String {
 impl Cx {
     fn new(file: usize) -> Self {
         Cx { file, diags: Vec::new(), out: FileContent { file, ..FileContent::default() } }
+    }
+
+    /// Adds what a later part of the same file read.
+    fn absorb(&mut self, later: Cx) {
+        let (out, part) = (&mut self.out, later.out);
+        out.title = out.title.take().or(part.title);
+        out.description = out.description.take().or(part.description);
+        out.countries.extend(part.countries);
+        out.actors.extend(part.actors);
+        out.eras.extend(part.eras);
+        out.events.extend(part.events);
+        out.tours.extend(part.tours);
+        self.diags.extend(later.diags);
     }
 
     fn error(&mut self, mark: Mark, message: String) {
@@ -347,13 +396,14 @@ impl Cx {
     fn req_text(&mut self, map: &Node, key: &str, what: &str) -> Option<String> {
         let value = self.opt_text(map, key, what, false);
         // A misspelt key (`titel`) is reported as such, not as a missing one too.
-        let misspelt =
+        let misspelt = || {
             map.entries().unwrap_or_default().iter().any(|(k, _)| {
                 k.text().is_some_and(|k| k != key && did_you_mean(k, [key]).is_some())
-            });
+            })
+        };
         if value.is_none()
-            && !misspelt
             && !map.get(key).is_some_and(|v| v.text().is_none() && !v.is_null())
+            && !misspelt()
         {
             self.error(map.mark, format!("{what} has no `{key}`; it is required"));
         }
@@ -1000,5 +1050,44 @@ impl Cx {
             mark: map.get("id").map_or(map.mark, |i| i.mark),
             steps: marks,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(content: &FileContent, diags: &[Diagnostic]) -> String {
+        let mut diags: Vec<String> = diags.iter().map(|d| format!("{d:?}")).collect();
+        diags.sort();
+        let events: Vec<String> =
+            content.events.iter().map(|e| format!("{:?} {:?}", e.event, e.mark)).collect();
+        format!("{events:#?}\n{diags:#?}\n{:?}", content.tours.len())
+    }
+
+    #[test]
+    fn a_file_read_in_parts_reads_as_a_whole() {
+        let mut text = String::from("title: T\ncountries:\n  - {code: KZ, name: Kazakhstan}\nevents:\n");
+        for i in 0..300 {
+            let date = if i % 7 == 0 { "8 Oct 2025".to_string() } else { format!("{}", 1900 + i) };
+            text.push_str(&format!(
+                "  - id: e{i}\n    date: {date}\n    title: Event {i}\n    summary: |\n      Line one\n      - not an item\n    countries: [KZ{}]\n",
+                if i % 11 == 0 { ", XX" } else { "" }
+            ));
+        }
+        text.push_str("tours:\n  - id: t\n    title: T\n    steps: [{event: e1}]\n");
+        let mut whole_diags = Vec::new();
+        let parsed = yaml::parse(&text);
+        assert!(parsed.complete);
+        let mut cx = Cx::new(0);
+        let p = yaml::parse_streaming(&text, &mut |s, n| cx.item(s, &n), true);
+        if let Some(root) = &p.root {
+            cx.top(root);
+        }
+        whole_diags.append(&mut cx.diags);
+        let mut part_diags = Vec::new();
+        let parts = read_in_parts(&text, 0, &mut part_diags).expect("the file can be cut");
+        assert_eq!(parts.events.len(), 300);
+        assert_eq!(shown(&parts, &part_diags), shown(&cx.out, &whole_diags));
     }
 }
