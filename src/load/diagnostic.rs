@@ -172,16 +172,24 @@ impl Report {
     fn render_capped(&self, cap: Option<usize>) -> String {
         let mut sorted: Vec<&Diagnostic> = self.diagnostics.iter().collect();
         sorted.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
-        let kinds: Vec<(Severity, String)> =
-            sorted.iter().map(|d| (d.severity, kind_of(&d.message))).collect();
-        let mut totals: HashMap<&(Severity, String), usize> = HashMap::new();
-        for k in &kinds {
-            *totals.entry(k).or_default() += 1;
+        // Each message's kind as a small number: a million messages hold no copies.
+        let mut ids: HashMap<(Severity, String), usize> = HashMap::new();
+        let kinds: Vec<usize> = sorted
+            .iter()
+            .map(|d| {
+                let next = ids.len();
+                *ids.entry((d.severity, kind_of(&d.message))).or_insert(next)
+            })
+            .collect();
+        drop(ids);
+        let mut totals = vec![0usize; kinds.iter().max().map_or(0, |m| m + 1)];
+        for &k in &kinds {
+            totals[k] += 1;
         }
-        let mut shown: HashMap<&(Severity, String), usize> = HashMap::new();
+        let mut shown = vec![0usize; totals.len()];
         let mut out = String::new();
-        for (d, kind) in sorted.iter().zip(&kinds) {
-            let n = shown.entry(kind).or_default();
+        for (d, &kind) in sorted.iter().zip(&kinds) {
+            let n = &mut shown[kind];
             *n += 1;
             if cap.is_some_and(|c| *n > c) {
                 continue;

@@ -69,7 +69,8 @@ pub fn merge(
         |a, b| a.1.tour == b.1.tour,
     );
 
-    let country_codes: HashSet<&str, Fast> = countries.iter().map(|c| c.value.code.as_str()).collect();
+    let country_codes: HashSet<&str, Fast> =
+        countries.iter().map(|c| c.value.code.as_str()).collect();
     let actor_ids: HashSet<&str, Fast> = actors.iter().map(|a| a.actor.id.as_str()).collect();
     let event_ids: HashSet<&str, Fast> = events
         .iter()

@@ -1067,7 +1067,8 @@ mod tests {
 
     #[test]
     fn a_file_read_in_parts_reads_as_a_whole() {
-        let mut text = String::from("title: T\ncountries:\n  - {code: KZ, name: Kazakhstan}\nevents:\n");
+        let mut text =
+            String::from("title: T\ncountries:\n  - {code: KZ, name: Kazakhstan}\nevents:\n");
         for i in 0..300 {
             let date = if i % 7 == 0 { "8 Oct 2025".to_string() } else { format!("{}", 1900 + i) };
             text.push_str(&format!(
