@@ -179,21 +179,22 @@ fn a_sheet_with_a_title_row_eras_and_multi_line_cells_opens() {
     assert_eq!(tl.eras.len(), 1);
     assert_eq!(tl.eras[0].end.map(|d| d.normalized()).as_deref(), Some("1907"));
     let dates: Vec<String> = tl.events.iter().map(|e| e.date_label()).collect();
-    assert_eq!(dates, ["329 BCE", "29 Jun 1865", "21 Dec 1991"]);
+    assert_eq!(dates, ["329 BCE", "27–29 Jun 1865", "21 Dec 1991"]);
     assert_eq!(tl.events[0].summary, "On the Syr Darya.\n\nToday's Khujand.");
     let tashkent = &tl.events[1];
     assert_eq!(tashkent.summary, "Russian troops under Chernyayev\ntake the city.");
     assert_eq!(tashkent.tags, ["Empires"]);
-    assert_eq!(
-        tashkent.media.as_ref().and_then(|m| m.caption.as_deref()),
-        Some("The walls of Tashkent")
-    );
+    let media = tashkent.media.as_ref().expect("media");
+    assert_eq!(media.caption.as_deref(), Some("The walls of Tashkent"));
+    assert_eq!(media.credit.as_deref(), Some("Wikimedia"));
+    assert_eq!(media.thumbnail.as_deref(), Some("https://upload.wikimedia.org/thumb/tashkent.jpg"));
     assert_eq!(tl.events[2].sources[0].title, "CIS");
     let report = loaded.report.render_all();
     assert!(
         report.contains("sheet.csv:10:9 (read as a TimelineJS sheet saved as CSV)"),
         "{report}"
     );
+    assert!(report.contains("`display_date` is not kept (once, first here)"), "{report}");
 }
 
 fn steppe(args: &[&str]) -> std::process::Output {
