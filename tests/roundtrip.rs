@@ -286,3 +286,36 @@ proptest! {
         round_trips(&tl);
     }
 }
+
+/// Text that looks a little like JSON or CSV, with quotes, breaks and
+/// characters of several bytes in the wrong places.
+fn garbage() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just("{\"events\": [".to_string()),
+            Just("{\"start_date\": {\"year\": ".to_string()),
+            Just("\"headline\"".to_string()),
+            Just("Year,Headline,Text\n".to_string()),
+            Just("id,date,title\n".to_string()),
+            Just("\"".to_string()),
+            Just(",".to_string()),
+            Just("\r\n".to_string()),
+            Just("]}".to_string()),
+            "[ -~]{0,6}",
+            "[é€𝄞Ж]{1,3}",
+        ],
+        0..24,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Whatever the text, the readers report and never panic.
+    #[test]
+    fn the_readers_never_panic(text in garbage(), ext in prop_oneof![Just("json"), Just("csv"), Just("txt")]) {
+        let loaded = load_text(&format!("input.{ext}"), text);
+        let _ = loaded.report.render_all();
+    }
+}

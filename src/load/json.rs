@@ -27,8 +27,10 @@ impl<'a> Lines<'a> {
         let line = self.starts.partition_point(|&s| s <= start).max(1);
         let line_start = self.starts[line - 1];
         let prefix = self.text.get(line_start..start).unwrap_or("");
-        let line_end = self.text[start.min(self.text.len())..]
-            .find('\n')
+        let line_end = self
+            .text
+            .get(start..)
+            .and_then(|rest| rest.find('\n'))
             .map_or(self.text.len(), |i| start + i);
         let span = self.text.get(start..end.min(line_end)).unwrap_or("");
         Mark { line, column: prefix.chars().count() + 1, width: span.chars().count().max(1) }
