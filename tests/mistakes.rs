@@ -68,3 +68,34 @@ fn the_report_names_file_line_and_the_fix() {
     assert!(err.contains("8 |   id: second"), "{err}");
     assert!(err.contains("help: start it with `- `: `  - id: second`"), "{err}");
 }
+
+#[test]
+fn each_broken_event_of_a_file_is_reported() {
+    let mut text = String::from("title: T\nevents:\n");
+    let mut expected = Vec::new();
+    for i in 0..6 {
+        let line = text.lines().count() + 1;
+        match i % 3 {
+            0 => {
+                text.push_str(&format!("  - id: e{i}\n     date: 2001\n    title: T\n"));
+                expected.push(line + 1);
+            }
+            1 => text.push_str(&format!(
+                "  - id: e{i}\n    date: 2001\n    title: T\n    sources: [https://example.org]\n"
+            )),
+            _ => {
+                text.push_str(&format!("  - id: e{i}\n    title: \"open\n    date: 2001\n"));
+                expected.push(line + 1);
+            }
+        }
+    }
+    let loaded = load::load_texts(vec![("many.yaml".into(), Ok(text))]);
+    let lines: Vec<usize> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter_map(|d| d.mark.map(|m| m.line))
+        .collect();
+    assert_eq!(lines, expected, "{}", loaded.report.render_all());
+}

@@ -159,9 +159,8 @@ pub fn read_yaml(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileCo
             (parsed, cx)
         })
     };
-    for p in parsed.problems {
-        cx.diags.push(Diagnostic::error(file, Some(p.mark), p.message).with_help(p.help));
-    }
+    let (mut complete, mut stop) = (parsed.complete, parsed.problems.last().map(|p| p.mark.line));
+    cx.problems(parsed.problems);
     match parsed.root {
         Some(root) => cx.top(&root),
         None if parsed.complete => cx.diags.push(Diagnostic::warning(
@@ -171,9 +170,38 @@ pub fn read_yaml(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileCo
         )),
         None => {}
     }
+    // After a syntax error in the events, reading goes on from the next event, so
+    // each broken event is reported; bounded, as each restart re-reads the file's lines.
+    let mut restarts = 0;
+    while !complete
+        && let Some(line) = stop
+        && let Some(rest) = super::split::resume(text, line)
+    {
+        restarts += 1;
+        if restarts > MAX_RESTARTS {
+            cx.diags.push(Diagnostic::error(
+                file,
+                None,
+                format!(
+                    "more than {MAX_RESTARTS} syntax errors; the rest of the file was not read"
+                ),
+            ));
+            break;
+        }
+        let parsed =
+            yaml::parse_streaming(&rest, &mut |section, item| cx.item(section, &item), true);
+        (complete, stop) = (parsed.complete, parsed.problems.last().map(|p| p.mark.line));
+        cx.problems(parsed.problems);
+        if let Some(root) = &parsed.root {
+            cx.top(root);
+        }
+    }
     diags.append(&mut cx.diags);
     cx.out
 }
+
+/// Syntax errors after which reading restarts at the next event.
+const MAX_RESTARTS: usize = 100;
 
 /// Reads a whole tree built by another reader (TimelineJS, CSV) in the shape
 /// of a timeline file, with marks pointing into that reader's text, so every
@@ -233,6 +261,13 @@ fn found(v: &Node) -> String {
 impl Cx {
     fn new(file: usize) -> Self {
         Cx { file, diags: Vec::new(), out: FileContent { file, ..FileContent::default() } }
+    }
+
+    fn problems(&mut self, problems: Vec<yaml::Problem>) {
+        for p in problems {
+            self.diags
+                .push(Diagnostic::error(self.file, Some(p.mark), p.message).with_help(p.help));
+        }
     }
 
     /// Adds what a later part of the same file read.

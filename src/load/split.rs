@@ -61,6 +61,42 @@ pub fn parts(text: &str, count: usize) -> Option<Vec<String>> {
     Some(out)
 }
 
+/// After a syntax error on line `after` (1-based) inside the `events:` list,
+/// the rest of the file from the next item (or top-level key) on, placed so
+/// that its positions are the file's; `None` when there is nothing to resume.
+pub fn resume(text: &str, after: usize) -> Option<String> {
+    let lines = line_starts(text);
+    let line = |i: usize| {
+        let end = lines.get(i + 1).map_or(text.len(), |e| e - 1);
+        &text[lines[i]..end]
+    };
+    let events = (0..lines.len()).find(|&i| line(i).trim_end() == "events:")?;
+    let first = (events + 1..lines.len()).find(|&i| !is_blank(line(i)))?;
+    let indent = line(first).len() - line(first).trim_start_matches(' ').len();
+    if after <= first {
+        return None;
+    }
+    let (at, top_level) = (after..lines.len()).find_map(|i| {
+        let l = line(i);
+        if starts_item(l, indent) {
+            Some((i, false))
+        } else if !is_blank(l) && !l.starts_with(' ') {
+            Some((i, true))
+        } else {
+            None
+        }
+    })?;
+    let mut part = String::with_capacity(text.len() - lines[at] + at + 8);
+    if top_level {
+        part.extend(std::iter::repeat_n('\n', at));
+    } else {
+        part.extend(std::iter::repeat_n('\n', at - 1));
+        part.push_str("events:\n");
+    }
+    part.push_str(&text[lines[at]..]);
+    Some(part)
+}
+
 fn line_starts(text: &str) -> Vec<usize> {
     let mut v = vec![0];
     v.extend(text.match_indices('\n').map(|(i, _)| i + 1));
@@ -103,6 +139,18 @@ mod tests {
             }
         }
         assert!(parts[3].ends_with("tours:\n  - id: t\n"));
+    }
+
+    #[test]
+    fn resuming_starts_at_the_next_item_in_place() {
+        let text =
+            "title: T\nevents:\n  - id: a\n    title: \"x\n  - id: b\n    title: B\ntours: []\n";
+        let part = resume(text, 4).expect("a next item");
+        assert_eq!(part, "\n\n\nevents:\n  - id: b\n    title: B\ntours: []\n");
+        let part = resume(text, 6).expect("a next key");
+        assert_eq!(part, "\n\n\n\n\n\ntours: []\n");
+        assert_eq!(resume(text, 7), None);
+        assert_eq!(resume("title: [\n", 1), None);
     }
 
     #[test]
