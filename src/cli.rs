@@ -235,6 +235,19 @@ pub struct ExploreArgs {
     /// Start a quiz on the (filtered) events
     #[arg(long)]
     pub quiz: bool,
+    /// With --tour: the teacher's own screen: the step's notes, its question,
+    /// the next step and a clock; it moves the projector's steppe (the same
+    /// tour on the same channel) and follows it
+    #[arg(long, requires = "tour", conflicts_with = "follow")]
+    pub presenter: bool,
+    /// With --tour: follow the presenter's screen (as every steppe giving a
+    /// tour does; this one waits for the presenter if it is not there yet)
+    #[arg(long, requires = "tour")]
+    pub follow: bool,
+    /// With --tour: the name of the channel screens move together on
+    /// [default: the tour's id]; give two classes on one machine two names
+    #[arg(long, value_name = "NAME", requires = "tour")]
+    pub channel: Option<String>,
     /// Make the quiz's questions repeatable: the same seed, the same quiz
     #[arg(long, value_name = "N", requires = "quiz")]
     pub seed: Option<u64>,

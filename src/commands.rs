@@ -321,6 +321,16 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
 /// the timelines in the background; what the command line asks for is
 /// checked against them when they arrive.
 pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
+    let channel = match (&args.channel, &args.tour) {
+        (Some(name), _) => Some(tui::sources::peer::channel_name(name).ok_or_else(|| {
+            Failure::Usage(format!(
+                "`{}` is not a channel name: use letters, digits, `-`, `_` and `.`",
+                safe::one_line(name)
+            ))
+        })?),
+        (None, Some(tour)) => tui::sources::peer::channel_name(tour),
+        (None, None) => None,
+    };
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure::Usage(
             "the explorer needs a terminal; to print the events, use `steppe list`".into(),
@@ -332,6 +342,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         tour: args.tour.clone(),
         present: args.present,
         quiz: args.quiz,
+        presenter: args.presenter,
     };
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::loading(startup, width, height);
@@ -347,6 +358,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         watch: !args.no_watch,
         theme: tui::theme::Theme::choose(args.theme),
         lang: args.lang.code(),
+        channel,
     };
     let ending =
         tui::run(app, options).map_err(|e| Failure::Data(format!("the terminal failed: {e}")))?;

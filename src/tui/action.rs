@@ -69,4 +69,6 @@ pub enum Effect {
     Filter(Box<crate::tui::filtering::FilterRequest>),
     /// Give the terminal back and stop (Ctrl-Z); `fg` continues.
     Suspend,
+    /// Say this line to the other screens of the lesson.
+    Tell(String),
 }

@@ -41,6 +41,8 @@ pub struct Startup {
     pub tour: Option<String>,
     pub present: bool,
     pub quiz: bool,
+    /// Open the tour in the presenter's view: notes, question, next step, clock.
+    pub presenter: bool,
 }
 
 /// A load under way.
@@ -144,6 +146,10 @@ pub struct App {
     filter_generation: u64,
     /// What `update` asks the loop to do.
     pub(super) effects: Vec<Effect>,
+    /// The link to the other screens of a lesson, when there is one.
+    pub link: Option<super::link::Link>,
+    /// The presenter's clock.
+    pub clock: Option<super::link::Clock>,
 }
 
 impl App {
@@ -201,6 +207,8 @@ impl App {
             filtering: false,
             filter_generation: 0,
             effects: Vec::new(),
+            link: None,
+            clock: None,
         }
     }
 

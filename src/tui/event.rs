@@ -48,4 +48,8 @@ pub enum Event {
     },
     /// A filter computed away from the loop.
     Filtered(Box<Filtered>),
+    /// Another screen on the presenter's channel said something.
+    Peer(crate::tui::sources::peer::PeerEvent),
+    /// A second has passed (for the presenter's clock).
+    Tick,
 }

@@ -122,6 +122,13 @@ impl App {
                 return Err(format!("no tour `{id}` in the loaded timelines; known: {known}"));
             };
             self.start_tour(position);
+            if startup.presenter
+                && let super::app::Screen::Present(p) = &mut self.screen
+            {
+                p.presenter = true;
+                p.notes = true;
+            }
+            self.follow_pending();
         } else if startup.present {
             self.update(super::action::Action::StartPresentation);
         }

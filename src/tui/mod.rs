@@ -10,6 +10,7 @@ pub mod event;
 pub mod filtering;
 pub mod keymap;
 pub mod layout;
+pub mod link;
 mod loading;
 pub mod present;
 pub mod quiz;
@@ -49,6 +50,8 @@ pub struct Options {
     pub theme: Theme,
     /// The language to show names and texts in, where the files have it.
     pub lang: Option<String>,
+    /// The presenter's channel to join: screens on it move together.
+    pub channel: Option<String>,
 }
 
 /// How a session ended.
@@ -221,6 +224,14 @@ impl<B: Backend> Explorer<B> {
                 changed = app.filtered(*done);
                 Vec::new()
             }
+            Event::Peer(said) => {
+                changed = app.peer(said);
+                std::mem::take(&mut app.effects)
+            }
+            Event::Tick => {
+                changed = app.tick(std::time::SystemTime::now());
+                Vec::new()
+            }
         };
         self.dirty |= changed;
         if self.app.quit {
@@ -251,8 +262,35 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
     let mut pending =
         explorer.app.update(Action::Resize { width: size.width, height: size.height });
     pending.extend(explorer.app.begin_load());
-    let effects =
-        Effects { tx: &tx, filters: &filters, paths: &options.paths, lang: &options.lang };
+    let peer = options.channel.as_deref().and_then(|channel| {
+        match sources::peer::Peer::start(tx.clone(), channel) {
+            Ok(peer) => {
+                explorer.app.link = Some(link::Link {
+                    channel: channel.to_string(),
+                    others: 0,
+                    ever: false,
+                    pending: None,
+                });
+                Some(peer)
+            }
+            Err(e) => {
+                explorer.app.message =
+                    Some(format!("cannot open the channel `{channel}` ({e}): going on alone"));
+                None
+            }
+        }
+    });
+    if explorer.app.startup.as_ref().is_some_and(|s| s.presenter) {
+        explorer.app.clock = Some(link::Clock::new(std::time::SystemTime::now()));
+        sources::clock::start(tx.clone())?;
+    }
+    let effects = Effects {
+        tx: &tx,
+        filters: &filters,
+        paths: &options.paths,
+        lang: &options.lang,
+        peer: peer.as_ref(),
+    };
     loop {
         for effect in pending.drain(..) {
             if effects.run(effect) {
@@ -287,6 +325,7 @@ struct Effects<'a> {
     filters: &'a sources::filter::FilterWorker,
     paths: &'a [PathBuf],
     lang: &'a Option<String>,
+    peer: Option<&'a sources::peer::Peer>,
 }
 
 impl Effects<'_> {
@@ -301,6 +340,11 @@ impl Effects<'_> {
                 self.filters.send(*request);
             }
             Effect::Suspend => return true,
+            Effect::Tell(line) => {
+                if let Some(peer) = self.peer {
+                    peer.send(&line);
+                }
+            }
         }
         false
     }

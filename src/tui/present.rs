@@ -21,6 +21,9 @@ pub struct Presentation {
     pub notes: bool,
     /// The question for the class is shown.
     pub question: bool,
+    /// The presenter's view: notes, question, the next step and a clock,
+    /// for the teacher's own screen, instead of the slide.
+    pub presenter: bool,
     /// The id of the event the presenter moved to last. A reload that loses
     /// it shows the nearest slide, and comes back here when it returns.
     pub anchor: Option<String>,
@@ -47,6 +50,7 @@ impl Presentation {
             tour: None,
             notes: false,
             question: false,
+            presenter: false,
             anchor: None,
         };
         p.anchor = p.event_id(tl);
@@ -64,6 +68,7 @@ impl Presentation {
             tour: Some(tour.to_string()),
             notes: false,
             question: false,
+            presenter: false,
             anchor: None,
         };
         p.anchor = p.event_id(tl);

@@ -47,7 +47,9 @@ impl App {
 
     /// Acts on `action`; returns what the loop must do (load, filter, stop).
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        let (place, question) = self.moves_before();
         self.act(action);
+        self.tell_moves(place, question);
         std::mem::take(&mut self.effects)
     }
 

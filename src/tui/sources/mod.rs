@@ -2,9 +2,11 @@
 //! ([`crate::tui::event`]). Each takes a sender and runs until the stream's
 //! receiver is gone; adding a source is adding a module here.
 
+pub mod clock;
 pub mod decode;
 pub mod filter;
 pub mod input;
 pub mod loader;
+pub mod peer;
 pub mod signals;
 pub mod watch;

@@ -6,6 +6,7 @@ pub mod bigtext;
 mod detail;
 mod facets;
 mod help;
+mod presenter;
 mod progress;
 pub mod quiz;
 mod slide;
@@ -39,6 +40,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     match &app.screen {
+        Screen::Present(p) if p.presenter => {
+            presenter::render(app, p, theme, full_screen_area(area), frame)
+        }
         Screen::Present(p) => slide::render(app, p, theme, full_screen_area(area), frame),
         Screen::Quiz(q) => quiz::render(app.timeline(), q, theme, full_screen_area(area), frame),
         Screen::Detail { scroll } => {

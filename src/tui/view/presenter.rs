@@ -1,0 +1,101 @@
+//! The presenter's view, on the teacher's own screen: where the lesson is,
+//! the clock, the step's note and question, and the step that comes next.
+//! Built from the same lesson steps as the handout ([`Step`]).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::export::document::{Paragraphs, Step};
+use crate::tui::app::App;
+use crate::tui::present::Presentation;
+use crate::tui::theme::Theme;
+
+fn paragraphs<'a>(lines: &mut Vec<Line<'a>>, ps: &Paragraphs<'a>, style: Style) {
+    for (n, p) in ps.iter().enumerate() {
+        if n > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.extend(p.iter().map(|l| Line::styled(*l, style)));
+    }
+}
+
+pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let tl = app.timeline();
+    let tour = p.tour.as_deref().and_then(|t| tl.tour(t));
+    let step = tour.zip(p.step_index()).and_then(|(t, n)| Step::new(tl, t, n, true));
+    let next = tour.zip(p.steps.get(p.at + 1)).and_then(|(t, &n)| Step::new(tl, t, n, false));
+    let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
+    let mut lines: Vec<Line> = Vec::new();
+    let clock =
+        app.clock.map(|c| format!("{} · {} in", c.time_of_day(), c.elapsed())).unwrap_or_default();
+    let title = tour.map_or("", |t| t.title.as_str());
+    lines.push(Line::from(vec![
+        Span::styled("Presenter · ", theme.dim),
+        Span::styled(title, theme.title),
+        Span::styled(format!("   {}   {clock}", p.position()), theme.heading),
+    ]));
+    let linked = match &app.link {
+        Some(l) if l.others > 0 => Span::styled(
+            format!(
+                "⇄ linked on channel `{}`: {} {} this one",
+                l.channel,
+                crate::text::count(l.others, "screen follows", "screens follow"),
+                if l.others == 1 { "and leads" } else { "and lead" },
+            ),
+            theme.checked,
+        ),
+        Some(l) => Span::styled(
+            format!(
+                "alone on channel `{}`: start `steppe --tour {}` on the projector to link it",
+                l.channel,
+                p.tour.as_deref().unwrap_or("ID")
+            ),
+            theme.warning,
+        ),
+        None => Span::styled("not linked: this screen shows the tour alone", theme.warning),
+    };
+    lines.push(Line::from(linked));
+    lines.push(Line::raw(""));
+    let Some(step) = step else {
+        lines.push(Line::styled("No steps of this tour are in the files just now.", theme.dim));
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+        return;
+    };
+    let card = &step.card;
+    lines.push(Line::from(vec![
+        Span::styled(format!("Now · {} · ", card.date), theme.year),
+        Span::styled(card.title, theme.title),
+    ]));
+    if let Some(q) = &step.quote {
+        lines.push(Line::styled(format!("The slide is a quote — {}", q.attribution()), theme.era));
+    }
+    lines.push(Line::raw(""));
+    if let Some(note) = &step.note {
+        lines.push(Line::styled("Note for the teacher", theme.heading));
+        paragraphs(&mut lines, note, theme.base);
+        lines.push(Line::raw(""));
+    }
+    if let Some(question) = &step.question {
+        let shown =
+            if p.question { "on the projector now" } else { "hidden: a shows it on the projector" };
+        lines.push(Line::from(vec![
+            Span::styled("Question for the class", theme.heading),
+            Span::styled(format!(" ({shown})"), theme.dim),
+        ]));
+        paragraphs(&mut lines, question, theme.marker);
+        lines.push(Line::raw(""));
+    }
+    match next {
+        Some(next) => {
+            lines.push(Line::from(vec![
+                Span::styled(format!("Next · {} · ", next.card.date), theme.dim),
+                Span::styled(next.card.title, theme.title),
+            ]));
+        }
+        None => lines.push(Line::styled("Next · this is the last step", theme.dim)),
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}

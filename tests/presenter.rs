@@ -1,0 +1,149 @@
+//! The presenter's view and the projector, as two real steppes in two
+//! tmux terminals: moving in either moves both, two channels do not cross,
+//! and one left alone says so and goes on. Without tmux these tests fail.
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+fn tmux(args: &[&str]) -> String {
+    let out = Command::new("tmux").args(args).output().expect("tmux runs");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+struct Screen {
+    session: String,
+}
+
+impl Screen {
+    /// `steppe ARGS` in a 100×30 terminal, with its sockets under `runtime`.
+    fn start(name: &str, runtime: &std::path::Path, args: &str) -> Screen {
+        let found = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
+        assert!(found, "these tests drive steppe in tmux: install it (`apt-get install tmux`)");
+        let session = format!("steppe-presenter-{name}-{}", std::process::id());
+        let script = format!(
+            "cd '{}' && XDG_RUNTIME_DIR='{}' '{}' {args}; echo \"[exited] $?\"; sleep 30",
+            env!("CARGO_MANIFEST_DIR"),
+            runtime.display(),
+            env!("CARGO_BIN_EXE_steppe"),
+        );
+        for attempt in 0..3 {
+            let ok = Command::new("tmux")
+                .args(["new-session", "-d", "-s", &session, "-x", "100", "-y", "30", "sh", "-c"])
+                .arg(&script)
+                .env_remove("NO_COLOR")
+                .status()
+                .expect("tmux starts")
+                .success();
+            if ok {
+                break;
+            }
+            // The tmux server may be starting for another test at the same moment.
+            assert!(attempt < 2, "tmux could not start a session");
+            sleep(Duration::from_millis(300));
+        }
+        Screen { session }
+    }
+
+    fn text(&self) -> String {
+        tmux(&["capture-pane", "-p", "-t", &self.session])
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            tmux(&["send-keys", "-t", &self.session, k]);
+            sleep(Duration::from_millis(150));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.text();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{text:?} never appeared:\n{screen}"
+            );
+            sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        tmux(&["kill-session", "-t", &self.session]);
+    }
+}
+
+#[test]
+fn the_presenter_and_the_projector_move_together_and_each_goes_on_alone() {
+    let runtime = tempfile::tempdir().expect("a runtime directory");
+    let projector = Screen::start("projector", runtime.path(), "--tour new-great-game");
+    projector.wait_for("Step 1 of 12");
+    projector.keys(&["Right", "Right"]);
+    projector.wait_for("Step 3 of 12");
+    let presenter = Screen::start("laptop", runtime.path(), "--tour new-great-game --presenter");
+    // The presenter joins where the class is, with the note and the next step.
+    let shown = presenter.wait_for("Step 3 of 12");
+    assert!(shown.contains("Presenter · The new Great Game"), "{shown}");
+    assert!(shown.contains("linked on channel `new-great-game`"), "{shown}");
+    assert!(shown.contains("Note for the teacher"), "{shown}");
+    assert!(shown.contains("Next · 14 Dec 2009 · Central Asia–China gas pipeline"), "{shown}");
+    assert!(shown.contains(" min in"), "a clock:\n{shown}");
+    // Moving on the laptop moves the projector, which shows no notes.
+    presenter.keys(&["Right"]);
+    let slide = projector.wait_for("Step 4 of 12");
+    assert!(!slide.contains("Note for the teacher"), "{slide}");
+    // The question goes up on the projector from the laptop, and back.
+    presenter.keys(&["a"]);
+    projector.wait_for("Question for the class");
+    presenter.wait_for("on the projector now");
+    // Moving on the projector moves the laptop.
+    projector.keys(&["Left"]);
+    presenter.wait_for("Step 3 of 12");
+    // A second class on its own channel does not cross.
+    let other = Screen::start(
+        "other-class",
+        runtime.path(),
+        "--tour new-great-game --presenter --channel room-12",
+    );
+    other.wait_for("alone on channel `room-12`");
+    other.keys(&["End"]);
+    other.wait_for("Step 12 of 12");
+    sleep(Duration::from_millis(500));
+    assert!(projector.text().contains("Step 3 of 12"), "{}", projector.text());
+    // The projector goes away: the laptop says so and goes on alone.
+    projector.keys(&["q"]);
+    projector.wait_for("[exited] 0");
+    let alone = presenter.wait_for("going on alone");
+    assert!(alone.contains("alone on channel `new-great-game`"), "{alone}");
+    presenter.keys(&["Right"]);
+    presenter.wait_for("Step 4 of 12");
+    // A projector started again finds the lesson where the laptop is.
+    let again = Screen::start("projector-again", runtime.path(), "--tour new-great-game --follow");
+    again.wait_for("Step 4 of 12");
+    presenter.keys(&["Right"]);
+    again.wait_for("Step 5 of 12");
+    // The laptop going away leaves the projector working alone.
+    presenter.keys(&["q"]);
+    presenter.wait_for("[exited] 0");
+    again.wait_for("going on alone");
+    again.keys(&["Right"]);
+    again.wait_for("Step 6 of 12");
+}
+
+#[test]
+fn a_bad_channel_name_and_a_presenter_without_a_tour_are_refused() {
+    let out = Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .args(["--tour", "new-great-game", "--channel", "../x"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a channel name"));
+    let out =
+        Command::new(env!("CARGO_BIN_EXE_steppe")).args(["--presenter"]).output().expect("runs");
+    assert_eq!(out.status.code(), Some(2), "the presenter needs a tour");
+}
