@@ -88,8 +88,10 @@ fn load_with_bar(paths: &[PathBuf]) -> Loaded {
             bar.set_length(p.bytes_total);
             bar.set_position(p.bytes_done);
             bar.set_message(format!(
-                "{}/{} files, {} events",
-                p.files_done, p.files_total, p.events
+                "{}/{}, {}",
+                p.files_done,
+                crate::text::count(p.files_total, "file", "files"),
+                crate::text::count(p.events, "event", "events")
             ));
         });
         done.store(true, Ordering::Release);

@@ -40,6 +40,100 @@ pub fn fit(s: &str, max: usize) -> String {
     out
 }
 
+/// `s` in lines of at most `max` columns, broken between words. A word
+/// longer than a line (a web address) is broken after a `/`, `-`, `?`, `&`,
+/// `=` or `.` where it can be, and only else between two characters.
+/// Line breaks in `s` are kept; blank lines stay blank.
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut out = Vec::new();
+    for source in s.split('\n') {
+        let mut line = String::new();
+        for word in source.split_whitespace() {
+            let mut word = word.to_string();
+            loop {
+                let used = width(&line);
+                let gap = usize::from(used > 0);
+                if used + gap + width(&word) <= max {
+                    if gap == 1 {
+                        line.push(' ');
+                    }
+                    line.push_str(&word);
+                    break;
+                }
+                if used > 0 {
+                    out.push(std::mem::take(&mut line));
+                    continue;
+                }
+                // A word longer than the whole line: cut it where it may break.
+                let (head, tail) = split_long(&word, max);
+                if tail.is_empty() {
+                    line = head;
+                    break;
+                }
+                out.push(head);
+                word = tail;
+            }
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// The longest head of `word` that fits `max` columns, ending after a
+/// character after which a web address may break, else as many clusters
+/// as fit; and the rest.
+fn split_long(word: &str, max: usize) -> (String, String) {
+    let mut fit_at = 0;
+    let mut soft_at = None;
+    let mut used = 0;
+    for (i, g) in word.grapheme_indices(true) {
+        let w = cluster_width(g);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        fit_at = i + g.len();
+        if g.len() == 1 && "/-?&=._#".contains(g) && fit_at < word.len() {
+            soft_at = Some(fit_at);
+        }
+    }
+    let at = soft_at.unwrap_or(fit_at).max(word.graphemes(true).next().map_or(0, str::len));
+    (word[..at].to_string(), word[at..].to_string())
+}
+
+/// `lines` cut to `max` lines; when cut, the last line kept ends in `…`
+/// after a whole word, within `columns`.
+pub fn clip(mut lines: Vec<String>, max: usize, columns: usize) -> Vec<String> {
+    if lines.len() <= max {
+        return lines;
+    }
+    lines.truncate(max);
+    if let Some(last) = lines.last_mut() {
+        let mut words: Vec<&str> = last.split(' ').collect();
+        loop {
+            let candidate = format!("{}…", words.join(" "));
+            if width(&candidate) <= columns || words.len() <= 1 {
+                *last = if width(&candidate) <= columns { candidate } else { fit(last, columns) };
+                break;
+            }
+            words.pop();
+        }
+    }
+    lines
+}
+
+/// `s` on one line of at most `max` columns, cut after a whole word with
+/// `…` when it is longer (a single word too long is cut inside it).
+pub fn fit_words(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_string();
+    }
+    let lines = wrap(s, max);
+    let out = clip(lines, 1, max);
+    out.into_iter().next().unwrap_or_default()
+}
+
 /// "1 event", "2 events": a number with its noun.
 pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -54,6 +148,31 @@ pub fn pad(s: &str, columns: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapping_breaks_between_words_and_web_addresses_at_their_slashes() {
+        assert_eq!(wrap("the quick brown fox", 9), ["the quick", "brown fox"]);
+        assert_eq!(wrap("a\n\nb", 5), ["a", "", "b"]);
+        let url = "https://en.wikipedia.org/wiki/Dissolution_of_the_Soviet_Union";
+        let lines = wrap(&format!("See {url} now"), 30);
+        assert_eq!(lines.concat().replace(' ', ""), format!("See{url}now"));
+        for l in &lines {
+            assert!(width(l) <= 30, "{l}");
+        }
+        assert_eq!(lines[1], "https://en.wikipedia.org/wiki/", "{lines:?}");
+        // Nothing to break at: between characters, never inside a cluster.
+        assert_eq!(wrap("🇰🇿🇰🇿🇰🇿", 4), ["🇰🇿🇰🇿", "🇰🇿"]);
+        assert_eq!(wrap("中华人民共和国", 1), ["中", "华", "人", "民", "共", "和", "国"]);
+    }
+
+    #[test]
+    fn clipping_ends_on_a_whole_word_with_an_ellipsis() {
+        let lines = wrap("one two three four five six", 9);
+        assert_eq!(clip(lines.clone(), 9, 9), lines);
+        assert_eq!(clip(lines, 2, 9), ["one two", "three…"]);
+        assert_eq!(fit_words("Independence and new organisations", 20), "Independence and…");
+        assert_eq!(fit_words("short", 20), "short");
+    }
 
     #[test]
     fn counts_wide_characters_as_two_columns() {

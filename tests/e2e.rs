@@ -60,7 +60,8 @@ impl Tmux {
         let bin = env!("CARGO_BIN_EXE_steppe");
         let dir = env!("CARGO_MANIFEST_DIR");
         let script = format!(
-            "cd '{dir}' && {env} '{bin}' {args}; echo \"[exited] $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
+            // A runtime directory of its own: a tour here links with no other test's.
+            "cd '{dir}' && export XDG_RUNTIME_DIR=\"$(mktemp -d)\" && {env} '{bin}' {args}; echo \"[exited] $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
         );
         new_session(&session, &["sh", "-c", &script]);
         Tmux { session }

@@ -351,3 +351,119 @@ fn quiz_results_scroll_to_their_end_and_no_further() {
     let Screen::Quiz(q) = &app.screen else { panic!("left the quiz") };
     assert_eq!(q.scroll + 1, bottom, "one key brings it back one line");
 }
+
+/// The words a slide may show: every word of the texts it draws from.
+fn source_words(app: &App) -> std::collections::HashSet<String> {
+    let tl = app.timeline();
+    let mut texts: Vec<String> = vec![
+        "Note for the teacher Question for the class Step of".into(),
+        "a question i notes → next ← back Esc explorer ? help q quit".into(),
+    ];
+    for t in &tl.tours {
+        texts.push(t.title.clone());
+        for s in &t.steps {
+            texts.extend(s.note.clone());
+            texts.extend(s.question.clone());
+        }
+    }
+    for e in &tl.events {
+        texts.extend([e.title.clone(), e.summary.clone(), e.date_label()]);
+        texts.extend(e.quotes.iter().map(|q| q.text.clone()));
+        texts.extend(e.quotes.iter().map(|q| q.source.title.clone()));
+        texts.extend(e.actors.iter().filter_map(|p| p.role.clone()));
+    }
+    texts.extend(tl.eras.iter().map(|e| e.title.clone()));
+    texts.extend(tl.countries.iter().map(|c| c.name.clone()));
+    texts.extend(tl.actors.iter().map(|a| a.name.clone()));
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    texts.iter().flat_map(|t| t.split_whitespace().map(clean).collect::<Vec<_>>()).collect()
+}
+
+#[test]
+fn at_80x24_no_word_is_cut_and_every_cut_says_so() {
+    let mut app = tour_app(80, 24);
+    let known = source_words(&app);
+    let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let steps = app.timeline().tour("new-great-game").expect("tour").steps.len();
+    for toggles in [&[][..], &['i'][..], &['i', 'a'][..]] {
+        let mut app = tour_app(80, 24);
+        for &k in toggles {
+            press(&mut app, KeyCode::Char(k));
+        }
+        for _ in 0..steps {
+            let shown = text(&render(&app));
+            for word in shown.split(|c: char| c.is_whitespace() || "│┌┐└┘─".contains(c))
+            {
+                if word.is_empty()
+                    || word.contains('█')
+                    || word.chars().all(|c| !c.is_alphanumeric())
+                {
+                    continue;
+                }
+                let w = clean(word);
+                let letters = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).count();
+                assert!(
+                    known.contains(&w)
+                        || w.split(['–', '-', '/']).all(|p| p.is_empty()
+                            || known.contains(p)
+                            || p.chars().all(|c| c.is_ascii_digit()))
+                        || letters(&w) <= 1,
+                    "{word:?} is not a whole word at step {:?}, toggles {toggles:?}:\n{shown}",
+                    app.screen
+                );
+            }
+            press(&mut app, KeyCode::Right);
+        }
+    }
+}
+
+#[test]
+fn at_200x60_a_slide_fills_the_screen_with_large_letters() {
+    for step in 0..12 {
+        let mut app = tour_app(200, 60);
+        for _ in 0..step {
+            press(&mut app, KeyCode::Right);
+        }
+        let buf = render(&app);
+        let shown = text(&buf);
+        let rows: Vec<&str> = shown.lines().collect();
+        let big = rows.iter().filter(|r| r.contains('█')).count();
+        assert!(
+            big >= 10,
+            "block letters for the date and the title (or the quote), step {step}:\n{shown}"
+        );
+        let last = rows[..rows.len() - 1].iter().rposition(|r| !r.trim().is_empty()).unwrap_or(0);
+        assert!(last >= 35, "the slide reaches row {last} of 60 at step {step}:\n{shown}");
+    }
+}
+
+#[test]
+fn a_quote_step_is_a_slide_of_the_words_and_who_said_them() {
+    let mut app = tour_app(80, 24);
+    let tour = app.timeline().tour("new-great-game").expect("tour").clone();
+    let n = tour.steps.iter().position(|s| s.quote.is_some()).expect("a quote step");
+    for _ in 0..n {
+        press(&mut app, KeyCode::Right);
+    }
+    let shown = text(&render(&app));
+    assert!(shown.contains("“We are prompted to invigorate"), "{shown}");
+    assert!(shown.contains("— Vladimir Putin, 14 Oct 2022"), "{shown}");
+    assert!(shown.contains("Kremlin"), "{shown}");
+    press(&mut app, KeyCode::Char('a'));
+    assert!(text(&render(&app)).contains("Question for the class"));
+}
+
+#[test]
+fn the_quiz_results_footer_offers_what_works_there() {
+    let mut app = app(100, 30);
+    app.start_quiz();
+    let Screen::Quiz(q) = &mut app.screen else { panic!("no quiz") };
+    q.at = q.questions.len();
+    assert_eq!(app.context(), steppe::tui::keymap::Context::QuizDone);
+    let shown = text(&render(&app));
+    let footer = shown.lines().last().unwrap_or_default();
+    assert!(!footer.contains("answer"), "{footer}");
+    assert!(footer.contains("Esc back") && footer.contains("scroll"), "{footer}");
+    press(&mut app, KeyCode::Enter);
+    assert!(matches!(app.screen, Screen::Quiz(_)), "Enter does not leave the results");
+}

@@ -342,7 +342,8 @@ impl App {
         }
         self.banner = None;
         notes.extend(held_note);
-        let mut message = format!("reloaded: {} events", self.shown.len());
+        let mut message =
+            format!("reloaded: {}", crate::text::count(self.shown.len(), "event", "events"));
         for n in notes {
             message.push_str(" · ");
             message.push_str(&n);
@@ -359,6 +360,7 @@ impl App {
         match &self.screen {
             Screen::Present(p) if p.tour.is_some() => Context::Tour,
             Screen::Present(_) => Context::Present,
+            Screen::Quiz(q) if q.finished() => Context::QuizDone,
             Screen::Quiz(_) => Context::Quiz,
             Screen::Detail { .. } => Context::Detail,
             Screen::Main => match self.focus {

@@ -28,6 +28,8 @@ pub enum Context {
     Tours,
     /// A quiz.
     Quiz,
+    /// A quiz's results, once every question is answered.
+    QuizDone,
     /// Every screen.
     Everywhere,
 }
@@ -60,7 +62,7 @@ const fn bind(
 }
 
 use Context::{
-    Detail, Everywhere, Facets, Help, Panes, Present, Prompt, Quiz, Timeline, Tour, Tours,
+    Detail, Everywhere, Facets, Help, Panes, Present, Prompt, Quiz, QuizDone, Timeline, Tour, Tours,
 };
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -126,6 +128,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Quiz, &[(Backspace, NONE)], "Bksp", Action::DeleteChar, "delete a digit", None),
     bind(Quiz, &[(Esc, NONE)], "Esc", Action::Back, "leave the quiz", Some("leave")),
     bind(Quiz, &[(Char('c'), CTRL)], "C-c", Action::Quit, "quit", None),
+    bind(QuizDone, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "scroll up", None),
+    bind(QuizDone, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down", Some("scroll")),
+    bind(QuizDone, &[(Esc, NONE)], "Esc", Action::Back, "back to the explorer", Some("back")),
+    bind(QuizDone, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
     bind(Prompt, &[(Enter, NONE)], "Enter", Action::Submit, "keep it", Some("keep")),
     bind(Prompt, &[(Esc, NONE)], "Esc", Action::Back, "clear it", Some("clear")),
     bind(Prompt, &[(Backspace, NONE)], "Bksp", Action::DeleteChar, "delete a character", None),
@@ -146,6 +152,7 @@ pub fn contexts(active: Context) -> &'static [Context] {
         Context::Tour => &[Context::Tour, Context::Present, Everywhere],
         Context::Tours => &[Context::Tours, Everywhere],
         Context::Quiz => &[Context::Quiz, Everywhere],
+        Context::QuizDone => &[Context::QuizDone, Everywhere],
         Context::Everywhere => &[Everywhere],
     }
 }
@@ -203,7 +210,8 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
         ("Presenting slides and tours", Context::Present),
         ("In a tour", Context::Tour),
         ("Tour list", Context::Tours),
-        ("Quiz: type a year, or 1 or 2", Context::Quiz),
+        ("Quiz: type a year, or the number of an answer", Context::Quiz),
+        ("Quiz results", Context::QuizDone),
         ("Full-screen event", Context::Detail),
         ("This help", Context::Help),
         ("Everywhere", Context::Everywhere),

@@ -290,7 +290,7 @@ pub fn page(page: &Page) -> String {
         }
         (filters(page))
         p #status .status role="status" {
-            strong #shown { (total) } " of " (total) " events" span #active {}
+            strong #shown { (total) } " of " (crate::text::count(total, "event", "events")) span #active {}
         }
         main #events tabindex="-1" {
             @for (n, section) in page.sections.iter().enumerate() {

@@ -18,7 +18,9 @@ pub fn pane(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let (title, lines) = match app.focus {
         Pane::Countries => (" Country ", country_lines(app, theme)),
         Pane::Actors => (" Actor ", actor_lines(app, theme)),
-        Pane::Timeline | Pane::Detail => (" Event ", event_lines(app, theme)),
+        Pane::Timeline | Pane::Detail => {
+            (" Event ", event_lines(app, theme, area.width.saturating_sub(2)))
+        }
     };
     let block = block(Line::styled(title, theme.title), false, theme);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
@@ -39,7 +41,7 @@ fn text_area(area: Rect) -> Rect {
 /// How far the full-screen event can scroll in `area`.
 pub fn max_scroll(app: &App, area: Rect) -> u16 {
     let text = text_area(area);
-    let lines = Paragraph::new(event_lines(app, &Theme::mono()))
+    let lines = Paragraph::new(event_lines(app, &Theme::mono(), text.width))
         .wrap(Wrap { trim: false })
         .line_count(text.width.max(1));
     u16::try_from(lines.saturating_sub(usize::from(text.height))).unwrap_or(u16::MAX)
@@ -52,7 +54,9 @@ pub fn full_screen(app: &App, theme: &Theme, area: Rect, scroll: u16, frame: &mu
     frame.render_widget(block, area);
     let scroll = scroll.min(max_scroll(app, area));
     frame.render_widget(
-        Paragraph::new(event_lines(app, theme)).wrap(Wrap { trim: false }).scroll((scroll, 0)),
+        Paragraph::new(event_lines(app, theme, text.width))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
         text,
     );
 }
@@ -61,7 +65,16 @@ fn heading<'a>(text: &'a str, theme: &Theme) -> Line<'a> {
     Line::styled(text, theme.heading)
 }
 
-fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
+/// A web address on lines of `width`, indented, broken after its slashes
+/// rather than inside a word.
+fn address<'a>(lines: &mut Vec<Line<'a>>, url: &str, width: u16, theme: &Theme) {
+    for part in crate::text::wrap(url, usize::from(width.saturating_sub(2))) {
+        lines.push(Line::styled(format!("  {part}"), theme.link));
+    }
+}
+
+/// The event's lines; `width` is where web addresses are broken.
+fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     let Some(e) = app.selected_event() else {
         return vec![Line::styled("No event selected.", theme.dim)];
     };
@@ -74,6 +87,22 @@ fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         vec![Line::from(date), Line::styled(e.title.as_str(), theme.title), Line::raw("")];
     lines.extend(e.summary.lines().map(Line::raw));
     lines.push(Line::raw(""));
+    if !e.quotes.is_empty() {
+        lines.push(heading(if e.quotes.len() == 1 { "Quote" } else { "Quotes" }, theme));
+        for q in &e.quotes {
+            let text = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            lines.push(Line::styled(format!("  “{text}”"), theme.title));
+            let when = q.date.map(|d| format!(", {d}")).unwrap_or_default();
+            lines.push(Line::styled(format!("    — {}{when}", tl.speaker(q)), theme.era));
+            if q.source.titled() {
+                lines.push(Line::styled(format!("    {}", q.source.title), theme.dim));
+            }
+            if let Some(url) = &q.source.url {
+                address(&mut lines, url, width, theme);
+            }
+        }
+        lines.push(Line::raw(""));
+    }
     if e.countries.is_empty() {
         lines.push(Line::from(vec![
             Span::styled("Countries ", theme.heading),
@@ -113,7 +142,7 @@ fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
                 lines.push(Line::styled(format!("  {details}"), theme.dim));
             }
             if let Some(url) = &s.url {
-                lines.push(Line::styled(format!("  {url}"), theme.link));
+                address(&mut lines, url, width, theme);
             }
         }
     }
@@ -122,7 +151,7 @@ fn event_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         for text in [&m.caption, &m.credit].into_iter().flatten() {
             lines.push(Line::raw(format!("  {text}")));
         }
-        lines.push(Line::styled(format!("  {}", m.url), theme.link));
+        address(&mut lines, &m.url, width, theme);
     }
     if let Some(place) = &e.location {
         lines.push(Line::from(vec![

@@ -13,12 +13,12 @@ use crate::tui::theme::Theme;
 pub fn describe(p: &LoadProgress) -> String {
     let mb = |b: u64| b as f64 / 1_000_000.0;
     format!(
-        "{} of {} files · {:.1} of {:.1} MB · {} events",
+        "{} of {} · {:.1} of {:.1} MB · {}",
         p.files_done,
-        p.files_total,
+        crate::text::count(p.files_total, "file", "files"),
         mb(p.bytes_done),
         mb(p.bytes_total),
-        thousands(p.events)
+        format!("{} {}", thousands(p.events), if p.events == 1 { "event" } else { "events" })
     )
 }
 

@@ -55,8 +55,10 @@ fn text_area(area: Rect) -> Rect {
         width: area.width.saturating_sub(2),
         height: area.height.saturating_sub(2),
     };
-    let margin = (inner.width / 10).clamp(1, 20);
-    Rect { x: inner.x + margin, width: inner.width.saturating_sub(2 * margin), ..inner }
+    // A readable column in the middle of the screen, however wide it is.
+    let width = inner.width.saturating_sub(2 * (inner.width / 10).clamp(1, 20)).min(90);
+    let margin = (inner.width - width) / 2;
+    Rect { x: inner.x + margin, width, ..inner }
 }
 
 /// How far the end summary can scroll in `area`.
@@ -86,6 +88,10 @@ pub fn render(tl: &Timeline, quiz: &QuizState, theme: &Theme, area: Rect, frame:
         Some(q) => (question(tl, quiz, q, theme), 0),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // A question stands in the middle of a big screen; the results scroll from the top.
+    let height = u16::try_from(paragraph.line_count(text.width.max(1))).unwrap_or(u16::MAX);
+    let top = if quiz.current().is_some() { text.height.saturating_sub(height) / 3 } else { 0 };
+    let text = Rect { y: text.y + top, height: text.height - top, ..text };
     frame.render_widget(paragraph.scroll((scroll, 0)), text);
 }
 

@@ -1,21 +1,22 @@
-//! A presentation slide: the date in large block letters, the title, the
-//! summary in wide margins, who and where, and the place in the show. In a
-//! tour, the teacher's note and the class question when asked for.
+//! A presentation slide: the date in large block letters, the title (large
+//! too on a projector-sized screen), the summary in wide margins, who and
+//! where, and the place in the show; in a tour, the teacher's note and the
+//! class question when asked for, and a quote as a slide of its own. Text is
+//! wrapped between words and what does not fit ends in `…` after a word;
+//! spare room goes to the spacing, so a big screen is filled.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::bigtext;
+use crate::export::document::{Card, Paragraphs, QuoteRef, Step};
+use crate::text::{clip, fit_words, width as columns, wrap};
 use crate::tui::app::App;
 use crate::tui::present::Presentation;
 use crate::tui::theme::Theme;
-
-fn wrapped_height(lines: &[Line], width: u16) -> u16 {
-    let n = Paragraph::new(lines.to_vec()).wrap(Wrap { trim: true }).line_count(width.max(1));
-    u16::try_from(n).unwrap_or(u16::MAX)
-}
 
 /// Takes `height` rows from the top of `area`.
 fn take(area: &mut Rect, height: u16) -> Rect {
@@ -24,6 +25,60 @@ fn take(area: &mut Rect, height: u16) -> Rect {
     area.y += h;
     area.height -= h;
     top
+}
+
+fn rows(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
+/// Paragraphs wrapped to `width`, a blank line between them.
+fn wrapped(ps: &Paragraphs, width: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for (n, p) in ps.iter().enumerate() {
+        if n > 0 {
+            out.push(String::new());
+        }
+        for line in p {
+            out.extend(wrap(line, width));
+        }
+    }
+    out
+}
+
+/// Text in block letters, a line of letters per line of words; `None` when
+/// a character has no letter or the words do not fit in `lines` lines.
+fn big_lines(text: &str, scale: usize, width: usize, lines: usize) -> Option<Vec<String>> {
+    let per_line = (width / scale + 1) / 4;
+    let words = wrap(&text.to_uppercase(), per_line.max(1));
+    if words.len() > lines || words.iter().any(|w| bigtext::width(w, scale) > width) {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (n, w) in words.iter().enumerate() {
+        if n > 0 {
+            out.push(String::new());
+        }
+        out.extend(bigtext::render(w, scale)?);
+    }
+    Some(out)
+}
+
+/// A box with a heading around wrapped text.
+struct Boxed {
+    heading: &'static str,
+    lines: Vec<String>,
+    style: Style,
+}
+
+impl Boxed {
+    fn height(&self) -> u16 {
+        rows(self.lines.len()) + 2
+    }
+}
+
+fn centred(lines: &[String], style: Style) -> Paragraph<'static> {
+    let lines: Vec<Line> = lines.iter().map(|l| Line::styled(l.clone(), style)).collect();
+    Paragraph::new(lines).alignment(Alignment::Center)
 }
 
 pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mut Frame) {
@@ -36,164 +91,306 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         } else {
             "No events to present: the filter shows none."
         };
-        let msg = Paragraph::new(msg).alignment(Alignment::Center);
-        frame.render_widget(msg, area);
+        let lines = wrap(msg, usize::from(area.width));
+        frame.render_widget(centred(&lines, theme.base), area);
         return;
     };
     let tour = p.tour.as_deref().and_then(|t| tl.tour(t));
-    let step = tour.zip(p.step_index()).and_then(|(t, n)| t.steps.get(n));
+    let step = tour.zip(p.step_index()).and_then(|(t, n)| Step::new(tl, t, n, true));
+    let card = step.as_ref().map_or_else(|| Card::new(tl, e), |s| s.card.clone());
     // Margins grow with the screen; the text column stays readable.
     let margin = (area.width / 8).max(1).max(area.width.saturating_sub(110) / 2);
-    let mut rest =
-        Rect { x: area.x + margin, width: area.width.saturating_sub(2 * margin), ..area };
-    let width = rest.width;
+    let column = Rect { x: area.x + margin, width: area.width.saturating_sub(2 * margin), ..area };
+    let mut rest = column;
+    let width = usize::from(column.width);
 
     // The header: what is being shown, and where we are in it.
     let header = take(&mut rest, 1);
     let context = match tour {
-        Some(t) => t.title.clone(),
-        None => tl.era_of(e).map(|era| era.title.clone()).unwrap_or_default(),
+        Some(t) => t.title.as_str(),
+        None => card.era.unwrap_or_default(),
     };
     let position = p.position();
-    let room = usize::from(width).saturating_sub(crate::text::width(&position) + 2);
+    let room = width.saturating_sub(columns(&position) + 2);
     let line = Line::from(vec![
-        Span::styled(crate::text::pad(&crate::text::fit(&context, room), room + 2), theme.dim),
+        Span::styled(crate::text::pad(&fit_words(context, room), room + 2), theme.dim),
         Span::styled(position, theme.title),
     ]);
     frame.render_widget(Paragraph::new(line), header);
+
+    if let Some(q) = step.as_ref().and_then(|s| s.quote.as_ref()) {
+        quote_slide(&card, q, step.as_ref(), p, theme, area, rest, frame);
+        return;
+    }
+
     // What the teacher asked to see goes at the bottom, the question last.
-    let mut bottom: Vec<(&str, String, ratatui::style::Style)> = Vec::new();
-    if let Some(s) = step {
+    let boxed = |heading, ps: &Paragraphs, style| Boxed {
+        heading,
+        lines: wrapped(ps, width.saturating_sub(2)),
+        style,
+    };
+    let mut boxes: Vec<Boxed> = Vec::new();
+    if let Some(s) = &step {
         if p.notes
             && let Some(note) = &s.note
         {
-            bottom.push(("Note for the teacher", note.replace('\n', " "), theme.dim));
+            boxes.push(boxed("Note for the teacher", note, theme.dim));
         }
         if p.question
             && let Some(q) = &s.question
         {
-            bottom.push(("Question for the class", q.replace('\n', " "), theme.marker));
+            boxes.push(boxed("Question for the class", q, theme.marker));
         }
     }
-    let box_height = |text: &str| wrapped_height(&[Line::raw(text)], width.saturating_sub(2)) + 2;
-    // The slide's own lines come first; with no room for both boxes, the question stays.
-    let fixed = 4 + wrapped_height(&[Line::raw(e.title.as_str())], width);
-    while bottom.len() > 1
-        && fixed + bottom.iter().map(|(_, text, _)| box_height(text)).sum::<u16>() > rest.height
-    {
-        bottom.remove(0);
-    }
-    let boxes: u16 = bottom.iter().map(|(_, text, _)| box_height(text)).sum();
-    let title = vec![Line::styled(e.title.as_str(), theme.title)];
-    let title_height = wrapped_height(&title, width);
-    let era = tl.era_of(e).filter(|_| tour.is_some());
-    let who = who_and_where(app, e);
-    let who_height =
-        if who.is_empty() { 0 } else { wrapped_height(&[Line::raw(who.as_str())], width) + 1 };
-    let summary: Vec<Line> = e.summary.lines().map(Line::raw).collect();
-    let summary_height = wrapped_height(&summary, width);
+    let plain_title = wrap(card.title, width);
+    let era: Vec<String> =
+        card.era.filter(|_| tour.is_some()).map(|era| wrap(era, width)).unwrap_or_default();
+    let who = who_and_where(&card);
+    let mut who_lines = if who.is_empty() { Vec::new() } else { wrap(&who, width) };
+    let mut summary = wrapped(&card.summary, width);
 
-    // Fit the slide to the screen: big letters, then the who-and-where line,
-    // give way before the summary does.
-    let label = e.date_label().to_uppercase();
-    let scale = if bigtext::width(&label, 2) + 4 <= usize::from(width) && area.height >= 34 {
-        2
-    } else {
-        1
-    };
-    let mut big = (bigtext::width(&label, scale) <= usize::from(width))
-        .then(|| bigtext::render(&label, scale))
-        .flatten();
-    let needed = |date_rows: u16, who: u16| {
-        2 + date_rows
-            + 1
-            + title_height
-            + u16::from(era.is_some())
-            + 1
-            + summary_height
-            + who
-            + boxes
-    };
-    // What gives way when the slide does not fit: the who-and-where line, then
-    // the block letters; the summary is cut last.
-    let big_rows = if big.is_some() { bigtext::HEIGHT as u16 } else { 1 };
-    let who_height = if needed(big_rows, who_height) > rest.height { 0 } else { who_height };
-    if big.is_some() && needed(big_rows, who_height) > rest.height {
-        big = None;
+    // Large letters where the screen has room for them: the date twice as
+    // wide, and on a projector-sized screen the title too.
+    let wide = usize::from(area.width.saturating_sub(4));
+    let label = card.date.to_uppercase();
+    let mut date_big: Option<Vec<String>> = None;
+    for scale in [2, 1] {
+        if scale == 2 && area.height < 34 {
+            continue;
+        }
+        if let Some(rows) = big_lines(&label, scale, wide, 1) {
+            date_big = Some(rows);
+            break;
+        }
     }
-    let date_rows = if big.is_some() { bigtext::HEIGHT as u16 } else { 1 };
-    // Spare room goes above, in a proportion that does not change from slide
-    // to slide, so the date stays put on the projector.
-    let spare = rest.height.saturating_sub(needed(date_rows, who_height) - 2);
+    let mut title_big = match area.height {
+        50.. => big_lines(card.title, 2, wide, 2).or_else(|| big_lines(card.title, 1, wide, 3)),
+        40.. => big_lines(card.title, 1, wide, 3),
+        _ => None,
+    };
+    let boxes_height = |b: &[Boxed]| b.iter().map(Boxed::height).sum::<u16>();
+    // The era under the title gives way too, in the order below.
+    let era_rows = std::cell::Cell::new(era.len());
+    let needed = |date: &Option<Vec<String>>,
+                  title: &Option<Vec<String>>,
+                  who: &[String],
+                  summary: usize,
+                  boxes: &[Boxed]| {
+        let date_rows = date.as_ref().map_or(1, Vec::len);
+        // Block letters get a blank line before what follows them.
+        let title_rows = title.as_ref().map_or(plain_title.len(), |t| t.len() + 1);
+        let who_rows = if who.is_empty() { 0 } else { who.len() + 1 };
+        rows(date_rows + 1 + title_rows + era_rows.get() + 1 + summary + who_rows)
+            + boxes_height(boxes)
+    };
+    // What gives way when the slide does not fit, in turn: the big title,
+    // the who-and-where line, the big date; then the summary is cut, after
+    // a whole word, with `…`, down to one line; then the era's name and
+    // the teacher's note
+    // goes (the question stays), and the summary is cut further.
+    let fits =
+        |date: &Option<Vec<String>>,
+         title: &Option<Vec<String>>,
+         who: &[String],
+         boxes: &[Boxed]| { needed(date, title, who, summary.len(), boxes) <= rest.height };
+    if !fits(&date_big, &title_big, &who_lines, &boxes) && area.height >= 40 {
+        title_big = big_lines(card.title, 1, wide, 3);
+    }
+    if !fits(&date_big, &title_big, &who_lines, &boxes) {
+        title_big = None;
+    }
+    if !fits(&date_big, &title_big, &who_lines, &boxes) {
+        who_lines.clear();
+    }
+    if !fits(&date_big, &title_big, &who_lines, &boxes) && area.height >= 34 {
+        date_big = big_lines(&label, 1, wide, 1);
+    }
+    if !fits(&date_big, &title_big, &who_lines, &boxes) {
+        date_big = None;
+    }
+    let summary_room = |boxes: &[Boxed]| {
+        let without = needed(&date_big, &title_big, &who_lines, 0, boxes);
+        usize::from(rest.height.saturating_sub(without))
+    };
+    if summary_room(&boxes) < summary.len().min(1) {
+        era_rows.set(0);
+    }
+    while boxes.len() > 1 && summary_room(&boxes) < summary.len().min(1) {
+        boxes.remove(0);
+    }
+    summary = clip(summary, summary_room(&boxes), width);
+    // On a big screen with room to spare the summary is read from afar:
+    // a blank line between its lines.
+    let spare_lines = usize::from(rest.height).saturating_sub(usize::from(needed(
+        &date_big,
+        &title_big,
+        &who_lines,
+        summary.len(),
+        &boxes,
+    )));
+    if area.height >= 40 && summary.len() > 1 && spare_lines >= summary.len() + 8 {
+        let n = summary.len();
+        summary = summary.into_iter().flat_map(|l| [l, String::new()]).take(2 * n - 1).collect();
+    }
+    let used = needed(&date_big, &title_big, &who_lines, summary.len(), &boxes);
+    // Spare room: a fixed share above, so the date stays put from slide to
+    // slide, and more space between the parts on a big screen.
+    let spare = rest.height.saturating_sub(used);
     let top = spare.min(rest.height / 10);
+    let gap = ((spare - top) / 5).min(4);
     take(&mut rest, top);
 
-    match big {
-        Some(rows) => {
-            let r = take(&mut rest, bigtext::HEIGHT as u16);
-            let lines: Vec<Line> =
-                rows.into_iter().map(|row| Line::styled(row, theme.year)).collect();
-            frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), r);
+    let wide_area = |r: Rect| Rect { x: area.x + 2, width: area.width.saturating_sub(4), ..r };
+    match &date_big {
+        Some(big) => {
+            let r = take(&mut rest, rows(big.len()));
+            frame.render_widget(centred(big, theme.year), wide_area(r));
         }
         None => {
             let r = take(&mut rest, 1);
-            frame.render_widget(
-                Paragraph::new(Line::styled(e.date_label(), theme.year))
-                    .alignment(Alignment::Center),
-                r,
-            );
+            frame.render_widget(centred(&[card.date.clone()], theme.year), r);
         }
     }
-    take(&mut rest, 1);
-
-    let r = take(&mut rest, title_height);
-    frame.render_widget(
-        Paragraph::new(title).wrap(Wrap { trim: true }).alignment(Alignment::Center),
-        r,
-    );
-    if let Some(era) = era {
-        let r = take(&mut rest, 1);
-        frame.render_widget(
-            Paragraph::new(Line::styled(era.title.as_str(), theme.era))
-                .alignment(Alignment::Center),
-            r,
-        );
+    take(&mut rest, 1 + gap);
+    match &title_big {
+        Some(big) => {
+            let r = take(&mut rest, rows(big.len()));
+            frame.render_widget(centred(big, theme.title), wide_area(r));
+            take(&mut rest, 1);
+        }
+        None => {
+            let r = take(&mut rest, rows(plain_title.len()));
+            frame.render_widget(centred(&plain_title, theme.title), r);
+        }
     }
-    take(&mut rest, 1);
-
-    let room = rest.height.saturating_sub(who_height + boxes).min(summary_height);
-    let r = take(&mut rest, room);
-    frame.render_widget(Paragraph::new(summary).wrap(Wrap { trim: true }), r);
-    if room < summary_height && r.width > 0 && r.height > 0 {
-        // The text goes on beyond the screen: say so rather than stop mid-sentence.
-        let cell = &mut frame.buffer_mut()[(r.right() - 1, r.bottom() - 1)];
-        cell.set_symbol("…");
+    if era_rows.get() > 0 {
+        let r = take(&mut rest, rows(era.len()));
+        frame.render_widget(centred(&era, theme.era), r);
     }
-    if who_height > 0 {
-        take(&mut rest, 1);
-        let r = take(&mut rest, who_height - 1);
-        frame.render_widget(
-            Paragraph::new(Line::styled(who, theme.dim))
-                .wrap(Wrap { trim: true })
-                .alignment(Alignment::Center),
-            r,
-        );
+    take(&mut rest, 1 + gap);
+    let r = take(&mut rest, rows(summary.len()));
+    let lines: Vec<Line> = summary.iter().map(|l| Line::raw(l.clone())).collect();
+    frame.render_widget(Paragraph::new(lines), r);
+    if !who_lines.is_empty() {
+        take(&mut rest, 1 + gap);
+        let r = take(&mut rest, rows(who_lines.len()));
+        frame.render_widget(centred(&who_lines, theme.dim), r);
     }
-    for (heading, text, style) in bottom {
-        let r = take(&mut rest, box_height(&text));
+    if !boxes.is_empty() {
+        take(&mut rest, gap);
+    }
+    for b in boxes {
+        let r = take(&mut rest, b.height());
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(style)
-            .title(Line::styled(format!(" {heading} "), theme.heading));
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(block), r);
+            .border_style(b.style)
+            .title(Line::styled(format!(" {} ", b.heading), theme.heading));
+        let lines: Vec<Line> = b.lines.into_iter().map(Line::raw).collect();
+        frame.render_widget(Paragraph::new(lines).block(block), r);
+    }
+}
+
+/// A step that is a quote: the words large in the middle of the screen,
+/// who said them and when beneath, the event above and the source below.
+#[allow(clippy::too_many_arguments)]
+fn quote_slide(
+    card: &Card,
+    q: &QuoteRef,
+    step: Option<&Step>,
+    p: &Presentation,
+    theme: &Theme,
+    area: Rect,
+    mut rest: Rect,
+    frame: &mut Frame,
+) {
+    let width = usize::from(area.width.saturating_sub(8)).min(90);
+    let left = area.x + (area.width.saturating_sub(rows(width))) / 2;
+    let column = |r: Rect| Rect { x: left, width: rows(width), ..r };
+    let event = wrap(&format!("{} · {}", card.date, card.title), width);
+    let mut words: Vec<String> = Vec::new();
+    for (n, para) in q.text.iter().enumerate() {
+        if n > 0 {
+            words.push(String::new());
+        }
+        let text = para.join(" ");
+        let text = if n == 0 { format!("“{text}") } else { text };
+        words.extend(wrap(&text, width));
+    }
+    if let Some(last) = words.last_mut() {
+        last.push('”');
+    }
+    let by = wrap(&format!("— {}", q.attribution()), width);
+    let source = wrap(q.source.title, width);
+    let question = step
+        .and_then(|s| s.question.as_ref())
+        .filter(|_| p.question)
+        .map(|ps| wrapped(ps, width.saturating_sub(2)))
+        .unwrap_or_default();
+    let fixed = rows(event.len() + 1 + 1 + by.len() + source.len())
+        + if question.is_empty() { 0 } else { rows(question.len()) + 3 };
+    let room = usize::from(rest.height.saturating_sub(fixed));
+    // On a projector-sized screen the words in block letters, if they fit.
+    let all: String = q.text.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join(" ");
+    let wide = usize::from(area.width.saturating_sub(4));
+    let big = (rest.height >= 40)
+        .then(|| big_lines(&format!("“{all}”"), 1, wide, (room + 1) / 6))
+        .flatten();
+    if let Some(big) = big {
+        let used = fixed + rows(big.len());
+        let spare = rest.height.saturating_sub(used);
+        take(&mut rest, spare / 3);
+        let r = take(&mut rest, rows(event.len()));
+        frame.render_widget(centred(&event, theme.dim), r);
+        take(&mut rest, 1 + (spare / 6).min(3));
+        let r = take(&mut rest, rows(big.len()));
+        let wide_area = Rect { x: area.x + 2, width: area.width.saturating_sub(4), ..r };
+        frame.render_widget(centred(&big, theme.title), wide_area);
+        take(&mut rest, 1);
+        let r = take(&mut rest, rows(by.len() + source.len()));
+        let mut lines: Vec<Line> = by.into_iter().map(|l| Line::styled(l, theme.era)).collect();
+        lines.extend(source.into_iter().map(|l| Line::styled(l, theme.dim)));
+        frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), r);
+        return;
+    }
+    // On a big screen the words get a blank line between lines, to read from afar.
+    let spaced = words.len() * 2 <= room && rest.height >= 40;
+    let words = if spaced {
+        words.iter().flat_map(|l| [l.clone(), String::new()]).take(words.len() * 2 - 1).collect()
+    } else {
+        clip(words, room, width)
+    };
+    let used = fixed + rows(words.len());
+    let spare = rest.height.saturating_sub(used);
+    take(&mut rest, spare / 3);
+    let r = take(&mut rest, rows(event.len()));
+    frame.render_widget(centred(&event, theme.dim), r);
+    take(&mut rest, 1 + (spare / 6).min(3));
+    let r = take(&mut rest, rows(words.len()));
+    let lines: Vec<Line> = words.into_iter().map(|l| Line::styled(l, theme.title)).collect();
+    frame.render_widget(Paragraph::new(lines), column(r));
+    take(&mut rest, 1);
+    let r = take(&mut rest, rows(by.len()));
+    let by: Vec<Line> = by.into_iter().map(|l| Line::styled(l, theme.era)).collect();
+    frame.render_widget(Paragraph::new(by).alignment(Alignment::Right), column(r));
+    let r = take(&mut rest, rows(source.len()));
+    let source: Vec<Line> = source.into_iter().map(|l| Line::styled(l, theme.dim)).collect();
+    frame.render_widget(Paragraph::new(source).alignment(Alignment::Right), column(r));
+    if !question.is_empty() {
+        take(&mut rest, 1);
+        let r = take(&mut rest, rows(question.len()) + 2);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.marker)
+            .title(Line::styled(" Question for the class ", theme.heading));
+        let lines: Vec<Line> = question.into_iter().map(Line::raw).collect();
+        frame.render_widget(Paragraph::new(lines).block(block), column(r));
     }
 }
 
 /// "Kazakhstan, Russia — Vladimir Putin, Xi Jinping (host)".
-fn who_and_where(app: &App, e: &crate::model::Event) -> String {
-    let tl = app.timeline();
-    let places: Vec<&str> = e.countries.iter().map(|c| tl.country_name(c)).collect();
-    let people: Vec<String> = e.actors.iter().map(|p| tl.participant_label(p)).collect();
+fn who_and_where(card: &Card) -> String {
+    let places: Vec<&str> = card.countries.iter().map(|c| c.name).collect();
+    let people: Vec<String> = card.actors.iter().map(|a| a.label()).collect();
     match (places.is_empty(), people.is_empty()) {
         (false, false) => format!("{} — {}", places.join(", "), people.join(", ")),
         (false, true) => places.join(", "),

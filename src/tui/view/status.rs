@@ -12,18 +12,18 @@ use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
-    let count = format!("{} of {} events", app.shown.len(), app.timeline().events.len());
+    let count = format!(
+        "{} of {}",
+        app.shown.len(),
+        crate::text::count(app.timeline().events.len(), "event", "events")
+    );
     let left: Vec<Span> = match &app.screen {
         Screen::Present(_) | Screen::Quiz(_) => {
             let what = match &app.screen {
                 Screen::Present(p) => format!(" {}", p.position()),
                 _ => " Quiz".to_string(),
             };
-            let mut spans = vec![Span::styled(what, theme.title)];
-            if let Some(msg) = &app.message {
-                spans.push(Span::styled(format!("  {msg}"), theme.warning));
-            }
-            spans
+            vec![Span::styled(what, theme.title)]
         }
         Screen::Main | Screen::Detail { .. } => {
             let mut parts = vec![count];
@@ -36,19 +36,43 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 let done = loading.progress.as_ref().map_or(0.0, super::progress::ratio);
                 spans.push(Span::styled(format!("  reloading {:.0}%", done * 100.0), theme.dim));
             }
-            if let Some(msg) = &app.message {
-                spans.push(Span::styled(format!("  {msg}"), theme.warning));
-            }
             spans
         }
     };
+    let mut left = left;
+    if let Some(msg) = &app.message {
+        let used: usize = left.iter().map(|s| columns(&s.content)).sum();
+        if used + 2 + columns(msg) <= usize::from(area.width) {
+            left.push(Span::styled(format!("  {msg}"), theme.warning));
+        } else {
+            // Too long for the line: whole, on the rows above it.
+            message_above(msg, app.banner.is_some(), theme, area, frame);
+        }
+    }
     line_with_hints(app, left, theme, area, frame);
+}
+
+/// A message that does not fit the status line, wrapped between words on
+/// the rows above it (above the banner, if there is one).
+fn message_above(msg: &str, banner: bool, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let lines = crate::text::wrap(msg, usize::from(area.width.saturating_sub(2)));
+    let bottom = area.y.saturating_sub(u16::from(banner));
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(bottom);
+    let rect = Rect { y: bottom - height, height, ..area };
+    let lines: Vec<Line> =
+        lines.into_iter().map(|l| Line::styled(format!(" {l}"), theme.warning)).collect();
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).style(theme.base), rect);
 }
 
 /// A prompt over the status line: what it asks, the text typed so far, and
 /// what it found.
 pub fn prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &mut Frame) {
-    let count = format!("{} of {} events", app.shown.len(), app.timeline().events.len());
+    let count = format!(
+        "{} of {}",
+        app.shown.len(),
+        crate::text::count(app.timeline().events.len(), "event", "events")
+    );
     let label = match prompt.kind {
         PromptKind::Search => "Search: ",
         PromptKind::Year => "Go to year: ",
