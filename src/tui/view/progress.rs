@@ -12,13 +12,14 @@ use crate::tui::theme::Theme;
 /// "3 of 11 files · 12.1 of 36.0 MB · 40,210 events".
 pub fn describe(p: &LoadProgress) -> String {
     let mb = |b: u64| b as f64 / 1_000_000.0;
+    let events = if p.events == 1 { "event" } else { "events" };
     format!(
-        "{} of {} · {:.1} of {:.1} MB · {}",
+        "{} of {} · {:.1} of {:.1} MB · {} {events}",
         p.files_done,
         crate::text::count(p.files_total, "file", "files"),
         mb(p.bytes_done),
         mb(p.bytes_total),
-        format!("{} {}", thousands(p.events), if p.events == 1 { "event" } else { "events" })
+        thousands(p.events),
     )
 }
 

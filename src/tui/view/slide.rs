@@ -248,7 +248,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         }
         None => {
             let r = take(&mut rest, 1);
-            frame.render_widget(centred(&[card.date.clone()], theme.year), r);
+            frame.render_widget(centred(std::slice::from_ref(&card.date), theme.year), r);
         }
     }
     take(&mut rest, 1 + gap);
