@@ -381,7 +381,7 @@ fn source_words(app: &App) -> std::collections::HashSet<String> {
 
 #[test]
 fn at_80x24_no_word_is_cut_and_every_cut_says_so() {
-    let mut app = tour_app(80, 24);
+    let app = tour_app(80, 24);
     let known = source_words(&app);
     let clean = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     let steps = app.timeline().tour("new-great-game").expect("tour").steps.len();
