@@ -15,7 +15,10 @@ Examples:
   steppe --country KZ --actor putin    open it already filtered
   steppe --where 'tag:summit from:2013'  the same with the query language
   steppe --tour new-great-game         give the bundled lesson as slides
-  steppe --present --theme contrast    slides for a projector, high contrast
+  steppe --present --theme projector   slides for a projector, black on white
+  steppe --tour new-great-game --presenter
+                                       the teacher's screen: notes, question, next step
+                                       and a clock, moving the projector's steppe along
   steppe --quiz --seed 7               a quiz the whole class gets alike
   steppe export --tour new-great-game -o lesson.md
   steppe list --country KZ,UZ --from 2013
@@ -251,12 +254,18 @@ pub struct ExploreArgs {
     /// Make the quiz's questions repeatable: the same seed, the same quiz
     #[arg(long, value_name = "N", requires = "quiz")]
     pub seed: Option<u64>,
-    /// Colours: dark or light terminal, or high contrast for projectors and low vision
+    /// Colours: dark or light terminal, high contrast (light on black) for low vision,
+    /// or projector (black on white) for a room with daylight
     /// (NO_COLOR set: no colours at all)
     #[arg(long, value_enum, default_value_t = ThemeName::Dark)]
     pub theme: ThemeName,
     #[command(flatten)]
     pub lang: LangArgs,
+    /// Who puts right-to-left text (Arabic, Hebrew) in display order: steppe,
+    /// right for most terminals, or the terminal, for those that do it
+    /// themselves (Konsole, mlterm, GNOME Terminal and other VTE terminals)
+    #[arg(long, value_enum, default_value_t = BidiArg::Steppe)]
+    pub bidi: BidiArg,
     #[command(flatten)]
     pub filters: FilterArgs,
 }
@@ -320,6 +329,15 @@ pub enum ThemeName {
     Contrast,
     /// Black on white, for projectors in rooms with daylight
     Projector,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum BidiArg {
+    /// steppe does, line by line: right for most terminals
+    #[default]
+    Steppe,
+    /// The terminal does (Konsole, mlterm, GNOME Terminal and other VTE terminals)
+    Terminal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

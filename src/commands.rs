@@ -346,6 +346,10 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         quiz: args.quiz,
         presenter: args.presenter,
     };
+    tui::bidi::set(match args.bidi {
+        crate::cli::BidiArg::Steppe => tui::bidi::Bidi::Steppe,
+        crate::cli::BidiArg::Terminal => tui::bidi::Bidi::Terminal,
+    });
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::loading(startup, width, height);
     // Without a seed, each session asks different questions.

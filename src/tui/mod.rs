@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod app;
+pub mod bidi;
 pub mod data;
 pub mod event;
 pub mod filtering;
@@ -71,6 +72,7 @@ pub enum Ending {
 /// Puts the terminal back as it was: raw mode off, main screen, cursor
 /// shown, mouse released. Safe to call more than once.
 pub fn restore_terminal() {
+    let _ = io::stdout().write_all(bidi::restore_sequence().as_bytes());
     let _ = disable_raw_mode();
     let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
     let _ = io::stdout().flush();
@@ -81,6 +83,7 @@ fn take_terminal(mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    out.write_all(bidi::take_sequence().as_bytes())?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }

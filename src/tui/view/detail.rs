@@ -83,9 +83,10 @@ fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     if let Some(era) = tl.era_of(e) {
         date.push(Span::styled(format!(" · {}", era.title), theme.era));
     }
+    let show = |s: &str| crate::tui::bidi::line(s).into_owned();
     let mut lines =
-        vec![Line::from(date), Line::styled(e.title.as_str(), theme.title), Line::raw("")];
-    lines.extend(e.summary.lines().map(Line::raw));
+        vec![Line::from(date), Line::styled(show(&e.title), theme.title), Line::raw("")];
+    lines.extend(e.summary.lines().map(|l| Line::raw(show(l))));
     lines.push(Line::raw(""));
     if !e.quotes.is_empty() {
         lines.push(heading(if e.quotes.len() == 1 { "Quote" } else { "Quotes" }, theme));

@@ -106,7 +106,8 @@ fn list(
             let count = item.count.to_string();
             let name_width =
                 width.saturating_sub(4 + crate::text::width(item.badge) + count.len() + 1);
-            let name = pad(&fit(item.name, name_width), name_width);
+            // Cut in reading order, then put in display order: the `…` ends the name.
+            let name = pad(&crate::tui::bidi::line(&fit(item.name, name_width)), name_width);
             let text = format!("{check}{}{name} {count}", item.badge);
             if i == cursor && is_focused {
                 Line::styled(text, theme.selected)

@@ -18,7 +18,7 @@ fn paragraphs<'a>(lines: &mut Vec<Line<'a>>, ps: &Paragraphs<'a>, style: Style) 
         if n > 0 {
             lines.push(Line::raw(""));
         }
-        lines.extend(p.iter().map(|l| Line::styled(*l, style)));
+        lines.extend(p.iter().map(|l| Line::styled(crate::tui::bidi::line(l).into_owned(), style)));
     }
 }
 
@@ -67,7 +67,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     let card = &step.card;
     lines.push(Line::from(vec![
         Span::styled(format!("Now · {} · ", card.date), theme.year),
-        Span::styled(card.title, theme.title),
+        Span::styled(crate::tui::bidi::line(card.title).into_owned(), theme.title),
     ]));
     if let Some(q) = &step.quote {
         lines.push(Line::styled(format!("The slide is a quote — {}", q.attribution()), theme.era));

@@ -18,6 +18,11 @@ use crate::tui::app::App;
 use crate::tui::present::Presentation;
 use crate::tui::theme::Theme;
 
+/// A wrapped line as it is drawn (right-to-left text in display order).
+fn shown(line: &str) -> String {
+    crate::tui::bidi::line(line).into_owned()
+}
+
 /// Takes `height` rows from the top of `area`.
 fn take(area: &mut Rect, height: u16) -> Rect {
     let h = height.min(area.height);
@@ -77,7 +82,7 @@ impl Boxed {
 }
 
 fn centred(lines: &[String], style: Style) -> Paragraph<'static> {
-    let lines: Vec<Line> = lines.iter().map(|l| Line::styled(l.clone(), style)).collect();
+    let lines: Vec<Line> = lines.iter().map(|l| Line::styled(shown(l), style)).collect();
     Paragraph::new(lines).alignment(Alignment::Center)
 }
 
@@ -269,7 +274,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     }
     take(&mut rest, 1 + gap);
     let r = take(&mut rest, rows(summary.len()));
-    let lines: Vec<Line> = summary.iter().map(|l| Line::raw(l.clone())).collect();
+    let lines: Vec<Line> = summary.iter().map(|l| Line::raw(shown(l))).collect();
     frame.render_widget(Paragraph::new(lines), r);
     if !who_lines.is_empty() {
         take(&mut rest, 1 + gap);
@@ -285,7 +290,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
             .borders(Borders::ALL)
             .border_style(b.style)
             .title(Line::styled(format!(" {} ", b.heading), theme.heading));
-        let lines: Vec<Line> = b.lines.into_iter().map(Line::raw).collect();
+        let lines: Vec<Line> = b.lines.iter().map(|l| Line::raw(shown(l))).collect();
         frame.render_widget(Paragraph::new(lines).block(block), r);
     }
 }
@@ -366,7 +371,7 @@ fn quote_slide(
     frame.render_widget(centred(&event, theme.dim), r);
     take(&mut rest, 1 + (spare / 6).min(3));
     let r = take(&mut rest, rows(words.len()));
-    let lines: Vec<Line> = words.into_iter().map(|l| Line::styled(l, theme.title)).collect();
+    let lines: Vec<Line> = words.iter().map(|l| Line::styled(shown(l), theme.title)).collect();
     frame.render_widget(Paragraph::new(lines), column(r));
     take(&mut rest, 1);
     let r = take(&mut rest, rows(by.len()));
@@ -382,7 +387,7 @@ fn quote_slide(
             .borders(Borders::ALL)
             .border_style(theme.marker)
             .title(Line::styled(" Question for the class ", theme.heading));
-        let lines: Vec<Line> = question.into_iter().map(Line::raw).collect();
+        let lines: Vec<Line> = question.iter().map(|l| Line::raw(shown(l))).collect();
         frame.render_widget(Paragraph::new(lines).block(block), column(r));
     }
 }

@@ -67,7 +67,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 let selected = p == app.selected;
                 let marker = if selected { "▶ " } else { "  " };
                 let prefix = format!("{marker}{} {:>7} ", pad(&year, year_width), fit(&day, 7));
-                let title = fit(&e.title, width.saturating_sub(columns(&prefix)));
+                let title =
+                    crate::tui::bidi::line(&fit(&e.title, width.saturating_sub(columns(&prefix))))
+                        .into_owned();
                 if selected {
                     let style = if is_focused { theme.selected } else { theme.selected_idle };
                     lines.push(Line::styled(pad(&format!("{prefix}{title}"), width), style));
