@@ -467,3 +467,13 @@ fn the_quiz_results_footer_offers_what_works_there() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app.screen, Screen::Quiz(_)), "Enter does not leave the results");
 }
+
+#[test]
+fn a_long_status_message_is_shown_whole_at_80_columns() {
+    let mut app = app(80, 24);
+    let message = "reloaded: 73 events · gone from the files, kept for their return: country KZ, actor putin, the selected event";
+    app.message = Some(message.into());
+    let shown = text(&render(&app));
+    let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(message), "{shown}");
+}
