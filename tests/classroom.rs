@@ -185,6 +185,7 @@ fn the_lang_option_shows_the_translation_and_rtl_text_is_marked() {
         .expect("runs");
     assert!(String::from_utf8_lossy(&from_env.stdout).starts_with("# Урок\n"));
     let ar = ok(&["export", FIXTURE, "--lang", "ar", "--format", "html"]);
+    assert!(ar.contains("<html lang=\"ar\">"), "the page says its language");
     assert!(ar.contains("<span class=\"title\" dir=\"auto\" data-s>الحدث الأول</span>"), "{ar}");
     let ar_md = ok(&["export", FIXTURE, "--lang", "ar"]);
     assert!(ar_md.contains("## 16 Dec 1991 — الحدث الأول\n"), "{ar_md}");

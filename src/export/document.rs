@@ -225,6 +225,8 @@ pub struct Facet<'a> {
 #[derive(Debug, Clone)]
 pub struct Page<'a> {
     pub title: &'a str,
+    /// The language the texts are in, when the timeline was translated.
+    pub lang: Option<&'a str>,
     pub description: Paragraphs<'a>,
     /// The filters the page was made with, in words ("country: KZ").
     pub filters: Vec<String>,
@@ -257,6 +259,7 @@ impl<'a> Page<'a> {
             |has: &dyn Fn(&Event) -> bool| shown.iter().filter(|&&i| has(&tl.events[i])).count();
         let keep = |f: &Facet| f.count > 0;
         Page {
+            lang: tl.language.as_deref(),
             title: tl.title.as_deref().unwrap_or("Timeline"),
             description: tl.description.as_deref().map(paragraphs).unwrap_or_default(),
             filters,
@@ -335,6 +338,8 @@ impl<'a> Step<'a> {
 #[derive(Debug, Clone)]
 pub struct Lesson<'a> {
     pub id: &'a str,
+    /// The language the texts are in, when the timeline was translated.
+    pub lang: Option<&'a str>,
     pub title: &'a str,
     /// The title of the timeline the lesson comes from.
     pub source: Option<&'a str>,
@@ -347,6 +352,7 @@ impl<'a> Lesson<'a> {
     pub fn new(tl: &'a Timeline, tour: &'a Tour, notes: bool) -> Self {
         let steps = (0..tour.steps.len()).filter_map(|n| Step::new(tl, tour, n, notes)).collect();
         Lesson {
+            lang: tl.language.as_deref(),
             id: &tour.id,
             title: &tour.title,
             source: tl.title.as_deref(),

@@ -124,6 +124,7 @@ impl Timeline {
             }
         }
         self.translations = tr;
+        self.language = Some(lang.clone());
         Some(lang)
     }
 }

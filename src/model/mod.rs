@@ -238,6 +238,8 @@ pub struct Timeline {
     pub files: Vec<String>,
     /// Names and texts in other languages; see [`Timeline::translate`].
     pub translations: Translations,
+    /// The language the timeline is shown in, once translated.
+    pub language: Option<String>,
 }
 
 impl Timeline {

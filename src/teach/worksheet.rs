@@ -40,6 +40,8 @@ pub struct Choice {
 #[derive(Debug, Clone)]
 pub struct Worksheet<'a> {
     pub title: &'a str,
+    /// The language the texts are in, when the timeline was translated.
+    pub lang: Option<&'a str>,
     pub source: Option<&'a str>,
     pub events: Vec<Entry<'a>>,
     pub open: Vec<Open<'a>>,
@@ -71,7 +73,15 @@ impl<'a> Worksheet<'a> {
             .into_iter()
             .filter_map(|q| choice(tl, &q))
             .collect();
-        Worksheet { title: lesson.title, source: lesson.source, events, open, choices, seed }
+        Worksheet {
+            title: lesson.title,
+            lang: lesson.lang,
+            source: lesson.source,
+            events,
+            open,
+            choices,
+            seed,
+        }
     }
 }
 

@@ -35,10 +35,12 @@ fn policy() -> String {
     )
 }
 
-fn document(title: &str, body: Markup) -> String {
+/// The page around `body`, in `lang` (English, the language of steppe's
+/// own words, when the texts were not translated).
+fn document(title: &str, lang: Option<&str>, body: Markup) -> String {
     let page = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang.unwrap_or("en")) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -313,7 +315,7 @@ pub fn page(page: &Page) -> String {
             p #none .empty hidden[total > 0] { "No events match the filters." }
         }
     };
-    document(page.title, body)
+    document(page.title, page.lang, body)
 }
 
 /// A lesson: one step per slide with the script on, a worksheet in print.
@@ -387,7 +389,7 @@ pub fn lesson(lesson: &Lesson) -> String {
             }
         }
     };
-    document(lesson.title, body)
+    document(lesson.title, lesson.lang, body)
 }
 
 #[cfg(test)]

@@ -60,7 +60,7 @@ pub fn worksheet(ws: &Worksheet) -> String {
             }
         }
     };
-    document(&format!("Worksheet: {}", ws.title), body)
+    document(&format!("Worksheet: {}", ws.title), ws.lang, body)
 }
 
 pub fn answer_key(ws: &Worksheet) -> String {
@@ -105,5 +105,5 @@ pub fn answer_key(ws: &Worksheet) -> String {
             }
         }
     };
-    document(&format!("Answer key: {}", ws.title), body)
+    document(&format!("Answer key: {}", ws.title), ws.lang, body)
 }

@@ -61,24 +61,32 @@ pub fn channel_name(name: &str) -> Option<String> {
 /// directory of the user's own under the temporary directory; created
 /// private (0700), and refused if another user owns it or others may enter.
 pub fn socket_dir() -> io::Result<PathBuf> {
+    // SAFETY: getuid cannot fail and touches no memory.
     let uid = unsafe { libc::getuid() };
     let dir = match std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
         Some(runtime) => PathBuf::from(runtime).join("steppe"),
         None => std::env::temp_dir().join(format!("steppe-{uid}")),
     };
-    match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
+    private_dir(&dir, uid)?;
+    Ok(dir)
+}
+
+/// Makes `dir` (0700) if it is missing; an error if it is not a directory
+/// of user `uid`'s that no one else may enter.
+fn private_dir(dir: &Path, uid: u32) -> io::Result<()> {
+    match std::fs::DirBuilder::new().mode(0o700).create(dir) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
         Err(e) => return Err(e),
     }
-    let meta = std::fs::symlink_metadata(&dir)?;
+    let meta = std::fs::symlink_metadata(dir)?;
     if !meta.is_dir() || meta.uid() != uid || meta.permissions().mode() & 0o077 != 0 {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
             format!("{} is not a private directory of this user's", dir.display()),
         ));
     }
-    Ok(dir)
+    Ok(())
 }
 
 pub fn socket_path(channel: &str) -> io::Result<PathBuf> {
@@ -104,8 +112,13 @@ struct Shared {
 impl Peer {
     /// Joins `channel`: connects to a steppe that listens on it, or listens.
     pub fn start(tx: Sender, channel: &str) -> io::Result<Peer> {
+        Peer::start_at(tx, socket_path(channel)?)
+    }
+
+    /// Joins the channel whose socket is at `path`.
+    pub fn start_at(tx: Sender, path: PathBuf) -> io::Result<Peer> {
         let shared = Arc::new(Shared {
-            path: socket_path(channel)?,
+            path,
             tx,
             links: Mutex::new(HashMap::new()),
             next: AtomicU64::new(0),
@@ -250,14 +263,20 @@ mod tests {
     #[test]
     fn two_ends_of_a_channel_hear_each_other_and_notice_a_departure() {
         let dir = tempfile::tempdir().expect("temp dir");
-        // SAFETY: tests in this module set the variable before any reads it.
-        unsafe { std::env::set_var("XDG_RUNTIME_DIR", dir.path()) };
+        // SAFETY: as above.
+        let uid = unsafe { libc::getuid() };
+        let private = dir.path().join("steppe");
+        private_dir(&private, uid).expect("a private directory");
+        let mode = std::fs::metadata(&private).expect("dir").permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        assert!(private_dir(&private, uid).is_err(), "a directory others may enter is refused");
+        std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+        let path = private.join("test-channel.sock");
         let (tx_a, rx_a) = crate::tui::event::channel();
         let (tx_b, rx_b) = crate::tui::event::channel();
-        let a = Peer::start(tx_a, "test-channel").expect("listens");
-        let mode = std::fs::metadata(dir.path().join("steppe")).expect("dir").permissions().mode();
-        assert_eq!(mode & 0o777, 0o700);
-        let b = Peer::start(tx_b, "test-channel").expect("connects");
+        let a = Peer::start_at(tx_a, path.clone()).expect("listens");
+        let b = Peer::start_at(tx_b, path).expect("connects");
         let wait = |rx: &crate::tui::event::Receiver| match rx.recv_timeout(Duration::from_secs(5))
         {
             Ok(Event::Peer(p)) => p,
