@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, focused};
 use crate::model::ActorKind;
-use crate::text::{fit, pad};
+use crate::text::{fit_words, pad};
 use crate::tui::app::{App, Pane, scroll_offset};
 use crate::tui::theme::Theme;
 
@@ -107,7 +107,7 @@ fn list(
             let name_width =
                 width.saturating_sub(4 + crate::text::width(item.badge) + count.len() + 1);
             // Cut in reading order, then put in display order: the `…` ends the name.
-            let name = pad(&crate::tui::bidi::line(&fit(item.name, name_width)), name_width);
+            let name = pad(&crate::tui::bidi::line(&fit_words(item.name, name_width)), name_width);
             let text = format!("{check}{}{name} {count}", item.badge);
             if i == cursor && is_focused {
                 Line::styled(text, theme.selected)

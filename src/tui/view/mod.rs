@@ -61,7 +61,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         status::render(app, theme, r, frame);
         if let Some(banner) = &app.banner {
             let row = Rect { y: r.y.saturating_sub(1), height: 1, ..r };
-            let text = crate::text::fit(&format!(" ⚠ {banner}"), usize::from(row.width));
+            let text = crate::text::fit_words(&format!(" ⚠ {banner}"), usize::from(row.width));
             frame.render_widget(Paragraph::new(Line::styled(text, theme.warning)), row);
         }
     }

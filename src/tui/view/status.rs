@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::text::{fit, width as columns};
+use crate::text::width as columns;
 use crate::tui::app::{App, Prompt, PromptKind, Screen};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
@@ -97,7 +97,7 @@ fn line_with_hints(app: &App, left: Vec<Span<'_>>, theme: &Theme, area: Rect, fr
     let width = usize::from(area.width);
     let left_text: String = left.iter().map(|s| s.content.as_ref()).collect();
     let mut spans = if columns(&left_text) > width {
-        vec![Span::styled(fit(&left_text, width), theme.title)]
+        vec![Span::styled(crate::text::fit_words(&left_text, width), theme.title)]
     } else {
         left
     };

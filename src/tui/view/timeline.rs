@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{block, focused};
 use crate::model::PartialDate;
-use crate::text::{fit, pad, width as columns};
+use crate::text::{fit, fit_words, pad, width as columns};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane, Row, scroll_offset};
 use crate::tui::keymap::{Context, key};
@@ -21,7 +21,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let count = format!("{} of {} ", app.shown.len(), tl.events.len());
     let room = usize::from(area.width).saturating_sub(columns(&count) + 6);
     let title = Line::from(vec![
-        Span::styled(format!(" {} ", fit(name, room)), theme.title),
+        Span::styled(format!(" {} ", fit_words(name, room)), theme.title),
         Span::styled(count, theme.dim),
     ]);
     let block = block(title, is_focused, theme);
@@ -47,7 +47,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     for (n, row) in app.rows.iter().enumerate().skip(first).take(height) {
         match *row {
             Row::Era(e) => {
-                let title = fit(&tl.eras[e].title, width.saturating_sub(4));
+                let title = fit_words(&tl.eras[e].title, width.saturating_sub(4));
                 let rule = "─".repeat(width.saturating_sub(columns(&title) + 4));
                 lines.push(Line::styled(format!("── {title} {rule}"), theme.era));
                 last_year = None;
@@ -67,9 +67,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 let selected = p == app.selected;
                 let marker = if selected { "▶ " } else { "  " };
                 let prefix = format!("{marker}{} {:>7} ", pad(&year, year_width), fit(&day, 7));
-                let title =
-                    crate::tui::bidi::line(&fit(&e.title, width.saturating_sub(columns(&prefix))))
-                        .into_owned();
+                let title = crate::tui::bidi::line(&fit_words(
+                    &e.title,
+                    width.saturating_sub(columns(&prefix)),
+                ))
+                .into_owned();
                 if selected {
                     let style = if is_focused { theme.selected } else { theme.selected_idle };
                     lines.push(Line::styled(pad(&format!("{prefix}{title}"), width), style));
