@@ -477,3 +477,15 @@ fn a_long_status_message_is_shown_whole_at_80_columns() {
     let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(message), "{shown}");
 }
+
+#[test]
+fn the_tour_picker_keeps_the_description_in_paragraphs() {
+    let mut app = app(120, 40);
+    press(&mut app, KeyCode::Char('t'));
+    let shown = text(&render(&app));
+    assert!(
+        shown.lines().any(|l| l.contains("┃A caveat for the teacher")),
+        "the second paragraph on its own line:\n{shown}"
+    );
+    assert!(shown.contains("(12 steps)"), "{shown}");
+}

@@ -30,16 +30,19 @@ pub fn render(tl: &Timeline, cursor: usize, theme: &Theme, area: Rect, frame: &m
     let mut lines = Vec::new();
     for (i, t) in tl.tours.iter().enumerate() {
         let text = format!(
-            "{} {}  ({} steps)",
+            "{} {}  ({})",
             if i == cursor { "▶" } else { " " },
-            t.title,
-            t.steps.len()
+            crate::tui::bidi::line(&t.title),
+            crate::text::count(t.steps.len(), "step", "steps")
         );
         lines.push(if i == cursor { Line::styled(text, theme.selected) } else { Line::raw(text) });
     }
     if let Some(d) = tl.tours.get(cursor).and_then(|t| t.description.as_deref()) {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(d.replace('\n', " "), theme.dim));
+        // Its paragraphs as written, a blank line between them.
+        for line in d.lines() {
+            lines.push(Line::styled(crate::tui::bidi::line(line).into_owned(), theme.dim));
+        }
     }
     lines.push(Line::raw(""));
     let hint = format!(
