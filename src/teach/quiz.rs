@@ -249,18 +249,23 @@ fn named_in_title(e: &Event, name: &str) -> bool {
 
 fn country(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
     let event = &tl.events[e];
+    // A country named in the title, or whose capital is ("… summit (Astana)"), gives itself away.
+    let hinted = |c: &crate::model::Country| {
+        named_in_title(event, &c.name)
+            || c.capital.as_deref().is_some_and(|k| named_in_title(event, k))
+    };
     let candidates: Vec<&str> = event
         .countries
         .iter()
         .filter_map(|c| tl.country(c))
+        .filter(|c| !hinted(c))
         .map(|c| c.name.as_str())
-        .filter(|n| !named_in_title(event, n))
         .collect();
     let right = candidates.get(rng.below(candidates.len()))?.to_string();
     let wrong: Vec<String> = tl
         .countries
         .iter()
-        .filter(|c| !event.countries.contains(&c.code) && !named_in_title(event, &c.name))
+        .filter(|c| !event.countries.contains(&c.code) && !hinted(c))
         .map(|c| c.name.clone())
         .collect();
     shuffled(right, wrong, Ask::Country, e, rng)
@@ -510,6 +515,18 @@ mod tests {
                     assert_eq!(fits, n == *answer, "{ask:?} on {}: {option}", e.id);
                     if n == *answer && matches!(ask, Ask::Country | Ask::Attended) {
                         assert!(!e.title.contains(option.as_str()), "{} names {option}", e.id);
+                    }
+                    if *ask == Ask::Country {
+                        let capital = tl
+                            .countries
+                            .iter()
+                            .find(|c| c.name == *option)
+                            .and_then(|c| c.capital.as_deref());
+                        assert!(
+                            capital.is_none_or(|k| !e.title.contains(k)),
+                            "{} names the capital of {option}",
+                            e.id
+                        );
                     }
                 }
                 let right = check(&tl, &q, Answer::Choice(*answer as u8 + 1));
