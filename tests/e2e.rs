@@ -89,16 +89,19 @@ impl Tmux {
     }
 
     fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?} appears"), |screen| screen.contains(text))
+    }
+
+    /// Waits (10 s at most) until the screen satisfies `ok`: a loaded machine may
+    /// take a while to redraw, and a fixed sleep makes a test flaky.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if ok(&screen) {
                 return screen;
             }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "{text:?} never appeared:\n{screen}"
-            );
+            assert!(start.elapsed() < Duration::from_secs(10), "{what} never happened:\n{screen}");
             sleep(Duration::from_millis(50));
         }
     }
@@ -167,8 +170,7 @@ fn explore_filter_search_help_quit() {
     }
     t.wait_for("--no-mouse");
     t.keys(&["Escape"]);
-    sleep(Duration::from_millis(200));
-    assert!(!t.screen().contains("Esc or ? closes"));
+    t.wait_until("the help closes", |screen| !screen.contains("Esc or ? closes"));
 
     t.keys(&["q"]);
     assert_restored(&t, "0");
@@ -402,8 +404,7 @@ fn a_terminal_reply_or_unknown_sequence_is_no_key() {
     }
     // Keys still work after them.
     t.keys(&["j"]);
-    sleep(Duration::from_millis(200));
-    assert_ne!(selected(&t.screen()), Some(first), "j moves");
+    t.wait_until("j moves", |screen| selected(screen) != Some(first.clone()));
     t.keys(&["q"]);
     assert_restored(&t, "0");
 }
@@ -430,9 +431,8 @@ fn ctrl_z_gives_the_terminal_to_the_shell_and_fg_brings_steppe_back() {
     let t = job_shell("suspend");
     let top = selected(&t.screen()).expect("a selected row");
     t.keys(&["j"]);
-    sleep(Duration::from_millis(200));
-    let second = selected(&t.screen()).expect("a selected row");
-    assert_ne!(top, second);
+    let screen = t.wait_until("j moves", |screen| selected(screen).is_some_and(|s| s != top));
+    let second = selected(&screen).expect("a selected row");
     for stop in ["key", "signal"] {
         match stop {
             "key" => t.keys(&["C-z"]),
