@@ -144,6 +144,8 @@ pub struct StatsArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
+    pub sources: SourceArgs,
+    #[command(flatten)]
     pub filters: FilterArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
@@ -183,6 +185,8 @@ pub struct ExportArgs {
     /// Timeline files or directories [default: the built-in timeline]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub sources: SourceArgs,
     /// A handout (markdown, html), or the timeline itself (yaml, timelinejs)
     #[arg(long, value_enum, default_value_t = HandoutFormat::Markdown)]
     pub format: HandoutFormat,
@@ -219,6 +223,8 @@ pub struct ExploreArgs {
     /// Timeline files or directories [default: the built-in timeline]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub sources: SourceArgs,
     /// Open with this event selected
     #[arg(long, value_name = "EVENT_ID")]
     pub goto: Option<String>,
@@ -300,6 +306,8 @@ pub struct ListArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
+    pub sources: SourceArgs,
+    #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
     pub order: OrderArgs,
@@ -313,6 +321,8 @@ pub struct ValidateArgs {
     /// Timeline files or directories [default: the built-in timeline]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub sources: SourceArgs,
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
@@ -395,6 +405,41 @@ impl FilterArgs {
             search: self.search.clone().unwrap_or_default(),
             expr: self.where_.as_deref().map(crate::query::parse).transpose()?,
         })
+    }
+}
+
+/// Which timelines are loaded, and how files that disagree are merged.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Timelines")]
+pub struct SourceArgs {
+    /// Load the built-in Central Asia timeline too, before the PATHs: their
+    /// events may name its countries, actors, eras and events
+    #[arg(long)]
+    pub with_builtin: bool,
+    /// When two files define an event, country, actor, era or tour
+    /// differently, keep the later one and print a note (files count in the
+    /// order given, the built-in timeline first); without it, an error
+    #[arg(long, value_enum, value_name = "WHICH")]
+    pub prefer: Option<PreferArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PreferArg {
+    /// The definition read last
+    Later,
+}
+
+impl SourceArgs {
+    /// What to load: the built-in timeline (if asked, or with no paths), then `paths`.
+    pub fn sources(&self, paths: &[PathBuf]) -> crate::load::Sources {
+        crate::load::Sources {
+            paths: paths.to_vec(),
+            builtin: self.with_builtin,
+            prefer: match self.prefer {
+                Some(PreferArg::Later) => crate::load::Prefer::Later,
+                None => crate::load::Prefer::Neither,
+            },
+        }
     }
 }
 

@@ -1,7 +1,6 @@
 //! What each command does, given parsed arguments. Errors carry their exit code.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
 
 use crate::cli::{
     ExploreArgs, ExportArgs, FilterArgs, HandoutFormat, ListArgs, OrderArgs, StatsArgs,
@@ -9,7 +8,7 @@ use crate::cli::{
 };
 use crate::export::document::{Lesson, Page};
 use crate::export::{self, Format, safe};
-use crate::load::{self, Loaded};
+use crate::load::{self, Loaded, Sources};
 use crate::query::{Filter, Query};
 use crate::tui::{self, app::App};
 
@@ -49,19 +48,17 @@ pub fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result
     }
 }
 
-/// Loads the timelines, from `paths` or the built-in ones.
-pub fn load(paths: &[PathBuf]) -> Loaded {
-    if paths.is_empty() {
-        load::load_bundled()
-    } else if io::stderr().is_terminal() {
-        load_with_bar(paths)
+/// Loads the timelines: the built-in ones and or the files.
+pub fn load(sources: &Sources) -> Loaded {
+    if sources.paths.is_empty() || !io::stderr().is_terminal() {
+        load::load_sources(sources, &|_| {})
     } else {
-        load::load_paths(paths)
+        load_with_bar(sources)
     }
 }
 
 /// Loads with a progress bar on stderr, shown only once the load has taken half a second.
-fn load_with_bar(paths: &[PathBuf]) -> Loaded {
+fn load_with_bar(sources: &Sources) -> Loaded {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::{Duration, Instant};
@@ -84,7 +81,7 @@ fn load_with_bar(paths: &[PathBuf]) -> Loaded {
                 bar.enable_steady_tick(Duration::from_millis(120));
             }
         });
-        let loaded = load::load_paths_with_progress(paths, &|p| {
+        let loaded = load::load_sources(sources, &|p| {
             bar.set_length(p.bytes_total);
             bar.set_position(p.bytes_done);
             bar.set_message(format!(
@@ -105,17 +102,17 @@ fn load_with_bar(paths: &[PathBuf]) -> Loaded {
 /// Loads, printing every problem; warnings become a one-line note. The
 /// events that could be read are kept when others have errors: the caller
 /// writes them, then fails with the second value, so a script notices.
-fn load_reported(paths: &[PathBuf]) -> (Query, Result<(), Failure>) {
-    let (timeline, outcome) = load_timeline_reported(paths);
+fn load_reported(sources: &Sources) -> (Query, Result<(), Failure>) {
+    let (timeline, outcome) = load_timeline_reported(sources);
     (Query::new(timeline), outcome)
 }
 
 /// Like [`load_reported`], shown in the language asked for.
 fn load_reported_in(
-    paths: &[PathBuf],
+    sources: &Sources,
     lang: &crate::cli::LangArgs,
 ) -> (Query, Result<(), Failure>) {
-    let (mut tl, outcome) = load_timeline_reported(paths);
+    let (mut tl, outcome) = load_timeline_reported(sources);
     if let Some(code) = lang.code()
         && tl.translate(&code).is_none()
         && lang.lang.is_some()
@@ -129,9 +126,11 @@ fn load_reported_in(
     (Query::new(tl), outcome)
 }
 
-fn load_timeline_reported(paths: &[PathBuf]) -> (crate::model::Timeline, Result<(), Failure>) {
-    let loaded = load(paths);
+fn load_timeline_reported(sources: &Sources) -> (crate::model::Timeline, Result<(), Failure>) {
+    let loaded = load(sources);
     let outcome = if loaded.is_ok() {
+        // Each replaced definition is named: the user asked for it, and should see which.
+        say_err(&loaded.report.render_notes());
         if loaded.report.warnings() > 0 {
             say_err(&format!(
                 "note: {} in the timelines; `steppe validate` shows them\n",
@@ -184,7 +183,7 @@ fn events(query: &Query, filter: &Filter, order: Option<&OrderArgs>) -> Vec<usiz
 
 pub fn list(args: &ListArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
-    let (query, loaded) = load_reported(&args.paths);
+    let (query, loaded) = load_reported(&args.sources.sources(&args.paths));
     let filter = checked(&query, &filter)?;
     let shown = events(&query, &filter, Some(&args.order));
     let result = print_events(&query, &shown, args.format);
@@ -200,7 +199,7 @@ fn leave<T>(data: T) {
 
 pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
-    let (query, loaded) = load_reported(&args.paths);
+    let (query, loaded) = load_reported(&args.sources.sources(&args.paths));
     let filter = checked(&query, &filter)?;
     let stats = query.stats(&events(&query, &filter, None));
     let described = filter.to_expression();
@@ -225,7 +224,7 @@ fn print_events(query: &Query, shown: &[usize], format: Format) -> Result<(), Fa
 }
 
 pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
-    let loaded = load(&args.paths);
+    let loaded = load(&args.sources.sources(&args.paths));
     let report = &loaded.report;
     say_err(&if args.all { report.render_all() } else { report.render() });
     if report.errors() > 0 {
@@ -234,8 +233,11 @@ pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
     if args.strict && report.warnings() > 0 {
         return Err(Failure::Data(format!("invalid with --strict: {}", report.tally())));
     }
-    let warned =
-        if report.warnings() > 0 { format!(" ({})", report.tally()) } else { String::new() };
+    let warned = if report.warnings() + report.notes() > 0 {
+        format!(" ({})", report.tally())
+    } else {
+        String::new()
+    };
     let result = to_stdout(|out| writeln!(out, "ok: {}{warned}", loaded.timeline.summary_line()));
     leave(loaded);
     result
@@ -255,8 +257,12 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     // A handout is read by people, in their language; a data format keeps the original.
     let (query, loaded) = match args.format {
-        HandoutFormat::Markdown | HandoutFormat::Html => load_reported_in(&args.paths, &args.lang),
-        HandoutFormat::Yaml | HandoutFormat::Timelinejs => load_reported(&args.paths),
+        HandoutFormat::Markdown | HandoutFormat::Html => {
+            load_reported_in(&args.sources.sources(&args.paths), &args.lang)
+        }
+        HandoutFormat::Yaml | HandoutFormat::Timelinejs => {
+            load_reported(&args.sources.sources(&args.paths))
+        }
     };
     let tl = query.timeline();
     let text = match &args.tour {
@@ -360,7 +366,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
     });
     let options = tui::Options {
         mouse: !args.no_mouse,
-        paths: args.paths.clone(),
+        sources: args.sources.sources(&args.paths),
         watch: !args.no_watch,
         theme: tui::theme::Theme::choose(args.theme),
         lang: args.lang.code(),

@@ -28,7 +28,11 @@ impl Mark {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
+    /// Allowed but probably not meant: fails `validate --strict`.
     Warning,
+    /// What steppe did because it was asked to (a later file's definition
+    /// replacing an earlier one): never a failure.
+    Note,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +53,10 @@ impl Diagnostic {
 
     pub fn warning(file: usize, mark: Option<Mark>, message: impl Into<String>) -> Self {
         Diagnostic { severity: Severity::Warning, message: message.into(), file, mark, help: None }
+    }
+
+    pub fn note(file: usize, mark: Option<Mark>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Note, message: message.into(), file, mark, help: None }
     }
 
     pub fn with_help(mut self, help: Option<String>) -> Self {
@@ -105,7 +113,7 @@ impl SourceFile {
             if OnDisk::of(&disk.path).as_ref() != Some(disk) {
                 return String::new();
             }
-            super::read_text(&disk.path).unwrap_or_default()
+            super::read_text(&disk.path).map(sanitize::line_breaks).unwrap_or_default()
         })
     }
 
@@ -144,33 +152,43 @@ impl Report {
         self.count(Severity::Warning)
     }
 
+    pub fn notes(&self) -> usize {
+        self.count(Severity::Note)
+    }
+
     fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 
-    /// "3 errors, 1 warning".
+    /// "3 errors, 1 warning", "2 notes"; "0 errors" when there is nothing.
     pub fn tally(&self) -> String {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        match (self.errors(), self.warnings()) {
-            (e, 0) => plural(e, "error"),
-            (0, w) => plural(w, "warning"),
-            (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
-        }
+        let counts =
+            [(self.errors(), "error"), (self.warnings(), "warning"), (self.notes(), "note")];
+        let parts: Vec<String> =
+            counts.iter().filter(|(n, _)| *n > 0).map(|(n, w)| plural(*n, w)).collect();
+        if parts.is_empty() { plural(0, "error") } else { parts.join(", ") }
+    }
+
+    /// The notes alone, rendered like [`Report::render`].
+    pub fn render_notes(&self) -> String {
+        self.render_capped(Some(SHOWN_PER_KIND), Some(Severity::Note))
     }
 
     /// The diagnostics, file by file in the order of their place; of each kind
     /// of message only the first few, then how many more there are.
     pub fn render(&self) -> String {
-        self.render_capped(Some(SHOWN_PER_KIND))
+        self.render_capped(Some(SHOWN_PER_KIND), None)
     }
 
     /// Every diagnostic, file by file in the order of their place.
     pub fn render_all(&self) -> String {
-        self.render_capped(None)
+        self.render_capped(None, None)
     }
 
-    fn render_capped(&self, cap: Option<usize>) -> String {
-        let mut sorted: Vec<&Diagnostic> = self.diagnostics.iter().collect();
+    fn render_capped(&self, cap: Option<usize>, only: Option<Severity>) -> String {
+        let mut sorted: Vec<&Diagnostic> =
+            self.diagnostics.iter().filter(|d| only.is_none_or(|s| d.severity == s)).collect();
         sorted.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
         // Each message's kind as a small number: a million messages hold no copies.
         let mut ids: HashMap<(Severity, String), usize> = HashMap::new();
@@ -212,6 +230,7 @@ impl Report {
         let label = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         };
         let file = self.files.get(d.file);
         let name = file.map_or("<unknown>", |f| f.name.as_str());

@@ -2,10 +2,12 @@
 //! references that name nothing, and the warnings that do not stop a load.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// A faster hash than the standard one for the many short ids of a large timeline.
 type Fast = hashbrown::DefaultHashBuilder;
 
+use super::Prefer;
 use super::diagnostic::Mark;
 use super::diagnostic::{Diagnostic, SourceFile, did_you_mean, sample_list};
 use super::schema::{ActorDef, EventDef, FileContent, Located, TourDef};
@@ -14,6 +16,8 @@ use crate::model::Timeline;
 pub fn merge(
     contents: Vec<FileContent>,
     files: &[SourceFile],
+    prefer: Prefer,
+    builtin: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Timeline {
     let mut tl =
@@ -38,7 +42,7 @@ pub fn merge(
 
     // Broken events still have their references checked, then are dropped.
     let mut broken: Vec<_> = events.extract_if(.., |(_, e)| !e.complete).collect();
-    let mut dup = Duplicates { files, diags };
+    let mut dup = Duplicates { files, prefer, diags };
     let countries = dup
         .dedup(
             countries,
@@ -78,7 +82,7 @@ pub fn merge(
         .map(|(_, e)| e.event.id.as_str())
         .filter(|id| !id.is_empty())
         .collect();
-    let mut refs = Refs { diags: dup.diags };
+    let mut refs = Refs { diags: dup.diags, builtin };
 
     for a in &actors {
         if let Some(code) = &a.actor.country {
@@ -120,7 +124,7 @@ pub fn merge(
             refs.diags.push(Diagnostic::warning(
                 *file,
                 Some(def.mark),
-                format!("{what} has no sources; add at least one with a `url`"),
+                format!("{what} has no sources; add at least one: a web address, or a book with its title"),
             ));
         }
     }
@@ -167,13 +171,15 @@ pub fn merge(
 
 struct Duplicates<'a> {
     files: &'a [SourceFile],
+    prefer: Prefer,
     diags: &'a mut Vec<Diagnostic>,
 }
 
 impl Duplicates<'_> {
-    /// Keeps the first definition of each key; a second one that differs is an
-    /// error, and is returned apart so its own references can still be checked.
-    /// Works in place: a million events are never held twice.
+    /// Keeps one definition of each key, at the place of the first. A later
+    /// one that differs is an error, returned apart so its own references can
+    /// still be checked; with [`Prefer::Later`] it replaces the one kept, with
+    /// a note. Works in place: a million events are never held twice.
     fn dedup<T>(
         &mut self,
         mut items: Vec<T>,
@@ -187,38 +193,65 @@ impl Duplicates<'_> {
             Keep,
             Same,
             Differs,
+            /// Replaced by a later definition, or moved to the first one's place.
+            Replaced,
         }
         let mut verdicts = vec![Verdict::Keep; items.len()];
+        // The first place of each key, and the later definition that holds it now.
         let mut first: HashMap<&str, usize, Fast> =
             HashMap::with_capacity_and_hasher(items.len(), Fast::default());
+        let mut holder: HashMap<usize, usize, Fast> = HashMap::default();
         for (i, item) in items.iter().enumerate() {
-            let Some(&j) = first.get(key(item).as_str()) else {
+            let Some(&slot) = first.get(key(item).as_str()) else {
                 first.insert(key(item), i);
                 continue;
             };
-            if same(&items[j], item) {
+            let kept = holder.get(&slot).copied().unwrap_or(slot);
+            if same(&items[kept], item) {
                 verdicts[i] = Verdict::Same;
                 continue;
             }
-            verdicts[i] = Verdict::Differs;
-            let (f0, m0) = place(&items[j]);
+            let (f0, m0) = place(&items[kept]);
             let (f1, m1) = place(item);
-            let name = self.files.get(f0).map_or("", |f| f.name.as_str());
+            let earlier = self.place(f0, m0);
+            let id = key(item);
+            if self.prefer == Prefer::Later {
+                verdicts[i] = Verdict::Replaced;
+                holder.insert(slot, i);
+                self.diags.push(
+                    Diagnostic::note(
+                        f1,
+                        Some(m1),
+                        format!(
+                            "{what} `{id}` replaces the earlier, different definition at {earlier}"
+                        ),
+                    )
+                    .with_help(Some(
+                        "--prefer later keeps the definition read last; files are read in the order given, the built-in timeline first".into(),
+                    )),
+                );
+                continue;
+            }
+            verdicts[i] = Verdict::Differs;
             self.diags.push(
                 Diagnostic::error(
                     f1,
                     Some(m1),
                     format!(
-                        "{what} `{}` is defined twice, differently; the first definition is at {name}:{}:{}",
-                        key(item),
-                        m0.line,
-                        m0.column
+                        "{what} `{id}` is defined twice, differently; the first definition is at {earlier}"
                     ),
                 )
-                .with_help(Some("remove one of them, or make both identical".into())),
+                .with_help(Some(
+                    "remove one of them, make both identical, or let the later file win with --prefer later".into(),
+                )),
             );
         }
         drop(first);
+        // The last definition read takes the first one's place, which keeps
+        // lists (countries, actors) in the order they were first declared.
+        for (slot, last) in holder {
+            items.swap(slot, last);
+        }
         let mut at = 0;
         let mut differing = Vec::new();
         let extracted = items.extract_if(.., |_| {
@@ -232,10 +265,33 @@ impl Duplicates<'_> {
         }
         (items, differing)
     }
+
+    /// "a.yaml:2:12", and what the file is when it is not plain YAML on disk.
+    fn place(&self, file: usize, mark: Mark) -> String {
+        let f = self.files.get(file);
+        let name = f.map_or("", |f| f.name.as_str());
+        let how = f.and_then(|f| f.read_as).map(|how| format!(" ({how})")).unwrap_or_default();
+        format!("{name}:{}:{}{how}", mark.line, mark.column)
+    }
 }
 
 struct Refs<'a> {
     diags: &'a mut Vec<Diagnostic>,
+    /// Whether the bundled timelines are part of this load; if not, a name
+    /// they declare is pointed out.
+    builtin: bool,
+}
+
+/// Whether the bundled timelines declare this country, actor or event.
+fn in_bundled(kind: &str, id: &str) -> bool {
+    static BUNDLED: OnceLock<Timeline> = OnceLock::new();
+    let tl = BUNDLED.get_or_init(|| super::load_bundled().timeline);
+    match kind {
+        "country" => tl.country(id).is_some(),
+        "actor" => tl.actor(id).is_some(),
+        "event" => tl.event_index(id).is_some(),
+        _ => false,
+    }
 }
 
 impl Refs<'_> {
@@ -253,10 +309,16 @@ impl Refs<'_> {
         }
         let declared = sample_list(known.iter().copied());
         // Two-letter codes are all one letter apart: a guess would mislead.
-        let help = (kind != "country")
-            .then(|| did_you_mean(id, known.iter().copied()))
-            .flatten()
-            .map(|s| format!("did you mean `{s}`?"));
+        let help = if !self.builtin && in_bundled(kind, id) {
+            Some(format!(
+                "the built-in timeline has {kind} `{id}`: add --with-builtin to load it with these files"
+            ))
+        } else {
+            (kind != "country")
+                .then(|| did_you_mean(id, known.iter().copied()))
+                .flatten()
+                .map(|s| format!("did you mean `{s}`?"))
+        };
         self.diags.push(
             Diagnostic::error(
                 file,

@@ -47,11 +47,66 @@ impl Loaded {
     }
 }
 
+/// How the files of one load are marked where they are named: a bundled
+/// timeline's place in a message is not a file on disk.
+const BUNDLED_LABEL: &str = "built into steppe";
+
+/// What to load, and how definitions that differ between files are merged.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sources {
+    /// Files and directories, in the order given.
+    pub paths: Vec<PathBuf>,
+    /// The bundled timelines too, before `paths`. With no paths they are
+    /// loaded anyway.
+    pub builtin: bool,
+    pub prefer: Prefer,
+}
+
+/// Which of two different definitions of one id (or country code) is kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Prefer {
+    /// Neither: the second is an error naming both places.
+    #[default]
+    Neither,
+    /// The one read later replaces the earlier, with a note naming both places.
+    Later,
+}
+
+impl Sources {
+    pub fn paths(paths: &[PathBuf]) -> Sources {
+        Sources { paths: paths.to_vec(), ..Sources::default() }
+    }
+
+    /// Whether the bundled timelines are part of this load.
+    pub fn has_builtin(&self) -> bool {
+        self.builtin || self.paths.is_empty()
+    }
+}
+
 /// Loads the bundled timelines.
 pub fn load_bundled() -> Loaded {
-    load_texts(
-        BUNDLED.iter().map(|(name, text)| (name.to_string(), Ok(text.to_string()))).collect(),
-    )
+    load_sources(&Sources::default(), &|_| {})
+}
+
+/// Loads the bundled timelines (if asked, or if there are no paths), then
+/// the files and directories, merged as `sources.prefer` says.
+pub fn load_sources(sources: &Sources, on_progress: &(dyn Fn(LoadProgress) + Sync)) -> Loaded {
+    let mut inputs: Vec<(String, Input)> = Vec::new();
+    if sources.has_builtin() {
+        inputs.extend(BUNDLED.iter().map(|(name, text)| (name.to_string(), Input::Bundled(text))));
+    }
+    inputs.extend(path_inputs(&sources.paths));
+    load_inputs(inputs, sources.prefer, sources.has_builtin(), on_progress)
+}
+
+/// The files found at `paths`, in order; paths that could not be walked
+/// become entries of their own, with why.
+fn path_inputs(paths: &[PathBuf]) -> Vec<(String, Input)> {
+    let (files, problems) = discover(paths);
+    let mut inputs: Vec<(String, Input)> =
+        files.into_iter().map(|p| (p.display().to_string(), Input::Path(p))).collect();
+    inputs.extend(problems.into_iter().map(|(name, err)| (name, Input::Text(Err(err)))));
+    inputs
 }
 
 /// How far a load has got; sent after each file is read and checked.
@@ -77,22 +132,27 @@ pub fn load_paths_with_progress(
     paths: &[PathBuf],
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
-    let (files, problems) = discover(paths);
-    let mut inputs: Vec<(String, Input)> =
-        files.into_iter().map(|p| (p.display().to_string(), Input::Path(p))).collect();
-    // Paths that could not be walked become entries of their own.
-    inputs.extend(problems.into_iter().map(|(name, err)| (name, Input::Text(Err(err)))));
-    load_inputs(inputs, on_progress)
+    load_inputs(path_inputs(paths), Prefer::Neither, false, on_progress)
 }
 
 /// Loads already-read texts; `Err` carries why a file could not be read.
 pub fn load_texts(inputs: Vec<(String, Result<String, String>)>) -> Loaded {
-    load_inputs(inputs.into_iter().map(|(name, text)| (name, Input::Text(text))).collect(), &|_| {})
+    load_texts_preferring(inputs, Prefer::Neither)
+}
+
+/// Like [`load_texts`], merged as `prefer` says.
+pub fn load_texts_preferring(
+    inputs: Vec<(String, Result<String, String>)>,
+    prefer: Prefer,
+) -> Loaded {
+    let inputs = inputs.into_iter().map(|(name, text)| (name, Input::Text(text))).collect();
+    load_inputs(inputs, prefer, false, &|_| {})
 }
 
 enum Input {
     Path(PathBuf),
     Text(Result<String, String>),
+    Bundled(&'static str),
 }
 
 impl Input {
@@ -101,6 +161,7 @@ impl Input {
             Input::Path(p) => fs::metadata(p).map_or(0, |m| m.len()),
             Input::Text(Ok(t)) => t.len() as u64,
             Input::Text(Err(_)) => 0,
+            Input::Bundled(t) => t.len() as u64,
         }
     }
 }
@@ -114,6 +175,8 @@ struct FileResult {
 
 fn load_inputs(
     inputs: Vec<(String, Input)>,
+    prefer: Prefer,
+    builtin: bool,
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
     let sizes: Vec<u64> = inputs.iter().map(|(_, i)| i.size()).collect();
@@ -128,11 +191,16 @@ fn load_inputs(
         .zip(sizes)
         .enumerate()
         .map(|(index, ((name, input), size))| {
+            let bundled = matches!(input, Input::Bundled(_));
             let (text, disk) = match input {
                 Input::Path(p) => (read_text(&p), diagnostic::OnDisk::of(&p)),
                 Input::Text(t) => (t, None),
+                Input::Bundled(t) => (Ok(t.to_string()), None),
             };
-            let result = load_one(index, name, text, disk);
+            let mut result = load_one(index, name, text, disk);
+            if bundled {
+                result.source.read_as = Some(BUNDLED_LABEL);
+            }
             let n = result.content.as_ref().map_or(0, |c| c.events.len());
             on_progress(LoadProgress {
                 files_done: files_done.fetch_add(1, Ordering::Relaxed) + 1,
@@ -151,7 +219,7 @@ fn load_inputs(
         report.diagnostics.extend(r.diagnostics);
         contents.extend(r.content);
     }
-    let timeline = merge::merge(contents, &report.files, &mut report.diagnostics);
+    let timeline = merge::merge(contents, &report.files, prefer, builtin, &mut report.diagnostics);
     report.diagnostics.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
     // Only the files with something to show keep their text.
     let mut quoted = vec![false; report.files.len()];
@@ -184,6 +252,7 @@ fn load_one(
             (String::new(), None)
         }
         Ok(text) => {
+            let text = sanitize::line_breaks(text);
             // A file full of control characters is not text: it is not parsed.
             if control_characters(&text, index, &mut diagnostics) {
                 (text, None)
@@ -286,8 +355,14 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
     }
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        // A lone carriage return ends a line too, as in the parser.
+        let ends = |i: usize| match good[i] {
+            b'\n' => true,
+            b'\r' => good.get(i + 1) != Some(&b'\n'),
+            _ => false,
+        };
+        let line = (0..good.len()).filter(|&i| ends(i)).count() + 1;
+        let col = (0..good.len()).rev().take_while(|&i| !ends(i)).count() + 1;
         format!("this file is not UTF-8 text (first bad byte at line {line}, byte {col}); save it as UTF-8")
     })
 }

@@ -1,10 +1,34 @@
 //! Text from a timeline file must never reach the terminal as a command:
 //! control characters (C0, C1, DEL) and bidirectional overrides and isolates
-//! are removed at load time, so every output inherits clean strings.
+//! are removed at load time, so every output inherits clean strings. The
+//! line and paragraph separators U+2028 and U+2029 are line breaks to some
+//! programs and not to others (terminals, YAML 1.2, editors): they are read
+//! as the line breaks they stand for, so no text carries them.
 
-/// Characters that could steer a terminal or reorder what the reader sees.
+/// Characters that could steer a terminal, reorder what the reader sees, or
+/// break a line where the terminal does not expect it.
 pub fn is_hazard(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | LS | PS)
+}
+
+/// LINE SEPARATOR and PARAGRAPH SEPARATOR.
+const LS: char = '\u{2028}';
+const PS: char = '\u{2029}';
+
+/// A file's text with each lone carriage return (an old Mac line end) made a
+/// line feed: the YAML parser and editors count it as a line break, and so
+/// must every line count that quotes the file. Lengths and columns do not move.
+pub fn line_breaks(text: String) -> String {
+    let bytes = text.as_bytes();
+    if !memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n')) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(if c == '\r' && chars.peek() != Some(&'\n') { '\n' } else { c });
+    }
+    out
 }
 
 /// One line of text: hazards dropped, tabs and line breaks become spaces.
@@ -12,7 +36,7 @@ pub fn line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\t' | '\n' | '\r' => out.push(' '),
+            '\t' | '\n' | '\r' | LS | PS => out.push(' '),
             c if is_hazard(c) => {}
             c => out.push(c),
         }
@@ -20,12 +44,14 @@ pub fn line(s: &str) -> String {
     out.trim().to_string()
 }
 
-/// Paragraphs: like [`line`] but keeps line breaks.
+/// Paragraphs: like [`line`] but keeps line breaks; a line separator is a
+/// line break and a paragraph separator a blank line, as steppe writes paragraphs.
 pub fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
-            '\n' => out.push('\n'),
+            '\n' | LS => out.push('\n'),
+            PS => out.push_str("\n\n"),
             '\t' => out.push_str("    "),
             c if is_hazard(c) => {}
             c => out.push(c),
@@ -59,5 +85,21 @@ mod tests {
         assert_eq!(line(hostile), "a]0;ownedb[2Jcdef");
         assert_eq!(text("one\ntwo\u{1b}\r\n"), "one\ntwo");
         assert_eq!(visible("x\u{1b}y"), "x\\u{1b}y");
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_are_line_breaks() {
+        assert_eq!(line("one\u{2028}two\u{2029}three\u{2028}"), "one two three");
+        assert_eq!(text("one\u{2028}two\u{2029}three\u{2029}"), "one\ntwo\n\nthree");
+        assert_eq!(visible("a\u{2028}b"), "a\\u{2028}b");
+    }
+
+    #[test]
+    fn lone_carriage_returns_become_line_feeds_in_place() {
+        assert_eq!(line_breaks("a\rb\r\nc\r".into()), "a\nb\r\nc\n");
+        let windows = String::from("a\r\nb\r\n");
+        assert_eq!(line_breaks(windows.clone()), windows);
+        let mixed = "é\r\u{2028}\rx".to_string();
+        assert_eq!(line_breaks(mixed.clone()).len(), mixed.len());
     }
 }

@@ -53,7 +53,7 @@ impl App {
                 self.keep_last_good(&data.report)
             }
             Ok(data) => {
-                let warnings = data.report.warnings();
+                let warnings = data.report.warnings() + data.report.notes();
                 let tally = data.report.tally();
                 let errors = (data.report.errors() > 0).then(|| {
                     format!(

@@ -23,7 +23,6 @@ mod update;
 pub mod view;
 
 use std::io::{self, Stdout, Write};
-use std::path::PathBuf;
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -44,9 +43,9 @@ use theme::Theme;
 #[derive(Debug, Clone)]
 pub struct Options {
     pub mouse: bool,
-    /// The files and directories to load; empty: the bundled timelines.
-    pub paths: Vec<PathBuf>,
-    /// Whether to watch `paths` and reload when they change.
+    /// The timelines to load: files and directories, the bundled ones, or both.
+    pub sources: crate::load::Sources,
+    /// Whether to watch the files and directories and reload when they change.
     pub watch: bool,
     pub theme: Theme,
     /// The language to show names and texts in, where the files have it.
@@ -253,9 +252,9 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
     let session = Session::start(options.mouse)?;
     sources::input::start(tx.clone())?;
     let filters = sources::filter::start(tx.clone())?;
-    if options.watch && !options.paths.is_empty() {
+    if options.watch && !options.sources.paths.is_empty() {
         // Without a watch (the system refuses one) the explorer still works.
-        let _ = sources::watch::start(tx.clone(), &options.paths);
+        let _ = sources::watch::start(tx.clone(), &options.sources.paths);
     }
     let terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
@@ -290,7 +289,7 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
     let effects = Effects {
         tx: &tx,
         filters: &filters,
-        paths: &options.paths,
+        sources: &options.sources,
         lang: &options.lang,
         peer: peer.as_ref(),
     };
@@ -326,7 +325,7 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
 struct Effects<'a> {
     tx: &'a event::Sender,
     filters: &'a sources::filter::FilterWorker,
-    paths: &'a [PathBuf],
+    sources: &'a crate::load::Sources,
     lang: &'a Option<String>,
     peer: Option<&'a sources::peer::Peer>,
 }
@@ -336,8 +335,8 @@ impl Effects<'_> {
     fn run(&self, effect: Effect) -> bool {
         match effect {
             Effect::Load { generation } => {
-                let (paths, lang) = (self.paths.to_vec(), self.lang.clone());
-                sources::loader::start(self.tx.clone(), paths, lang, generation);
+                let (what, lang) = (self.sources.clone(), self.lang.clone());
+                sources::loader::start(self.tx.clone(), what, lang, generation);
             }
             Effect::Filter(request) => {
                 self.filters.send(*request);

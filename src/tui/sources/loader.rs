@@ -2,7 +2,6 @@
 //! thread that reports its progress, so the explorer draws at once and a
 //! reload keeps the old data on screen until the new is ready.
 
-use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -14,9 +13,8 @@ use crate::tui::event::{Event, Sender};
 /// Progress is reported at most this often.
 const EVERY: Duration = Duration::from_millis(50);
 
-/// Loads `paths` (the bundled timelines when empty), shown in `lang` where
-/// they have it, and sends the result.
-pub fn start(tx: Sender, paths: Vec<PathBuf>, lang: Option<String>, generation: u64) {
+/// Loads `sources`, shown in `lang` where they have it, and sends the result.
+pub fn start(tx: Sender, sources: load::Sources, lang: Option<String>, generation: u64) {
     let spawned = std::thread::Builder::new().name("loader".into()).spawn({
         let tx = tx.clone();
         move || {
@@ -28,11 +26,7 @@ pub fn start(tx: Sender, paths: Vec<PathBuf>, lang: Option<String>, generation: 
                     let _ = tx.send(Event::LoadProgress { generation, progress });
                 }
             };
-            let loaded = if paths.is_empty() {
-                load::load_bundled()
-            } else {
-                load::load_paths_with_progress(&paths, &progress)
-            };
+            let loaded = load::load_sources(&sources, &progress);
             // Files with errors still show the events that could be read.
             let result = if loaded.is_ok() || !loaded.timeline.events.is_empty() {
                 let report = loaded.report;
