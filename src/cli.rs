@@ -12,6 +12,7 @@ const EXAMPLES: &str = "\
 Examples:
   steppe                               open the explorer on the built-in Central Asia timeline
   steppe timelines/                    open every *.yaml and *.yml file below timelines/
+  steppe --with-builtin ours.yaml      the built-in timeline with your own events
   steppe --country KZ --actor putin    open it already filtered
   steppe --where 'tag:summit from:2013'  the same with the query language
   steppe --tour new-great-game         give the bundled lesson as slides
@@ -56,6 +57,8 @@ pub enum Command {
     #[command(after_help = "Examples:
   steppe validate                       check the built-in timeline
   steppe validate timelines/ --strict   fail on warnings too (an event without sources, …)
+  steppe validate --with-builtin --prefer later fixes.yaml
+                                        the built-in timeline with your corrections
 
 Exit codes: 0 valid, 1 invalid data or unreadable input, 2 wrong usage.")]
     Validate(ValidateArgs),
@@ -72,6 +75,7 @@ Exit codes: 0 valid, 1 invalid data or unreadable input, 2 wrong usage.")]
   steppe export timelines/ --format markdown > all-events.md
   steppe export --format yaml -o mine.yaml timeline.json    convert TimelineJS to steppe
   steppe export --format timelinejs -o timeline.json        for TimelineJS
+  steppe export --format yaml --with-builtin -o ours.yaml   start your own copy of ours
 
 The file is written whole or not at all (a temporary file, then a rename).")]
     Export(ExportArgs),
@@ -144,12 +148,12 @@ pub struct StatsArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
-    pub sources: SourceArgs,
-    #[command(flatten)]
     pub filters: FilterArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -185,8 +189,6 @@ pub struct ExportArgs {
     /// Timeline files or directories [default: the built-in timeline]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    #[command(flatten)]
-    pub sources: SourceArgs,
     /// A handout (markdown, html), or the timeline itself (yaml, timelinejs)
     #[arg(long, value_enum, default_value_t = HandoutFormat::Markdown)]
     pub format: HandoutFormat,
@@ -216,6 +218,8 @@ pub struct ExportArgs {
     pub filters: FilterArgs,
     #[command(flatten)]
     pub order: OrderArgs,
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -223,8 +227,6 @@ pub struct ExploreArgs {
     /// Timeline files or directories [default: the built-in timeline]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    #[command(flatten)]
-    pub sources: SourceArgs,
     /// Open with this event selected
     #[arg(long, value_name = "EVENT_ID")]
     pub goto: Option<String>,
@@ -274,6 +276,8 @@ pub struct ExploreArgs {
     pub bidi: BidiArg,
     #[command(flatten)]
     pub filters: FilterArgs,
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
 /// The language names and texts are shown in.
@@ -306,14 +310,14 @@ pub struct ListArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
-    pub sources: SourceArgs,
-    #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
     pub order: OrderArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
 #[derive(Debug, Args)]
@@ -321,14 +325,14 @@ pub struct ValidateArgs {
     /// Timeline files or directories [default: the built-in timeline]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    #[command(flatten)]
-    pub sources: SourceArgs,
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
     /// Show every problem; without it, only the first few of each kind are shown
     #[arg(long)]
     pub all: bool,
+    #[command(flatten)]
+    pub sources: SourceArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -409,6 +413,7 @@ impl FilterArgs {
 }
 
 /// Which timelines are loaded, and how files that disagree are merged.
+/// Flattened last in each command: its heading carries over to the options after it.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Timelines")]
 pub struct SourceArgs {

@@ -494,3 +494,36 @@ fn the_first_frame_shows_loading_progress_until_the_data_is_there() {
     t.keys(&["q"]);
     assert_restored(&t, "0");
 }
+
+#[test]
+fn own_files_with_the_built_in_timeline_reload_and_keep_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("ours.yaml");
+    let event = |id: &str, date: &str, title: &str| {
+        format!(
+            "  - id: {id}\n    date: {date}\n    title: {title}\n    countries: [KZ]\n    actors: [nazarbayev]\n    sources: [{{title: School newsletter}}]\n    related: [xi-astana-silk-road-economic-belt]\n"
+        )
+    };
+    let first = format!("events:\n{}", event("visit-2023", "2023-05-12", "Class 9B visits Astana"));
+    std::fs::write(&file, &first).expect("write");
+    let t = Tmux::start("builtin", &format!("--with-builtin '{}'", file.display()));
+    let screen = t.wait_for("74 of 74 events");
+    assert!(screen.contains("Central Asia between Russia, China"), "{screen}");
+    // Our event is there, linked to the built-in one.
+    t.keys(&["/"]);
+    t.type_text("9B");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("1 of 74 events");
+    assert!(screen.contains("Class 9B visits Astana"), "{screen}");
+    t.keys(&["c"]);
+    t.wait_for("74 of 74 events");
+    // A save adds an event to ours; the built-in 73 stay.
+    let tmp = dir.path().join(".ours.yaml.swp");
+    let second = format!("{first}{}", event("visit-2024", "2024-04-02", "Class 9B visits Almaty"));
+    std::fs::write(&tmp, second).expect("write");
+    std::fs::rename(&tmp, &file).expect("rename");
+    let screen = t.wait_for("75 of 75 events");
+    assert!(screen.contains("reloaded"), "{screen}");
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}

@@ -30,8 +30,12 @@ pub fn merge(
     let mut tours: Vec<(usize, TourDef)> = Vec::new();
     for content in contents {
         let file = content.file;
-        tl.title = tl.title.or(content.title);
-        tl.description = tl.description.or(content.description);
+        // The first title read, or with --prefer later the last.
+        let (title, description) = (content.title, content.description);
+        (tl.title, tl.description) = match prefer {
+            Prefer::Neither => (tl.title.or(title), tl.description.or(description)),
+            Prefer::Later => (title.or(tl.title), description.or(tl.description)),
+        };
         countries.extend(content.countries);
         actors.extend(content.actors);
         eras.extend(content.eras);
