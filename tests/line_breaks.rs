@@ -76,6 +76,16 @@ fn separators_in_a_several_line_text_are_line_and_paragraph_breaks() {
     assert_eq!(loaded.timeline.events[0].summary, "One\ntwo.\n\nNext paragraph.");
 }
 
+#[test]
+fn the_end_of_a_file_without_a_last_line_break_is_on_its_last_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "cut.yaml", "events:\n  - {id: a");
+    let o = steppe(&["validate", &path]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("cut.yaml:2:11\n  |\n2 |   - {id: a\n  |           ^"), "{err}");
+}
+
 /// Every diagnostic's place is a line of its file, and a column on that line.
 fn check_places(loaded: &Loaded) -> Result<(), TestCaseError> {
     for d in &loaded.report.diagnostics {

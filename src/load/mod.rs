@@ -264,6 +264,7 @@ fn load_one(
                     Format::TimelineSheet => csv::read_sheet(&text, index, &mut diagnostics),
                     Format::SteppeCsv => csv::read_steppe(&text, index, &mut diagnostics),
                 };
+                within_text(&text, &mut diagnostics);
                 (text, Some(content))
             }
         }
@@ -274,6 +275,19 @@ fn load_one(
     };
     source.read_as = format.label();
     FileResult { source, content, diagnostics }
+}
+
+/// The parser puts the end of a file without a final line break on the line
+/// after the last, which no editor shows: such places move to the end of the
+/// last line.
+fn within_text(text: &str, diags: &mut [Diagnostic]) {
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let last = text.rsplit('\n').next().unwrap_or_default().trim_end_matches('\r');
+    for d in diags {
+        if let Some(mark) = d.mark.as_mut().filter(|m| m.line > lines) {
+            *mark = Mark { line: lines, column: last.chars().count() + 1, width: 1 };
+        }
+    }
 }
 
 /// Control characters other than tab and line breaks are invisible in an
