@@ -150,12 +150,17 @@ fn explore_filter_search_help_quit() {
         .output()
         .expect("list");
     let expected = String::from_utf8_lossy(&list.stdout).lines().count() - 1;
-    t.keys(&["Tab", "j", "j", "j", "Enter"]);
+    // The countries list is busiest first: find it by typing.
+    t.keys(&["Tab", "/"]);
+    t.type_text("turkm");
+    t.wait_for("Find country: turkm");
+    t.keys(&["Enter", "Enter"]);
     let screen = t.wait_for("country: TM");
     assert!(screen.contains(&format!("{expected} of 73 events · country: TM")), "{screen}");
     assert!(screen.contains("[x] Turkmenistan"), "{screen}");
 
-    t.keys(&["c", "/"]);
+    // Back in the timeline, `/` searches the events (in a list pane it finds a name).
+    t.keys(&["c", "BTab", "/"]);
     t.type_text("Dushanbe");
     let screen = t.wait_for("Search: Dushanbe");
     assert!(screen.contains("9 Oct Second Russia–Central Asia summit"), "{screen}");
@@ -524,6 +529,111 @@ fn own_files_with_the_built_in_timeline_reload_and_keep_it() {
     std::fs::rename(&tmp, &file).expect("rename");
     let screen = t.wait_for("75 of 75 events");
     assert!(screen.contains("reloaded"), "{screen}");
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}
+
+/// How many events `steppe list ARGS` prints.
+fn listed(args: &[&str]) -> usize {
+    let out = Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .arg("list")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("list");
+    let events: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    events.as_array().map_or(0, Vec::len)
+}
+
+#[test]
+fn following_a_link_and_back() {
+    let t = Tmux::start("links", "");
+    t.wait_for("73 of 73 events");
+    t.keys(&["y"]);
+    t.type_text("1991");
+    t.keys(&["Enter"]);
+    let before = selected(&t.wait_for("▶ 1991  29 Aug")).expect("a selected row");
+    t.keys(&["r"]);
+    let screen = t.wait_for("Links — Enter follows");
+    assert!(screen.contains("Kazakhstan declares independence"), "{screen}");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("16 Dec Kazakhstan declares");
+    let line = screen.lines().find(|l| l.contains('▶')).expect("a selected row");
+    assert!(line.contains("Kazakhstan declares independence"), "{screen}");
+    t.keys(&["BSpace"]);
+    let screen = t.wait_for("29 Aug Nazarbayev");
+    assert_eq!(selected(&screen), Some(before), "back where it was:\n{screen}");
+    t.keys(&["M-Right"]);
+    let screen = t.wait_for("▶       16 Dec");
+    assert!(screen.contains("Kazakhstan declares independence"), "{screen}");
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}
+
+#[test]
+fn a_tag_filter_and_a_date_filter_from_the_keyboard() {
+    let t = Tmux::start("filters", "");
+    t.wait_for("73 of 73 events");
+    t.keys(&["#"]);
+    t.wait_for("Tags — Enter ticks");
+    t.type_text("summit");
+    t.keys(&["Enter", "Escape"]);
+    let n = listed(&["--tag", "summit"]);
+    t.wait_for(&format!("{n} of 73 events · tag: summit"));
+    t.keys(&["f"]);
+    t.wait_for("Filter: tag:summit");
+    t.type_text(" from:2013 to:2025");
+    t.keys(&["Enter"]);
+    let n = listed(&["--tag", "summit", "--from", "2013", "--to", "2025"]);
+    let screen = t.wait_for(&format!("{n} of 73 events · tag: summit · 2013 – 2025"));
+    assert!(n > 0 && !screen.contains("Filter:"), "{screen}");
+    // A mistake is pointed at, and the filter stays as it was.
+    t.keys(&["f"]);
+    t.type_text(" fro:2014");
+    let screen = t.wait_for("did you mean `from:`");
+    assert!(screen.contains("↓ unknown filter `fro:`"), "{screen}");
+    t.keys(&["Escape"]);
+    t.wait_for(&format!("{n} of 73 events · tag: summit"));
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}
+
+#[test]
+fn a_search_ignores_accents_and_marks_what_it_found() {
+    let t = Tmux::start("erdogan", "");
+    t.wait_for("73 of 73 events");
+    t.keys(&["/"]);
+    t.type_text("erdogan");
+    t.keys(&["Enter"]);
+    let n = listed(&["--search", "erdogan"]);
+    let screen = t.wait_for(&format!("{n} of 73 events · search: \"erdogan\""));
+    assert!(n >= 2 && screen.contains("Erdoğan"), "{screen}");
+    // The match is drawn in the found style (yellow background).
+    let styled = t.screen_styled();
+    let line = styled.lines().find(|l| l.contains("Erdoğan")).expect("shown");
+    assert!(line.contains("48;5;3mErdoğan") || line.contains("43mErdoğan"), "{line:?}");
+    t.keys(&["q"]);
+    assert_restored(&t, "0");
+}
+
+#[test]
+fn the_map_shows_the_capitals_and_toggles_a_country() {
+    let t = Tmux::start("map", "");
+    t.wait_for("73 of 73 events");
+    t.keys(&["y"]);
+    t.type_text("2025");
+    t.keys(&["Enter", "G", "M"]);
+    let screen = t.wait_for("Places");
+    for city in ["Astana", "Bishkek", "Tashkent", "Dushanbe", "Ashgabat"] {
+        assert!(screen.contains(city), "{city}:\n{screen}");
+    }
+    assert!(screen.contains("◆ TJ Dushanbe"), "the summit's host lit:\n{screen}");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("of 73 events · country:");
+    assert!(screen.contains("■") || screen.contains("◆"), "{screen}");
+    t.keys(&["M"]);
+    let screen = t.wait_for("Countries");
+    assert!(screen.contains("[x]"), "the toggle shows in the panes:\n{screen}");
     t.keys(&["q"]);
     assert_restored(&t, "0");
 }

@@ -207,6 +207,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 .map(|(c, n)| Country {
                     code: c.to_string(),
                     name: n.to_string(),
+                    aliases: Vec::new(),
                     capital: None,
                     location: None,
                 })
@@ -216,6 +217,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                 .map(|(id, name)| Actor {
                     id: id.to_string(),
                     name: name.to_string(),
+                    aliases: Vec::new(),
                     kind: ActorKind::Person,
                     country: None,
                     role: None,

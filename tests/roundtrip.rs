@@ -248,6 +248,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                     .map(|(c, name)| Country {
                         code: c.to_string(),
                         name,
+                        aliases: Vec::new(),
                         capital: None,
                         location: None,
                     })
@@ -257,6 +258,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                     .map(|a| Actor {
                         id: a.to_string(),
                         name: format!("Name of {a}"),
+                        aliases: Vec::new(),
                         kind: ActorKind::Person,
                         country: None,
                         role: None,

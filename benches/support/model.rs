@@ -58,6 +58,7 @@ pub fn synthetic(n: usize) -> Timeline {
             .map(|c| Country {
                 code: c.to_string(),
                 name: format!("Country {c}"),
+                aliases: Vec::new(),
                 capital: None,
                 location: None,
             })
@@ -66,6 +67,7 @@ pub fn synthetic(n: usize) -> Timeline {
             .map(|a| Actor {
                 id: format!("actor-{a}"),
                 name: format!("Actor Number {a}"),
+                aliases: Vec::new(),
                 kind: ActorKind::Person,
                 country: None,
                 role: None,

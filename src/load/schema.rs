@@ -66,8 +66,8 @@ pub struct FileContent {
 
 pub const TOP_KEYS: &[&str] =
     &["title", "description", "countries", "actors", "eras", "events", "tours"];
-pub const COUNTRY_KEYS: &[&str] = &["code", "name", "capital", "location", "names"];
-pub const ACTOR_KEYS: &[&str] = &["id", "name", "kind", "country", "role", "names"];
+pub const COUNTRY_KEYS: &[&str] = &["code", "name", "aliases", "capital", "location", "names"];
+pub const ACTOR_KEYS: &[&str] = &["id", "name", "aliases", "kind", "country", "role", "names"];
 pub const ERA_KEYS: &[&str] = &["id", "title", "start", "end", "translations"];
 pub const EVENT_KEYS: &[&str] = &[
     "id",
@@ -523,16 +523,28 @@ impl Cx {
             None => "the country".to_string(),
         };
         let name = self.req_text(map, "name", &what);
+        let aliases = self.aliases(map, &what);
         let capital = self.opt_text(map, "capital", &what, false);
         let location = self.location(map, &what);
         let mark = map.get("code").map_or(map.mark, |c| c.mark);
         let code = self.country_code(&code_raw?, mark)?;
         self.names(map, &what, |code| Field::CountryName(code.to_string()), &code);
         Some(Located {
-            value: Country { code, name: name?, capital, location },
+            value: Country { code, name: name?, aliases, capital, location },
             file: self.file,
             mark,
         })
+    }
+
+    /// Other names under `aliases`, each once.
+    fn aliases(&mut self, map: &Node, what: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (alias, _) in self.words(map, "aliases", what) {
+            if !out.contains(&alias) {
+                out.push(alias);
+            }
+        }
+        out
     }
 
     fn location(&mut self, map: &Node, what: &str) -> Option<(f64, f64)> {
@@ -563,6 +575,7 @@ impl Cx {
     fn actor(&mut self, v: &Node) -> Option<ActorDef> {
         let (map, id, what) = self.record(v, "an actor", "actor", ACTOR_KEYS)?;
         let name = self.req_text(map, "name", &what);
+        let aliases = self.aliases(map, &what);
         let kind = match self.opt_text(map, "kind", &what, false).as_deref() {
             None | Some("person") => Some(ActorKind::Person),
             Some("organisation" | "organization") => Some(ActorKind::Organisation),
@@ -596,6 +609,7 @@ impl Cx {
             actor: Actor {
                 id: id?,
                 name: name?,
+                aliases,
                 kind: kind.unwrap_or(ActorKind::Person),
                 country,
                 role,

@@ -43,6 +43,9 @@ pub struct CountryDoc {
     #[schemars(regex(pattern = r"^[A-Z]{2}$"))]
     pub code: String,
     pub name: String,
+    /// Other names the country is searched by, such as `Türkiye` or `Kazakh SSR`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capital: Option<String>,
     /// Where the capital is: [latitude, longitude] in degrees.
@@ -68,6 +71,9 @@ pub struct ActorDoc {
     #[schemars(schema_with = "id_schema")]
     pub id: String,
     pub name: String,
+    /// Other names or spellings the actor is searched by.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// `person` when left out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(schema_with = "kind_schema")]
@@ -519,6 +525,7 @@ impl FileDoc {
                 .map(|c| CountryDoc {
                     code: c.code.clone(),
                     name: c.name.clone(),
+                    aliases: c.aliases.clone(),
                     capital: c.capital.clone(),
                     location: c.location,
                     names: by_lang(tl, Field::CountryName(c.code.clone())),
@@ -529,6 +536,7 @@ impl FileDoc {
                 .map(|a| ActorDoc {
                     id: a.id.clone(),
                     name: a.name.clone(),
+                    aliases: a.aliases.clone(),
                     kind: match a.kind {
                         super::ActorKind::Person => None,
                         super::ActorKind::Organisation => Some(KindDoc::Organisation),

@@ -26,6 +26,8 @@ pub struct Origin {
 pub struct Country {
     pub code: String,
     pub name: String,
+    /// Other names it is searched by: `Türkiye`, `Kazakh SSR`.
+    pub aliases: Vec<String>,
     pub capital: Option<String>,
     /// Latitude and longitude of the capital.
     pub location: Option<(f64, f64)>,
@@ -50,6 +52,8 @@ impl ActorKind {
 pub struct Actor {
     pub id: String,
     pub name: String,
+    /// Other names or spellings they are searched by.
+    pub aliases: Vec<String>,
     pub kind: ActorKind,
     pub country: Option<String>,
     pub role: Option<String>,

@@ -33,6 +33,21 @@ impl Where {
         matches!(self.root, Node::Or(_))
     }
 
+    /// The texts it searches for (bare words, `text:`), except under a
+    /// `not`: what a view highlights in the events it shows.
+    pub fn searched_texts(&self) -> Vec<&str> {
+        fn collect<'a>(node: &'a Node, out: &mut Vec<&'a str>) {
+            match node {
+                Node::And(xs) | Node::Or(xs) => xs.iter().for_each(|x| collect(x, out)),
+                Node::Term(Term { kind: Kind::Text(t), .. }) => out.push(t),
+                Node::Not(_) | Node::All | Node::Term(_) => {}
+            }
+        }
+        let mut out = Vec::new();
+        collect(&self.root, &mut out);
+        out
+    }
+
     /// Dates the expression filters on, with their place in the text.
     pub(crate) fn dates(&self) -> Vec<(&'static str, PartialDate, Range<usize>)> {
         let mut out = Vec::new();

@@ -1,6 +1,6 @@
 //! What the user asked to see, and in which order.
 
-use super::expr::Where;
+use super::expr::{Kind, Node, Where};
 use crate::model::PartialDate;
 
 /// What the user asked to see: the flags (each a shorthand) and an optional
@@ -37,6 +37,68 @@ impl Filter {
     /// `match:all` in the expression each say so, for every list.
     pub fn all_of(&self) -> bool {
         self.match_all || self.expr.as_ref().is_some_and(|w| w.match_all)
+    }
+
+    /// The filter an expression asks for (checked names, see
+    /// [`super::Query::resolve`]). Plain terms side by side, each kind once
+    /// (`tag:summit from:2013 country:KZ,UZ`), become the flags, which the
+    /// explorer's panes tick; anything more (`or`, `not`, `era:`, a kind
+    /// twice) stays one expression. Either way the same events pass.
+    pub fn from_expression(w: Where) -> Filter {
+        let terms: Vec<&Node> = match &w.root {
+            Node::All => Vec::new(),
+            Node::And(xs) => xs.iter().collect(),
+            node => vec![node],
+        };
+        let mut f = Filter { match_all: w.match_all, ..Filter::default() };
+        let texts = |items: &[super::expr::Item]| items.iter().map(|i| i.text.clone()).collect();
+        let mut plain = true;
+        for node in terms {
+            let Node::Term(term) = node else {
+                plain = false;
+                break;
+            };
+            let free = match &term.kind {
+                Kind::Country(items) if f.countries.is_empty() => {
+                    f.countries = texts(items);
+                    true
+                }
+                Kind::Actor(items) if f.actors.is_empty() => {
+                    f.actors = texts(items);
+                    true
+                }
+                Kind::Tag(items) if f.tags.is_empty() => {
+                    f.tags = texts(items);
+                    true
+                }
+                Kind::From(d) if f.from.is_none() => {
+                    f.from = Some(*d);
+                    true
+                }
+                Kind::To(d) if f.to.is_none() => {
+                    f.to = Some(*d);
+                    true
+                }
+                Kind::On(d) if f.from.is_none() && f.to.is_none() => {
+                    (f.from, f.to) = (Some(*d), Some(*d));
+                    true
+                }
+                Kind::Text(t) if f.search.is_empty() && !t.trim().is_empty() => {
+                    f.search = t.trim().to_string();
+                    true
+                }
+                _ => false,
+            };
+            if !free {
+                plain = false;
+                break;
+            }
+        }
+        if plain {
+            f
+        } else {
+            Filter { match_all: w.match_all, expr: Some(w), ..Filter::default() }
+        }
     }
 
     /// Adds `item` if absent, removes it if present.

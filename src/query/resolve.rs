@@ -50,6 +50,9 @@ fn lookup<'a>(
     let hint = did_you_mean(wanted, known.clone().map(|(k, _)| k))
         .map(|s| format!("did you mean `{s}`? "))
         .unwrap_or_default();
+    // Aliases come after the names: each thing is listed once, by its name.
+    let mut seen = std::collections::HashSet::new();
+    let known = known.filter(move |(k, _)| seen.insert(*k));
     let mut all: Vec<String> = known
         .clone()
         .take(10_000)
@@ -70,12 +73,27 @@ fn lookup<'a>(
 }
 
 impl Query {
-    /// `(canonical, name)` pairs of what a term of this kind may name.
+    /// `(canonical, name)` pairs of what a term of this kind may name; the
+    /// aliases of countries and actors come after every name.
     fn known(&self, what: &str) -> Vec<(&str, &str)> {
         let tl = &self.timeline;
         match what {
-            "country" => tl.countries.iter().map(|c| (c.code.as_str(), c.name.as_str())).collect(),
-            "actor" => tl.actors.iter().map(|a| (a.id.as_str(), a.name.as_str())).collect(),
+            "country" => {
+                let names = tl.countries.iter().map(|c| (c.code.as_str(), c.name.as_str()));
+                let aliases = tl
+                    .countries
+                    .iter()
+                    .flat_map(|c| c.aliases.iter().map(move |a| (c.code.as_str(), a.as_str())));
+                names.chain(aliases).collect()
+            }
+            "actor" => {
+                let names = tl.actors.iter().map(|a| (a.id.as_str(), a.name.as_str()));
+                let aliases = tl
+                    .actors
+                    .iter()
+                    .flat_map(|a| a.aliases.iter().map(move |x| (a.id.as_str(), x.as_str())));
+                names.chain(aliases).collect()
+            }
             "tag" => self.tags.iter().map(|t| (t.as_str(), t.as_str())).collect(),
             "era" => tl.eras.iter().map(|e| (e.id.as_str(), e.title.as_str())).collect(),
             _ => tl.events.iter().map(|e| (e.id.as_str(), e.id.as_str())).collect(),

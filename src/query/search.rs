@@ -27,6 +27,16 @@ fn signature(s: &[u8]) -> u64 {
     s.iter().fold(0, |m, &b| m | bit(b))
 }
 
+/// A name and its aliases, folded, NUL between them (no needle holds a NUL).
+fn names(name: &str, aliases: &[String]) -> String {
+    let mut out = fold(name);
+    for a in aliases {
+        out.push('\0');
+        fold_into(a, &mut out);
+    }
+    out
+}
+
 /// Folded text of every event, end to end.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TextIndex {
@@ -64,8 +74,8 @@ impl TextIndex {
             buf,
             starts,
             signatures,
-            countries: timeline.countries.iter().map(|c| fold(&c.name)).collect(),
-            actors: timeline.actors.iter().map(|a| fold(&a.name)).collect(),
+            countries: timeline.countries.iter().map(|c| names(&c.name, &c.aliases)).collect(),
+            actors: timeline.actors.iter().map(|a| names(&a.name, &a.aliases)).collect(),
             tags: tags.iter().map(|t| fold(t)).collect(),
         }
     }

@@ -25,6 +25,47 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     StartYearJump,
+    /// The filter prompt: the whole filter as a `--where` expression.
+    StartFilter,
+    /// Tab in the filter prompt: complete the word being typed.
+    Complete,
+    /// The tag picker, with counts.
+    OpenTags,
+    /// The selected event's links, to follow one.
+    OpenLinks,
+    /// Back to where the last followed link was taken from; forward again.
+    HistoryBack,
+    HistoryForward,
+    /// What is loaded: title, description, files, counts, eras, tours.
+    OpenAbout,
+    /// Frequency tables of the shown events.
+    OpenStats,
+    /// Write the shown events to a file.
+    OpenExport,
+    /// The map view, or back to the panes.
+    ShowMap,
+    /// On the map: to the capital that way.
+    Left,
+    Right,
+    /// Zoom the map or the time axis in, out, or to fit.
+    ZoomIn,
+    ZoomOut,
+    ZoomFit,
+    /// The time axis, or back to the panes.
+    ShowAxis,
+    /// Move the time axis back or on in time.
+    PanLeft,
+    PanRight,
+    /// The wheel with a modifier: zoom where the pointer is.
+    ZoomWheel {
+        column: u16,
+        row: u16,
+        zoom_in: bool,
+    },
+    /// Type-to-find in the countries or actors list.
+    StartFind,
+    /// The countries or actors pane's next order: events, name, first appearance.
+    CycleSort,
     /// Esc: leave the current overlay, view or input.
     Back,
     ToggleHelp,
@@ -71,4 +112,6 @@ pub enum Effect {
     Suspend,
     /// Say this line to the other screens of the lesson.
     Tell(String),
+    /// Write the shown events to a new file.
+    Export(Box<crate::tui::export::ExportRequest>),
 }

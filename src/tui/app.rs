@@ -12,7 +12,10 @@ pub use super::layout::{Pane, View};
 use super::present::{Presentation, Relocated};
 use super::quiz::QuizState;
 use super::relocate;
-pub use super::state::{Overlay, Overlays, Prompt, PromptKind};
+pub use super::state::{
+    AxisState, FacetOrder, FacetSort, History, MapState, Overlay, Overlays, Prompt, PromptKind,
+    SortKey,
+};
 use crate::load::{LoadProgress, Report};
 use crate::model::Event;
 use crate::query::{Filter, Query};
@@ -111,11 +114,22 @@ pub struct App {
     pub focus: Pane,
     /// Position in `shown` of the selected event.
     pub selected: usize,
+    /// The country and actor under the cursors: positions in
+    /// `Timeline::countries` and `actors`, whatever order they are shown in.
     pub country_cursor: usize,
     pub actor_cursor: usize,
+    /// The order the countries and actors panes show them in.
+    pub country_order: FacetOrder,
+    pub actor_order: FacetOrder,
     pub screen: Screen,
     /// Help, pickers and prompts on top of the screen, in z-order.
     pub overlays: Overlays,
+    /// Where following links has been.
+    pub history: History,
+    /// The map view: its cursor and zoom.
+    pub map: MapState,
+    /// The time axis view: its zoom and where it is.
+    pub axis: AxisState,
     /// The seed of the next quiz; the same seed asks the same questions.
     pub quiz_seed: u64,
     /// A one-line message for the status bar ("no event in 1700").
@@ -188,8 +202,13 @@ impl App {
             selected: 0,
             country_cursor: 0,
             actor_cursor: 0,
+            country_order: FacetOrder::default(),
+            actor_order: FacetOrder::default(),
             screen: Screen::Main,
             overlays: Overlays::default(),
+            history: History::default(),
+            map: MapState::default(),
+            axis: AxisState::default(),
             quiz_seed: 1,
             message: None,
             banner: None,
@@ -280,14 +299,19 @@ impl App {
         let tags = self.query.tags();
         filter.tags.retain(|t| tags.contains(t));
         self.filter = filter;
-        let tl = self.query.timeline();
-        if let Some(i) = country.and_then(|code| tl.countries.iter().position(|c| c.code == code)) {
-            self.country_cursor = i;
-        }
-        if let Some(i) = actor.and_then(|id| tl.actors.iter().position(|a| a.id == id)) {
-            self.actor_cursor = i;
-        }
         self.refilter_now();
+        self.sort_facets(self.country_order.sort, self.actor_order.sort);
+        let tl = self.query.timeline();
+        // The cursor stays on the same country and actor; on fresh data it
+        // starts at the top of the list.
+        self.country_cursor = country
+            .and_then(|code| tl.countries.iter().position(|c| c.code == code))
+            .or_else(|| self.country_order.item(0))
+            .unwrap_or(0);
+        self.actor_cursor = actor
+            .and_then(|id| tl.actors.iter().position(|a| a.id == id))
+            .or_else(|| self.actor_order.item(0))
+            .unwrap_or(0);
 
         let mut notes = Vec::new();
         let mut gone = missing(&wanted_filter, &self.filter);
@@ -365,6 +389,8 @@ impl App {
             Screen::Detail { .. } => Context::Detail,
             Screen::Main => match self.focus {
                 Pane::Timeline => Context::Timeline,
+                Pane::Map | Pane::Places => Context::Map,
+                Pane::Axis => Context::Axis,
                 Pane::Countries | Pane::Actors | Pane::Detail => Context::Facets,
             },
         }
@@ -418,6 +444,17 @@ impl App {
         self.actor_counts = done.actor_counts;
         self.per_year = done.per_year;
         self.year_width = done.year_width;
+        if let Some(Overlay::Stats { stats, .. }) = self.overlays.top_mut() {
+            **stats = self.query.stats(&self.shown);
+        }
+        if self.view == View::Axis {
+            self.follow_selection();
+        }
+        // The counts changed: lists by count follow them.
+        if self.country_order.sort == FacetSort::Count || self.actor_order.sort == FacetSort::Count
+        {
+            self.sort_facets(self.country_order.sort, self.actor_order.sort);
+        }
         self.selected = match keep {
             // The same event, or the first one at or after it.
             Some(k) => self.shown.partition_point(|&i| i < k),
@@ -431,6 +468,33 @@ impl App {
         self.country_cursor =
             self.country_cursor.min(self.timeline().countries.len().saturating_sub(1));
         self.actor_cursor = self.actor_cursor.min(self.timeline().actors.len().saturating_sub(1));
+    }
+
+    /// Puts the countries and actors panes in these orders.
+    pub fn sort_facets(&mut self, countries: FacetSort, actors: FacetSort) {
+        let tl = self.query.timeline();
+        let key = |name, count: Option<&usize>, reach: Option<&super::data::Reach>| SortKey {
+            name,
+            count: count.copied().unwrap_or(0),
+            total: reach.map_or(0, |r| r.total),
+            first: reach.and_then(|r| r.first),
+        };
+        let keys: Vec<SortKey> = tl
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                key(c.name.as_str(), self.country_counts.get(i), self.spans.countries.get(i))
+            })
+            .collect();
+        self.country_order = FacetOrder::new(countries, &keys);
+        let keys: Vec<SortKey> = tl
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| key(a.name.as_str(), self.actor_counts.get(i), self.spans.actors.get(i)))
+            .collect();
+        self.actor_order = FacetOrder::new(actors, &keys);
     }
 
     /// The row index of the selected event in `rows`.

@@ -29,6 +29,9 @@ pub struct Spans {
     pub countries: Vec<Reach>,
     /// One per `Timeline::actors`.
     pub actors: Vec<Reach>,
+    /// The longest event, in years (see [`crate::tui::axis::extent`]): how
+    /// far back the time axis looks for ranges reaching into its window.
+    pub longest: f64,
 }
 
 impl Spans {
@@ -41,8 +44,11 @@ impl Spans {
         let mut spans = Spans {
             countries: vec![Reach::default(); tl.countries.len()],
             actors: vec![Reach::default(); tl.actors.len()],
+            longest: 0.0,
         };
         for (i, e) in tl.events.iter().enumerate() {
+            let (start, end) = crate::tui::axis::extent(tl, i);
+            spans.longest = spans.longest.max(end - start);
             for c in &e.countries {
                 if let Some(&k) = country.get(c.as_str()) {
                     spans.countries[k].add(i);

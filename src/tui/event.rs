@@ -52,4 +52,6 @@ pub enum Event {
     Peer(crate::tui::sources::peer::PeerEvent),
     /// A second has passed (for the presenter's clock).
     Tick,
+    /// An export written: where, and how many events; or why not.
+    Exported(Result<(std::path::PathBuf, usize), String>),
 }

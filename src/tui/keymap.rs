@@ -16,6 +16,10 @@ pub enum Context {
     Facets,
     /// The full-screen event view.
     Detail,
+    /// The map view.
+    Map,
+    /// The time axis view.
+    Axis,
     /// The help overlay.
     Help,
     /// Typing a search or a year.
@@ -26,6 +30,10 @@ pub enum Context {
     Tour,
     /// The tour picker.
     Tours,
+    /// A list over the screen: tags, links, export formats.
+    Picker,
+    /// A page of text over the screen: about, statistics.
+    Reader,
     /// A quiz.
     Quiz,
     /// A quiz's results, once every question is answered.
@@ -49,6 +57,7 @@ pub struct Binding {
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
 const fn bind(
     context: Context,
@@ -62,7 +71,8 @@ const fn bind(
 }
 
 use Context::{
-    Detail, Everywhere, Facets, Help, Panes, Present, Prompt, Quiz, QuizDone, Timeline, Tour, Tours,
+    Axis, Detail, Everywhere, Facets, Help, Map, Panes, Picker, Present, Prompt, Quiz, QuizDone,
+    Reader, Timeline, Tour, Tours,
 };
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -81,7 +91,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Timeline, &[(Enter, NONE), (Char(' '), NONE)], "Enter", Action::Activate, "open the event full-screen", Some("open")),
     bind(Panes, &[(Tab, NONE)], "Tab", Action::NextPane, "next pane", Some("pane")),
     bind(Panes, &[(BackTab, SHIFT), (BackTab, NONE)], "S-Tab", Action::PrevPane, "previous pane", None),
-    bind(Panes, &[(Char('/'), NONE)], "/", Action::StartSearch, "search as you type", Some("search")),
+    bind(Timeline, &[(Char('/'), NONE)], "/", Action::StartSearch, "search as you type", Some("search")),
+    bind(Facets, &[(Char('/'), NONE)], "/", Action::StartFind, "find in this list as you type", Some("find")),
+    bind(Facets, &[(Char('s'), NONE)], "s", Action::CycleSort, "sort: events, name, first seen", Some("sort")),
     bind(Panes, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::ToggleHelp, "help: every key", Some("help")),
     bind(Panes, &[(Char('q'), NONE), (Char('c'), CTRL)], "q C-c", Action::Quit, "quit", Some("quit")),
     bind(Panes, &[(Char('n'), NONE)], "n", Action::NextMatch, "next search match", None),
@@ -89,10 +101,40 @@ pub const BINDINGS: &[Binding] = &[
     bind(Panes, &[(Esc, NONE)], "Esc", Action::Back, "clear the search", None),
     bind(Panes, &[(Char('m'), NONE)], "m", Action::ToggleMatch, "match any or all countries", None),
     bind(Panes, &[(Char('c'), NONE)], "c", Action::ClearFilters, "clear all filters", Some("clear")),
+    bind(Panes, &[(Char('f'), NONE)], "f", Action::StartFilter, "filter: tag:summit from:2013 …", Some("filter")),
+    bind(Panes, &[(Char('#'), NONE), (Char('#'), SHIFT)], "#", Action::OpenTags, "tags, with counts", Some("tags")),
+    bind(Panes, &[(Char('r'), NONE)], "r", Action::OpenLinks, "the event's links, to follow", Some("links")),
+    bind(Panes, &[(Backspace, NONE), (Left, ALT)], "Bksp A-←", Action::HistoryBack, "back, before the link", None),
+    bind(Panes, &[(Right, ALT)], "A-→", Action::HistoryForward, "forward again", None),
     bind(Panes, &[(Char('y'), NONE)], "y", Action::StartYearJump, "jump to a year", Some("year")),
     bind(Panes, &[(Char('p'), NONE)], "p", Action::StartPresentation, "slides of the shown events", Some("present")),
     bind(Panes, &[(Char('t'), NONE)], "t", Action::OpenTours, "guided tours (lessons)", Some("tours")),
     bind(Panes, &[(Char('z'), NONE)], "z", Action::StartQuiz, "quiz on the shown events", Some("quiz")),
+    bind(Panes, &[(Char('M'), SHIFT), (Char('M'), NONE)], "M", Action::ShowMap, "the map, and back", Some("map")),
+    bind(Panes, &[(Char('V'), SHIFT), (Char('V'), NONE)], "V", Action::ShowAxis, "the time axis, and back", Some("axis")),
+    bind(Panes, &[(Char('S'), SHIFT), (Char('S'), NONE)], "S", Action::OpenStats, "statistics of the shown events", Some("stats")),
+    bind(Panes, &[(Char('e'), NONE)], "e", Action::OpenExport, "export the shown events", Some("export")),
+    bind(Panes, &[(Char('i'), NONE)], "i", Action::OpenAbout, "about these timelines", Some("about")),
+    bind(Map, &[(Left, NONE), (Char('h'), NONE)], "← h", Action::Left, "the capital to the west", None),
+    bind(Map, &[(Right, NONE), (Char('l'), NONE)], "→ l", Action::Right, "the capital to the east", None),
+    bind(Map, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "the capital to the north", None),
+    bind(Map, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "the capital to the south", Some("move")),
+    bind(Map, &[(Enter, NONE), (Char(' '), NONE)], "Enter", Action::Activate, "toggle its country, filter", Some("toggle")),
+    bind(Map, &[(Char('+'), NONE), (Char('+'), SHIFT), (Char('='), NONE)], "+", Action::ZoomIn, "zoom in", Some("zoom")),
+    bind(Map, &[(Char('-'), NONE)], "-", Action::ZoomOut, "zoom out", None),
+    bind(Map, &[(Char('0'), NONE)], "0", Action::ZoomFit, "fit the region, or all", Some("fit")),
+    bind(Map, &[(Char(']'), NONE)], "]", Action::NextEvent, "next event", None),
+    bind(Map, &[(Char('['), NONE)], "[", Action::PrevEvent, "previous event", None),
+    bind(Map, &[(Esc, NONE)], "Esc", Action::Back, "back to the panes", Some("back")),
+    bind(Axis, &[(Left, NONE), (Char('h'), NONE)], "← h", Action::PrevEvent, "previous event", None),
+    bind(Axis, &[(Right, NONE), (Char('l'), NONE)], "→ l", Action::NextEvent, "next event", Some("event")),
+    bind(Axis, &[(Char('<'), NONE), (Char('<'), SHIFT), (Left, SHIFT), (Char('H'), SHIFT), (Char('H'), NONE)], "< S-←", Action::PanLeft, "back in time", None),
+    bind(Axis, &[(Char('>'), NONE), (Char('>'), SHIFT), (Right, SHIFT), (Char('L'), SHIFT), (Char('L'), NONE)], "> S-→", Action::PanRight, "on in time", Some("pan")),
+    bind(Axis, &[(Char('+'), NONE), (Char('+'), SHIFT), (Char('='), NONE)], "+", Action::ZoomIn, "zoom in, down to a month", Some("zoom")),
+    bind(Axis, &[(Char('-'), NONE)], "-", Action::ZoomOut, "zoom out, up to two centuries", None),
+    bind(Axis, &[(Char('0'), NONE)], "0", Action::ZoomFit, "fit the shown events", Some("fit")),
+    bind(Axis, &[(Enter, NONE)], "Enter", Action::Activate, "open the event full-screen", Some("open")),
+    bind(Axis, &[(Esc, NONE)], "Esc", Action::Back, "back to the panes", Some("back")),
     bind(Detail, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "scroll up", None),
     bind(Detail, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down", Some("scroll")),
     bind(Detail, &[(PageUp, NONE)], "PgUp", Action::PageUp, "scroll up a page", None),
@@ -102,11 +144,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[(Right, NONE), (Char('l'), NONE)], "→ l", Action::NextEvent, "next event", Some("next")),
     bind(Detail, &[(Left, NONE), (Char('h'), NONE)], "← h", Action::PrevEvent, "previous event", Some("previous")),
     bind(Detail, &[(Esc, NONE), (Enter, NONE)], "Esc", Action::Back, "back to the timeline", Some("back")),
+    bind(Detail, &[(Char('r'), NONE)], "r", Action::OpenLinks, "its links, to follow", Some("links")),
+    bind(Detail, &[(Backspace, NONE), (Left, ALT)], "Bksp A-←", Action::HistoryBack, "back, before the link", None),
+    bind(Detail, &[(Right, ALT)], "A-→", Action::HistoryForward, "forward again", None),
     bind(Detail, &[(Char('?'), NONE), (Char('?'), SHIFT)], "?", Action::ToggleHelp, "help", Some("help")),
     bind(Detail, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
     bind(Help, &[(Esc, NONE), (Char('?'), NONE), (Char('?'), SHIFT)], "Esc ?", Action::ToggleHelp, "close the help", Some("close")),
     bind(Help, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "scroll up", None),
     bind(Help, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down", Some("scroll")),
+    bind(Help, &[(PageUp, NONE)], "PgUp", Action::PageUp, "scroll up a page", None),
+    bind(Help, &[(PageDown, NONE), (Char(' '), NONE)], "PgDn", Action::PageDown, "scroll down a page", None),
     bind(Help, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
     bind(Present, &[(Right, NONE), (Char(' '), NONE), (PageDown, NONE), (Char('l'), NONE)], "→ Space", Action::NextEvent, "next slide", Some("next")),
     bind(Present, &[(Left, NONE), (Backspace, NONE), (PageUp, NONE), (Char('h'), NONE)], "← Bksp", Action::PrevEvent, "previous slide", Some("back")),
@@ -122,6 +169,22 @@ pub const BINDINGS: &[Binding] = &[
     bind(Tours, &[(Enter, NONE)], "Enter", Action::Submit, "start the tour", Some("start")),
     bind(Tours, &[(Esc, NONE), (Char('t'), NONE)], "Esc", Action::Back, "close the list", Some("close")),
     bind(Tours, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
+    bind(Picker, &[(Up, NONE)], "↑", Action::Up, "move up", None),
+    bind(Picker, &[(Down, NONE)], "↓", Action::Down, "move down", None),
+    bind(Picker, &[(PageUp, NONE)], "PgUp", Action::PageUp, "up a page", None),
+    bind(Picker, &[(PageDown, NONE)], "PgDn", Action::PageDown, "down a page", None),
+    bind(Picker, &[(Home, NONE)], "Home", Action::Home, "the first", None),
+    bind(Picker, &[(End, NONE)], "End", Action::End, "the last", None),
+    bind(Picker, &[(Enter, NONE)], "Enter", Action::Submit, "take it", Some("take")),
+    bind(Picker, &[(Esc, NONE)], "Esc", Action::Back, "close", Some("close")),
+    bind(Picker, &[(Backspace, NONE)], "Bksp", Action::DeleteChar, "delete a typed letter", None),
+    bind(Picker, &[(Char('c'), CTRL)], "C-c", Action::Quit, "quit", None),
+    bind(Reader, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "scroll up", None),
+    bind(Reader, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down", Some("scroll")),
+    bind(Reader, &[(PageUp, NONE)], "PgUp", Action::PageUp, "up a page", None),
+    bind(Reader, &[(PageDown, NONE), (Char(' '), NONE)], "PgDn", Action::PageDown, "down a page", None),
+    bind(Reader, &[(Esc, NONE), (Char('i'), NONE), (Char('S'), SHIFT), (Char('S'), NONE)], "Esc", Action::Back, "close", Some("close")),
+    bind(Reader, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
     bind(Quiz, &[(Enter, NONE)], "Enter", Action::Submit, "answer, then go on", Some("answer / next")),
     bind(Quiz, &[(Up, NONE)], "↑", Action::Up, "scroll the results", None),
     bind(Quiz, &[(Down, NONE)], "↓", Action::Down, "scroll the results", None),
@@ -132,9 +195,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(QuizDone, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down", Some("scroll")),
     bind(QuizDone, &[(Esc, NONE)], "Esc", Action::Back, "back to the explorer", Some("back")),
     bind(QuizDone, &[(Char('q'), NONE), (Char('c'), CTRL)], "q", Action::Quit, "quit", Some("quit")),
-    bind(Prompt, &[(Enter, NONE)], "Enter", Action::Submit, "keep it", Some("keep")),
-    bind(Prompt, &[(Esc, NONE)], "Esc", Action::Back, "clear it", Some("clear")),
+    bind(Prompt, &[(Enter, NONE)], "Enter", Action::Submit, "keep the search, apply", Some("done")),
+    bind(Prompt, &[(Esc, NONE)], "Esc", Action::Back, "cancel (and clear a search)", Some("cancel")),
     bind(Prompt, &[(Backspace, NONE)], "Bksp", Action::DeleteChar, "delete a character", None),
+    bind(Prompt, &[(Tab, NONE)], "Tab", Action::Complete, "complete a name (filter)", Some("complete")),
     bind(Prompt, &[(Char('c'), CTRL)], "C-c", Action::Quit, "quit", None),
     bind(Everywhere, &[(Char('z'), CTRL)], "C-z", Action::Suspend, "stop; the shell's fg resumes", None),
 ];
@@ -146,11 +210,15 @@ pub fn contexts(active: Context) -> &'static [Context] {
         Context::Facets => &[Context::Facets, Context::Panes, Everywhere],
         Context::Panes => &[Context::Panes, Everywhere],
         Context::Detail => &[Context::Detail, Everywhere],
+        Context::Map => &[Context::Map, Context::Panes, Everywhere],
+        Context::Axis => &[Context::Axis, Context::Panes, Everywhere],
         Context::Help => &[Context::Help, Everywhere],
         Context::Prompt => &[Context::Prompt, Everywhere],
         Context::Present => &[Context::Present, Everywhere],
         Context::Tour => &[Context::Tour, Context::Present, Everywhere],
         Context::Tours => &[Context::Tours, Everywhere],
+        Context::Picker => &[Context::Picker, Everywhere],
+        Context::Reader => &[Context::Reader, Everywhere],
         Context::Quiz => &[Context::Quiz, Everywhere],
         Context::QuizDone => &[Context::QuizDone, Everywhere],
         Context::Everywhere => &[Everywhere],
@@ -169,7 +237,7 @@ pub fn lookup(active: Context, key: KeyEvent) -> Option<Action> {
         }
     }
     // Where text is typed, a character that is no binding is input.
-    if matches!(active, Context::Prompt | Context::Quiz)
+    if matches!(active, Context::Prompt | Context::Quiz | Context::Picker)
         && let KeyCode::Char(c) = key.code
         && !mods.contains(KeyModifiers::CONTROL)
         && !mods.contains(KeyModifiers::ALT)
@@ -206,10 +274,14 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
         ("Everywhere on the main screen", Context::Panes),
         ("Timeline pane", Context::Timeline),
         ("Countries and actors panes", Context::Facets),
+        ("Map view", Context::Map),
+        ("Time axis view; the wheel pans, with Ctrl zooms", Context::Axis),
         ("Search and year prompts", Context::Prompt),
         ("Presenting slides and tours", Context::Present),
         ("In a tour", Context::Tour),
         ("Tour list", Context::Tours),
+        ("Tags, links, export: type to find", Context::Picker),
+        ("About, statistics", Context::Reader),
         ("Quiz: type a year, or the number of an answer", Context::Quiz),
         ("Quiz results", Context::QuizDone),
         ("Full-screen event", Context::Detail),

@@ -15,6 +15,10 @@ pub enum View {
     /// Countries, actors, the timeline list and the selected event.
     #[default]
     Panes,
+    /// The world map with the capitals, and the countries beside it.
+    Map,
+    /// A horizontal time axis: eras as bands, events as bars and marks.
+    Axis,
 }
 
 /// A region of the main screen that something draws into.
@@ -25,6 +29,10 @@ pub enum Pane {
     Timeline,
     /// The selected event, country or actor in full.
     Detail,
+    Map,
+    /// Beside the map: the selected event, the countries, located or not.
+    Places,
+    Axis,
 }
 
 /// What the registry knows of a pane.
@@ -44,6 +52,9 @@ pub const PANES: &[PaneSpec] = &[
     PaneSpec { pane: Pane::Actors, view: View::Panes, focusable: true, list: true },
     PaneSpec { pane: Pane::Timeline, view: View::Panes, focusable: true, list: true },
     PaneSpec { pane: Pane::Detail, view: View::Panes, focusable: false, list: false },
+    PaneSpec { pane: Pane::Map, view: View::Map, focusable: true, list: false },
+    PaneSpec { pane: Pane::Places, view: View::Map, focusable: false, list: false },
+    PaneSpec { pane: Pane::Axis, view: View::Axis, focusable: true, list: false },
 ];
 
 impl Pane {
@@ -64,12 +75,14 @@ impl Pane {
 
 impl View {
     /// Every view, in the order the help lists them.
-    pub const ALL: &[View] = &[View::Panes];
+    pub const ALL: &[View] = &[View::Panes, View::Map, View::Axis];
 
     /// The pane that has the focus when the view opens.
     pub fn home(self) -> Pane {
         match self {
             View::Panes => Pane::Timeline,
+            View::Map => Pane::Map,
+            View::Axis => Pane::Axis,
         }
     }
 }
@@ -91,12 +104,21 @@ impl Areas {
             return Areas { full, too_small: true, ..Areas::default() };
         }
         let status = Rect::new(0, height - 1, width, 1);
-        let strip_height = if height >= 20 { 2 } else { 0 };
+        // The density strip under the panes; the time axis needs none.
+        let strip_height = if height >= 20 && view != View::Axis { 2 } else { 0 };
         let body_height = height - 1 - strip_height;
         let strip = (strip_height > 0).then(|| Rect::new(0, body_height, width, strip_height));
         let body = Rect::new(0, 0, width, body_height);
         let panes = match view {
             View::Panes => panes(body),
+            View::Map => {
+                let side = (width / 4).clamp(22, 40);
+                vec![
+                    (Pane::Map, Rect { width: width - side, ..body }),
+                    (Pane::Places, Rect { x: width - side, width: side, ..body }),
+                ]
+            }
+            View::Axis => vec![(Pane::Axis, body)],
         };
         Areas { full, too_small: false, panes, strip, status: Some(status) }
     }
@@ -180,6 +202,7 @@ mod tests {
         assert_eq!(Pane::Countries.step(true), Pane::Actors);
         assert_eq!(Pane::Timeline.step(true), Pane::Countries);
         assert_eq!(Pane::Countries.step(false), Pane::Timeline);
+        assert_eq!(Pane::Map.step(true), Pane::Map);
         for &view in View::ALL {
             assert!(view.home().spec().focusable);
             assert_eq!(view.home().spec().view, view);

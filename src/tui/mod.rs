@@ -5,14 +5,21 @@
 
 pub mod action;
 pub mod app;
+pub mod axis;
 pub mod bidi;
+mod complete;
 pub mod data;
 pub mod event;
+pub mod export;
+mod filter_prompt;
 pub mod filtering;
+pub mod geo;
 pub mod keymap;
 pub mod layout;
 pub mod link;
 mod loading;
+mod map;
+mod overlays;
 pub mod present;
 pub mod quiz;
 mod relocate;
@@ -190,7 +197,15 @@ impl<B: Backend> Explorer<B> {
                 Vec::new()
             }
             Event::Mouse(m) => {
+                let modified = !m.modifiers.is_empty();
                 let action = match m.kind {
+                    MouseEventKind::ScrollUp | MouseEventKind::ScrollDown if modified => {
+                        Some(Action::ZoomWheel {
+                            column: m.column,
+                            row: m.row,
+                            zoom_in: m.kind == MouseEventKind::ScrollUp,
+                        })
+                    }
                     MouseEventKind::Down(MouseButton::Left) => {
                         Some(Action::Click { column: m.column, row: m.row })
                     }
@@ -222,6 +237,10 @@ impl<B: Backend> Explorer<B> {
                 Ok(effects) => effects,
                 Err(why) => return Next::End(Ending::Refused(why)),
             },
+            Event::Exported(result) => {
+                app.exported(result);
+                Vec::new()
+            }
             Event::Filtered(done) => {
                 changed = app.filtered(*done);
                 Vec::new()
@@ -340,6 +359,14 @@ impl Effects<'_> {
             }
             Effect::Filter(request) => {
                 self.filters.send(*request);
+            }
+            Effect::Export(request) => {
+                let tx = self.tx.clone();
+                std::thread::spawn(move || {
+                    let dir =
+                        std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+                    let _ = tx.send(Event::Exported(request.write_in(&dir)));
+                });
             }
             Effect::Suspend => return true,
             Effect::Tell(line) => {

@@ -38,9 +38,16 @@ pub struct Theme {
     pub warning: Style,
     pub heading: Style,
     pub link: Style,
+    /// Text a search found, in the lists and the event.
+    pub found: Style,
 }
 
 impl Theme {
+    /// The part of a typed expression that is wrong.
+    pub fn error_mark(&self) -> Style {
+        self.warning.add_modifier(Modifier::UNDERLINED | Modifier::REVERSED)
+    }
+
     pub fn dark() -> Theme {
         Theme {
             base: Style::new(),
@@ -60,6 +67,7 @@ impl Theme {
             warning: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
             heading: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             link: Style::new().fg(Color::Indexed(SKY)).add_modifier(Modifier::UNDERLINED),
+            found: Style::new().fg(Color::Black).bg(Color::Yellow),
         }
     }
 
@@ -84,6 +92,7 @@ impl Theme {
             warning: bold,
             heading: bold,
             link: Style::new().add_modifier(Modifier::UNDERLINED),
+            found: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
         }
     }
 
@@ -104,6 +113,7 @@ impl Theme {
             warning: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             heading: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             link: Style::new().fg(Color::Blue).add_modifier(Modifier::UNDERLINED),
+            found: Style::new().fg(Color::Black).bg(Color::LightYellow),
             ..Theme::dark()
         }
     }
@@ -132,6 +142,7 @@ impl Theme {
             warning: strong(Color::Indexed(SALMON)),
             heading: strong(Color::Cyan),
             link: strong(Color::White).add_modifier(Modifier::UNDERLINED),
+            found: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
         }
     }
 
@@ -158,6 +169,8 @@ impl Theme {
             warning: strong(MAROON),
             heading: strong(NAVY),
             link: ink(NAVY).add_modifier(Modifier::UNDERLINED),
+            // Bright yellow (palette 226) under black: marked on white paper too.
+            found: strong(BLACK).bg(Color::Indexed(226)),
         }
     }
 

@@ -3,33 +3,28 @@
 
 use super::action::{Action, Effect};
 use super::app::{App, Overlay, Pane, Prompt, PromptKind, Row, Screen, scroll_offset};
+use super::geo::Heading;
 use super::keymap::{Context, key};
-use super::layout::Areas;
+use super::layout::{Areas, View};
 use super::present::Presentation;
 use super::quiz::QuizState;
 use crate::query::Filter;
 
 impl App {
-    fn cursor_mut(&mut self) -> (&mut usize, usize) {
-        let n = match self.focus {
-            Pane::Countries => self.timeline().countries.len(),
-            Pane::Actors => self.timeline().actors.len(),
-            Pane::Timeline | Pane::Detail => self.shown.len(),
-        };
-        let cursor = match self.focus {
-            Pane::Countries => &mut self.country_cursor,
-            Pane::Actors => &mut self.actor_cursor,
-            Pane::Timeline | Pane::Detail => &mut self.selected,
-        };
-        (cursor, n)
-    }
-
+    /// Moves the cursor of the focused pane, in the order it shows its lines.
     pub(super) fn move_by(&mut self, delta: isize) {
-        let (cursor, n) = self.cursor_mut();
-        if n == 0 {
-            return;
+        match self.focus {
+            Pane::Countries => {
+                self.country_cursor = self.country_order.step(self.country_cursor, delta)
+            }
+            Pane::Actors => self.actor_cursor = self.actor_order.step(self.actor_cursor, delta),
+            // The views without a list step through the shown events.
+            Pane::Timeline | Pane::Detail | Pane::Map | Pane::Places | Pane::Axis => {
+                if let Some(last) = self.shown.len().checked_sub(1) {
+                    self.selected = self.selected.saturating_add_signed(delta).min(last);
+                }
+            }
         }
-        *cursor = cursor.saturating_add_signed(delta).min(n - 1);
     }
 
     fn page(&self) -> isize {
@@ -38,7 +33,7 @@ impl App {
     }
 
     /// The person changed the filter: it replaces what a reload set aside.
-    fn refilter_by_hand(&mut self) {
+    pub(super) fn refilter_by_hand(&mut self) {
         if let Some(held) = &mut self.held {
             held.filter = None;
         }
@@ -48,8 +43,13 @@ impl App {
     /// Acts on `action`; returns what the loop must do (load, filter, stop).
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         let (place, question) = self.moves_before();
+        let before = self.selected;
         self.act(action);
         self.tell_moves(place, question);
+        // Whatever moved the selection, the time axis keeps it in view.
+        if self.view == View::Axis && before != self.selected {
+            self.follow_selection();
+        }
         std::mem::take(&mut self.effects)
     }
 
@@ -72,6 +72,8 @@ impl App {
                 }
             }
             Action::Back => self.back(),
+            Action::Input(c) if self.context() == Context::Picker => self.picker_type(c),
+            Action::DeleteChar if self.context() == Context::Picker => self.picker_delete(),
             Action::Input(c) => {
                 if let Screen::Quiz(q) = &mut self.screen {
                     q.key(self.query.timeline(), c);
@@ -95,6 +97,7 @@ impl App {
                     self.start_tour(t);
                 }
                 Some(Overlay::Prompt(_)) => self.submit(),
+                Some(Overlay::Tags(_) | Overlay::Links(_) | Overlay::Export(_)) => self.pick(),
                 _ => {
                     if let Screen::Quiz(q) = &mut self.screen {
                         q.submit(self.query.timeline());
@@ -134,6 +137,24 @@ impl App {
                     p.question = !p.question;
                 }
             }
+            Action::Up if self.context() == Context::Map => self.map_move(Heading::North),
+            Action::Down if self.context() == Context::Map => self.map_move(Heading::South),
+            Action::Left => self.map_move(Heading::West),
+            Action::Right => self.map_move(Heading::East),
+            Action::ShowMap => self.toggle_map(),
+            Action::ShowAxis => self.toggle_axis(),
+            Action::ZoomIn if self.view == View::Axis => self.axis_zoom(true),
+            Action::ZoomOut if self.view == View::Axis => self.axis_zoom(false),
+            Action::ZoomFit if self.view == View::Axis => {
+                self.set_view(View::Panes);
+                self.toggle_axis();
+            }
+            Action::ZoomIn => self.map_zoom(0.67, None),
+            Action::ZoomOut => self.map_zoom(1.5, None),
+            Action::ZoomFit => self.map_fit(),
+            Action::PanLeft => self.axis_pan(-0.25),
+            Action::PanRight => self.axis_pan(0.25),
+            Action::ZoomWheel { column, row, zoom_in } => self.zoom_wheel(column, row, zoom_in),
             Action::Up => self.scroll_or_move(-1),
             Action::Down => self.scroll_or_move(1),
             Action::PageUp => self.scroll_or_move(-self.page()),
@@ -156,11 +177,41 @@ impl App {
                 self.refilter_by_hand();
             }
             Action::StartSearch => {
-                self.overlays.push(Overlay::Prompt(Prompt {
-                    kind: PromptKind::Search,
-                    input: self.filter.search.clone(),
-                }));
+                // A new search: the last one goes as the prompt opens.
+                if !self.filter.search.is_empty() {
+                    self.filter.search.clear();
+                    self.refilter_by_hand();
+                }
+                self.overlays.push(Overlay::Prompt(Prompt::new(PromptKind::Search)));
             }
+            Action::StartFind => {
+                let from = match self.focus {
+                    Pane::Actors => self.actor_cursor,
+                    _ => self.country_cursor,
+                };
+                let kind = PromptKind::Find { pane: self.focus, from };
+                self.overlays.push(Overlay::Prompt(Prompt::new(kind)));
+            }
+            Action::StartFilter => self.start_filter_prompt(),
+            Action::OpenTags => self.open_tags(),
+            Action::OpenLinks => self.open_links(),
+            Action::HistoryBack => self.history_step(true),
+            Action::HistoryForward => self.history_step(false),
+            Action::OpenAbout => self.overlays.push(Overlay::About { scroll: 0 }),
+            Action::OpenStats => self.open_stats(),
+            Action::OpenExport => self.open_export(),
+            Action::Complete => self.complete(),
+            Action::CycleSort => match self.focus {
+                Pane::Timeline | Pane::Detail | Pane::Map | Pane::Places | Pane::Axis => {}
+                Pane::Countries => {
+                    let next = self.country_order.sort.next();
+                    self.sort_facets(next, self.actor_order.sort);
+                }
+                Pane::Actors => {
+                    let next = self.actor_order.sort.next();
+                    self.sort_facets(self.country_order.sort, next);
+                }
+            },
             Action::StartYearJump => {
                 self.overlays.push(Overlay::Prompt(Prompt::new(PromptKind::Year)))
             }
@@ -180,6 +231,7 @@ impl App {
             at.saturating_add_signed(delta).min(max)
         };
         let help_max = super::view::help_max_scroll(self);
+        let reader_max = super::view::reader_max_scroll(self);
         let last_tour = self.timeline().tours.len().saturating_sub(1);
         match self.overlays.top_mut() {
             Some(Overlay::Help { scroll }) => {
@@ -190,7 +242,15 @@ impl App {
                 *cursor = cursor.saturating_add_signed(delta).min(last_tour);
                 return;
             }
+            Some(Overlay::About { scroll } | Overlay::Stats { scroll, .. }) => {
+                *scroll = by(*scroll, reader_max);
+                return;
+            }
             Some(Overlay::Prompt(_)) => return,
+            Some(Overlay::Tags(_) | Overlay::Links(_) | Overlay::Export(_)) => {
+                self.picker_step(delta);
+                return;
+            }
             None => {}
         }
         if let Screen::Present(p) = &mut self.screen {
@@ -239,6 +299,11 @@ impl App {
             p.step(self.query.timeline(), delta);
             return;
         }
+        if self.screen == Screen::Main {
+            // The map and the time axis step through the events in place.
+            self.move_by(delta);
+            return;
+        }
         let before = self.selected;
         self.focus = Pane::Timeline;
         self.move_by(delta);
@@ -251,9 +316,17 @@ impl App {
     /// leaves the full-screen view, or clears a kept search.
     fn back(&mut self) {
         if let Some(top) = self.overlays.pop() {
-            if let Overlay::Prompt(Prompt { kind: PromptKind::Search, .. }) = top {
-                self.filter.search.clear();
-                self.refilter_by_hand();
+            match top {
+                Overlay::Prompt(Prompt { kind: PromptKind::Search, .. }) => {
+                    self.filter.search.clear();
+                    self.refilter_by_hand();
+                }
+                Overlay::Prompt(Prompt { kind: PromptKind::Find { pane, from }, .. }) => match pane
+                {
+                    Pane::Actors => self.actor_cursor = from,
+                    _ => self.country_cursor = from,
+                },
+                _ => {}
             }
         } else if let Screen::Present(p) = &self.screen {
             // Back to the explorer on the same event, if the filter shows it.
@@ -274,6 +347,8 @@ impl App {
             self.screen = Screen::Main;
         } else if self.screen != Screen::Main {
             self.screen = Screen::Main;
+        } else if self.view != View::Panes {
+            self.set_view(View::Panes);
         } else if !self.filter.search.is_empty() {
             self.filter.search.clear();
             self.refilter_by_hand();
@@ -281,9 +356,54 @@ impl App {
     }
 
     fn on_input_changed(&mut self) {
-        if let Some(Prompt { kind: PromptKind::Search, input }) = self.overlays.prompt() {
-            self.filter.search = input.trim().to_string();
-            self.refilter_by_hand();
+        let Some(Prompt { kind, input, .. }) = self.overlays.prompt() else { return };
+        match *kind {
+            PromptKind::Filter => self.check_filter_input(),
+            PromptKind::Search => {
+                self.filter.search = input.trim().to_string();
+                self.refilter_by_hand();
+            }
+            PromptKind::Find { pane, from } => {
+                let input = input.clone();
+                self.find_in_list(pane, from, &input);
+            }
+            PromptKind::Year => {}
+        }
+    }
+
+    /// Puts the cursor of a countries or actors list on the first item, in
+    /// the order shown, whose name starts with `text` (else holds it, else
+    /// whose code or id is it), case and accents ignored.
+    fn find_in_list(&mut self, pane: Pane, from: usize, text: &str) {
+        let needle = crate::query::fold(text.trim());
+        let tl = self.query.timeline();
+        let (order, names): (&[usize], Vec<(String, String)>) = match pane {
+            Pane::Actors => (
+                self.actor_order.items(),
+                tl.actors.iter().map(|a| (crate::query::fold(&a.name), a.id.clone())).collect(),
+            ),
+            _ => (
+                self.country_order.items(),
+                tl.countries
+                    .iter()
+                    .map(|c| (crate::query::fold(&c.name), c.code.clone()))
+                    .collect(),
+            ),
+        };
+        let found = if needle.is_empty() {
+            Some(from)
+        } else {
+            let by = |test: &dyn Fn(&(String, String)) -> bool| {
+                order.iter().copied().find(|&i| names.get(i).is_some_and(test))
+            };
+            by(&|(name, _)| name.starts_with(&needle))
+                .or_else(|| by(&|(name, _)| name.contains(&needle)))
+                .or_else(|| by(&|(_, code)| crate::query::fold(code) == needle))
+        };
+        match (found, pane) {
+            (Some(i), Pane::Actors) => self.actor_cursor = i,
+            (Some(i), _) => self.country_cursor = i,
+            (None, _) => self.message = Some(format!("no name here holds \"{}\"", text.trim())),
         }
     }
 
@@ -295,7 +415,8 @@ impl App {
                 self.message = Some(format!("nothing matches \"{}\"", self.filter.search));
             }
             PromptKind::Year => self.jump_to_year(&prompt.input),
-            PromptKind::Search => {}
+            PromptKind::Filter => self.submit_filter(prompt),
+            PromptKind::Search | PromptKind::Find { .. } => {}
         }
     }
 
@@ -327,7 +448,7 @@ impl App {
         if self.filter.search.is_empty() {
             self.message = Some(format!(
                 "no search: press {} to search",
-                key(Context::Panes, Action::StartSearch)
+                key(Context::Timeline, Action::StartSearch)
             ));
             return;
         }
@@ -346,7 +467,8 @@ impl App {
 
     fn activate(&mut self) {
         match self.focus {
-            Pane::Timeline | Pane::Detail => {
+            Pane::Map | Pane::Places => self.map_toggle(),
+            Pane::Timeline | Pane::Detail | Pane::Axis => {
                 if !self.shown.is_empty() {
                     self.screen = Screen::Detail { scroll: 0 };
                 }
@@ -383,14 +505,20 @@ impl App {
         let line = usize::from(row - inner_top);
         let (cursor, len) = match pane {
             Pane::Timeline | Pane::Detail => (self.selected_row(), self.rows.len()),
-            Pane::Countries => (self.country_cursor, self.timeline().countries.len()),
-            Pane::Actors => (self.actor_cursor, self.timeline().actors.len()),
+            Pane::Countries => {
+                (self.country_order.rank(self.country_cursor), self.country_order.len())
+            }
+            Pane::Actors => (self.actor_order.rank(self.actor_cursor), self.actor_order.len()),
+            Pane::Map | Pane::Places | Pane::Axis => return None,
         };
         Some((pane, scroll_offset(cursor, len, usize::from(inner_height)) + line))
     }
 
     fn click(&mut self, column: u16, row: u16) {
         if !self.overlays.is_empty() || self.screen != Screen::Main {
+            return;
+        }
+        if self.map_click(column, row) || self.axis_click(column, row) {
             return;
         }
         let Some((pane, line)) = self.hit(column, row) else {
@@ -403,9 +531,29 @@ impl App {
                     self.selected = *p;
                 }
             }
-            Pane::Countries if line < self.timeline().countries.len() => self.country_cursor = line,
-            Pane::Actors if line < self.timeline().actors.len() => self.actor_cursor = line,
-            _ => {}
+            Pane::Countries => {
+                if let Some(item) = self.country_order.item(line) {
+                    self.country_cursor = item;
+                }
+            }
+            Pane::Actors => {
+                if let Some(item) = self.actor_order.item(line) {
+                    self.actor_cursor = item;
+                }
+            }
+            Pane::Detail | Pane::Map | Pane::Places | Pane::Axis => {}
+        }
+    }
+
+    /// The wheel with a modifier: the time axis zooms; the map zooms where the pointer is.
+    fn zoom_wheel(&mut self, column: u16, row: u16, zoom_in: bool) {
+        if !self.overlays.is_empty() || self.screen != Screen::Main {
+            return;
+        }
+        if self.view == View::Axis {
+            self.axis_zoom(zoom_in);
+        } else {
+            self.map_wheel(column, row, zoom_in);
         }
     }
 
@@ -414,7 +562,11 @@ impl App {
             self.scroll_or_move(delta);
             return;
         }
-        if !self.overlays.is_empty() {
+        if !self.overlays.is_empty() || self.map_wheel(column, row, delta < 0) {
+            return;
+        }
+        if self.view == View::Axis {
+            self.axis_pan(if delta < 0 { -0.1 } else { 0.1 });
             return;
         }
         if let Some((pane, _)) = self.hit(column, row) {

@@ -2,6 +2,16 @@
 //! keep theirs beside their logic ([`super::present::Presentation`],
 //! [`super::quiz::QuizState`]).
 
+pub mod axis;
+mod facets;
+mod history;
+mod map;
 mod overlay;
+mod pickers;
 
-pub use overlay::{Overlay, Overlays, Prompt, PromptKind};
+pub use axis::AxisState;
+pub use facets::{FacetOrder, FacetSort, SortKey};
+pub use history::{History, Place};
+pub use map::MapState;
+pub use overlay::{Completion, Overlay, Overlays, Prompt, PromptKind};
+pub use pickers::{ExportFormat, LinkItem, Picker, TagItem};

@@ -2,7 +2,10 @@
 //! drawn last and takes the keys (as yazi's root draws the base, then its
 //! overlays). `Esc` closes the top one.
 
+use super::pickers::{ExportFormat, LinkItem, Picker, TagItem};
+use crate::query::{Stats, WhereError};
 use crate::tui::keymap::Context;
+use crate::tui::layout::Pane;
 
 /// What a prompt in the status line is asking for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,6 +14,11 @@ pub enum PromptKind {
     Search,
     /// A year to jump to.
     Year,
+    /// The whole filter as an expression of the `--where` language.
+    Filter,
+    /// Type-to-find in a list pane; `from` is the item the cursor was on,
+    /// where `Esc` puts it back.
+    Find { pane: Pane, from: usize },
 }
 
 /// A line of input in the status bar.
@@ -18,12 +26,29 @@ pub enum PromptKind {
 pub struct Prompt {
     pub kind: PromptKind,
     pub input: String,
+    /// What is wrong with the input, and where (the filter prompt).
+    pub error: Option<WhereError>,
+    /// Names offered for the word being typed (the filter prompt's Tab).
+    pub completion: Option<Completion>,
 }
 
 impl Prompt {
     pub fn new(kind: PromptKind) -> Prompt {
-        Prompt { kind, input: String::new() }
+        Prompt { kind, input: String::new(), error: None, completion: None }
     }
+}
+
+/// Completions offered by Tab; another Tab takes the next one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Completion {
+    /// Where the completed part starts in the input.
+    pub start: usize,
+    /// What may go there, with a few words each.
+    pub items: Vec<(String, String)>,
+    /// The one in the input now, if Tab has gone round to it.
+    pub at: Option<usize>,
+    /// The input as completed, to tell whether typing has changed it since.
+    pub input: String,
 }
 
 /// One overlay, with its own small state.
@@ -38,6 +63,21 @@ pub enum Overlay {
         cursor: usize,
     },
     Prompt(Prompt),
+    /// The tags with their counts; Enter ticks one.
+    Tags(Picker<TagItem>),
+    /// The selected event's links, both ways; Enter follows one.
+    Links(Picker<LinkItem>),
+    /// Where to export the shown events.
+    Export(Picker<ExportFormat>),
+    /// The timeline: title, description, files, counts, eras, tours.
+    About {
+        scroll: u16,
+    },
+    /// Frequency tables of the shown events, scrolled down by `scroll` lines.
+    Stats {
+        stats: Box<Stats>,
+        scroll: u16,
+    },
 }
 
 impl Overlay {
@@ -47,6 +87,8 @@ impl Overlay {
             Overlay::Help { .. } => Context::Help,
             Overlay::Tours { .. } => Context::Tours,
             Overlay::Prompt(_) => Context::Prompt,
+            Overlay::Tags(_) | Overlay::Links(_) | Overlay::Export(_) => Context::Picker,
+            Overlay::About { .. } | Overlay::Stats { .. } => Context::Reader,
         }
     }
 }

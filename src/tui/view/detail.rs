@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -18,7 +19,7 @@ pub fn pane(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let (title, lines) = match app.focus {
         Pane::Countries => (" Country ", country_lines(app, theme)),
         Pane::Actors => (" Actor ", actor_lines(app, theme)),
-        Pane::Timeline | Pane::Detail => {
+        Pane::Timeline | Pane::Detail | Pane::Map | Pane::Places | Pane::Axis => {
             (" Event ", event_lines(app, theme, area.width.saturating_sub(2)))
         }
     };
@@ -84,9 +85,14 @@ fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
         date.push(Span::styled(format!(" · {}", era.title), theme.era));
     }
     let show = |s: &str| crate::tui::bidi::line(s).into_owned();
-    let mut lines =
-        vec![Line::from(date), Line::styled(show(&e.title), theme.title), Line::raw("")];
-    lines.extend(e.summary.lines().map(|l| Line::raw(show(l))));
+    // What the search found, marked in the title and the summary.
+    let needles = super::marks::needles(app);
+    let found = theme.found;
+    let mark = |s: &str, base: Style| {
+        Line::from(super::marks::spans(&show(s), &needles, base, base.patch(found)))
+    };
+    let mut lines = vec![Line::from(date), mark(&e.title, theme.title), Line::raw("")];
+    lines.extend(e.summary.lines().map(|l| mark(l, Style::new())));
     lines.push(Line::raw(""));
     if !e.quotes.is_empty() {
         lines.push(heading(if e.quotes.len() == 1 { "Quote" } else { "Quotes" }, theme));
@@ -124,7 +130,7 @@ fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     if !e.actors.is_empty() {
         lines.push(heading("Actors", theme));
         for p in &e.actors {
-            lines.push(Line::raw(format!("  {}", tl.participant_label(p))));
+            lines.push(mark(&format!("  {}", tl.participant_label(p)), Style::new()));
         }
     }
     if !e.tags.is_empty() {
@@ -165,13 +171,22 @@ fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
         lines
             .push(Line::from(vec![Span::styled("Ids ", theme.heading), Span::raw(ids.join(", "))]));
     }
-    if !e.related.is_empty() {
-        lines.push(heading("Related", theme));
-        for id in &e.related {
-            if let Some(r) = app.query.event_index(id).map(|i| &tl.events[i]) {
+    // The links both ways, from the query layer's index (no scan of the events).
+    let here = app.shown.get(app.selected).copied().unwrap_or(0);
+    let (named, naming) = app.query.links(here);
+    for (title, links) in [("Related", named), ("Linked from", naming)] {
+        if !links.is_empty() {
+            lines.push(heading(title, theme));
+            for r in links.iter().filter_map(|&k| tl.events.get(k as usize)) {
                 lines.push(Line::raw(format!("  {}  {}", r.date, r.title)));
             }
         }
+    }
+    if !named.is_empty() || !naming.is_empty() {
+        lines.push(Line::styled(
+            format!("{} follows a link", key(Context::Panes, Action::OpenLinks)),
+            theme.dim,
+        ));
     }
     lines
 }

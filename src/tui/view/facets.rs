@@ -9,7 +9,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{block, focused};
 use crate::model::ActorKind;
 use crate::text::{fit_words, pad};
-use crate::tui::app::{App, Pane, scroll_offset};
+use crate::tui::action::Action;
+use crate::tui::app::{App, FacetSort, Pane, scroll_offset};
+use crate::tui::keymap::{Context, key};
 use crate::tui::theme::Theme;
 
 struct Item<'a> {
@@ -21,11 +23,12 @@ struct Item<'a> {
 
 pub fn countries(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let tl = app.timeline();
-    let items: Vec<Item> = tl
-        .countries
+    let items: Vec<Item> = app
+        .country_order
+        .items()
         .iter()
-        .zip(&app.country_counts)
-        .map(|(c, &count)| Item {
+        .filter_map(|&i| Some((tl.countries.get(i)?, app.country_counts.get(i).copied()?)))
+        .map(|(c, count)| Item {
             name: &c.name,
             badge: "",
             count,
@@ -39,26 +42,19 @@ pub fn countries(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         title.push(Span::styled(format!("✓{n}{mode} "), theme.checked));
     }
     let none = "No country: these events name none";
-    list(
-        app,
-        theme,
-        area,
-        frame,
-        Pane::Countries,
-        Line::from(title),
-        &items,
-        app.country_cursor,
-        none,
-    );
+    let cursor = app.country_order.rank(app.country_cursor);
+    let sort = app.country_order.sort;
+    list(app, theme, area, frame, (Pane::Countries, Line::from(title), sort, none), &items, cursor);
 }
 
 pub fn actors(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let tl = app.timeline();
-    let items: Vec<Item> = tl
-        .actors
+    let items: Vec<Item> = app
+        .actor_order
+        .items()
         .iter()
-        .zip(&app.actor_counts)
-        .map(|(a, &count)| Item {
+        .filter_map(|&i| Some((tl.actors.get(i)?, app.actor_counts.get(i).copied()?)))
+        .map(|(a, count)| Item {
             name: &a.name,
             badge: match a.kind {
                 ActorKind::Person => "● ",
@@ -69,29 +65,36 @@ pub fn actors(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         })
         .collect();
     let n = app.filter.actors.len();
-    let mut title =
-        vec![Span::styled(" Actors ", theme.title), Span::styled("●person ■org ", theme.dim)];
+    let mut title = vec![Span::styled(" Actors ", theme.title)];
     if n > 0 {
         title.push(Span::styled(format!("✓{n} "), theme.checked));
     }
+    // The legend, where the border has room for it.
+    let used: usize = title.iter().map(|s| crate::text::width(&s.content)).sum();
+    if used + 13 + 2 <= usize::from(area.width) {
+        title.insert(1, Span::styled("●person ■org ", theme.dim));
+    }
+    let cursor = app.actor_order.rank(app.actor_cursor);
+    let sort = app.actor_order.sort;
     let none = "No actors: these events name none";
-    list(app, theme, area, frame, Pane::Actors, Line::from(title), &items, app.actor_cursor, none);
+    list(app, theme, area, frame, (Pane::Actors, Line::from(title), sort, none), &items, cursor);
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A facet list in display order; `cursor` is a display position. The
+/// order is named on the bottom border, with the key that changes it.
 fn list(
     app: &App,
     theme: &Theme,
     area: Rect,
     frame: &mut Frame,
-    pane: Pane,
-    title: Line,
+    (pane, title, sort, empty): (Pane, Line, FacetSort, &str),
     items: &[Item],
     cursor: usize,
-    empty: &str,
 ) {
     let is_focused = focused(app, pane);
-    let block = block(title, is_focused, theme);
+    let order = format!(" {} {} ", key(Context::Facets, Action::CycleSort), sort.label());
+    let block = block(title, is_focused, theme)
+        .title_bottom(Line::styled(order, theme.dim).right_aligned());
     let inner = block.inner(area);
     let height = usize::from(inner.height);
     let width = usize::from(inner.width);

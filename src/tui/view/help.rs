@@ -20,6 +20,12 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
         Line::raw("under the other filters; ● person,"),
         Line::raw("■ organisation; ~ approximate date;"),
         Line::raw("▲ in the strip: the selected event"),
+        Line::raw("Map: ◆ the selected event's"),
+        Line::raw("countries, ■ those in the filter"),
+        Line::raw("Axis: ━ a range, ◆ a date (◇ about),"),
+        Line::raw("+N events that did not fit there"),
+        Line::raw("Links: → named by the event,"),
+        Line::raw("← naming it, ↔ both"),
         Line::raw(""),
     ];
     for (title, bindings) in keymap::help_sections() {

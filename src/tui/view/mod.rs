@@ -2,13 +2,18 @@
 //! screen draws first (the panes of the view, or a full-screen one), then
 //! the overlays in z-order (see [`crate::tui::state::Overlays`]).
 
+mod axis;
 pub mod bigtext;
 mod detail;
 mod facets;
 mod help;
+mod map;
+mod marks;
+mod pickers;
 mod presenter;
 mod progress;
 pub mod quiz;
+mod reader;
 mod slide;
 mod status;
 mod strip;
@@ -74,6 +79,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
                     status::prompt(app, p, theme, r, frame);
                 }
             }
+            Overlay::Tags(p) => pickers::tags(app, p, theme, area, frame),
+            Overlay::Links(p) => pickers::links(app, p, theme, area, frame),
+            Overlay::Export(p) => pickers::export(app, p, theme, area, frame),
+            Overlay::About { scroll } | Overlay::Stats { scroll, .. } => {
+                reader::render(app, *scroll, theme, area, frame)
+            }
         }
     }
 }
@@ -85,6 +96,9 @@ fn draw_pane(app: &App, theme: &Theme, pane: Pane, area: Rect, frame: &mut Frame
         Pane::Actors => facets::actors(app, theme, area, frame),
         Pane::Timeline => timeline::render(app, theme, area, frame),
         Pane::Detail => detail::pane(app, theme, area, frame),
+        Pane::Map => map::render(app, theme, area, frame),
+        Pane::Places => map::places(app, theme, area, frame),
+        Pane::Axis => axis::render(app, theme, area, frame),
     }
 }
 
@@ -106,6 +120,11 @@ pub fn quiz_max_scroll(app: &App) -> u16 {
         }
         _ => 0,
     }
+}
+
+/// How far the about page or the statistics can scroll at this terminal size.
+pub fn reader_max_scroll(app: &App) -> u16 {
+    reader::max_scroll(app)
 }
 
 /// How far the help can scroll at this terminal size.

@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::text::width as columns;
-use crate::tui::app::{App, Prompt, PromptKind, Screen};
+use crate::text::{fit, width as columns};
+use crate::tui::app::{App, Pane, Prompt, PromptKind, Screen};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
 
@@ -68,6 +68,10 @@ fn message_above(msg: &str, banner: bool, theme: &Theme, area: Rect, frame: &mut
 /// A prompt over the status line: what it asks, the text typed so far, and
 /// what it found.
 pub fn prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &mut Frame) {
+    if prompt.kind == PromptKind::Filter {
+        filter_prompt(app, prompt, theme, area, frame);
+        return;
+    }
     let count = format!(
         "{} of {}",
         app.shown.len(),
@@ -76,11 +80,22 @@ pub fn prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &mut
     let label = match prompt.kind {
         PromptKind::Search => "Search: ",
         PromptKind::Year => "Go to year: ",
+        PromptKind::Find { pane: Pane::Actors, .. } => "Find actor: ",
+        PromptKind::Find { .. } => "Find country: ",
+        PromptKind::Filter => "Filter: ",
     };
+    let tl = app.timeline();
     let found = match prompt.kind {
         PromptKind::Search if app.filtering => "  searching…".to_string(),
         PromptKind::Search => format!("  {count}"),
-        PromptKind::Year => String::new(),
+        PromptKind::Year | PromptKind::Filter => String::new(),
+        PromptKind::Find { pane: Pane::Actors, .. } => {
+            tl.actors.get(app.actor_cursor).map_or(String::new(), |a| format!("  → {}", a.name))
+        }
+        PromptKind::Find { .. } => tl
+            .countries
+            .get(app.country_cursor)
+            .map_or(String::new(), |c| format!("  → {}", c.name)),
     };
     let left = vec![
         Span::styled(format!(" {label}"), theme.heading),
@@ -90,6 +105,73 @@ pub fn prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &mut
     ];
     frame.render_widget(Clear, area);
     line_with_hints(app, left, theme, area, frame);
+}
+
+/// The filter prompt: the expression (its end in view), the part in error
+/// marked; on the line above, what is wrong there, from its column, or the
+/// names Tab offers.
+fn filter_prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &mut Frame) {
+    let label = " Filter: ";
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(columns(label) + 2).max(1);
+    let input = prompt.input.as_str();
+    // Drop whole characters from the front until the end fits.
+    let mut skip = 0;
+    while columns(&input[skip..]) > room {
+        skip += input[skip..].chars().next().map_or(1, char::len_utf8);
+    }
+    let shown = &input[skip..];
+    let bad = prompt.error.as_ref().map(|e| {
+        let r = e.span.start.max(skip)..e.span.end.max(skip);
+        (r.start - skip)..(r.end - skip)
+    });
+    let mut spans = vec![Span::styled(label, theme.heading)];
+    match &bad {
+        Some(r) if r.start < r.end && r.end <= shown.len() => {
+            spans.push(Span::raw(shown[..r.start].to_string()));
+            spans.push(Span::styled(shown[r.clone()].to_string(), theme.error_mark()));
+            spans.push(Span::raw(shown[r.end..].to_string()));
+        }
+        _ => spans.push(Span::raw(shown.to_string())),
+    }
+    spans.push(Span::styled("█", theme.key));
+    frame.render_widget(Clear, area);
+    line_with_hints(app, spans, theme, area, frame);
+
+    // The line above: the error at its place, or the completions.
+    let Some(y) = area.y.checked_sub(1) else { return };
+    let above = Rect { y, height: 1, ..area };
+    let offered = prompt.completion.as_ref().filter(|c| c.input == prompt.input);
+    let line = if let (Some(e), None) = (&prompt.error, offered) {
+        let col = columns(label) + bad.map_or(columns(shown), |r| columns(&shown[..r.start]));
+        let text = format!("↓ {} — expected {}", e.message, e.expected);
+        // The arrow over the mistake, unless that leaves the message no room.
+        let col = col.min(width.saturating_sub(30)).min(width.saturating_sub(1));
+        Line::from(vec![
+            Span::raw(" ".repeat(col)),
+            Span::styled(fit(&text, width - col), theme.warning),
+        ])
+    } else if let Some(c) = offered {
+        let mut spans = vec![Span::styled(" Tab: ", theme.key)];
+        if c.items.is_empty() {
+            spans.push(Span::styled("nothing to complete here", theme.dim));
+        }
+        for (i, (insert, what)) in c.items.iter().enumerate() {
+            let text = if what.is_empty() { insert.clone() } else { format!("{insert} {what}") };
+            let style = if c.at == Some(i) { theme.selected } else { theme.base };
+            spans.push(Span::styled(text, style));
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.pop();
+        Line::from(spans)
+    } else {
+        Line::styled(
+            " country:KZ,UZ actor:putin tag:summit era:soviet from:2013 to:2025 on:… related:ID, words; and or not ( )",
+            theme.dim,
+        )
+    };
+    frame.render_widget(Clear, above);
+    frame.render_widget(Paragraph::new(line), above);
 }
 
 /// `left`, then as many of the keymap's hints for the keys' context as fit.

@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -41,6 +42,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         return;
     }
     let year_width = app.year_width;
+    let needles = super::marks::needles(app);
     let first = scroll_offset(app.selected_row(), app.rows.len(), height);
     let mut lines = Vec::with_capacity(height);
     let mut last_year: Option<i32> = None;
@@ -74,14 +76,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 .into_owned();
                 if selected {
                     let style = if is_focused { theme.selected } else { theme.selected_idle };
-                    lines.push(Line::styled(pad(&format!("{prefix}{title}"), width), style));
+                    let title = pad(&title, width.saturating_sub(columns(&prefix)));
+                    let mut spans = vec![Span::styled(prefix, style)];
+                    spans.extend(super::marks::spans(
+                        &title,
+                        &needles,
+                        style,
+                        style.patch(theme.found),
+                    ));
+                    lines.push(Line::from(spans));
                 } else {
-                    lines.push(Line::from(vec![
+                    let mut spans = vec![
                         Span::raw(marker),
                         Span::styled(pad(&year, year_width), theme.year),
                         Span::styled(format!(" {:>7} ", fit(&day, 7)), theme.dim),
-                        Span::raw(title),
-                    ]));
+                    ];
+                    spans.extend(super::marks::spans(&title, &needles, Style::new(), theme.found));
+                    lines.push(Line::from(spans));
                 }
             }
         }

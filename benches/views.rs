@@ -1,0 +1,119 @@
+//! The map and the time axis at 100,000 and 1,000,000 events: a frame, and
+//! a key press through update and render, against the panes view and the
+//! floor of one pass over the shown events. `cargo bench --bench views`;
+//! figures in BENCHMARKS.md. Timings, not assertions: this is a report.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use steppe::load;
+use steppe::query::{Filter, Query};
+use steppe::tui::action::Action;
+use steppe::tui::app::App;
+use steppe::tui::theme::Theme;
+use steppe::tui::view;
+
+#[path = "support/model.rs"]
+mod model;
+
+/// Runs `f` until a second has passed (at least 5 times) and prints the median.
+fn time<T>(name: &str, mut f: impl FnMut() -> T) {
+    let mut samples = Vec::new();
+    let start = Instant::now();
+    while samples.len() < 5 || (start.elapsed() < Duration::from_secs(1) && samples.len() < 10_000)
+    {
+        let t = Instant::now();
+        black_box(f());
+        samples.push(t.elapsed());
+    }
+    samples.sort();
+    let median = samples[samples.len() / 2];
+    println!("{name:<56} {:>9.3} ms  (median of {})", median.as_secs_f64() * 1000.0, samples.len());
+}
+
+fn main() {
+    for n in [100_000, 1_000_000] {
+        views(n);
+    }
+}
+
+fn views(n: usize) {
+    let mut timeline = model::synthetic(n);
+    // The bundled timeline's capitals, so that the map has something to place.
+    let bundled = load::load_bundled().timeline;
+    for c in &mut timeline.countries {
+        if let Some(b) = bundled.country(&c.code) {
+            c.location = b.location;
+            c.capital.clone_from(&b.capital);
+        }
+    }
+    println!(
+        "synthetic timeline: {n} events, {} countries with capitals\n",
+        timeline.countries.len()
+    );
+    let query = Query::new(timeline);
+    let (width, height) = (120, 40);
+    let mut app = App::new(query, Filter::default(), width, height);
+    app.background_from = usize::MAX;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let theme = Theme::dark();
+    let mut frame = |app: &App| terminal.draw(|f| view::render(app, &theme, f)).is_ok();
+
+    time("floor: one pass over the shown events, reading the date", || {
+        let tl = app.timeline();
+        app.shown.iter().map(|&i| tl.events[i].date.year as i64).sum::<i64>()
+    });
+    time("panes: render one 120x40 frame", || frame(&app));
+
+    app.update(Action::ShowMap);
+    time("map: render one 120x40 frame", || frame(&app));
+    time("map: key → update → render (capital to the east)", || {
+        app.update(Action::Right);
+        frame(&app)
+    });
+    time("map: key → update → render (toggle a country, refilter)", || {
+        app.update(Action::Activate);
+        frame(&app)
+    });
+    time("map: key → update → render (zoom in, then out)", || {
+        app.update(Action::ZoomIn);
+        app.update(Action::ZoomOut);
+        frame(&app)
+    });
+    app.update(Action::ClearFilters);
+    app.update(Action::ShowMap);
+
+    app.update(Action::ShowAxis);
+    app.update(Action::End);
+    time("axis: render one frame, two centuries across (every event)", || frame(&app));
+    time("axis: lay out only, two centuries across", || steppe::tui::axis::lay_out(&app, 118, 34));
+    time("axis: extent of every shown event", || {
+        let tl = app.timeline();
+        app.shown.iter().map(|&i| steppe::tui::axis::extent(tl, i).0).sum::<f64>()
+    });
+    time("axis: key → update → render (next event)", || {
+        app.update(Action::PrevEvent);
+        frame(&app)
+    });
+    app.update(Action::ZoomIn);
+    app.update(Action::ZoomIn);
+    app.update(Action::ZoomIn);
+    time("axis: render one frame, ten years across", || frame(&app));
+    for _ in 0..10 {
+        app.update(Action::ZoomIn);
+    }
+    time("axis: render one frame, a month across", || frame(&app));
+    time("axis: key → update → render (zoom out, then in)", || {
+        app.update(Action::ZoomOut);
+        app.update(Action::ZoomIn);
+        frame(&app)
+    });
+    time("axis: key → update → render (pan on, then back)", || {
+        app.update(Action::PanRight);
+        app.update(Action::PanLeft);
+        frame(&app)
+    });
+}

@@ -1,0 +1,329 @@
+//! The time axis: where each shown event goes (a bar for a range, a mark
+//! for a point), in lanes so that nothing overlaps, with what does not fit
+//! counted into clusters; and its keys. Pure layout, so the view draws it
+//! and a click finds the event with the same answer.
+
+use ratatui::layout::Rect;
+
+use super::app::{App, Pane, View};
+use super::layout::Areas;
+use super::state::axis::{AxisState, LEVELS};
+use crate::model::Timeline;
+
+/// A date as a moment in years: 1991-12-26 → about 1991.98. Months and
+/// days are spread evenly (31 days a month): close enough to draw.
+pub fn moment((year, month, day): (i32, u8, u8)) -> f64 {
+    f64::from(year) + (f64::from(month.max(1)) - 1.0) / 12.0 + (f64::from(day.max(1)) - 1.0) / 372.0
+}
+
+/// The first and last moment of event `i`.
+pub fn extent(tl: &Timeline, i: usize) -> (f64, f64) {
+    let e = &tl.events[i];
+    let end = e.end.unwrap_or(e.date).latest().max(e.date.latest());
+    (moment(e.date.earliest()), moment(end) + 1.0 / 372.0)
+}
+
+/// Rows above the lanes: eras, scale labels, ticks; and the clusters below.
+pub const ABOVE: u16 = 3;
+pub const BELOW: u16 = 1;
+
+/// The lanes' area and their number, for the axis pane's area.
+pub fn lanes_area(area: Rect) -> (Rect, usize) {
+    let inner = Rect {
+        x: area.x + 1,
+        y: area.y + 1,
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    let lanes = inner.height.saturating_sub(ABOVE + BELOW);
+    (Rect { y: inner.y + ABOVE, height: lanes, ..inner }, usize::from(lanes))
+}
+
+/// The longest a title is written beside its mark.
+const LABEL: usize = 28;
+
+/// An event on the axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// Position in `App::shown`.
+    pub pos: usize,
+    pub lane: usize,
+    /// Columns from the axis's left edge: the mark or bar, then the label.
+    pub start: u16,
+    pub end: u16,
+    pub label_width: u16,
+    /// A range (drawn as a bar) rather than a point.
+    pub range: bool,
+    /// The title is written on the bar (a long one), not after it.
+    pub inside: bool,
+    /// The title is written before the mark: there was no room after it.
+    pub before: bool,
+}
+
+impl Placed {
+    /// The columns it takes, its title included.
+    pub fn columns(&self) -> std::ops::RangeInclusive<u16> {
+        if self.before {
+            self.start.saturating_sub(self.label_width)..=self.end
+        } else {
+            self.start..=self.end + self.label_width
+        }
+    }
+}
+
+/// The axis laid out for a width and a number of lanes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Layout {
+    pub window: (f64, f64),
+    pub placed: Vec<Placed>,
+    /// Events that did not fit in the lanes: how many start at each column.
+    pub clusters: Vec<usize>,
+}
+
+impl Layout {
+    /// The event drawn at a column of a lane.
+    pub fn at(&self, column: u16, lane: usize) -> Option<usize> {
+        self.placed.iter().find(|p| p.lane == lane && p.columns().contains(&column)).map(|p| p.pos)
+    }
+}
+
+/// The column of a moment, or `None` far off the window.
+fn column(t: f64, (t0, t1): (f64, f64), width: u16) -> f64 {
+    (t - t0) / (t1 - t0) * f64::from(width)
+}
+
+/// Which columns of each lane are taken.
+struct Lanes {
+    /// Per lane, the first free column.
+    free: Vec<i64>,
+    /// The selected event's room in the top lane.
+    reserved: Option<(i64, i64)>,
+}
+
+impl Lanes {
+    /// The first column where any lane may take something: before it, every
+    /// lane is full (the top lane counting the selection's room).
+    fn taken_to(&self) -> i64 {
+        let top = match (self.free.first(), self.reserved) {
+            (Some(&f), Some((a, b))) if f + 1 >= a => f.max(b + 2),
+            (Some(&f), _) => f,
+            (None, _) => 0,
+        };
+        self.free.iter().skip(1).copied().fold(top, i64::min)
+    }
+}
+
+/// Puts event `pos` of `shown` in a lane (or in `fixed`), if it is in the
+/// window and a lane has room where it starts.
+fn place(
+    app: &App,
+    pos: usize,
+    width: u16,
+    lanes: &mut Lanes,
+    fixed: Option<usize>,
+    out: &mut Layout,
+) -> Option<()> {
+    let tl = app.timeline();
+    let window = out.window;
+    let i = *app.shown.get(pos)?;
+    let (s, e) = extent(tl, i);
+    if e < window.0 || s > window.1 {
+        return None;
+    }
+    let x0 = column(s, window, width).floor();
+    let x1 = column(e, window, width).floor();
+    let range = x1 - x0 >= 2.0;
+    let start = x0.max(0.0) as i64;
+    let end = if range { (x1 as i64).min(i64::from(width) - 1) } else { start };
+    // No lane free where it starts: no need to measure its title.
+    let blocked = |l: usize| {
+        lanes.free[l] > start
+            || (l == 0 && lanes.reserved.is_some_and(|(a, b)| (a..=b).contains(&start)))
+    };
+    if fixed.is_none() && (0..lanes.free.len()).all(blocked) {
+        return None;
+    }
+    // Characters, not columns: the label is cut to its room when drawn.
+    let title = tl.events[i].title.chars().take(LABEL).count() as i64;
+    // A long bar carries its title; anything else has it after, where there is room.
+    let inside = range && end - start > title.min(12);
+    let room = i64::from(width) - end - 2;
+    // No room after the mark near the right edge: the title goes before it.
+    let before = !inside && room < title.min(12) && start - 1 > room;
+    let label = match (inside, before) {
+        (true, _) => 0,
+        (false, true) => title.min(start - 1).max(0),
+        (false, false) => title.min(room.max(0)),
+    };
+    let (first, last) = if before { (start - label - 1, end) } else { (start, end + 1 + label) };
+    let lane = match fixed {
+        Some(l) => l,
+        None => (0..lanes.free.len()).find(|&l| {
+            lanes.free[l] <= first
+                && !(l == 0 && lanes.reserved.is_some_and(|(a, b)| first <= b && last >= a))
+        })?,
+    };
+    lanes.free[lane] = lanes.free[lane].max(last + 2);
+    out.placed.push(Placed {
+        pos,
+        lane,
+        start: u16::try_from(start).unwrap_or(0),
+        end: u16::try_from(end).unwrap_or(0),
+        label_width: u16::try_from(label + 1).unwrap_or(0),
+        range,
+        inside,
+        before,
+    });
+    Some(())
+}
+
+/// Lays the shown events out: the selected one first in the top lane, then
+/// each in time order in the first lane free where it starts; what finds
+/// no lane is counted in a cluster where it starts.
+pub fn lay_out(app: &App, width: u16, lanes: usize) -> Layout {
+    let tl = app.timeline();
+    let window = app.axis.window();
+    let mut out = Layout { window, ..Layout::default() };
+    if width == 0 || lanes == 0 {
+        return out;
+    }
+    // Shown events are in start order: skip those that end before the window.
+    let from = app.shown.partition_point(|&i| extent(tl, i).0 < window.0 - app.spans.longest);
+    out.clusters = vec![0; usize::from(width)];
+    let mut taken = Lanes { free: vec![0; lanes], reserved: None };
+    if place(app, app.selected, width, &mut taken, Some(0), &mut out).is_some()
+        && let Some(p) = out.placed.first()
+    {
+        let columns = p.columns();
+        taken.reserved = Some((i64::from(*columns.start()), i64::from(*columns.end())));
+        taken.free[0] = 0;
+    }
+    // No lane is free before this column: events starting before it (with
+    // their title after them) go straight to the clusters.
+    let mut all_taken_to = 0i64;
+    let shown = &app.shown;
+    let mut pos = from;
+    while pos < shown.len() {
+        if pos == app.selected {
+            pos += 1;
+            continue;
+        }
+        let (s, e) = extent(tl, shown[pos]);
+        if s > window.1 {
+            break;
+        }
+        if e < window.0 {
+            pos += 1;
+            continue;
+        }
+        let x = column(s.max(window.0), window, width).floor().max(0.0) as i64;
+        if x < all_taken_to && s >= window.0 {
+            // Every event from here starting before that column is crowded
+            // out: count them column by column with a binary search each,
+            // rather than one by one (a million events, two centuries across).
+            let mut at = pos;
+            for c in x..all_taken_to.min(i64::from(width)) {
+                let next = window.0 + (c + 1) as f64 / f64::from(width) * (window.1 - window.0);
+                let end = at + shown[at..].partition_point(|&i| extent(tl, i).0 < next);
+                let selected = usize::from((at..end).contains(&app.selected));
+                out.clusters[usize::try_from(c).unwrap_or(0)] += end - at - selected;
+                at = end;
+            }
+            // Rounding may leave this one to the next column: it goes on below.
+            if at > pos {
+                pos = at;
+                continue;
+            }
+        }
+        if place(app, pos, width, &mut taken, None, &mut out).is_some() {
+            all_taken_to = taken.taken_to();
+        } else {
+            out.clusters[usize::try_from(x).unwrap_or(0).min(usize::from(width) - 1)] += 1;
+        }
+        pos += 1;
+    }
+    out
+}
+
+impl App {
+    /// `V`: the time axis, centred on the selected event, or back to the panes.
+    pub(super) fn toggle_axis(&mut self) {
+        if self.view == View::Axis {
+            self.set_view(View::Panes);
+            return;
+        }
+        let tl = self.query.timeline();
+        // The smallest level that shows every shown event.
+        let (first, last) = match (self.shown.first(), self.shown.last()) {
+            (Some(&a), Some(&b)) => (extent(tl, a).0, extent(tl, b).1),
+            _ => (0.0, 1.0),
+        };
+        let level = LEVELS.iter().rposition(|&s| s >= (last - first) * 1.05).unwrap_or(0);
+        self.axis = AxisState { level, centre: (first + last) / 2.0 };
+        self.follow_selection();
+        self.set_view(View::Axis);
+    }
+
+    /// Keeps the selected event on the axis, moving the window as little as
+    /// that takes.
+    pub(super) fn follow_selection(&mut self) {
+        let Some(&i) = self.shown.get(self.selected) else { return };
+        let (s, _) = extent(self.query.timeline(), i);
+        let (t0, t1) = self.axis.window();
+        let margin = (t1 - t0) * 0.02;
+        if s < t0 + margin {
+            self.axis.centre -= t0 + margin - s;
+        } else if s > t1 - margin {
+            self.axis.centre += s - (t1 - margin);
+        }
+    }
+
+    /// Zooms the axis a level in (`+`) or out, keeping the selection in view.
+    pub(super) fn axis_zoom(&mut self, zoom_in: bool) {
+        let level = if zoom_in { self.axis.level + 1 } else { self.axis.level.saturating_sub(1) };
+        self.axis.level = level.min(LEVELS.len() - 1);
+        if let Some(&i) = self.shown.get(self.selected) {
+            let (s, e) = extent(self.query.timeline(), i);
+            // In to the selected event; out around the centre.
+            if zoom_in {
+                self.axis.centre = (s + e.min(s + self.axis.span() / 2.0)) / 2.0;
+            }
+        }
+    }
+
+    /// A click on the time axis selects the event drawn there.
+    pub(super) fn axis_click(&mut self, column: u16, row: u16) -> bool {
+        if self.view != View::Axis {
+            return false;
+        }
+        let Some(area) = Areas::compute(View::Axis, self.width, self.height).get(Pane::Axis) else {
+            return true;
+        };
+        let (lanes, n) = lanes_area(area);
+        if row >= lanes.y && row < lanes.bottom() && column >= lanes.x {
+            let layout = lay_out(self, lanes.width, n);
+            if let Some(pos) = layout.at(column - lanes.x, usize::from(row - lanes.y)) {
+                self.selected = pos;
+            }
+        }
+        true
+    }
+
+    /// Moves the window by a share of its width (negative: back in time).
+    pub(super) fn axis_pan(&mut self, share: f64) {
+        self.axis.centre += self.axis.span() * share;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moments_follow_the_calendar() {
+        assert_eq!(moment((1991, 1, 1)), 1991.0);
+        assert!(moment((1991, 12, 26)) > 1991.9 && moment((1991, 12, 26)) < 1992.0);
+        assert!(moment((1991, 6, 30)) < moment((1991, 7, 1)));
+        assert_eq!(moment((-330, 1, 1)), -330.0);
+    }
+}
