@@ -5,11 +5,8 @@
 
 use std::borrow::Cow;
 
-/// Characters that steer a terminal or reorder what the reader sees: C0 and
-/// C1 controls, DEL, and the bidirectional embeddings, overrides and isolates.
-pub fn is_hazard(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
+// The same characters the loader removes; here they are shown escaped instead.
+use crate::load::sanitize::is_hazard;
 
 /// Hazards plus the invisible direction marks (ALM, LRM, RLM): escaped in
 /// JSON, where an escape loses nothing.
