@@ -191,7 +191,7 @@ fn a_sheet_with_a_title_row_eras_and_multi_line_cells_opens() {
     assert_eq!(tl.events[2].sources[0].title, "CIS");
     let report = loaded.report.render_all();
     assert!(
-        report.contains("sheet.csv:10:9 (read as a TimelineJS sheet saved as CSV)"),
+        report.contains("sheet.csv:10:12 (read as a TimelineJS sheet saved as CSV)"),
         "{report}"
     );
     assert!(report.contains("`display_date` is not kept (once, first here)"), "{report}");
@@ -312,4 +312,29 @@ fn steppe_csv_errors_point_at_their_cell() {
     assert_eq!(report.matches("`kz` is not a country code").count(), 1, "{report}");
     let ids: Vec<&str> = loaded.timeline.events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["b"], "only the event with a good id, date and title loads");
+}
+
+#[test]
+fn windows_line_ends_and_blank_rows_place_rows_where_an_editor_shows_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let crlf = std::fs::read_to_string(fixture("sheet.csv")).expect("sheet");
+    assert_eq!(crlf.matches("\r\n").count(), 10, "the sheet is saved with Windows line ends");
+    let lf = dir.path().join("sheet.csv");
+    std::fs::write(&lf, crlf.replace("\r\n", "\n")).expect("write");
+    let places = |loaded: &Loaded| -> Vec<usize> {
+        loaded.timeline.events.iter().map(|e| e.origin.line).collect()
+    };
+    let windows = load("sheet.csv");
+    assert_eq!(places(&windows), [5, 7, 10]);
+    assert_eq!(places(&load::load_paths(std::slice::from_ref(&lf))), [5, 7, 10]);
+    let report = windows.report.render_all();
+    let time = "sheet.csv:10:12 (read as a TimelineJS sheet saved as CSV)\n   |\n10 | 1991,12,21,10:00,";
+    assert!(report.contains(time), "{report}");
+    let steppe_csv = dir.path().join("g.csv");
+    let text = "id,date,title,countries\r\nx1,2020,T1,XX\r\n\r\nx2,2021,T2,KZ\r\n";
+    std::fs::write(&steppe_csv, text).expect("write");
+    let loaded = load::load_paths(std::slice::from_ref(&steppe_csv));
+    assert_eq!(places(&loaded), [2, 4]);
+    let report = loaded.report.render_all();
+    assert!(report.contains("g.csv:4:1 (read as steppe CSV)\n  |\n4 | x2,"), "{report}");
 }

@@ -32,7 +32,7 @@ fn rows(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
     for record in reader.records() {
         match record {
             Ok(record) => {
-                let start = record.position().map_or(0, |p| p.byte() as usize);
+                let start = record_start(text, record.position());
                 let starts = field_starts(text, start, record.len());
                 let cells = record
                     .iter()
@@ -53,6 +53,15 @@ fn rows(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
         }
     }
     out
+}
+
+/// The byte where a record's first cell is. The parser's position may be
+/// on the line break before it (the `\n` of a `\r\n`) or on blank lines it
+/// skipped; no record starts with a line break.
+fn record_start(text: &str, position: Option<&csv::Position>) -> usize {
+    let at = position.map_or(0, |p| p.byte() as usize);
+    let skipped = text.as_bytes().get(at..).unwrap_or_default();
+    at + skipped.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count()
 }
 
 /// Where each of a record's `n` fields starts, for messages: a field in
@@ -392,5 +401,23 @@ mod tests {
         assert_eq!(places, [(3, 1), (3, 3), (3, 13)]);
         assert_eq!(rows[0].cells[2].1.line, 2);
         assert_eq!(rows[1].cells[1].0, "x,\"y\"");
+    }
+
+    #[test]
+    fn windows_line_ends_and_blank_rows_keep_lines_and_columns() {
+        let places = |text: &str| -> Vec<Vec<(usize, usize)>> {
+            rows(text, 0, &mut Vec::new())
+                .iter()
+                .map(|r| r.cells.iter().map(|(_, m)| (m.line, m.column)).collect())
+                .collect()
+        };
+        let want = [vec![(1, 1), (1, 4)], vec![(2, 1), (2, 4)], vec![(5, 1), (5, 4)]];
+        assert_eq!(places("id,a\nx1,\"b\"\n\n\nx2,c\n"), want);
+        assert_eq!(places("id,a\r\nx1,\"b\"\r\n\r\n\r\nx2,c\r\n"), want);
+        let multi = "a,b\r\n\"one\r\ntwo\",3\r\nx,y\r\n";
+        assert_eq!(places(multi), [vec![(1, 1), (1, 3)], vec![(2, 1), (3, 6)], vec![(4, 1), (4, 3)]]);
+        let rows = rows(multi, 0, &mut Vec::new());
+        assert_eq!(rows[1].mark.line, 2);
+        assert_eq!(rows[2].mark.line, 4);
     }
 }
