@@ -311,7 +311,7 @@ fn steppe_csv_errors_point_at_their_cell() {
     }
     assert_eq!(report.matches("`kz` is not a country code").count(), 1, "{report}");
     let ids: Vec<&str> = loaded.timeline.events.iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["b"], "only the event with a good id, date and title loads");
+    assert_eq!(ids, ["c"], "only the event without an error loads");
 }
 
 #[test]
@@ -328,7 +328,8 @@ fn windows_line_ends_and_blank_rows_place_rows_where_an_editor_shows_them() {
     assert_eq!(places(&windows), [5, 7, 10]);
     assert_eq!(places(&load::load_paths(std::slice::from_ref(&lf))), [5, 7, 10]);
     let report = windows.report.render_all();
-    let time = "sheet.csv:10:12 (read as a TimelineJS sheet saved as CSV)\n   |\n10 | 1991,12,21,10:00,";
+    let time =
+        "sheet.csv:10:12 (read as a TimelineJS sheet saved as CSV)\n   |\n10 | 1991,12,21,10:00,";
     assert!(report.contains(time), "{report}");
     let steppe_csv = dir.path().join("g.csv");
     let text = "id,date,title,countries\r\nx1,2020,T1,XX\r\n\r\nx2,2021,T2,KZ\r\n";
@@ -337,4 +338,56 @@ fn windows_line_ends_and_blank_rows_place_rows_where_an_editor_shows_them() {
     assert_eq!(places(&loaded), [2, 4]);
     let report = loaded.report.render_all();
     assert!(report.contains("g.csv:4:1 (read as steppe CSV)\n  |\n4 | x2,"), "{report}");
+}
+
+fn load_text(name: &str, text: &str) -> Loaded {
+    load::load_texts(vec![(name.into(), Ok(text.to_string()))])
+}
+
+fn ids(loaded: &Loaded) -> Vec<&str> {
+    loaded.timeline.events.iter().map(|e| e.id.as_str()).collect()
+}
+
+#[test]
+fn an_event_with_an_error_is_left_out_in_every_format() {
+    let yaml = "countries: [{code: KZ, name: Kazakhstan}]
+eras:
+  - {id: backwards, title: Backwards, start: 1992, end: 1991}
+  - {id: fine, title: Fine, start: 1991}
+events:
+  - {id: ends-before, date: 1991-12-26, end: 1991-12-25, title: A, sources: [https://example.org]}
+  - {id: bad-country, date: 1991-12-26, title: B, countries: [KZ, XX], sources: [https://example.org]}
+  - {id: bad-source, date: 1991-12-26, title: C, sources: [www.example.org]}
+  - {id: good, date: 1991-12-27, title: D, countries: [KZ], sources: [https://example.org]}
+";
+    let loaded = load_text("t.yaml", yaml);
+    let report = loaded.report.render_all();
+    assert_eq!(loaded.report.errors(), 4, "{report}");
+    assert!(report.contains("event `ends-before` ends (25 Dec 1991) before it starts"), "{report}");
+    assert_eq!(ids(&loaded), ["good"]);
+    let eras: Vec<&str> = loaded.timeline.eras.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(eras, ["fine"]);
+    assert!(!report.contains("has no sources"), "one message for one mistake: {report}");
+    let tjs = r#"{"events": [
+  {"start_date": {"year": 1991}, "end_date": {"year": 1990}, "text": {"headline": "Backwards"}},
+  {"start_date": {"year": 1991}, "text": {"headline": "Forwards", "text": "<a href=\"https://example.org\">x</a>"}}
+]}"#;
+    let loaded = load_text("t.json", tjs);
+    assert!(loaded.report.render_all().contains("ends (1990) before it starts (1991)"));
+    assert_eq!(ids(&loaded), ["forwards-1991"]);
+    let list = steppe(&["list", "tests/fixtures/formats/broken.csv"]);
+    assert_eq!(list.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&list.stdout);
+    assert!(out.contains("Fine too") && !out.contains("Bad month"), "{out}");
+}
+
+#[test]
+fn a_second_different_definition_is_one_error_and_no_more() {
+    let a = "events:\n  - {id: e, date: 1991, title: First, sources: [https://example.org]}\n";
+    let b = "events:\n  - {id: e, date: 1991, title: Second}\n";
+    let loaded =
+        load::load_texts(vec![("a.yaml".into(), Ok(a.into())), ("b.yaml".into(), Ok(b.into()))]);
+    let report = loaded.report.render_all();
+    assert_eq!(loaded.report.diagnostics.len(), 1, "{report}");
+    assert!(report.contains("is defined twice, differently"), "{report}");
 }

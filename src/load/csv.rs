@@ -415,7 +415,10 @@ mod tests {
         assert_eq!(places("id,a\nx1,\"b\"\n\n\nx2,c\n"), want);
         assert_eq!(places("id,a\r\nx1,\"b\"\r\n\r\n\r\nx2,c\r\n"), want);
         let multi = "a,b\r\n\"one\r\ntwo\",3\r\nx,y\r\n";
-        assert_eq!(places(multi), [vec![(1, 1), (1, 3)], vec![(2, 1), (3, 6)], vec![(4, 1), (4, 3)]]);
+        assert_eq!(
+            places(multi),
+            [vec![(1, 1), (1, 3)], vec![(2, 1), (3, 6)], vec![(4, 1), (4, 3)]]
+        );
         let rows = rows(multi, 0, &mut Vec::new());
         assert_eq!(rows[1].mark.line, 2);
         assert_eq!(rows[2].mark.line, 4);

@@ -61,14 +61,15 @@ pub fn merge(
         .0;
     let eras =
         dup.dedup(eras, "era", |e| &e.value.id, |e| (e.file, e.mark), |a, b| a.value == b.value).0;
-    let (events, differing) = dup.dedup(
+    let (mut events, differing) = dup.dedup(
         events,
         "event",
         |e| &e.1.event.id,
         |e| (e.0, e.1.mark),
         |a, b| a.1.event.same_definition(&b.1.event),
     );
-    broken.extend(differing);
+    // A second, different definition is reported as such, and nothing more.
+    broken.extend(differing.into_iter().map(|(f, e)| (f, EventDef { complete: false, ..e })));
     let (tours, differing_tours) = dup.dedup(
         tours,
         "tour",
@@ -101,16 +102,19 @@ pub fn merge(
         }
     }
     let mut used_actors: HashSet<&str, Fast> = HashSet::default();
-    for (file, def) in events.iter().chain(&broken) {
+    // Events that name something undeclared: left out like any event with an error.
+    let mut unresolved = vec![false; events.len()];
+    for (i, (file, def)) in events.iter().chain(&broken).enumerate() {
         let e = &def.event;
         let what =
             if e.id.is_empty() { "an event".to_string() } else { format!("event `{}`", e.id) };
+        let mut resolved = true;
         for (code, mark) in e.countries.iter().zip(&def.countries) {
-            refs.check(&country_codes, code, "country", &what, *file, *mark);
+            resolved &= refs.check(&country_codes, code, "country", &what, *file, *mark);
         }
         for (p, mark) in e.actors.iter().zip(&def.actors) {
             used_actors.insert(p.id.as_str());
-            refs.check(&actor_ids, &p.id, "actor", &what, *file, *mark);
+            resolved &= refs.check(&actor_ids, &p.id, "actor", &what, *file, *mark);
         }
         // A quote's speaker is an actor's id or a plain name: an id counts as a use.
         used_actors.extend(e.quotes.iter().map(|q| q.by.as_str()));
@@ -121,8 +125,12 @@ pub fn merge(
                     Some(*mark),
                     format!("{what} is related to itself"),
                 ));
+                resolved = false;
             }
-            refs.check(&event_ids, id, "event", &what, *file, *mark);
+            resolved &= refs.check(&event_ids, id, "event", &what, *file, *mark);
+        }
+        if let Some(flag) = unresolved.get_mut(i) {
+            *flag = !resolved;
         }
         if e.sources.is_empty() && def.complete {
             refs.diags.push(Diagnostic::warning(
@@ -166,6 +174,8 @@ pub fn merge(
     tl.actors = actors.into_iter().map(|a| a.actor).collect();
     tl.eras = eras.into_iter().map(|e| e.value).collect();
     tl.eras.sort_by_key(|e| e.start);
+    let mut left_out = unresolved.into_iter();
+    events.retain(|_| !left_out.next().unwrap_or(false));
     tl.events = events.into_iter().map(|(_, e)| e.event).collect();
     // Stable: equal starts keep the order they were read in.
     tl.events.sort_by_key(|e| e.date);
@@ -307,9 +317,9 @@ impl Refs<'_> {
         what: &str,
         file: usize,
         mark: Mark,
-    ) {
+    ) -> bool {
         if known.contains(id) {
-            return;
+            return true;
         }
         let declared = sample_list(known.iter().copied());
         // Two-letter codes are all one letter apart: a guess would mislead.
@@ -331,5 +341,6 @@ impl Refs<'_> {
             )
             .with_help(help),
         );
+        false
     }
 }

@@ -7,7 +7,7 @@
 
 use std::sync::mpsc;
 
-use super::diagnostic::{Diagnostic, Mark, did_you_mean};
+use super::diagnostic::{Diagnostic, Mark, Severity, did_you_mean};
 use super::sanitize;
 use super::yaml::{self, Node};
 use crate::model::{
@@ -621,6 +621,7 @@ impl Cx {
     }
 
     fn era(&mut self, v: &Node) -> Option<Located<Era>> {
+        let before = self.diags.len();
         let (map, id, what) = self.record(v, "an era", "era", ERA_KEYS)?;
         let title = self.req_text(map, "title", &what);
         let start = self.date(map, "start", &what);
@@ -638,6 +639,9 @@ impl Cx {
             let mark = map.get("end").map_or(map.mark, |e| e.mark);
             self.error(mark, format!("{what} ends ({end}) before it starts ({start})"));
         }
+        if self.erred_since(before) {
+            return None;
+        }
         Some(Located {
             value: Era { id: id?, title: title?, start, end },
             file: self.file,
@@ -645,7 +649,13 @@ impl Cx {
         })
     }
 
+    /// Whether an error was reported since `diags[from]`.
+    fn erred_since(&self, from: usize) -> bool {
+        self.diags[from..].iter().any(|d| d.severity == Severity::Error)
+    }
+
     fn event(&mut self, v: &Node) -> Option<EventDef> {
+        let before = self.diags.len();
         let (map, id, what) = self.record(v, "an event", "event", EVENT_KEYS)?;
         let date = self.date(map, "date", &what);
         if map.get("date").is_none_or(Node::is_null) {
@@ -689,7 +699,9 @@ impl Cx {
             let mark = map.get("end").map_or(map.mark, |e| e.mark);
             self.error(mark, format!("{what} ends ({end}) before it starts ({date})"));
         }
-        let complete = id.is_some() && date.is_some() && title.is_some();
+        // An event with an error is left out, so nothing shown is what validate refuses.
+        let complete =
+            id.is_some() && date.is_some() && title.is_some() && !self.erred_since(before);
         Some(EventDef {
             event: Event {
                 id: id.unwrap_or_default(),
