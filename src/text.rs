@@ -1,7 +1,8 @@
-//! Measuring and cutting text by terminal columns. Text is measured by
-//! grapheme clusters (a flag, a family emoji joined by ZWJ, a Devanagari
-//! syllable are one unit each), with the same rules ratatui uses to put them
-//! in cells, so what is fitted here is exactly what is drawn.
+//! Measuring and cutting text by terminal columns, and suggesting what a
+//! mistyped word may have meant. Text is measured by grapheme clusters (a
+//! flag, a family emoji joined by ZWJ, a Devanagari syllable are one unit
+//! each), with the same rules ratatui uses to put them in cells, so what is
+//! fitted here is exactly what is drawn.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -145,6 +146,89 @@ pub fn pad(s: &str, columns: usize) -> String {
     if w >= columns { s.to_string() } else { format!("{s}{}", " ".repeat(columns - w)) }
 }
 
+/// The most edits a word of `chars` characters may be from what was meant
+/// and still be taken for a typo of it.
+fn typo_limit(chars: usize) -> usize {
+    match chars {
+        0..=3 => 1,
+        n => (n / 3).clamp(2, 3),
+    }
+}
+
+/// The closest candidate to `word` (case ignored), if it is close enough to
+/// be a typo. The shorter of the two sets the limit, so `ussr` is not taken
+/// for a typo of `us`.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .filter_map(|c| {
+            let lower = c.to_lowercase();
+            let d = edit_distance(&word, &lower);
+            let shorter = word.chars().count().min(lower.chars().count());
+            (d <= typo_limit(shorter)).then_some((d, c))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// How near `candidate` is to what `word` may mean, for putting the nearest
+/// first; both already folded (lower case, no accents). Smaller is nearer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Nearness {
+    /// One of the candidate's words starts with `word` (`xi` in
+    /// `xi-jinping`); fewer letters left over first.
+    Prefix(usize),
+    /// This many edits apart, close enough to be a typo.
+    Typo(usize),
+    /// This many edits apart, too many for a typo.
+    Far(usize),
+}
+
+impl Nearness {
+    pub fn of(word: &str, candidate: &str) -> Nearness {
+        let starts =
+            candidate.split(|c: char| !c.is_alphanumeric()).any(|part| part.starts_with(word));
+        if word.chars().count() >= 2 && starts {
+            return Nearness::Prefix(candidate.chars().count() - word.chars().count());
+        }
+        let d = edit_distance(word, candidate);
+        let shorter = word.chars().count().min(candidate.chars().count());
+        if d <= typo_limit(shorter) { Nearness::Typo(d) } else { Nearness::Far(d) }
+    }
+
+    /// Near enough to suggest.
+    pub fn is_close(self) -> bool {
+        !matches!(self, Nearness::Far(_))
+    }
+}
+
+/// Edits between two words, a swap of neighbours counting as one.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +286,29 @@ mod tests {
         }
         // A flag cut in half would leave a lone regional indicator.
         assert_eq!(fit("🇰🇿🇷🇺", 3), "🇰🇿…");
+    }
+    #[test]
+    fn suggests_close_words_only() {
+        let keys = ["id", "date", "title", "summary"];
+        assert_eq!(did_you_mean("titel", keys), Some("title"));
+        assert_eq!(did_you_mean("Summray", keys), Some("summary"));
+        assert_eq!(did_you_mean("colour", keys), None);
+        // Two edits are a typo of a long word, not of a two-letter code.
+        assert_eq!(did_you_mean("ussr", ["US", "KZ"]), None);
+        assert_eq!(did_you_mean("kx", ["US", "KZ"]), Some("KZ"));
+    }
+
+    #[test]
+    fn nearness_puts_word_starts_before_typos() {
+        assert_eq!(Nearness::of("xi", "xi-jinping"), Nearness::Prefix(8));
+        assert_eq!(Nearness::of("jinping", "xi jinping"), Nearness::Prefix(3));
+        assert!(Nearness::of("xi", "xi-jinping").is_close());
+        assert_eq!(Nearness::of("kazakstan", "kazakhstan"), Nearness::Typo(1));
+        assert!(!Nearness::of("ussr", "us").is_close());
+        assert!(!Nearness::of("x", "xi-jinping").is_close(), "one letter starts too much");
+        let mut ranked = ["armenia", "turkmenistan", "turkey", "tajikistan"];
+        ranked.sort_by_key(|c| Nearness::of("turkiey", c));
+        assert_eq!(ranked[0], "turkey");
+        assert!(Nearness::of("tur", "turkey") < Nearness::of("tur", "turkmenistan"));
     }
 }

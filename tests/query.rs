@@ -175,8 +175,8 @@ fn a_mistake_points_at_itself_with_exit_code_2() {
         ("country:KZ and", 18, "`and` needs a filter after it"),
         ("(tag:war or tag:summit", 4, "this `(` is not closed"),
         ("from:2013 cuntry:KZ", 14, "did you mean `country:`?"),
-        ("country:KZX", 12, "did you mean `KZ`?"),
-        ("era:sovet", 8, "did you mean `soviet`?"),
+        ("country:KZX", 12, "did you mean `KZ` (Kazakhstan)?"),
+        ("era:sovet", 8, "did you mean `soviet` ("),
         ("related:ussr-disolved", 12, "did you mean `ussr-dissolved`?"),
         ("to:1991-13", 7, "there is no month 13"),
     ] {
@@ -187,6 +187,48 @@ fn a_mistake_points_at_itself_with_exit_code_2() {
         let caret = err.lines().find(|l| l.trim_start().starts_with('^')).expect("a caret line");
         assert_eq!(caret.find('^'), Some(caret_col), "{expr}: {err}");
     }
+}
+
+#[test]
+fn countries_and_actors_are_found_by_their_common_names() {
+    let turkey = ids(&listed(&["--where", "country:TR"]));
+    assert!(!turkey.is_empty());
+    // The name is `Turkey (Türkiye)`: each part names it too, accents ignored.
+    for name in ["country:turkey", "country:turkiye", "country:Türkiye", "country:\"TURKEY\""] {
+        assert_eq!(ids(&listed(&["--where", name])), turkey, "{name}");
+    }
+    let soviet = ids(&listed(&["--where", "country:SU"]));
+    for name in ["country:\"soviet union\"", "country:soviet-union", "country:ussr"] {
+        assert_eq!(ids(&listed(&["--where", name])), soviet, "{name}");
+    }
+    assert_eq!(ids(&listed(&["--country", "soviet union"])), soviet);
+    assert_eq!(ids(&listed(&["--country", "Persia"])), ids(&listed(&["--country", "IR"])));
+}
+
+#[test]
+fn an_unknown_name_suggests_the_nearest_and_lists_them_first() {
+    let o = steppe(&["list", "--where", "actor:xi"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("did you mean `xi-jinping` (Xi Jinping)?"), "{err}");
+    assert!(err.contains("expected one of: xi-jinping (Xi Jinping), "), "{err}");
+    let err = stderr(&steppe(&["list", "--where", "actor:jinping"]));
+    assert!(err.contains("did you mean `xi-jinping` (Xi Jinping)?"), "{err}");
+    // A typo of a name, not of the code, is found; the list starts with it.
+    let err = stderr(&steppe(&["list", "--where", "country:kazakstan"]));
+    assert!(err.contains("did you mean `KZ` (Kazakhstan)?"), "{err}");
+    assert!(err.contains("expected one of: KZ (Kazakhstan), "), "{err}");
+    // Past the fifteen listed, the list says how many more; the nearest are never the ones cut.
+    let err = stderr(&steppe(&["list", "--where", "country:turky"]));
+    assert!(err.contains("expected one of: TR (Turkey (Türkiye)), "), "{err}");
+    let countries = bundled().timeline().countries.len();
+    assert!(countries > 15, "{countries}");
+    assert!(err.contains(&format!(", … and {} more\n", countries - 15)), "{err}");
+    let err = stderr(&steppe(&["list", "--country", "vladimir"]));
+    assert!(err.contains("no country `vladimir`"), "{err}");
+    let err = stderr(&steppe(&["list", "--actor", "vladimir"]));
+    assert!(err.contains("did you mean `putin` (Vladimir Putin)?"), "{err}");
+    assert!(err.contains("known: putin (Vladimir Putin), "), "{err}");
 }
 
 #[test]
@@ -357,7 +399,7 @@ fn the_prompt_gets_a_located_error_it_can_show() {
     assert!(e.message.contains("did you mean `country:`?"), "{}", e.message);
     let e = q.parse_where("actor:putn").expect_err("unknown actor");
     assert_eq!(e.span, 6..10);
-    assert!(e.message.contains("did you mean `putin`?"), "{}", e.message);
+    assert!(e.message.contains("did you mean `putin` (Vladimir Putin)?"), "{}", e.message);
     let ok = q.parse_where("country:kazakhstan").expect("valid");
     let f = Filter { expr: Some(ok), ..Filter::default() };
     // Shown as typed; evaluated as the canonical code.

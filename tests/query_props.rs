@@ -255,7 +255,9 @@ proptest! {
     ) {
         // `--match all` and `match:all` each make every country list all-of.
         let match_all = flag_all || expr_all;
-        let text = format!("{}{}", render(&ex, &tl), if expr_all { " match:all" } else { "" });
+        // `match:` stands at the top, outside the `or`s.
+        let rendered = render(&ex, &tl);
+        let text = if expr_all { format!("({rendered}) match:all") } else { rendered };
         let q = Query::new(tl.clone());
         let parsed = match q.parse_where(&text) {
             Ok(parsed) => parsed,
@@ -263,6 +265,20 @@ proptest! {
             Err(e) if e.message.starts_with("no tag") => {
                 let tag = text[e.span.clone()].to_lowercase();
                 prop_assert!(tl.events.iter().all(|ev| !ev.tags.contains(&tag)), "{}", e);
+                return Ok(());
+            }
+            // A `from:` after a `to:` beside it is refused.
+            Err(e) if e.message.ends_with("the range is the wrong way round") => {
+                let dates: Vec<PartialDate> = e
+                    .message
+                    .split('`')
+                    .filter_map(|t| PartialDate::parse(t.split_once(':')?.1).ok())
+                    .collect();
+                prop_assert!(
+                    matches!(dates.as_slice(), [a, b] if a.earliest() > b.latest()),
+                    "{}",
+                    e
+                );
                 return Ok(());
             }
             Err(e) => return Err(TestCaseError::fail(format!("{e}"))),

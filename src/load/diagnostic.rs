@@ -11,6 +11,8 @@ use std::time::SystemTime;
 use unicode_width::UnicodeWidthStr;
 
 use super::sanitize;
+/// Suggestions for misspelt keys live with the other text helpers.
+pub use crate::text::did_you_mean;
 
 /// A place in a file: 1-based line and column (in characters), and how many
 /// columns the thing there spans.
@@ -319,47 +321,6 @@ fn group_digits(n: usize) -> String {
     out
 }
 
-/// The closest candidate to `word`, if it is close enough to be a typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    let limit = match word.chars().count() {
-        0..=3 => 1,
-        n => (n / 3).clamp(2, 3),
-    };
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(&word, &c.to_lowercase()), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-/// Edits between two words, a swap of neighbours counting as one.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    d[a.len()][b.len()]
-}
-
 /// "CN, KG, KZ, …": a sorted sample of what exists.
 pub fn sample_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     let mut all: Vec<&str> = items.into_iter().collect();
@@ -379,14 +340,6 @@ pub fn sample_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn suggests_close_words_only() {
-        let keys = ["id", "date", "title", "summary"];
-        assert_eq!(did_you_mean("titel", keys), Some("title"));
-        assert_eq!(did_you_mean("Summray", keys), Some("summary"));
-        assert_eq!(did_you_mean("colour", keys), None);
-    }
 
     #[test]
     fn renders_like_rustc() {

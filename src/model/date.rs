@@ -197,7 +197,12 @@ impl PartialDate {
 pub fn suggest(text: &str) -> Option<String> {
     let t = text.trim();
     let write = |iso: String| {
-        PartialDate::parse(&iso).is_ok().then(|| format!("write it as `{iso}` (year-month-day)"))
+        let shape = match iso.trim_start_matches('-').matches('-').count() {
+            0 => "the year",
+            1 => "year-month",
+            _ => "year-month-day",
+        };
+        PartialDate::parse(&iso).is_ok().then(|| format!("write it as `{iso}` ({shape})"))
     };
     let upper = t.to_ascii_uppercase();
     for suffix in [" BCE", " BC", "BCE", "BC"] {
@@ -396,7 +401,9 @@ mod tests {
     fn suggests_the_iso_form_of_common_writings() {
         let s = |t: &str| suggest(t).unwrap_or_default();
         assert!(s("8 Oct 2025").contains("`2025-10-08`"), "{}", s("8 Oct 2025"));
-        assert!(s("October 2025").contains("`2025-10`"));
+        assert_eq!(s("October 2025"), "write it as `2025-10` (year-month)");
+        assert_eq!(s("0x7C7"), "write it as `1991` (the year)");
+        assert!(s("8 Oct 2025").ends_with("(year-month-day)"));
         assert!(s("Oct 8, 2025").contains("`2025-10-08`"));
         assert!(s("8th October 2025").contains("`2025-10-08`"));
         assert!(s("~1865").contains("`1865~`"));

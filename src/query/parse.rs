@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use super::expr::{Item, Kind, Node, Term, Where, WhereError};
-use crate::model::PartialDate;
+use crate::model::{DateError, PartialDate};
 
 pub(crate) const KEYS: [&str; 10] =
     ["country", "actor", "tag", "era", "from", "to", "on", "related", "text", "match"];
@@ -39,7 +39,7 @@ enum Token {
 /// [`super::Query::resolve`]). A blank expression lets every event through.
 pub fn parse(text: &str) -> Result<Where, WhereError> {
     let tokens = lex(text)?;
-    let mut p = Parser { text, tokens, at: 0, match_all: false };
+    let mut p = Parser { text, tokens, at: 0, depth: 0, top_or: false, modes: Vec::new() };
     if p.tokens.is_empty() {
         return Ok(Where { text: text.to_string(), root: Node::All, match_all: false });
     }
@@ -52,7 +52,13 @@ pub fn parse(text: &str) -> Result<Where, WhereError> {
             "`and`, `or` or another filter",
         ));
     }
-    Ok(Where { text: text.to_string(), root, match_all: p.match_all })
+    let match_all = p.match_mode()?;
+    Ok(Where { text: text.to_string(), root, match_all })
+}
+
+/// The text of a `match:` term as typed, for messages.
+fn typed(text: &str, span: &Range<usize>) -> String {
+    text[span.clone()].to_string()
 }
 
 fn lex(text: &str) -> Result<Vec<(Token, Range<usize>)>, WhereError> {
@@ -119,11 +125,44 @@ fn closing_quote(text: &str, open: usize) -> Result<usize, WhereError> {
     })
 }
 
+/// What a word searched for as text was probably meant to be: `country=KZ`
+/// → `country:KZ`, `&&` → `and`, `!tag:war` → `not tag:war`.
+fn mistyped(word: &str) -> Option<String> {
+    match word {
+        "&" | "&&" => return Some("and".into()),
+        "|" | "||" => return Some("or".into()),
+        "!" => return Some("not".into()),
+        _ => {}
+    }
+    if let Some(rest) = word.strip_prefix('!').filter(|r| !r.is_empty()) {
+        return Some(format!("not {rest}"));
+    }
+    let (key, value) = word.split_once('=')?;
+    let value = value.trim_start_matches('=');
+    let name = key.to_ascii_lowercase();
+    let name =
+        name.strip_suffix('s').filter(|k| KEYS.contains(k) || *k == "countrie").unwrap_or(&name);
+    let known = KEYS.contains(&name) || name == "countrie";
+    (known && !value.is_empty()).then(|| format!("{key}:{value}"))
+}
+
+/// A term's place in the text, its key included: `from:2025`.
+fn term_span(text: &str, term: &Term) -> Range<usize> {
+    let colon = term.value.start.saturating_sub(1);
+    let key = text[..colon].trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    key..term.value.end
+}
+
 struct Parser<'a> {
     text: &'a str,
     tokens: Vec<(Token, Range<usize>)>,
     at: usize,
-    match_all: bool,
+    /// How many brackets and `not`s the parser is inside.
+    depth: usize,
+    /// The whole expression is an `or`.
+    top_or: bool,
+    /// Each `match:` term: all (true) or any, where it is, and its depth.
+    modes: Vec<(bool, Range<usize>, usize)>,
 }
 
 impl Parser<'_> {
@@ -142,9 +181,57 @@ impl Parser<'_> {
         self.tokens.get(self.at).map_or(self.text.len()..self.text.len(), |(_, s)| s.clone())
     }
 
+    /// The one match mode of the expression. `match:` says how every
+    /// country list is read, so it stands beside the other filters at the
+    /// top, never inside brackets, after `not` or on one side of an `or`,
+    /// and says one thing.
+    fn match_mode(&self) -> Result<bool, WhereError> {
+        let Some((first, first_span, _)) = self.modes.first() else { return Ok(false) };
+        let example = "`match:` beside the other filters, outside any brackets: \
+                       (country:KZ,UZ or tag:summit) match:all";
+        for (_, span, depth) in &self.modes {
+            if *depth > 0 {
+                return Err(WhereError::new(
+                    self.text,
+                    span.clone(),
+                    format!(
+                        "`{}` applies to the whole filter, so it cannot be inside brackets or after `not`",
+                        typed(self.text, span)
+                    ),
+                    example,
+                ));
+            }
+            if self.top_or {
+                return Err(WhereError::new(
+                    self.text,
+                    span.clone(),
+                    format!(
+                        "`{}` applies to the whole filter, so it cannot be one side of an `or`",
+                        typed(self.text, span)
+                    ),
+                    example,
+                ));
+            }
+        }
+        if let Some((_, span, _)) = self.modes.iter().find(|(all, ..)| all != first) {
+            return Err(WhereError::new(
+                self.text,
+                span.clone(),
+                format!(
+                    "`{}` contradicts `{}` before it",
+                    typed(self.text, span),
+                    typed(self.text, first_span)
+                ),
+                "one match mode for the whole filter: `match:all` or `match:any`",
+            ));
+        }
+        Ok(*first)
+    }
+
     fn or(&mut self) -> Result<Node, WhereError> {
         let mut items = vec![self.and()?];
         while self.eat(&Token::Or) {
+            self.top_or |= self.depth == 0;
             items.push(self.after("or", Self::and)?);
         }
         Ok(if items.len() == 1 { items.remove(0) } else { Node::Or(items) })
@@ -165,11 +252,43 @@ impl Parser<'_> {
             }
         }
         items.retain(|n| *n != Node::All);
+        self.reversed_range(&items)?;
         Ok(match items.len() {
             0 => Node::All,
             1 => items.remove(0),
             _ => Node::And(items),
         })
+    }
+
+    /// An error when a `from:` beside a `to:` is after it (`from:2025
+    /// to:2013`), as `--from` after `--to` is: a range written the wrong way
+    /// round. (`on:` terms may name two different days: an event can span both.)
+    fn reversed_range(&self, items: &[Node]) -> Result<(), WhereError> {
+        let terms = || {
+            items.iter().filter_map(|n| match n {
+                Node::Term(t) => Some(t),
+                _ => None,
+            })
+        };
+        for low in terms() {
+            let Kind::From(a) = &low.kind else { continue };
+            for high in terms() {
+                let Kind::To(b) = &high.kind else { continue };
+                if a.earliest() > b.latest() {
+                    let (l, h) = (term_span(self.text, low), term_span(self.text, high));
+                    return Err(WhereError::new(
+                        self.text,
+                        l.start.min(h.start)..l.end.max(h.end),
+                        format!(
+                            "`{}` is after `{}`: the range is the wrong way round",
+                            &self.text[l], &self.text[h]
+                        ),
+                        "a start on or before the end",
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// What follows an operator, or an error saying it is missing.
@@ -191,7 +310,10 @@ impl Parser<'_> {
 
     fn unary(&mut self) -> Result<Node, WhereError> {
         if self.eat(&Token::Not) {
-            return Ok(Node::Not(Box::new(self.after("not", Self::unary)?)));
+            self.depth += 1;
+            let inner = self.after("not", Self::unary);
+            self.depth -= 1;
+            return Ok(Node::Not(Box::new(inner?)));
         }
         let span = self.here();
         let Some((token, _)) = self.tokens.get(self.at).cloned() else {
@@ -200,7 +322,10 @@ impl Parser<'_> {
         self.at += 1;
         match token {
             Token::Open => {
-                let inner = self.or()?;
+                self.depth += 1;
+                let inner = self.or();
+                self.depth -= 1;
+                let inner = inner?;
                 if !self.eat(&Token::Close) {
                     return Err(WhereError::new(
                         self.text,
@@ -212,7 +337,19 @@ impl Parser<'_> {
                 Ok(inner)
             }
             Token::Pair(key, value) => self.pair(key, value),
-            Token::Word(w) => Ok(Node::Term(Term { kind: Kind::Text(w), value: span })),
+            Token::Word(w) => {
+                if !self.text[span.clone()].starts_with('"')
+                    && let Some(meant) = mistyped(&w)
+                {
+                    return Err(WhereError::new(
+                        self.text,
+                        span,
+                        format!("`{w}` would be searched for as text; did you mean `{meant}`?"),
+                        "a filter, `and`, `or` or `not` (put text in quotes to search for it)",
+                    ));
+                }
+                Ok(Node::Term(Term { kind: Kind::Text(w), value: span }))
+            }
             Token::Close => Err(WhereError::new(self.text, span, "this `)` closes no `(`", A_TERM)),
             Token::And | Token::Or | Token::Not => Err(WhereError::new(
                 self.text,
@@ -234,7 +371,7 @@ impl Parser<'_> {
             None => text[key.clone()].to_ascii_lowercase(),
         };
         let Some(&key_name) = KEYS.iter().find(|k| **k == name) else {
-            let hint = crate::load::diagnostic::did_you_mean(&name, KEYS)
+            let hint = crate::text::did_you_mean(&name, KEYS)
                 .map(|k| format!("; did you mean `{k}:`?"))
                 .unwrap_or_default();
             let keys: Vec<String> = KEYS.iter().map(|k| format!("{k}:")).collect();
@@ -257,11 +394,16 @@ impl Parser<'_> {
                 ));
             }
             PartialDate::parse(&item.text).map_err(|e| {
+                let why = match e {
+                    DateError::Syntax => String::new(),
+                    e => format!(": {e}"),
+                };
                 WhereError::new(
                     text,
                     item.span.clone(),
-                    format!("`{}` is not a date", item.text),
-                    e.to_string().replacen("expected ", "", 1),
+                    format!("`{}` is not a date{why}", item.text),
+                    "a date such as 2013, 1991-12 or 2025-10-09 (`1865~` approximate, \
+                     `-0329` for 330 BCE)",
                 )
             })
         };
@@ -279,9 +421,10 @@ impl Parser<'_> {
             }
             _ => {
                 let v = text[value.clone()].to_ascii_lowercase();
+                let whole = key.start..value.end;
                 match v.as_str() {
-                    "all" => self.match_all = true,
-                    "any" => {}
+                    "all" => self.modes.push((true, whole, self.depth)),
+                    "any" => self.modes.push((false, whole, self.depth)),
                     _ => {
                         return Err(WhereError::new(
                             text,
@@ -442,5 +585,72 @@ mod tests {
         // Wide characters before the problem count as two columns.
         let e = err("Түркия 中国 and");
         assert_eq!(e.column(), "Түркия 中国 and".chars().count() + 2);
+    }
+
+    #[test]
+    fn match_is_one_mode_for_the_whole_filter() {
+        assert!(parse("country:KZ,UZ match:all tag:summit").is_ok_and(|w| w.match_all));
+        assert!(parse("(country:KZ,UZ or tag:summit) MATCH:ALL").is_ok_and(|w| w.match_all));
+        assert!(parse("match:all match:all country:KZ,UZ").is_ok_and(|w| w.match_all));
+        assert!(parse("match:any country:KZ,UZ").is_ok_and(|w| !w.match_all));
+        // On one side of an `or` it would let every event through.
+        let e = err("country:KZ or match:all");
+        assert_eq!(e.span, 14..23);
+        assert!(e.message.contains("cannot be one side of an `or`"), "{e}");
+        let e = err("tag:war or tag:summit match:all");
+        assert_eq!(e.span, 22..31);
+        assert_eq!(err("(country:KZ,UZ match:all)").span, 15..24);
+        assert_eq!(err("not match:all").span, 4..13);
+        let e = err("match:any country:KZ match:all");
+        assert_eq!(e.span, 21..30);
+        assert_eq!(e.message, "`match:all` contradicts `match:any` before it");
+    }
+
+    #[test]
+    fn a_word_that_looks_like_a_mistyped_filter_is_refused() {
+        for (text, span, meant) in [
+            ("country=KZ", 0..10, "`country:KZ`"),
+            ("tag:summit & country:KZ", 11..12, "`and`"),
+            ("tag:summit && country:KZ", 11..13, "`and`"),
+            ("tag:summit || tag:war", 11..13, "`or`"),
+            ("! tag:war", 0..1, "`not`"),
+            ("!tag:war", 0..8, "`not tag:war`"),
+            ("Tags==summit", 0..12, "`Tags:summit`"),
+        ] {
+            let e = err(text);
+            assert_eq!(e.span, span, "{text}: {e}");
+            assert!(e.message.ends_with(&format!("did you mean {meant}?")), "{text}: {e}");
+        }
+        // Quoted, or not a filter's key, it is text to search for.
+        assert_eq!(ok("\"a=b\" \"&\""), "(and 'a=b' '&')");
+        assert_eq!(ok("e=mc2"), "'e=mc2'");
+    }
+
+    #[test]
+    fn a_range_the_wrong_way_round_is_refused() {
+        let e = err("from:2025 to:2013");
+        assert_eq!(e.span, 0..17);
+        assert_eq!(e.message, "`from:2025` is after `to:2013`: the range is the wrong way round");
+        assert_eq!(err("to:2013 tag:war FROM:2025").span, 0..25);
+        assert_eq!(err("from:2005-10 to:2005-06-30").span, 0..26);
+        // An event can be going on in both months.
+        assert!(parse("on:2025-10 on:2025-09").is_ok());
+        assert_eq!(ok("from:2013 to:2013"), "(and >2013 <2013)");
+        // Under an `or` each side stands alone.
+        assert!(parse("(from:2025 or tag:war) to:2013").is_ok());
+    }
+
+    #[test]
+    fn a_date_error_is_a_sentence_and_says_what_a_date_looks_like() {
+        let e = err("from:2013-13");
+        assert_eq!(
+            e.message,
+            "`2013-13` is not a date: there is no month 13; months go from 01 to 12"
+        );
+        assert!(e.expected.starts_with("a date such as 2013"), "{e}");
+        let e = err("on:2025-02-30");
+        assert_eq!(e.message, "`2025-02-30` is not a date: Feb 2025 has no day 30");
+        assert_eq!(err("from:20l3").message, "`20l3` is not a date");
+        assert!(!err("from:20l3").expected.contains("expected"), "expected once");
     }
 }

@@ -9,8 +9,8 @@ use super::expr::{Kind, Node, Where, WhereError};
 use super::filter::Filter;
 use super::fold::fold;
 use super::parse::parse;
-use crate::load::diagnostic::did_you_mean;
 use crate::model::PartialDate;
+use crate::text::Nearness;
 
 /// A filter naming something the timeline does not have.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,73 +30,149 @@ struct Unknown {
     known: String,
 }
 
-/// At most this many known names are listed in an error.
+/// At most this many known names are listed in an error, the nearest first.
 const LISTED: usize = 15;
 
-/// The canonical spelling of `wanted` among `(canonical, name)` pairs,
-/// matching either with case and accents ignored.
-fn lookup<'a>(
-    wanted: &str,
-    known: impl Iterator<Item = (&'a str, &'a str)> + Clone,
-) -> Result<&'a str, Unknown> {
-    let folded = fold(wanted);
-    if let Some((k, _)) = known.clone().find(|(k, _)| *k == wanted) {
-        return Ok(k);
+/// One thing a term may name: its canonical spelling (a code or an id), its
+/// name, and the other names it goes by.
+struct Named<'a> {
+    key: &'a str,
+    name: &'a str,
+    aliases: &'a [String],
+}
+
+impl<'a> Named<'a> {
+    /// Every spelling it is found by, the key first: `Turkey (Türkiye)` is
+    /// found as a whole and as `Turkey` and `Türkiye`.
+    fn forms(&self) -> impl Iterator<Item = &'a str> + '_ {
+        let parts = self.name.split_once(" (").and_then(|(before, rest)| {
+            rest.strip_suffix(')').map(|inside| [before.trim(), inside.trim()])
+        });
+        [self.key, self.name]
+            .into_iter()
+            .chain(parts.into_iter().flatten())
+            .chain(self.aliases.iter().map(String::as_str))
     }
-    if let Some((k, _)) = known.clone().find(|(k, name)| fold(k) == folded || fold(name) == folded)
-    {
-        return Ok(k);
+
+    /// As an error lists it: `KZ (Kazakhstan)`, or just `summit`.
+    fn label(&self) -> String {
+        if fold(self.key) == fold(self.name) {
+            self.key.to_string()
+        } else {
+            format!("{} ({})", self.key, self.name)
+        }
     }
-    let hint = did_you_mean(wanted, known.clone().map(|(k, _)| k))
-        .map(|s| format!("did you mean `{s}`? "))
-        .unwrap_or_default();
-    // Aliases come after the names: each thing is listed once, by its name.
-    let mut seen = std::collections::HashSet::new();
-    let known = known.filter(move |(k, _)| seen.insert(*k));
-    let mut all: Vec<String> = known
-        .clone()
-        .take(10_000)
-        .map(
-            |(k, name)| if fold(k) == fold(name) { k.to_string() } else { format!("{k} ({name})") },
-        )
+}
+
+/// Letters and digits only: `Soviet-Union` and `soviet union` are one name.
+fn loose(folded: &str) -> String {
+    folded.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// The canonical spelling of `wanted` among `known`: the key as written,
+/// else any of its spellings with case, accents and punctuation ignored.
+fn lookup<'a>(wanted: &str, known: &[Named<'a>]) -> Result<&'a str, Unknown> {
+    if let Some(n) = known.iter().find(|n| n.key == wanted) {
+        return Ok(n.key);
+    }
+    let folded = fold(wanted.trim());
+    let squeezed = loose(&folded);
+    // Keys before names before aliases, so a code is never lost to another's alias.
+    let mut forms: Vec<(usize, usize, String)> = Vec::new();
+    for (i, n) in known.iter().enumerate() {
+        let names = n.forms().count() - n.aliases.len();
+        forms.extend(n.forms().enumerate().map(|(k, f)| {
+            let tier = if k == 0 {
+                0
+            } else if k < names {
+                1
+            } else {
+                2
+            };
+            (tier, i, fold(f))
+        }));
+    }
+    forms.sort_by_key(|f| f.0);
+    let found = forms
+        .iter()
+        .find(|f| f.2 == folded)
+        .or_else(|| forms.iter().find(|f| !squeezed.is_empty() && loose(&f.2) == squeezed));
+    if let Some(&(_, i, _)) = found {
+        return Ok(known[i].key);
+    }
+    Err(unknown_name(&folded, known))
+}
+
+/// What to say about a name not found: the nearest names first, those near
+/// enough suggested.
+fn unknown_name(folded: &str, known: &[Named]) -> Unknown {
+    let mut ranked: Vec<(Nearness, String, &str)> = known
+        .iter()
+        .map(|n| {
+            let near = n.forms().map(|f| Nearness::of(folded, &fold(f))).min();
+            (near.unwrap_or(Nearness::Far(usize::MAX)), n.label(), n.key)
+        })
         .collect();
-    all.sort_unstable();
-    let total = known.count();
-    let mut list = all.iter().take(LISTED).cloned().collect::<Vec<_>>().join(", ");
+    ranked.sort();
+    ranked.dedup_by(|a, b| a.2 == b.2);
+    // The nearest, and those as near: every name a prefix starts, or the
+    // typos with the fewest edits.
+    let as_near = |a: Nearness, b: Nearness| {
+        a == b || matches!((a, b), (Nearness::Prefix(_), Nearness::Prefix(_)))
+    };
+    let close: Vec<&(Nearness, String, &str)> = match ranked.first() {
+        Some(&(best, ..)) if best.is_close() => {
+            ranked.iter().take_while(|r| as_near(r.0, best)).take(3).collect()
+        }
+        _ => Vec::new(),
+    };
+    // `KZ` (Kazakhstan): the key to type, and what it is.
+    let named = |r: &(Nearness, String, &str)| match r.1.strip_prefix(r.2) {
+        Some(rest) if !rest.is_empty() => format!("`{}`{rest}", r.2),
+        _ => format!("`{}`", r.2),
+    };
+    let hint = match close.as_slice() {
+        [] => String::new(),
+        [one] => format!("did you mean {}? ", named(one)),
+        [rest @ .., last] => format!(
+            "did you mean {} or {}? ",
+            rest.iter().map(|r| named(r)).collect::<Vec<_>>().join(", "),
+            named(last)
+        ),
+    };
+    let total = ranked.len();
+    let mut list = ranked.iter().take(LISTED).map(|r| r.1.as_str()).collect::<Vec<_>>().join(", ");
     if total > LISTED {
-        list.push_str(&format!(", … ({total} in all)"));
+        list.push_str(&format!(", … and {} more", total - LISTED));
     }
     if total == 0 {
         list = "none".into();
     }
-    Err(Unknown { hint, known: list })
+    Unknown { hint, known: list }
 }
 
 impl Query {
-    /// `(canonical, name)` pairs of what a term of this kind may name; the
-    /// aliases of countries and actors come after every name.
-    fn known(&self, what: &str) -> Vec<(&str, &str)> {
+    /// What a term of this kind may name.
+    fn known(&self, what: &str) -> Vec<Named<'_>> {
         let tl = &self.timeline;
         match what {
-            "country" => {
-                let names = tl.countries.iter().map(|c| (c.code.as_str(), c.name.as_str()));
-                let aliases = tl
-                    .countries
-                    .iter()
-                    .flat_map(|c| c.aliases.iter().map(move |a| (c.code.as_str(), a.as_str())));
-                names.chain(aliases).collect()
+            "country" => tl
+                .countries
+                .iter()
+                .map(|c| Named { key: &c.code, name: &c.name, aliases: &c.aliases })
+                .collect(),
+            "actor" => tl
+                .actors
+                .iter()
+                .map(|a| Named { key: &a.id, name: &a.name, aliases: &a.aliases })
+                .collect(),
+            "tag" => self.tags.iter().map(|t| Named { key: t, name: t, aliases: &[] }).collect(),
+            "era" => {
+                tl.eras.iter().map(|e| Named { key: &e.id, name: &e.title, aliases: &[] }).collect()
             }
-            "actor" => {
-                let names = tl.actors.iter().map(|a| (a.id.as_str(), a.name.as_str()));
-                let aliases = tl
-                    .actors
-                    .iter()
-                    .flat_map(|a| a.aliases.iter().map(move |x| (a.id.as_str(), x.as_str())));
-                names.chain(aliases).collect()
+            _ => {
+                tl.events.iter().map(|e| Named { key: &e.id, name: &e.id, aliases: &[] }).collect()
             }
-            "tag" => self.tags.iter().map(|t| (t.as_str(), t.as_str())).collect(),
-            "era" => tl.eras.iter().map(|e| (e.id.as_str(), e.title.as_str())).collect(),
-            _ => tl.events.iter().map(|e| (e.id.as_str(), e.id.as_str())).collect(),
         }
     }
 
@@ -113,7 +189,7 @@ impl Query {
             for w in
                 wanted.iter().flat_map(|w| w.split(',')).map(str::trim).filter(|w| !w.is_empty())
             {
-                match lookup(w, known.iter().copied()) {
+                match lookup(w, &known) {
                     Ok(k) if found.iter().any(|f| f == k) => {}
                     Ok(k) => found.push(k.to_string()),
                     Err(u) => {
@@ -134,7 +210,7 @@ impl Query {
             && from.earliest() > to.latest()
         {
             return Err(FilterError(format!(
-                "--from {from} is after --to {to}: no event could match"
+                "--from {from} is after --to {to}: the range is the wrong way round"
             )));
         }
         if let Some(w) = &filter.expr {
@@ -168,7 +244,7 @@ impl Query {
                 if what == "event" && self.event_index(&item.text).is_some() {
                     continue;
                 }
-                match lookup(&item.text, self.known(what).into_iter()) {
+                match lookup(&item.text, &self.known(what)) {
                     Ok(k) => item.text = k.to_string(),
                     Err(u) if error.is_none() => error = Some(unknown(w, item, what, u)),
                     Err(_) => {}
