@@ -456,7 +456,7 @@ pub struct OrderArgs {
     #[arg(long, value_enum, default_value_t = SortArg::Date, allow_hyphen_values = true)]
     pub sort: SortArg,
     /// At most N events (after sorting)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_limit, allow_negative_numbers = true)]
     pub limit: Option<usize>,
 }
 
@@ -468,9 +468,9 @@ pub enum SortArg {
     /// Latest first
     #[value(name = "-date")]
     DateDesc,
-    /// By title (case and accents ignored)
+    /// By title (case, accents and leading quotes ignored)
     Title,
-    /// By country codes, then date
+    /// By the name of the first country, then date
     Country,
 }
 
@@ -487,4 +487,11 @@ impl SortArg {
 
 fn parse_date(s: &str) -> Result<PartialDate, String> {
     PartialDate::parse(s).map_err(|e| e.to_string())
+}
+
+/// `--limit`'s value; a negative one is named as such, rather than taken for an option.
+fn parse_limit(s: &str) -> Result<usize, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| "--limit takes a whole number, 0 or more: the most events to show".into())
 }

@@ -139,15 +139,42 @@ fn sort_and_limit() {
     assert_eq!(ids(&latest), want);
     assert_eq!(latest[0]["date"], "2025-10-09");
 
+    // Titles sort folded, from their first letter or digit: a quote is not a letter.
     let by_title = listed(&["--sort", "title"]);
-    let titles: Vec<String> =
-        by_title.iter().map(|e| fold(e["title"].as_str().unwrap_or_default())).collect();
+    let titles: Vec<String> = by_title
+        .iter()
+        .map(|e| fold(e["title"].as_str().unwrap_or_default()))
+        .map(|t| t.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .collect();
     assert!(titles.windows(2).all(|w| w[0] <= w[1]), "{titles:?}");
     assert_eq!(by_title.len(), all.len());
+    let five = titles.iter().position(|t| t.starts_with("shanghai five")).expect("'Shanghai Five'");
+    assert!(titles[five - 1] < titles[five] && titles[five - 1].starts_with(['r', 's']));
 
+    // By the first country's name, then by date.
+    let q = bundled();
+    let name =
+        |code: &str| q.timeline().countries.iter().find(|c| c.code == code).map(|c| c.name.clone());
     let by_country = listed(&["--sort", "country", "--where", "tag:summit"]);
-    let keys: Vec<String> = by_country.iter().map(|e| strs(&e["countries"]).join(" ")).collect();
+    let keys: Vec<(String, String)> = by_country
+        .iter()
+        .map(|e| {
+            let first = strs(&e["countries"]).first().and_then(|c| name(c)).unwrap_or_default();
+            (first, e["date"].as_str().unwrap_or_default().to_string())
+        })
+        .collect();
     assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    assert_eq!(keys[0].0, "China", "{keys:?}");
+    assert!(keys.iter().any(|k| k.0 == "Kyrgyzstan"), "{keys:?}");
+
+    // A negative limit is named as one, not taken for an option.
+    for bad in ["-1", "ten"] {
+        let o = steppe(&["list", "--limit", bad]);
+        assert_eq!(o.status.code(), Some(2));
+        let err = stderr(&o);
+        assert!(err.contains("--limit takes a whole number, 0 or more"), "{err}");
+        assert!(!err.contains("-- -1"), "{err}");
+    }
 
     let o = steppe(&["export", "--where", "tag:summit", "--sort", "-date", "--limit", "2"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

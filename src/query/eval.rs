@@ -108,9 +108,12 @@ impl Query {
         match sort {
             Sort::Date => events.sort_unstable(),
             Sort::DateDesc => events.sort_unstable_by(|a, b| b.cmp(a)),
-            Sort::Title => events.sort_by_cached_key(|&i| (fold(&evs[i].title), i)),
+            Sort::Title => events.sort_by_cached_key(|&i| (title_key(&evs[i].title), i)),
             Sort::Country => events.sort_by_cached_key(|&i| {
-                (evs[i].countries.is_empty(), evs[i].countries.join(" "), i)
+                // By the first country's name; an event with none comes last.
+                let first = self.event_countries.get(i).first();
+                let name = first.map(|&c| fold(&self.timeline.countries[c as usize].name));
+                (name.is_none(), name, i)
             }),
         }
     }
@@ -235,4 +238,12 @@ impl Query {
             }
         }
     }
+}
+
+/// A title as it is sorted: folded (case and accents ignored), without the
+/// quotes and punctuation before its first letter or digit, so that
+/// `'Shanghai Five' formed` sorts under S.
+fn title_key(title: &str) -> String {
+    let folded = fold(title);
+    folded.trim_start_matches(|c: char| !c.is_alphanumeric()).to_string()
 }
