@@ -464,6 +464,19 @@ fn stats_count_what_list_shows() {
         .filter_map(|r| r["key"].as_str()?.parse().ok())
         .collect();
     assert!(decades.windows(2).all(|w| w[0] < w[1]), "in time order: {decades:?}");
+
+    // Every decade between the first and the last is a row, an empty one with 0.
+    let o = steppe(&["stats", "--format", "json"]);
+    let all: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let rows = all["decades"].as_array().expect("decades");
+    let keys: Vec<i64> = rows.iter().filter_map(|r| r["key"].as_str()?.parse().ok()).collect();
+    assert!(keys.windows(2).all(|w| w[1] == w[0] + 10), "no decade left out: {keys:?}");
+    assert_eq!(keys.first(), Some(&1840));
+    assert!(rows.iter().any(|r| r["key"] == "1950" && r["events"] == 0), "{rows:?}");
+    let total: u64 = rows.iter().filter_map(|r| r["events"].as_u64()).sum();
+    assert_eq!(total, all["events"].as_u64().unwrap_or(0));
+    let table = stdout(&steppe(&["stats"]));
+    assert!(table.lines().any(|l| l == "  1950s   0"), "{table}");
     let countries = stats["countries"].as_array().expect("countries");
     assert!(countries.windows(2).all(|w| w[0]["events"].as_u64() >= w[1]["events"].as_u64()));
 

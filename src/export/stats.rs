@@ -24,13 +24,13 @@ pub fn table(out: &mut dyn Write, stats: &Stats, filter: &str, columns: usize) -
         let most = rows.iter().map(|r| r.events).max().unwrap_or(1).max(1);
         for (r, l) in rows.iter().zip(&labels) {
             let bar = (r.events * room).div_ceil(most);
-            writeln!(
-                out,
+            let line = format!(
                 "  {}  {:>count_width$}  {}",
                 pad(&fit(l, label_width), label_width),
                 r.events,
                 "█".repeat(bar)
-            )?;
+            );
+            writeln!(out, "{}", line.trim_end())?;
         }
     }
     Ok(())

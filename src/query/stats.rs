@@ -16,7 +16,8 @@ pub struct Count {
     pub events: usize,
 }
 
-/// Events by decade (in time order), country, actor and tag (most first).
+/// Events by decade (in time order, every decade from the first to the
+/// last), country, actor and tag (most first).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Stats {
     pub events: usize,
@@ -63,6 +64,23 @@ fn rows(counts: Vec<usize>, name: impl Fn(usize) -> (String, String)) -> Vec<Cou
     out
 }
 
+/// Every decade from the first to the last, the empty ones with 0, so the
+/// rows read as a time series.
+fn decade_rows(counts: &std::collections::BTreeMap<i32, usize>) -> Vec<Count> {
+    let (Some((&first, _)), Some((&last, _))) = (counts.first_key_value(), counts.last_key_value())
+    else {
+        return Vec::new();
+    };
+    (first..=last)
+        .step_by(10)
+        .map(|d| Count {
+            key: d.to_string(),
+            label: decade_label(d),
+            events: counts.get(&d).copied().unwrap_or(0),
+        })
+        .collect()
+}
+
 impl Query {
     /// The frequency tables of `events` (positions in `timeline().events`).
     pub fn stats(&self, events: &[usize]) -> Stats {
@@ -80,10 +98,7 @@ impl Query {
         }
         Stats {
             events: events.len(),
-            decades: decades
-                .into_iter()
-                .map(|(d, events)| Count { key: d.to_string(), label: decade_label(d), events })
-                .collect(),
+            decades: decade_rows(&decades),
             countries: rows(countries, |k| {
                 (tl.countries[k].code.clone(), tl.countries[k].name.clone())
             }),
@@ -103,5 +118,19 @@ mod tests {
         // Astronomical years -340..=-331 are 341 to 332 BCE.
         assert_eq!(decade_label(-340), "341 BCE–332 BCE");
         assert_eq!(decade_label(0), "1 BCE–9");
+    }
+
+    #[test]
+    fn every_decade_between_the_first_and_the_last_is_a_row() {
+        let counts = [(1840, 1), (1860, 3), (1990, 2)].into_iter().collect();
+        let rows = decade_rows(&counts);
+        assert_eq!(rows.len(), 16);
+        assert_eq!(rows.first().map(|r| (r.key.as_str(), r.events)), Some(("1840", 1)));
+        assert_eq!(rows[1].label, "1850s");
+        assert_eq!(rows[1].events, 0);
+        assert_eq!(rows.iter().map(|r| r.events).sum::<usize>(), 6);
+        let bce = [(-340, 1), (-320, 1)].into_iter().collect();
+        assert_eq!(decade_rows(&bce).iter().map(|r| r.events).collect::<Vec<_>>(), [1, 0, 1]);
+        assert!(decade_rows(&Default::default()).is_empty());
     }
 }
