@@ -15,6 +15,10 @@ fn cluster_width(g: &str) -> usize {
 
 /// The columns `s` takes on screen.
 pub fn width(s: &str) -> usize {
+    // ASCII needs no segmentation: every byte but a control one is a column.
+    if s.is_ascii() {
+        return s.bytes().filter(|b| !b.is_ascii_control()).count();
+    }
     s.graphemes(true).map(cluster_width).sum()
 }
 

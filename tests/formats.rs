@@ -39,8 +39,8 @@ fn books_media_places_and_external_ids_load() {
     assert_eq!(e.sources[2], Source::web("https://en.wikipedia.org/wiki/Panjdeh_incident"));
     assert!(!e.sources[2].titled());
     assert_eq!(
-        e.media,
-        Some(Media {
+        e.media.as_deref(),
+        Some(&Media {
             url: "https://upload.wikimedia.org/wikipedia/commons/a/a1/Panjdeh.jpg".into(),
             caption: Some("The Panjdeh oasis on a map of 1885".into()),
             credit: Some("Wikimedia Commons".into()),
@@ -48,8 +48,8 @@ fn books_media_places_and_external_ids_load() {
         })
     );
     assert_eq!(
-        e.location,
-        Some(Location { name: Some("Panjdeh".into()), coordinates: Some((35.99, 62.75)) })
+        e.location.as_deref(),
+        Some(&Location { name: Some("Panjdeh".into()), coordinates: Some((35.99, 62.75)) })
     );
     assert_eq!(e.external_ids, vec![("wikidata".to_string(), "Q1192318".to_string())]);
     let bce = &tl.events[tl.event_index("no-country").expect("no-country")];

@@ -26,7 +26,7 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
         let source =
             |f: fn(&crate::model::Source) -> Option<&str>| aligned(e.sources.iter().map(f));
         let media = |f: fn(&crate::model::Media) -> Option<&str>| {
-            e.media.as_ref().and_then(f).unwrap_or_default().to_string()
+            e.media.as_deref().and_then(f).unwrap_or_default().to_string()
         };
         let coordinates = e.location.as_ref().and_then(|l| l.coordinates);
         let row: [String; cells::COLUMNS.len()] = [

@@ -15,7 +15,8 @@ fn is_json_hazard(c: char) -> bool {
 }
 
 fn escape_where(s: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if !s.chars().any(&bad) {
+    // Printable ASCII is never a hazard: most text is passed on without a look at its characters.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(&bad) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

@@ -1,12 +1,25 @@
+use std::borrow::Cow;
 use std::io::{self, Write};
-
-use unicode_width::UnicodeWidthStr;
 
 use super::safe;
 use crate::query::Query;
-use crate::text::{fit, pad};
+use crate::text::{fit, width as columns};
 
 const GAP: &str = "  ";
+const HEADER: [&str; 4] = ["DATE", "ID", "TITLE", "COUNTRIES"];
+
+/// One row's cells, made printable, with the columns each takes.
+struct Row<'a> {
+    cells: [Cow<'a, str>; 4],
+    widths: [usize; 4],
+}
+
+impl<'a> Row<'a> {
+    fn new(cells: [Cow<'a, str>; 4]) -> Self {
+        let widths = [0, 1, 2, 3].map(|i| columns(&cells[i]));
+        Row { cells, widths }
+    }
+}
 
 pub fn write(
     out: &mut dyn Write,
@@ -15,19 +28,29 @@ pub fn write(
     width: Option<usize>,
 ) -> io::Result<()> {
     let tl = query.timeline();
-    let rows: Vec<[String; 4]> = shown
+    // Cells borrow from the timeline unless escaping changed them: a hundred
+    // thousand rows are measured once and written without copies.
+    let header = Row::new(HEADER.map(Cow::Borrowed));
+    let rows: Vec<Row> = shown
         .iter()
         .map(|&i| {
             let e = &tl.events[i];
-            [e.date_label(), e.id.clone(), e.title.clone(), e.countries.join(" ")]
-                .map(|cell| safe::one_line(&cell).into_owned())
+            let owned = |s: String| match safe::one_line(&s) {
+                Cow::Borrowed(_) => Cow::Owned(s),
+                Cow::Owned(escaped) => Cow::Owned(escaped),
+            };
+            Row::new([
+                owned(e.date_label()),
+                safe::one_line(&e.id),
+                safe::one_line(&e.title),
+                owned(e.countries.join(" ")),
+            ])
         })
         .collect();
-    let header = ["DATE", "ID", "TITLE", "COUNTRIES"].map(String::from);
     let mut widths = [0usize; 4];
     for row in std::iter::once(&header).chain(&rows) {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
+        for (w, cell) in widths.iter_mut().zip(row.widths) {
+            *w = (*w).max(cell);
         }
     }
     if let Some(total) = width {
@@ -38,14 +61,25 @@ pub fn write(
         widths[1] = widths[1].min((room / 3).max(8));
         widths[2] = widths[2].min(room.saturating_sub(widths[1]).max(12));
     }
+    let mut line = String::new();
     for row in std::iter::once(&header).chain(&rows) {
-        let line = [
-            pad(&fit(&row[0], widths[0]), widths[0]),
-            pad(&fit(&row[1], widths[1]), widths[1]),
-            pad(&fit(&row[2], widths[2]), widths[2]),
-            fit(&row[3], widths[3]),
-        ]
-        .join(GAP);
+        line.clear();
+        for (i, cell) in row.cells.iter().enumerate() {
+            if i > 0 {
+                line.push_str(GAP);
+            }
+            let used = if row.widths[i] <= widths[i] {
+                line.push_str(cell);
+                row.widths[i]
+            } else {
+                let cut = fit(cell, widths[i]);
+                line.push_str(&cut);
+                columns(&cut)
+            };
+            if i < 3 {
+                line.extend(std::iter::repeat_n(' ', widths[i].saturating_sub(used)));
+            }
+        }
         writeln!(out, "{}", line.trim_end())?;
     }
     Ok(())

@@ -198,6 +198,10 @@ fn load_inputs(
                 Input::Bundled(t) => (Ok(t.to_string()), None),
             };
             let mut result = load_one(index, name, text, disk);
+            // Every file's events are held until the merge: none with spare room.
+            if let Some(c) = &mut result.content {
+                c.events.shrink_to_fit();
+            }
             if bundled {
                 result.source.read_as = Some(BUNDLED_LABEL);
             }

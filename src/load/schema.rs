@@ -258,6 +258,12 @@ fn found(v: &Node) -> String {
     }
 }
 
+/// `v` without spare room: a million events' short lists each keep only what they hold.
+fn exact<T>(mut v: Vec<T>) -> Vec<T> {
+    v.shrink_to_fit();
+    v
+}
+
 impl Cx {
     fn new(file: usize) -> Self {
         Cx { file, diags: Vec::new(), out: FileContent { file, ..FileContent::default() } }
@@ -709,22 +715,22 @@ impl Cx {
                 end,
                 title: title.unwrap_or_default(),
                 summary,
-                countries,
-                actors,
-                tags,
-                sources,
-                related,
-                media,
-                location,
-                external_ids,
-                quotes,
+                countries: exact(countries),
+                actors: exact(actors),
+                tags: exact(tags),
+                sources: exact(sources),
+                related: exact(related),
+                media: media.map(Box::new),
+                location: location.map(Box::new),
+                external_ids: exact(external_ids),
+                quotes: exact(quotes),
                 origin: Origin { file: self.file, line: map.mark.line },
             },
             complete,
             mark: map.get("id").map_or(map.mark, |i| i.mark),
-            countries: country_marks,
-            actors: actor_marks,
-            related: related_marks,
+            countries: exact(country_marks),
+            actors: exact(actor_marks),
+            related: exact(related_marks),
         })
     }
 

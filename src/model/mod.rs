@@ -3,9 +3,11 @@
 pub mod cells;
 mod date;
 pub mod file;
+mod ids;
 mod lang;
 
 pub use date::{DateError, PartialDate};
+pub use ids::IdMaps;
 pub use lang::{Field, Translations, language_code};
 
 impl PartialDate {
@@ -176,8 +178,10 @@ pub struct Event {
     pub tags: Vec<String>,
     pub sources: Vec<Source>,
     pub related: Vec<String>,
-    pub media: Option<Media>,
-    pub location: Option<Location>,
+    // Boxed: few events have them, and a million events each pay the size of
+    // the field whether set or not.
+    pub media: Option<Box<Media>>,
+    pub location: Option<Box<Location>>,
     /// Identifiers in other databases, as written: (`wikidata`, `Q1234`).
     pub external_ids: Vec<(String, String)>,
     pub quotes: Vec<Quote>,
@@ -244,17 +248,11 @@ pub struct Timeline {
     pub translations: Translations,
     /// The language the timeline is shown in, once translated.
     pub language: Option<String>,
+    /// Events, countries and actors by id, for lookups in constant time.
+    pub ids: IdMaps,
 }
 
 impl Timeline {
-    pub fn country(&self, code: &str) -> Option<&Country> {
-        self.countries.iter().find(|c| c.code == code)
-    }
-
-    pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
-    }
-
     /// A country's name, or its code if it has none here.
     pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.country(code).map_or(code, |c| c.name.as_str())
@@ -272,10 +270,6 @@ impl Timeline {
             Some(role) => format!("{name} ({role})"),
             None => name.to_string(),
         }
-    }
-
-    pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.events.iter().position(|e| e.id == id)
     }
 
     pub fn tour(&self, id: &str) -> Option<&Tour> {

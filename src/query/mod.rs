@@ -2,8 +2,8 @@
 //! actor?", for the CLI and the TUI alike.
 //!
 //! [`Query::new`] indexes a timeline once: posting lists per country, actor,
-//! tag and era, each event's span as a comparable day, id and link maps, and
-//! every event's text folded for search. Filters ([`Filter`], with an optional
+//! tag and era, each event's span as a comparable day and link maps; every
+//! event's text is folded for search on the first search. Filters ([`Filter`], with an optional
 //! `--where` expression parsed by [`parse`]) are then answered with bit sets
 //! over the events instead of a scan of the data.
 
@@ -11,12 +11,13 @@ mod eval;
 mod expr;
 mod filter;
 pub mod fold;
-mod ids;
 mod lists;
 mod parse;
 mod resolve;
 mod search;
 pub mod stats;
+
+use std::sync::OnceLock;
 
 use fixedbitset::FixedBitSet;
 use hashbrown::{HashMap, HashSet};
@@ -31,7 +32,6 @@ pub use search::Hits;
 pub use stats::Stats;
 
 use crate::model::Timeline;
-use ids::Ids;
 use lists::Lists;
 use search::TextIndex;
 
@@ -51,7 +51,6 @@ pub struct Query {
     country_pos: HashMap<String, u32>,
     actor_pos: HashMap<String, u32>,
     tag_pos: HashMap<String, u32>,
-    event_pos: Ids,
     /// Per event: positions in `timeline.countries`, `timeline.actors`, `tags`.
     event_countries: Lists,
     event_actors: Lists,
@@ -69,7 +68,8 @@ pub struct Query {
     /// Per event: first and last day it covers.
     first: Vec<Day>,
     last: Vec<Day>,
-    text: TextIndex,
+    /// Built on the first search: a listing without one never folds the text.
+    text: OnceLock<TextIndex>,
 }
 
 impl Query {
@@ -84,7 +84,6 @@ impl Query {
         let mut tags: Vec<String> = tags.into_iter().map(str::to_string).collect();
         tags.sort_unstable();
         let tag_pos: HashMap<String, u32> = tags.iter().cloned().zip(0..).collect();
-        let event_pos = Ids::new(&timeline.events);
         let mut event_countries = Lists::with_capacity(n);
         let mut event_actors = Lists::with_capacity(n);
         let mut event_tags = Lists::with_capacity(n);
@@ -99,7 +98,7 @@ impl Query {
                 .push_unique(e.countries.iter().filter_map(|c| country_pos.get(c).copied()));
             event_actors.push_unique(e.actors.iter().filter_map(|a| actor_pos.get(&a.id).copied()));
             event_tags.push_unique(e.tags.iter().filter_map(|t| tag_pos.get(t).copied()));
-            let related = e.related.iter().filter_map(|r| event_pos.get(&timeline.events, r));
+            let related = e.related.iter().filter_map(|r| timeline.event_index(r));
             links_to.push_unique(related.map(|j| j as u32));
             let era = timeline.era_of(e).and_then(|x| era_index.get(&(x as *const _)));
             event_era.push(era.copied().unwrap_or(u32::MAX));
@@ -108,14 +107,13 @@ impl Query {
             last.push(day(end));
         }
         let eras = Lists::single(&event_era, timeline.eras.len());
-        let text = TextIndex::new(&timeline, &tags);
         Query {
             country_events: event_countries.transpose(timeline.countries.len()),
             actor_events: event_actors.transpose(timeline.actors.len()),
             tag_events: event_tags.transpose(tags.len()),
             era_events: eras,
             linked_from: links_to.transpose(n),
-            text,
+            text: OnceLock::new(),
             event_countries,
             event_tags,
             event_actors,
@@ -127,13 +125,23 @@ impl Query {
             country_pos,
             actor_pos,
             tag_pos,
-            event_pos,
             timeline,
         }
     }
 
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
+    }
+
+    /// The folded text of every event, for search; built on first use.
+    fn text(&self) -> &TextIndex {
+        self.text.get_or_init(|| TextIndex::new(&self.timeline, &self.tags))
+    }
+
+    /// Folds every event's text for search now, so that the first search
+    /// does not wait for it (the explorer does this on its loading thread).
+    pub fn prepare_search(&self) {
+        self.text();
     }
 
     /// Every tag used by an event, sorted.
@@ -143,7 +151,7 @@ impl Query {
 
     /// The position of the event with this id, in constant time.
     pub fn event_index(&self, id: &str) -> Option<usize> {
-        self.event_pos.get(&self.timeline.events, id)
+        self.timeline.event_index(id)
     }
 
     /// The era (a position in `timeline().eras`) the timeline shows event `i` under.

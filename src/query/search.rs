@@ -235,9 +235,9 @@ impl Query {
             .filter(|p| !p.needle.is_empty() && needle.contains(p.needle.as_str()))
             .filter(|p| p.set.len() == n)
             .map(|p| &p.set);
-        let mut set = self.text.scan(needle.as_bytes(), within, cancelled)?;
+        let mut set = self.text().scan(needle.as_bytes(), within, cancelled)?;
         let finder = Finder::new(needle.as_bytes());
-        let text = &self.text;
+        let text = self.text();
         let names = [
             (&text.countries, &self.country_events),
             (&text.actors, &self.actor_events),
@@ -264,9 +264,10 @@ impl Query {
         let has = |folded: &[String], ids: &[u32]| {
             ids.iter().any(|&k| finder.find(folded[k as usize].as_bytes()).is_some())
         };
-        finder.find(self.text.event(i)).is_some()
-            || has(&self.text.countries, self.event_countries.get(i))
-            || has(&self.text.actors, self.event_actors.get(i))
+        let text = self.text();
+        finder.find(text.event(i)).is_some()
+            || has(&text.countries, self.event_countries.get(i))
+            || has(&text.actors, self.event_actors.get(i))
             || self.timeline.events[i]
                 .tags
                 .iter()
@@ -288,13 +289,13 @@ mod tests {
         let n = q.timeline.events.len();
         for needle in ["a", "q", "7", "an", "the", "summit", "dushanbe", "xyz", "é"] {
             let b = needle.as_bytes();
-            let all = q.text.scan(b, None, &never).expect("runs");
+            let all = q.text().scan(b, None, &never).expect("runs");
             for each_below in [0, usize::MAX] {
-                let found = q.text.scan_with(b, None, &never, each_below);
+                let found = q.text().scan_with(b, None, &never, each_below);
                 assert_eq!(found.as_ref(), Some(&all), "{needle}");
                 let mut want = all.clone();
                 want.intersect_with(&odd);
-                let found = q.text.scan_with(b, Some(&odd), &never, each_below);
+                let found = q.text().scan_with(b, Some(&odd), &never, each_below);
                 assert_eq!(found, Some(want), "{needle}");
             }
             let want: Vec<usize> = (0..n)
@@ -304,11 +305,11 @@ mod tests {
                 })
                 .collect();
             assert_eq!(all.ones().collect::<Vec<_>>(), want, "{needle}");
-            let every = q.text.scan(b, Some(&q.all()), &never).expect("runs");
+            let every = q.text().scan(b, Some(&q.all()), &never).expect("runs");
             assert_eq!(all, every, "{needle}");
             let mut want = all.clone();
             want.intersect_with(&odd);
-            assert_eq!(q.text.scan(b, Some(&odd), &never), Some(want), "{needle}");
+            assert_eq!(q.text().scan(b, Some(&odd), &never), Some(want), "{needle}");
         }
         // The separator between fields is never found.
         assert!(q.search("\u{0}", None, &never).is_some_and(|h| h.is_empty()));

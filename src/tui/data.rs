@@ -77,6 +77,8 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(query: Query, report: Report) -> Prepared {
+        // Here, on the loading thread, so that the first search keystroke does not wait.
+        query.prepare_search();
         let spans = Spans::new(query.timeline());
         Prepared { query, spans, report }
     }
