@@ -192,6 +192,54 @@ fn quiz_questions_do_not_give_the_year_away() {
     }
 }
 
+#[test]
+fn the_quiz_hides_years_only_and_marks_no_option() {
+    use steppe::teach::quiz::Question;
+    let mut app = app(100, 40);
+    let mut revolt_seen = false;
+    for seed in 0..40 {
+        app.quiz_seed = seed;
+        app.start_quiz();
+        let Screen::Quiz(quiz) = &app.screen else { panic!("no quiz") };
+        let questions = quiz.questions.clone();
+        let tl = app.timeline().clone();
+        for (n, q) in questions.iter().enumerate() {
+            let Screen::Quiz(state) = &mut app.screen else { unreachable!() };
+            state.at = n;
+            let shown = text(&render(&app));
+            // Numbers that are not years stay: "100,000", "2,000".
+            assert!(!shown.contains("···,···") && !shown.contains(",···"), "{shown}");
+            if let Question::When { event } = q
+                && tl.events[*event].id == "revolt-1916"
+            {
+                revolt_seen = true;
+                assert!(shown.contains("100,000"), "{shown}");
+            }
+            if let Question::Choose { options, .. } = q {
+                // The screen's words in order, borders and line ends aside.
+                let words: Vec<&str> = shown
+                    .split(|c: char| c.is_whitespace() || "┃│".contains(c))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let words = words.join(" ");
+                for o in options {
+                    let o = o.split_whitespace().collect::<Vec<_>>().join(" ");
+                    assert!(words.contains(&o), "option {o} is shown as it is:\n{shown}");
+                }
+            }
+            if matches!(q, Question::First { .. }) {
+                assert!(!shown.contains("··"), "no title of the two is marked:\n{shown}");
+            }
+            if matches!(q, Question::When { .. }) {
+                assert!(shown.contains("(within 2 years counts)"), "{shown}");
+                assert!(!shown.contains("BCE"), "no BCE advice for a timeline without BCE events");
+            }
+        }
+        press(&mut app, KeyCode::Esc);
+    }
+    assert!(revolt_seen, "the 1916 revolt was asked about in some seed");
+}
+
 fn steppe(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_steppe"))
         .args(args)

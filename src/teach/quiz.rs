@@ -1,9 +1,13 @@
 //! Quiz questions drawn from a set of events: "When did this happen?",
 //! "Which came first?" (of two events close in time), and multiple choice:
-//! which country took part, who attended, what happened on a date, who said
-//! a quote. Seeded, so a class can get the same quiz twice.
+//! which of today's countries an event concerns, who took part in a meeting,
+//! what happened on a date, who said a quote. Seeded, so a class can get the
+//! same quiz twice.
+//!
+//! A wrong answer offered must be wrong beyond argument, or the class learns
+//! wrong history. The rules for that are in [`country`] and [`attended`].
 
-use crate::model::{Event, Timeline};
+use crate::model::{ActorKind, Event, Timeline};
 
 /// A small, seedable random source (xorshift64*); the same seed gives the same quiz.
 #[derive(Debug, Clone)]
@@ -37,9 +41,10 @@ impl Rng {
 /// What a multiple-choice question asks about an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ask {
-    /// Which of these countries took part?
+    /// Which of today's countries does the event concern? (An event's
+    /// country codes mean today's territory it concerns, not its parties.)
     Country,
-    /// Which of these people took part?
+    /// Which of these people took part in the meeting or signing?
     Attended,
     /// Which of these events happened on this date?
     OnDate,
@@ -56,6 +61,12 @@ pub enum Question {
     /// A few answers to choose from, as they are shown; `answer` is the
     /// position of the right one.
     Choose { ask: Ask, event: usize, options: Vec<String>, answer: usize },
+}
+
+/// "on 7 Sep 2013" for a day, "in Sep 2013" or "in Jul 1916 – Feb 1917" otherwise.
+pub fn date_phrase(e: &Event) -> String {
+    let on_a_day = e.date.day.is_some() && e.end.is_none_or(|end| end == e.date);
+    format!("{} {}", if on_a_day { "on" } else { "in" }, e.date_label())
 }
 
 impl Question {
@@ -90,15 +101,15 @@ impl Question {
         }
     }
 
-    /// The question in words, as a class reads it: "Which of these countries
-    /// took part in …?". `None` for a typed year and "which came first".
+    /// The question in words, as a class reads it: "Which of today's
+    /// countries does … concern?". `None` for a typed year and "which came first".
     pub fn prompt(&self, tl: &Timeline) -> Option<String> {
         let Question::Choose { ask, event, .. } = self else { return None };
         let e = tl.events.get(*event)?;
         Some(match ask {
-            Ask::Country => format!("Which of these countries took part in “{}”?", e.title),
-            Ask::Attended => format!("Who of these took part in “{}”?", e.title),
-            Ask::OnDate => format!("Which of these happened on {}?", e.date_label()),
+            Ask::Country => format!("Which of today's countries does “{}” concern?", e.title),
+            Ask::Attended => format!("Which of these people took part in “{}”?", e.title),
+            Ask::OnDate => format!("Which of these happened {}?", date_phrase(e)),
             Ask::Said { quote } => {
                 let q = e.quotes.get(*quote)?;
                 format!(
@@ -108,6 +119,63 @@ impl Question {
             }
         })
     }
+}
+
+/// The byte ranges of the numbers in `text` that read as years, and so
+/// could give a date away: four digits from 1000 to 2999 standing alone
+/// ("1916", "1920s"), or a number written with an era ("330 BCE"). Other
+/// numbers ("100,000", "2,000", "520 km", "68/262") are not years.
+pub fn year_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !digit(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while digit(i) {
+            i += 1;
+        }
+        // Part of a bigger number: "2,000", "3.5", "68/262", "#1916".
+        let joined_before = start > 0
+            && (matches!(bytes[start - 1], b'/' | b'#' | b'$')
+                || (start >= 2 && matches!(bytes[start - 1], b',' | b'.') && digit(start - 2)));
+        let joined_after = matches!(bytes.get(i), Some(b',' | b'.' | b'/')) && digit(i + 1)
+            || matches!(bytes.get(i), Some(b'%'));
+        if joined_before || joined_after {
+            continue;
+        }
+        let rest = text[i..].trim_start_matches(' ');
+        let era = ["BCE", "BC", "CE", "AD"].iter().any(|w| {
+            rest.strip_prefix(w).is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        });
+        let value: u32 = text[start..i].parse().unwrap_or(0);
+        if (i - start == 4 && (1000..3000).contains(&value)) || (era && i - start <= 4) {
+            out.push(start..i);
+        }
+    }
+    out
+}
+
+/// Whether `text` holds a number that reads as a year.
+pub fn has_year(text: &str) -> bool {
+    !year_spans(text).is_empty()
+}
+
+/// The text with its years hidden ("In 1840 …" → "In ···· …").
+pub fn hide_years(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in year_spans(text) {
+        out.push_str(&text[at..r.start]);
+        out.push_str(&"·".repeat(r.len()));
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +200,52 @@ pub const OPTIONS: usize = 4;
 
 /// Events this many years apart or closer make a fair "which came first".
 const CLOSE_YEARS: i32 = 10;
+
+/// "Which of today's countries…" is asked only of events with at most this
+/// many countries: on bigger ones (a revolt across the region, a union's
+/// summit) a country left off the list can too often be argued to belong.
+pub const MAX_COUNTRIES: usize = 4;
+
+/// Events with these tags are not asked "which country": their countries
+/// are a membership list that changed over time (who signed in 1992, who
+/// joined in 1993), so a country left off it may be right too.
+const MEMBERSHIP_TAGS: &[&str] = &["organisation", "treaty"];
+
+/// Events with these tags are meetings or signings: "who took part" means
+/// who was there.
+const MEETING_TAGS: &[&str] = &["summit", "treaty"];
+
+/// ...unless the event is also one of these, where taking part means more
+/// than being there.
+const NOT_MEETING_TAGS: &[&str] = &["war"];
+
+/// Roles that say the person was there; a participant with no role was too.
+const PRESENT_ROLES: &[&str] =
+    &["host", "chair", "signator", "signed", "observer", "represent", "attend", "guest"];
+
+/// Codes that ISO 3166-1 does not give to a country of today (withdrawn,
+/// such as SU for the Soviet Union, or reserved for a union, such as EU).
+/// They are never an answer to "which of today's countries", and an event
+/// that has one concerns a union whose members could all be argued for.
+const NOT_TODAY: &[&str] =
+    &["SU", "YU", "CS", "DD", "ZR", "TP", "BU", "AN", "NT", "EU", "EZ", "UN"];
+
+/// A distractor country must have an event within this many years of the
+/// question's, so that it belongs to the period.
+const COUNTRY_PERIOD: i32 = 20;
+
+/// A distractor country's capital is at least this far from the capital of
+/// every country on the event: a neighbour (a border, a river, refugees) can
+/// too often be argued to be concerned.
+const NEIGHBOUR_KM: f64 = 1500.0;
+
+/// Events this many years apart that share two countries tell the same
+/// story: their countries could be argued for each other.
+const STORY_YEARS: i32 = 5;
+
+/// A distractor person must be active (between their first and last event
+/// in the timeline) within this many years of the question's event.
+const PERSON_MARGIN: i32 = 5;
 
 /// The kinds a question may take, for `generate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +273,7 @@ pub fn generate_kinds(
     let mut rng = Rng::new(seed);
     let mut order = pool.to_vec();
     rng.shuffle(&mut order);
+    let people = Active::people(tl);
     let mut questions = Vec::new();
     // Each event is asked about once: an answer shows its date, which must
     // not give away a later question.
@@ -185,8 +300,8 @@ pub fn generate_kinds(
             options.extend(on_date(tl, pool, e, &mut rng));
         }
         options.extend(country(tl, e, &mut rng));
-        options.extend(attended(tl, e, &mut rng));
-        options.extend(said(tl, e, &mut rng));
+        options.extend(attended(tl, &people, e, &mut rng));
+        options.extend(said(tl, &people, e, &mut rng));
         if options.is_empty() {
             continue;
         }
@@ -202,9 +317,10 @@ pub fn generate_kinds(
 
 /// Two events one of which clearly came first, close enough in time for the
 /// question to make a class think: the same era, or a decade apart at most.
+/// Titles with a year in them are left out: the year would answer it.
 fn close_pair(tl: &Timeline, a: usize, b: usize) -> bool {
     let (ea, eb) = (&tl.events[a], &tl.events[b]);
-    if ordered(ea, eb).is_none() {
+    if ordered(ea, eb).is_none() || has_year(&ea.title) || has_year(&eb.title) {
         return false;
     }
     let same_era = match (tl.era_of(ea), tl.era_of(eb)) {
@@ -226,6 +342,7 @@ fn shuffled(
 ) -> Option<Question> {
     let mut wrong = wrong;
     wrong.retain(|w| *w != right);
+    wrong.sort();
     wrong.dedup();
     if wrong.len() < 2 {
         return None;
@@ -247,11 +364,37 @@ fn named_in_title(e: &Event, name: &str) -> bool {
     title.contains(&fold(name)) || (stem.chars().count() == 5 && title.contains(&stem))
 }
 
+fn has_tag(e: &Event, tags: &[&str]) -> bool {
+    e.tags.iter().any(|t| tags.iter().any(|w| t.eq_ignore_ascii_case(w)))
+}
+
+fn today(code: &str) -> bool {
+    !NOT_TODAY.contains(&code)
+}
+
+/// "Which of today's countries does this event concern?" An event's codes
+/// mean the territory of today's countries it concerns, not who took part
+/// (see the timeline format), so the question says that. Asked only where
+/// the list can be judged from the data: at most [`MAX_COUNTRIES`]
+/// countries, none of them a union or a country of the past ([`NOT_TODAY`]),
+/// and no membership tag ([`MEMBERSHIP_TAGS`]). The wrong answers are
+/// countries of today that are not on the event, that the timeline shows in
+/// the same period, whose capitals are far from those of the event's
+/// countries ([`NEIGHBOUR_KM`]), and that are on no event of the same story
+/// (within [`STORY_YEARS`] years sharing two of its countries, or linked).
 fn country(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
     let event = &tl.events[e];
-    // A country named in the title, or whose capital is ("… summit (Astana)"), gives itself away.
+    if event.countries.len() > MAX_COUNTRIES
+        || has_tag(event, MEMBERSHIP_TAGS)
+        || !event.countries.iter().all(|c| today(c))
+    {
+        return None;
+    }
+    // A country named in the title (or by another name), or whose capital
+    // is ("… summit (Astana)"), gives itself away.
     let hinted = |c: &crate::model::Country| {
         named_in_title(event, &c.name)
+            || c.aliases.iter().any(|a| named_in_title(event, a))
             || c.capital.as_deref().is_some_and(|k| named_in_title(event, k))
     };
     let candidates: Vec<&str> = event
@@ -262,81 +405,191 @@ fn country(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
         .map(|c| c.name.as_str())
         .collect();
     let right = candidates.get(rng.below(candidates.len()))?.to_string();
+    let year = event.date.year;
+    let places: Vec<(f64, f64)> =
+        event.countries.iter().filter_map(|c| tl.country(c)?.location).collect();
+    let far = |c: &crate::model::Country| {
+        c.location.is_some_and(|at| places.iter().all(|&p| km(at, p) >= NEIGHBOUR_KM))
+    };
+    let arguable = same_story(tl, event, true);
+    let in_period = |code: &str| {
+        tl.events.iter().any(|o| {
+            (o.date.year - year).abs() <= COUNTRY_PERIOD && o.countries.iter().any(|c| c == code)
+        })
+    };
     let wrong: Vec<String> = tl
         .countries
         .iter()
-        .filter(|c| !event.countries.contains(&c.code) && !hinted(c))
+        .filter(|c| {
+            today(&c.code)
+                && !event.countries.contains(&c.code)
+                && !arguable.contains(&c.code.as_str())
+                && in_period(&c.code)
+                && far(c)
+                && !hinted(c)
+        })
         .map(|c| c.name.clone())
         .collect();
     shuffled(right, wrong, Ask::Country, e, rng)
 }
 
-fn attended(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
+/// The countries of the events that tell the same story as `event`, which
+/// could be argued to belong to it too: events linked with it, and events
+/// within [`STORY_YEARS`] years that share an organisation with it (the
+/// union a country was joining) or, with `two_countries`, two of its countries.
+fn same_story<'a>(tl: &'a Timeline, event: &Event, two_countries: bool) -> Vec<&'a str> {
+    let organisations: Vec<&str> = event
+        .actors
+        .iter()
+        .filter(|p| tl.actor(&p.id).is_some_and(|a| a.kind == ActorKind::Organisation))
+        .map(|p| p.id.as_str())
+        .collect();
+    let story = |o: &Event| {
+        let near = (o.date.year - event.date.year).abs() <= STORY_YEARS;
+        let shared = o.countries.iter().filter(|c| event.countries.contains(c)).count();
+        let organisation = o.actors.iter().any(|p| organisations.contains(&p.id.as_str()));
+        near && (organisation || two_countries && shared >= 2)
+            || event.related.contains(&o.id)
+            || o.related.contains(&event.id)
+    };
+    tl.events
+        .iter()
+        .filter(|o| o.id != event.id && story(o))
+        .flat_map(|o| o.countries.iter().map(String::as_str))
+        .collect()
+}
+
+/// The great-circle distance between two points (latitude, longitude in
+/// degrees), in kilometres.
+fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) =
+        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+/// When each person is active in the timeline: the years of their first
+/// and last events.
+struct Active(Vec<Option<(i32, i32)>>);
+
+impl Active {
+    fn people(tl: &Timeline) -> Active {
+        let mut spans: Vec<Option<(i32, i32)>> = vec![None; tl.actors.len()];
+        let index: std::collections::HashMap<&str, usize> =
+            tl.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
+        for e in &tl.events {
+            let last = e.end.map_or(e.date.year, |d| d.year.max(e.date.year));
+            for p in &e.actors {
+                if let Some(&i) = index.get(p.id.as_str()) {
+                    let span = spans[i].get_or_insert((e.date.year, last));
+                    *span = (span.0.min(e.date.year), span.1.max(last));
+                }
+            }
+        }
+        Active(spans)
+    }
+
+    /// Whether actor `i` is active within [`PERSON_MARGIN`] years of `year`.
+    fn around(&self, i: usize, year: i32) -> bool {
+        self.0.get(i).copied().flatten().is_some_and(|(first, last)| {
+            first - PERSON_MARGIN <= year && year <= last + PERSON_MARGIN
+        })
+    }
+}
+
+/// Whether a participant's part says they were there: no role given, or a
+/// role such as host, chair, signatory or observer.
+fn was_there(role: Option<&str>) -> bool {
+    role.is_none_or(|r| {
+        let r = r.to_lowercase();
+        PRESENT_ROLES.iter().any(|w| r.contains(w))
+    })
+}
+
+/// "Which of these people took part in …?", asked only of meetings and
+/// signings ([`MEETING_TAGS`], not [`NOT_MEETING_TAGS`]), with a right
+/// answer whose role says they were there ([`was_there`]). The wrong
+/// answers are people active around the event's date (by their other
+/// events) from a country with no part in it: a leader of one of the
+/// event's countries may have been there even if the list leaves them out,
+/// and so may one of a country of the same story (joining the union whose
+/// treaty was signed).
+fn attended(tl: &Timeline, active: &Active, e: usize, rng: &mut Rng) -> Option<Question> {
     let event = &tl.events[e];
-    let person = |id: &str| tl.actor(id).filter(|a| a.kind == crate::model::ActorKind::Person);
+    if !has_tag(event, MEETING_TAGS) || has_tag(event, NOT_MEETING_TAGS) {
+        return None;
+    }
+    let person = |id: &str| tl.actor(id).filter(|a| a.kind == ActorKind::Person);
     let candidates: Vec<&str> = event
         .actors
         .iter()
+        .filter(|p| was_there(p.role.as_deref()))
         .filter_map(|p| person(&p.id))
         .map(|a| a.name.as_str())
         .filter(|n| !named_in_title(event, n))
         .collect();
     let right = candidates.get(rng.below(candidates.len()))?.to_string();
-    // Wrong answers from people active within a few decades, so the date
-    // alone does not rule them out.
-    let near = |o: &Event| (o.date.year - event.date.year).abs() <= 3 * CLOSE_YEARS;
-    let mut wrong: Vec<String> = Vec::new();
-    for other in tl.events.iter().filter(|o| near(o)) {
-        for p in &other.actors {
-            if let Some(a) = person(&p.id)
-                && !event.actors.iter().any(|q| q.id == a.id)
-                && !wrong.contains(&a.name)
-            {
-                wrong.push(a.name.clone());
-            }
-        }
-    }
+    let arguable = same_story(tl, event, false);
+    let wrong: Vec<String> = tl
+        .actors
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| {
+            a.kind == ActorKind::Person
+                && !event.actors.iter().any(|p| p.id == a.id)
+                && a.country.as_ref().is_some_and(|c| {
+                    !event.countries.contains(c) && !arguable.contains(&c.as_str())
+                })
+                && active.around(*i, event.date.year)
+        })
+        .map(|(_, a)| a.name.clone())
+        .collect();
     shuffled(right, wrong, Ask::Attended, e, rng)
 }
 
 /// "Which of these happened on 7 Sep 2013?": only for a date known to the
-/// day or month, with wrong answers from the same pool on other dates.
+/// day or month, with wrong answers from the same pool that do not overlap
+/// it in time. Titles with a year in them are left out on both sides: the
+/// year would answer it.
 fn on_date(tl: &Timeline, pool: &[usize], e: usize, rng: &mut Rng) -> Option<Question> {
     let event = &tl.events[e];
-    if event.date.month.is_none() || event.date.approximate {
+    if event.date.month.is_none() || event.date.approximate || has_year(&event.title) {
         return None;
     }
-    let label = event.date_label();
     let near = |o: &Event| (o.date.year - event.date.year).abs() <= CLOSE_YEARS;
     let wrong: Vec<String> = pool
         .iter()
         .map(|&i| &tl.events[i])
-        .filter(|o| o.id != event.id && near(o) && o.date_label() != label)
+        .filter(|o| {
+            o.id != event.id && near(o) && ordered(o, event).is_some() && !has_year(&o.title)
+        })
         .map(|o| o.title.clone())
         .collect();
     shuffled(event.title.clone(), wrong, Ask::OnDate, e, rng)
 }
 
-fn said(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
+/// "Who said this?", with other speakers and people active around the
+/// quote's date as the wrong answers.
+fn said(tl: &Timeline, active: &Active, e: usize, rng: &mut Rng) -> Option<Question> {
     let event = &tl.events[e];
     if event.quotes.is_empty() {
         return None;
     }
     let quote = rng.below(event.quotes.len());
-    let right = tl.speaker(&event.quotes[quote]).to_string();
-    let mut wrong: Vec<String> =
-        tl.events.iter().flat_map(|o| o.quotes.iter().map(|q| tl.speaker(q).to_string())).collect();
-    // Too few other speakers: people who took part in events of those years.
-    let near = |o: &Event| (o.date.year - event.date.year).abs() <= CLOSE_YEARS;
-    for other in tl.events.iter().filter(|o| near(o)) {
-        for p in &other.actors {
-            if let Some(a) = tl.actor(&p.id).filter(|a| a.kind == crate::model::ActorKind::Person) {
-                wrong.push(a.name.clone());
-            }
+    let q = &event.quotes[quote];
+    let right = tl.speaker(q).to_string();
+    let year = q.date.map_or(event.date.year, |d| d.year);
+    let mut wrong: Vec<String> = Vec::new();
+    for (i, a) in tl.actors.iter().enumerate() {
+        if a.kind == ActorKind::Person && active.around(i, year) {
+            wrong.push(a.name.clone());
         }
     }
-    wrong.sort();
-    wrong.dedup();
+    // Speakers known only by name count when they spoke in the same period.
+    for o in tl.events.iter().filter(|o| (o.date.year - year).abs() <= PERSON_MARGIN) {
+        wrong.extend(o.quotes.iter().map(|q| tl.speaker(q).to_string()));
+    }
     shuffled(right, wrong, Ask::Said { quote }, e, rng)
 }
 
@@ -393,19 +646,24 @@ pub fn check(tl: &Timeline, question: &Question, answer: Answer) -> Outcome {
             let right = options.get(*answer).map_or("", String::as_str);
             let e = &tl.events[*event];
             let verdict = if correct { "Right" } else { "Not quite" };
+            let (title, date) = (&e.title, e.date_label());
             let explanation = match ask {
-                Ask::Country | Ask::Attended if correct => {
-                    format!("Right: {right} took part in “{}” ({}).", e.title, e.date_label())
+                Ask::Country if correct => {
+                    format!("Right: “{title}” ({date}) concerns today's {right}.")
                 }
-                Ask::Country | Ask::Attended => format!(
-                    "Not quite: of these, only {right} took part in “{}” ({}).",
-                    e.title,
-                    e.date_label()
+                Ask::Country => format!(
+                    "Not quite: of these, only {right} is among the countries “{title}” ({date}) concerns."
                 ),
-                Ask::OnDate => format!("{verdict}: on {} — {right}.", e.date_label()),
+                Ask::Attended if correct => {
+                    format!("Right: {right} took part in “{title}” ({date}).")
+                }
+                Ask::Attended => {
+                    format!("Not quite: of these, only {right} took part in “{title}” ({date}).")
+                }
+                Ask::OnDate => format!("{verdict}: {} — {right}.", date_phrase(e)),
                 Ask::Said { quote } => {
                     let when = e.quotes.get(*quote).and_then(|q| q.date).unwrap_or(e.date);
-                    format!("{verdict}: {right} said it, {when}, at “{}”.", e.title)
+                    format!("{verdict}: {right} said it, {when}, at “{title}”.")
                 }
             };
             Outcome { correct, explanation }
@@ -541,6 +799,154 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Every multiple-choice question over many seeds.
+    fn choose_questions(tl: &Timeline) -> Vec<(Ask, usize, Vec<String>, usize)> {
+        let pool = all(tl);
+        (0..200)
+            .flat_map(|seed| generate(tl, &pool, seed, 20))
+            .filter_map(|q| match q {
+                Question::Choose { ask, event, options, answer } => {
+                    Some((ask, event, options, answer))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn which_country_is_asked_only_where_no_wrong_answer_can_be_argued() {
+        let tl = bundled();
+        let code = |name: &str| {
+            tl.countries.iter().find(|c| c.name == name).map(|c| c.code.clone()).expect(name)
+        };
+        let mut asked = std::collections::HashSet::new();
+        for (ask, event, options, answer) in choose_questions(&tl) {
+            if ask != Ask::Country {
+                continue;
+            }
+            let e = &tl.events[event];
+            asked.insert(e.id.clone());
+            assert!(e.countries.len() <= MAX_COUNTRIES, "{}", e.id);
+            assert!(!has_tag(e, MEMBERSHIP_TAGS), "{} lists members", e.id);
+            for (n, o) in options.iter().enumerate() {
+                let c = code(o);
+                assert!(today(&c), "{o} is not a country of today ({})", e.id);
+                assert_eq!(e.countries.contains(&c), n == answer, "{} / {o}", e.id);
+                // A wrong one belongs to the period: an event of its own within 20 years.
+                assert!(
+                    tl.events.iter().any(|x| x.countries.contains(&c)
+                        && (x.date.year - e.date.year).abs() <= COUNTRY_PERIOD),
+                    "{o} for {}",
+                    e.id
+                );
+            }
+        }
+        // The cases a teacher found marked wrong history right.
+        for id in ["ussr-dissolved", "collective-security-treaty", "uzbekistan-independence"] {
+            assert!(!asked.contains(id), "{id} is asked which country");
+        }
+        assert!(asked.len() >= 5, "asked of {asked:?}");
+        let q = Question::Choose { ask: Ask::Country, event: 0, options: vec![], answer: 0 };
+        let prompt = q.prompt(&tl).expect("a prompt");
+        assert!(prompt.starts_with("Which of today's countries does “"), "{prompt}");
+        assert!(prompt.ends_with("” concern?"), "{prompt}");
+    }
+
+    #[test]
+    fn who_took_part_offers_people_of_the_period_from_countries_not_there() {
+        let tl = bundled();
+        let active = Active::people(&tl);
+        let by_name = |name: &str| tl.actors.iter().position(|a| a.name == name).expect(name);
+        let mut asked = 0;
+        for (ask, event, options, answer) in choose_questions(&tl) {
+            if ask != Ask::Attended {
+                continue;
+            }
+            asked += 1;
+            let e = &tl.events[event];
+            assert!(has_tag(e, MEETING_TAGS) && !has_tag(e, NOT_MEETING_TAGS), "{}", e.id);
+            for (n, o) in options.iter().enumerate() {
+                let i = by_name(o);
+                let a = &tl.actors[i];
+                let part = e.actors.iter().find(|p| p.id == a.id);
+                if n == answer {
+                    assert!(part.is_some_and(|p| was_there(p.role.as_deref())), "{}", e.id);
+                } else {
+                    assert!(part.is_none(), "{o} is on {}", e.id);
+                    let country = a.country.as_ref().expect("a distractor has a country");
+                    assert!(!e.countries.contains(country), "{o} could have been at {}", e.id);
+                    assert!(active.around(i, e.date.year), "{o} is out of period for {}", e.id);
+                }
+            }
+            let e2025 = e.date.year >= 2020;
+            for gone in ["Saparmurat Niyazov", "Nursultan Nazarbayev", "Stanislav Shushkevich"] {
+                assert!(!(e2025 && options.iter().any(|o| o == gone)), "{gone} at {}", e.id);
+            }
+        }
+        assert!(asked > 20, "only {asked}");
+        assert!(was_there(None) && was_there(Some("host")) && was_there(Some("observer")));
+        assert!(!was_there(Some("popularised the phrase in Kim")));
+        assert!(!was_there(Some("Foreign Minister of Ukraine")));
+        let i = tl.event_index("csto-charter").expect("event");
+        let q = Question::Choose { ask: Ask::Attended, event: i, options: vec![], answer: 0 };
+        assert_eq!(
+            q.prompt(&tl).as_deref(),
+            Some(
+                "Which of these people took part in “Collective Security Treaty Organization (CSTO) charter signed”?"
+            )
+        );
+    }
+
+    #[test]
+    fn a_question_on_a_date_says_on_for_a_day_and_in_otherwise() {
+        let tl = bundled();
+        let prompt = |id: &str| {
+            let event = tl.event_index(id).expect(id);
+            Question::Choose { ask: Ask::OnDate, event, options: vec![], answer: 0 }
+                .prompt(&tl)
+                .expect("a prompt")
+        };
+        assert_eq!(
+            prompt("xi-astana-silk-road-economic-belt"),
+            "Which of these happened on 7 Sep 2013?"
+        );
+        assert_eq!(prompt("revolt-1916"), "Which of these happened in Jul 1916 – Feb 1917?");
+        assert_eq!(prompt("tajik-civil-war"), "Which of these happened in May 1992 – 27 Jun 1997?");
+        for (ask, event, options, answer) in choose_questions(&tl) {
+            if ask != Ask::OnDate {
+                continue;
+            }
+            let e = &tl.events[event];
+            for (n, o) in options.iter().enumerate() {
+                assert!(!has_year(o), "{o}: a year in an option answers it");
+                if n != answer {
+                    let other = tl.events.iter().find(|x| x.title == *o).expect(o);
+                    assert!(ordered(other, e).is_some(), "{o} overlaps {}", e.id);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_numbers_that_read_as_years_are_hidden() {
+        assert_eq!(hide_years("In 1840 the 2 empires"), "In ···· the 2 empires");
+        assert_eq!(hide_years("the 10th summit, 2023"), "the 10th summit, ····");
+        assert_eq!(
+            hide_years("about 100,000. More than 2,000 Russian settlers died in 1916"),
+            "about 100,000. More than 2,000 Russian settlers died in ····"
+        );
+        assert_eq!(
+            hide_years("resolution 68/262 of 1990s fame"),
+            "resolution 68/262 of ····s fame"
+        );
+        assert_eq!(
+            hide_years("in 330 BCE, 520 km, 45%, 3.1416, 1500"),
+            "in ··· BCE, 520 km, 45%, 3.1416, ····"
+        );
+        assert_eq!(hide_years("$1200 and 1924–1936"), "$1200 and ····–····");
+        assert!(!has_year("Central Asia–China gas pipeline") && has_year("revolt of 1916"));
     }
 
     #[test]

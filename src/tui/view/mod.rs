@@ -22,7 +22,7 @@ mod tours;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
 use super::action::Action;
@@ -130,6 +130,38 @@ pub fn reader_max_scroll(app: &App) -> u16 {
 /// How far the help can scroll at this terminal size.
 pub fn help_max_scroll(app: &App) -> u16 {
     help::max_scroll(Rect::new(0, 0, app.width, app.height))
+}
+
+/// `text` after `lead` (a number, an indent), wrapped between words to
+/// `width` columns, its later lines indented under its first; `show` draws
+/// each wrapped part (in display order, with any marks).
+pub fn hanging<'a>(
+    lead: Vec<Span<'a>>,
+    text: &str,
+    width: u16,
+    show: impl Fn(&str) -> Vec<Span<'a>>,
+) -> Vec<Line<'a>> {
+    let indent: usize = lead.iter().map(|s| crate::text::width(&s.content)).sum();
+    let room = usize::from(width).saturating_sub(indent).max(8);
+    let mut lead = Some(lead);
+    crate::text::wrap(text, room)
+        .iter()
+        .map(|part| {
+            let mut spans = lead.take().unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
+            spans.extend(show(&super::bidi::line(part)));
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// [`hanging`] in one style.
+pub fn hanging_styled<'a>(
+    lead: Vec<Span<'a>>,
+    text: &str,
+    width: u16,
+    style: ratatui::style::Style,
+) -> Vec<Line<'a>> {
+    hanging(lead, text, width, |part| vec![Span::styled(part.to_string(), style)])
 }
 
 /// A bordered block, highlighted when its pane has the focus.

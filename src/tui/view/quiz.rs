@@ -8,35 +8,11 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::block;
+use super::{block, hanging, hanging_styled};
 use crate::model::{Event, Timeline};
-use crate::teach::quiz::{Ask, Question, YEAR_TOLERANCE};
+use crate::teach::quiz::{Ask, Question, YEAR_TOLERANCE, hide_years};
 use crate::tui::quiz::QuizState;
 use crate::tui::theme::Theme;
-
-/// Hides numbers that could give the date away ("In 1840 …" → "In ···· …").
-pub fn hide_years(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut digits = String::new();
-    let flush = |digits: &mut String, out: &mut String| {
-        if digits.len() >= 3 {
-            out.push_str(&"·".repeat(digits.len()));
-        } else {
-            out.push_str(digits);
-        }
-        digits.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            digits.push(c);
-        } else {
-            flush(&mut digits, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut digits, &mut out);
-    out
-}
 
 /// In place of an event a reload removed while its question was on screen.
 const GONE_TEXT: &str = "(this event is no longer in the files)";
@@ -64,7 +40,7 @@ fn text_area(area: Rect) -> Rect {
 /// How far the end summary can scroll in `area`.
 pub fn max_scroll(quiz: &QuizState, area: Rect) -> u16 {
     let text = text_area(area);
-    let lines = Paragraph::new(summary(quiz, &Theme::mono()))
+    let lines = Paragraph::new(summary(quiz, &Theme::mono(), text.width))
         .wrap(Wrap { trim: false })
         .line_count(text.width.max(1));
     u16::try_from(lines.saturating_sub(usize::from(text.height))).unwrap_or(u16::MAX)
@@ -84,8 +60,8 @@ pub fn render(tl: &Timeline, quiz: &QuizState, theme: &Theme, area: Rect, frame:
     frame.render_widget(block(Line::styled(title, theme.title), true, theme), area);
     let text = text_area(area);
     let (lines, scroll) = match quiz.current() {
-        None => (summary(quiz, theme), quiz.scroll.min(max_scroll(quiz, area))),
-        Some(q) => (question(tl, quiz, q, theme), 0),
+        None => (summary(quiz, theme, text.width), quiz.scroll.min(max_scroll(quiz, area))),
+        Some(q) => (question(tl, quiz, q, theme, text.width), 0),
     };
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     // A question stands in the middle of a big screen; the results scroll from the top.
@@ -95,7 +71,23 @@ pub fn render(tl: &Timeline, quiz: &QuizState, theme: &Theme, area: Rect, frame:
     frame.render_widget(paragraph.scroll((scroll, 0)), text);
 }
 
-fn question<'a>(tl: &Timeline, quiz: &QuizState, q: &Question, theme: &Theme) -> Vec<Line<'a>> {
+/// "(within 2 years counts)", and how to type a year BCE when the timeline has one.
+fn year_hint(tl: &Timeline) -> String {
+    let bce = tl.events.iter().any(|e| e.date.year <= 0);
+    if bce {
+        format!("   (within {YEAR_TOLERANCE} years counts; -330 is 330 BCE)")
+    } else {
+        format!("   (within {YEAR_TOLERANCE} years counts)")
+    }
+}
+
+fn question<'a>(
+    tl: &Timeline,
+    quiz: &QuizState,
+    q: &Question,
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     match *q {
         Question::When { event } => {
@@ -110,23 +102,16 @@ fn question<'a>(tl: &Timeline, quiz: &QuizState, q: &Question, theme: &Theme) ->
                 Span::styled("Year: ", theme.heading),
                 Span::raw(quiz.input.clone()),
                 Span::styled(if quiz.outcome.is_none() { "█" } else { "" }, theme.key),
-                Span::styled(
-                    format!("   (within {YEAR_TOLERANCE} years counts; -330 is 330 BCE)"),
-                    theme.dim,
-                ),
+                Span::styled(year_hint(tl), theme.dim),
             ]));
         }
         Question::First { a, b } => {
             lines.push(Line::styled("Which came first? Press 1 or 2.", theme.heading));
             lines.push(Line::raw(""));
             for (n, e) in [(1, a), (2, b)] {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{n}  "), theme.key),
-                    Span::styled(
-                        tl.events.get(e).map_or(GONE_TEXT.to_string(), |e| hide_years(&e.title)),
-                        theme.title,
-                    ),
-                ]));
+                let title = tl.events.get(e).map_or(GONE_TEXT, |e| e.title.as_str());
+                let lead = vec![Span::styled(format!("{n}  "), theme.key)];
+                lines.extend(hanging_styled(lead, title, width, theme.title));
                 lines.push(Line::raw(""));
             }
         }
@@ -134,7 +119,8 @@ fn question<'a>(tl: &Timeline, quiz: &QuizState, q: &Question, theme: &Theme) ->
             let keys = format!("Press 1 to {}.", options.len());
             match q.prompt(tl) {
                 Some(prompt) => {
-                    // A year in the title could give away an answer on a date.
+                    // A year in the question's own text could give a date away;
+                    // a question on a date is about that date.
                     let prompt = if ask == Ask::OnDate { prompt } else { hide_years(&prompt) };
                     lines.push(Line::styled(prompt, theme.title));
                 }
@@ -143,10 +129,9 @@ fn question<'a>(tl: &Timeline, quiz: &QuizState, q: &Question, theme: &Theme) ->
             lines.push(Line::styled(keys, theme.heading));
             lines.push(Line::raw(""));
             for (n, option) in options.iter().enumerate() {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{}  ", n + 1), theme.key),
-                    Span::styled(hide_years(option), theme.title),
-                ]));
+                // Options are shown as they are: marking one would single it out.
+                let lead = vec![Span::styled(format!("{}  ", n + 1), theme.key)];
+                lines.extend(hanging_styled(lead, option, width, theme.title));
                 lines.push(Line::raw(""));
             }
         }
@@ -168,7 +153,7 @@ fn question<'a>(tl: &Timeline, quiz: &QuizState, q: &Question, theme: &Theme) ->
     lines
 }
 
-fn summary<'a>(quiz: &QuizState, theme: &Theme) -> Vec<Line<'a>> {
+fn summary<'a>(quiz: &QuizState, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     let total = quiz.questions.len();
     let mut lines = vec![
         Line::styled(format!("{} of {total} right", quiz.score()), theme.title)
@@ -182,12 +167,9 @@ fn summary<'a>(quiz: &QuizState, theme: &Theme) -> Vec<Line<'a>> {
             Span::styled("✗ ", theme.warning)
         };
         let asked = quiz.asked.get(n).cloned().unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::raw(format!("{:>2}. ", n + 1)),
-            mark,
-            Span::raw(asked),
-            Span::raw(result.explanation.clone()),
-        ]));
+        let lead = vec![Span::raw(format!("{:>2}. ", n + 1)), mark];
+        let said = format!("{asked}{}", result.explanation);
+        lines.extend(hanging(lead, &said, width, |part| vec![Span::raw(part.to_string())]));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
@@ -204,15 +186,4 @@ fn summary<'a>(quiz: &QuizState, theme: &Theme) -> Vec<Line<'a>> {
         theme.dim,
     ));
     lines
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn years_are_hidden_but_small_numbers_stay() {
-        assert_eq!(hide_years("In 1840 the 2 empires"), "In ···· the 2 empires");
-        assert_eq!(hide_years("the 10th summit, 2023"), "the 10th summit, ····");
-    }
 }
