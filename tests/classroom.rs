@@ -261,6 +261,20 @@ fn the_bundled_quote_is_word_for_word_with_its_source_and_a_slide_of_its_own() {
 }
 
 #[test]
+fn every_handout_prints_the_quote_of_a_quote_step_once() {
+    for args in [
+        &["export", "--tour", "new-great-game"][..],
+        &["export", "--tour", "new-great-game", "--no-notes"],
+        &["export", "--tour", "new-great-game", "--format", "html"],
+        &["export", "--tour", "new-great-game", "--format", "html", "--no-notes"],
+    ] {
+        let out = ok(args);
+        let said = out.matches("Vladimir Putin, 14 Oct 2022").count();
+        assert_eq!(said, 1, "{args:?} prints the quote {said} times");
+    }
+}
+
+#[test]
 fn quotes_and_translations_survive_a_yaml_export_and_the_yaml_keeps_the_original() {
     let yaml = ok(&["export", FIXTURE, "--format", "yaml", "--lang", "ru"]);
     assert!(yaml.contains("title: The first event"), "a data format keeps the original:\n{yaml}");

@@ -324,9 +324,14 @@ impl<'a> Step<'a> {
     pub fn new(tl: &'a Timeline, tour: &'a Tour, n: usize, notes: bool) -> Option<Self> {
         let s = tour.steps.get(n)?;
         let e = &tl.events[tl.event_index(&s.event)?];
+        let mut card = Card::new(tl, e);
+        // The step's own quote is shown as the step; the card keeps the others.
+        if let Some(q) = s.quote.filter(|&q| q < card.quotes.len()) {
+            card.quotes.remove(q);
+        }
         Some(Step {
             number: n + 1,
-            card: Card::new(tl, e),
+            card,
             note: s.note.as_deref().filter(|_| notes).map(paragraphs),
             question: s.question.as_deref().map(paragraphs).filter(|q| !q.is_empty()),
             quote: s.quote.and_then(|q| e.quotes.get(q)).map(|q| QuoteRef::new(tl, q)),

@@ -73,11 +73,13 @@ pub fn answer_key(ws: &Worksheet) -> String {
         ws.seed
     );
     if !ws.open.is_empty() {
-        let _ = writeln!(out, "## Questions: what a good answer covers\n");
+        // The key gives the step's note for the teacher, which frames the
+        // question; it is not a model answer, and is labelled as what it is.
+        let _ = writeln!(out, "## Questions, with the teacher's note on each step\n");
         for (n, q) in ws.open.iter().enumerate() {
             let guide = match &q.guide {
-                Some(g) => paragraphs(g),
-                None => "*(no note for this step)*".into(),
+                Some(g) => format!("*Teacher's note:* {}", paragraphs(g)),
+                None => "*(no teacher's note for this step)*".into(),
             };
             let body = format!("*(Step {})* {}\n\n{guide}", q.step, paragraphs(&q.question));
             item(&mut out, n + 1, &body);

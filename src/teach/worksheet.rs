@@ -18,8 +18,8 @@ pub struct Entry<'a> {
     pub title: &'a str,
 }
 
-/// An open question of the tour, with the teacher's note as a guide to
-/// what a good answer covers.
+/// An open question of the tour, with the step's note for the teacher
+/// (which frames the question; the answer key labels it as that).
 #[derive(Debug, Clone)]
 pub struct Open<'a> {
     pub step: usize,

@@ -75,14 +75,14 @@ pub fn answer_key(ws: &Worksheet) -> String {
         main.worksheet {
             @if !ws.open.is_empty() {
                 section {
-                    h2 { "Questions: what a good answer covers" }
+                    h2 { "Questions, with the teacher's note on each step" }
                     ol.open {
                         @for q in &ws.open {
                             li {
                                 span.stepno { "Step " (q.step) } (paragraphs(&q.question))
                                 @match &q.guide {
-                                    Some(g) => { div.note { (paragraphs(g)) } },
-                                    None => { p.empty { "(no note for this step)" } },
+                                    Some(g) => { div.note { h3 { "Teacher's note" } (paragraphs(g)) } },
+                                    None => { p.empty { "(no teacher's note for this step)" } },
                                 }
                             }
                         }
