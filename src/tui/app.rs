@@ -382,6 +382,7 @@ impl App {
             return o.context();
         }
         match &self.screen {
+            Screen::Present(p) if p.presenter => Context::Presenter,
             Screen::Present(p) if p.tour.is_some() => Context::Tour,
             Screen::Present(_) => Context::Present,
             Screen::Quiz(q) if q.finished() => Context::QuizDone,

@@ -28,6 +28,9 @@ pub enum Context {
     Present,
     /// Presenting a tour: slides with notes and questions.
     Tour,
+    /// The presenter's view of a tour, on the teacher's own screen: the
+    /// note is always there, so it has no key.
+    Presenter,
     /// The tour picker.
     Tours,
     /// A list over the screen: tags, links, export formats.
@@ -71,8 +74,8 @@ const fn bind(
 }
 
 use Context::{
-    Axis, Detail, Everywhere, Facets, Help, Map, Panes, Picker, Present, Prompt, Quiz, QuizDone,
-    Reader, Timeline, Tour, Tours,
+    Axis, Detail, Everywhere, Facets, Help, Map, Panes, Picker, Present, Presenter, Prompt, Quiz,
+    QuizDone, Reader, Timeline, Tour, Tours,
 };
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -159,6 +162,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Present, &[(Left, NONE), (Backspace, NONE), (PageUp, NONE), (Char('h'), NONE)], "← Bksp", Action::PrevEvent, "previous slide", Some("back")),
     bind(Present, &[(Home, NONE), (Char('g'), NONE)], "Home", Action::Home, "first slide", None),
     bind(Present, &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)], "End", Action::End, "last slide", None),
+    bind(Presenter, &[(Char('a'), NONE)], "a", Action::ToggleQuestion, "question on the projector", Some("question")),
+    bind(Presenter, &[(Esc, NONE), (Char('p'), NONE)], "Esc p", Action::Back, "back to the explorer", Some("explorer")),
     bind(Tour, &[(Char('a'), NONE)], "a", Action::ToggleQuestion, "show/hide the class question", Some("question")),
     bind(Tour, &[(Char('i'), NONE)], "i", Action::ToggleNotes, "show/hide the teacher's note", Some("notes")),
     bind(Present, &[(Esc, NONE), (Char('p'), NONE)], "Esc p", Action::Back, "back to the explorer", Some("explorer")),
@@ -216,6 +221,7 @@ pub fn contexts(active: Context) -> &'static [Context] {
         Context::Prompt => &[Context::Prompt, Everywhere],
         Context::Present => &[Context::Present, Everywhere],
         Context::Tour => &[Context::Tour, Context::Present, Everywhere],
+        Context::Presenter => &[Context::Presenter, Context::Present, Everywhere],
         Context::Tours => &[Context::Tours, Everywhere],
         Context::Picker => &[Context::Picker, Everywhere],
         Context::Reader => &[Context::Reader, Everywhere],
@@ -259,13 +265,78 @@ pub fn key(active: Context, action: Action) -> &'static str {
     found.map_or("?", |b| b.label.split(' ').next().unwrap_or(b.label))
 }
 
-/// The (keys, words) pairs for the footer in `active`.
+/// A footer hint: its keys and words, where it stands in the footer, and
+/// how soon it gives way on a short line.
+struct Hint {
+    rank: u8,
+    at: usize,
+    keys: &'static str,
+    words: &'static str,
+}
+
+/// The footer hints of `active`: an action bound in a more specific context
+/// is shown once, as bound there.
+fn hints(active: Context) -> Vec<Hint> {
+    let mut seen: Vec<Action> = Vec::new();
+    let mut out = Vec::new();
+    for ctx in contexts(active) {
+        for b in BINDINGS.iter().filter(|b| b.context == *ctx) {
+            if seen.contains(&b.action) {
+                continue;
+            }
+            seen.push(b.action);
+            if let Some(words) = b.footer {
+                let keys = b.label.split(' ').next().unwrap_or(b.label);
+                let at = out.len();
+                out.push(Hint { rank: footer_rank(active, b), at, keys, words });
+            }
+        }
+    }
+    out
+}
+
+/// Which hints a short footer keeps (lower first): help and quit, which
+/// must always be found; then the keys of a view (map, time axis) or, on
+/// the panes, a teacher's keys (slides, tours, quiz); then the panes' own
+/// keys; then the rest.
+fn footer_rank(active: Context, b: &Binding) -> u8 {
+    let panes = matches!(active, Context::Timeline | Context::Facets);
+    match b.action {
+        Action::ToggleHelp | Action::Quit => 0,
+        Action::StartPresentation | Action::OpenTours | Action::StartQuiz if panes => 1,
+        _ if b.context == active && !panes => 1,
+        _ if b.context == active || b.context != Context::Panes => 2,
+        _ => 3,
+    }
+}
+
+/// The (keys, words) pairs for the footer in `active`: the most specific
+/// context's first, each context's in the table's order.
 pub fn footer(active: Context) -> Vec<(&'static str, &'static str)> {
-    contexts(active)
-        .iter()
-        .flat_map(|ctx| BINDINGS.iter().filter(move |b| b.context == *ctx))
-        .filter_map(|b| Some((b.label.split(' ').next().unwrap_or(b.label), b.footer?)))
-        .collect()
+    hints(active).into_iter().map(|h| (h.keys, h.words)).collect()
+}
+
+/// The footer's hints that fit in `room` columns, each costing `cost(keys,
+/// words)`: kept in the order they give way, shown in the footer's order.
+pub fn footer_fitting(
+    active: Context,
+    room: usize,
+    cost: impl Fn(&str, &str) -> usize,
+) -> Vec<(&'static str, &'static str)> {
+    let mut all = hints(active);
+    // A stable sort: within a rank, the footer's order.
+    all.sort_by_key(|h| h.rank);
+    let mut left = room;
+    let mut kept: Vec<Hint> = Vec::new();
+    for h in all {
+        let w = cost(h.keys, h.words);
+        if w <= left {
+            left -= w;
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| h.at);
+    kept.into_iter().map(|h| (h.keys, h.words)).collect()
 }
 
 /// Headings and bindings for the help overlay, in table order.
@@ -275,14 +346,15 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
         ("Timeline pane", Context::Timeline),
         ("Countries and actors panes", Context::Facets),
         ("Map view", Context::Map),
-        ("Time axis view; the wheel pans, with Ctrl zooms", Context::Axis),
+        ("Time axis: wheel pans, Ctrl+wheel zooms", Context::Axis),
         ("Search and year prompts", Context::Prompt),
         ("Presenting slides and tours", Context::Present),
         ("In a tour", Context::Tour),
+        ("Presenter's view (--presenter)", Context::Presenter),
         ("Tour list", Context::Tours),
         ("Tags, links, export: type to find", Context::Picker),
         ("About, statistics", Context::Reader),
-        ("Quiz: type a year, or the number of an answer", Context::Quiz),
+        ("Quiz: type a year or an answer's number", Context::Quiz),
         ("Quiz results", Context::QuizDone),
         ("Full-screen event", Context::Detail),
         ("This help", Context::Help),

@@ -295,6 +295,9 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     }
 }
 
+/// A quote of at most this many words may be drawn in block letters.
+const BIG_QUOTE_WORDS: usize = 12;
+
 /// A step that is a quote: the words large in the middle of the screen,
 /// who said them and when beneath, the event above and the source below.
 #[allow(clippy::too_many_arguments)]
@@ -331,13 +334,30 @@ fn quote_slide(
         .filter(|_| p.question)
         .map(|ps| wrapped(ps, width.saturating_sub(2)))
         .unwrap_or_default();
-    let fixed = rows(event.len() + 1 + 1 + by.len() + source.len())
-        + if question.is_empty() { 0 } else { rows(question.len()) + 3 };
+    let mut note = step
+        .and_then(|s| s.note.as_ref())
+        .filter(|_| p.notes)
+        .map(|ps| wrapped(ps, width.saturating_sub(2)))
+        .unwrap_or_default();
+    let boxes = |note: &[String]| {
+        let height = |lines: &[String]| if lines.is_empty() { 0 } else { rows(lines.len()) + 3 };
+        height(note) + height(&question)
+    };
+    let mut fixed = rows(event.len() + 1 + 1 + by.len() + source.len()) + boxes(&note);
+    // The words come first: the note gives way when they would not fit in
+    // two lines (the question stays, as on every slide).
+    if !note.is_empty() && rest.height.saturating_sub(fixed) < 2 {
+        note.clear();
+        fixed = rows(event.len() + 1 + 1 + by.len() + source.len()) + boxes(&note);
+    }
     let room = usize::from(rest.height.saturating_sub(fixed));
     // On a projector-sized screen the words in block letters, if they fit.
     let all: String = q.text.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join(" ");
     let wide = usize::from(area.width.saturating_sub(4));
-    let big = (rest.height >= 40)
+    // Block letters only for a short saying: a long one reads better as large
+    // plain text than as a wall of tiny capitals.
+    let short = all.split_whitespace().count() <= BIG_QUOTE_WORDS;
+    let big = (rest.height >= 40 && short)
         .then(|| big_lines(&format!("“{all}”"), 1, wide, (room + 1) / 6))
         .flatten();
     if let Some(big) = big {
@@ -355,6 +375,7 @@ fn quote_slide(
         let mut lines: Vec<Line> = by.into_iter().map(|l| Line::styled(l, theme.era)).collect();
         lines.extend(source.into_iter().map(|l| Line::styled(l, theme.dim)));
         frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), r);
+        quote_boxes(&note, &question, theme, &mut rest, column, frame);
         return;
     }
     // On a big screen the words get a blank line between lines, to read from afar.
@@ -380,14 +401,32 @@ fn quote_slide(
     let r = take(&mut rest, rows(source.len()));
     let source: Vec<Line> = source.into_iter().map(|l| Line::styled(l, theme.dim)).collect();
     frame.render_widget(Paragraph::new(source).alignment(Alignment::Right), column(r));
-    if !question.is_empty() {
-        take(&mut rest, 1);
-        let r = take(&mut rest, rows(question.len()) + 2);
+    quote_boxes(&note, &question, theme, &mut rest, column, frame);
+}
+
+/// Under a quote: the teacher's note and the class question, each boxed.
+fn quote_boxes(
+    note: &[String],
+    question: &[String],
+    theme: &Theme,
+    rest: &mut Rect,
+    column: impl Fn(Rect) -> Rect,
+    frame: &mut Frame,
+) {
+    for (heading, lines, style) in [
+        ("Note for the teacher", note, theme.dim),
+        ("Question for the class", question, theme.marker),
+    ] {
+        if lines.is_empty() {
+            continue;
+        }
+        take(rest, 1);
+        let r = take(rest, rows(lines.len()) + 2);
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(theme.marker)
-            .title(Line::styled(" Question for the class ", theme.heading));
-        let lines: Vec<Line> = question.iter().map(|l| Line::raw(shown(l))).collect();
+            .border_style(style)
+            .title(Line::styled(format!(" {heading} "), theme.heading));
+        let lines: Vec<Line> = lines.iter().map(|l| Line::raw(shown(l))).collect();
         frame.render_widget(Paragraph::new(lines).block(block), column(r));
     }
 }

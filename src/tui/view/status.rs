@@ -187,12 +187,9 @@ fn line_with_hints(app: &App, left: Vec<Span<'_>>, theme: &Theme, area: Rect, fr
     let used: usize = spans.iter().map(|s| columns(&s.content)).sum();
     let mut room = width.saturating_sub(used + 2);
     let mut hints: Vec<Span> = Vec::new();
-    for (keys, words) in keymap::footer(app.context()) {
-        let w = columns(keys) + 1 + columns(words) + 2;
-        if w > room {
-            break;
-        }
-        room -= w;
+    let cost = |keys: &str, words: &str| columns(keys) + 1 + columns(words) + 2;
+    for (keys, words) in keymap::footer_fitting(app.context(), room, cost) {
+        room -= cost(keys, words);
         hints.push(Span::styled(keys, theme.key));
         hints.push(Span::raw(format!(" {words}  ")));
     }
