@@ -133,8 +133,9 @@ fn load_timeline_reported(sources: &Sources) -> (crate::model::Timeline, Result<
         say_err(&loaded.report.render_notes());
         if loaded.report.warnings() > 0 {
             say_err(&format!(
-                "note: {} in the timelines; `steppe validate` shows them\n",
-                loaded.report.tally()
+                "note: {} in the timelines; `{}` shows them\n",
+                loaded.report.tally(),
+                validate_command(sources)
             ));
         }
         Ok(())
@@ -149,6 +150,28 @@ fn load_timeline_reported(sources: &Sources) -> (crate::model::Timeline, Result<
     let Loaded { timeline, report } = loaded;
     drop(report);
     (timeline, outcome)
+}
+
+/// The `steppe validate` command that checks what `sources` loads, to be
+/// pasted into a shell: `steppe validate --with-builtin --prefer later 'my file.yaml'`.
+pub fn validate_command(sources: &Sources) -> String {
+    let mut words = vec!["steppe validate".to_string()];
+    if sources.builtin && !sources.paths.is_empty() {
+        words.push("--with-builtin".into());
+    }
+    if sources.prefer == load::Prefer::Later {
+        words.push("--prefer later".into());
+    }
+    for path in &sources.paths {
+        // Hazards escaped: the command is printed, never run.
+        let text = safe::path(path);
+        let plain = !text.is_empty()
+            && text.chars().all(|c| c.is_alphanumeric() || "-_./,+=:@%".contains(c));
+        // `./-x.yaml`: a name starting with `-` would be read as an option.
+        let text = if text.starts_with('-') { format!("./{text}") } else { text };
+        words.push(if plain { text } else { format!("'{}'", text.replace('\'', "'\\''")) });
+    }
+    words.join(" ")
 }
 
 /// The filter from the command line, parsed: a `--where` mistake is found
@@ -325,6 +348,19 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     written.and(loaded)
 }
 
+/// What the explorer is asked to open with, from its command line.
+pub fn startup(args: &ExploreArgs) -> Result<tui::app::Startup, Failure> {
+    Ok(tui::app::Startup {
+        filter: asked(&args.filters)?,
+        goto: args.goto.clone(),
+        tour: args.tour.clone(),
+        present: args.present,
+        quiz: args.quiz,
+        presenter: args.presenter,
+        validate: validate_command(&args.sources.sources(&args.paths)),
+    })
+}
+
 /// The explorer, full-screen in the terminal. It opens at once and loads
 /// the timelines in the background; what the command line asks for is
 /// checked against them when they arrive.
@@ -344,14 +380,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
             "the explorer needs a terminal; to print the events, use `steppe list`".into(),
         ));
     }
-    let startup = tui::app::Startup {
-        filter: asked(&args.filters)?,
-        goto: args.goto.clone(),
-        tour: args.tour.clone(),
-        present: args.present,
-        quiz: args.quiz,
-        presenter: args.presenter,
-    };
+    let startup = startup(args)?;
     tui::bidi::set(match args.bidi {
         crate::cli::BidiArg::Steppe => tui::bidi::Bidi::Steppe,
         crate::cli::BidiArg::Terminal => tui::bidi::Bidi::Terminal,

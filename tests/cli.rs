@@ -183,6 +183,15 @@ fn warnings_fail_only_with_strict() {
     assert!(err.contains("warning: actor `nobody` is never referenced"), "{err}");
     let o = steppe(&["validate", "tests/fixtures/warn.yaml", "--strict"]);
     assert_eq!(o.status.code(), Some(1));
+
+    // The other commands name the command that shows them, with the same options.
+    let o = steppe(&["list", "--with-builtin", "--prefer", "later", "tests/fixtures/warn.yaml"]);
+    let err = stderr(&o);
+    let command = "steppe validate --with-builtin --prefer later tests/fixtures/warn.yaml";
+    assert!(err.contains(&format!("in the timelines; `{command}` shows them")), "{err}");
+    let words: Vec<&str> = command.split(' ').skip(1).collect();
+    let err = stderr(&steppe(&words));
+    assert!(err.contains("warning: event `unsourced` has no sources"), "{err}");
 }
 
 #[test]

@@ -845,6 +845,39 @@ fn the_explorer_draws_at_once_and_opens_when_the_data_arrives() {
 }
 
 #[test]
+fn the_explorer_names_the_validate_command_with_its_own_options() {
+    use clap::Parser;
+    use steppe::tui::app::Prepared;
+    let args = ["steppe", "--with-builtin", "--prefer", "later", "tests/fixtures/warn.yaml"];
+    let cli = steppe::cli::Cli::try_parse_from(args).expect("a command line");
+    let startup = steppe::commands::startup(&cli.explore).expect("a start");
+    let command = "steppe validate --with-builtin --prefer later tests/fixtures/warn.yaml";
+    assert_eq!(startup.validate, command);
+    let loaded = load::load_sources(&cli.explore.sources.sources(&cli.explore.paths), &|_| {});
+    assert!(loaded.report.warnings() > 0, "the fixture warns");
+    let mut app = App::loading(startup, 100, 30);
+    let g = match app.begin_load().as_slice() {
+        [steppe::tui::action::Effect::Load { generation }] => *generation,
+        other => panic!("{other:?}"),
+    };
+    let data = Prepared::new(Query::new(loaded.timeline), loaded.report);
+    app.loaded(g, Ok(data)).expect("opens");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(message.ends_with(&format!("`{command}` shows them")), "{message}");
+
+    // Paths a shell would split or read as an option are quoted.
+    let cli = steppe::cli::Cli::try_parse_from(["steppe", "it's mine.yaml", "--", "-x.yaml"])
+        .expect("a command line");
+    let startup = steppe::commands::startup(&cli.explore).expect("a start");
+    assert_eq!(startup.validate, "steppe validate 'it'\\''s mine.yaml' ./-x.yaml");
+    // A control character in a path is shown escaped, never sent to the terminal.
+    let cli =
+        steppe::cli::Cli::try_parse_from(["steppe", "a\u{1b}[31m.yaml"]).expect("a command line");
+    let startup = steppe::commands::startup(&cli.explore).expect("a start");
+    assert_eq!(startup.validate, "steppe validate 'a\\u{1b}[31m.yaml'");
+}
+
+#[test]
 fn a_bad_command_line_or_bad_files_refuse_to_open() {
     use steppe::tui::app::{Prepared, StartError, Startup};
     let mut app =

@@ -46,6 +46,9 @@ pub struct Startup {
     pub quiz: bool,
     /// Open the tour in the presenter's view: notes, question, next step, clock.
     pub presenter: bool,
+    /// The command that shows the loader's warnings: `steppe validate` with
+    /// the same files and options.
+    pub validate: String,
 }
 
 /// A load under way.

@@ -69,9 +69,12 @@ impl App {
                         if errors.is_some() {
                             self.message = errors;
                         } else if warnings > 0 {
-                            self.message = Some(format!(
-                                "{tally} in the timelines; `steppe validate` shows them"
-                            ));
+                            let command = match startup.validate.as_str() {
+                                "" => "steppe validate",
+                                command => command,
+                            };
+                            self.message =
+                                Some(format!("{tally} in the timelines; `{command}` shows them"));
                         }
                     }
                     None => {
