@@ -391,3 +391,38 @@ fn a_second_different_definition_is_one_error_and_no_more() {
     assert_eq!(loaded.report.diagnostics.len(), 1, "{report}");
     assert!(report.contains("is defined twice, differently"), "{report}");
 }
+
+#[test]
+fn misspelt_timelinejs_keys_and_sheet_columns_are_pointed_out() {
+    let tjs = r#"{"events": [
+  {"start_date": {"year": 1991, "mnth": 12}, "end_dat": {"year": 1992},
+   "text": {"headline": "A", "text.txt": "words", "txt": "more"},
+   "media": {"url": "https://example.org/a.jpg", "captoin": "c"}}
+], "era": []}"#;
+    let loaded = load_text("t.json", tjs);
+    let report = loaded.report.render_all();
+    for expected in [
+        "unknown key `end_dat` in a TimelineJS slide: it is not read\n --> t.json:2:46 (read as TimelineJS JSON)",
+        "= help: did you mean `end_date`?",
+        "unknown key `mnth` in a slide's `start_date`",
+        "did you mean `month`?",
+        "unknown key `text.txt` in a slide's `text`",
+        "unknown key `txt` in a slide's `text`",
+        "unknown key `captoin` in a slide's `media`",
+        "did you mean `caption`?",
+        "unknown key `era` in a TimelineJS timeline",
+        "did you mean `eras`?",
+    ] {
+        assert!(report.contains(expected), "{expected:?} in\n{report}");
+    }
+    assert!(loaded.is_ok(), "warnings, not errors: {report}");
+    let sheet = "Year,Headline,End Yaer,Notes\n1991,A,1992,x\n";
+    let loaded = load_text("s.csv", sheet);
+    let report = loaded.report.render_all();
+    assert!(
+        report.contains("unknown column `End Yaer`: it is not read\n --> s.csv:1:15"),
+        "{report}"
+    );
+    assert!(report.contains("did you mean `End Year`?"), "{report}");
+    assert!(report.contains("unknown column `Notes`"), "{report}");
+}

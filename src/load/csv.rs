@@ -97,26 +97,26 @@ fn normal(header: &str) -> String {
     header.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
-/// A TimelineJS sheet's columns.
-const SHEET: [&str; 18] = [
-    "year",
-    "month",
-    "day",
-    "time",
-    "end year",
-    "end month",
-    "end day",
-    "end time",
-    "display date",
-    "headline",
-    "text",
-    "media",
-    "media credit",
-    "media caption",
-    "media thumbnail",
-    "type",
-    "group",
-    "background",
+/// A TimelineJS sheet's columns, as the template writes them.
+const SHEET_NAMES: [&str; 18] = [
+    "Year",
+    "Month",
+    "Day",
+    "Time",
+    "End Year",
+    "End Month",
+    "End Day",
+    "End Time",
+    "Display Date",
+    "Headline",
+    "Text",
+    "Media",
+    "Media Credit",
+    "Media Caption",
+    "Media Thumbnail",
+    "Type",
+    "Group",
+    "Background",
 ];
 
 /// Reads a TimelineJS sheet saved as CSV.
@@ -136,9 +136,9 @@ pub fn read_sheet(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileC
     };
     let columns: Vec<String> = rows[header].cells.iter().map(|(c, _)| normal(c)).collect();
     let mut cx = Convert::new(file, diags);
-    for (name, (_, mark)) in columns.iter().zip(&rows[header].cells) {
-        if !name.is_empty() && !SHEET.contains(&name.as_str()) {
-            cx.dropped_column(*mark);
+    for (name, (cell, mark)) in columns.iter().zip(&rows[header].cells) {
+        if !name.is_empty() && !SHEET_NAMES.iter().any(|c| c.eq_ignore_ascii_case(name)) {
+            cx.dropped_column(cell.trim(), *mark, &SHEET_NAMES);
         }
     }
     for row in rows.iter().skip(header + 1).filter(|r| !r.blank()) {

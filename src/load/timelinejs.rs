@@ -19,6 +19,24 @@ use super::yaml::Node;
 /// The key under which steppe's own fields ride in a TimelineJS file.
 pub const STEPPE_KEY: &str = "steppe";
 
+/// The keys of TimelineJS3's JSON format (timeline.knightlab.com/docs/json-format.html).
+const SLIDE_KEYS: &[&str] = &[
+    "start_date",
+    "end_date",
+    "text",
+    "media",
+    "group",
+    "display_date",
+    "background",
+    "autolink",
+    "unique_id",
+];
+const TEXT_KEYS: &[&str] = &["headline", "text"];
+const MEDIA_KEYS: &[&str] =
+    &["url", "caption", "credit", "thumbnail", "alt", "title", "link", "link_target"];
+const DATE_KEYS: &[&str] =
+    &["year", "month", "day", "hour", "minute", "second", "millisecond", "display_date", "format"];
+
 /// A date as TimelineJS splits it: each part a number or text, blank meaning
 /// "not given".
 #[derive(Debug, Default)]
@@ -113,12 +131,22 @@ impl<'a> Convert<'a> {
         }
     }
 
-    /// A sheet column that is not TimelineJS's.
-    pub fn dropped_column(&mut self, mark: Mark) {
-        self.drop_field(
-            "columns that TimelineJS does not have",
-            "a TimelineJS sheet has Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group and Background",
-            mark,
+    /// A sheet column that is not TimelineJS's: `columns` are the sheet's.
+    pub fn dropped_column(&mut self, name: &str, mark: Mark, columns: &[&str]) {
+        let help = match super::diagnostic::did_you_mean(name, columns.iter().copied()) {
+            Some(s) => format!(
+                "did you mean `{s}`? a TimelineJS sheet has the columns: {}",
+                columns.join(", ")
+            ),
+            None => format!("a TimelineJS sheet has the columns: {}", columns.join(", ")),
+        };
+        self.diags.push(
+            Diagnostic::warning(
+                self.file,
+                Some(mark),
+                format!("unknown column `{}`: it is not read", sanitize::visible(name)),
+            )
+            .with_help(Some(help)),
         );
     }
 
@@ -170,6 +198,11 @@ impl<'a> Convert<'a> {
             return Node::map_at(Vec::new(), root.mark);
         };
         let mut extra = Vec::new();
+        self.unknown_keys(
+            Some(root),
+            "a TimelineJS timeline",
+            &["title", "events", "eras", "scale"],
+        );
         for (key, value) in entries {
             match key.text().unwrap_or_default() {
                 "title" => {
@@ -214,11 +247,7 @@ impl<'a> Convert<'a> {
                         );
                     }
                 }
-                _ => self.drop_field(
-                    "unknown keys",
-                    "TimelineJS timelines have `title`, `events`, `eras` and `scale`",
-                    key.mark,
-                ),
+                _ => {}
             }
         }
         self.tree(root.mark, extra)
@@ -256,6 +285,29 @@ impl<'a> Convert<'a> {
         }
     }
 
+    /// A warning for each key of `v` that TimelineJS does not have, with a
+    /// close spelling if there is one: such a key would be lost unseen.
+    fn unknown_keys(&mut self, v: Option<&Node>, what: &str, known: &[&str]) {
+        for (key, _) in v.and_then(Node::entries).unwrap_or_default() {
+            let name = key.text().unwrap_or_default();
+            if known.contains(&name) || name == STEPPE_KEY {
+                continue;
+            }
+            let help = match super::diagnostic::did_you_mean(name, known.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`? {what} has: {}", known.join(", ")),
+                None => format!("{what} has: {}", known.join(", ")),
+            };
+            self.diags.push(
+                Diagnostic::warning(
+                    self.file,
+                    Some(key.mark),
+                    format!("unknown key `{}` in {what}: it is not read", sanitize::visible(name)),
+                )
+                .with_help(Some(help)),
+            );
+        }
+    }
+
     fn json_slide(&mut self, v: &Node) -> Slide {
         if v.entries().is_none() {
             self.error(
@@ -265,6 +317,12 @@ impl<'a> Convert<'a> {
         }
         let text = v.get("text");
         let media = v.get("media");
+        self.unknown_keys(Some(v), "a TimelineJS slide", SLIDE_KEYS);
+        self.unknown_keys(text, "a slide's `text`", TEXT_KEYS);
+        self.unknown_keys(media, "a slide's `media`", MEDIA_KEYS);
+        for key in ["start_date", "end_date"] {
+            self.unknown_keys(v.get(key), &format!("a slide's `{key}`"), DATE_KEYS);
+        }
         Slide {
             mark: v.mark,
             start: Self::json_date(v.get("start_date")),
