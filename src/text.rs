@@ -144,6 +144,23 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// "`a`, `b` or `c`": items in prose, the last joined by `last` ("and", "or").
+pub fn join_words<S: AsRef<str>>(items: impl IntoIterator<Item = S>, last: &str) -> String {
+    let items: Vec<S> = items.into_iter().collect();
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == items.len() { " " } else { ", " });
+            if i + 1 == items.len() {
+                out.push_str(last);
+                out.push(' ');
+            }
+        }
+        out.push_str(item.as_ref());
+    }
+    out
+}
+
 /// `s` padded with spaces to `width` columns.
 pub fn pad(s: &str, columns: usize) -> String {
     let w = width(s);
@@ -236,6 +253,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_joined_as_in_prose() {
+        assert_eq!(join_words(["a"], "or"), "a");
+        assert_eq!(join_words(["a", "b"], "or"), "a or b");
+        assert_eq!(join_words(["a", "b", "c"], "and"), "a, b and c");
+        assert_eq!(join_words(Vec::<&str>::new(), "and"), "");
+    }
 
     #[test]
     fn wrapping_breaks_between_words_and_web_addresses_at_their_slashes() {

@@ -426,3 +426,42 @@ fn misspelt_timelinejs_keys_and_sheet_columns_are_pointed_out() {
     assert!(report.contains("did you mean `End Year`?"), "{report}");
     assert!(report.contains("unknown column `Notes`"), "{report}");
 }
+
+#[test]
+fn spreadsheets_saved_with_semicolons_and_capitalised_columns_read_as_with_commas() {
+    let commas = "id,date,title,countries,sources\nx1,2020,\"One, two\",KZ,https://example.org\n";
+    let semicolons =
+        "ID;Date;Title;Countries;Sources\r\nx1;2020;One, two;KZ;https://example.org\r\n";
+    let a = load_text("a.csv", commas);
+    let b = load_text("b.csv", semicolons);
+    assert!(b.is_ok(), "{}", b.report.render_all());
+    assert_eq!(
+        format!("{:?}", a.timeline.events[0].title),
+        format!("{:?}", b.timeline.events[0].title)
+    );
+    assert_eq!(b.timeline.events[0].countries, ["KZ"]);
+    let sheet = "Year;Month;Day;Headline;Text\n1991;12;21;Alma-Ata Protocol;<a href=\"https://example.org\">CIS</a>\n";
+    let loaded = load_text("sheet.txt", sheet);
+    assert!(loaded.is_ok(), "{}", loaded.report.render_all());
+    assert_eq!(loaded.timeline.events[0].date_label(), "21 Dec 1991");
+    let decimal_comma =
+        "id;date;title;sources;latitude;longitude\nx;2020;T;https://example.org;51,18;71,45\n";
+    let report = load_text("c.csv", decimal_comma).report.render_all();
+    assert!(report.contains("help: write the decimals after a point: `51.18`"), "{report}");
+}
+
+#[test]
+fn a_header_without_the_needed_columns_is_one_error_and_the_rows_are_not_read() {
+    let loaded = load_text("cap.csv", "Date,Event,Country\n2020,A,KZ\n2021,B,KZ\n");
+    let report = loaded.report.render_all();
+    assert!(
+        report.contains("steppe CSV needs the columns `id`, `date` and `title` in its first row; this one has no `id` or `title`\n --> cap.csv:1:1"),
+        "{report}"
+    );
+    assert!(report.contains("unknown column `Event`"), "{report}");
+    assert!(report.contains("did you mean `title`?"), "{report}");
+    assert!(report.contains("unknown column `Country`"), "{report}");
+    assert!(report.contains("did you mean `countries`?"), "{report}");
+    assert_eq!(loaded.report.errors(), 3, "no error for each row: {report}");
+    assert!(!report.contains("needs an `"), "{report}");
+}

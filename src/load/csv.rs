@@ -10,6 +10,7 @@ use super::timelinejs::{Convert, DateParts, MediaParts, Slide};
 use super::yaml::Node;
 use crate::export::safe::spreadsheet_cell_undo;
 use crate::model::cells;
+use crate::text;
 
 /// One record: its cells, each with its place.
 struct Row {
@@ -23,17 +24,22 @@ impl Row {
     }
 }
 
-/// Every record of the file; a CSV error is reported and ends the reading.
+/// Every record of the file, its cells separated as its header row is; a
+/// CSV error is reported and ends the reading.
 fn rows(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
     let lines = Lines::new(text);
-    let mut reader =
-        csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let delimiter = super::format::csv_delimiter(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
     let mut out = Vec::new();
     for record in reader.records() {
         match record {
             Ok(record) => {
                 let start = record_start(text, record.position());
-                let starts = field_starts(text, start, record.len());
+                let starts = field_starts(text, start, record.len(), delimiter);
                 let cells = record
                     .iter()
                     .zip(starts)
@@ -66,7 +72,7 @@ fn record_start(text: &str, position: Option<&csv::Position>) -> usize {
 
 /// Where each of a record's `n` fields starts, for messages: a field in
 /// quotes runs to its closing quote (a doubled quote stays inside).
-fn field_starts(text: &str, start: usize, n: usize) -> Vec<usize> {
+fn field_starts(text: &str, start: usize, n: usize, delimiter: u8) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = Vec::with_capacity(n);
     let mut i = start;
@@ -85,7 +91,7 @@ fn field_starts(text: &str, start: usize, n: usize) -> Vec<usize> {
                 i += 1;
             }
         }
-        while i < bytes.len() && !matches!(bytes[i], b',' | b'\n' | b'\r') {
+        while i < bytes.len() && bytes[i] != delimiter && !matches!(bytes[i], b'\n' | b'\r') {
             i += 1;
         }
         i += 1;
@@ -190,33 +196,33 @@ pub fn read_steppe(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> File
         diags.push(Diagnostic::warning(file, None, "this file is empty: it defines no events"));
         return FileContent { file, ..FileContent::default() };
     };
-    let columns: Vec<String> = header.cells.iter().map(|(c, _)| c.trim().to_string()).collect();
-    for (name, mark) in header.cells.iter().map(|(c, m)| (c.trim(), *m)) {
-        if !cells::COLUMNS.contains(&name) {
-            let help = match super::diagnostic::did_you_mean(name, cells::COLUMNS) {
-                Some(s) => {
-                    format!("did you mean `{s}`? steppe CSV has: {}", cells::COLUMNS.join(", "))
-                }
-                None => format!("steppe CSV has: {}", cells::COLUMNS.join(", ")),
-            };
-            diags.push(
-                Diagnostic::error(
-                    file,
-                    Some(mark),
-                    format!("unknown column `{}`", super::sanitize::visible(name)),
-                )
-                .with_help(Some(help)),
-            );
+    let columns: Vec<String> = header.cells.iter().map(|(c, _)| column_key(c)).collect();
+    for (key, (name, mark)) in columns.iter().zip(&header.cells) {
+        if !key.is_empty() && !cells::COLUMNS.contains(&key.as_str()) {
+            diags.push(unknown_column(name.trim(), key, *mark, file));
         }
     }
-    for required in ["id", "date", "title"] {
-        if !columns.iter().any(|c| c == required) {
-            diags.push(Diagnostic::error(
+    let missing: Vec<&str> = ["id", "date", "title"]
+        .into_iter()
+        .filter(|required| !columns.iter().any(|c| c == required))
+        .collect();
+    if !missing.is_empty() {
+        // Without them no row is an event: one error, not one for each row.
+        diags.push(
+            Diagnostic::error(
                 file,
                 Some(header.mark),
-                format!("steppe CSV needs an `{required}` column in its first row"),
-            ));
-        }
+                format!(
+                    "steppe CSV needs the columns `id`, `date` and `title` in its first row; this one has no {}",
+                    text::join_words(missing.iter().map(|c| format!("`{c}`")), "or")
+                ),
+            )
+            .with_help(Some(
+                "`steppe list --format csv` writes a table with every column to start from"
+                    .to_string(),
+            )),
+        );
+        return FileContent { file, ..FileContent::default() };
     }
     let mut defs = Defs::default();
     let mut events = Vec::new();
@@ -239,6 +245,55 @@ pub fn read_steppe(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> File
         mark,
     );
     schema::read_tree(&tree, file, diags)
+}
+
+/// A column name as steppe CSV spells it: `Source Titles` is `source_titles`.
+fn column_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join("_").to_lowercase()
+}
+
+/// Names other tables give steppe's columns.
+const COLUMN_SYNONYMS: &[(&str, &str)] = &[
+    ("event", "title"),
+    ("headline", "title"),
+    ("name", "title"),
+    ("description", "summary"),
+    ("text", "summary"),
+    ("start", "date"),
+    ("start_date", "date"),
+    ("year", "date"),
+    ("end_date", "end"),
+    ("country", "countries"),
+    ("actor", "actors"),
+    ("people", "actors"),
+    ("tag", "tags"),
+    ("source", "sources"),
+    ("url", "sources"),
+    ("link", "sources"),
+    ("location", "place"),
+    ("lat", "latitude"),
+    ("lon", "longitude"),
+    ("lng", "longitude"),
+];
+
+/// A column steppe CSV does not have, with the one probably meant.
+fn unknown_column(name: &str, key: &str, mark: Mark, file: usize) -> Diagnostic {
+    let meant = COLUMN_SYNONYMS
+        .iter()
+        .find(|(other, _)| *other == key)
+        .map(|(_, column)| *column)
+        .or_else(|| super::diagnostic::did_you_mean(key, cells::COLUMNS));
+    let all = cells::COLUMNS.join(", ");
+    let help = match meant {
+        Some(s) => format!("did you mean `{s}`? steppe CSV has: {all}"),
+        None => format!("steppe CSV has: {all}"),
+    };
+    Diagnostic::error(
+        file,
+        Some(mark),
+        format!("unknown column `{}`", super::sanitize::visible(name)),
+    )
+    .with_help(Some(help))
 }
 
 /// The countries and actors named in the rows, each once per name.

@@ -37,22 +37,60 @@ impl Format {
                 Format::Yaml
             };
         }
-        for line in body.lines().take(10) {
-            let heads: Vec<String> = line
-                .split(',')
+        if let Some((format, _)) = csv_header(body) {
+            return format;
+        }
+        if ext == "csv" { Format::SteppeCsv } else { Format::Yaml }
+    }
+}
+
+/// The CSV separator: the one that gives a header row steppe knows among
+/// the first ten lines, else the one the first line uses more. Spreadsheets
+/// set to a language that writes decimals with a comma save with `;`.
+pub fn csv_delimiter(text: &str) -> u8 {
+    if let Some((_, delimiter)) = csv_header(text) {
+        return delimiter;
+    }
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let count = |d: u8| split_unquoted(first, d).len();
+    if count(b';') > count(b',') { b';' } else { b',' }
+}
+
+/// The format and separator of the first header row steppe knows.
+fn csv_header(text: &str) -> Option<(Format, u8)> {
+    for line in text.lines().take(10) {
+        for delimiter in [b',', b';'] {
+            let heads: Vec<String> = split_unquoted(line, delimiter)
+                .iter()
                 .map(|c| c.trim().trim_matches('"').trim().to_ascii_lowercase())
                 .collect();
             let has = |h: &str| heads.iter().any(|x| x == h);
             if heads.first().is_some_and(|h| h == cells::COLUMNS[0]) && has("date") && has("title")
             {
-                return Format::SteppeCsv;
+                return Some((Format::SteppeCsv, delimiter));
             }
             if has("year") && has("headline") {
-                return Format::TimelineSheet;
+                return Some((Format::TimelineSheet, delimiter));
             }
         }
-        if ext == "csv" { Format::SteppeCsv } else { Format::Yaml }
     }
+    None
+}
+
+/// The cells of one line, split at `delimiter` outside quotes.
+fn split_unquoted(line: &str, delimiter: u8) -> Vec<&str> {
+    let mut cells = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (i, b) in line.bytes().enumerate() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == delimiter && !quoted {
+            cells.push(&line[start..i]);
+            start = i + 1;
+        }
+    }
+    cells.push(&line[start..]);
+    cells
 }
 
 #[cfg(test)]
@@ -70,5 +108,17 @@ mod tests {
         assert_eq!(Format::detect("sheet.txt", sheet), Format::TimelineSheet);
         assert_eq!(Format::detect("x.csv", "a,b\n"), Format::SteppeCsv);
         assert_eq!(Format::detect("t.yml", "title: x\nevents: []\n"), Format::Yaml);
+        assert_eq!(Format::detect("t", "ID;Date;Title\n"), Format::SteppeCsv);
+        assert_eq!(Format::detect("t", "x\nYear;Month;Headline\n"), Format::TimelineSheet);
+    }
+
+    #[test]
+    fn the_separator_is_the_one_of_the_header() {
+        assert_eq!(csv_delimiter("id,date,title\nx,2020,\"a; b\"\n"), b',');
+        assert_eq!(csv_delimiter("id;date;title\nx;2020;\"a, b\"\n"), b';');
+        assert_eq!(csv_delimiter("Notes, and more\nYear;Month;Headline\n"), b';');
+        assert_eq!(csv_delimiter("Date;Event;Country\n"), b';');
+        assert_eq!(csv_delimiter("\"a;b\",c\n"), b',');
+        assert_eq!(csv_delimiter(""), b',');
     }
 }

@@ -860,9 +860,18 @@ impl Cx {
             .filter(|x| x.is_finite() && x.abs() <= limit);
             if value.is_none() {
                 let shown = n.text().map_or_else(|| n.kind_name().to_string(), sanitize::visible);
-                cx.error(
+                // `51,18`: a spreadsheet in a language that writes decimals with a comma.
+                let help = n
+                    .text()
+                    .map(|t| t.trim().replacen(',', ".", 1))
+                    .filter(|t| {
+                        !t.contains(',') && t.parse::<f64>().is_ok_and(|x| x.abs() <= limit)
+                    })
+                    .map(|t| format!("write the decimals after a point: `{t}`"));
+                cx.error_help(
                     n.mark,
                     format!("`{key}` of {what} is {shown}: expected a number of degrees from -{limit} to {limit}"),
+                    help,
                 );
             }
             Some(value)

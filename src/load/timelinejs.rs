@@ -238,15 +238,11 @@ impl<'a> Convert<'a> {
                         format!("expected `{STEPPE_KEY}` to be an object of steppe's own fields"),
                     ),
                 },
-                "scale" => {
-                    if value.text() != Some("human") {
-                        self.drop_field(
-                            "scale",
-                            "steppe shows years of the common era and before it",
-                            value.mark,
-                        );
-                    }
-                }
+                "scale" if value.text() != Some("human") => self.drop_field(
+                    "scale",
+                    "steppe shows years of the common era and before it",
+                    value.mark,
+                ),
                 _ => {}
             }
         }
