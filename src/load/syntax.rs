@@ -57,6 +57,9 @@ pub fn explain(text: &str, info: &str, mark: Mark, open: &[OpenBlock]) -> Vec<Pr
             })
             .collect();
     }
+    if let Some(problem) = written_together(text, mark, info) {
+        return vec![problem];
+    }
     let problem = if info.contains("quoted scalar") {
         unclosed_quote(text, mark)
     } else if info.contains("could not find expected ':'") || info.contains("simple key expect ':'")
@@ -100,6 +103,114 @@ pub fn explain(text: &str, info: &str, mark: Mark, open: &[OpenBlock]) -> Vec<Pr
             ),
         }
     })]
+}
+
+/// The last few lines with text up to the stop, nearest first.
+fn lines_before_stop(text: &str, mark: Mark) -> impl Iterator<Item = (usize, &str)> {
+    (mark.line.saturating_sub(5).max(1)..=mark.line)
+        .rev()
+        .filter_map(|n| Some((n, line_text(text, n)?)))
+        .filter(|(_, l)| !is_blank(l))
+        .take(3)
+}
+
+/// Whether `word` may be a key: `id`, `end_date`, `source-titles`.
+fn is_key(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-'))
+}
+
+/// A space left out, or a tab written, where YAML needs a space: after a
+/// list's `-`, after a key's `:`, or before the text of `>` and `|`.
+fn written_together(text: &str, mark: Mark, info: &str) -> Option<Problem> {
+    if info.contains("must be followed by a valid YAML whitespace") {
+        let line = line_text(text, mark.line)?;
+        let (before, _) = line.split_once(":\t")?;
+        let key = before.trim_start().trim_start_matches("- ");
+        if is_key(key) {
+            let fixed = line.replacen(":\t", ": ", 1);
+            let column = before.chars().count() + 2;
+            return Some(Problem {
+                mark: Mark { line: mark.line, column, width: 1 },
+                message: format!("a tab follows `{key}:`; YAML needs a space there"),
+                help: Some(format!(
+                    "write a space instead of the tab: `{}`",
+                    sanitize::visible(&fixed)
+                )),
+            });
+        }
+    }
+    let near: Vec<(usize, &str)> = lines_before_stop(text, mark).collect();
+    for (i, &(n, line)) in near.iter().enumerate() {
+        let indent = indent_of(line);
+        let body = line.trim_start();
+        let at = |column: usize, width: usize| Mark { line: n, column, width };
+        // `-id: ev1`
+        if let Some(rest) = body.strip_prefix('-')
+            && let Some((key, _)) = rest.split_once(':')
+            && is_key(key)
+        {
+            let fixed = sanitize::visible(&format!("{}- {rest}", " ".repeat(indent)));
+            return Some(Problem {
+                mark: at(indent + 1, key.len() + 1),
+                message: format!(
+                    "line {n} starts with `-{key}`: a list item needs a space after `-`"
+                ),
+                help: Some(format!("write `{fixed}`")),
+            });
+        }
+        // `- id:ev1`
+        let item = body.trim_start_matches("- ");
+        if let Some((key, value)) = item.split_once(':')
+            && is_key(key)
+            && !value.is_empty()
+            && !value.starts_with([' ', '\t', '/'])
+            && !item.contains(": ")
+        {
+            let column = key_column(line) + 1;
+            let fixed = line.replacen(&format!("{key}:"), &format!("{key}: "), 1);
+            return Some(Problem {
+                mark: at(column, key.len() + 1),
+                message: format!(
+                    "line {n} has no space after `{key}:`, so YAML reads `{}` as one text",
+                    sanitize::visible(item)
+                ),
+                help: Some(format!("put a space after the `:`: `{}`", sanitize::visible(&fixed))),
+            });
+        }
+        // `summary: >` with its text not indented under it.
+        if let Some(&(above, key_line)) = near.get(i + 1)
+            && let Some((key, indicator)) = block_scalar(key_line)
+            && indent <= key_column(key_line)
+        {
+            let want = key_column(key_line) + 2;
+            let fixed = sanitize::visible(&format!("{}{body}", " ".repeat(want)));
+            return Some(Problem {
+                mark: at(indent + 1, body.chars().count().clamp(1, 20)),
+                message: format!(
+                    "the text of `{key}` (after `{indicator}` on line {above}) must be indented more than `{key}`"
+                ),
+                help: Some(format!("add {} before it: `{fixed}`", spaces(want - indent))),
+            });
+        }
+    }
+    None
+}
+
+/// Where a line's key starts, after its indentation and any `- `.
+fn key_column(line: &str) -> usize {
+    let body = line.trim_start();
+    indent_of(line) + body.len() - body.trim_start_matches("- ").len()
+}
+
+/// `summary: >` or `text: |-`: the key, and the indicator of a block of text.
+fn block_scalar(line: &str) -> Option<(&str, &str)> {
+    let body = line.trim_start().trim_start_matches("- ");
+    let (key, rest) = body.split_once(':')?;
+    let indicator = rest.split('#').next()?.trim();
+    let ok = indicator.starts_with(['>', '|'])
+        && indicator[1..].chars().all(|c| matches!(c, '-' | '+' | '1'..='9'));
+    (is_key(key) && ok).then_some((key, indicator))
 }
 
 /// Marks of the tabs in the indentation of every line.
