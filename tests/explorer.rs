@@ -548,3 +548,58 @@ fn searched_texts_of_an_expression_are_marked_but_not_those_under_not() {
     let w = parse("belt (road or \"silk way\") not xi").expect("valid");
     assert_eq!(w.searched_texts(), ["belt", "road", "silk way"]);
 }
+
+/// Every fact of an event's card, as the web page and the handout show it.
+fn card_facts(card: &steppe::export::document::Card) -> Vec<String> {
+    let mut facts = vec![card.date.clone(), card.title.to_string()];
+    facts.extend(card.era.map(str::to_string));
+    facts.extend(card.summary.iter().flatten().map(|l| l.to_string()));
+    for q in &card.quotes {
+        facts.extend(q.text.iter().flatten().map(|l| l.to_string()));
+        facts.push(q.attribution());
+        facts.extend(q.source.titled().then(|| q.source.title.to_string()));
+    }
+    facts.extend(card.countries.iter().map(|c| c.name.to_string()));
+    facts.extend(card.actors.iter().map(|a| a.label()));
+    facts.extend(card.tags.iter().map(|t| t.to_string()));
+    for s in &card.sources {
+        facts.extend(s.titled().then(|| s.title.to_string()));
+        facts.extend(s.details.clone());
+        facts.extend(s.url.map(str::to_string));
+    }
+    if let Some(m) = &card.media {
+        facts.extend([Some(m.url), m.caption, m.credit].into_iter().flatten().map(str::to_string));
+    }
+    facts.extend(card.location.clone());
+    facts.extend(card.external_ids.iter().map(|(k, v)| format!("{k}: {v}")));
+    facts.extend(card.related.iter().map(|r| format!("{}  {}", r.date, r.title)));
+    facts
+}
+
+#[test]
+fn the_event_full_screen_shows_every_fact_of_the_card_the_page_and_handout_are_made_of() {
+    let fixture = steppe::load::load_paths(&["tests/fixtures/formats/books-media.yaml".into()]);
+    assert!(fixture.is_ok(), "{}", fixture.report.render());
+    let mut related = 0;
+    for query in [bundled(), Query::new(fixture.timeline)] {
+        let mut app = App::new(query, Filter::default(), 160, 150);
+        let ids: Vec<String> = app.timeline().events.iter().map(|e| e.id.clone()).collect();
+        for id in &ids {
+            select(&mut app, id);
+            press(&mut app, KeyCode::Enter);
+            assert!(matches!(app.screen, Screen::Detail { .. }), "{id}");
+            // Wrapping moves line breaks, never characters: compare without spaces.
+            let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '┃').collect();
+            let screen: String = squeeze(&screen_text(&render(&app)));
+            let tl = app.timeline();
+            let card = steppe::export::document::Card::new(tl, app.selected_event().expect("one"));
+            related += card.related.len();
+            for fact in card_facts(&card) {
+                let fact: String = squeeze(&fact);
+                assert!(screen.contains(&fact), "{id}: `{fact}` is not on screen:\n{screen}");
+            }
+            press(&mut app, KeyCode::Esc);
+        }
+    }
+    assert!(related > 0, "some event has a related one");
+}

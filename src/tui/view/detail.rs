@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::block;
+use crate::export::document::{Card, SourceRef};
 use crate::model::{Event, Timeline};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};
@@ -74,112 +75,113 @@ fn address<'a>(lines: &mut Vec<Line<'a>>, url: &str, width: u16, theme: &Theme) 
     }
 }
 
-/// The event's lines; `width` is where web addresses are broken.
+/// The event's lines, from the same card the web page and the handout are
+/// made of; `width` is where web addresses are broken.
 fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     let Some(e) = app.selected_event() else {
         return vec![Line::styled("No event selected.", theme.dim)];
     };
-    let tl = app.timeline();
-    let mut date = vec![Span::styled(e.date_label(), theme.year)];
-    if let Some(era) = tl.era_of(e) {
-        date.push(Span::styled(format!(" · {}", era.title), theme.era));
-    }
+    let card = Card::new(app.timeline(), e);
     let show = |s: &str| crate::tui::bidi::line(s).into_owned();
-    // What the search found, marked in the title and the summary.
+    // What the search found, marked in the title, the summary and the names.
     let needles = super::marks::needles(app);
     let found = theme.found;
     let mark = |s: &str, base: Style| {
         Line::from(super::marks::spans(&show(s), &needles, base, base.patch(found)))
     };
-    let mut lines = vec![Line::from(date), mark(&e.title, theme.title), Line::raw("")];
-    lines.extend(e.summary.lines().map(|l| mark(l, Style::new())));
-    lines.push(Line::raw(""));
-    if !e.quotes.is_empty() {
-        lines.push(heading(if e.quotes.len() == 1 { "Quote" } else { "Quotes" }, theme));
-        for q in &e.quotes {
-            let text = q.text.split_whitespace().collect::<Vec<_>>().join(" ");
-            lines.push(Line::styled(format!("  “{text}”"), theme.title));
-            let when = q.date.map(|d| format!(", {d}")).unwrap_or_default();
-            lines.push(Line::styled(format!("    — {}{when}", tl.speaker(q)), theme.era));
-            if q.source.titled() {
-                lines.push(Line::styled(format!("    {}", q.source.title), theme.dim));
+    let mut date = vec![Span::styled(card.date.clone(), theme.year)];
+    if let Some(era) = card.era {
+        date.push(Span::styled(format!(" · {}", show(era)), theme.era));
+    }
+    let mut lines = vec![Line::from(date), mark(card.title, theme.title), Line::raw("")];
+    for paragraph in &card.summary {
+        lines.extend(paragraph.iter().map(|l| mark(l, Style::new())));
+        lines.push(Line::raw(""));
+    }
+    if card.summary.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    if !card.quotes.is_empty() {
+        lines.push(heading(if card.quotes.len() == 1 { "Quote" } else { "Quotes" }, theme));
+        for q in &card.quotes {
+            let last = q.text.len().saturating_sub(1);
+            for (n, paragraph) in q.text.iter().enumerate() {
+                if n > 0 {
+                    lines.push(Line::raw(""));
+                }
+                let open = if n == 0 { "“" } else { " " };
+                let close = if n == last { "”" } else { "" };
+                let text = show(&paragraph.join(" "));
+                lines.push(Line::styled(format!("  {open}{text}{close}"), theme.title));
             }
-            if let Some(url) = &q.source.url {
-                address(&mut lines, url, width, theme);
-            }
+            lines.push(Line::styled(format!("    — {}", show(&q.attribution())), theme.era));
+            source_lines(&mut lines, &q.source, "    ", width, theme);
         }
         lines.push(Line::raw(""));
     }
-    if e.countries.is_empty() {
+    if card.countries.is_empty() {
         lines.push(Line::from(vec![
             Span::styled("Countries ", theme.heading),
             Span::styled("no country", theme.dim),
         ]));
     } else {
         lines.push(heading("Countries", theme));
-        let names: Vec<String> = e
+        let names: Vec<String> = card
             .countries
             .iter()
-            .map(|c| match tl.country(c) {
-                Some(country) => format!("{} {}", c, country.name),
-                None => c.clone(),
+            .map(|c| {
+                if c.name == c.code { c.code.to_string() } else { format!("{} {}", c.code, c.name) }
             })
             .collect();
-        lines.push(Line::raw(names.join(", ")));
+        lines.push(Line::raw(show(&names.join(", "))));
     }
-    if !e.actors.is_empty() {
+    if !card.actors.is_empty() {
         lines.push(heading("Actors", theme));
-        for p in &e.actors {
-            lines.push(mark(&format!("  {}", tl.participant_label(p)), Style::new()));
+        for a in &card.actors {
+            lines.push(mark(&format!("  {}", a.label()), Style::new()));
         }
     }
-    if !e.tags.is_empty() {
+    if !card.tags.is_empty() {
         lines.push(Line::from(vec![
             Span::styled("Tags ", theme.heading),
-            Span::raw(e.tags.join(", ")),
+            Span::raw(show(&card.tags.join(", "))),
         ]));
     }
-    if !e.sources.is_empty() {
+    if !card.sources.is_empty() {
         lines.push(heading("Sources", theme));
-        for s in &e.sources {
-            if s.titled() {
-                lines.push(Line::raw(format!("  {}", s.title)));
-            }
-            if let Some(details) = s.details() {
-                lines.push(Line::styled(format!("  {details}"), theme.dim));
-            }
-            if let Some(url) = &s.url {
-                address(&mut lines, url, width, theme);
-            }
+        for s in &card.sources {
+            source_lines(&mut lines, s, "  ", width, theme);
         }
     }
-    if let Some(m) = &e.media {
+    if let Some(m) = &card.media {
         lines.push(heading("Media", theme));
-        for text in [&m.caption, &m.credit].into_iter().flatten() {
-            lines.push(Line::raw(format!("  {text}")));
+        for text in [m.caption, m.credit].into_iter().flatten() {
+            lines.push(Line::raw(format!("  {}", show(text))));
         }
-        address(&mut lines, &m.url, width, theme);
+        address(&mut lines, m.url, width, theme);
     }
-    if let Some(place) = &e.location {
-        lines.push(Line::from(vec![
-            Span::styled("Place ", theme.heading),
-            Span::raw(place.label()),
-        ]));
+    if let Some(place) = &card.location {
+        lines.push(Line::from(vec![Span::styled("Place ", theme.heading), Span::raw(show(place))]));
     }
-    if !e.external_ids.is_empty() {
-        let ids: Vec<String> = e.external_ids.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+    if !card.external_ids.is_empty() {
+        let ids: Vec<String> = card.external_ids.iter().map(|(k, v)| format!("{k}: {v}")).collect();
         lines
             .push(Line::from(vec![Span::styled("Ids ", theme.heading), Span::raw(ids.join(", "))]));
     }
-    // The links both ways, from the query layer's index (no scan of the events).
+    if !card.related.is_empty() {
+        lines.push(heading("Related", theme));
+        for r in &card.related {
+            lines.push(Line::raw(format!("  {}  {}", r.date, show(r.title))));
+        }
+    }
+    // The events that name this one, from the query layer's index (no scan of the events).
     let here = app.shown.get(app.selected).copied().unwrap_or(0);
     let (named, naming) = app.query.links(here);
-    for (title, links) in [("Related", named), ("Linked from", naming)] {
-        if !links.is_empty() {
-            lines.push(heading(title, theme));
-            for r in links.iter().filter_map(|&k| tl.events.get(k as usize)) {
-                lines.push(Line::raw(format!("  {}  {}", r.date, r.title)));
-            }
+    let tl = app.timeline();
+    if !naming.is_empty() {
+        lines.push(heading("Linked from", theme));
+        for r in naming.iter().filter_map(|&k| tl.events.get(k as usize)) {
+            lines.push(Line::raw(format!("  {}  {}", r.date_label(), show(&r.title))));
         }
     }
     if !named.is_empty() || !naming.is_empty() {
@@ -189,6 +191,20 @@ fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
         ));
     }
     lines
+}
+
+/// A source: its title (unless it is the bare address), a book's details,
+/// then its address.
+fn source_lines(lines: &mut Vec<Line<'_>>, s: &SourceRef, indent: &str, width: u16, theme: &Theme) {
+    if s.titled() {
+        lines.push(Line::raw(format!("{indent}{}", crate::tui::bidi::line(s.title))));
+    }
+    if let Some(details) = &s.details {
+        lines.push(Line::styled(format!("{indent}{details}"), theme.dim));
+    }
+    if let Some(url) = s.url {
+        address(lines, url, width, theme);
+    }
 }
 
 /// The first and last events of a country or actor.
