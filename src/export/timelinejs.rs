@@ -118,10 +118,13 @@ pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<
     let mut shown = shown.to_vec();
     shown.sort_unstable();
     let mut own = FileDoc::new(tl, &shown);
+    // The file's own events, in the same order: with the related events it lacks left out.
+    let docs = std::mem::take(&mut own.events);
     let events: Vec<Slide> = shown
         .iter()
         .filter_map(|&i| tl.events.get(i))
-        .map(|e| Slide {
+        .zip(docs)
+        .map(|(e, doc)| Slide {
             start_date: Date::from(&e.date),
             end_date: e.end.as_ref().map(Date::from),
             display_date: (e.date.approximate || e.end.is_some_and(|d| d.approximate))
@@ -130,7 +133,7 @@ pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<
             media: EventDoc::from(e).media,
             group: e.tags.first().map(String::as_str),
             unique_id: &e.id,
-            steppe: EventDoc::new(tl, e),
+            steppe: doc,
         })
         .collect();
     // TimelineJS needs an end for every era: an open one ends with the last event.
@@ -148,7 +151,6 @@ pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<
             })
         })
         .collect();
-    own.events.clear();
     let title = tl.title.as_ref().map(|t| TitleSlide {
         text: Text {
             headline: t.clone(),

@@ -496,11 +496,13 @@ impl From<&Event> for EventDoc {
 impl FileDoc {
     /// The events at `shown` (positions in `tl.events`) with what they need:
     /// the countries and actors they name, the eras they fall in, and the
-    /// tours whose every step is among them. With every event shown,
-    /// everything the timeline defines.
+    /// tours whose every step is among them; a related event that is not
+    /// among them is left out, so the file loads on its own. With every
+    /// event shown, everything the timeline defines.
     pub fn new(tl: &Timeline, shown: &[usize]) -> Self {
         let all = shown.len() == tl.events.len();
         let events: Vec<&Event> = shown.iter().filter_map(|&i| tl.events.get(i)).collect();
+        let ids: std::collections::HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
         let actors: Vec<_> = tl
             .actors
             .iter()
@@ -516,7 +518,7 @@ impl FileDoc {
         let tours: Vec<_> = tl
             .tours
             .iter()
-            .filter(|t| all || t.steps.iter().all(|s| events.iter().any(|e| e.id == s.event)))
+            .filter(|t| all || t.steps.iter().all(|s| ids.contains(s.event.as_str())))
             .collect();
         FileDoc {
             title: tl.title.clone(),
@@ -560,7 +562,14 @@ impl FileDoc {
                     ),
                 })
                 .collect(),
-            events: events.into_iter().map(|e| EventDoc::new(tl, e)).collect(),
+            events: events
+                .into_iter()
+                .map(|e| {
+                    let mut doc = EventDoc::new(tl, e);
+                    doc.related.retain(|r| ids.contains(r.as_str()));
+                    doc
+                })
+                .collect(),
             tours: tours
                 .into_iter()
                 .map(|t| TourDoc {

@@ -41,6 +41,13 @@ impl ExportRequest {
                     .map_err(|e| e.to_string())?;
                 out
             }
+            ExportFormat::Yaml => export::yaml::write(q.timeline(), &self.shown)?.into_bytes(),
+            ExportFormat::TimelineJs => {
+                let mut out = Vec::new();
+                export::timelinejs::write(&mut out, q.timeline(), &self.shown)
+                    .map_err(|e| e.to_string())?;
+                out
+            }
         })
     }
 
@@ -101,6 +108,32 @@ mod tests {
             assert_eq!(text, std::fs::read_to_string(&second).expect("readable"));
             let title = &q.timeline().events[0].title;
             assert!(text.contains(title.split('"').next().unwrap_or(title)), "{format:?}");
+        }
+    }
+
+    #[test]
+    fn a_timeline_file_written_from_the_explorer_loads_back_with_the_shown_events() {
+        let q = Arc::new(Query::new(crate::load::load_bundled().timeline));
+        let tl = q.timeline();
+        let shown: Vec<usize> = (0..tl.events.len()).filter(|i| i % 3 == 1).collect();
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        for format in [ExportFormat::Yaml, ExportFormat::TimelineJs] {
+            let req = ExportRequest {
+                query: Arc::clone(&q),
+                shown: shown.clone(),
+                filters: Vec::new(),
+                format,
+            };
+            let (path, n) = req.write_in(dir.path()).expect("written");
+            assert_eq!(n, shown.len());
+            let back = crate::load::load_paths(&[path]);
+            assert!(back.is_ok(), "{format:?}: {}", back.report.render());
+            let ids: Vec<&str> = back.timeline.events.iter().map(|e| e.id.as_str()).collect();
+            let want: Vec<&str> = shown.iter().map(|&i| tl.events[i].id.as_str()).collect();
+            assert_eq!(ids, want, "{format:?}");
+            let titles: Vec<&str> = back.timeline.events.iter().map(|e| e.title.as_str()).collect();
+            let want: Vec<&str> = shown.iter().map(|&i| tl.events[i].title.as_str()).collect();
+            assert_eq!(titles, want, "{format:?}");
         }
     }
 }

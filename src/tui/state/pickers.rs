@@ -88,11 +88,21 @@ pub enum ExportFormat {
     Csv,
     /// `steppe list --format json`.
     Json,
+    /// The steppe timeline file of `steppe export --format yaml`.
+    Yaml,
+    /// The TimelineJS file of `steppe export --format timelinejs`.
+    TimelineJs,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] =
-        [ExportFormat::Markdown, ExportFormat::Html, ExportFormat::Csv, ExportFormat::Json];
+    pub const ALL: [ExportFormat; 6] = [
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Csv,
+        ExportFormat::Json,
+        ExportFormat::Yaml,
+        ExportFormat::TimelineJs,
+    ];
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -100,6 +110,9 @@ impl ExportFormat {
             ExportFormat::Html => "html",
             ExportFormat::Csv => "csv",
             ExportFormat::Json => "json",
+            ExportFormat::Yaml => "yaml",
+            // Apart from the plain JSON, and still a `.json` file to TimelineJS and to steppe.
+            ExportFormat::TimelineJs => "timeline.json",
         }
     }
 
@@ -109,6 +122,8 @@ impl ExportFormat {
             ExportFormat::Html => "web page for the class, works offline",
             ExportFormat::Csv => "CSV, for a spreadsheet",
             ExportFormat::Json => "JSON, for other programs",
+            ExportFormat::Yaml => "steppe timeline, to edit or to share",
+            ExportFormat::TimelineJs => "TimelineJS, for its web viewer",
         }
     }
 }

@@ -132,11 +132,12 @@ pub fn export(
     let n = app.shown.len();
     let title = format!(" Export {n} event{} to a new file ", if n == 1 { "" } else { "s" });
     let dim = theme.dim;
+    let room = ExportFormat::ALL.iter().map(|f| f.extension().len()).max().unwrap_or(0);
     list(
         picker,
         title,
         |f, width| {
-            let name = format!("steppe-events.{:<5} ", f.extension());
+            let name = format!("steppe-events.{:<room$} ", f.extension());
             vec![
                 Span::raw(name.clone()),
                 Span::styled(fit(f.describe(), width.saturating_sub(columns(&name))), dim),
