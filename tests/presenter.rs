@@ -153,3 +153,46 @@ fn a_bad_channel_name_and_a_presenter_without_a_tour_are_refused() {
         Command::new(env!("CARGO_BIN_EXE_steppe")).args(["--presenter"]).output().expect("runs");
     assert_eq!(out.status.code(), Some(2), "the presenter needs a tour");
 }
+
+#[test]
+fn a_screen_that_leaves_for_the_explorer_is_not_thought_to_follow_and_rejoins_the_lesson() {
+    let runtime = tempfile::tempdir().expect("a runtime directory");
+    let presenter = Screen::start(
+        "leaver-laptop",
+        runtime.path(),
+        "--tour new-great-game --presenter --channel t2",
+    );
+    // Alone, it says how to start the projector on its channel.
+    presenter.wait_for("`steppe --tour new-great-game --channel t2`");
+    let projector =
+        Screen::start("leaver-projector", runtime.path(), "--tour new-great-game --channel t2");
+    presenter.wait_for("linked on channel `t2`");
+    presenter.keys(&["Right"]);
+    projector.wait_for("Step 2 of 12");
+    // The projector leaves for the explorer: the laptop says so, and a
+    // question shown is not said to be on the projector.
+    projector.keys(&["Escape"]);
+    presenter.wait_for("the projector left the tour");
+    presenter.keys(&["Right", "a"]);
+    presenter.wait_for("Step 3 of 12");
+    let shown = presenter.wait_for("no projector follows");
+    assert!(!shown.contains("on the projector now"), "{shown}");
+    // Opening the tour again on the projector joins the lesson at step 3,
+    // and does not take the laptop back to step 1.
+    projector.keys(&["t", "Enter"]);
+    projector.wait_for("Step 3 of 12");
+    presenter.wait_for("screen follows");
+    sleep(Duration::from_millis(500));
+    assert!(presenter.text().contains("Step 3 of 12"), "{}", presenter.text());
+    // The laptop leaves for the explorer and comes back to its own view.
+    presenter.keys(&["Escape"]);
+    projector.wait_for("left the tour for the explorer");
+    projector.keys(&["Right"]);
+    projector.wait_for("Step 4 of 12");
+    presenter.keys(&["t", "Enter"]);
+    presenter.wait_for("Presenter · The new Great Game");
+    presenter.wait_for("Step 4 of 12");
+    presenter.wait_for("Note for the teacher");
+    sleep(Duration::from_millis(500));
+    assert!(projector.text().contains("Step 4 of 12"), "{}", projector.text());
+}

@@ -167,6 +167,9 @@ pub struct App {
     pub link: Option<super::link::Link>,
     /// The presenter's clock.
     pub clock: Option<super::link::Clock>,
+    /// This screen is the teacher's (`--presenter`): a tour opens in the
+    /// presenter's view, also when the teacher comes back from the explorer.
+    pub presenter: bool,
 }
 
 impl App {
@@ -231,6 +234,7 @@ impl App {
             effects: Vec::new(),
             link: None,
             clock: None,
+            presenter: false,
         }
     }
 

@@ -163,7 +163,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Present, &[(Home, NONE), (Char('g'), NONE)], "Home", Action::Home, "first slide", None),
     bind(Present, &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)], "End", Action::End, "last slide", None),
     bind(Presenter, &[(Char('a'), NONE)], "a", Action::ToggleQuestion, "question on the projector", Some("question")),
-    bind(Presenter, &[(Esc, NONE), (Char('p'), NONE)], "Esc p", Action::Back, "back to the explorer", Some("explorer")),
+    bind(Presenter, &[(Esc, NONE), (Char('p'), NONE)], "Esc p", Action::Back, "explorer (t Enter returns here)", Some("explorer")),
     bind(Tour, &[(Char('a'), NONE)], "a", Action::ToggleQuestion, "show/hide the class question", Some("question")),
     bind(Tour, &[(Char('i'), NONE)], "i", Action::ToggleNotes, "show/hide the teacher's note", Some("notes")),
     bind(Present, &[(Esc, NONE), (Char('p'), NONE)], "Esc p", Action::Back, "back to the explorer", Some("explorer")),

@@ -17,8 +17,18 @@ pub struct Link {
     pub others: usize,
     /// Whether one ever was (so that its going away is news).
     pub ever: bool,
-    /// Where another screen said the lesson is, before this one showed it.
-    pub pending: Option<Place>,
+    /// Where the lesson is, as last said on the link by any screen: where
+    /// this one goes when it opens the tour (again).
+    pub lesson: Option<Place>,
+    /// The other screen said it left the lesson for the explorer: it does
+    /// not follow until it shows the lesson again.
+    pub away: bool,
+}
+
+impl Link {
+    pub fn new(channel: &str) -> Link {
+        Link { channel: channel.to_string(), others: 0, ever: false, lesson: None, away: false }
+    }
 }
 
 /// The presenter's clock: the time now, and when the lesson began.
@@ -83,9 +93,15 @@ impl App {
             return;
         }
         let now = self.place();
-        if now.is_some() && now != place {
-            let line = format!("place {}", now.as_ref().map(Place::encode).unwrap_or_default());
-            self.effects.push(Effect::Tell(line));
+        if let Some(at) = now.as_ref().filter(|_| now != place) {
+            self.effects.push(Effect::Tell(format!("place {}", at.encode())));
+            if let Some(link) = &mut self.link {
+                link.lesson = Some(at.clone());
+            }
+        }
+        // Left the lesson for the explorer: the others must not think it follows.
+        if place.is_some() && now.is_none() {
+            self.effects.push(Effect::Tell("away".into()));
         }
         let shown = self.question_shown();
         if shown.is_some() && shown != question && now == place {
@@ -106,6 +122,7 @@ impl App {
             PeerEvent::Joined { others, dialed } => {
                 link.others = others;
                 link.ever = true;
+                link.away = false;
                 self.message =
                     Some(format!("linked with another screen on channel `{}`", link.channel));
                 // The one that was there first says where the lesson is; the newcomer follows.
@@ -116,18 +133,29 @@ impl App {
             PeerEvent::Left { others } => {
                 link.others = others;
                 if others == 0 {
+                    link.away = false;
                     self.message = Some("the other screen went away: going on alone".into());
                 }
             }
+            PeerEvent::Away => {
+                link.away = true;
+                self.message = Some(format!(
+                    "the other screen left the tour for the explorer: it follows again when it opens the tour ({} there)",
+                    super::keymap::key(
+                        super::keymap::Context::Panes,
+                        super::action::Action::OpenTours
+                    )
+                ));
+            }
             PeerEvent::Place(place) => {
+                let came_back = std::mem::take(&mut link.away);
+                link.lesson = Some(place.clone());
                 let tl = self.query.timeline();
-                let Screen::Present(p) = &mut self.screen else {
-                    // Not showing the lesson yet (still loading): go there when it opens.
-                    link.pending = Some(place);
-                    return false;
-                };
+                // Not showing the lesson (loading, or in the explorer): it
+                // goes there when it opens the tour.
+                let Screen::Present(p) = &mut self.screen else { return false };
                 if p.place(tl).as_ref() == Some(&place) {
-                    return false;
+                    return came_back;
                 }
                 if !p.go_to(tl, &place) {
                     self.message = Some(format!(
@@ -147,9 +175,11 @@ impl App {
         true
     }
 
-    /// Goes where another screen said the lesson was, before this one showed it.
-    pub(super) fn follow_pending(&mut self) {
-        let Some(place) = self.link.as_mut().and_then(|l| l.pending.take()) else { return };
+    /// Goes where the lesson is, as last said on the link, if this show has
+    /// that place: a screen opening the tour joins the lesson rather than
+    /// taking the others back to the first step.
+    pub(super) fn follow_lesson(&mut self) {
+        let Some(place) = self.link.as_ref().and_then(|l| l.lesson.clone()) else { return };
         let tl = self.query.timeline();
         if let Screen::Present(p) = &mut self.screen {
             p.go_to(tl, &place);
@@ -181,7 +211,7 @@ mod tests {
     fn linked() -> App {
         let mut app =
             App::new(Query::new(crate::load::load_bundled().timeline), Filter::default(), 100, 30);
-        app.link = Some(Link { channel: "c".into(), others: 1, ever: true, pending: None });
+        app.link = Some(Link { others: 1, ever: true, ..Link::new("c") });
         app.start_tour(0);
         app
     }
@@ -222,6 +252,42 @@ mod tests {
         assert_eq!(told(&std::mem::take(&mut app.effects)), ["place step new-great-game 2"]);
         app.peer(PeerEvent::Joined { others: 1, dialed: true });
         assert!(told(&std::mem::take(&mut app.effects)).is_empty(), "a newcomer follows");
+    }
+
+    #[test]
+    fn a_screen_that_leaves_the_tour_says_so_and_rejoins_where_the_lesson_is() {
+        let step = |n| Place::Step { tour: "new-great-game".into(), step: n };
+        // The projector goes to the explorer: it tells the presenter.
+        let mut projector = linked();
+        projector.update(Action::NextEvent);
+        assert_eq!(told(&projector.update(Action::Back)), ["away"]);
+        let mut laptop = linked();
+        laptop.presenter = true;
+        laptop.start_tour(0);
+        assert!(laptop.peer(PeerEvent::Away));
+        assert!(laptop.link.as_ref().is_some_and(|l| l.away));
+        // The lesson goes on without it; it hears where, and rejoins there
+        // rather than taking the presenter back to the first step.
+        laptop.update(Action::NextEvent);
+        let moved = told(&laptop.update(Action::NextEvent));
+        assert_eq!(moved, ["place step new-great-game 3"]);
+        assert!(!projector.peer(PeerEvent::Place(step(3))), "the explorer stays as it is");
+        let tours = projector.update(Action::OpenTours);
+        assert!(told(&tours).is_empty());
+        assert_eq!(told(&projector.update(Action::Submit)), ["place step new-great-game 3"]);
+        assert_eq!(projector.place(), Some(step(3)));
+        // The presenter hears it is followed again (and redraws to say so).
+        assert!(laptop.peer(PeerEvent::Place(step(3))));
+        assert!(laptop.link.as_ref().is_some_and(|l| !l.away));
+        // The presenter leaves for the explorer and comes back: the
+        // presenter's view again, at the lesson's step.
+        assert_eq!(told(&laptop.update(Action::Back)), ["away"]);
+        assert!(!laptop.peer(PeerEvent::Place(step(5))));
+        laptop.update(Action::OpenTours);
+        assert_eq!(told(&laptop.update(Action::Submit)), ["place step new-great-game 5"]);
+        let Screen::Present(p) = &laptop.screen else { panic!("not presenting") };
+        assert!(p.presenter && p.notes, "the presenter's view with its notes");
+        assert_eq!(laptop.place(), Some(step(5)));
     }
 
     #[test]

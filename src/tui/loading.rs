@@ -124,14 +124,8 @@ impl App {
                 let known = if known.is_empty() { "none".to_string() } else { known.join(", ") };
                 return Err(format!("no tour `{id}` in the loaded timelines; known: {known}"));
             };
+            self.presenter = startup.presenter;
             self.start_tour(position);
-            if startup.presenter
-                && let super::app::Screen::Present(p) = &mut self.screen
-            {
-                p.presenter = true;
-                p.notes = true;
-            }
-            self.follow_pending();
         } else if startup.present {
             self.update(super::action::Action::StartPresentation);
         }

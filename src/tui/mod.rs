@@ -286,12 +286,7 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
     let peer = options.channel.as_deref().and_then(|channel| {
         match sources::peer::Peer::start(tx.clone(), channel) {
             Ok(peer) => {
-                explorer.app.link = Some(link::Link {
-                    channel: channel.to_string(),
-                    others: 0,
-                    ever: false,
-                    pending: None,
-                });
+                explorer.app.link = Some(link::Link::new(channel));
                 Some(peer)
             }
             Err(e) => {

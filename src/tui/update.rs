@@ -272,8 +272,11 @@ impl App {
     pub fn start_tour(&mut self, tour: usize) {
         let tl = self.query.timeline();
         let query = &self.query;
-        if let Some(p) = tl.tours.get(tour).and_then(|t| Presentation::of_tour(query, &t.id)) {
+        if let Some(mut p) = tl.tours.get(tour).and_then(|t| Presentation::of_tour(query, &t.id)) {
+            p.presenter = self.presenter;
+            p.notes = self.presenter;
             self.screen = Screen::Present(p);
+            self.follow_lesson();
         }
     }
 

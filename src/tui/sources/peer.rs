@@ -2,7 +2,8 @@
 //! together over a local socket in the user's runtime directory, one socket
 //! per channel, so two classes on one machine do not cross. The first to
 //! start listens, the others connect; each says where it is in words
-//! (`place step new-great-game 3`) and follows what the others say. When the
+//! (`place step new-great-game 3`, or `away` when it leaves the lesson for
+//! the explorer) and follows what the others say. When the
 //! other side goes away, each goes on alone and says so; one that was
 //! connecting listens in its turn, so a restarted screen finds it again.
 
@@ -30,6 +31,9 @@ pub enum PeerEvent {
     Place(Place),
     /// Another screen showed or hid the class question.
     Question(bool),
+    /// Another screen left the lesson (for the explorer): it follows no more
+    /// until it shows the lesson again.
+    Away,
 }
 
 /// A line of the link, parsed; `None` for anything else, which is ignored.
@@ -41,6 +45,7 @@ pub fn parse(line: &str) -> Option<PeerEvent> {
     match rest {
         "question on" => Some(PeerEvent::Question(true)),
         "question off" => Some(PeerEvent::Question(false)),
+        "away" => Some(PeerEvent::Away),
         _ => None,
     }
 }
@@ -247,6 +252,7 @@ mod tests {
         assert_eq!(parse("place step t 2\n"), Some(PeerEvent::Place(place)));
         assert_eq!(parse("question on\n"), Some(PeerEvent::Question(true)));
         assert_eq!(parse("question off"), Some(PeerEvent::Question(false)));
+        assert_eq!(parse("away\n"), Some(PeerEvent::Away));
         for bad in ["", "place", "place step t 0", "question maybe", "\u{1b}[2J"] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }

@@ -37,7 +37,15 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         Span::styled(title, theme.title),
         Span::styled(format!("   {}   {clock}", p.position()), theme.heading),
     ]));
+    let tour_id = p.tour.as_deref().unwrap_or("ID");
     let linked = match &app.link {
+        Some(l) if l.others > 0 && l.away => Span::styled(
+            format!(
+                "⇄ linked on channel `{}`, but the projector left the tour for the explorer: it follows again when it opens the tour there (t)",
+                l.channel
+            ),
+            theme.warning,
+        ),
         Some(l) if l.others > 0 => Span::styled(
             format!(
                 "⇄ linked on channel `{}`: {} {} this one",
@@ -47,14 +55,21 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
             ),
             theme.checked,
         ),
-        Some(l) => Span::styled(
-            format!(
-                "alone on channel `{}`: start `steppe --tour {}` on the projector to link it",
-                l.channel,
-                p.tour.as_deref().unwrap_or("ID")
-            ),
-            theme.warning,
-        ),
+        Some(l) => {
+            // The channel is the tour's id unless one was named.
+            let channel = if l.channel == tour_id {
+                String::new()
+            } else {
+                format!(" --channel {}", l.channel)
+            };
+            Span::styled(
+                format!(
+                    "alone on channel `{}`: start `steppe --tour {tour_id}{channel}` on the projector to link it",
+                    l.channel
+                ),
+                theme.warning,
+            )
+        }
         None => Span::styled("not linked: this screen shows the tour alone", theme.warning),
     };
     lines.push(Line::from(linked));
@@ -79,8 +94,12 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         lines.push(Line::raw(""));
     }
     if let Some(question) = &step.question {
-        let shown =
-            if p.question { "on the projector now" } else { "hidden: a shows it on the projector" };
+        let following = app.link.as_ref().is_some_and(|l| l.others > 0 && !l.away);
+        let shown = match (p.question, following) {
+            (true, true) => "on the projector now",
+            (true, false) => "shown, but no projector follows this screen now",
+            (false, _) => "hidden: a shows it on the projector",
+        };
         lines.push(Line::from(vec![
             Span::styled("Question for the class", theme.heading),
             Span::styled(format!(" ({shown})"), theme.dim),
