@@ -190,8 +190,9 @@ pub struct ExportArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// A handout (markdown, html), or the timeline itself (yaml, timelinejs)
-    #[arg(long, value_enum, default_value_t = HandoutFormat::Markdown)]
-    pub format: HandoutFormat,
+    /// [default: told by the -o FILE's ending (.md, .html, .yaml, .json), else markdown]
+    #[arg(long, value_enum)]
+    pub format: Option<HandoutFormat>,
     /// A tour's steps, with the teacher's notes and the class questions
     #[arg(long, value_name = "TOUR_ID")]
     pub tour: Option<String>,
@@ -288,6 +289,35 @@ pub struct LangArgs {
     /// [default: from LC_ALL, LC_MESSAGES or LANG]
     #[arg(long, value_name = "CODE")]
     pub lang: Option<String>,
+}
+
+impl ExportArgs {
+    /// The format asked for, or the one the output file's ending names: a
+    /// `.json` file never receives Markdown.
+    pub fn format(&self) -> Result<HandoutFormat, String> {
+        if let Some(format) = self.format {
+            return Ok(format);
+        }
+        let ending = self
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ending.as_deref() {
+            None | Some("md" | "markdown" | "txt") => Ok(HandoutFormat::Markdown),
+            Some("html" | "htm") => Ok(HandoutFormat::Html),
+            Some("yaml" | "yml") => Ok(HandoutFormat::Yaml),
+            Some("json") => Ok(HandoutFormat::Timelinejs),
+            Some("csv") => Err(
+                "export writes no CSV: `steppe list --format csv > FILE` writes the events as CSV"
+                    .into(),
+            ),
+            Some(other) => Err(format!(
+                "cannot tell a format from the ending `.{}` of the -o file: name one with --format markdown|html|yaml|timelinejs",
+                crate::export::safe::one_line(other)
+            )),
+        }
+    }
 }
 
 impl LangArgs {

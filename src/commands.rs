@@ -141,10 +141,12 @@ fn load_timeline_reported(sources: &Sources) -> (crate::model::Timeline, Result<
         Ok(())
     } else {
         say_err(&loaded.report.render());
-        Err(Failure::Data(format!(
-            "{} in the timelines; only the events that could be read were used",
-            loaded.report.tally()
-        )))
+        let used = if loaded.timeline.events.is_empty() {
+            "no events could be read"
+        } else {
+            "only the events that could be read were used"
+        };
+        Err(Failure::Data(format!("{} in the timelines; {used}", loaded.report.tally())))
     };
     // The report holds the text of every file with a problem: let it go before indexing.
     let Loaded { timeline, report } = loaded;
@@ -172,6 +174,12 @@ pub fn validate_command(sources: &Sources) -> String {
         words.push(if plain { text } else { format!("'{}'", text.replace('\'', "'\\''")) });
     }
     words.join(" ")
+}
+
+/// Whether the load failed with nothing read: then the errors alone are
+/// the answer, without an empty table or "no events match" after them.
+fn nothing_read(query: &Query, loaded: &Result<(), Failure>) -> bool {
+    loaded.is_err() && query.timeline().events.is_empty()
 }
 
 /// The filter from the command line, parsed: a `--where` mistake is found
@@ -207,6 +215,9 @@ fn events(query: &Query, filter: &Filter, order: Option<&OrderArgs>) -> Vec<usiz
 pub fn list(args: &ListArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     let (query, loaded) = load_reported(&args.sources.sources(&args.paths));
+    if nothing_read(&query, &loaded) {
+        return loaded;
+    }
     let filter = checked(&query, &filter)?;
     let shown = events(&query, &filter, Some(&args.order));
     let result = print_events(&query, &shown, args.format);
@@ -223,6 +234,9 @@ fn leave<T>(data: T) {
 pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     let (query, loaded) = load_reported(&args.sources.sources(&args.paths));
+    if nothing_read(&query, &loaded) {
+        return loaded;
+    }
     let filter = checked(&query, &filter)?;
     let stats = query.stats(&events(&query, &filter, None));
     let described = filter.to_expression();
@@ -278,8 +292,9 @@ fn find_tour<'a>(query: &'a Query, id: &str) -> Result<&'a crate::model::Tour, F
 
 pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
+    let format = args.format().map_err(Failure::Usage)?;
     // A handout is read by people, in their language; a data format keeps the original.
-    let (query, loaded) = match args.format {
+    let (query, loaded) = match format {
         HandoutFormat::Markdown | HandoutFormat::Html => {
             load_reported_in(&args.sources.sources(&args.paths), &args.lang)
         }
@@ -287,8 +302,11 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             load_reported(&args.sources.sources(&args.paths))
         }
     };
+    if nothing_read(&query, &loaded) {
+        return loaded;
+    }
     let tl = query.timeline();
-    let text = match &args.tour {
+    let (text, what) = match &args.tour {
         Some(id) => {
             if !filter.is_empty() {
                 return Err(Failure::Usage(
@@ -296,39 +314,47 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                 ));
             }
             let tour = find_tour(&query, id)?;
-            if matches!(args.format, HandoutFormat::Yaml | HandoutFormat::Timelinejs) {
+            if matches!(format, HandoutFormat::Yaml | HandoutFormat::Timelinejs) {
                 return Err(Failure::Usage(
                     "--tour makes a lesson: use --format markdown or html with it".into(),
                 ));
             }
-            let html = args.format == HandoutFormat::Html;
+            let html = format == HandoutFormat::Html;
             if args.worksheet || args.answer_key {
                 let ws = crate::teach::worksheet::Worksheet::new(tl, tour, args.seed);
                 match (html, args.answer_key) {
-                    (false, false) => export::worksheet::worksheet(&ws),
-                    (false, true) => export::worksheet::answer_key(&ws),
-                    (true, false) => export::html::worksheet(&ws),
-                    (true, true) => export::html::answer_key(&ws),
+                    (false, false) => (export::worksheet::worksheet(&ws), "worksheet"),
+                    (false, true) => (export::worksheet::answer_key(&ws), "answer key"),
+                    (true, false) => (export::html::worksheet(&ws), "worksheet"),
+                    (true, true) => (export::html::answer_key(&ws), "answer key"),
                 }
             } else {
                 let lesson = Lesson::new(tl, tour, !args.no_notes);
-                if html { export::html::lesson(&lesson) } else { export::handout::lesson(&lesson) }
+                let text = if html {
+                    export::html::lesson(&lesson)
+                } else {
+                    export::handout::lesson(&lesson)
+                };
+                (text, "lesson")
             }
         }
         None => {
             let filter = checked(&query, &filter)?;
             let shown = events(&query, &filter, Some(&args.order));
             let page = Page::new(&query, &shown, filter.describe());
-            match args.format {
-                HandoutFormat::Markdown => export::handout::events(&page),
-                HandoutFormat::Html => export::html::page(&page),
-                HandoutFormat::Yaml => export::yaml::write(tl, &shown)
-                    .map_err(|e| Failure::Data(format!("cannot write YAML: {e}")))?,
+            match format {
+                HandoutFormat::Markdown => (export::handout::events(&page), "handout"),
+                HandoutFormat::Html => (export::html::page(&page), "handout"),
+                HandoutFormat::Yaml => (
+                    export::yaml::write(tl, &shown)
+                        .map_err(|e| Failure::Data(format!("cannot write YAML: {e}")))?,
+                    "YAML timeline",
+                ),
                 HandoutFormat::Timelinejs => {
                     let mut json = Vec::new();
                     export::timelinejs::write(&mut json, tl, &shown)
                         .map_err(|e| Failure::Data(format!("cannot write JSON: {e}")))?;
-                    String::from_utf8_lossy(&json).into_owned()
+                    (String::from_utf8_lossy(&json).into_owned(), "TimelineJS timeline")
                 }
             }
         }
@@ -339,7 +365,7 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
             Err(e) => {
                 say_err(&format!("error: cannot write {}: {e}\n", safe::path(path)));
-                Err(Failure::Data(format!("the handout was not written to {}", safe::path(path))))
+                Err(Failure::Data(format!("the {what} was not written to {}", safe::path(path))))
             }
             Ok(()) => Ok(()),
         },

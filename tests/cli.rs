@@ -371,3 +371,16 @@ fn a_differing_duplicate_still_has_its_references_checked() {
     assert!(err.contains("event `a` is defined twice"), "{err}");
     assert!(err.contains("unknown event `nope`"), "{err}");
 }
+
+#[test]
+fn a_file_that_cannot_be_read_prints_only_the_error() {
+    for command in ["list", "stats", "export"] {
+        let o = steppe(&[command, "no-such-timeline.yaml"]);
+        assert_eq!(o.status.code(), Some(1), "{command}");
+        assert_eq!(stdout(&o), "", "{command}: nothing on the standard output");
+        let err = stderr(&o);
+        assert!(err.contains("no-such-timeline.yaml"), "{command}: {err}");
+        assert!(err.contains("no events could be read"), "{command}: {err}");
+        assert!(!err.contains("no events match"), "{command}: {err}");
+    }
+}

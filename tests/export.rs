@@ -260,6 +260,62 @@ mod files {
         assert_eq!(o.status.code(), Some(1));
         assert!(text(&o.stderr).to_lowercase().contains("is a directory"), "{}", text(&o.stderr));
     }
+
+    #[test]
+    fn a_failed_write_names_what_was_not_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = dir.path().join("missing/x.yaml");
+        let o = steppe(&[
+            "export".as_ref(),
+            "--format".as_ref(),
+            "yaml".as_ref(),
+            "-o".as_ref(),
+            missing.as_os_str(),
+        ]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = text(&o.stderr);
+        assert!(err.contains("the YAML timeline was not written"), "{err}");
+        assert!(!err.contains("handout"), "{err}");
+    }
+
+    #[test]
+    fn the_file_ending_chooses_the_format_without_format() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let starts = [
+            ("x.json", "{"),
+            ("x.html", "<!DOCTYPE html>"),
+            ("x.yaml", "# A steppe timeline"),
+            ("x.md", "# "),
+            ("x.txt", "# "),
+        ];
+        for (name, start) in starts {
+            let o = export_to(&dir.path().join(name));
+            assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o.stderr));
+            let written = fs::read_to_string(dir.path().join(name)).expect("written");
+            assert!(written.starts_with(start), "{name}: {}", &written[..40.min(written.len())]);
+        }
+        let json = dir.path().join("x.json");
+        let o = steppe(&["validate".as_ref(), json.as_os_str()]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        for (name, says) in
+            [("x.csv", "steppe list --format csv"), ("x.pdf", "--format markdown|html")]
+        {
+            let o = export_to(&dir.path().join(name));
+            assert_eq!(o.status.code(), Some(2), "{name}");
+            assert!(text(&o.stderr).contains(says), "{name}: {}", text(&o.stderr));
+            assert!(!dir.path().join(name).exists(), "{name} is not written");
+        }
+        let md = dir.path().join("as.json");
+        let o = steppe(&[
+            "export".as_ref(),
+            "--format".as_ref(),
+            "markdown".as_ref(),
+            "-o".as_ref(),
+            md.as_os_str(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "an explicit --format is what is written");
+        assert!(fs::read_to_string(&md).expect("written").starts_with("# "));
+    }
 }
 
 #[test]

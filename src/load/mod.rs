@@ -1,5 +1,6 @@
 //! YAML files → one [`Timeline`], with a [`Report`] of every problem found.
 
+mod alpha3;
 mod csv;
 pub mod diagnostic;
 pub mod format;

@@ -470,7 +470,11 @@ impl Cx {
             return Some(raw.to_string());
         }
         let help = (raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_alphabetic()))
-            .then(|| format!("write it in capitals: `{}`", raw.to_ascii_uppercase()));
+            .then(|| format!("write it in capitals: `{}`", raw.to_ascii_uppercase()))
+            .or_else(|| {
+                super::alpha3::alpha2(raw)
+                    .map(|two| format!("steppe uses two-letter codes: `{two}`"))
+            });
         let raw = sanitize::visible(raw);
         self.error_help(
             mark,
@@ -664,11 +668,20 @@ impl Cx {
         let before = self.diags.len();
         let (map, id, what) = self.record(v, "an event", "event", EVENT_KEYS)?;
         let date = self.date(map, "date", &what);
-        if map.get("date").is_none_or(Node::is_null) {
-            self.error(
+        match map.get("date") {
+            None => self.error(
                 map.mark,
                 format!("{what} has no `date`; it is required (such as `1991-12-26`)"),
-            );
+            ),
+            // `~` alone is YAML's "no value", not steppe's "about".
+            Some(v) if v.is_null() => self.error_help(
+                v.mark,
+                format!("{what} has an empty `date`; it is required (such as `1991-12-26`)"),
+                matches!(&v.kind, yaml::Kind::Scalar(t, _) if t == "~").then(|| {
+                    "`~` alone means \"no value\" in YAML: write the date, with `~` after it if it is approximate, such as `1865~`".to_string()
+                }),
+            ),
+            Some(_) => {}
         }
         let end = self.date(map, "end", &what);
         let title = self.req_text(map, "title", &what);
@@ -808,11 +821,22 @@ impl Cx {
     fn web_address(&mut self, url: &str, mark: Mark, what: &str) -> Option<String> {
         let shown = sanitize::visible(url);
         if !(url.starts_with("http://") || url.starts_with("https://")) {
-            self.error(
+            // `www.example.org`, `example.org/page`: an address without its scheme.
+            let host = url.split('/').next().unwrap_or_default();
+            let tld = host.rsplit('.').next().unwrap_or_default();
+            let help = (host.contains('.')
+                && !host.starts_with('.')
+                && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'))
+                && tld.len() >= 2
+                && tld.chars().all(|c| c.is_ascii_alphabetic())
+                && !url.contains(char::is_whitespace))
+            .then(|| format!("write it with https:// in front: `https://{shown}`"));
+            self.error_help(
                 mark,
                 format!(
                     "`{shown}` in {what} is not a web address: expected one starting with https:// or http://"
                 ),
+                help,
             );
             return None;
         }

@@ -224,6 +224,14 @@ pub fn suggest(text: &str) -> Option<String> {
             return Some(format!("mark an approximate date with `~` after it: `{iso}`"));
         }
     }
+    // `2025-10-08T10:00:00`, `2025-10-08 10:00`: a date with its time of day.
+    if let Some((day, time)) = t.split_once(['T', ' '])
+        && time.starts_with(|c: char| c.is_ascii_digit())
+        && time.contains(':')
+        && PartialDate::parse(day).is_ok()
+    {
+        return Some(format!("steppe keeps dates to the day: write `{day}`"));
+    }
     if let Some(rest) = t.strip_prefix('+') {
         return write(rest.to_string());
     }
@@ -416,6 +424,8 @@ mod tests {
         assert!(s("330 BC").contains("`-0329`"));
         let both = s("12/10/2025");
         assert!(both.contains("`2025-10-12`") && both.contains("`2025-12-10`"), "{both}");
+        assert_eq!(s("2025-10-08T10:00:00"), "steppe keeps dates to the day: write `2025-10-08`");
+        assert!(s("2025-10-08 10:00").contains("`2025-10-08`"));
         assert_eq!(suggest("yesterday"), None);
         assert_eq!(suggest("Octopus 2025"), None);
     }
