@@ -55,6 +55,8 @@ fn round_trips(tl: &Timeline) {
     let json = String::from_utf8(json).expect("UTF-8");
     let from_json = load_text("timeline.json", json.clone());
     assert_loads(&from_json, "the TimelineJS JSON", &json);
+    let edits = from_json.report.render_all();
+    assert!(!edits.contains("TimelineJS edit"), "fields as written agree:\n{edits}");
     let yaml_again = export::yaml::write(&from_json.timeline, &all).expect("YAML");
     let again = load_text("again.yaml", yaml_again.clone());
     assert_loads(&again, "the YAML from TimelineJS", &yaml_again);

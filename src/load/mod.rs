@@ -11,6 +11,7 @@ pub mod schema;
 mod split;
 mod syntax;
 pub mod timelinejs;
+mod timelinejs_edits;
 pub mod yaml;
 
 use std::collections::HashSet;

@@ -212,7 +212,12 @@ impl<'a> Convert<'a> {
                 "events" => {
                     for item in self.json_list(value, "events") {
                         match item.get(STEPPE_KEY) {
-                            Some(own) => self.events.push(own.clone()),
+                            Some(own) => {
+                                self.diags.extend(super::timelinejs_edits::differences(
+                                    item, own, self.file,
+                                ));
+                                self.events.push(own.clone());
+                            }
                             None => {
                                 let slide = self.json_slide(item);
                                 self.event(&slide);
