@@ -148,6 +148,21 @@ fn the_format_is_told_from_the_content_not_the_name() {
 }
 
 #[test]
+fn a_directory_of_json_and_csv_names_them_to_be_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(fixture("great-game.json"), dir.path().join("great-game.json")).expect("copy");
+    std::fs::copy(fixture("sheet.csv"), dir.path().join("sheet.csv")).expect("copy");
+    let loaded = load::load_paths(&[dir.path().to_path_buf()]);
+    let report = loaded.report.render();
+    assert!(
+        report.contains("its JSON and CSV files (great-game.json, sheet.csv) are read only when named, such as `"),
+        "{report}"
+    );
+    assert!(report.contains("great-game.json`"), "{report}");
+    assert_eq!(loaded.report.errors(), 1, "{report}");
+}
+
+#[test]
 fn every_value_steppe_cannot_hold_is_reported_and_the_rest_load() {
     let loaded = load("out-of-range.json");
     let ids: Vec<&str> = loaded.timeline.events.iter().map(|e| e.id.as_str()).collect();

@@ -428,12 +428,11 @@ fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
             Err(e) => walk.problem(path, format!("cannot open: {}", io_reason(&e))),
             Ok(m) if m.is_dir() => {
                 let before = walk.files.len();
+                let skipped_before = walk.skipped.len();
                 walk.dir(path, 0);
                 if walk.files.len() == before && !walk.full {
-                    walk.problem(
-                        path,
-                        "this directory holds no timeline files (*.yaml or *.yml)".into(),
-                    );
+                    let why = no_timeline_files(path, &walk.skipped[skipped_before..]);
+                    walk.problem(path, why);
                 }
             }
             Ok(_) => walk.file(path),
@@ -445,9 +444,34 @@ fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(String, String)>) {
     (files, walk.problems)
 }
 
+/// Why a directory gave no files: a directory is read for its YAML only,
+/// as other JSON and CSV (a package's, a spreadsheet's) are seldom timelines;
+/// those found are named, to be named on the command line if they are.
+fn no_timeline_files(dir: &Path, skipped: &[PathBuf]) -> String {
+    let mut why = "this directory holds no timeline files (*.yaml or *.yml)".to_string();
+    let Some(first) = skipped.first() else { return why };
+    const SHOWN: usize = 5;
+    let names: Vec<String> = skipped
+        .iter()
+        .take(SHOWN)
+        .map(|p| sanitize::visible(&p.strip_prefix(dir).unwrap_or(p).display().to_string()))
+        .collect();
+    let more = skipped.len().saturating_sub(SHOWN);
+    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+    why.push_str(&format!(
+        "; its {} ({}{more}) are read only when named, such as `{}`",
+        if skipped.len() == 1 { "JSON or CSV file" } else { "JSON and CSV files" },
+        names.join(", "),
+        sanitize::visible(&first.display().to_string())
+    ));
+    why
+}
+
 #[derive(Default)]
 struct Walk {
     files: Vec<PathBuf>,
+    /// JSON and CSV files passed over: a directory means its YAML.
+    skipped: Vec<PathBuf>,
     problems: Vec<(String, String)>,
     seen_dirs: HashSet<PathBuf>,
     /// The file limit was reached; later files are skipped.
@@ -498,8 +522,12 @@ impl Walk {
         for path in paths {
             if path.is_dir() {
                 self.dir(&path, depth + 1);
-            } else if matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
-                self.file(&path);
+            } else {
+                match path.extension().and_then(|e| e.to_str()) {
+                    Some("yaml" | "yml") => self.file(&path),
+                    Some("json" | "csv") => self.skipped.push(path),
+                    _ => {}
+                }
             }
         }
     }
