@@ -288,3 +288,34 @@ fn quotes_and_translations_survive_a_yaml_export_and_the_yaml_keeps_the_original
     }
     assert_eq!(after.tours, before.tours);
 }
+
+#[test]
+fn the_tours_note_for_the_teacher_stays_out_of_the_students_copies() {
+    let caveat = "Many historians criticise";
+    let caveat_ru = "Многие историки критикуют";
+    for format in ["markdown", "html"] {
+        for (lang, words) in [("en", caveat), ("ru", caveat_ru)] {
+            let args = ["export", "--tour", "new-great-game", "--format", format, "--lang", lang];
+            let teacher = ok(&args);
+            assert!(teacher.contains(words), "{format} {lang}: the lesson plan lacks the note");
+            assert!(teacher.contains("Note for the teacher"), "{format} {lang}");
+            let mut students = args.to_vec();
+            students.push("--no-notes");
+            let students = ok(&students);
+            assert!(!students.contains(words), "{format} {lang}: the students' copy has it");
+            assert!(!students.contains("caveat") && !students.contains("учителя"), "{students}");
+            // The description, which is for everyone, stays.
+            assert!(
+                students.contains("Dushanbe") || students.contains("Душанбе"),
+                "{format} {lang}"
+            );
+        }
+    }
+    // A YAML export keeps it where it was, with its translation.
+    let yaml = ok(&["export", "--format", "yaml"]);
+    let loaded = load_yaml(&yaml);
+    let tour = loaded.timeline.tour("new-great-game").expect("the tour");
+    assert!(tour.teacher_note.as_deref().is_some_and(|n| n.contains(caveat)));
+    assert!(!tour.description.as_deref().unwrap_or_default().contains(caveat));
+    assert!(yaml.contains(caveat_ru));
+}

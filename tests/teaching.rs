@@ -274,7 +274,8 @@ fn the_tour_handout_has_every_step_note_and_question() {
             assert!(md.contains(url), "{url}");
         }
     }
-    assert_eq!(md.matches("> **Note for the teacher:**").count(), 12);
+    // The tour's own note, then one a step.
+    assert_eq!(md.matches("> **Note for the teacher:**").count(), 13);
     assert_eq!(md.matches("**Question for the class:**").count(), 12);
     assert!(md.contains("## All questions\n\n1. "), "{md}");
     let names: Vec<_> =
@@ -559,14 +560,13 @@ fn a_long_status_message_is_shown_whole_at_80_columns() {
 }
 
 #[test]
-fn the_tour_picker_keeps_the_description_in_paragraphs() {
+fn the_tour_picker_shows_the_description_but_not_the_note_for_the_teacher() {
+    // The picker may be on the projector: the class sees it.
     let mut app = app(120, 40);
     press(&mut app, KeyCode::Char('t'));
     let shown = text(&render(&app));
-    assert!(
-        shown.lines().any(|l| l.contains("┃A caveat for the teacher")),
-        "the second paragraph on its own line:\n{shown}"
-    );
+    assert!(shown.lines().any(|l| l.contains("┃Twelve steps from the end")), "{shown}");
+    assert!(!shown.contains("caveat"), "{shown}");
     assert!(shown.contains("(12 steps)"), "{shown}");
 }
 
@@ -578,4 +578,18 @@ fn a_narrow_footer_keeps_help_quit_and_the_teachers_keys() {
     for hint in ["? help", "q quit", "p present", "t tours", "z quiz"] {
         assert!(footer.contains(hint), "{hint} missing at 80 columns: {footer}");
     }
+}
+
+#[test]
+fn the_tours_note_for_the_teacher_is_in_the_presenters_view_and_not_on_the_slides() {
+    let mut app = app(120, 40);
+    app.presenter = true;
+    app.start_tour(0);
+    let shown = text(&render(&app));
+    assert!(shown.contains("Before you start") && shown.contains("Many historians"), "{shown}");
+    press(&mut app, KeyCode::Right);
+    assert!(!text(&render(&app)).contains("Before you start"), "only before the first step");
+    let mut slides = tour_app(120, 40);
+    press(&mut slides, KeyCode::Char('i'));
+    assert!(!text(&render(&slides)).contains("Many historians"));
 }

@@ -349,6 +349,8 @@ pub struct Lesson<'a> {
     /// The title of the timeline the lesson comes from.
     pub source: Option<&'a str>,
     pub description: Paragraphs<'a>,
+    /// The tour's note for the teacher, in the teacher's copy only.
+    pub teacher_note: Option<Paragraphs<'a>>,
     pub steps: Vec<Step<'a>>,
 }
 
@@ -362,6 +364,7 @@ impl<'a> Lesson<'a> {
             title: &tour.title,
             source: tl.title.as_deref(),
             description: tour.description.as_deref().map(paragraphs).unwrap_or_default(),
+            teacher_note: tour.teacher_note.as_deref().filter(|_| notes).map(paragraphs),
             steps,
         }
     }
@@ -429,6 +432,7 @@ mod tests {
         assert_eq!(teacher.steps.len(), tour.steps.len());
         assert!(teacher.steps.iter().all(|s| s.note.is_some()));
         assert!(students.steps.iter().all(|s| s.note.is_none()));
+        assert!(teacher.teacher_note.is_some() && students.teacher_note.is_none());
         assert_eq!(students.questions().count(), tour.steps.len());
     }
 }

@@ -121,6 +121,9 @@ pub fn lesson(lesson: &Lesson) -> String {
         let _ = writeln!(out, "*A lesson from \"{}\", {steps}*\n", text(source));
     }
     paragraphs(&mut out, &lesson.description);
+    if let Some(note) = &lesson.teacher_note {
+        let _ = writeln!(out, "> **Note for the teacher:**\n>\n{}\n", quoted(note));
+    }
     for (n, step) in lesson.steps.iter().enumerate() {
         let card = &step.card;
         let _ =

@@ -91,7 +91,8 @@ const PARTICIPANT_KEYS: &[&str] = &["id", "role"];
 const SOURCE_KEYS: &[&str] = &["title", "url", "author", "publisher", "year", "page"];
 const MEDIA_KEYS: &[&str] = &["url", "caption", "credit", "thumbnail"];
 const LOCATION_KEYS: &[&str] = &["name", "lat", "lon"];
-pub const TOUR_KEYS: &[&str] = &["id", "title", "description", "steps", "translations"];
+pub const TOUR_KEYS: &[&str] =
+    &["id", "title", "description", "teacher_note", "steps", "translations"];
 pub const STEP_KEYS: &[&str] = &["event", "note", "question", "quote", "translations"];
 
 /// The keys of each kind of block, for checks that the JSON Schema and the
@@ -1102,6 +1103,7 @@ impl Cx {
         let (map, id, what) = self.record(v, "a tour", "tour", TOUR_KEYS)?;
         let title = self.req_text(map, "title", &what);
         let description = self.opt_text(map, "description", &what, true);
+        let teacher_note = self.opt_text(map, "teacher_note", &what, true);
         let mut steps = Vec::new();
         let mut marks = Vec::new();
         let items = self.items(map, "steps", &what);
@@ -1142,11 +1144,12 @@ impl Cx {
                 &[
                     ("title", Field::TourTitle(tour.clone()), false),
                     ("description", Field::TourDescription(tour.clone()), true),
+                    ("teacher_note", Field::TourTeacherNote(tour.clone()), true),
                 ],
             );
         }
         Some(TourDef {
-            tour: Tour { id: id?, title: title?, description, steps },
+            tour: Tour { id: id?, title: title?, description, teacher_note, steps },
             mark: map.get("id").map_or(map.mark, |i| i.mark),
             steps: marks,
         })

@@ -223,6 +223,10 @@ pub struct TourDoc {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// For the teacher alone: printed in the lesson plan and shown in the
+    /// presenter's view, left out of the students' copies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teacher_note: Option<String>,
     #[schemars(length(min = 1))]
     pub steps: Vec<StepDoc>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -280,7 +284,7 @@ pub struct EraTextsDoc {
     pub title: Option<String>,
 }
 
-/// A tour's title and description in another language.
+/// A tour's title, description and note for the teacher in another language.
 #[derive(Debug, Clone, Default, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TourTextsDoc {
@@ -288,6 +292,8 @@ pub struct TourTextsDoc {
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teacher_note: Option<String>,
 }
 
 /// A step's note and question in another language.
@@ -576,6 +582,7 @@ impl FileDoc {
                     id: t.id.clone(),
                     title: t.title.clone(),
                     description: t.description.clone(),
+                    teacher_note: t.teacher_note.clone(),
                     steps: t
                         .steps
                         .iter()
@@ -606,6 +613,7 @@ impl FileDoc {
                                 x.title = Some(s)
                             }),
                             (Field::TourDescription(t.id.clone()), |x, s| x.description = Some(s)),
+                            (Field::TourTeacherNote(t.id.clone()), |x, s| x.teacher_note = Some(s)),
                         ],
                     ),
                 })

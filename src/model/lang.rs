@@ -15,6 +15,7 @@ pub enum Field {
     EraTitle(String),
     TourTitle(String),
     TourDescription(String),
+    TourTeacherNote(String),
     /// A tour's step, by the tour's id and the step's position from 0.
     StepNote(String, usize),
     StepQuestion(String, usize),
@@ -113,6 +114,9 @@ impl Timeline {
             put(Field::TourTitle(t.id.clone()), &mut t.title);
             if let Some(text) = tr.get(&lang, &Field::TourDescription(t.id.clone())) {
                 t.description = Some(text.to_string());
+            }
+            if let Some(text) = tr.get(&lang, &Field::TourTeacherNote(t.id.clone())) {
+                t.teacher_note = Some(text.to_string());
             }
             for (n, s) in t.steps.iter_mut().enumerate() {
                 if let Some(text) = tr.get(&lang, &Field::StepNote(t.id.clone(), n)) {

@@ -228,6 +228,8 @@ pub struct Tour {
     pub id: String,
     pub title: String,
     pub description: Option<String>,
+    /// For the teacher alone: left out of the students' copies.
+    pub teacher_note: Option<String>,
     pub steps: Vec<TourStep>,
 }
 

@@ -323,7 +323,7 @@ pub fn lesson(lesson: &Lesson) -> String {
     let total = lesson.steps.len();
     let questions: Vec<&Paragraphs> = lesson.questions().collect();
     let slides = total + usize::from(!questions.is_empty());
-    let has_notes = lesson.steps.iter().any(|s| s.note.is_some());
+    let has_notes = lesson.teacher_note.is_some() || lesson.steps.iter().any(|s| s.note.is_some());
     let body = html! {
         a.skip href="#lesson" { "Skip to the lesson" }
         header.top {
@@ -332,6 +332,12 @@ pub fn lesson(lesson: &Lesson) -> String {
                 p.from { "A lesson from “" span dir="auto" { (source) } "”, " (total) " steps." }
             }
             (paragraphs(&lesson.description))
+            @if let Some(note) = &lesson.teacher_note {
+                aside.note aria-label="Note for the teacher" {
+                    h3 { "Note for the teacher" }
+                    (paragraphs(note))
+                }
+            }
         }
         nav #stepnav .controls aria-label="Steps" hidden {
             button #prev type="button" { "← Previous" }

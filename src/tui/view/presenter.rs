@@ -79,6 +79,12 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         return;
     };
+    // The tour's own note for the teacher, before the first step.
+    if let Some(note) = tour.and_then(|t| t.teacher_note.as_deref()).filter(|_| p.at == 0) {
+        lines.push(Line::styled("Before you start", theme.heading));
+        paragraphs(&mut lines, &crate::export::document::paragraphs(note), theme.base);
+        lines.push(Line::raw(""));
+    }
     let card = &step.card;
     lines.push(Line::from(vec![
         Span::styled(format!("Now · {} · ", card.date), theme.year),
