@@ -593,3 +593,33 @@ fn the_tours_note_for_the_teacher_is_in_the_presenters_view_and_not_on_the_slide
     press(&mut slides, KeyCode::Char('i'));
     assert!(!text(&render(&slides)).contains("Many historians"));
 }
+
+#[test]
+fn help_in_a_tour_opens_at_the_tours_keys_and_cuts_no_heading() {
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        let mut app = tour_app(w, h);
+        press(&mut app, KeyCode::Char('?'));
+        let shown = text(&render(&app));
+        assert!(shown.contains("In a tour"), "{w}×{h}:\n{shown}");
+        assert!(shown.contains("show/hide the teacher's note"), "{w}×{h}:\n{shown}");
+        // Every heading is there whole, scrolling through the help.
+        for _ in 0..300 {
+            press(&mut app, KeyCode::Up);
+        }
+        let mut all = String::new();
+        for _ in 0..12 {
+            all.push_str(&text(&render(&app)));
+            for _ in 0..15 {
+                press(&mut app, KeyCode::Down);
+            }
+        }
+        let flat = all.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (title, _, _) in steppe::tui::keymap::help_sections() {
+            assert!(flat.contains(title), "{w}×{h}: the heading {title:?} is cut");
+        }
+    }
+    // On the main screen the help opens at the top.
+    let mut app = app(80, 24);
+    press(&mut app, KeyCode::Char('?'));
+    assert!(text(&render(&app)).contains("Reading the screen"));
+}

@@ -935,3 +935,37 @@ fn big_timelines_filter_in_the_worker_and_a_stale_answer_is_ignored() {
     assert!(!app.filtering);
     assert_eq!(selected_ids(&app), ["russia-central-asia-summit-2"]);
 }
+
+#[test]
+fn no_match_says_how_to_clear_whole_and_in_words_the_prompt_takes() {
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        let mut app = app(w, h);
+        press(&mut app, KeyCode::Char('/'));
+        for c in "zzzc".chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        assert_eq!(app.prompt().map(|p| p.input.as_str()), Some("zzzc"), "c is typed");
+        // The timeline pane's words (it has the focus: a thick border).
+        let flat = |app: &App| {
+            let shown = screen_text(&render(app));
+            let inside: Vec<&str> = shown.lines().filter_map(|l| l.split('┃').nth(1)).collect();
+            inside.join(" ").split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let shown = flat(&app);
+        assert!(
+            shown.contains("No events match the search and the filters. Esc cancels the search."),
+            "{w}×{h}: {shown}"
+        );
+        press(&mut app, KeyCode::Enter);
+        let shown = flat(&app);
+        assert!(
+            shown.contains("No events match the filters. Press c to clear them."),
+            "{w}×{h}: {shown}"
+        );
+        press(&mut app, KeyCode::Char('m'));
+        assert_eq!(
+            app.message.as_deref(),
+            Some("countries: events involving all of the selected countries")
+        );
+    }
+}

@@ -339,8 +339,8 @@ pub fn footer_fitting(
     kept.into_iter().map(|h| (h.keys, h.words)).collect()
 }
 
-/// Headings and bindings for the help overlay, in table order.
-pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
+/// Headings, their contexts and bindings for the help overlay, in table order.
+pub fn help_sections() -> Vec<(&'static str, Context, Vec<&'static Binding>)> {
     let sections = [
         ("Everywhere on the main screen", Context::Panes),
         ("Timeline pane", Context::Timeline),
@@ -362,7 +362,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<&'static Binding>)> {
     ];
     sections
         .into_iter()
-        .map(|(title, ctx)| (title, BINDINGS.iter().filter(|b| b.context == ctx).collect()))
+        .map(|(title, ctx)| (title, ctx, BINDINGS.iter().filter(|b| b.context == ctx).collect()))
         .collect()
 }
 

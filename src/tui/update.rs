@@ -68,7 +68,10 @@ impl App {
                 if self.overlays.help().is_some() {
                     self.overlays.retain(|o| !matches!(o, Overlay::Help { .. }));
                 } else {
-                    self.overlays.push(Overlay::Help { scroll: 0 });
+                    let at = super::view::help_start(self.context());
+                    let scroll =
+                        u16::try_from(at).unwrap_or(0).min(super::view::help_max_scroll(self));
+                    self.overlays.push(Overlay::Help { scroll });
                 }
             }
             Action::Back => self.back(),
@@ -170,7 +173,8 @@ impl App {
                 self.filter.match_all = !self.filter.match_all;
                 self.refilter_by_hand();
                 let mode = if self.filter.match_all { "all" } else { "any" };
-                self.message = Some(format!("countries: events involving {mode} of the selected"));
+                self.message =
+                    Some(format!("countries: events involving {mode} of the selected countries"));
             }
             Action::ClearFilters => {
                 self.filter = Filter::default();

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::block;
-use crate::text::{fit, pad};
+use crate::text::{fit, pad, wrap};
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context, key};
 use crate::tui::theme::Theme;
@@ -14,6 +14,12 @@ use crate::tui::theme::Theme;
 const COLUMN: usize = 40;
 
 pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
+    sections(theme).0
+}
+
+/// The help's lines, and the line each context's section starts at.
+fn sections(theme: &Theme) -> (Vec<Line<'static>>, Vec<(Context, usize)>) {
+    let mut starts = Vec::new();
     let mut lines = vec![
         Line::styled("Reading the screen", theme.heading),
         Line::raw("[x] in the filter; numbers: events"),
@@ -28,8 +34,10 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
         Line::raw("← naming it, ↔ both"),
         Line::raw(""),
     ];
-    for (title, bindings) in keymap::help_sections() {
-        lines.push(Line::styled(title, theme.heading));
+    for (title, context, bindings) in keymap::help_sections() {
+        starts.push((context, lines.len()));
+        // A heading too long for the column goes on between words.
+        lines.extend(wrap(title, COLUMN - 1).into_iter().map(|l| Line::styled(l, theme.heading)));
         for b in bindings {
             lines.push(Line::from(vec![
                 Span::styled(pad(b.label, 8), theme.key),
@@ -42,7 +50,22 @@ pub fn lines(theme: &Theme) -> Vec<Line<'static>> {
     lines.push(Line::raw("click selects, the wheel scrolls;"));
     lines.push(Line::raw("--no-mouse leaves the mouse to the"));
     lines.push(Line::raw("terminal, to select and copy text"));
-    lines
+    (lines, starts)
+}
+
+/// The line the help opens at in `active`: the first section of keys the
+/// screen it was asked on listens to (a tour's, the quiz's), or the top on
+/// the main screen.
+pub fn start(active: Context) -> usize {
+    if matches!(active, Context::Timeline | Context::Facets | Context::Panes) {
+        return 0;
+    }
+    let wanted = keymap::contexts(active);
+    sections(&Theme::mono())
+        .1
+        .into_iter()
+        .find(|(ctx, _)| *ctx != Context::Everywhere && wanted.contains(ctx))
+        .map_or(0, |(_, line)| line)
 }
 
 /// Columns and rows of help text that fit in `area`.

@@ -23,7 +23,7 @@ mod tours;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::action::Action;
 use super::app::{App, Overlay, Pane, Screen};
@@ -127,6 +127,11 @@ pub fn reader_max_scroll(app: &App) -> u16 {
     reader::max_scroll(app)
 }
 
+/// The line the help opens at on the screen `active` (see [`help::start`]).
+pub fn help_start(active: crate::tui::keymap::Context) -> usize {
+    help::start(active)
+}
+
 /// How far the help can scroll at this terminal size.
 pub fn help_max_scroll(app: &App) -> u16 {
     help::max_scroll(Rect::new(0, 0, app.width, app.height))
@@ -178,16 +183,26 @@ fn focused(app: &App, pane: Pane) -> bool {
 }
 
 fn too_small(area: Rect, frame: &mut Frame) {
-    let text = format!(
-        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{} — enlarge the window, or press {} to quit",
-        area.width,
-        area.height,
-        key(Context::Panes, Action::Quit)
-    );
-    let top = area.height.saturating_sub(2) / 2;
+    // Lines break between phrases where they can, between words where not.
+    let phrases = [
+        "terminal too small:".to_string(),
+        format!("need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{} —", area.width, area.height),
+        "enlarge the window,".to_string(),
+        format!("or press {} to quit", key(Context::Panes, Action::Quit)),
+    ];
+    let width = usize::from(area.width).max(1);
+    let mut lines: Vec<String> = Vec::new();
+    for phrase in phrases {
+        match lines.last_mut() {
+            Some(last) if crate::text::width(last) + 1 + crate::text::width(&phrase) <= width => {
+                last.push(' ');
+                last.push_str(&phrase);
+            }
+            _ => lines.extend(crate::text::wrap(&phrase, width)),
+        }
+    }
+    let top = area.height.saturating_sub(u16::try_from(lines.len()).unwrap_or(u16::MAX)) / 2;
     let rect = Rect { y: area.y + top, height: area.height - top, ..area };
-    frame.render_widget(
-        Paragraph::new(text).alignment(Alignment::Center).wrap(Wrap { trim: true }),
-        rect,
-    );
+    let lines: Vec<Line> = lines.into_iter().map(Line::raw).collect();
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), rect);
 }

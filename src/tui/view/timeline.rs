@@ -5,13 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, focused};
 use crate::model::PartialDate;
 use crate::text::{fit, fit_words, pad, width as columns};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Pane, Row, scroll_offset};
+use crate::tui::app::{App, Pane, PromptKind, Row, scroll_offset};
 use crate::tui::keymap::{Context, key};
 use crate::tui::theme::Theme;
 
@@ -30,15 +30,23 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let height = usize::from(inner.height);
     let width = usize::from(inner.width);
     if app.shown.is_empty() {
+        let searching = app.prompt().is_some_and(|p| p.kind == PromptKind::Search);
         let msg = if tl.events.is_empty() {
             "No events in the loaded timelines.".to_string()
+        } else if searching {
+            // While the prompt is open a letter is typed into it.
+            format!(
+                "No events match the search and the filters. {} cancels the search.",
+                key(Context::Prompt, Action::Back)
+            )
         } else {
             format!(
                 "No events match the filters. Press {} to clear them.",
                 key(Context::Panes, Action::ClearFilters)
             )
         };
-        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim)).block(block), area);
+        let msg = Paragraph::new(Line::styled(msg, theme.dim)).wrap(Wrap { trim: true });
+        frame.render_widget(msg.block(block), area);
         return;
     }
     let year_width = app.year_width;
