@@ -169,9 +169,8 @@ impl PartialDate {
         let Some(end) = end.filter(|e| *e != start) else {
             return start.to_string();
         };
-        let same_precision = start.month.is_some() == end.month.is_some()
-            && start.day.is_some() == end.day.is_some();
-        if start.year == end.year && same_precision && !start.approximate && !end.approximate {
+        // What both ends share is written once: the year, when both name a month.
+        if start.year == end.year && !start.approximate && !end.approximate {
             match (start.month, start.day, end.month, end.day) {
                 (Some(m1), Some(d1), Some(m2), Some(d2)) if m1 == m2 => {
                     return format!(
@@ -394,7 +393,11 @@ mod tests {
         assert_eq!(r("1865-05-09", "1865-06-29"), "9 May – 29 Jun 1865");
         assert_eq!(r("2023-05-18", "2023-05-19"), "18–19 May 2023");
         assert_eq!(r("1991-12-26", "1992-01-03"), "26 Dec 1991 – 3 Jan 1992");
-        assert_eq!(r("1868-05", "1868-07-05"), "May 1868 – 5 Jul 1868");
+        assert_eq!(r("1868-05", "1868-07-05"), "May – 5 Jul 1868");
+        assert_eq!(r("1865-05-09", "1865-06"), "9 May – Jun 1865");
+        assert_eq!(r("1865-06", "1865-06-29"), "Jun – 29 Jun 1865");
+        assert_eq!(r("1865", "1865-06"), "1865 – Jun 1865");
+        assert_eq!(r("1865-05~", "1865-06"), "c. May 1865 – Jun 1865");
         assert_eq!(r("1991", "1991"), "1991");
     }
 
