@@ -65,7 +65,7 @@ fn load_with_bar(sources: &Sources) -> Loaded {
 
     let bar = ProgressBar::hidden();
     if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} loading {msg} [{wide_bar}] {binary_bytes}/{binary_total_bytes}",
+        "{spinner} loading {msg} [{wide_bar}] {decimal_bytes}/{decimal_total_bytes}",
     ) {
         bar.set_style(style.progress_chars("=> "));
     }

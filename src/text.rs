@@ -139,9 +139,22 @@ pub fn fit_words(s: &str, max: usize) -> String {
     out.into_iter().next().unwrap_or_default()
 }
 
-/// "1 event", "2 events": a number with its noun.
+/// "1 event", "2 events", "1,000,000 events": a number with its noun.
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// 1000000 → "1,000,000": every count steppe shows is grouped so.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// "`a`, `b` or `c`": items in prose, the last joined by `last` ("and", "or").
@@ -253,6 +266,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_group_thousands() {
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
+        assert_eq!(count(1, "event", "events"), "1 event");
+        assert_eq!(count(12_345, "event", "events"), "12,345 events");
+    }
 
     #[test]
     fn words_are_joined_as_in_prose() {

@@ -221,7 +221,7 @@ impl Report {
                 let _ = writeln!(
                     out,
                     "…and {} more like this (`steppe validate --all` shows every one)\n",
-                    group_digits(total - *n)
+                    crate::text::thousands(total - *n)
                 );
             }
         }
@@ -308,19 +308,6 @@ fn kind_of(message: &str) -> String {
     out
 }
 
-/// 99990 → "99,990".
-fn group_digits(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// "CN, KG, KZ, …": a sorted sample of what exists.
 pub fn sample_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     let mut all: Vec<&str> = items.into_iter().collect();
@@ -398,6 +385,5 @@ mod tests {
         assert!(grouped.contains("…and 7 more like this"), "{grouped}");
         assert!(grouped.contains("another kind"));
         assert_eq!(report.render_all().matches("has no sources").count(), 10);
-        assert_eq!(group_digits(99_990), "99,990");
     }
 }

@@ -199,7 +199,22 @@ fn load_inputs(
                 Input::Text(t) => (t, None),
                 Input::Bundled(t) => (Ok(t.to_string()), None),
             };
-            let mut result = load_one(index, name, text, disk);
+            // Bytes told while one big file is parsed, the rest when it is done.
+            let told = AtomicU64::new(0);
+            let meter = |n: u64| {
+                let before = told
+                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |t| Some((t + n).min(size)))
+                    .unwrap_or(size);
+                let n = (before + n).min(size) - before;
+                on_progress(LoadProgress {
+                    files_done: files_done.load(Ordering::Relaxed),
+                    files_total,
+                    bytes_done: bytes_done.fetch_add(n, Ordering::Relaxed) + n,
+                    bytes_total,
+                    events: events.load(Ordering::Relaxed),
+                });
+            };
+            let mut result = load_one(index, name, text, disk, &meter);
             // Every file's events are held until the merge: none with spare room.
             if let Some(c) = &mut result.content {
                 c.events.shrink_to_fit();
@@ -208,10 +223,11 @@ fn load_inputs(
                 result.source.read_as = Some(BUNDLED_LABEL);
             }
             let n = result.content.as_ref().map_or(0, |c| c.events.len());
+            let rest = size - told.load(Ordering::Relaxed).min(size);
             on_progress(LoadProgress {
                 files_done: files_done.fetch_add(1, Ordering::Relaxed) + 1,
                 files_total,
-                bytes_done: bytes_done.fetch_add(size, Ordering::Relaxed) + size,
+                bytes_done: bytes_done.fetch_add(rest, Ordering::Relaxed) + rest,
                 bytes_total,
                 events: events.fetch_add(n, Ordering::Relaxed) + n,
             });
@@ -249,6 +265,7 @@ fn load_one(
     name: String,
     text: Result<String, String>,
     disk: Option<diagnostic::OnDisk>,
+    meter: yaml::Meter,
 ) -> FileResult {
     let mut diagnostics = Vec::new();
     let mut format = Format::Yaml;
@@ -265,7 +282,7 @@ fn load_one(
             } else {
                 format = Format::detect(&name, &text);
                 let content = match format {
-                    Format::Yaml => schema::read_yaml(&text, index, &mut diagnostics),
+                    Format::Yaml => schema::read_yaml(&text, index, &mut diagnostics, meter),
                     Format::TimelineJs => timelinejs::read_json(&text, index, &mut diagnostics),
                     Format::TimelineSheet => csv::read_sheet(&text, index, &mut diagnostics),
                     Format::SteppeCsv => csv::read_steppe(&text, index, &mut diagnostics),
@@ -575,6 +592,27 @@ mod tests {
                 events: 3
             }
         );
+    }
+
+    #[test]
+    fn progress_moves_while_one_big_file_is_parsed() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let ids: Vec<String> = (0..15_000).map(|i| format!("e{i}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let path = event_file(dir.path(), "big.yaml", &ids);
+        let size = fs::metadata(&path).unwrap().len();
+        assert!(size > 1 << 20, "big enough to be metered: {size}");
+        let seen = Mutex::new(Vec::new());
+        let loaded = load_paths_with_progress(&[path], &|p| seen.lock().unwrap().push(p));
+        assert!(loaded.is_ok(), "{}", loaded.report.render());
+        let seen = seen.into_inner().unwrap();
+        let within: Vec<u64> =
+            seen.iter().filter(|p| p.files_done == 0).map(|p| p.bytes_done).collect();
+        assert!(within.len() >= 3, "reported while parsing: {seen:?}");
+        assert!(within.windows(2).all(|w| w[0] <= w[1]), "{within:?}");
+        assert!(within.iter().any(|&b| b > 0 && b < size), "{within:?}");
+        let last = seen.last().expect("a report");
+        assert_eq!((last.files_done, last.bytes_done, last.bytes_total), (1, size, size));
     }
 
     #[test]

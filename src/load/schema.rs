@@ -117,10 +117,16 @@ const PIPELINE_BYTES: usize = 1 << 20;
 /// Items handed to the checking thread at a time.
 const BATCH: usize = 256;
 
-/// Reads one YAML file: what it defines, with its problems added to `diags`.
-pub fn read_yaml(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
+/// Reads one YAML file: what it defines, with its problems added to `diags`;
+/// `meter` hears how far the parse of a big file has got.
+pub fn read_yaml(
+    text: &str,
+    file: usize,
+    diags: &mut Vec<Diagnostic>,
+    meter: yaml::Meter,
+) -> FileContent {
     if text.len() >= SPLIT_BYTES
-        && let Some(content) = read_in_parts(text, file, diags)
+        && let Some(content) = read_in_parts(text, file, diags, meter)
     {
         return content;
     }
@@ -143,7 +149,7 @@ pub fn read_yaml(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileCo
                 cx
             });
             let mut batch = Vec::with_capacity(BATCH);
-            let parsed = yaml::parse_streaming(
+            let parsed = yaml::parse_metered(
                 text,
                 &mut |section, item| {
                     let section = yaml::STREAMED.iter().find(|s| **s == section).copied();
@@ -153,6 +159,7 @@ pub fn read_yaml(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileCo
                     }
                 },
                 true,
+                meter,
             );
             let _ = tx.send(batch);
             drop(tx);
@@ -219,15 +226,24 @@ const SPLIT_BYTES: usize = 8 << 20;
 
 /// A big file cut into parts and read on all cores; `None` when it cannot be
 /// cut or a part did not parse cleanly, and the file must be read whole.
-fn read_in_parts(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Option<FileContent> {
+fn read_in_parts(
+    text: &str,
+    file: usize,
+    diags: &mut Vec<Diagnostic>,
+    meter: yaml::Meter,
+) -> Option<FileContent> {
     use rayon::prelude::*;
     let parts = super::split::parts(text, 2 * rayon::current_num_threads())?;
     let results: Vec<(yaml::Parsed, Cx)> = parts
         .par_iter()
         .map(|part| {
             let mut cx = Cx::new(file);
-            let parsed =
-                yaml::parse_streaming(part, &mut |section, item| cx.item(section, &item), true);
+            let parsed = yaml::parse_metered(
+                part,
+                &mut |section, item| cx.item(section, &item),
+                true,
+                meter,
+            );
             (parsed, cx)
         })
         .collect();
@@ -1190,7 +1206,7 @@ mod tests {
         }
         whole_diags.append(&mut cx.diags);
         let mut part_diags = Vec::new();
-        let parts = read_in_parts(&text, 0, &mut part_diags).expect("the file can be cut");
+        let parts = read_in_parts(&text, 0, &mut part_diags, &|_| {}).expect("the file can be cut");
         assert_eq!(parts.events.len(), 300);
         assert_eq!(shown(&parts, &part_diags), shown(&cx.out, &whole_diags));
     }

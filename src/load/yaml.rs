@@ -138,10 +138,27 @@ pub fn parse(text: &str) -> Parsed {
     parse_streaming(text, &mut |_: &str, _: Node| {}, false)
 }
 
+/// Told, now and then, how many more characters of a text have been parsed:
+/// a big file's progress shows while it is read.
+pub type Meter<'a> = &'a (dyn Fn(u64) + Sync);
+
+/// How many characters are parsed between two readings of the meter.
+const METER_STEP: usize = 1 << 18;
+
 /// Parses one document. With `stream`, each item of a list under a top-level
 /// key (`events:` …) goes to `sink` as soon as it is complete instead of into
 /// the tree, so a large file never exists as a whole tree in memory.
 pub fn parse_streaming(text: &str, sink: &mut dyn FnMut(&str, Node), stream: bool) -> Parsed {
+    parse_metered(text, sink, stream, &|_| {})
+}
+
+/// Like [`parse_streaming`], telling `meter` how far the parse has got.
+pub fn parse_metered(
+    text: &str,
+    sink: &mut dyn FnMut(&str, Node),
+    stream: bool,
+    meter: Meter,
+) -> Parsed {
     let mut b = Builder {
         text,
         sink,
@@ -156,6 +173,8 @@ pub fn parse_streaming(text: &str, sink: &mut dyn FnMut(&str, Node), stream: boo
         pending: None,
     };
     let mut parser = Parser::new_from_str(text);
+    // A part of a file cut for parsing starts with blank lines that hold its place.
+    let mut told = text.len() - text.trim_start_matches(['\n', '\r']).len();
     let complete = loop {
         match parser.next_token() {
             Err(e) => {
@@ -166,6 +185,10 @@ pub fn parse_streaming(text: &str, sink: &mut dyn FnMut(&str, Node), stream: boo
             }
             Ok((Event::StreamEnd, _)) => break true,
             Ok((event, marker)) => {
+                if marker.index() >= told + METER_STEP {
+                    meter((marker.index() - told) as u64);
+                    told = marker.index();
+                }
                 if let Err(p) = b.event(event, marker) {
                     b.problems.push(p);
                     break false;

@@ -291,9 +291,7 @@ impl Timeline {
 
     /// "52 events, 12 countries, 24 actors, 4 eras, 1 tour in 1 file".
     pub fn summary_line(&self) -> String {
-        let n = |count: usize, one: &str, many: &str| {
-            format!("{count} {}", if count == 1 { one } else { many })
-        };
+        let n = crate::text::count;
         format!(
             "{}, {}, {}, {}, {} in {}",
             n(self.events.len(), "event", "events"),

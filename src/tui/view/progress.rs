@@ -19,7 +19,7 @@ pub fn describe(p: &LoadProgress) -> String {
         crate::text::count(p.files_total, "file", "files"),
         mb(p.bytes_done),
         mb(p.bytes_total),
-        thousands(p.events),
+        crate::text::thousands(p.events),
     )
 }
 
@@ -31,18 +31,6 @@ pub fn ratio(p: &LoadProgress) -> f64 {
         (p.files_done as f64, p.files_total.max(1) as f64)
     };
     (done / total).clamp(0.0, 1.0)
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 pub fn render(progress: Option<&LoadProgress>, theme: &Theme, area: Rect, frame: &mut Frame) {
@@ -81,7 +69,5 @@ mod tests {
         };
         assert_eq!(describe(&p), "3 of 11 files · 12.1 of 36.0 MB · 40,210 events");
         assert!((ratio(&p) - 12.1 / 36.0).abs() < 1e-9);
-        assert_eq!(thousands(1_000_000), "1,000,000");
-        assert_eq!(thousands(999), "999");
     }
 }

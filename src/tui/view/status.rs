@@ -14,7 +14,7 @@ use crate::tui::theme::Theme;
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let count = format!(
         "{} of {}",
-        app.shown.len(),
+        crate::text::thousands(app.shown.len()),
         crate::text::count(app.timeline().events.len(), "event", "events")
     );
     let left: Vec<Span> = match &app.screen {
@@ -74,7 +74,7 @@ pub fn prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &mut
     }
     let count = format!(
         "{} of {}",
-        app.shown.len(),
+        crate::text::thousands(app.shown.len()),
         crate::text::count(app.timeline().events.len(), "event", "events")
     );
     let label = match prompt.kind {

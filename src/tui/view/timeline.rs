@@ -19,7 +19,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let tl = app.timeline();
     let is_focused = focused(app, Pane::Timeline);
     let name = tl.title.as_deref().unwrap_or("Timeline");
-    let count = format!("{} of {} ", app.shown.len(), tl.events.len());
+    let count = format!(
+        "{} of {} ",
+        crate::text::thousands(app.shown.len()),
+        crate::text::thousands(tl.events.len())
+    );
     let room = usize::from(area.width).saturating_sub(columns(&count) + 6);
     let title = Line::from(vec![
         Span::styled(format!(" {} ", fit_words(name, room)), theme.title),
