@@ -461,12 +461,15 @@ fn reload_keeps_selection_and_filters_and_a_broken_file_keeps_the_last_good_data
     assert_eq!(app.filter.countries, ["KZ"]);
     assert_eq!(app.selected_event().map(|e| e.id.as_str()), Some("late-summit"));
     assert!(app.shown.iter().any(|&i| app.timeline().events[i].id == "added"));
+    assert!(screen_text(&render(&app)).contains("reloaded: "));
     // A broken edit: the data stays, a banner says where the problem is.
     app.reload(load(edited.replace("date: 1995", "date: 1995-13")));
     let banner = app.banner.clone().expect("a banner");
     assert!(banner.contains("mini.yaml:") && banner.contains("1995-13"), "{banner}");
     assert!(app.shown.iter().any(|&i| app.timeline().events[i].id == "added"));
-    assert!(screen_text(&render(&app)).contains("not reloaded"));
+    let screen = screen_text(&render(&app));
+    assert!(screen.contains("not reloaded"), "{screen}");
+    assert!(!screen.contains("reloaded: "), "no stale news of the last good load:\n{screen}");
     // Fixed again: the banner goes. A country that disappeared leaves the filter.
     let without_kz = mini().replace("[KZ, RU]", "[RU]");
     app.reload(load(without_kz.replace("  - code: KZ\n    name: Kazakhstan\n    capital: Astana\n    location: [51.17, 71.45]\n", "").replace("[CN, KZ, RU]", "[CN, RU]")));

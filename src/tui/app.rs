@@ -273,6 +273,8 @@ impl App {
     pub fn keep_last_good(&mut self, report: &crate::load::Report) {
         self.banner =
             Some(format!("not reloaded, showing the last good version: {}", first_error(report)));
+        // "reloaded: 2 events" from the last good load would contradict the banner.
+        self.message = None;
     }
 
     /// Puts new data on screen, keeping what the person was looking at: the
