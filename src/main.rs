@@ -6,6 +6,11 @@ use clap::Parser;
 use steppe::cli::{Cli, Command};
 use steppe::commands::{self, Failure, say_err};
 
+// Loading a large timeline makes millions of small strings on several threads;
+// mimalloc serves them with far less time in the allocator than the system's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

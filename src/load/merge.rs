@@ -140,12 +140,22 @@ pub fn merge(
             ));
         }
     }
+    // The quotes of each event a tour step names, found without a scan per step.
+    let quote_counts: HashMap<&str, usize, Fast> = if tours.is_empty() && differing_tours.is_empty()
+    {
+        HashMap::default()
+    } else {
+        let mut counts = HashMap::default();
+        for (_, e) in &events {
+            counts.entry(e.event.id.as_str()).or_insert(e.event.quotes.len());
+        }
+        counts
+    };
     for (file, def) in tours.iter().chain(&differing_tours) {
         for (i, (step, mark)) in def.tour.steps.iter().zip(&def.steps).enumerate() {
             let what = format!("step {} of tour `{}`", i + 1, def.tour.id);
             refs.check(&event_ids, &step.event, "event", &what, *file, *mark);
-            let quotes = events.iter().find(|(_, e)| e.event.id == step.event);
-            let quotes = quotes.map_or(0, |(_, e)| e.event.quotes.len());
+            let quotes = quote_counts.get(step.event.as_str()).copied().unwrap_or(0);
             if let Some(n) = step.quote.filter(|&n| n >= quotes) {
                 refs.diags.push(Diagnostic::error(
                     *file,
@@ -176,11 +186,37 @@ pub fn merge(
     tl.eras.sort_by_key(|e| e.start);
     let mut left_out = unresolved.into_iter();
     events.retain(|_| !left_out.next().unwrap_or(false));
-    tl.events = events.into_iter().map(|(_, e)| e.event).collect();
-    // Stable: equal starts keep the order they were read in.
-    tl.events.sort_by_key(|e| e.date);
+    tl.events = in_date_order(events.into_iter().map(|(_, e)| e.event).collect());
     tl.tours = tours.into_iter().map(|(_, t)| t.tour).collect();
     tl
+}
+
+/// The events by start, equal starts in the order they were read. The order
+/// is found on the dates alone, then each event is swapped into its place
+/// once, in place: a sort of whole events moves each many times.
+fn in_date_order(mut events: Vec<crate::model::Event>) -> Vec<crate::model::Event> {
+    if events.is_sorted_by_key(|e| e.date) {
+        return events;
+    }
+    let mut order: Vec<(crate::model::PartialDate, usize)> =
+        events.iter().map(|e| e.date).zip(0..).collect();
+    // Unstable, but the positions break ties: equal dates keep their order.
+    order.sort_unstable();
+    // Position k takes the event now at `from[k]`; one cycle of moves at a time.
+    let mut from: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
+    const DONE: usize = usize::MAX;
+    for start in 0..from.len() {
+        let mut at = start;
+        while from[at] != DONE {
+            let next = std::mem::replace(&mut from[at], DONE);
+            if next == start {
+                break;
+            }
+            events.swap(at, next);
+            at = next;
+        }
+    }
+    events
 }
 
 struct Duplicates<'a> {
@@ -342,5 +378,52 @@ impl Refs<'_> {
             .with_help(help),
         );
         false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Event, Origin, PartialDate};
+
+    fn event(id: &str, year: i32) -> Event {
+        Event {
+            id: id.into(),
+            date: PartialDate::year(year),
+            end: None,
+            title: id.into(),
+            summary: String::new(),
+            countries: Vec::new(),
+            actors: Vec::new(),
+            tags: Vec::new(),
+            sources: Vec::new(),
+            related: Vec::new(),
+            media: None,
+            location: None,
+            external_ids: Vec::new(),
+            quotes: Vec::new(),
+            origin: Origin::default(),
+        }
+    }
+
+    #[test]
+    fn events_are_put_in_date_order_keeping_the_order_of_equal_dates() {
+        // Cycles of every length, fixed points and ties, against a stable sort.
+        let mut years: Vec<i32> = Vec::new();
+        let mut seed = 7u32;
+        for _ in 0..500 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            years.push(1800 + (seed >> 16) as i32 % 40);
+        }
+        for n in [0, 1, 2, 3, 10, 500] {
+            let events: Vec<Event> =
+                years[..n].iter().enumerate().map(|(i, &y)| event(&format!("e{i}"), y)).collect();
+            let mut want = events.clone();
+            want.sort_by_key(|e| e.date);
+            let ids = |v: &[Event]| v.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+            assert_eq!(ids(&in_date_order(events)), ids(&want), "{n} events");
+        }
+        let sorted: Vec<Event> = (0..5).map(|i| event(&format!("s{i}"), 1900 + i)).collect();
+        assert_eq!(in_date_order(sorted.clone()).len(), sorted.len());
     }
 }

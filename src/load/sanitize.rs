@@ -33,6 +33,10 @@ pub fn line_breaks(text: String) -> String {
 
 /// One line of text: hazards dropped, tabs and line breaks become spaces.
 pub fn line(s: &str) -> String {
+    // Nearly all text is clean: copied once, not rebuilt a character at a time.
+    if is_clean(s, |_| false) {
+        return s.trim().to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -47,6 +51,9 @@ pub fn line(s: &str) -> String {
 /// Paragraphs: like [`line`] but keeps line breaks; a line separator is a
 /// line break and a paragraph separator a blank line, as steppe writes paragraphs.
 pub fn text(s: &str) -> String {
+    if is_clean(s, |c| c == '\n') {
+        return s.trim_end().to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -58,6 +65,13 @@ pub fn text(s: &str) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+/// Whether `s` has no hazard but those `allowed`: printable ASCII is looked
+/// at a byte at a time.
+fn is_clean(s: &str, allowed: impl Fn(char) -> bool) -> bool {
+    s.bytes().all(|b| (0x20..0x7f).contains(&b) || allowed(char::from(b)))
+        || !s.chars().any(|c| is_hazard(c) && !allowed(c))
 }
 
 /// For echoing raw input in a message: hazards shown as `\u{1b}` escapes.
@@ -85,6 +99,16 @@ mod tests {
         assert_eq!(line(hostile), "a]0;ownedb[2Jcdef");
         assert_eq!(text("one\ntwo\u{1b}\r\n"), "one\ntwo");
         assert_eq!(visible("x\u{1b}y"), "x\\u{1b}y");
+    }
+
+    #[test]
+    fn clean_text_is_only_trimmed() {
+        assert_eq!(line("  Astana summit  "), "Astana summit");
+        assert_eq!(line(" T\u{fc}rkiye\u{a0}"), "T\u{fc}rkiye");
+        assert_eq!(text("one\n\ntwo\n\n"), "one\n\ntwo");
+        assert_eq!(text("  S\u{f6}z\n"), "  S\u{f6}z");
+        assert_eq!(line("a\tb\nc"), "a b c");
+        assert_eq!(text("a\tb"), "a    b");
     }
 
     #[test]
