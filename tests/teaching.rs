@@ -623,3 +623,30 @@ fn help_in_a_tour_opens_at_the_tours_keys_and_cuts_no_heading() {
     press(&mut app, KeyCode::Char('?'));
     assert!(text(&render(&app)).contains("Reading the screen"));
 }
+
+#[test]
+fn a_tour_in_russian_has_its_labels_and_dates_in_russian() {
+    let mut tl = steppe::load::load_bundled().timeline;
+    assert_eq!(tl.translate("ru").as_deref(), Some("ru"));
+    let query = steppe::query::Query::new(tl);
+    for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+        let mut app = App::new(query.clone(), steppe::query::Filter::default(), w, h);
+        app.start_tour(0);
+        press(&mut app, KeyCode::Char('i'));
+        press(&mut app, KeyCode::Char('a'));
+        let shown = text(&render(&app));
+        assert!(shown.contains("Шаг 1 из 12"), "{w}×{h}:\n{shown}");
+        assert!(!shown.contains("Step 1 of 12"), "{w}×{h}:\n{shown}");
+        assert!(shown.contains("Вопрос классу"), "{w}×{h}:\n{shown}");
+        assert!(!shown.contains("Dec"), "{w}×{h}: an English month:\n{shown}");
+        if h >= 40 {
+            // Block letters have no Cyrillic: the date is written with numbers.
+            assert!(shown.contains('█'), "{w}×{h}:\n{shown}");
+        } else {
+            assert!(shown.contains("26 дек. 1991"), "{w}×{h}:\n{shown}");
+        }
+        if h >= 40 {
+            assert!(shown.contains("Заметка для учителя"), "{w}×{h}:\n{shown}");
+        }
+    }
+}

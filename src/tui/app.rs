@@ -238,6 +238,11 @@ impl App {
         }
     }
 
+    /// The words around the data on slides, in the timeline's language.
+    pub fn words(&self) -> super::words::Words {
+        super::words::Words::of(self.timeline().language.as_deref())
+    }
+
     pub fn timeline(&self) -> &crate::model::Timeline {
         self.query.timeline()
     }

@@ -6,6 +6,7 @@
 use crate::model::Timeline;
 use crate::query::Query;
 use crate::teach::steps::{Place, tour_slides};
+use crate::tui::words::Words;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presentation {
@@ -169,11 +170,16 @@ impl Presentation {
 
     /// "12 / 54" or, in a tour, "Step 3 of 12".
     pub fn position(&self) -> String {
+        self.position_in(Words::English)
+    }
+
+    /// [`Presentation::position`] in `words` ("Шаг 3 из 12").
+    pub fn position_in(&self, words: Words) -> String {
         if self.slides.is_empty() {
             return "No slides".into();
         }
         match self.tour {
-            Some(_) => format!("Step {} of {}", self.at + 1, self.slides.len()),
+            Some(_) => words.step_of(self.at + 1, self.slides.len()),
             None => format!("{} / {}", self.at + 1, self.slides.len()),
         }
     }

@@ -24,6 +24,7 @@ fn paragraphs<'a>(lines: &mut Vec<Line<'a>>, ps: &Paragraphs<'a>, style: Style) 
 
 pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mut Frame) {
     let tl = app.timeline();
+    let words = app.words();
     let tour = p.tour.as_deref().and_then(|t| tl.tour(t));
     let step = tour.zip(p.step_index()).and_then(|(t, n)| Step::new(tl, t, n, true));
     let next = tour.zip(p.steps.get(p.at + 1)).and_then(|(t, &n)| Step::new(tl, t, n, false));
@@ -35,7 +36,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     lines.push(Line::from(vec![
         Span::styled("Presenter · ", theme.dim),
         Span::styled(title, theme.title),
-        Span::styled(format!("   {}   {clock}", p.position()), theme.heading),
+        Span::styled(format!("   {}   {clock}", p.position_in(words)), theme.heading),
     ]));
     let tour_id = p.tour.as_deref().unwrap_or("ID");
     let linked = match &app.link {
@@ -87,7 +88,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     }
     let card = &step.card;
     lines.push(Line::from(vec![
-        Span::styled(format!("Now · {} · ", card.date), theme.year),
+        Span::styled(format!("Now · {} · ", words.date(&card.date)), theme.year),
         Span::styled(crate::tui::bidi::line(card.title).into_owned(), theme.title),
     ]));
     if let Some(q) = &step.quote {
@@ -95,7 +96,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     }
     lines.push(Line::raw(""));
     if let Some(note) = &step.note {
-        lines.push(Line::styled("Note for the teacher", theme.heading));
+        lines.push(Line::styled(words.note_for_the_teacher(), theme.heading));
         paragraphs(&mut lines, note, theme.base);
         lines.push(Line::raw(""));
     }
@@ -107,7 +108,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
             (false, _) => "hidden: a shows it on the projector",
         };
         lines.push(Line::from(vec![
-            Span::styled("Question for the class", theme.heading),
+            Span::styled(words.question_for_the_class(), theme.heading),
             Span::styled(format!(" ({shown})"), theme.dim),
         ]));
         paragraphs(&mut lines, question, theme.marker);
@@ -116,7 +117,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     match next {
         Some(next) => {
             lines.push(Line::from(vec![
-                Span::styled(format!("Next · {} · ", next.card.date), theme.dim),
+                Span::styled(format!("Next · {} · ", words.date(&next.card.date)), theme.dim),
                 Span::styled(next.card.title, theme.title),
             ]));
         }

@@ -17,6 +17,7 @@ use crate::text::{clip, fit_words, width as columns, wrap};
 use crate::tui::app::App;
 use crate::tui::present::Presentation;
 use crate::tui::theme::Theme;
+use crate::tui::words::Words;
 
 /// A wrapped line as it is drawn (right-to-left text in display order).
 fn shown(line: &str) -> String {
@@ -102,7 +103,11 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     };
     let tour = p.tour.as_deref().and_then(|t| tl.tour(t));
     let step = tour.zip(p.step_index()).and_then(|(t, n)| Step::new(tl, t, n, true));
-    let card = step.as_ref().map_or_else(|| Card::new(tl, e), |s| s.card.clone());
+    let mut card = step.as_ref().map_or_else(|| Card::new(tl, e), |s| s.card.clone());
+    let words = app.words();
+    // Block letters have Latin letters and digits: a date in other words is written with numbers.
+    let label = words.big_date(&card.date);
+    card.date = words.date(&card.date);
     // Margins grow with the screen; the text column stays readable.
     let margin = (area.width / 8).max(1).max(area.width.saturating_sub(110) / 2);
     let column = Rect { x: area.x + margin, width: area.width.saturating_sub(2 * margin), ..area };
@@ -115,7 +120,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         Some(t) => t.title.as_str(),
         None => card.era.unwrap_or_default(),
     };
-    let position = p.position();
+    let position = p.position_in(words);
     let room = width.saturating_sub(columns(&position) + 2);
     let line = Line::from(vec![
         Span::styled(crate::text::pad(&fit_words(context, room), room + 2), theme.dim),
@@ -124,7 +129,9 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     frame.render_widget(Paragraph::new(line), header);
 
     if let Some(q) = step.as_ref().and_then(|s| s.quote.as_ref()) {
-        quote_slide(&card, q, step.as_ref(), p, theme, area, rest, frame);
+        let mut q = q.clone();
+        q.date = q.date.map(|d| words.date(&d));
+        quote_slide(&card, &q, step.as_ref(), p, words, theme, area, rest, frame);
         return;
     }
 
@@ -139,12 +146,12 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         if p.notes
             && let Some(note) = &s.note
         {
-            boxes.push(boxed("Note for the teacher", note, theme.dim));
+            boxes.push(boxed(words.note_for_the_teacher(), note, theme.dim));
         }
         if p.question
             && let Some(q) = &s.question
         {
-            boxes.push(boxed("Question for the class", q, theme.marker));
+            boxes.push(boxed(words.question_for_the_class(), q, theme.marker));
         }
     }
     let plain_title = wrap(card.title, width);
@@ -157,7 +164,6 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     // Large letters where the screen has room for them: the date twice as
     // wide, and on a projector-sized screen the title too.
     let wide = usize::from(area.width.saturating_sub(4));
-    let label = card.date.to_uppercase();
     let mut date_big: Option<Vec<String>> = None;
     for scale in [2, 1] {
         if scale == 2 && area.height < 34 {
@@ -306,6 +312,7 @@ fn quote_slide(
     q: &QuoteRef,
     step: Option<&Step>,
     p: &Presentation,
+    lang: Words,
     theme: &Theme,
     area: Rect,
     mut rest: Rect,
@@ -375,7 +382,7 @@ fn quote_slide(
         let mut lines: Vec<Line> = by.into_iter().map(|l| Line::styled(l, theme.era)).collect();
         lines.extend(source.into_iter().map(|l| Line::styled(l, theme.dim)));
         frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), r);
-        quote_boxes(&note, &question, theme, &mut rest, column, frame);
+        quote_boxes(&note, &question, lang, theme, &mut rest, column, frame);
         return;
     }
     // On a big screen the words get a blank line between lines, to read from afar.
@@ -401,21 +408,22 @@ fn quote_slide(
     let r = take(&mut rest, rows(source.len()));
     let source: Vec<Line> = source.into_iter().map(|l| Line::styled(l, theme.dim)).collect();
     frame.render_widget(Paragraph::new(source).alignment(Alignment::Right), column(r));
-    quote_boxes(&note, &question, theme, &mut rest, column, frame);
+    quote_boxes(&note, &question, lang, theme, &mut rest, column, frame);
 }
 
 /// Under a quote: the teacher's note and the class question, each boxed.
 fn quote_boxes(
     note: &[String],
     question: &[String],
+    words: Words,
     theme: &Theme,
     rest: &mut Rect,
     column: impl Fn(Rect) -> Rect,
     frame: &mut Frame,
 ) {
     for (heading, lines, style) in [
-        ("Note for the teacher", note, theme.dim),
-        ("Question for the class", question, theme.marker),
+        (words.note_for_the_teacher(), note, theme.dim),
+        (words.question_for_the_class(), question, theme.marker),
     ] {
         if lines.is_empty() {
             continue;

@@ -20,7 +20,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let left: Vec<Span> = match &app.screen {
         Screen::Present(_) | Screen::Quiz(_) => {
             let what = match &app.screen {
-                Screen::Present(p) => format!(" {}", p.position()),
+                Screen::Present(p) => format!(" {}", p.position_in(app.words())),
                 _ => " Quiz".to_string(),
             };
             vec![Span::styled(what, theme.title)]
