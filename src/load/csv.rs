@@ -283,11 +283,7 @@ fn unknown_column(name: &str, key: &str, mark: Mark, file: usize) -> Diagnostic 
         .find(|(other, _)| *other == key)
         .map(|(_, column)| *column)
         .or_else(|| super::diagnostic::did_you_mean(key, cells::COLUMNS));
-    let all = cells::COLUMNS.join(", ");
-    let help = match meant {
-        Some(s) => format!("did you mean `{s}`? steppe CSV has: {all}"),
-        None => format!("steppe CSV has: {all}"),
-    };
+    let help = super::diagnostic::unknown_name_help(meant, "steppe CSV has", &cells::COLUMNS);
     Diagnostic::error(
         file,
         Some(mark),

@@ -67,6 +67,16 @@ impl Diagnostic {
     }
 }
 
+/// Help for a name that is not one of `all`: the one probably `meant`
+/// first, then what `whose` ("steppe CSV has") lists.
+pub fn unknown_name_help(meant: Option<&str>, whose: &str, all: &[&str]) -> String {
+    let all = all.join(", ");
+    match meant {
+        Some(s) => format!("did you mean `{s}`? {whose}: {all}"),
+        None => format!("{whose}: {all}"),
+    }
+}
+
 /// A file as read, to quote its lines in messages. A file read from disk does
 /// not keep its text: it is read again when a line is quoted, unless it has
 /// changed since.

@@ -133,13 +133,11 @@ impl<'a> Convert<'a> {
 
     /// A sheet column that is not TimelineJS's: `columns` are the sheet's.
     pub fn dropped_column(&mut self, name: &str, mark: Mark, columns: &[&str]) {
-        let help = match super::diagnostic::did_you_mean(name, columns.iter().copied()) {
-            Some(s) => format!(
-                "did you mean `{s}`? a TimelineJS sheet has the columns: {}",
-                columns.join(", ")
-            ),
-            None => format!("a TimelineJS sheet has the columns: {}", columns.join(", ")),
-        };
+        let help = super::diagnostic::unknown_name_help(
+            super::diagnostic::did_you_mean(name, columns.iter().copied()),
+            "a TimelineJS sheet has the columns",
+            columns,
+        );
         self.diags.push(
             Diagnostic::warning(
                 self.file,
@@ -294,10 +292,11 @@ impl<'a> Convert<'a> {
             if known.contains(&name) || name == STEPPE_KEY {
                 continue;
             }
-            let help = match super::diagnostic::did_you_mean(name, known.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`? {what} has: {}", known.join(", ")),
-                None => format!("{what} has: {}", known.join(", ")),
-            };
+            let help = super::diagnostic::unknown_name_help(
+                super::diagnostic::did_you_mean(name, known.iter().copied()),
+                &format!("{what} has"),
+                known,
+            );
             self.diags.push(
                 Diagnostic::warning(
                     self.file,
