@@ -137,8 +137,12 @@ fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     }
     if !card.actors.is_empty() {
         lines.push(heading("Actors", theme));
+        // A long name or part goes on under itself, indented.
+        let marked = |part: &str| {
+            super::marks::spans(part, &needles, Style::new(), Style::new().patch(found))
+        };
         for a in &card.actors {
-            lines.push(mark(&format!("  {}", a.label()), Style::new()));
+            lines.extend(super::hanging(vec![Span::raw("  ")], &a.label(), width, marked));
         }
     }
     if !card.tags.is_empty() {
@@ -171,7 +175,8 @@ fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     if !card.related.is_empty() {
         lines.push(heading("Related", theme));
         for r in &card.related {
-            lines.push(Line::raw(format!("  {}  {}", r.date, show(r.title))));
+            let lead = vec![Span::raw(format!("  {}  ", r.date))];
+            lines.extend(super::hanging_styled(lead, r.title, width, Style::new()));
         }
     }
     // The events that name this one, from the query layer's index (no scan of the events).
@@ -181,7 +186,8 @@ fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
     if !naming.is_empty() {
         lines.push(heading("Linked from", theme));
         for r in naming.iter().filter_map(|&k| tl.events.get(k as usize)) {
-            lines.push(Line::raw(format!("  {}  {}", r.date_label(), show(&r.title))));
+            let lead = vec![Span::raw(format!("  {}  ", r.date_label()))];
+            lines.extend(super::hanging_styled(lead, &r.title, width, Style::new()));
         }
     }
     if !named.is_empty() || !naming.is_empty() {
@@ -197,7 +203,8 @@ fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>> {
 /// then its address.
 fn source_lines(lines: &mut Vec<Line<'_>>, s: &SourceRef, indent: &str, width: u16, theme: &Theme) {
     if s.titled() {
-        lines.push(Line::raw(format!("{indent}{}", crate::tui::bidi::line(s.title))));
+        let lead = vec![Span::raw(indent.to_string())];
+        lines.extend(super::hanging_styled(lead, s.title, width, Style::new()));
     }
     if let Some(details) = &s.details {
         lines.push(Line::styled(format!("{indent}{details}"), theme.dim));
