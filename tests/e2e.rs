@@ -610,8 +610,12 @@ fn a_search_ignores_accents_and_marks_what_it_found() {
     assert!(n >= 2 && screen.contains("Erdoğan"), "{screen}");
     // The match is drawn in the found style (yellow background).
     let styled = t.screen_styled();
-    let line = styled.lines().find(|l| l.contains("Erdoğan")).expect("shown");
-    assert!(line.contains("48;5;3mErdoğan") || line.contains("43mErdoğan"), "{line:?}");
+    // (The actors pane, which marks nothing, may name him too.)
+    let marked = styled
+        .lines()
+        .filter(|l| l.contains("Erdoğan"))
+        .any(|line| line.contains("48;5;3mErdoğan") || line.contains("43mErdoğan"));
+    assert!(marked, "{styled}");
     t.keys(&["q"]);
     assert_restored(&t, "0");
 }
