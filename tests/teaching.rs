@@ -592,6 +592,12 @@ fn the_tours_note_for_the_teacher_is_in_the_presenters_view_and_not_on_the_slide
     let mut slides = tour_app(120, 40);
     press(&mut slides, KeyCode::Char('i'));
     assert!(!text(&render(&slides)).contains("Many historians"));
+    // Where it does not fit besides the step, the step comes first.
+    let mut small = common::app(80, 24);
+    small.presenter = true;
+    small.start_tour(0);
+    let shown = text(&render(&small));
+    assert!(shown.contains("Next · 15 Jun 2001"), "{shown}");
 }
 
 #[test]

@@ -80,12 +80,15 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         return;
     };
-    // The tour's own note for the teacher, before the first step.
+    // The tour's own note for the teacher goes before the first step, where
+    // the screen has room for it besides the step.
+    let mut before = Vec::new();
     if let Some(note) = tour.and_then(|t| t.teacher_note.as_deref()).filter(|_| p.at == 0) {
-        lines.push(Line::styled("Before you start", theme.heading));
-        paragraphs(&mut lines, &crate::export::document::paragraphs(note), theme.base);
-        lines.push(Line::raw(""));
+        before.push(Line::styled("Before you start", theme.heading));
+        paragraphs(&mut before, &crate::export::document::paragraphs(note), theme.base);
+        before.push(Line::raw(""));
     }
+    let at = lines.len();
     let card = &step.card;
     lines.push(Line::from(vec![
         Span::styled(format!("Now · {} · ", words.date(&card.date)), theme.year),
@@ -122,6 +125,12 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
             ]));
         }
         None => lines.push(Line::styled("Next · this is the last step", theme.dim)),
+    }
+    let height = |lines: &[Line]| {
+        Paragraph::new(lines.to_vec()).wrap(Wrap { trim: false }).line_count(inner.width.max(1))
+    };
+    if height(&lines) + height(&before) <= usize::from(inner.height) {
+        lines.splice(at..at, before);
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
