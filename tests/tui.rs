@@ -972,3 +972,19 @@ fn no_match_says_how_to_clear_whole_and_in_words_the_prompt_takes() {
         );
     }
 }
+
+#[test]
+fn tab_complete_is_offered_in_the_filter_prompt_alone() {
+    let footer = |keys: &[KeyCode]| {
+        let mut app = app(120, 40);
+        for k in keys {
+            press(&mut app, *k);
+        }
+        screen_text(&render(&app)).lines().last().unwrap_or_default().to_string()
+    };
+    assert!(footer(&[KeyCode::Char('f')]).contains("Tab complete"));
+    for prompt in ['/', 'y'] {
+        let line = footer(&[KeyCode::Char(prompt)]);
+        assert!(line.contains("Esc cancel") && !line.contains("complete"), "{prompt}: {line}");
+    }
+}

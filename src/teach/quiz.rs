@@ -63,10 +63,17 @@ pub enum Question {
     Choose { ask: Ask, event: usize, options: Vec<String>, answer: usize },
 }
 
-/// "on 7 Sep 2013" for a day, "in Sep 2013" or "in Jul 1916 – Feb 1917" otherwise.
+/// "on 7 Sep 2013" for a day, "in Sep 2013" or "in Jul 1916 – Feb 1917"
+/// for months, "during 14–27 Oct 1924" for a span with days.
 pub fn date_phrase(e: &Event) -> String {
-    let on_a_day = e.date.day.is_some() && e.end.is_none_or(|end| end == e.date);
-    format!("{} {}", if on_a_day { "on" } else { "in" }, e.date_label())
+    let span = e.end.filter(|end| *end != e.date);
+    let days = e.date.day.is_some() || span.is_some_and(|end| end.day.is_some());
+    let word = match (span, days) {
+        (None, true) => "on",
+        (Some(_), true) => "during",
+        (_, false) => "in",
+    };
+    format!("{word} {}", e.date_label())
 }
 
 impl Question {
@@ -900,7 +907,7 @@ mod tests {
     }
 
     #[test]
-    fn a_question_on_a_date_says_on_for_a_day_and_in_otherwise() {
+    fn a_question_on_a_date_says_on_for_a_day_in_for_months_and_during_for_a_span() {
         let tl = bundled();
         let prompt = |id: &str| {
             let event = tl.event_index(id).expect(id);
@@ -913,7 +920,14 @@ mod tests {
             "Which of these happened on 7 Sep 2013?"
         );
         assert_eq!(prompt("revolt-1916"), "Which of these happened in Jul 1916 – Feb 1917?");
-        assert_eq!(prompt("tajik-civil-war"), "Which of these happened in May 1992 – 27 Jun 1997?");
+        assert_eq!(
+            prompt("tajik-civil-war"),
+            "Which of these happened during May 1992 – 27 Jun 1997?"
+        );
+        assert_eq!(
+            prompt("national-delimitation-1924"),
+            "Which of these happened during 14–27 Oct 1924?"
+        );
         for (ask, event, options, answer) in choose_questions(&tl) {
             if ask != Ask::OnDate {
                 continue;

@@ -270,6 +270,7 @@ pub fn key(active: Context, action: Action) -> &'static str {
 struct Hint {
     rank: u8,
     at: usize,
+    action: Action,
     keys: &'static str,
     words: &'static str,
 }
@@ -288,7 +289,7 @@ fn hints(active: Context) -> Vec<Hint> {
             if let Some(words) = b.footer {
                 let keys = b.label.split(' ').next().unwrap_or(b.label);
                 let at = out.len();
-                out.push(Hint { rank: footer_rank(active, b), at, keys, words });
+                out.push(Hint { rank: footer_rank(active, b), at, action: b.action, keys, words });
             }
         }
     }
@@ -317,13 +318,16 @@ pub fn footer(active: Context) -> Vec<(&'static str, &'static str)> {
 }
 
 /// The footer's hints that fit in `room` columns, each costing `cost(keys,
-/// words)`: kept in the order they give way, shown in the footer's order.
+/// words)`, for the actions that do something now (`works`): kept in the
+/// order they give way, shown in the footer's order.
 pub fn footer_fitting(
     active: Context,
     room: usize,
     cost: impl Fn(&str, &str) -> usize,
+    works: impl Fn(Action) -> bool,
 ) -> Vec<(&'static str, &'static str)> {
     let mut all = hints(active);
+    all.retain(|h| works(h.action));
     // A stable sort: within a rank, the footer's order.
     all.sort_by_key(|h| h.rank);
     let mut left = room;

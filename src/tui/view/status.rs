@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use crate::text::{fit, width as columns};
+use crate::tui::action::Action;
 use crate::tui::app::{App, Pane, Prompt, PromptKind, Screen};
 use crate::tui::keymap;
 use crate::tui::theme::Theme;
@@ -188,7 +189,10 @@ fn line_with_hints(app: &App, left: Vec<Span<'_>>, theme: &Theme, area: Rect, fr
     let mut room = width.saturating_sub(used + 2);
     let mut hints: Vec<Span> = Vec::new();
     let cost = |keys: &str, words: &str| columns(keys) + 1 + columns(words) + 2;
-    for (keys, words) in keymap::footer_fitting(app.context(), room, cost) {
+    // Completion works in the filter prompt alone.
+    let filtering = app.prompt().is_some_and(|p| p.kind == PromptKind::Filter);
+    let works = |a: Action| a != Action::Complete || filtering;
+    for (keys, words) in keymap::footer_fitting(app.context(), room, cost, works) {
         room -= cost(keys, words);
         hints.push(Span::styled(keys, theme.key));
         hints.push(Span::raw(format!(" {words}  ")));
