@@ -39,9 +39,12 @@ fn sections(theme: &Theme) -> (Vec<Line<'static>>, Vec<(Context, usize)>) {
         // A heading too long for the column goes on between words.
         lines.extend(wrap(title, COLUMN - 1).into_iter().map(|l| Line::styled(l, theme.heading)));
         for b in bindings {
+            // A label of the full width still gets a space before its words.
+            let label = pad(b.label, 7) + " ";
+            let room = COLUMN - 1 - crate::text::width(&label);
             lines.push(Line::from(vec![
-                Span::styled(pad(b.label, 8), theme.key),
-                Span::raw(fit(b.help, COLUMN - 9)),
+                Span::styled(label, theme.key),
+                Span::raw(fit(b.help, room)),
             ]));
         }
         lines.push(Line::raw(""));
