@@ -1,6 +1,10 @@
 //! How long the explorer takes on a large timeline: `cargo bench`.
 //! Figures go in BENCHMARKS.md. Timings, not assertions: this is a report.
 
+// The allocator the steppe binary uses, so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

@@ -4,6 +4,10 @@
 //! timeline run in the filter worker, timed separately. Figures go in
 //! BENCHMARKS.md. Timings, not assertions: this is a report.
 
+// The allocator the steppe binary uses, so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -125,7 +129,12 @@ fn run(n: usize) {
 }
 
 fn main() {
-    for n in [100_000, 1_000_000] {
+    // `KEYS_BENCH_SIZES=100000` picks the sizes.
+    let sizes: Vec<usize> = match std::env::var("KEYS_BENCH_SIZES") {
+        Ok(s) => s.split(',').filter_map(|n| n.trim().parse().ok()).collect(),
+        Err(_) => vec![100_000, 1_000_000],
+    };
+    for n in sizes {
         run(n);
     }
 }

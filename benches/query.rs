@@ -5,6 +5,10 @@
 //! The timelines are built in memory (the loader has its own benchmark), with
 //! 12 countries, 60 actors, 6 tags and 6 eras, and some accented text.
 
+// The allocator the steppe binary uses, so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};

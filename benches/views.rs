@@ -3,6 +3,10 @@
 //! floor of one pass over the shown events. `cargo bench --bench views`;
 //! figures in BENCHMARKS.md. Timings, not assertions: this is a report.
 
+// The allocator the steppe binary uses, so the figures are the program's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
