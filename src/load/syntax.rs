@@ -2,8 +2,19 @@
 //! the mistake is often a line or two before, so this looks at the text and
 //! at the lists and mappings that were open to name the line and the fix.
 
+use super::diagnostic::Mark;
 use super::sanitize;
-use super::yaml::{Mark, Problem};
+
+/// How deep lists and mappings may nest.
+pub const MAX_DEPTH: usize = 128;
+
+/// A problem found while reading the YAML, in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub mark: Mark,
+    pub message: String,
+    pub help: Option<String>,
+}
 
 /// A list or mapping that was open when the parse stopped.
 #[derive(Debug, Clone)]
@@ -72,7 +83,7 @@ pub fn explain(text: &str, info: &str, mark: Mark, open: &[OpenBlock]) -> Vec<Pr
     } else if info.contains("recursion limit") {
         Some(Problem {
             mark,
-            message: format!("it is nested more than {} levels deep", super::yaml::MAX_DEPTH),
+            message: format!("it is nested more than {} levels deep", MAX_DEPTH),
             help: Some("a timeline needs only a few levels of lists and mappings".into()),
         })
     } else if info.contains("unknown anchor") {

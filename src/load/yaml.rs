@@ -12,9 +12,8 @@ use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 pub use super::diagnostic::Mark;
 use super::syntax::{self, OpenBlock};
+pub use super::syntax::{MAX_DEPTH, Problem};
 
-/// How deep lists and mappings may nest.
-pub const MAX_DEPTH: usize = 128;
 /// Aliases may expand a file to this many times its own size (plus [`ALIAS_SLACK`]).
 pub const ALIAS_FACTOR: usize = 4;
 pub const ALIAS_SLACK: usize = 1 << 20;
@@ -114,14 +113,6 @@ impl Node {
             }
         }
     }
-}
-
-/// A problem found while reading the YAML, in plain words.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub mark: Mark,
-    pub message: String,
-    pub help: Option<String>,
 }
 
 /// What a parse gives: the tree (without the items handed to the sink), the
