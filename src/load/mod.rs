@@ -4,6 +4,7 @@ mod alpha3;
 mod csv;
 pub mod diagnostic;
 pub mod format;
+mod html;
 mod json;
 mod merge;
 pub mod sanitize;

@@ -4,8 +4,8 @@
 //! lost: each such difference is a warning.
 
 use super::diagnostic::{Diagnostic, Mark};
+use super::html::html_text;
 use super::sanitize;
-use super::timelinejs::html_text;
 use super::yaml::Node;
 use crate::model::PartialDate;
 
