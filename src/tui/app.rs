@@ -164,9 +164,9 @@ pub struct App {
     /// What `update` asks the loop to do.
     pub(super) effects: Vec<Effect>,
     /// The link to the other screens of a lesson, when there is one.
-    pub link: Option<super::link::Link>,
+    pub link: Option<super::state::link::Link>,
     /// The presenter's clock.
-    pub clock: Option<super::link::Clock>,
+    pub clock: Option<super::state::link::Clock>,
     /// This screen is the teacher's (`--presenter`): a tour opens in the
     /// presenter's view, also when the teacher comes back from the explorer.
     pub presenter: bool,

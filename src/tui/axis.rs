@@ -8,20 +8,7 @@ use ratatui::layout::Rect;
 use super::app::{App, Pane, View};
 use super::layout::Areas;
 use super::state::axis::{AxisState, LEVELS};
-use crate::model::Timeline;
-
-/// A date as a moment in years: 1991-12-26 → about 1991.98. Months and
-/// days are spread evenly (31 days a month): close enough to draw.
-pub fn moment((year, month, day): (i32, u8, u8)) -> f64 {
-    f64::from(year) + (f64::from(month.max(1)) - 1.0) / 12.0 + (f64::from(day.max(1)) - 1.0) / 372.0
-}
-
-/// The first and last moment of event `i`.
-pub fn extent(tl: &Timeline, i: usize) -> (f64, f64) {
-    let e = &tl.events[i];
-    let end = e.end.unwrap_or(e.date).latest().max(e.date.latest());
-    (moment(e.date.earliest()), moment(end) + 1.0 / 372.0)
-}
+pub use super::state::axis::{extent, moment};
 
 /// Rows above the lanes: eras, scale labels, ticks; and the clusters below.
 pub const ABOVE: u16 = 3;

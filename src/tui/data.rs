@@ -29,7 +29,7 @@ pub struct Spans {
     pub countries: Vec<Reach>,
     /// One per `Timeline::actors`.
     pub actors: Vec<Reach>,
-    /// The longest event, in years (see [`crate::tui::axis::extent`]): how
+    /// The longest event, in years (see [`crate::tui::state::axis::extent`]): how
     /// far back the time axis looks for ranges reaching into its window.
     pub longest: f64,
 }
@@ -47,7 +47,7 @@ impl Spans {
             longest: 0.0,
         };
         for (i, e) in tl.events.iter().enumerate() {
-            let (start, end) = crate::tui::axis::extent(tl, i);
+            let (start, end) = crate::tui::state::axis::extent(tl, i);
             spans.longest = spans.longest.max(end - start);
             for c in &e.countries {
                 if let Some(&k) = country.get(c.as_str()) {

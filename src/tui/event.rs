@@ -49,7 +49,7 @@ pub enum Event {
     /// A filter computed away from the loop.
     Filtered(Box<Filtered>),
     /// Another screen on the presenter's channel said something.
-    Peer(crate::tui::sources::peer::PeerEvent),
+    Peer(crate::tui::state::link::PeerEvent),
     /// A second has passed (for the presenter's clock).
     Tick,
     /// An export written: where, and how many events; or why not.

@@ -6,68 +6,8 @@ use std::time::SystemTime;
 
 use super::action::Effect;
 use super::app::{App, Screen};
-use super::sources::peer::PeerEvent;
+pub use super::state::link::{Clock, Link, PeerEvent};
 use crate::teach::steps::Place;
-
-/// The link to the other screens of a lesson.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    pub channel: String,
-    /// How many other screens are linked now.
-    pub others: usize,
-    /// Whether one ever was (so that its going away is news).
-    pub ever: bool,
-    /// Where the lesson is, as last said on the link by any screen: where
-    /// this one goes when it opens the tour (again).
-    pub lesson: Option<Place>,
-    /// The other screen said it left the lesson for the explorer: it does
-    /// not follow until it shows the lesson again.
-    pub away: bool,
-}
-
-impl Link {
-    pub fn new(channel: &str) -> Link {
-        Link { channel: channel.to_string(), others: 0, ever: false, lesson: None, away: false }
-    }
-}
-
-/// The presenter's clock: the time now, and when the lesson began.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Clock {
-    pub started: SystemTime,
-    pub now: SystemTime,
-}
-
-impl Clock {
-    pub fn new(now: SystemTime) -> Clock {
-        Clock { started: now, now }
-    }
-
-    /// "14:05" in local time.
-    pub fn time_of_day(&self) -> String {
-        let secs = self
-            .now
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs() as libc::time_t);
-        // SAFETY: localtime_r only writes the `tm` it is given.
-        let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-        let ok = !unsafe { libc::localtime_r(&secs, &mut tm) }.is_null();
-        if ok {
-            format!("{:02}:{:02}", tm.tm_hour, tm.tm_min)
-        } else {
-            format!("{:02}:{:02} UTC", secs / 3600 % 24, secs / 60 % 60)
-        }
-    }
-
-    /// "12 min" since the lesson began.
-    pub fn elapsed(&self) -> String {
-        let secs = self.now.duration_since(self.started).map_or(0, |d| d.as_secs());
-        match secs / 60 {
-            m if m < 60 => format!("{m} min"),
-            m => format!("{} h {:02} min", m / 60, m % 60),
-        }
-    }
-}
 
 impl App {
     /// Where the show is now, by ids, if a tour or slides are on screen.

@@ -19,22 +19,7 @@ use std::time::Duration;
 use crate::teach::steps::Place;
 use crate::tui::event::{Event, Sender};
 
-/// What came over the link.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PeerEvent {
-    /// Another screen joined; `others` are linked now. `dialed`: this one
-    /// connected to a screen that was there first (and so follows it).
-    Joined { others: usize, dialed: bool },
-    /// One went away; `others` are left.
-    Left { others: usize },
-    /// Another screen moved here.
-    Place(Place),
-    /// Another screen showed or hid the class question.
-    Question(bool),
-    /// Another screen left the lesson (for the explorer): it follows no more
-    /// until it shows the lesson again.
-    Away,
-}
+pub use crate::tui::state::link::PeerEvent;
 
 /// A line of the link, parsed; `None` for anything else, which is ignored.
 pub fn parse(line: &str) -> Option<PeerEvent> {

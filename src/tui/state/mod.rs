@@ -5,6 +5,7 @@
 pub mod axis;
 mod facets;
 mod history;
+pub mod link;
 mod map;
 mod overlay;
 mod pickers;
