@@ -1,35 +1,8 @@
 //! The `steppe` binary as a user runs it: outputs, diagnostics and exit codes.
 
-use std::process::{Command, Output};
+mod common;
 
-fn steppe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steppe"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the steppe binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn json(args: &[&str]) -> Vec<serde_json::Value> {
-    let mut all = vec!["list", "--format", "json"];
-    all.extend_from_slice(args);
-    let o = steppe(&all);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    serde_json::from_str(&stdout(&o)).expect("list --format json prints a JSON array")
-}
-
-fn ids(events: &[serde_json::Value]) -> Vec<String> {
-    events.iter().map(|e| e["id"].as_str().unwrap_or_default().to_string()).collect()
-}
+use common::run::{ids, listed as json, stderr, stdout, steppe};
 
 #[test]
 fn validate_accepts_the_bundled_timeline() {

@@ -3,21 +3,15 @@
 //! what is pinned here is what ships.
 
 use std::collections::HashMap;
-use std::process::{Command, Output};
 
 use chrono::NaiveDate;
 use serde_json::Value;
 
-const DATA: &str = "timelines/central-asia.yaml";
+mod common;
 
-fn steppe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steppe"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the steppe binary runs")
-}
+use common::run::steppe;
+
+const DATA: &str = "timelines/central-asia.yaml";
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).expect("UTF-8 output")

@@ -2,7 +2,6 @@
 //! analyst would: through the binary, checked against the JSON of every event.
 
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 mod common;
@@ -12,37 +11,8 @@ use serde_json::Value;
 use steppe::query::{Filter, fold, match_ranges, parse};
 use steppe::tui::app::App;
 
+use common::run::{ids, listed, stderr, stdout, steppe};
 use common::{bundled, press};
-
-fn steppe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steppe"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the steppe binary runs")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// `steppe list ARGS --format json`, as parsed JSON.
-fn listed(args: &[&str]) -> Vec<Value> {
-    let mut all = vec!["list", "--format", "json"];
-    all.extend_from_slice(args);
-    let o = steppe(&all);
-    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
-    serde_json::from_str(&stdout(&o)).expect("a JSON array")
-}
-
-fn ids(events: &[Value]) -> Vec<String> {
-    events.iter().map(|e| e["id"].as_str().unwrap_or_default().to_string()).collect()
-}
 
 fn strs(v: &Value) -> Vec<&str> {
     v.as_array().map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default()

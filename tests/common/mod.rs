@@ -1,6 +1,8 @@
-//! Helpers shared by the explorer's test suites: the bundled app, keys as a
+//! Helpers shared by the test suites: the binary run as a user runs it, the bundled app, keys as a
 //! person presses them, and frames drawn on `TestBackend`.
 #![allow(dead_code)]
+
+pub mod run;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
