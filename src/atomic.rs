@@ -8,7 +8,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::export::safe;
+use crate::text::safe;
 
 /// How many links deep a path may go, as the kernel allows.
 const MAX_LINKS: usize = 40;

@@ -6,9 +6,8 @@
 
 pub mod atomic;
 pub mod cli;
-pub mod commands;
+pub mod document;
 pub mod export;
-pub mod generate;
 pub mod load;
 pub mod model;
 pub mod query;

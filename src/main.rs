@@ -3,8 +3,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use steppe::cli::commands::{self, Failure, say_err};
 use steppe::cli::{Cli, Command};
-use steppe::commands::{self, Failure, say_err};
 
 // Loading a large timeline makes millions of small strings on several threads;
 // mimalloc serves them with far less time in the allocator than the system's.
@@ -21,8 +21,8 @@ fn main() -> ExitCode {
         Some(Command::Validate(args)) => commands::validate(args),
         Some(Command::Export(args)) => commands::export(args),
         Some(Command::Stats(args)) => commands::stats(args),
-        Some(Command::Completions(args)) => steppe::generate::completions(args),
-        Some(Command::Man(args)) => steppe::generate::man(args),
+        Some(Command::Completions(args)) => steppe::cli::generate::completions(args),
+        Some(Command::Man(args)) => steppe::cli::generate::man(args),
         None => commands::explore(&cli.explore),
     };
     match result {

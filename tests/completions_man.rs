@@ -103,7 +103,7 @@ fn every_shell_script_names_every_command_and_option() {
             }
         }
         assert_eq!(script, stdout_of(&["completions", shell]), "{shell} script changes");
-        let lib = steppe::generate::completion_script(shell.parse().expect("a shell name"));
+        let lib = steppe::cli::generate::completion_script(shell.parse().expect("a shell name"));
         assert_eq!(script.as_bytes(), lib, "{shell}: the binary and the library disagree");
     }
 }

@@ -558,7 +558,7 @@ fn searched_texts_of_an_expression_are_marked_but_not_those_under_not() {
 }
 
 /// Every fact of an event's card, as the web page and the handout show it.
-fn card_facts(card: &steppe::export::document::Card) -> Vec<String> {
+fn card_facts(card: &steppe::document::Card) -> Vec<String> {
     let mut facts = vec![card.date.clone(), card.title.to_string()];
     facts.extend(card.era.map(str::to_string));
     facts.extend(card.summary.iter().flatten().map(|l| l.to_string()));
@@ -600,7 +600,7 @@ fn the_event_full_screen_shows_every_fact_of_the_card_the_page_and_handout_are_m
             let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace() && *c != '┃').collect();
             let screen: String = squeeze(&screen_text(&render(&app)));
             let tl = app.timeline();
-            let card = steppe::export::document::Card::new(tl, app.selected_event().expect("one"));
+            let card = steppe::document::Card::new(tl, app.selected_event().expect("one"));
             related += card.related.len();
             for fact in card_facts(&card) {
                 let fact: String = squeeze(&fact);

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-use steppe::export::safe::spreadsheet_cell_undo;
+use steppe::text::safe::spreadsheet_cell_undo;
 
 const MARKUP: &str = "tests/fixtures/markup.yaml";
 

@@ -149,7 +149,7 @@ fn hostile_text_is_harmless_in_messages_and_in_the_explorer() {
     let text: String = buf.content().iter().map(|c| c.symbol()).collect();
     assert!(text.contains("Evil"), "{text}");
     for c in text.chars() {
-        assert!(!steppe::load::sanitize::is_hazard(c), "the frame carries {c:?}");
+        assert!(!steppe::text::sanitize::is_hazard(c), "the frame carries {c:?}");
     }
 }
 

@@ -853,7 +853,7 @@ fn the_explorer_names_the_validate_command_with_its_own_options() {
     use steppe::tui::app::Prepared;
     let args = ["steppe", "--with-builtin", "--prefer", "later", "tests/fixtures/warn.yaml"];
     let cli = steppe::cli::Cli::try_parse_from(args).expect("a command line");
-    let startup = steppe::commands::startup(&cli.explore).expect("a start");
+    let startup = steppe::cli::commands::startup(&cli.explore).expect("a start");
     let command = "steppe validate --with-builtin --prefer later tests/fixtures/warn.yaml";
     assert_eq!(startup.validate, command);
     let loaded = load::load_sources(&cli.explore.sources.sources(&cli.explore.paths), &|_| {});
@@ -871,12 +871,12 @@ fn the_explorer_names_the_validate_command_with_its_own_options() {
     // Paths a shell would split or read as an option are quoted.
     let cli = steppe::cli::Cli::try_parse_from(["steppe", "it's mine.yaml", "--", "-x.yaml"])
         .expect("a command line");
-    let startup = steppe::commands::startup(&cli.explore).expect("a start");
+    let startup = steppe::cli::commands::startup(&cli.explore).expect("a start");
     assert_eq!(startup.validate, "steppe validate 'it'\\''s mine.yaml' ./-x.yaml");
     // A control character in a path is shown escaped, never sent to the terminal.
     let cli =
         steppe::cli::Cli::try_parse_from(["steppe", "a\u{1b}[31m.yaml"]).expect("a command line");
-    let startup = steppe::commands::startup(&cli.explore).expect("a start");
+    let startup = steppe::cli::commands::startup(&cli.explore).expect("a start");
     assert_eq!(startup.validate, "steppe validate 'a\\u{1b}[31m.yaml'");
 }
 

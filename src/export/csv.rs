@@ -6,9 +6,9 @@
 
 use std::io::{self, Write};
 
-use super::safe;
 use crate::model::cells;
 use crate::query::Query;
+use crate::text::safe;
 
 /// A list whose items may all be empty (roles, titles): then an empty cell.
 fn aligned<'a>(items: impl IntoIterator<Item = Option<&'a str>>) -> String {

@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Card, Lesson, Page, Paragraphs, QuoteRef, SourceRef};
 use super::markdown::{link, text};
+use crate::document::{Card, Lesson, Page, Paragraphs, QuoteRef, SourceRef};
 
 /// Paragraphs, a blank line between them; a line break inside one is kept.
 fn paragraphs(out: &mut String, ps: &Paragraphs) {

@@ -6,9 +6,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::safe;
 use crate::model::file::{ExternalIds, LocationDoc, MediaDoc};
 use crate::query::Query;
+use crate::text::safe;
 
 #[derive(Serialize)]
 struct JsonSource<'a> {

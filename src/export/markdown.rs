@@ -4,8 +4,8 @@
 
 use std::io::{self, Write};
 
-use super::safe;
 use crate::query::Query;
+use crate::text::safe;
 
 /// ASCII punctuation that means something anywhere in a line.
 const INLINE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '&', '~', '!'];

@@ -3,12 +3,10 @@
 //! through [`safe`], which makes it harmless wherever it lands.
 
 mod csv;
-pub mod document;
 pub mod handout;
 pub mod html;
 mod json;
 pub mod markdown;
-pub mod safe;
 pub mod stats;
 mod table;
 pub mod timelinejs;

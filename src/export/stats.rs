@@ -3,8 +3,8 @@
 
 use std::io::{self, Write};
 
-use super::safe;
 use crate::query::stats::{Count, Stats};
+use crate::text::safe;
 use crate::text::{fit, pad, width};
 
 /// Each table: a heading, then `label  count  bar`, the bars scaled to the

@@ -3,8 +3,8 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::safe;
 use crate::query::Query;
+use crate::text::safe;
 use crate::text::{fit, width as columns};
 
 const GAP: &str = "  ";

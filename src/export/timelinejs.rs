@@ -11,10 +11,10 @@ use std::io::{self, Write};
 use maud::html;
 use serde::Serialize;
 
-use super::safe;
-use crate::load::timelinejs::STEPPE_KEY;
+use crate::model::file::STEPPE_KEY;
 use crate::model::file::{EraDoc, EventDoc, FileDoc, MediaDoc};
 use crate::model::{Event, PartialDate, Timeline};
+use crate::text::safe;
 
 #[derive(Serialize)]
 struct Date {
@@ -81,7 +81,7 @@ struct Document<'a> {
 
 /// Paragraphs with their line breaks, as HTML.
 fn paragraphs(text: &str) -> String {
-    let paragraphs = super::document::paragraphs(text);
+    let paragraphs = crate::document::paragraphs(text);
     html! {
         @for p in &paragraphs {
             p { @for (n, line) in p.iter().enumerate() { @if n > 0 { br; } (line) } }

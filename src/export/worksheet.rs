@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use super::document::Paragraphs;
 use super::markdown::{cell, text};
+use crate::document::Paragraphs;
 use crate::teach::worksheet::Worksheet;
 
 /// Lines to write an answer on.

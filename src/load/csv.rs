@@ -8,9 +8,9 @@ use super::json::Lines;
 use super::schema::{self, FileContent};
 use super::timelinejs::{Convert, DateParts, MediaParts, Slide};
 use super::yaml::Node;
-use crate::export::safe::spreadsheet_cell_undo;
 use crate::model::cells;
 use crate::text;
+use crate::text::safe::spreadsheet_cell_undo;
 
 /// One record: its cells, each with its place.
 struct Row {
@@ -287,7 +287,7 @@ fn unknown_column(name: &str, key: &str, mark: Mark, file: usize) -> Diagnostic 
     Diagnostic::error(
         file,
         Some(mark),
-        format!("unknown column `{}`", super::sanitize::visible(name)),
+        format!("unknown column `{}`", crate::text::sanitize::visible(name)),
     )
     .with_help(Some(help))
 }
@@ -429,7 +429,7 @@ fn steppe_event(
                     Some(at),
                     format!(
                         "`{}` in `external_ids` is not `name=identifier`",
-                        super::sanitize::visible(&pair)
+                        crate::text::sanitize::visible(&pair)
                     ),
                 )),
             }

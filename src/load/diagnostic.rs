@@ -10,9 +10,9 @@ use std::time::SystemTime;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::sanitize;
 /// Suggestions for misspelt keys live with the other text helpers.
 pub use crate::text::did_you_mean;
+use crate::text::sanitize;
 
 /// A place in a file: 1-based line and column (in characters), and how many
 /// columns the thing there spans.

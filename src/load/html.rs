@@ -1,6 +1,6 @@
 //! HTML as TimelineJS writes it (headlines, text, links) read as plain text.
 
-use super::sanitize;
+use crate::text::sanitize;
 
 /// An address as a browser takes it: spaces around it dropped, inside it
 /// written `%20`.

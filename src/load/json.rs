@@ -127,7 +127,7 @@ fn node(value: &Value, lines: &Lines, file: usize, diags: &mut Vec<Diagnostic>) 
                         Some(key.mark),
                         format!(
                             "the key `{}` is written twice in this object; the first one is used",
-                            super::sanitize::visible(key.text().unwrap_or_default())
+                            crate::text::sanitize::visible(key.text().unwrap_or_default())
                         ),
                     ));
                     continue;

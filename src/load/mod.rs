@@ -7,7 +7,6 @@ pub mod format;
 mod html;
 mod json;
 mod merge;
-pub mod sanitize;
 pub mod schema;
 mod split;
 mod syntax;
@@ -15,6 +14,7 @@ pub mod timelinejs;
 mod timelinejs_edits;
 pub mod yaml;
 
+use crate::text::sanitize;
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};

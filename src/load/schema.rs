@@ -8,12 +8,12 @@
 use std::sync::mpsc;
 
 use super::diagnostic::{Diagnostic, Mark, Severity, did_you_mean};
-use super::sanitize;
 use super::yaml::{self, Node};
 use crate::model::{
     Actor, ActorKind, Country, DateError, Era, Event, Field, Location, Media, Origin, PartialDate,
     Participant, Quote, Source, Tour, TourStep, Translations,
 };
+use crate::text::sanitize;
 /// A value and the place it was defined.
 #[derive(Debug, Clone)]
 pub struct Located<T> {

@@ -3,7 +3,7 @@
 //! at the lists and mappings that were open to name the line and the fix.
 
 use super::diagnostic::Mark;
-use super::sanitize;
+use crate::text::sanitize;
 
 /// How deep lists and mappings may nest.
 pub const MAX_DEPTH: usize = 128;

@@ -13,12 +13,11 @@ use std::collections::HashMap;
 use super::diagnostic::{Diagnostic, Mark};
 use super::html::{html_text, web_address};
 use super::json;
-use super::sanitize;
 use super::schema::{self, FileContent};
 use super::yaml::Node;
+use crate::text::sanitize;
 
-/// The key under which steppe's own fields ride in a TimelineJS file.
-pub const STEPPE_KEY: &str = "steppe";
+pub use crate::model::file::STEPPE_KEY;
 
 /// The keys of TimelineJS3's JSON format (timeline.knightlab.com/docs/json-format.html).
 const SLIDE_KEYS: &[&str] = &[

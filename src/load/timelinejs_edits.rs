@@ -5,9 +5,9 @@
 
 use super::diagnostic::{Diagnostic, Mark};
 use super::html::html_text;
-use super::sanitize;
 use super::yaml::Node;
 use crate::model::PartialDate;
+use crate::text::sanitize;
 
 /// The warning for a TimelineJS event `slide` whose fields say otherwise
 /// than its steppe fields `own`, if they do.

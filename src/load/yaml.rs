@@ -459,7 +459,7 @@ fn duplicate_key(first: &Node, again: &Node, entries: &[(Node, Node)]) -> Proble
     };
     Problem {
         mark: again.mark,
-        message: format!("the key `{}` is written {where_}", super::sanitize::visible(name)),
+        message: format!("the key `{}` is written {where_}", crate::text::sanitize::visible(name)),
         help: Some(help),
     }
 }

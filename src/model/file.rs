@@ -11,6 +11,9 @@ use serde::ser::{SerializeMap, Serializer};
 
 use super::{Event, Field, Quote, Source, Timeline};
 
+/// The key under which steppe's own fields ride in a TimelineJS file.
+pub const STEPPE_KEY: &str = "steppe";
+
 /// A steppe timeline file: countries, actors, eras, events and guided tours.
 /// Every key is optional.
 #[derive(Debug, Clone, Default, Serialize, JsonSchema)]

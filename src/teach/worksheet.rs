@@ -4,7 +4,7 @@
 //! answer key for the teacher.
 
 use super::quiz::{self, Kinds, Question};
-use crate::export::document::{Lesson, Paragraphs};
+use crate::document::{Lesson, Paragraphs};
 use crate::model::{Timeline, Tour};
 
 /// How many multiple-choice questions a worksheet asks, at most.

@@ -239,8 +239,8 @@ impl App {
     }
 
     /// The words around the data on slides, in the timeline's language.
-    pub fn words(&self) -> super::words::Words {
-        super::words::Words::of(self.timeline().language.as_deref())
+    pub fn words(&self) -> crate::document::words::Words {
+        crate::document::words::Words::of(self.timeline().language.as_deref())
     }
 
     pub fn timeline(&self) -> &crate::model::Timeline {
@@ -544,5 +544,5 @@ pub fn first_error(report: &crate::load::Report) -> String {
         0 | 1 => String::new(),
         n => format!(" (and {} more)", n - 1),
     };
-    crate::load::sanitize::line(&format!("{first}{more}"))
+    crate::text::sanitize::line(&format!("{first}{more}"))
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::state::ExportFormat;
-use crate::export::document::Page;
+use crate::document::Page;
 use crate::export::{self, Format};
 use crate::query::Query;
 

@@ -28,7 +28,6 @@ pub mod state;
 pub mod theme;
 mod update;
 pub mod view;
-pub mod words;
 
 use std::io::{self, Stdout, Write};
 

@@ -155,7 +155,7 @@ impl App {
             Ok((path, n)) => format!(
                 "wrote {n} event{} to {}",
                 if n == 1 { "" } else { "s" },
-                crate::load::sanitize::line(&path.display().to_string())
+                crate::text::sanitize::line(&path.display().to_string())
             ),
             Err(why) => format!("not exported: {why}"),
         });

@@ -3,10 +3,10 @@
 //! Slides point into the timeline by position; the presenter's place is also
 //! kept by event id, so a reload (a file saved in class) finds it again.
 
+use crate::document::words::Words;
 use crate::model::Timeline;
 use crate::query::Query;
 use crate::teach::steps::{Place, tour_slides};
-use crate::tui::words::Words;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presentation {

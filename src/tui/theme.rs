@@ -174,17 +174,12 @@ impl Theme {
         }
     }
 
-    /// The theme asked for; `mono` whatever was asked when `NO_COLOR` is set
-    /// to anything non-empty.
-    pub fn choose(name: crate::cli::ThemeName) -> Theme {
+    /// The theme `named` makes; `mono` whatever was asked when `NO_COLOR`
+    /// is set to anything non-empty.
+    pub fn choose(named: fn() -> Theme) -> Theme {
         match std::env::var_os("NO_COLOR") {
             Some(v) if !v.is_empty() => Theme::mono(),
-            _ => match name {
-                crate::cli::ThemeName::Dark => Theme::dark(),
-                crate::cli::ThemeName::Light => Theme::light(),
-                crate::cli::ThemeName::Contrast => Theme::contrast(),
-                crate::cli::ThemeName::Projector => Theme::projector(),
-            },
+            _ => named(),
         }
     }
 }

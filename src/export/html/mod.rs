@@ -9,7 +9,7 @@ use base64::Engine as _;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use sha2::{Digest, Sha256};
 
-use super::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef};
+use crate::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef};
 use crate::model::Era;
 
 mod worksheet;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::block;
-use crate::export::document::{Card, SourceRef};
+use crate::document::{Card, SourceRef};
 use crate::model::{Event, Timeline};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Pane};

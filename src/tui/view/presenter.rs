@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::export::document::{Paragraphs, Step};
+use crate::document::{Paragraphs, Step};
 use crate::tui::app::App;
 use crate::tui::present::Presentation;
 use crate::tui::theme::Theme;
@@ -85,7 +85,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     let mut before = Vec::new();
     if let Some(note) = tour.and_then(|t| t.teacher_note.as_deref()).filter(|_| p.at == 0) {
         before.push(Line::styled("Before you start", theme.heading));
-        paragraphs(&mut before, &crate::export::document::paragraphs(note), theme.base);
+        paragraphs(&mut before, &crate::document::paragraphs(note), theme.base);
         before.push(Line::raw(""));
     }
     let at = lines.len();

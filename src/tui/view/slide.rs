@@ -12,12 +12,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::bigtext;
-use crate::export::document::{Card, Paragraphs, QuoteRef, Step};
+use crate::document::words::Words;
+use crate::document::{Card, Paragraphs, QuoteRef, Step};
 use crate::text::{clip, fit_words, width as columns, wrap};
 use crate::tui::app::App;
 use crate::tui::present::Presentation;
 use crate::tui::theme::Theme;
-use crate::tui::words::Words;
 
 /// A wrapped line as it is drawn (right-to-left text in display order).
 fn shown(line: &str) -> String {

@@ -9,9 +9,9 @@ use clap_complete::Shell;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, roman};
 
+use super::commands::{Failure, say_err, to_stdout};
 use crate::cli::{Cli, CompletionsArgs, ManArgs};
-use crate::commands::{Failure, say_err, to_stdout};
-use crate::export::safe;
+use crate::text::safe;
 
 /// The completion script for `shell`.
 pub fn completion_script(shell: Shell) -> Vec<u8> {

@@ -3,9 +3,11 @@
 //! terminal. Every renderer shows the same facts in the same order; a new
 //! field of the model is added here once and each renderer picks it up.
 
-use super::safe;
+pub mod words;
+
 use crate::model::{ActorKind, Era, Event, PartialDate, Quote, Source, Timeline, Tour};
 use crate::query::Query;
+use crate::text::safe;
 
 /// Text in paragraphs (split at blank lines), each a list of its lines.
 pub type Paragraphs<'a> = Vec<Vec<&'a str>>;

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 // The same characters the loader removes; here they are shown escaped instead.
-use crate::load::sanitize::is_hazard;
+use crate::text::sanitize::is_hazard;
 
 /// Hazards plus the invisible direction marks (ALM, LRM, RLM): escaped in
 /// JSON, where an escape loses nothing.

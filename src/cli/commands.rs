@@ -6,10 +6,11 @@ use crate::cli::{
     ExploreArgs, ExportArgs, FilterArgs, HandoutFormat, ListArgs, OrderArgs, StatsArgs,
     StatsFormat, ValidateArgs,
 };
-use crate::export::document::{Lesson, Page};
-use crate::export::{self, Format, safe};
+use crate::document::{Lesson, Page};
+use crate::export::{self, Format};
 use crate::load::{self, Loaded, Sources};
 use crate::query::{Filter, Query};
+use crate::text::safe;
 use crate::tui::{self, app::App};
 
 /// Why a command failed, and so how steppe exits.
@@ -407,10 +408,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         ));
     }
     let startup = startup(args)?;
-    tui::bidi::set(match args.bidi {
-        crate::cli::BidiArg::Steppe => tui::bidi::Bidi::Steppe,
-        crate::cli::BidiArg::Terminal => tui::bidi::Bidi::Terminal,
-    });
+    tui::bidi::set(args.bidi.bidi());
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::loading(startup, width, height);
     // Without a seed, each session asks different questions.
@@ -423,7 +421,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         mouse: !args.no_mouse,
         sources: args.sources.sources(&args.paths),
         watch: !args.no_watch,
-        theme: tui::theme::Theme::choose(args.theme),
+        theme: args.theme.theme(),
         lang: args.lang.code(),
         channel,
     };

@@ -4,6 +4,9 @@
 //! each), with the same rules ratatui uses to put them in cells, so what is
 //! fitted here is exactly what is drawn.
 
+pub mod safe;
+pub mod sanitize;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 

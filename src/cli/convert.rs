@@ -1,0 +1,117 @@
+//! The one place where the command line's arguments become steppe's own
+//! types (a filter, the sources to load, a theme): nothing below `cli`
+//! sees a clap type.
+
+use std::path::PathBuf;
+
+use super::args::*;
+use crate::query::{Filter, Sort, WhereError};
+use crate::tui::bidi::Bidi;
+use crate::tui::theme::Theme;
+
+impl ExportArgs {
+    /// The format asked for, or the one the output file's ending names: a
+    /// `.json` file never receives Markdown.
+    pub fn format(&self) -> Result<HandoutFormat, String> {
+        if let Some(format) = self.format {
+            return Ok(format);
+        }
+        let ending = self
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ending.as_deref() {
+            None | Some("md" | "markdown" | "txt") => Ok(HandoutFormat::Markdown),
+            Some("html" | "htm") => Ok(HandoutFormat::Html),
+            Some("yaml" | "yml") => Ok(HandoutFormat::Yaml),
+            Some("json") => Ok(HandoutFormat::Timelinejs),
+            Some("csv") => Err(
+                "export writes no CSV: `steppe list --format csv > FILE` writes the events as CSV"
+                    .into(),
+            ),
+            Some(other) => Err(format!(
+                "cannot tell a format from the ending `.{}` of the -o file: name one with --format markdown|html|yaml|timelinejs",
+                crate::text::safe::one_line(other)
+            )),
+        }
+    }
+}
+
+impl LangArgs {
+    /// The language asked for: `--lang`, else the locale's.
+    pub fn code(&self) -> Option<String> {
+        if let Some(l) = &self.lang {
+            return crate::model::language_code(l);
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .and_then(|v| crate::model::language_code(&v))
+    }
+}
+
+impl FilterArgs {
+    /// The filter as asked, before its names are checked against a timeline;
+    /// an error if the `--where` expression does not parse.
+    pub fn to_filter(&self) -> Result<Filter, WhereError> {
+        Ok(Filter {
+            countries: self.countries.clone(),
+            match_all: self.match_mode == MatchMode::All,
+            actors: self.actors.clone(),
+            tags: self.tags.clone(),
+            from: self.from,
+            to: self.to,
+            search: self.search.clone().unwrap_or_default(),
+            expr: self.where_.as_deref().map(crate::query::parse).transpose()?,
+        })
+    }
+}
+
+impl SourceArgs {
+    /// What to load: the built-in timeline (if asked, or with no paths), then `paths`.
+    pub fn sources(&self, paths: &[PathBuf]) -> crate::load::Sources {
+        crate::load::Sources {
+            paths: paths.to_vec(),
+            builtin: self.with_builtin,
+            prefer: match self.prefer {
+                Some(PreferArg::Later) => crate::load::Prefer::Later,
+                None => crate::load::Prefer::Neither,
+            },
+        }
+    }
+}
+
+impl SortArg {
+    pub fn to_sort(self) -> Sort {
+        match self {
+            SortArg::Date => Sort::Date,
+            SortArg::DateDesc => Sort::DateDesc,
+            SortArg::Title => Sort::Title,
+            SortArg::Country => Sort::Country,
+        }
+    }
+}
+
+impl ThemeName {
+    /// The theme asked for; `mono` whatever was asked when `NO_COLOR` is set
+    /// to anything non-empty.
+    pub fn theme(self) -> Theme {
+        Theme::choose(match self {
+            ThemeName::Dark => Theme::dark,
+            ThemeName::Light => Theme::light,
+            ThemeName::Contrast => Theme::contrast,
+            ThemeName::Projector => Theme::projector,
+        })
+    }
+}
+
+impl BidiArg {
+    pub fn bidi(self) -> Bidi {
+        match self {
+            BidiArg::Steppe => Bidi::Steppe,
+            BidiArg::Terminal => Bidi::Terminal,
+        }
+    }
+}
