@@ -8,60 +8,43 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::hint::black_box;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use steppe::load::Report;
 use steppe::query::{Filter, Query};
-use steppe::tui::action::{Action, Effect};
-use steppe::tui::app::{App, BACKGROUND_FROM, Prepared};
 use steppe::tui::filtering;
-use steppe::tui::keymap;
+use steppe::tui::state::{BACKGROUND_FROM, Prepared, Startup};
 use steppe::tui::theme::Theme;
 use steppe::tui::view;
+use steppe::tui::{Action, App, Effect, Msg};
 
 #[path = "support/model.rs"]
 mod model;
+#[path = "support/timing.rs"]
+mod timing;
 
-/// Runs `f` until a second has passed (at least 5 times) and prints the
-/// median and the slowest.
-fn time<T>(name: &str, mut f: impl FnMut() -> T) {
-    let mut samples = Vec::new();
-    let start = Instant::now();
-    while samples.len() < 5 || (start.elapsed() < Duration::from_secs(1) && samples.len() < 2000) {
-        let t = Instant::now();
-        black_box(f());
-        samples.push(t.elapsed());
-    }
-    samples.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{name:<52} {:>8.2} ms  max {:>8.2} ms  ({} runs)",
-        ms(samples[samples.len() / 2]),
-        ms(samples[samples.len() - 1]),
-        samples.len()
-    );
-}
-
-fn once<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let t = Instant::now();
-    let out = f();
-    println!("{name:<52} {:>8.2} ms  (once)", t.elapsed().as_secs_f64() * 1000.0);
-    out
-}
+use timing::{once, time};
 
 /// A key as the loop takes it: keymap, update, and the frame after it.
 fn key(app: &mut App, terminal: &mut Terminal<TestBackend>, code: KeyCode) -> Vec<Effect> {
-    let effects = match keymap::lookup(app.context(), KeyEvent::new(code, KeyModifiers::NONE)) {
-        Some(action) => app.update(action),
-        None => Vec::new(),
-    };
+    let effects = app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
     terminal.draw(|f| view::render(app, &Theme::dark(), f)).expect("draw");
     effects
+}
+
+/// A load asked for and done with `data`: the first opens the explorer,
+/// later ones replace what it shows.
+fn load(app: &mut App, data: Prepared) {
+    let generation = match app.update(Msg::Load).as_slice() {
+        [Effect::Load { generation }] => *generation,
+        other => panic!("{other:?}"),
+    };
+    let result: Result<Prepared, Report> = Ok(data);
+    app.update(Msg::Loaded { generation, result: Box::new(result) });
 }
 
 fn run(n: usize) {
@@ -70,10 +53,9 @@ fn run(n: usize) {
     let data = once("prepare: indexes and spans (loader thread)", || {
         Prepared::new(Query::new(timeline.clone()), Default::default())
     });
-    let mut app = App::new(Query::new(Default::default()), Filter::default(), 120, 40);
+    let mut app = App::loading(Startup::default(), 120, 40).with_background_from(BACKGROUND_FROM);
     let copy = data.clone();
-    once("open: first filter, rows and counts", || app.replace_data(copy));
-    app.background_from = BACKGROUND_FROM;
+    once("open: first filter, rows and counts", || load(&mut app, copy));
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     time("draw a frame", || terminal.draw(|f| view::render(&app, &Theme::dark(), f)).map(|_| ()));
     time("key: ↓ (move down)", || key(&mut app, &mut terminal, KeyCode::Down));
@@ -100,11 +82,12 @@ fn run(n: usize) {
     time("key: toggle a country (sends the filter off)", || {
         key(&mut app, &mut terminal, KeyCode::Enter)
     });
-    let query = Arc::clone(&app.query);
+    let query = Arc::new(data.query.clone());
     let kz = Filter { countries: vec!["KZ".into()], ..Filter::default() };
     time("worker: a country's events, counts, rows", || filtering::compute(&query, &kz, 1, None));
     app.update(Action::ClearFilters);
-    let _ = app.filtered(filtering::compute(&query, &app.filter.clone(), u64::MAX, None));
+    let shown = filtering::compute(&query, &app.filter().clone(), u64::MAX, None);
+    app.update(Msg::Filtered(Box::new(shown)));
     app.update(Action::StartSearch);
     time("key: a search letter (sends the search off)", || {
         let effects = key(&mut app, &mut terminal, KeyCode::Char('d'));
@@ -125,7 +108,7 @@ fn run(n: usize) {
     });
     app.update(Action::Back);
     let copy = data.clone();
-    once("reload: the same data again, applied", || app.replace_data(copy));
+    once("reload: the same data again, applied", || load(&mut app, copy));
 }
 
 fn main() {

@@ -9,32 +9,21 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use steppe::model::PartialDate;
 use steppe::query::{Filter, Query, parse};
 use steppe::tui::action::Action;
-use steppe::tui::app::App;
+use steppe::tui::state::App;
 
 #[path = "support/model.rs"]
 mod model;
-use model::synthetic;
+#[path = "support/timing.rs"]
+mod timing;
 
-/// Runs `f` until two seconds have passed (at least 5 times) and prints the median.
-fn time<T>(name: &str, mut f: impl FnMut() -> T) {
-    let mut samples = Vec::new();
-    let start = Instant::now();
-    while samples.len() < 5 || (start.elapsed() < Duration::from_secs(2) && samples.len() < 1000) {
-        let t = Instant::now();
-        black_box(f());
-        samples.push(t.elapsed());
-    }
-    samples.sort();
-    let median = samples[samples.len() / 2];
-    println!("{name:<58} {:>9.2} ms  (median of {})", median.as_secs_f64() * 1000.0, samples.len());
-}
+use model::synthetic;
+use timing::time;
 
 /// The processor time this process has used, in ms (Linux): unlike the
 /// wall clock, it does not grow when other programs share the cores.

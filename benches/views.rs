@@ -7,36 +7,21 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::hint::black_box;
-use std::time::{Duration, Instant};
-
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use steppe::load;
 use steppe::query::{Filter, Query};
-use steppe::tui::action::Action;
-use steppe::tui::app::App;
 use steppe::tui::theme::Theme;
 use steppe::tui::view;
+use steppe::tui::{Action, App};
 
 #[path = "support/model.rs"]
 mod model;
+#[path = "support/timing.rs"]
+mod timing;
 
-/// Runs `f` until a second has passed (at least 5 times) and prints the median.
-fn time<T>(name: &str, mut f: impl FnMut() -> T) {
-    let mut samples = Vec::new();
-    let start = Instant::now();
-    while samples.len() < 5 || (start.elapsed() < Duration::from_secs(1) && samples.len() < 10_000)
-    {
-        let t = Instant::now();
-        black_box(f());
-        samples.push(t.elapsed());
-    }
-    samples.sort();
-    let median = samples[samples.len() / 2];
-    println!("{name:<56} {:>9.3} ms  (median of {})", median.as_secs_f64() * 1000.0, samples.len());
-}
+use timing::time;
 
 fn main() {
     for n in [100_000, 1_000_000] {
@@ -60,15 +45,15 @@ fn views(n: usize) {
     );
     let query = Query::new(timeline);
     let (width, height) = (120, 40);
+    // New apps filter in the loop: no worker here.
     let mut app = App::new(query, Filter::default(), width, height);
-    app.background_from = usize::MAX;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     let theme = Theme::dark();
     let mut frame = |app: &App| terminal.draw(|f| view::render(app, &theme, f)).is_ok();
 
     time("floor: one pass over the shown events, reading the date", || {
         let tl = app.timeline();
-        app.shown.iter().map(|&i| tl.events[i].date.year as i64).sum::<i64>()
+        app.shown().iter().map(|&i| tl.events[i].date.year as i64).sum::<i64>()
     });
     time("panes: render one 120x40 frame", || frame(&app));
 
@@ -93,10 +78,12 @@ fn views(n: usize) {
     app.update(Action::ShowAxis);
     app.update(Action::End);
     time("axis: render one frame, two centuries across (every event)", || frame(&app));
-    time("axis: lay out only, two centuries across", || steppe::tui::axis::lay_out(&app, 118, 34));
+    time("axis: lay out only, two centuries across", || {
+        steppe::tui::layout::axis::lay_out(&app.axis_scene(), 118, 34)
+    });
     time("axis: extent of every shown event", || {
         let tl = app.timeline();
-        app.shown.iter().map(|&i| steppe::tui::axis::extent(tl, i).0).sum::<f64>()
+        app.shown().iter().map(|&i| steppe::tui::layout::axis::extent(tl, i).0).sum::<f64>()
     });
     time("axis: key → update → render (next event)", || {
         app.update(Action::PrevEvent);

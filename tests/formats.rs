@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+mod common;
+
 use steppe::load::{self, Loaded};
 use steppe::model::{Location, Media, Source};
 
@@ -239,29 +241,22 @@ fn list_and_export_write_what_loaded_then_fail_and_validate_fails() {
 
 #[test]
 fn the_explorer_opens_what_loaded_and_says_what_did_not() {
-    use steppe::tui::action::Effect;
-    use steppe::tui::app::{App, Prepared, Startup};
+    use steppe::tui::state::{App, Prepared, Startup};
     let mut app = App::loading(Startup::default(), 100, 30);
-    let generation = |effects: Vec<Effect>| match effects.as_slice() {
-        [Effect::Load { generation }] => *generation,
-        other => panic!("expected a load, got {other:?}"),
-    };
-    let first = generation(app.begin_load());
     let bad = load("out-of-range.json");
     let data = Prepared::new(steppe::query::Query::new(bad.timeline), bad.report);
-    app.loaded(first, Ok(data)).expect("opens");
-    assert_eq!(app.shown.len(), 2);
-    let message = app.message.clone().unwrap_or_default();
+    let effects = common::deliver(&mut app, Ok(data));
+    assert!(app.ready() && effects.is_empty(), "opens: {effects:?}");
+    assert_eq!(app.shown().len(), 2);
+    let message = app.message().unwrap_or_default().to_string();
     assert!(message.starts_with("8 errors, 2 warnings in the files, showing what could be read: tests/fixtures/formats/out-of-range.json:4:29"), "{message}");
     // A reload that still has errors replaces data that had errors too.
-    let second = generation(app.begin_load());
     let good = load("great-game.json");
     let mut report = good.report;
     report.diagnostics.push(steppe::load::Diagnostic::error(0, None, "still broken"));
-    app.loaded(second, Ok(Prepared::new(steppe::query::Query::new(good.timeline), report)))
-        .expect("reloads");
-    assert_eq!(app.shown.len(), 4);
-    assert!(app.banner.as_deref().is_some_and(|b| b.contains("still broken")), "{:?}", app.banner);
+    common::deliver(&mut app, Ok(Prepared::new(steppe::query::Query::new(good.timeline), report)));
+    assert_eq!(app.shown().len(), 4);
+    assert!(app.banner().is_some_and(|b| b.contains("still broken")), "{:?}", app.banner());
 }
 
 #[test]

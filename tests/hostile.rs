@@ -10,10 +10,9 @@ use ratatui::backend::TestBackend;
 
 use steppe::load::{self, Loaded};
 use steppe::query::{Filter, Query};
-use steppe::tui::action::Action;
-use steppe::tui::app::App;
 use steppe::tui::theme::Theme;
 use steppe::tui::view;
+use steppe::tui::{Action, App, Effect, Msg};
 
 fn steppe(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_steppe"))
@@ -292,10 +291,11 @@ fn monkey_ten_thousand_random_inputs_keep_the_invariants() {
             14 => Action::Click { column: rng.below(130) as u16, row: rng.below(50) as u16 },
             15 => Action::ScrollDown { column: rng.below(130) as u16, row: rng.below(50) as u16 },
             16 => Action::ScrollUp { column: rng.below(130) as u16, row: rng.below(50) as u16 },
-            17 => Action::Resize {
-                width: 1 + rng.below(200) as u16,
-                height: 1 + rng.below(70) as u16,
-            },
+            17 => {
+                let (width, height) = (1 + rng.below(200) as u16, 1 + rng.below(70) as u16);
+                app.update(Msg::Resize { width, height });
+                continue;
+            }
             18 => Action::ToggleMatch,
             _ => Action::Down,
         };
@@ -313,35 +313,37 @@ fn monkey_ten_thousand_random_inputs_keep_the_invariants() {
             }
             a => a,
         };
-        app.update(action);
-        assert!(!app.quit);
-        if app.shown.is_empty() {
-            assert_eq!(app.selected, 0, "step {step}");
+        let effects = app.update(action);
+        assert!(!effects.iter().any(|e| matches!(e, Effect::End(_))), "step {step}: {effects:?}");
+        if app.shown().is_empty() {
+            assert_eq!(app.selected(), 0, "step {step}");
         } else {
-            assert!(app.selected < app.shown.len(), "step {step}: {action:?}");
+            assert!(app.selected() < app.shown().len(), "step {step}: {action:?}");
         }
-        assert!(app.country_cursor < app.timeline().countries.len());
-        match &app.screen {
-            steppe::tui::app::Screen::Present(p) => {
+        assert!(app.facets().country_cursor < app.timeline().countries.len());
+        match &app.screen() {
+            steppe::tui::state::Screen::Present(p) => {
                 assert!(p.slides.is_empty() || p.at < p.slides.len(), "step {step}");
             }
-            steppe::tui::app::Screen::Quiz(q) => assert!(q.at <= q.questions.len(), "step {step}"),
+            steppe::tui::state::Screen::Quiz(q) => {
+                assert!(q.at <= q.questions.len(), "step {step}")
+            }
             _ => {}
         }
-        if let Some(t) = app.overlays.tour_picker() {
+        if let Some(t) = app.overlays().tour_picker() {
             assert!(t < app.timeline().tours.len());
         }
-        assert!(app.actor_cursor < app.timeline().actors.len());
+        assert!(app.facets().actor_cursor < app.timeline().actors.len());
         if step % 50 == 0 {
             assert_eq!(
-                app.shown,
-                query.matches(&app.filter),
+                app.shown(),
+                query.matches(app.filter()),
                 "step {step}: the explorer and `list` disagree"
             );
-            assert_eq!(app.country_counts, query.country_counts(&app.filter));
-            terminal.backend_mut().resize(app.width, app.height);
+            assert_eq!(app.country_counts(), query.country_counts(app.filter()));
+            terminal.backend_mut().resize(app.width(), app.height());
             terminal
-                .resize(ratatui::layout::Rect::new(0, 0, app.width, app.height))
+                .resize(ratatui::layout::Rect::new(0, 0, app.width(), app.height()))
                 .expect("resize");
             terminal.draw(|f| view::render(&app, &Theme::dark(), f)).expect("draw");
         }

@@ -9,7 +9,7 @@ mod common;
 use ratatui::crossterm::event::KeyCode;
 use serde_json::Value;
 use steppe::query::{Filter, fold, match_ranges, parse};
-use steppe::tui::app::App;
+use steppe::tui::state::App;
 
 use common::run::{ids, listed, stderr, stdout, steppe};
 use common::{bundled, press};
@@ -335,18 +335,19 @@ fn the_country_pane_says_what_its_count_means_in_all_of_mode() {
     let mut app = common::app(140, 45);
     let tl = app.timeline().clone();
     let uz = tl.countries.iter().position(|c| c.code == "UZ").expect("UZ");
-    app.filter.countries = vec!["KZ".into(), "CN".into()];
-    app.filter.match_all = true;
-    app.refilter();
+    common::set_filter(&mut app, |f| {
+        f.countries = vec!["KZ".into(), "CN".into()];
+        f.match_all = true;
+    });
     press(&mut app, KeyCode::Tab);
-    app.country_cursor = uz;
+    common::find(&mut app, "UZ");
+    assert_eq!(app.facets().country_cursor, uz);
     let screen = common::screen_text(&common::render(&app));
-    let kz = tl.countries.iter().position(|c| c.code == "KZ").expect("KZ");
-    app.country_cursor = kz;
+    common::find(&mut app, "KZ");
     let ticked = common::screen_text(&common::render(&app));
-    assert!(ticked.contains(&format!("; {} shown", app.shown.len())), "{ticked}");
+    assert!(ticked.contains(&format!("; {} shown", app.shown().len())), "{ticked}");
     let total = tl.events.iter().filter(|e| e.countries.iter().any(|c| c == "UZ")).count();
-    let added = app.country_counts[uz];
+    let added = app.country_counts()[uz];
     assert!(added < total, "{added} {total}");
     assert!(screen.contains(&format!("{total} events; {added} if ticked too")), "{screen}");
 }
@@ -360,15 +361,14 @@ fn the_explorer_started_with_where_shows_what_list_shows() {
     let from_list = ids(&listed(&["--where", expr]));
     let app = App::new(q, filter, 120, 40);
     let shown: Vec<String> =
-        app.shown.iter().map(|&i| app.timeline().events[i].id.clone()).collect();
+        app.shown().iter().map(|&i| app.timeline().events[i].id.clone()).collect();
     assert_eq!(shown, from_list);
-    assert!(app.filter.describe().iter().any(|d| d.contains("where: (tag:summit")));
+    assert!(app.filter().describe().iter().any(|d| d.contains("where: (tag:summit")));
 }
 
 #[test]
 fn the_explorer_opened_with_where_and_a_likely_typo_shows_both() {
-    use steppe::tui::action::Effect;
-    use steppe::tui::app::{Prepared, Startup};
+    use steppe::tui::state::{Prepared, Startup};
     let expr = "(tag:summit or tag:treaty) not country:RU";
     let filter = Filter {
         from: steppe::model::PartialDate::parse("13").ok(),
@@ -376,15 +376,12 @@ fn the_explorer_opened_with_where_and_a_likely_typo_shows_both() {
         ..Filter::default()
     };
     let mut app = App::loading(Startup { filter, ..Startup::default() }, 120, 40);
-    let generation = match app.begin_load().as_slice() {
-        [Effect::Load { generation }] => *generation,
-        other => panic!("{other:?}"),
-    };
-    app.loaded(generation, Ok(Prepared::new(bundled(), Default::default()))).expect("opens");
+    let effects = common::deliver(&mut app, Ok(Prepared::new(bundled(), Default::default())));
+    assert!(app.ready() && effects.is_empty(), "opens: {effects:?}");
     let shown: Vec<String> =
-        app.shown.iter().map(|&i| app.timeline().events[i].id.clone()).collect();
+        app.shown().iter().map(|&i| app.timeline().events[i].id.clone()).collect();
     assert_eq!(shown, ids(&listed(&["--where", expr, "--from", "13"])));
-    let message = app.message.clone().unwrap_or_default();
+    let message = app.message().unwrap_or_default().to_string();
     assert!(message.contains("`--from 13` is taken as the year 13"), "{message}");
 }
 

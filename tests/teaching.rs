@@ -6,18 +6,29 @@ use ratatui::crossterm::event::KeyCode;
 
 mod common;
 
-use common::{app, press, render, screen_text as text};
-use steppe::tui::action::Action;
-use steppe::tui::app::{App, Screen};
+use common::{app, press, render, screen_text as text, select, set_filter, start_tour};
+use steppe::tui::{Action, App, Msg, Screen};
 
 fn tour_app(width: u16, height: u16) -> App {
     let mut app = app(width, height);
-    app.start_tour(0);
+    start_tour(&mut app, 0);
     app
 }
 
+/// Answers the quiz's question on screen (with the first choice, or the
+/// year 1) and goes on to the next.
+fn answer_and_go_on(app: &mut App) {
+    let Screen::Quiz(q) = app.screen() else { panic!("no quiz") };
+    let when = matches!(q.current(), Some(steppe::teach::quiz::Question::When { .. }));
+    press(app, KeyCode::Char('1'));
+    if when {
+        press(app, KeyCode::Enter);
+    }
+    press(app, KeyCode::Enter);
+}
+
 fn step(app: &App) -> usize {
-    match &app.screen {
+    match &app.screen() {
         Screen::Present(p) => p.at,
         other => panic!("not presenting: {other:?}"),
     }
@@ -58,13 +69,13 @@ fn tour_navigation_stays_in_bounds_and_returns_to_the_same_event() {
     let shown = text(&render(&app));
     assert!(shown.contains("Step 11 of 12"), "{shown}");
     assert!(shown.contains("The new Great Game, 1991–2025"), "{shown}");
-    let event = match &app.screen {
+    let event = match &app.screen() {
         Screen::Present(p) => p.event().expect("an event"),
         _ => unreachable!(),
     };
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Main);
-    assert_eq!(app.shown[app.selected], event, "back on the event of the slide");
+    assert_eq!(app.screen(), &Screen::Main);
+    assert_eq!(app.shown()[app.selected()], event, "back on the event of the slide");
 }
 
 #[test]
@@ -96,13 +107,13 @@ fn notes_are_hidden_until_asked_for_and_the_question_has_its_own_key() {
         "a new slide starts without its question"
     );
     press(&mut app, KeyCode::Char('?'));
-    assert!(app.overlays.help().is_some(), "? stays help");
+    assert!(app.overlays().help().is_some(), "? stays help");
 }
 
 #[test]
 fn slide_80x24() {
     let mut app = app(80, 24);
-    assert!(app.select_id("russia-central-asia-summit-2"));
+    select(&mut app, "russia-central-asia-summit-2");
     app.update(Action::StartPresentation);
     let shown = text(&render(&app));
     assert!(shown.contains("73 / 73"), "{shown}");
@@ -124,7 +135,7 @@ fn slide_200x60() {
 fn slides_fit_every_size() {
     let mut app = tour_app(1, 1);
     for (w, h) in [(20, 6), (50, 12), (60, 15), (80, 24), (100, 30), (200, 60), (300, 100)] {
-        app.update(Action::Resize { width: w, height: h });
+        app.update(Msg::Resize { width: w, height: h });
         for _ in 0..12 {
             press(&mut app, KeyCode::Char('i'));
             press(&mut app, KeyCode::Char('a'));
@@ -138,10 +149,9 @@ fn slides_fit_every_size() {
 
 #[test]
 fn a_quiz_from_the_explorer_scores_and_sums_up() {
-    let mut app = app(100, 30);
-    app.quiz_seed = 11;
+    let mut app = app(100, 30).with_quiz_seed(11);
     press(&mut app, KeyCode::Char('z'));
-    let Screen::Quiz(quiz) = &app.screen else { panic!("no quiz") };
+    let Screen::Quiz(quiz) = &app.screen() else { panic!("no quiz") };
     let questions = quiz.questions.clone();
     assert_eq!(questions.len(), 10);
     let tl = app.timeline().clone();
@@ -171,41 +181,38 @@ fn a_quiz_from_the_explorer_scores_and_sums_up() {
     assert!(shown.contains("10 of 10 right"), "{shown}");
     assert!(shown.contains("Seed 11"), "{shown}");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Main);
+    assert_eq!(app.screen(), &Screen::Main);
 }
 
 #[test]
 fn quiz_questions_do_not_give_the_year_away() {
-    let mut app = app(100, 30);
-    app.quiz_seed = 3;
-    app.start_quiz();
-    let Screen::Quiz(quiz) = &app.screen else { panic!("no quiz") };
+    let mut app = app(100, 30).with_quiz_seed(3);
+    press(&mut app, KeyCode::Char('z'));
+    let Screen::Quiz(quiz) = app.screen() else { panic!("no quiz") };
     let tl = app.timeline().clone();
-    for (n, q) in quiz.questions.clone().into_iter().enumerate() {
+    for q in quiz.questions.clone() {
         if let steppe::teach::quiz::Question::When { event } = q {
-            let Screen::Quiz(state) = &mut app.screen else { unreachable!() };
-            state.at = n;
             let shown = text(&render(&app));
             let year = tl.events[event].date.year.to_string();
             assert!(!shown.contains(&year), "the year {year} shows in:\n{shown}");
         }
+        answer_and_go_on(&mut app);
     }
 }
 
 #[test]
 fn the_quiz_hides_years_only_and_marks_no_option() {
     use steppe::teach::quiz::Question;
-    let mut app = app(100, 40);
+    // Each quiz of a session takes the next seed.
+    let mut app = app(100, 40).with_quiz_seed(0);
     let mut revolt_seen = false;
     for seed in 0..40 {
-        app.quiz_seed = seed;
-        app.start_quiz();
-        let Screen::Quiz(quiz) = &app.screen else { panic!("no quiz") };
+        press(&mut app, KeyCode::Char('z'));
+        let Screen::Quiz(quiz) = app.screen() else { panic!("no quiz") };
+        assert_eq!(quiz.seed, seed);
         let questions = quiz.questions.clone();
         let tl = app.timeline().clone();
-        for (n, q) in questions.iter().enumerate() {
-            let Screen::Quiz(state) = &mut app.screen else { unreachable!() };
-            state.at = n;
+        for q in &questions {
             let shown = text(&render(&app));
             // Numbers that are not years stay: "100,000", "2,000".
             assert!(!shown.contains("···,···") && !shown.contains(",···"), "{shown}");
@@ -234,6 +241,7 @@ fn the_quiz_hides_years_only_and_marks_no_option() {
                 assert!(shown.contains("(within 2 years counts)"), "{shown}");
                 assert!(!shown.contains("BCE"), "no BCE advice for a timeline without BCE events");
             }
+            answer_and_go_on(&mut app);
         }
         press(&mut app, KeyCode::Esc);
     }
@@ -345,40 +353,41 @@ fn plain_slides_offer_no_tour_keys_and_cut_text_is_marked() {
 #[test]
 fn nothing_to_present_or_ask_is_said_not_shown() {
     let mut app = app(80, 24);
-    app.filter.search = "no event says this".into();
-    app.refilter();
+    set_filter(&mut app, |f| {
+        f.search = "no event says this".into();
+    });
     press(&mut app, KeyCode::Char('p'));
-    assert_eq!(app.screen, Screen::Main, "no empty slide show");
-    assert!(app.message.as_deref().is_some_and(|m| m.contains("no events to present")));
+    assert_eq!(app.screen(), &Screen::Main, "no empty slide show");
+    assert!(app.message().is_some_and(|m| m.contains("no events to present")));
     press(&mut app, KeyCode::Char('z'));
-    assert_eq!(app.screen, Screen::Main, "no empty quiz");
-    assert!(app.message.as_deref().is_some_and(|m| m.contains("no events to ask about")));
+    assert_eq!(app.screen(), &Screen::Main, "no empty quiz");
+    assert!(app.message().is_some_and(|m| m.contains("no events to ask about")));
 }
 
 #[test]
 fn leaving_a_tour_on_a_hidden_event_says_why() {
     let mut app = app(120, 40);
-    app.filter.countries = vec!["KG".into()];
-    app.refilter();
-    app.start_tour(0);
+    set_filter(&mut app, |f| {
+        f.countries = vec!["KG".into()];
+    });
+    start_tour(&mut app, 0);
     for _ in 0..3 {
         press(&mut app, KeyCode::Right);
     }
     press(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Main);
+    assert_eq!(app.screen(), &Screen::Main);
     assert!(
-        app.message.as_deref().is_some_and(|m| m.contains("hidden by the filters")),
+        app.message().is_some_and(|m| m.contains("hidden by the filters")),
         "{:?}",
-        app.message
+        app.message()
     );
 }
 
 #[test]
 fn quiz_results_scroll_to_their_end_and_no_further() {
-    let mut app = app(80, 24);
-    app.quiz_seed = 5;
-    app.start_quiz();
-    while matches!(&app.screen, Screen::Quiz(q) if !q.finished()) {
+    let mut app = app(80, 24).with_quiz_seed(5);
+    press(&mut app, KeyCode::Char('z'));
+    while matches!(&app.screen(), Screen::Quiz(q) if !q.finished()) {
         for c in "19901".chars() {
             press(&mut app, KeyCode::Char(c));
         }
@@ -393,11 +402,11 @@ fn quiz_results_scroll_to_their_end_and_no_further() {
         shown.contains("Esc: back to the explorer"),
         "the end of the results is reachable:\n{shown}"
     );
-    let Screen::Quiz(q) = &app.screen else { panic!("left the quiz") };
+    let Screen::Quiz(q) = &app.screen() else { panic!("left the quiz") };
     let bottom = q.scroll;
     assert!(bottom > 0 && bottom < 100, "scrolling stops at the end, at {bottom}");
     press(&mut app, KeyCode::Up);
-    let Screen::Quiz(q) = &app.screen else { panic!("left the quiz") };
+    let Screen::Quiz(q) = &app.screen() else { panic!("left the quiz") };
     assert_eq!(q.scroll + 1, bottom, "one key brings it back one line");
 }
 
@@ -458,7 +467,7 @@ fn at_80x24_no_word_is_cut_and_every_cut_says_so() {
                             || p.chars().all(|c| c.is_ascii_digit()))
                         || letters(&w) <= 1,
                     "{word:?} is not a whole word at step {:?}, toggles {toggles:?}:\n{shown}",
-                    app.screen
+                    app.screen()
                 );
             }
             press(&mut app, KeyCode::Right);
@@ -537,23 +546,23 @@ fn the_teachers_note_shows_on_a_quote_step_and_a_long_quote_is_plain_text() {
 #[test]
 fn the_quiz_results_footer_offers_what_works_there() {
     let mut app = app(100, 30);
-    app.start_quiz();
-    let Screen::Quiz(q) = &mut app.screen else { panic!("no quiz") };
-    q.at = q.questions.len();
+    press(&mut app, KeyCode::Char('z'));
+    while matches!(app.screen(), Screen::Quiz(q) if !q.finished()) {
+        answer_and_go_on(&mut app);
+    }
     assert_eq!(app.context(), steppe::tui::keymap::Context::QuizDone);
     let shown = text(&render(&app));
     let footer = shown.lines().last().unwrap_or_default();
     assert!(!footer.contains("answer"), "{footer}");
     assert!(footer.contains("Esc back") && footer.contains("scroll"), "{footer}");
     press(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen, Screen::Quiz(_)), "Enter does not leave the results");
+    assert!(matches!(app.screen(), Screen::Quiz(_)), "Enter does not leave the results");
 }
 
 #[test]
 fn a_long_status_message_is_shown_whole_at_80_columns() {
-    let mut app = app(80, 24);
     let message = "reloaded: 73 events · gone from the files, kept for their return: country KZ, actor putin, the selected event";
-    app.message = Some(message.into());
+    let app = app(80, 24).with_message(message.into());
     let shown = text(&render(&app));
     let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains(message), "{shown}");
@@ -582,9 +591,8 @@ fn a_narrow_footer_keeps_help_quit_and_the_teachers_keys() {
 
 #[test]
 fn the_tours_note_for_the_teacher_is_in_the_presenters_view_and_not_on_the_slides() {
-    let mut app = app(120, 40);
-    app.presenter = true;
-    app.start_tour(0);
+    let mut app = app(120, 40).with_presenter(true);
+    start_tour(&mut app, 0);
     let shown = text(&render(&app));
     assert!(shown.contains("Before you start") && shown.contains("Many historians"), "{shown}");
     press(&mut app, KeyCode::Right);
@@ -593,9 +601,8 @@ fn the_tours_note_for_the_teacher_is_in_the_presenters_view_and_not_on_the_slide
     press(&mut slides, KeyCode::Char('i'));
     assert!(!text(&render(&slides)).contains("Many historians"));
     // Where it does not fit besides the step, the step comes first.
-    let mut small = common::app(80, 24);
-    small.presenter = true;
-    small.start_tour(0);
+    let mut small = common::app(80, 24).with_presenter(true);
+    start_tour(&mut small, 0);
     let shown = text(&render(&small));
     assert!(shown.contains("Next · 15 Jun 2001"), "{shown}");
 }
@@ -637,7 +644,7 @@ fn a_tour_in_russian_has_its_labels_and_dates_in_russian() {
     let query = steppe::query::Query::new(tl);
     for (w, h) in [(80, 24), (120, 40), (200, 60)] {
         let mut app = App::new(query.clone(), steppe::query::Filter::default(), w, h);
-        app.start_tour(0);
+        start_tour(&mut app, 0);
         press(&mut app, KeyCode::Char('i'));
         press(&mut app, KeyCode::Char('a'));
         let shown = text(&render(&app));

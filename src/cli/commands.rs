@@ -11,7 +11,7 @@ use crate::export::{self, Format};
 use crate::load::{self, Loaded, Sources};
 use crate::query::{Filter, Query};
 use crate::text::safe;
-use crate::tui::{self, app::App};
+use crate::tui::{self, App};
 
 /// Why a command failed, and so how steppe exits.
 #[derive(Debug)]
@@ -376,8 +376,8 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
 }
 
 /// What the explorer is asked to open with, from its command line.
-pub fn startup(args: &ExploreArgs) -> Result<tui::app::Startup, Failure> {
-    Ok(tui::app::Startup {
+pub fn startup(args: &ExploreArgs) -> Result<tui::state::Startup, Failure> {
+    Ok(tui::state::Startup {
         filter: asked(&args.filters)?,
         goto: args.goto.clone(),
         tour: args.tour.clone(),
@@ -410,13 +410,13 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
     let startup = startup(args)?;
     tui::bidi::set(args.bidi.bidi());
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::loading(startup, width, height);
     // Without a seed, each session asks different questions.
-    app.quiz_seed = args.seed.unwrap_or_else(|| {
+    let seed = args.seed.unwrap_or_else(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(1, |d| d.as_secs() % 10_000)
     });
+    let app = App::loading(startup, width, height).with_quiz_seed(seed);
     let options = tui::Options {
         mouse: !args.no_mouse,
         sources: args.sources.sources(&args.paths),
@@ -431,8 +431,8 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         tui::Ending::Quit => Ok(()),
         tui::Ending::Signal(signal) => std::process::exit(128 + signal),
         tui::Ending::TerminalGone => Err(Failure::Data("the terminal went away".into())),
-        tui::Ending::Refused(tui::app::StartError::Usage(why)) => Err(Failure::Usage(why)),
-        tui::Ending::Refused(tui::app::StartError::Load(report)) => {
+        tui::Ending::Refused(tui::state::StartError::Usage(why)) => Err(Failure::Usage(why)),
+        tui::Ending::Refused(tui::state::StartError::Load(report)) => {
             eprint!("{}", report.render());
             Err(Failure::Data(format!("could not load the timelines: {}", report.tally())))
         }

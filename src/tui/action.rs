@@ -1,5 +1,6 @@
-//! Everything that can happen in the explorer. Keys and mouse events become
-//! actions (through the keymap); `App::update` is the only thing that acts.
+//! What a person can ask of the explorer: keys become actions through the
+//! keymap, mouse events by where they land. They reach `App::update` as
+//! [`crate::tui::msg::Msg::Action`].
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -94,24 +95,4 @@ pub enum Action {
         column: u16,
         row: u16,
     },
-    Resize {
-        width: u16,
-        height: u16,
-    },
-}
-
-/// What `update` asks the loop to do: the state changes in `update`, the
-/// I/O happens in the loop.
-#[derive(Debug, Clone)]
-pub enum Effect {
-    /// Load the files (again), as load number `generation`.
-    Load { generation: u64 },
-    /// Run a filter in the filter worker.
-    Filter(Box<crate::tui::filtering::FilterRequest>),
-    /// Give the terminal back and stop (Ctrl-Z); `fg` continues.
-    Suspend,
-    /// Say this line to the other screens of the lesson.
-    Tell(String),
-    /// Write the shown events to a new file.
-    Export(Box<crate::tui::export::ExportRequest>),
 }

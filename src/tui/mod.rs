@@ -1,49 +1,34 @@
-//! The explorer: terminal set-up and restore, and one loop over one stream
-//! of events (see [`event`]) fed by threads ([`sources`]). Events become
-//! actions for `App::update`, which returns effects (load, filter, stop)
-//! that the loop carries out; a frame is drawn only when something changed.
+//! The explorer: one loop over one stream of messages ([`msg`]) fed by
+//! threads ([`sources`]). Each message goes to `App::update`, which changes
+//! the state ([`state`]) in the handler for the screen in front
+//! ([`update`]) and returns effects (load, filter, tell, stop) that the loop
+//! carries out; a frame ([`view`]) is drawn only when something changed.
 
 pub mod action;
-pub mod app;
-pub mod axis;
 pub mod bidi;
-mod complete;
-pub mod data;
-pub mod event;
-pub mod export;
-mod filter_prompt;
+pub mod effect;
 pub mod filtering;
-pub mod geo;
 pub mod keymap;
 pub mod layout;
-pub mod link;
-mod loading;
-mod map;
-mod overlays;
-pub mod present;
-pub mod quiz;
-mod relocate;
+pub mod msg;
+pub mod pages;
 pub mod sources;
 pub mod state;
+mod terminal;
 pub mod theme;
 mod update;
 pub mod view;
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, Stdout};
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, KeyEventKind, MouseButton, MouseEventKind,
-};
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use ratatui::crossterm::{cursor, execute};
 
-use action::{Action, Effect};
-use app::{App, StartError};
-use event::Event;
+pub use action::Action;
+pub use effect::{Effect, Ending};
+pub use msg::Msg;
+pub use state::{App, Screen};
+pub use terminal::restore as restore_terminal;
 use theme::Theme;
 
 /// Options from the command line that shape the session.
@@ -61,80 +46,7 @@ pub struct Options {
     pub channel: Option<String>,
 }
 
-/// How a session ended.
-#[derive(Debug)]
-pub enum Ending {
-    /// The person quit.
-    Quit,
-    /// A signal ended it: exit with 128 + the signal's number.
-    Signal(i32),
-    /// The terminal went away.
-    TerminalGone,
-    /// It could not open: the files have errors, or the command line asks
-    /// for what they lack.
-    Refused(StartError),
-}
-
-/// Puts the terminal back as it was: raw mode off, main screen, cursor
-/// shown, mouse released. Safe to call more than once.
-pub fn restore_terminal() {
-    let _ = io::stdout().write_all(bidi::restore_sequence().as_bytes());
-    let _ = disable_raw_mode();
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
-    let _ = io::stdout().flush();
-}
-
-/// Takes the terminal: raw mode, the alternate screen, the mouse if wanted.
-fn take_terminal(mouse: bool) -> io::Result<()> {
-    enable_raw_mode()?;
-    let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    out.write_all(bidi::take_sequence().as_bytes())?;
-    if mouse {
-        execute!(out, EnableMouseCapture)?;
-    }
-    Ok(())
-}
-
-/// Restores the terminal when dropped, so every return path gives it back.
-struct Session {
-    mouse: bool,
-}
-
-impl Session {
-    fn start(mouse: bool) -> io::Result<Session> {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            restore_terminal();
-            previous(info);
-        }));
-        let session = Session { mouse };
-        take_terminal(mouse)?;
-        Ok(session)
-    }
-
-    /// Gives the terminal back and stops the process; when the shell
-    /// continues it (`fg`), takes the terminal again.
-    fn suspend(&self) -> io::Result<()> {
-        restore_terminal();
-        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
-        self.resume()
-    }
-
-    /// Takes the terminal again after a stop: the shell has put it back in
-    /// its own modes meanwhile.
-    fn resume(&self) -> io::Result<()> {
-        take_terminal(self.mouse)
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        restore_terminal();
-    }
-}
-
-/// The explorer's state, its terminal and the theme: events in, frames out.
+/// The explorer's state, its terminal and the theme: messages in, frames out.
 /// Generic over the backend so a test can drive it on `TestBackend`.
 pub struct Explorer<B: Backend> {
     pub app: App,
@@ -142,10 +54,11 @@ pub struct Explorer<B: Backend> {
     pub theme: Theme,
     /// Frames drawn so far.
     pub draws: u64,
-    dirty: bool,
+    /// The state's version when the last frame was drawn (`None`: draw).
+    drawn: Option<u64>,
 }
 
-/// What the loop does after an event, besides drawing.
+/// What the loop does after a message, besides drawing.
 #[derive(Debug)]
 pub enum Next {
     Go(Vec<Effect>),
@@ -155,14 +68,15 @@ pub enum Next {
 
 impl<B: Backend> Explorer<B> {
     pub fn new(app: App, terminal: Terminal<B>, theme: Theme) -> Self {
-        Explorer { app, terminal, theme, draws: 0, dirty: true }
+        Explorer { app, terminal, theme, draws: 0, drawn: None }
     }
 
     /// Draws a frame if anything changed since the last one.
     pub fn draw(&mut self) -> Result<(), B::Error> {
-        if std::mem::take(&mut self.dirty) {
+        if self.drawn != Some(self.app.version()) {
             let (app, theme) = (&self.app, &self.theme);
             self.terminal.draw(|frame| view::render(app, theme, frame))?;
+            self.drawn = Some(self.app.version());
             self.draws += 1;
         }
         Ok(())
@@ -174,89 +88,23 @@ impl<B: Backend> Explorer<B> {
         let size = self.terminal.size()?;
         // Unlike `clear`, this asks the terminal nothing: the input is ours.
         self.terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
-        self.dirty = true;
+        self.drawn = None;
         Ok(())
     }
 
-    /// Takes one event from the stream.
-    pub fn handle(&mut self, event: Event) -> Next {
-        let app = &mut self.app;
-        let mut changed = true;
-        let effects = match event {
-            Event::Key(key) if key.kind == KeyEventKind::Press => {
-                match keymap::lookup(app.context(), key) {
-                    Some(action) => app.update(action),
-                    None => {
-                        changed = false;
-                        Vec::new()
-                    }
-                }
-            }
-            Event::Key(_) => {
-                changed = false;
-                Vec::new()
-            }
-            Event::Mouse(m) => {
-                let modified = !m.modifiers.is_empty();
-                let action = match m.kind {
-                    MouseEventKind::ScrollUp | MouseEventKind::ScrollDown if modified => {
-                        Some(Action::ZoomWheel {
-                            column: m.column,
-                            row: m.row,
-                            zoom_in: m.kind == MouseEventKind::ScrollUp,
-                        })
-                    }
-                    MouseEventKind::Down(MouseButton::Left) => {
-                        Some(Action::Click { column: m.column, row: m.row })
-                    }
-                    MouseEventKind::ScrollUp => {
-                        Some(Action::ScrollUp { column: m.column, row: m.row })
-                    }
-                    MouseEventKind::ScrollDown => {
-                        Some(Action::ScrollDown { column: m.column, row: m.row })
-                    }
-                    _ => None,
-                };
-                changed = action.is_some();
-                action.map(|a| app.update(a)).unwrap_or_default()
-            }
-            Event::Resize { width, height } => app.update(Action::Resize { width, height }),
-            Event::InputClosed => return Next::End(Ending::TerminalGone),
-            Event::Terminate(signal) => return Next::End(Ending::Signal(signal)),
-            Event::Suspend => vec![Effect::Suspend],
-            Event::Resume => {
-                self.dirty = true;
-                return Next::Resume;
-            }
-            Event::FilesChanged => app.files_changed(),
-            Event::LoadProgress { generation, progress } => {
-                changed = app.load_progress(generation, progress);
-                Vec::new()
-            }
-            Event::Loaded { generation, result } => match app.loaded(generation, *result) {
-                Ok(effects) => effects,
-                Err(why) => return Next::End(Ending::Refused(why)),
-            },
-            Event::Exported(result) => {
-                app.exported(result);
-                Vec::new()
-            }
-            Event::Filtered(done) => {
-                changed = app.filtered(*done);
-                Vec::new()
-            }
-            Event::Peer(said) => {
-                changed = app.peer(said);
-                std::mem::take(&mut app.effects)
-            }
-            Event::Tick => {
-                changed = app.tick(std::time::SystemTime::now());
-                Vec::new()
-            }
-        };
-        self.dirty |= changed;
-        if self.app.quit {
-            return Next::End(Ending::Quit);
+    /// Takes one message from the stream: the state's effects, except the
+    /// ones that end the loop or resume it, which come back on their own.
+    pub fn handle(&mut self, msg: Msg) -> Next {
+        let mut effects = self.app.update(msg);
+        if let Some(at) = effects.iter().position(|e| matches!(e, Effect::End(_)))
+            && let Effect::End(ending) = effects.swap_remove(at)
+        {
+            return Next::End(ending);
+        }
+        if let Some(at) = effects.iter().position(|e| matches!(e, Effect::Resume)) {
+            effects.remove(at);
+            self.drawn = None;
+            return Next::Resume;
         }
         Next::Go(effects)
     }
@@ -266,9 +114,9 @@ impl<B: Backend> Explorer<B> {
 /// cannot be opened. The first frame (a progress screen) draws at once; the
 /// data loads in the background.
 pub fn run(app: App, options: Options) -> io::Result<Ending> {
-    let (tx, rx) = event::channel();
+    let (tx, rx) = msg::channel();
     sources::signals::start(tx.clone())?;
-    let session = Session::start(options.mouse)?;
+    let session = terminal::Session::start(options.mouse)?;
     sources::input::start(tx.clone())?;
     let filters = sources::filter::start(tx.clone())?;
     if options.watch && !options.sources.paths.is_empty() {
@@ -278,29 +126,35 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
     let terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut explorer = Explorer::new(app, terminal, options.theme);
-    explorer.app.background_from = app::BACKGROUND_FROM;
-    let mut pending =
-        explorer.app.update(Action::Resize { width: size.width, height: size.height });
-    pending.extend(explorer.app.begin_load());
-    let peer = options.channel.as_deref().and_then(|channel| {
-        match sources::peer::Peer::start(tx.clone(), channel) {
-            Ok(peer) => {
-                explorer.app.link = Some(link::Link::new(channel));
-                Some(peer)
-            }
+    let mut app = app.with_background_from(state::BACKGROUND_FROM);
+    let peer = match options.channel.as_deref() {
+        Some(channel) => match sources::peer::Peer::start(tx.clone(), channel) {
+            Ok(peer) => Some((peer, state::Link::new(channel))),
             Err(e) => {
-                explorer.app.message =
-                    Some(format!("cannot open the channel `{channel}` ({e}): going on alone"));
+                app = app.with_message(format!(
+                    "cannot open the channel `{channel}` ({e}): going on alone"
+                ));
                 None
             }
-        }
-    });
-    if explorer.app.startup.as_ref().is_some_and(|s| s.presenter) {
-        explorer.app.clock = Some(link::Clock::new(std::time::SystemTime::now()));
+        },
+        None => None,
+    };
+    let clock = app.presenter().then(|| state::Clock::new(std::time::SystemTime::now()));
+    if clock.is_some() {
         sources::clock::start(tx.clone())?;
     }
-    let effects = Effects {
+    let (peer, link) = peer.unzip();
+    let app = app.with_link(link, clock);
+    let mut explorer = Explorer::new(app, terminal, options.theme);
+    let mut effects = Vec::new();
+    for msg in [Msg::Resize { width: size.width, height: size.height }, Msg::Load] {
+        match explorer.handle(msg) {
+            Next::Go(more) => effects.extend(more),
+            Next::Resume => {}
+            Next::End(ending) => return Ok(ending),
+        }
+    }
+    let runner = Effects {
         tx: &tx,
         filters: &filters,
         sources: &options.sources,
@@ -308,27 +162,27 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
         peer: peer.as_ref(),
     };
     loop {
-        for effect in pending.drain(..) {
-            if effects.run(effect) {
+        for effect in effects.drain(..) {
+            if runner.run(effect) {
                 session.suspend()?;
                 explorer.redraw_all()?;
             }
         }
         explorer.draw()?;
-        // Waits for the next event: an idle explorer does nothing at all.
+        // Waits for the next message: an idle explorer does nothing at all.
         let Ok(first) = rx.recv() else { return Ok(Ending::TerminalGone) };
         let mut next = Some(first);
-        // Events that queued up meanwhile are taken before the next frame.
-        while let Some(event) = next.take() {
-            match explorer.handle(event) {
-                Next::Go(more) => pending.extend(more),
+        // Messages that queued up meanwhile are taken before the next frame.
+        while let Some(msg) = next.take() {
+            match explorer.handle(msg) {
+                Next::Go(more) => effects.extend(more),
                 Next::Resume => {
                     session.resume()?;
                     explorer.redraw_all()?;
                 }
                 Next::End(ending) => return Ok(ending),
             }
-            if pending.is_empty() {
+            if effects.is_empty() {
                 next = rx.try_recv().ok();
             }
         }
@@ -337,7 +191,7 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
 
 /// Carries out effects: starts loads, hands filters to the worker.
 struct Effects<'a> {
-    tx: &'a event::Sender,
+    tx: &'a msg::Sender,
     filters: &'a sources::filter::FilterWorker,
     sources: &'a crate::load::Sources,
     lang: &'a Option<String>,
@@ -352,23 +206,16 @@ impl Effects<'_> {
                 let (what, lang) = (self.sources.clone(), self.lang.clone());
                 sources::loader::start(self.tx.clone(), what, lang, generation);
             }
-            Effect::Filter(request) => {
-                self.filters.send(*request);
-            }
-            Effect::Export(request) => {
-                let tx = self.tx.clone();
-                std::thread::spawn(move || {
-                    let dir =
-                        std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
-                    let _ = tx.send(Event::Exported(request.write_in(&dir)));
-                });
-            }
+            Effect::Filter(request) => self.filters.send(*request),
+            Effect::Export(request) => sources::export::start(self.tx.clone(), *request),
             Effect::Suspend => return true,
             Effect::Tell(line) => {
                 if let Some(peer) = self.peer {
                     peer.send(&line);
                 }
             }
+            // `Explorer::handle` takes these before they get here.
+            Effect::Resume | Effect::End(_) => {}
         }
         false
     }

@@ -11,10 +11,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use steppe::load;
 use steppe::query::{Filter, Query};
-use steppe::tui::app::App;
-use steppe::tui::keymap;
+use steppe::tui::layout::Pane;
+use steppe::tui::state::Prepared;
 use steppe::tui::theme::Theme;
 use steppe::tui::view;
+use steppe::tui::{App, Effect, Ending, Msg};
 
 pub fn bundled() -> Query {
     let loaded = load::load_bundled();
@@ -26,15 +27,76 @@ pub fn app(width: u16, height: u16) -> App {
     App::new(bundled(), Filter::default(), width, height)
 }
 
-/// A key press through the keymap, as the event loop does it.
-pub fn press(app: &mut App, code: KeyCode) {
+/// A key press, as the terminal sends it; what the explorer asks the loop to do.
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
     let mods = match code {
         KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
         _ => KeyModifiers::NONE,
     };
-    if let Some(action) = keymap::lookup(app.context(), KeyEvent::new(code, mods)) {
-        app.update(action);
+    press_with(app, code, mods)
+}
+
+pub fn press_with(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
+    app.update(Msg::Key(KeyEvent::new(code, mods)))
+}
+
+/// Whether the effects end the session because the person quit.
+pub fn quits(effects: &[Effect]) -> bool {
+    effects.iter().any(|e| matches!(e, Effect::End(Ending::Quit)))
+}
+
+/// Changes the filter as the command line or a filter prompt would set it.
+pub fn set_filter(app: &mut App, change: impl FnOnce(&mut Filter)) {
+    let mut filter = app.filter().clone();
+    change(&mut filter);
+    app.update(Msg::SetFilter(filter));
+}
+
+/// Selects the event with this id; it must be shown.
+pub fn select(app: &mut App, id: &str) {
+    app.update(Msg::Select(id.to_string()));
+    assert_eq!(app.selected_event().map(|e| e.id.as_str()), Some(id), "{id} is shown");
+}
+
+/// Tab until `pane` has the focus.
+pub fn focus(app: &mut App, pane: Pane) {
+    for _ in 0..8 {
+        if app.focus() == pane {
+            return;
+        }
+        press(app, KeyCode::Tab);
     }
+    panic!("{pane:?} cannot have the focus in {:?}", app.view());
+}
+
+/// Puts the focused list's cursor on an item by typing to find it (its code, id or name).
+pub fn find(app: &mut App, what: &str) {
+    press(app, KeyCode::Char('/'));
+    type_text(app, what);
+    press(app, KeyCode::Enter);
+}
+
+/// A load asked for and finished with `result`; what the explorer then asks the loop to do.
+pub fn deliver(app: &mut App, result: Result<Prepared, load::Report>) -> Vec<Effect> {
+    let effects = app.update(Msg::Load);
+    let generation = effects
+        .iter()
+        .find_map(|e| match e {
+            Effect::Load { generation } => Some(*generation),
+            _ => None,
+        })
+        .expect("a load asked for");
+    app.update(Msg::Loaded { generation, result: Box::new(result) })
+}
+
+/// A reload finished as the loader reports one: what could be read, or why nothing could.
+pub fn reload(app: &mut App, loaded: load::Loaded) {
+    let result = if loaded.is_ok() || !loaded.timeline.events.is_empty() {
+        Ok(Prepared::new(Query::new(loaded.timeline), loaded.report))
+    } else {
+        Err(loaded.report)
+    };
+    deliver(app, result);
 }
 
 pub fn type_text(app: &mut App, text: &str) {
@@ -45,7 +107,7 @@ pub fn type_text(app: &mut App, text: &str) {
 
 pub fn render_with(app: &App, theme: &Theme) -> Buffer {
     let mut terminal =
-        Terminal::new(TestBackend::new(app.width, app.height)).expect("test terminal");
+        Terminal::new(TestBackend::new(app.width(), app.height())).expect("test terminal");
     terminal.draw(|f| view::render(app, theme, f)).expect("draw");
     terminal.backend().buffer().clone()
 }
@@ -102,4 +164,14 @@ pub fn without_event(yaml: &str, id: &str) -> String {
     out.replace(&format!("[{id}]"), "[]")
         .replace(&format!("{id}, "), "")
         .replace(&format!(", {id}]"), "]")
+}
+
+/// Opens tour number `n` from the tour picker, as `t`, the arrows and Enter do.
+pub fn start_tour(app: &mut App, n: usize) {
+    press(app, KeyCode::Char('t'));
+    for _ in 0..n {
+        press(app, KeyCode::Down);
+    }
+    press(app, KeyCode::Enter);
+    assert!(matches!(app.screen(), steppe::tui::Screen::Present(_)), "tour {n} started");
 }

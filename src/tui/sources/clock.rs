@@ -3,11 +3,11 @@
 use std::io;
 use std::time::Duration;
 
-use crate::tui::event::{Event, Sender};
+use crate::tui::msg::{Msg, Sender};
 
 pub fn start(tx: Sender) -> io::Result<()> {
     std::thread::Builder::new().name("clock".into()).spawn(move || {
-        while tx.send(Event::Tick).is_ok() {
+        while tx.send(Msg::Tick(std::time::SystemTime::now())).is_ok() {
             std::thread::sleep(Duration::from_secs(1));
         }
     })?;

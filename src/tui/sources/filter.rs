@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
 
 use crate::query::{Hits, Query};
-use crate::tui::event::{Event, Sender};
 use crate::tui::filtering::{self, FilterRequest};
+use crate::tui::msg::{Msg, Sender};
 
 /// The loop's end of the worker.
 pub struct FilterWorker {
@@ -57,7 +57,7 @@ pub fn start(tx: Sender) -> io::Result<FilterWorker> {
             if let Some(hits) = hits {
                 last = Some((Arc::clone(&request.query), hits));
             }
-            if tx.send(Event::Filtered(Box::new(done))).is_err() {
+            if tx.send(Msg::Filtered(Box::new(done))).is_err() {
                 return;
             }
         }

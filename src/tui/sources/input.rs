@@ -6,7 +6,7 @@ use std::io;
 use std::time::Duration;
 
 use super::decode::{Decoder, Input};
-use crate::tui::event::{Event, Sender};
+use crate::tui::msg::{Msg, Sender};
 
 /// How long an unfinished escape sequence waits for the rest: a lone Esc
 /// key is told from the start of a sequence by the silence after it.
@@ -60,13 +60,13 @@ fn run(tx: &Sender) {
         };
         for input in inputs {
             let event = match input {
-                Input::Key(k) => Event::Key(k),
-                Input::Mouse(m) => Event::Mouse(m),
+                Input::Key(k) => Msg::Key(k),
+                Input::Mouse(m) => Msg::Mouse(m),
             };
             if tx.send(event).is_err() {
                 return;
             }
         }
     }
-    let _ = tx.send(Event::InputClosed);
+    let _ = tx.send(Msg::InputClosed);
 }

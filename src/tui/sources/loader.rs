@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use crate::load;
 use crate::query::Query;
-use crate::tui::data::Prepared;
-use crate::tui::event::{Event, Sender};
+use crate::tui::msg::{Msg, Sender};
+use crate::tui::state::Prepared;
 
 /// Progress is reported at most this often.
 const EVERY: Duration = Duration::from_millis(50);
@@ -23,7 +23,7 @@ pub fn start(tx: Sender, sources: load::Sources, lang: Option<String>, generatio
                 let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
                 if last.elapsed() >= EVERY || progress.files_done == progress.files_total {
                     *last = Instant::now();
-                    let _ = tx.send(Event::LoadProgress { generation, progress });
+                    let _ = tx.send(Msg::LoadProgress { generation, progress });
                 }
             };
             let loaded = load::load_sources(&sources, &progress);
@@ -38,7 +38,7 @@ pub fn start(tx: Sender, sources: load::Sources, lang: Option<String>, generatio
             } else {
                 Err(loaded.report)
             };
-            let _ = tx.send(Event::Loaded { generation, result: Box::new(result) });
+            let _ = tx.send(Msg::Loaded { generation, result: Box::new(result) });
         }
     });
     if let Err(e) = spawned {
@@ -50,6 +50,6 @@ pub fn start(tx: Sender, sources: load::Sources, lang: Option<String>, generatio
                 format!("cannot start loading: {e}"),
             )],
         };
-        let _ = tx.send(Event::Loaded { generation, result: Box::new(Err(report)) });
+        let _ = tx.send(Msg::Loaded { generation, result: Box::new(Err(report)) });
     }
 }

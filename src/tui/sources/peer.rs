@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crate::teach::steps::Place;
-use crate::tui::event::{Event, Sender};
+use crate::tui::msg::{Msg, Sender};
 
 pub use crate::tui::state::link::PeerEvent;
 
@@ -180,7 +180,7 @@ fn add(shared: &Arc<Shared>, stream: UnixStream, dialed: bool) -> io::Result<()>
     let id = shared.next.fetch_add(1, Ordering::Relaxed);
     let reader = stream.try_clone()?;
     shared.links.lock().unwrap_or_else(|e| e.into_inner()).insert(id, stream);
-    let _ = shared.tx.send(Event::Peer(PeerEvent::Joined { others: others(shared), dialed }));
+    let _ = shared.tx.send(Msg::Peer(PeerEvent::Joined { others: others(shared), dialed }));
     let shared = Arc::clone(shared);
     std::thread::Builder::new().name("peer-read".into()).spawn(move || {
         let mut lines = BufReader::new(reader);
@@ -198,7 +198,7 @@ fn add(shared: &Arc<Shared>, stream: UnixStream, dialed: bool) -> io::Result<()>
                 Ok(_) => {
                     if let Some(event) = parse(&line) {
                         relay(&shared, id, &line);
-                        if shared.tx.send(Event::Peer(event)).is_err() {
+                        if shared.tx.send(Msg::Peer(event)).is_err() {
                             return;
                         }
                     }
@@ -206,7 +206,7 @@ fn add(shared: &Arc<Shared>, stream: UnixStream, dialed: bool) -> io::Result<()>
             }
         }
         shared.links.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
-        if shared.tx.send(Event::Peer(PeerEvent::Left { others: others(&shared) })).is_err() {
+        if shared.tx.send(Msg::Peer(PeerEvent::Left { others: others(&shared) })).is_err() {
             return;
         }
         if dialed {
@@ -264,13 +264,12 @@ mod tests {
         assert!(private_dir(&private, uid).is_err(), "a directory others may enter is refused");
         std::fs::set_permissions(&private, std::fs::Permissions::from_mode(0o700)).expect("chmod");
         let path = private.join("test-channel.sock");
-        let (tx_a, rx_a) = crate::tui::event::channel();
-        let (tx_b, rx_b) = crate::tui::event::channel();
+        let (tx_a, rx_a) = crate::tui::msg::channel();
+        let (tx_b, rx_b) = crate::tui::msg::channel();
         let a = Peer::start_at(tx_a, path.clone()).expect("listens");
         let b = Peer::start_at(tx_b, path).expect("connects");
-        let wait = |rx: &crate::tui::event::Receiver| match rx.recv_timeout(Duration::from_secs(5))
-        {
-            Ok(Event::Peer(p)) => p,
+        let wait = |rx: &crate::tui::msg::Receiver| match rx.recv_timeout(Duration::from_secs(5)) {
+            Ok(Msg::Peer(p)) => p,
             other => panic!("{other:?}"),
         };
         assert_eq!(wait(&rx_b), PeerEvent::Joined { others: 1, dialed: true });

@@ -8,7 +8,7 @@ use std::time::Duration;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-use crate::tui::event::{Event, Sender};
+use crate::tui::msg::{Msg, Sender};
 
 /// If the loop has not ended this long after a signal asked it to, the
 /// terminal is restored and the process ends from here.
@@ -19,21 +19,21 @@ pub fn start(tx: Sender) -> io::Result<()> {
     std::thread::Builder::new().name("signals".into()).spawn(move || {
         for signal in signals.forever() {
             let event = match signal {
-                SIGTSTP => Event::Suspend,
-                SIGCONT => Event::Resume,
+                SIGTSTP => Msg::Suspend,
+                SIGCONT => Msg::Resume,
                 SIGWINCH => match ratatui::crossterm::terminal::size() {
-                    Ok((width, height)) => Event::Resize { width, height },
+                    Ok((width, height)) => Msg::Resize { width, height },
                     Err(_) => continue,
                 },
-                other => Event::Terminate(other),
+                other => Msg::Terminate(other),
             };
-            let ending = matches!(event, Event::Terminate(_));
+            let ending = matches!(event, Msg::Terminate(_));
             if tx.send(event).is_err() {
                 return;
             }
             if ending {
                 std::thread::sleep(GRACE);
-                crate::tui::restore_terminal();
+                crate::tui::terminal::restore();
                 std::process::exit(128 + signal);
             }
         }

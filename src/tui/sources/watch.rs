@@ -77,10 +77,10 @@ fn is_change(kind: &EventKind) -> bool {
     }
 }
 
-/// Watches `paths` in a thread that sends [`Event::FilesChanged`] once a
+/// Watches `paths` in a thread that sends [`Msg::Load`] once a
 /// change has settled. Without a watch (the system refuses one) the explorer
 /// still works, without reloading.
-pub fn start(tx: crate::tui::event::Sender, paths: &[PathBuf]) -> notify::Result<()> {
+pub fn start(tx: crate::tui::msg::Sender, paths: &[PathBuf]) -> notify::Result<()> {
     let mut watch = FileWatch::start(paths)?;
     let spawned = std::thread::Builder::new().name("watch".into()).spawn(move || {
         loop {
@@ -90,7 +90,7 @@ pub fn start(tx: crate::tui::event::Sender, paths: &[PathBuf]) -> notify::Result
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return,
             }
-            if watch.due() && tx.send(crate::tui::event::Event::FilesChanged).is_err() {
+            if watch.due() && tx.send(crate::tui::msg::Msg::Load).is_err() {
                 return;
             }
         }

@@ -1,20 +1,7 @@
 //! The time axis view's state: how much time the width shows, and the
 //! moment at its centre (in years, see [`moment`]).
 
-use crate::model::Timeline;
-
-/// A date as a moment in years: 1991-12-26 → about 1991.98. Months and
-/// days are spread evenly (31 days a month): close enough to draw.
-pub fn moment((year, month, day): (i32, u8, u8)) -> f64 {
-    f64::from(year) + (f64::from(month.max(1)) - 1.0) / 12.0 + (f64::from(day.max(1)) - 1.0) / 372.0
-}
-
-/// The first and last moment of event `i`.
-pub fn extent(tl: &Timeline, i: usize) -> (f64, f64) {
-    let e = &tl.events[i];
-    let end = e.end.unwrap_or(e.date).latest().max(e.date.latest());
-    (moment(e.date.earliest()), moment(end) + 1.0 / 372.0)
-}
+pub use crate::tui::layout::axis::{extent, moment};
 
 /// The spans the axis can show across its width, in years: from two
 /// centuries down to a month.

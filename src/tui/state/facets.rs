@@ -1,5 +1,6 @@
-//! The order of a countries or actors list: by number of events (the
-//! default: the busiest first), by name, or by first appearance.
+//! The countries and actors panes: the item under each cursor, and the
+//! order each list is shown in: by number of events (the default: the
+//! busiest first), by name, or by first appearance.
 
 use crate::query::fold;
 
@@ -104,6 +105,17 @@ impl FacetOrder {
         let pos = self.rank(item).saturating_add_signed(delta).min(last);
         self.item(pos).unwrap_or(item)
     }
+}
+
+/// The cursors and orders of the countries and actors panes. Cursors are
+/// positions in `Timeline::countries` and `actors`, whatever order they are
+/// shown in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub country_cursor: usize,
+    pub actor_cursor: usize,
+    pub country_order: FacetOrder,
+    pub actor_order: FacetOrder,
 }
 
 #[cfg(test)]

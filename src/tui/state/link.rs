@@ -1,9 +1,29 @@
-//! The presenter's link as state: the other screens of a lesson, the
-//! presenter's clock, and what came over the link.
+//! The lesson as state: the link to the other screens of a lesson, the
+//! presenter's clock, what came over the link, and the next quiz's seed.
 
 use std::time::SystemTime;
 
 use crate::teach::steps::Place;
+
+/// A lesson's state beside what is on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lesson {
+    /// The link to the other screens of a lesson, when there is one.
+    pub link: Option<Link>,
+    /// The presenter's clock.
+    pub clock: Option<Clock>,
+    /// This screen is the teacher's (`--presenter`): a tour opens in the
+    /// presenter's view, also when the teacher comes back from the explorer.
+    pub presenter: bool,
+    /// The seed of the next quiz; the same seed asks the same questions.
+    pub quiz_seed: u64,
+}
+
+impl Default for Lesson {
+    fn default() -> Self {
+        Lesson { link: None, clock: None, presenter: false, quiz_seed: 1 }
+    }
+}
 
 /// The link to the other screens of a lesson.
 #[derive(Debug, Clone, PartialEq, Eq)]

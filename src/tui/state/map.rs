@@ -1,7 +1,7 @@
 //! The map view's state: the country under its cursor and the part of the
-//! world shown (none chosen: where it opens, see [`crate::tui::geo::home`]).
+//! world shown (none chosen: where it opens, see [`crate::tui::layout::geo::home`]).
 
-use crate::tui::geo::Bounds;
+use crate::tui::layout::geo::Bounds;
 
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct MapState {

@@ -11,9 +11,10 @@ use super::{block, focused};
 use crate::model::PartialDate;
 use crate::text::{fit, width as columns};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Pane};
-use crate::tui::axis::{ABOVE, lanes_area, lay_out, moment};
 use crate::tui::keymap::{Context, key};
+use crate::tui::layout::Pane;
+use crate::tui::layout::axis::{ABOVE, lanes_area, lay_out, moment};
+use crate::tui::state::App;
 use crate::tui::theme::Theme;
 
 const MONTHS: [&str; 12] =
@@ -117,11 +118,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     }
 
     // The events, lane by lane.
-    let layout = lay_out(app, width, lanes);
+    let layout = lay_out(&app.axis_scene(), width, lanes);
     for p in &layout.placed {
         let y = lanes_rect.y + p.lane as u16;
-        let selected = p.pos == app.selected;
-        let e = &tl.events[app.shown[p.pos]];
+        let selected = p.pos == app.selected();
+        let e = &tl.events[app.shown()[p.pos]];
         let mark_style = if selected { theme.selected } else { theme.bar };
         let text_style = if selected { theme.selected } else { theme.base };
         if p.range {

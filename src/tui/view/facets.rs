@@ -10,8 +10,9 @@ use super::{block, focused};
 use crate::model::ActorKind;
 use crate::text::{fit_words, pad};
 use crate::tui::action::Action;
-use crate::tui::app::{App, FacetSort, Pane, scroll_offset};
 use crate::tui::keymap::{Context, key};
+use crate::tui::layout::Pane;
+use crate::tui::state::{App, FacetSort, scroll_offset};
 use crate::tui::theme::Theme;
 
 struct Item<'a> {
@@ -26,37 +27,39 @@ struct Item<'a> {
 pub fn countries(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let tl = app.timeline();
     let items: Vec<Item> = app
+        .facets
         .country_order
         .items()
         .iter()
-        .filter_map(|&i| Some((tl.countries.get(i)?, app.country_counts.get(i).copied()?)))
+        .filter_map(|&i| Some((tl.countries.get(i)?, app.country_counts().get(i).copied()?)))
         .map(|(c, count)| Item {
             name: &c.name,
             kind: None,
             badge: "",
             count,
-            checked: app.filter.countries.contains(&c.code),
+            checked: app.shown.filter.countries.contains(&c.code),
         })
         .collect();
-    let n = app.filter.countries.len();
+    let n = app.shown.filter.countries.len();
     let mut title = vec![Span::styled(" Countries ", theme.title)];
     if n > 0 {
-        let mode = if app.filter.all_of() && n > 1 { " all" } else { "" };
+        let mode = if app.shown.filter.all_of() && n > 1 { " all" } else { "" };
         title.push(Span::styled(format!("✓{n}{mode} "), theme.checked));
     }
     let none = "No country: these events name none";
-    let cursor = app.country_order.rank(app.country_cursor);
-    let sort = app.country_order.sort;
+    let cursor = app.facets.country_order.rank(app.facets.country_cursor);
+    let sort = app.facets.country_order.sort;
     list(app, theme, area, frame, (Pane::Countries, Line::from(title), sort, none), &items, cursor);
 }
 
 pub fn actors(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let tl = app.timeline();
     let items: Vec<Item> = app
+        .facets
         .actor_order
         .items()
         .iter()
-        .filter_map(|&i| Some((tl.actors.get(i)?, app.actor_counts.get(i).copied()?)))
+        .filter_map(|&i| Some((tl.actors.get(i)?, app.actor_counts().get(i).copied()?)))
         .map(|(a, count)| Item {
             name: &a.name,
             kind: Some(a.kind),
@@ -65,10 +68,10 @@ pub fn actors(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 ActorKind::Organisation => "■ ",
             },
             count,
-            checked: app.filter.actors.contains(&a.id),
+            checked: app.shown.filter.actors.contains(&a.id),
         })
         .collect();
-    let n = app.filter.actors.len();
+    let n = app.shown.filter.actors.len();
     let mut title = vec![Span::styled(" Actors ", theme.title)];
     if n > 0 {
         title.push(Span::styled(format!("✓{n} "), theme.checked));
@@ -78,8 +81,8 @@ pub fn actors(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     if used + 13 + 2 <= usize::from(area.width) {
         title.insert(1, Span::styled("●person ■org ", theme.dim));
     }
-    let cursor = app.actor_order.rank(app.actor_cursor);
-    let sort = app.actor_order.sort;
+    let cursor = app.facets.actor_order.rank(app.facets.actor_cursor);
+    let sort = app.facets.actor_order.sort;
     let none = "No actors: these events name none";
     list(app, theme, area, frame, (Pane::Actors, Line::from(title), sort, none), &items, cursor);
 }

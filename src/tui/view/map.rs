@@ -17,8 +17,9 @@ use super::{block, focused};
 use crate::model::Timeline;
 use crate::text::{fit, pad, width as columns};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Pane, scroll_offset};
 use crate::tui::keymap::{Context, key};
+use crate::tui::layout::Pane;
+use crate::tui::state::{App, scroll_offset};
 use crate::tui::theme::Theme;
 
 /// How a country stands on the map now.
@@ -38,9 +39,9 @@ fn standing(app: &App, i: usize) -> Standing {
     let code = &tl.countries[i].code;
     if app.selected_event().is_some_and(|e| e.countries.contains(code)) {
         Standing::Event
-    } else if app.filter.countries.contains(code) {
+    } else if app.shown.filter.countries.contains(code) {
         Standing::Filter
-    } else if app.country_counts.get(i).copied().unwrap_or(0) == 0 {
+    } else if app.country_counts().get(i).copied().unwrap_or(0) == 0 {
         Standing::Idle
     } else {
         Standing::Other
@@ -129,7 +130,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         let best = members.iter().map(|&i| standing(app, i)).min().unwrap_or(Standing::Idle);
         let cursor = members.contains(&app.map.cursor);
         let events: usize =
-            members.iter().map(|&i| app.country_counts.get(i).copied().unwrap_or(0)).sum();
+            members.iter().map(|&i| app.country_counts().get(i).copied().unwrap_or(0)).sum();
         (!cursor, best, std::cmp::Reverse(events))
     };
     groups.sort_by_cached_key(|(_, m)| rank(m));
@@ -148,7 +149,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         let codes: Vec<&str> = members.iter().map(|&i| tl.countries[i].code.as_str()).collect();
         let counts: Vec<String> = members
             .iter()
-            .map(|&i| app.country_counts.get(i).copied().unwrap_or(0).to_string())
+            .map(|&i| app.country_counts().get(i).copied().unwrap_or(0).to_string())
             .collect();
         let full = format!("{} {} {}", codes.join("/"), city(tl, members[0]), counts.join("/"));
         let short = format!("{} {}", codes.join("/"), counts.join("/"));
@@ -226,7 +227,7 @@ pub fn places(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let line = |i: usize, cursor: bool| {
         let c = &tl.countries[i];
         let s = standing(app, i);
-        let count = app.country_counts.get(i).copied().unwrap_or(0).to_string();
+        let count = app.country_counts().get(i).copied().unwrap_or(0).to_string();
         let mark = match s {
             Standing::Event => "◆",
             Standing::Filter => "■",
@@ -250,7 +251,7 @@ pub fn places(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     };
     let mut rows: Vec<Line> = Vec::new();
     let mut cursor_row = 0;
-    let order = app.country_order.items();
+    let order = app.facets.country_order.items();
     for &i in order.iter().filter(|&&i| tl.countries[i].location.is_some()) {
         if i == app.map.cursor {
             cursor_row = rows.len();

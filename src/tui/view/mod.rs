@@ -8,7 +8,7 @@ mod detail;
 mod facets;
 mod help;
 mod map;
-mod marks;
+
 mod pickers;
 mod presenter;
 mod progress;
@@ -22,25 +22,26 @@ mod tours;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::action::Action;
-use super::app::{App, Overlay, Pane, Screen};
 use super::keymap::{Context, key};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Theme;
+use crate::tui::layout::Pane;
+use crate::tui::state::{App, Overlay, Screen};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::default().style(theme.base), area);
-    let areas = Areas::compute(app.view, area.width, area.height);
+    let areas = Areas::compute(app.view(), area.width, area.height);
     if areas.too_small {
         too_small(area, frame);
         return;
     }
-    if !app.ready {
-        let progress = app.loading.as_ref().and_then(|l| l.progress.as_ref());
+    if !app.loading.ready {
+        let progress = app.loading.under_way.as_ref().and_then(|l| l.progress.as_ref());
         progress::render(progress, theme, area, frame);
         return;
     }
@@ -64,7 +65,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     if let Some(r) = areas.status {
         status::render(app, theme, r, frame);
-        if let Some(banner) = &app.banner {
+        if let Some(banner) = &app.status.banner {
             let row = Rect { y: r.y.saturating_sub(1), height: 1, ..r };
             let text = crate::text::fit_words(&format!(" ⚠ {banner}"), usize::from(row.width));
             frame.render_widget(Paragraph::new(Line::styled(text, theme.warning)), row);
@@ -102,72 +103,7 @@ fn draw_pane(app: &App, theme: &Theme, pane: Pane, area: Rect, frame: &mut Frame
     }
 }
 
-/// The full-screen views take all but the status line.
-pub fn full_screen_area(area: Rect) -> Rect {
-    Rect { height: area.height.saturating_sub(1), ..area }
-}
-
-/// How far the full-screen event can scroll at this terminal size.
-pub fn detail_max_scroll(app: &App) -> u16 {
-    detail::max_scroll(app, full_screen_area(Rect::new(0, 0, app.width, app.height)))
-}
-
-/// How far the quiz's end summary can scroll at this terminal size.
-pub fn quiz_max_scroll(app: &App) -> u16 {
-    match &app.screen {
-        Screen::Quiz(q) => {
-            quiz::max_scroll(q, full_screen_area(Rect::new(0, 0, app.width, app.height)))
-        }
-        _ => 0,
-    }
-}
-
-/// How far the about page or the statistics can scroll at this terminal size.
-pub fn reader_max_scroll(app: &App) -> u16 {
-    reader::max_scroll(app)
-}
-
-/// The line the help opens at on the screen `active` (see [`help::start`]).
-pub fn help_start(active: crate::tui::keymap::Context) -> usize {
-    help::start(active)
-}
-
-/// How far the help can scroll at this terminal size.
-pub fn help_max_scroll(app: &App) -> u16 {
-    help::max_scroll(Rect::new(0, 0, app.width, app.height))
-}
-
-/// `text` after `lead` (a number, an indent), wrapped between words to
-/// `width` columns, its later lines indented under its first; `show` draws
-/// each wrapped part (in display order, with any marks).
-pub fn hanging<'a>(
-    lead: Vec<Span<'a>>,
-    text: &str,
-    width: u16,
-    show: impl Fn(&str) -> Vec<Span<'a>>,
-) -> Vec<Line<'a>> {
-    let indent: usize = lead.iter().map(|s| crate::text::width(&s.content)).sum();
-    let room = usize::from(width).saturating_sub(indent).max(8);
-    let mut lead = Some(lead);
-    crate::text::wrap(text, room)
-        .iter()
-        .map(|part| {
-            let mut spans = lead.take().unwrap_or_else(|| vec![Span::raw(" ".repeat(indent))]);
-            spans.extend(show(&super::bidi::line(part)));
-            Line::from(spans)
-        })
-        .collect()
-}
-
-/// [`hanging`] in one style.
-pub fn hanging_styled<'a>(
-    lead: Vec<Span<'a>>,
-    text: &str,
-    width: u16,
-    style: ratatui::style::Style,
-) -> Vec<Line<'a>> {
-    hanging(lead, text, width, |part| vec![Span::styled(part.to_string(), style)])
-}
+pub use crate::tui::pages::{full_screen_area, hanging, hanging_styled};
 
 /// A bordered block, highlighted when its pane has the focus.
 fn block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
@@ -179,7 +115,7 @@ fn block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
 }
 
 fn focused(app: &App, pane: Pane) -> bool {
-    app.focus == pane && app.screen == Screen::Main && app.overlays.help().is_none()
+    app.focus() == pane && app.screen == Screen::Main && app.overlays.help().is_none()
 }
 
 fn too_small(area: Rect, frame: &mut Frame) {

@@ -9,8 +9,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::block;
 use crate::text::{fit, pad, width as columns};
 use crate::tui::action::Action;
-use crate::tui::app::{App, scroll_offset};
 use crate::tui::keymap::{Context, key};
+use crate::tui::state::{App, scroll_offset};
 use crate::tui::state::{ExportFormat, LinkItem, Picker, TagItem};
 use crate::tui::theme::Theme;
 
@@ -79,7 +79,7 @@ pub fn tags(app: &App, picker: &Picker<TagItem>, theme: &Theme, area: Rect, fram
         picker,
         title,
         |t, width| {
-            let on = app.filter.tags.contains(&t.tag);
+            let on = app.shown.filter.tags.contains(&t.tag);
             let count = t.count.to_string();
             let name_width = width.saturating_sub(4 + count.len() + 1);
             vec![
@@ -129,7 +129,7 @@ pub fn export(
     area: Rect,
     frame: &mut Frame,
 ) {
-    let n = app.shown.len();
+    let n = app.shown().len();
     let title = format!(" Export {n} event{} to a new file ", if n == 1 { "" } else { "s" });
     let dim = theme.dim;
     let room = ExportFormat::ALL.iter().map(|f| f.extension().len()).max().unwrap_or(0);

@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::document::{Paragraphs, Step};
-use crate::tui::app::App;
-use crate::tui::present::Presentation;
+use crate::tui::state::App;
+use crate::tui::state::present::Presentation;
 use crate::tui::theme::Theme;
 
 fn paragraphs<'a>(lines: &mut Vec<Line<'a>>, ps: &Paragraphs<'a>, style: Style) {
@@ -30,8 +30,11 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     let next = tour.zip(p.steps.get(p.at + 1)).and_then(|(t, &n)| Step::new(tl, t, n, false));
     let inner = Rect { x: area.x + 1, width: area.width.saturating_sub(2), ..area };
     let mut lines: Vec<Line> = Vec::new();
-    let clock =
-        app.clock.map(|c| format!("{} · {} in", c.time_of_day(), c.elapsed())).unwrap_or_default();
+    let clock = app
+        .lesson
+        .clock
+        .map(|c| format!("{} · {} in", c.time_of_day(), c.elapsed()))
+        .unwrap_or_default();
     let title = tour.map_or("", |t| t.title.as_str());
     lines.push(Line::from(vec![
         Span::styled("Presenter · ", theme.dim),
@@ -39,7 +42,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         Span::styled(format!("   {}   {clock}", p.position_in(words)), theme.heading),
     ]));
     let tour_id = p.tour.as_deref().unwrap_or("ID");
-    let linked = match &app.link {
+    let linked = match &app.lesson.link {
         Some(l) if l.others > 0 && l.away => Span::styled(
             format!(
                 "⇄ linked on channel `{}`, but the projector left the tour for the explorer: it follows again when it opens the tour there (t)",
@@ -104,7 +107,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         lines.push(Line::raw(""));
     }
     if let Some(question) = &step.question {
-        let following = app.link.as_ref().is_some_and(|l| l.others > 0 && !l.away);
+        let following = app.lesson.link.as_ref().is_some_and(|l| l.others > 0 && !l.away);
         let shown = match (p.question, following) {
             (true, true) => "on the projector now",
             (true, false) => "shown, but no projector follows this screen now",

@@ -15,8 +15,8 @@ use super::bigtext;
 use crate::document::words::Words;
 use crate::document::{Card, Paragraphs, QuoteRef, Step};
 use crate::text::{clip, fit_words, width as columns, wrap};
-use crate::tui::app::App;
-use crate::tui::present::Presentation;
+use crate::tui::state::App;
+use crate::tui::state::present::Presentation;
 use crate::tui::theme::Theme;
 
 /// A wrapped line as it is drawn (right-to-left text in display order).

@@ -8,14 +8,15 @@ use ratatui::widgets::{Clear, Paragraph};
 
 use crate::text::{fit, width as columns};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Pane, Prompt, PromptKind, Screen};
 use crate::tui::keymap;
+use crate::tui::layout::Pane;
+use crate::tui::state::{App, Prompt, PromptKind, Screen};
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let count = format!(
         "{} of {}",
-        crate::text::thousands(app.shown.len()),
+        crate::text::thousands(app.shown().len()),
         crate::text::count(app.timeline().events.len(), "event", "events")
     );
     let left: Vec<Span> = match &app.screen {
@@ -28,12 +29,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         }
         Screen::Main | Screen::Detail { .. } => {
             let mut parts = vec![count];
-            parts.extend(app.filter.describe());
+            parts.extend(app.shown.filter.describe());
             let mut spans = vec![Span::styled(format!(" {}", parts.join(" · ")), theme.title)];
-            if app.filtering {
+            if app.shown.pending {
                 spans.push(Span::styled("  filtering…", theme.dim));
             }
-            if let Some(loading) = &app.loading {
+            if let Some(loading) = &app.loading.under_way {
                 let done = loading.progress.as_ref().map_or(0.0, super::progress::ratio);
                 spans.push(Span::styled(format!("  reloading {:.0}%", done * 100.0), theme.dim));
             }
@@ -41,13 +42,13 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         }
     };
     let mut left = left;
-    if let Some(msg) = &app.message {
+    if let Some(msg) = &app.status.message {
         let used: usize = left.iter().map(|s| columns(&s.content)).sum();
         if used + 2 + columns(msg) <= usize::from(area.width) {
             left.push(Span::styled(format!("  {msg}"), theme.warning));
         } else {
             // Too long for the line: whole, on the rows above it.
-            message_above(msg, app.banner.is_some(), theme, area, frame);
+            message_above(msg, app.status.banner.is_some(), theme, area, frame);
         }
     }
     line_with_hints(app, left, theme, area, frame);
@@ -75,7 +76,7 @@ pub fn prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &mut
     }
     let count = format!(
         "{} of {}",
-        crate::text::thousands(app.shown.len()),
+        crate::text::thousands(app.shown().len()),
         crate::text::count(app.timeline().events.len(), "event", "events")
     );
     let label = match prompt.kind {
@@ -87,15 +88,16 @@ pub fn prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &mut
     };
     let tl = app.timeline();
     let found = match prompt.kind {
-        PromptKind::Search if app.filtering => "  searching…".to_string(),
+        PromptKind::Search if app.shown.pending => "  searching…".to_string(),
         PromptKind::Search => format!("  {count}"),
         PromptKind::Year | PromptKind::Filter => String::new(),
-        PromptKind::Find { pane: Pane::Actors, .. } => {
-            tl.actors.get(app.actor_cursor).map_or(String::new(), |a| format!("  → {}", a.name))
-        }
+        PromptKind::Find { pane: Pane::Actors, .. } => tl
+            .actors
+            .get(app.facets.actor_cursor)
+            .map_or(String::new(), |a| format!("  → {}", a.name)),
         PromptKind::Find { .. } => tl
             .countries
-            .get(app.country_cursor)
+            .get(app.facets.country_cursor)
             .map_or(String::new(), |c| format!("  → {}", c.name)),
     };
     let left = vec![

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::model::PartialDate;
-use crate::tui::app::App;
+use crate::tui::state::App;
 use crate::tui::theme::Theme;
 
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -40,7 +40,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let bucket = bucket_years(span, i64::try_from(room).unwrap_or(1).max(1));
     let columns = usize::try_from((span + bucket - 1) / bucket).unwrap_or(0);
     let mut counts = vec![0usize; columns];
-    for (&year, &n) in &app.per_year {
+    for (&year, &n) in app.per_year() {
         let col = usize::try_from((i64::from(year) - start) / bucket).unwrap_or(0);
         if let Some(c) = counts.get_mut(col) {
             *c += n;

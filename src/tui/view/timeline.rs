@@ -11,8 +11,10 @@ use super::{block, focused};
 use crate::model::PartialDate;
 use crate::text::{fit, fit_words, pad, width as columns};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Pane, PromptKind, Row, scroll_offset};
+use crate::tui::filtering::Row;
 use crate::tui::keymap::{Context, key};
+use crate::tui::layout::Pane;
+use crate::tui::state::{App, PromptKind, scroll_offset};
 use crate::tui::theme::Theme;
 
 pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
@@ -21,7 +23,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let name = tl.title.as_deref().unwrap_or("Timeline");
     let count = format!(
         "{} of {} ",
-        crate::text::thousands(app.shown.len()),
+        crate::text::thousands(app.shown().len()),
         crate::text::thousands(tl.events.len())
     );
     let room = usize::from(area.width).saturating_sub(columns(&count) + 6);
@@ -33,7 +35,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let inner = block.inner(area);
     let height = usize::from(inner.height);
     let width = usize::from(inner.width);
-    if app.shown.is_empty() {
+    if app.shown().is_empty() {
         let searching = app.prompt().is_some_and(|p| p.kind == PromptKind::Search);
         let msg = if tl.events.is_empty() {
             "No events in the loaded timelines.".to_string()
@@ -53,12 +55,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         frame.render_widget(msg.block(block), area);
         return;
     }
-    let year_width = app.year_width;
-    let needles = super::marks::needles(app);
-    let first = scroll_offset(app.selected_row(), app.rows.len(), height);
+    let year_width = app.year_width();
+    let needles = crate::tui::pages::marks::needles(app);
+    let first = scroll_offset(app.selected_row(), app.rows().len(), height);
     let mut lines = Vec::with_capacity(height);
     let mut last_year: Option<i32> = None;
-    for (n, row) in app.rows.iter().enumerate().skip(first).take(height) {
+    for (n, row) in app.rows().iter().enumerate().skip(first).take(height) {
         match *row {
             Row::Era(e) => {
                 let title = fit_words(&tl.eras[e].title, width.saturating_sub(4));
@@ -67,7 +69,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 last_year = None;
             }
             Row::Event(p) => {
-                let e = &tl.events[app.shown[p]];
+                let e = &tl.events[app.shown()[p]];
                 let year = if last_year != Some(e.date.year) || n == first {
                     PartialDate::year_label(e.date.year)
                 } else {
@@ -78,7 +80,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 if e.date.approximate {
                     day.push('~');
                 }
-                let selected = p == app.selected;
+                let selected = p == app.selected();
                 let marker = if selected { "▶ " } else { "  " };
                 let prefix = format!("{marker}{} {:>7} ", pad(&year, year_width), fit(&day, 7));
                 let title = crate::tui::bidi::line(&fit_words(
@@ -90,7 +92,7 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                     let style = if is_focused { theme.selected } else { theme.selected_idle };
                     let title = pad(&title, width.saturating_sub(columns(&prefix)));
                     let mut spans = vec![Span::styled(prefix, style)];
-                    spans.extend(super::marks::spans(
+                    spans.extend(crate::tui::pages::marks::spans(
                         &title,
                         &needles,
                         style,
@@ -103,7 +105,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                         Span::styled(pad(&year, year_width), theme.year),
                         Span::styled(format!(" {:>7} ", fit(&day, 7)), theme.dim),
                     ];
-                    spans.extend(super::marks::spans(&title, &needles, Style::new(), theme.found));
+                    spans.extend(crate::tui::pages::marks::spans(
+                        &title,
+                        &needles,
+                        Style::new(),
+                        theme.found,
+                    ));
                     lines.push(Line::from(spans));
                 }
             }

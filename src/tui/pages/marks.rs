@@ -7,16 +7,16 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 
 use crate::query::match_ranges;
-use crate::tui::app::App;
+use crate::tui::state::App;
 
 /// What the current filter searches for: the search, and the texts of the
 /// `f` expression.
 pub fn needles(app: &App) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
-    if !app.filter.search.trim().is_empty() {
-        out.push(app.filter.search.as_str());
+    if !app.shown.filter.search.trim().is_empty() {
+        out.push(app.shown.filter.search.as_str());
     }
-    if let Some(w) = &app.filter.expr {
+    if let Some(w) = &app.shown.filter.expr {
         out.extend(w.searched_texts());
     }
     out

@@ -1,7 +1,11 @@
-//! The one registry of panes and views, and where each pane goes for a
-//! terminal size. Pure, so the view draws with it and mouse handling finds
-//! what was clicked with the same answer; focus cycling, paging and hit
-//! testing all read [`PANES`].
+//! Where things go on the screen, pure so that the view draws with it and
+//! `update` finds what was clicked with the same answer: the one registry of
+//! panes and views and where each pane goes for a terminal size (focus
+//! cycling, paging and hit testing all read [`PANES`]), the map's geometry
+//! ([`geo`]) and the time axis's lanes ([`axis`]).
+
+pub mod axis;
+pub mod geo;
 
 use ratatui::layout::Rect;
 
@@ -22,10 +26,11 @@ pub enum View {
 }
 
 /// A region of the main screen that something draws into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Pane {
     Countries,
     Actors,
+    #[default]
     Timeline,
     /// The selected event, country or actor in full.
     Detail,

@@ -1,23 +1,17 @@
-//! The explorer's side of the presenter's link ([`super::sources::peer`]):
+//! The explorer's side of the presenter's link ([`crate::tui::sources::peer`]):
 //! what another screen said moves this one, a move here is said to the
-//! others, and the status line says whether a screen is linked.
+//! others, and the status line says whether a screen is linked; and the
+//! presenter's clock.
 
 use std::time::SystemTime;
 
-use super::action::Effect;
-use super::app::{App, Screen};
-pub use super::state::link::{Clock, Link, PeerEvent};
 use crate::teach::steps::Place;
+use crate::tui::action::Action;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Context, key};
+use crate::tui::state::{App, PeerEvent, Screen};
 
 impl App {
-    /// Where the show is now, by ids, if a tour or slides are on screen.
-    pub fn place(&self) -> Option<Place> {
-        match &self.screen {
-            Screen::Present(p) => p.place(self.timeline()),
-            _ => None,
-        }
-    }
-
     /// Whether the class question is on screen.
     fn question_shown(&self) -> Option<bool> {
         match &self.screen {
@@ -29,13 +23,13 @@ impl App {
     /// What to tell the other screens after an action moved from
     /// (`place`, `question`) before it.
     pub(super) fn tell_moves(&mut self, place: Option<Place>, question: Option<bool>) {
-        if self.link.is_none() {
+        if self.lesson.link.is_none() {
             return;
         }
         let now = self.place();
         if let Some(at) = now.as_ref().filter(|_| now != place) {
             self.effects.push(Effect::Tell(format!("place {}", at.encode())));
-            if let Some(link) = &mut self.link {
+            if let Some(link) = &mut self.lesson.link {
                 link.lesson = Some(at.clone());
             }
         }
@@ -52,18 +46,22 @@ impl App {
 
     /// The place and question before an action, for [`App::tell_moves`].
     pub(super) fn moves_before(&self) -> (Option<Place>, Option<bool>) {
-        if self.link.is_none() { (None, None) } else { (self.place(), self.question_shown()) }
+        if self.lesson.link.is_none() {
+            (None, None)
+        } else {
+            (self.place(), self.question_shown())
+        }
     }
 
     /// Another screen said something; true if the screen changed.
-    pub fn peer(&mut self, event: PeerEvent) -> bool {
-        let Some(link) = &mut self.link else { return false };
+    pub(super) fn peer(&mut self, event: PeerEvent) -> bool {
+        let Some(link) = &mut self.lesson.link else { return false };
         match event {
             PeerEvent::Joined { others, dialed } => {
                 link.others = others;
                 link.ever = true;
                 link.away = false;
-                self.message =
+                self.status.message =
                     Some(format!("linked with another screen on channel `{}`", link.channel));
                 // The one that was there first says where the lesson is; the newcomer follows.
                 if !dialed && let Some(place) = self.place() {
@@ -74,23 +72,20 @@ impl App {
                 link.others = others;
                 if others == 0 {
                     link.away = false;
-                    self.message = Some("the other screen went away: going on alone".into());
+                    self.status.message = Some("the other screen went away: going on alone".into());
                 }
             }
             PeerEvent::Away => {
                 link.away = true;
-                self.message = Some(format!(
+                self.status.message = Some(format!(
                     "the other screen left the tour for the explorer: it follows again when it opens the tour ({} there)",
-                    super::keymap::key(
-                        super::keymap::Context::Panes,
-                        super::action::Action::OpenTours
-                    )
+                    key(Context::Panes, Action::OpenTours)
                 ));
             }
             PeerEvent::Place(place) => {
                 let came_back = std::mem::take(&mut link.away);
                 link.lesson = Some(place.clone());
-                let tl = self.query.timeline();
+                let tl = self.data.query.timeline();
                 // Not showing the lesson (loading, or in the explorer): it
                 // goes there when it opens the tour.
                 let Screen::Present(p) = &mut self.screen else { return false };
@@ -98,7 +93,7 @@ impl App {
                     return came_back;
                 }
                 if !p.go_to(tl, &place) {
-                    self.message = Some(format!(
+                    self.status.message = Some(format!(
                         "the other screen is at `{}`, which this one does not show",
                         place.encode()
                     ));
@@ -119,16 +114,16 @@ impl App {
     /// that place: a screen opening the tour joins the lesson rather than
     /// taking the others back to the first step.
     pub(super) fn follow_lesson(&mut self) {
-        let Some(place) = self.link.as_ref().and_then(|l| l.lesson.clone()) else { return };
-        let tl = self.query.timeline();
+        let Some(place) = self.lesson.link.as_ref().and_then(|l| l.lesson.clone()) else { return };
+        let tl = self.data.query.timeline();
         if let Screen::Present(p) = &mut self.screen {
             p.go_to(tl, &place);
         }
     }
 
     /// A second passed: the presenter's clock moves.
-    pub fn tick(&mut self, now: SystemTime) -> bool {
-        match &mut self.clock {
+    pub(super) fn tick(&mut self, now: SystemTime) -> bool {
+        match &mut self.lesson.clock {
             Some(clock) => {
                 let minute = |t: SystemTime| {
                     t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 60)
@@ -146,12 +141,13 @@ impl App {
 mod tests {
     use super::*;
     use crate::query::{Filter, Query};
-    use crate::tui::action::Action;
+    use crate::tui::msg::Msg;
+    use crate::tui::state::{Clock, Link};
 
     fn linked() -> App {
-        let mut app =
-            App::new(Query::new(crate::load::load_bundled().timeline), Filter::default(), 100, 30);
-        app.link = Some(Link { others: 1, ever: true, ..Link::new("c") });
+        let query = Query::new(crate::load::load_bundled().timeline);
+        let link = Link { others: 1, ever: true, ..Link::new("c") };
+        let mut app = App::new(query, Filter::default(), 100, 30).with_link(Some(link), None);
         app.start_tour(0);
         app
     }
@@ -173,59 +169,74 @@ mod tests {
         assert_eq!(told(&app.update(Action::ToggleQuestion)), ["question on"]);
         assert!(told(&app.update(Action::ToggleNotes)).is_empty(), "notes stay on this screen");
         let there = Place::Step { tour: "new-great-game".into(), step: 7 };
-        assert!(app.peer(PeerEvent::Place(there.clone())));
+        let version = app.version();
+        assert!(
+            told(&app.update(Msg::Peer(PeerEvent::Place(there.clone())))).is_empty(),
+            "no echo"
+        );
+        assert!(app.version() > version, "moved");
         assert_eq!(app.place(), Some(there.clone()));
-        assert!(told(&std::mem::take(&mut app.effects)).is_empty(), "no echo");
-        assert!(!app.peer(PeerEvent::Place(there)), "already there");
+        let version = app.version();
+        app.update(Msg::Peer(PeerEvent::Place(there)));
+        assert_eq!(app.version(), version, "already there");
         let other = Place::Step { tour: "another-tour".into(), step: 1 };
-        app.peer(PeerEvent::Place(other));
-        assert!(app.message.as_deref().is_some_and(|m| m.contains("does not show")));
-        assert!(app.peer(PeerEvent::Left { others: 0 }));
-        assert_eq!(app.message.as_deref(), Some("the other screen went away: going on alone"));
+        app.update(Msg::Peer(PeerEvent::Place(other)));
+        assert!(app.message().is_some_and(|m| m.contains("does not show")));
+        let version = app.version();
+        app.update(Msg::Peer(PeerEvent::Left { others: 0 }));
+        assert!(app.version() > version);
+        assert_eq!(app.message(), Some("the other screen went away: going on alone"));
     }
 
     #[test]
     fn the_one_there_first_says_where_the_lesson_is() {
         let mut app = linked();
         app.update(Action::NextEvent);
-        app.peer(PeerEvent::Joined { others: 1, dialed: false });
-        assert_eq!(told(&std::mem::take(&mut app.effects)), ["place step new-great-game 2"]);
-        app.peer(PeerEvent::Joined { others: 1, dialed: true });
-        assert!(told(&std::mem::take(&mut app.effects)).is_empty(), "a newcomer follows");
+        let said = app.update(Msg::Peer(PeerEvent::Joined { others: 1, dialed: false }));
+        assert_eq!(told(&said), ["place step new-great-game 2"]);
+        let said = app.update(Msg::Peer(PeerEvent::Joined { others: 1, dialed: true }));
+        assert!(told(&said).is_empty(), "a newcomer follows");
     }
 
     #[test]
     fn a_screen_that_leaves_the_tour_says_so_and_rejoins_where_the_lesson_is() {
         let step = |n| Place::Step { tour: "new-great-game".into(), step: n };
+        let moved = |app: &mut App, msg: Msg| {
+            let version = app.version();
+            app.update(msg);
+            app.version() > version
+        };
         // The projector goes to the explorer: it tells the presenter.
         let mut projector = linked();
         projector.update(Action::NextEvent);
         assert_eq!(told(&projector.update(Action::Back)), ["away"]);
-        let mut laptop = linked();
-        laptop.presenter = true;
+        let mut laptop = linked().with_presenter(true);
         laptop.start_tour(0);
-        assert!(laptop.peer(PeerEvent::Away));
-        assert!(laptop.link.as_ref().is_some_and(|l| l.away));
+        assert!(moved(&mut laptop, Msg::Peer(PeerEvent::Away)));
+        assert!(laptop.link().is_some_and(|l| l.away));
         // The lesson goes on without it; it hears where, and rejoins there
         // rather than taking the presenter back to the first step.
         laptop.update(Action::NextEvent);
-        let moved = told(&laptop.update(Action::NextEvent));
-        assert_eq!(moved, ["place step new-great-game 3"]);
-        assert!(!projector.peer(PeerEvent::Place(step(3))), "the explorer stays as it is");
+        let said = told(&laptop.update(Action::NextEvent));
+        assert_eq!(said, ["place step new-great-game 3"]);
+        assert!(
+            !moved(&mut projector, Msg::Peer(PeerEvent::Place(step(3)))),
+            "the explorer stays as it is"
+        );
         let tours = projector.update(Action::OpenTours);
         assert!(told(&tours).is_empty());
         assert_eq!(told(&projector.update(Action::Submit)), ["place step new-great-game 3"]);
         assert_eq!(projector.place(), Some(step(3)));
         // The presenter hears it is followed again (and redraws to say so).
-        assert!(laptop.peer(PeerEvent::Place(step(3))));
-        assert!(laptop.link.as_ref().is_some_and(|l| !l.away));
+        assert!(moved(&mut laptop, Msg::Peer(PeerEvent::Place(step(3)))));
+        assert!(laptop.link().is_some_and(|l| !l.away));
         // The presenter leaves for the explorer and comes back: the
         // presenter's view again, at the lesson's step.
         assert_eq!(told(&laptop.update(Action::Back)), ["away"]);
-        assert!(!laptop.peer(PeerEvent::Place(step(5))));
+        assert!(!moved(&mut laptop, Msg::Peer(PeerEvent::Place(step(5)))));
         laptop.update(Action::OpenTours);
         assert_eq!(told(&laptop.update(Action::Submit)), ["place step new-great-game 5"]);
-        let Screen::Present(p) = &laptop.screen else { panic!("not presenting") };
+        let Screen::Present(p) = laptop.screen() else { panic!("not presenting") };
         assert!(p.presenter && p.notes, "the presenter's view with its notes");
         assert_eq!(laptop.place(), Some(step(5)));
     }

@@ -1,14 +1,40 @@
 //! The time axis: where each shown event goes (a bar for a range, a mark
 //! for a point), in lanes so that nothing overlaps, with what does not fit
-//! counted into clusters; and its keys. Pure layout, so the view draws it
+//! counted into clusters. Pure layout, so the view draws it
 //! and a click finds the event with the same answer.
 
 use ratatui::layout::Rect;
 
-use super::app::{App, Pane, View};
-use super::layout::Areas;
-use super::state::axis::{AxisState, LEVELS};
-pub use super::state::axis::{extent, moment};
+use crate::model::Timeline;
+
+/// A date as a moment in years: 1991-12-26 → about 1991.98. Months and
+/// days are spread evenly (31 days a month): close enough to draw.
+pub fn moment((year, month, day): (i32, u8, u8)) -> f64 {
+    f64::from(year) + (f64::from(month.max(1)) - 1.0) / 12.0 + (f64::from(day.max(1)) - 1.0) / 372.0
+}
+
+/// The first and last moment of event `i`.
+pub fn extent(tl: &Timeline, i: usize) -> (f64, f64) {
+    let e = &tl.events[i];
+    let end = e.end.unwrap_or(e.date).latest().max(e.date.latest());
+    (moment(e.date.earliest()), moment(end) + 1.0 / 372.0)
+}
+
+/// What the axis lays out: the shown events, the selected one, and the
+/// window of time across the width.
+#[derive(Debug, Clone, Copy)]
+pub struct Scene<'a> {
+    pub timeline: &'a Timeline,
+    /// Positions in `Timeline::events`, in date order.
+    pub shown: &'a [usize],
+    /// Position in `shown` of the selected event.
+    pub selected: usize,
+    /// The first and last moment across the width.
+    pub window: (f64, f64),
+    /// The longest event, in years: how far back to look for ranges
+    /// reaching into the window.
+    pub longest: f64,
+}
 
 /// Rows above the lanes: eras, scale labels, ticks; and the clusters below.
 pub const ABOVE: u16 = 3;
@@ -32,7 +58,7 @@ const LABEL: usize = 28;
 /// An event on the axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
-    /// Position in `App::shown`.
+    /// Position in `Scene::shown`.
     pub pos: usize,
     pub lane: usize,
     /// Columns from the axis's left edge: the mark or bar, then the label.
@@ -103,16 +129,16 @@ impl Lanes {
 /// Puts event `pos` of `shown` in a lane (or in `fixed`), if it is in the
 /// window and a lane has room where it starts.
 fn place(
-    app: &App,
+    scene: &Scene,
     pos: usize,
     width: u16,
     lanes: &mut Lanes,
     fixed: Option<usize>,
     out: &mut Layout,
 ) -> Option<()> {
-    let tl = app.timeline();
+    let tl = scene.timeline;
     let window = out.window;
-    let i = *app.shown.get(pos)?;
+    let i = *scene.shown.get(pos)?;
     let (s, e) = extent(tl, i);
     if e < window.0 || s > window.1 {
         return None;
@@ -167,18 +193,18 @@ fn place(
 /// Lays the shown events out: the selected one first in the top lane, then
 /// each in time order in the first lane free where it starts; what finds
 /// no lane is counted in a cluster where it starts.
-pub fn lay_out(app: &App, width: u16, lanes: usize) -> Layout {
-    let tl = app.timeline();
-    let window = app.axis.window();
+pub fn lay_out(scene: &Scene, width: u16, lanes: usize) -> Layout {
+    let tl = scene.timeline;
+    let window = scene.window;
     let mut out = Layout { window, ..Layout::default() };
     if width == 0 || lanes == 0 {
         return out;
     }
     // Shown events are in start order: skip those that end before the window.
-    let from = app.shown.partition_point(|&i| extent(tl, i).0 < window.0 - app.spans.longest);
+    let from = scene.shown.partition_point(|&i| extent(tl, i).0 < window.0 - scene.longest);
     out.clusters = vec![0; usize::from(width)];
     let mut taken = Lanes { free: vec![0; lanes], reserved: None };
-    if place(app, app.selected, width, &mut taken, Some(0), &mut out).is_some()
+    if place(scene, scene.selected, width, &mut taken, Some(0), &mut out).is_some()
         && let Some(p) = out.placed.first()
     {
         let columns = p.columns();
@@ -188,10 +214,10 @@ pub fn lay_out(app: &App, width: u16, lanes: usize) -> Layout {
     // No lane is free before this column: events starting before it (with
     // their title after them) go straight to the clusters.
     let mut all_taken_to = 0i64;
-    let shown = &app.shown;
+    let shown = scene.shown;
     let mut pos = from;
     while pos < shown.len() {
-        if pos == app.selected {
+        if pos == scene.selected {
             pos += 1;
             continue;
         }
@@ -212,7 +238,7 @@ pub fn lay_out(app: &App, width: u16, lanes: usize) -> Layout {
             for c in x..all_taken_to.min(i64::from(width)) {
                 let next = window.0 + (c + 1) as f64 / f64::from(width) * (window.1 - window.0);
                 let end = at + shown[at..].partition_point(|&i| extent(tl, i).0 < next);
-                let selected = usize::from((at..end).contains(&app.selected));
+                let selected = usize::from((at..end).contains(&scene.selected));
                 out.clusters[usize::try_from(c).unwrap_or(0)] += end - at - selected;
                 at = end;
             }
@@ -222,7 +248,7 @@ pub fn lay_out(app: &App, width: u16, lanes: usize) -> Layout {
                 continue;
             }
         }
-        if place(app, pos, width, &mut taken, None, &mut out).is_some() {
+        if place(scene, pos, width, &mut taken, None, &mut out).is_some() {
             all_taken_to = taken.taken_to();
         } else {
             out.clusters[usize::try_from(x).unwrap_or(0).min(usize::from(width) - 1)] += 1;
@@ -230,76 +256,6 @@ pub fn lay_out(app: &App, width: u16, lanes: usize) -> Layout {
         pos += 1;
     }
     out
-}
-
-impl App {
-    /// `V`: the time axis, centred on the selected event, or back to the panes.
-    pub(super) fn toggle_axis(&mut self) {
-        if self.view == View::Axis {
-            self.set_view(View::Panes);
-            return;
-        }
-        let tl = self.query.timeline();
-        // The smallest level that shows every shown event.
-        let (first, last) = match (self.shown.first(), self.shown.last()) {
-            (Some(&a), Some(&b)) => (extent(tl, a).0, extent(tl, b).1),
-            _ => (0.0, 1.0),
-        };
-        let level = LEVELS.iter().rposition(|&s| s >= (last - first) * 1.05).unwrap_or(0);
-        self.axis = AxisState { level, centre: (first + last) / 2.0 };
-        self.follow_selection();
-        self.set_view(View::Axis);
-    }
-
-    /// Keeps the selected event on the axis, moving the window as little as
-    /// that takes.
-    pub(super) fn follow_selection(&mut self) {
-        let Some(&i) = self.shown.get(self.selected) else { return };
-        let (s, _) = extent(self.query.timeline(), i);
-        let (t0, t1) = self.axis.window();
-        let margin = (t1 - t0) * 0.02;
-        if s < t0 + margin {
-            self.axis.centre -= t0 + margin - s;
-        } else if s > t1 - margin {
-            self.axis.centre += s - (t1 - margin);
-        }
-    }
-
-    /// Zooms the axis a level in (`+`) or out, keeping the selection in view.
-    pub(super) fn axis_zoom(&mut self, zoom_in: bool) {
-        let level = if zoom_in { self.axis.level + 1 } else { self.axis.level.saturating_sub(1) };
-        self.axis.level = level.min(LEVELS.len() - 1);
-        if let Some(&i) = self.shown.get(self.selected) {
-            let (s, e) = extent(self.query.timeline(), i);
-            // In to the selected event; out around the centre.
-            if zoom_in {
-                self.axis.centre = (s + e.min(s + self.axis.span() / 2.0)) / 2.0;
-            }
-        }
-    }
-
-    /// A click on the time axis selects the event drawn there.
-    pub(super) fn axis_click(&mut self, column: u16, row: u16) -> bool {
-        if self.view != View::Axis {
-            return false;
-        }
-        let Some(area) = Areas::compute(View::Axis, self.width, self.height).get(Pane::Axis) else {
-            return true;
-        };
-        let (lanes, n) = lanes_area(area);
-        if row >= lanes.y && row < lanes.bottom() && column >= lanes.x {
-            let layout = lay_out(self, lanes.width, n);
-            if let Some(pos) = layout.at(column - lanes.x, usize::from(row - lanes.y)) {
-                self.selected = pos;
-            }
-        }
-        true
-    }
-
-    /// Moves the window by a share of its width (negative: back in time).
-    pub(super) fn axis_pan(&mut self, share: f64) {
-        self.axis.centre += self.axis.span() * share;
-    }
 }
 
 #[cfg(test)]

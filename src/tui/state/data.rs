@@ -2,6 +2,8 @@
 //! loader's thread): the query layer's indexes, and per country and actor
 //! their number of events and first and last one, so no frame scans them.
 
+use std::sync::Arc;
+
 use crate::load::Report;
 use crate::model::Timeline;
 use crate::query::Query;
@@ -23,35 +25,36 @@ impl Reach {
     }
 }
 
+/// The reach of every country and actor, and how long the longest event is.
 #[derive(Debug, Clone, Default)]
-pub struct Spans {
+pub struct Reaches {
     /// One per `Timeline::countries`.
     pub countries: Vec<Reach>,
     /// One per `Timeline::actors`.
     pub actors: Vec<Reach>,
-    /// The longest event, in years (see [`crate::tui::state::axis::extent`]): how
+    /// The longest event, in years (see [`crate::tui::layout::axis::extent`]): how
     /// far back the time axis looks for ranges reaching into its window.
     pub longest: f64,
 }
 
-impl Spans {
-    pub fn new(tl: &Timeline) -> Spans {
+impl Reaches {
+    pub fn new(tl: &Timeline) -> Reaches {
         use std::collections::HashMap;
         let country: HashMap<&str, usize> =
             tl.countries.iter().enumerate().map(|(i, c)| (c.code.as_str(), i)).collect();
         let actor: HashMap<&str, usize> =
             tl.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-        let mut spans = Spans {
+        let mut reaches = Reaches {
             countries: vec![Reach::default(); tl.countries.len()],
             actors: vec![Reach::default(); tl.actors.len()],
             longest: 0.0,
         };
         for (i, e) in tl.events.iter().enumerate() {
-            let (start, end) = crate::tui::state::axis::extent(tl, i);
-            spans.longest = spans.longest.max(end - start);
+            let (start, end) = crate::tui::layout::axis::extent(tl, i);
+            reaches.longest = reaches.longest.max(end - start);
             for c in &e.countries {
                 if let Some(&k) = country.get(c.as_str()) {
-                    spans.countries[k].add(i);
+                    reaches.countries[k].add(i);
                 }
             }
             // An actor listed twice in one event counts once.
@@ -60,10 +63,10 @@ impl Spans {
             seen.sort_unstable();
             seen.dedup();
             for k in seen {
-                spans.actors[k].add(i);
+                reaches.actors[k].add(i);
             }
         }
-        spans
+        reaches
     }
 }
 
@@ -71,7 +74,7 @@ impl Spans {
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub query: Query,
-    pub spans: Spans,
+    pub reaches: Reaches,
     pub report: Report,
 }
 
@@ -79,7 +82,21 @@ impl Prepared {
     pub fn new(query: Query, report: Report) -> Prepared {
         // Here, on the loading thread, so that the first search keystroke does not wait.
         query.prepare_search();
-        let spans = Spans::new(query.timeline());
-        Prepared { query, spans, report }
+        let reaches = Reaches::new(query.timeline());
+        Prepared { query, reaches, report }
+    }
+}
+
+/// The data on screen: the query layer over the loaded timelines, and the
+/// reach of each country and actor.
+#[derive(Debug, Clone)]
+pub struct Data {
+    pub query: Arc<Query>,
+    pub reaches: Reaches,
+}
+
+impl Default for Data {
+    fn default() -> Self {
+        Data { query: Arc::new(Query::new(Timeline::default())), reaches: Reaches::default() }
     }
 }

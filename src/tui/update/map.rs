@@ -1,23 +1,35 @@
 //! The map view's keys and clicks: moving between capitals, toggling a
-//! country in the filter, zooming. The geometry is [`super::geo`]'s, so the
-//! view and the clicks agree on where each capital is.
+//! country in the filter, zooming. The geometry is [`crate::tui::layout::geo`]'s,
+//! so the view and the clicks agree on where each capital is.
 
-use ratatui::layout::Rect;
-
-use super::app::{App, Pane, View};
-use super::geo::{self, Bounds, Heading};
-use super::layout::Areas;
 use crate::query::Filter;
+use crate::tui::action::Action;
+use crate::tui::layout::View;
+use crate::tui::layout::geo::{self, Heading};
+use crate::tui::state::App;
 
 impl App {
+    pub(super) fn map_action(&mut self, action: Action) {
+        match action {
+            Action::Up => self.map_move(Heading::North),
+            Action::Down => self.map_move(Heading::South),
+            Action::Left => self.map_move(Heading::West),
+            Action::Right => self.map_move(Heading::East),
+            Action::ZoomIn => self.map_zoom(0.67, None),
+            Action::ZoomOut => self.map_zoom(1.5, None),
+            Action::ZoomFit => self.map_fit(),
+            _ => self.panes_action(action),
+        }
+    }
+
     /// `M`: the map, or back to the panes.
     pub(super) fn toggle_map(&mut self) {
-        if self.view == View::Map {
-            self.set_view(View::Panes);
+        if self.main.view == View::Map {
+            self.main.set(View::Panes);
             return;
         }
         // The cursor starts on a country of the selected event, else the busiest.
-        let tl = self.query.timeline();
+        let tl = self.data.query.timeline();
         let of_event = self.selected_event().and_then(|e| {
             e.countries.iter().find_map(|c| {
                 tl.countries.iter().position(|x| &x.code == c && x.location.is_some())
@@ -26,39 +38,14 @@ impl App {
         if tl.countries.get(self.map.cursor).is_none_or(|c| c.location.is_none())
             || of_event.is_some()
         {
-            self.map.cursor = of_event.or_else(|| self.country_order.item(0)).unwrap_or(0);
+            self.map.cursor = of_event.or_else(|| self.facets.country_order.item(0)).unwrap_or(0);
         }
-        self.set_view(View::Map);
-    }
-
-    pub(super) fn set_view(&mut self, view: View) {
-        if self.view != view {
-            self.view = view;
-            self.focus = view.home();
-        }
-    }
-
-    /// The map's inner area and the part of the world it shows, as drawn.
-    pub fn map_frame(&self) -> Option<(Rect, Bounds)> {
-        let area = Areas::compute(View::Map, self.width, self.height).get(Pane::Map)?;
-        let inner = Rect {
-            x: area.x + 1,
-            y: area.y + 1,
-            width: area.width.saturating_sub(2),
-            height: area.height.saturating_sub(2),
-        };
-        let tl = self.query.timeline();
-        let wanted = match self.map.bounds {
-            Some(b) => Some(b),
-            None if self.map.everything => geo::everything(tl),
-            None => geo::home(tl, &self.query.country_totals()),
-        };
-        Some((inner, wanted?.fitted(inner)))
+        self.main.set(View::Map);
     }
 
     /// Arrows on the map: the nearest capital that way, brought into view.
     pub(super) fn map_move(&mut self, heading: Heading) {
-        let tl = self.query.timeline();
+        let tl = self.data.query.timeline();
         if tl.countries.get(self.map.cursor).is_none_or(|c| c.location.is_none()) {
             // Off the map (no capital): start from the first located one.
             if let Some(i) = tl.countries.iter().position(|c| c.location.is_some()) {
@@ -80,15 +67,15 @@ impl App {
     pub(super) fn map_toggle(&mut self) {
         if let Some(c) = self.timeline().countries.get(self.map.cursor) {
             let code = c.code.clone();
-            Filter::toggle(&mut self.filter.countries, &code);
+            Filter::toggle(&mut self.shown.filter.countries, &code);
             self.refilter_by_hand();
         }
     }
 
     /// Zooms by `factor` (below 1: in), around the cursor's capital.
-    pub(super) fn map_zoom(&mut self, factor: f64, around: Option<(f64, f64)>) {
+    fn map_zoom(&mut self, factor: f64, around: Option<(f64, f64)>) {
         let Some((_, shown)) = self.map_frame() else { return };
-        let tl = self.query.timeline();
+        let tl = self.data.query.timeline();
         let centre = around
             .or_else(|| tl.countries.get(self.map.cursor).and_then(|c| c.location))
             .unwrap_or(((shown.south + shown.north) / 2.0, (shown.west + shown.east) / 2.0));
@@ -96,7 +83,7 @@ impl App {
     }
 
     /// `0`: the region the map opens on, or every located country.
-    pub(super) fn map_fit(&mut self) {
+    fn map_fit(&mut self) {
         self.map.everything = self.map.bounds.is_some() || !self.map.everything;
         if self.map.bounds.take().is_some() {
             self.map.everything = false;
@@ -106,7 +93,8 @@ impl App {
     /// The capital nearest a screen cell, within two cells.
     fn capital_at(&self, column: u16, row: u16) -> Option<usize> {
         let (inner, bounds) = self.map_frame()?;
-        self.query
+        self.data
+            .query
             .timeline()
             .countries
             .iter()
@@ -122,7 +110,7 @@ impl App {
 
     /// A click on the map: a capital toggles its country in the filter.
     pub(super) fn map_click(&mut self, column: u16, row: u16) -> bool {
-        if self.view != View::Map {
+        if self.main.view != View::Map {
             return false;
         }
         if let Some(i) = self.capital_at(column, row) {
@@ -135,7 +123,9 @@ impl App {
     /// The wheel over the map zooms around the point under it.
     pub(super) fn map_wheel(&mut self, column: u16, row: u16, zoom_in: bool) -> bool {
         let Some((inner, b)) = self.map_frame() else { return false };
-        if self.view != View::Map || !inner.contains(ratatui::layout::Position::new(column, row)) {
+        if self.main.view != View::Map
+            || !inner.contains(ratatui::layout::Position::new(column, row))
+        {
             return false;
         }
         let lon = b.west

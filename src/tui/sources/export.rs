@@ -1,14 +1,16 @@
 //! Writing the shown events to a file from the explorer: the same
-//! renderings as `steppe export` and `steppe list`, done away from the loop,
-//! to a new file in the current directory that is named on the status line.
+//! renderings as `steppe export` and `steppe list`, done in a thread of its
+//! own, to a new file in the current directory that is named on the status
+//! line when the thread reports back.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::state::ExportFormat;
 use crate::document::Page;
 use crate::export::{self, Format};
 use crate::query::Query;
+use crate::tui::msg::{Msg, Sender};
+use crate::tui::state::ExportFormat;
 
 /// What to write.
 #[derive(Debug, Clone)]
@@ -19,6 +21,15 @@ pub struct ExportRequest {
     /// The filters in words, for the handout's heading.
     pub filters: Vec<String>,
     pub format: ExportFormat,
+}
+
+/// Writes `request` in the current directory, away from the loop, and says
+/// how it went.
+pub fn start(tx: Sender, request: ExportRequest) {
+    std::thread::spawn(move || {
+        let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let _ = tx.send(Msg::Exported(request.write_in(&dir)));
+    });
 }
 
 impl ExportRequest {
