@@ -9,6 +9,8 @@ pub mod geo;
 
 use ratatui::layout::Rect;
 
+use crate::tui::keymap::Context;
+
 /// Below this the explorer shows a "terminal too small" screen.
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 12;
@@ -40,6 +42,16 @@ pub enum Pane {
     Axis,
 }
 
+/// What a list pane lists: its cursor moves through these, a click
+/// selects one, the wheel scrolls them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Listing {
+    Countries,
+    Actors,
+    /// The shown events (with era rows between them).
+    Events,
+}
+
 /// What the registry knows of a pane.
 #[derive(Debug, Clone, Copy)]
 pub struct PaneSpec {
@@ -47,19 +59,32 @@ pub struct PaneSpec {
     pub view: View,
     /// Takes the keys when focused (Tab moves among these, in this order).
     pub focusable: bool,
-    /// A list whose lines a click selects and the wheel scrolls.
-    pub list: bool,
+    /// The keys it takes when focused.
+    pub context: Context,
+    /// What it lists, if it is a list.
+    pub lists: Option<Listing>,
+}
+
+const fn pane(
+    pane: Pane,
+    view: View,
+    focusable: bool,
+    context: Context,
+    lists: Option<Listing>,
+) -> PaneSpec {
+    PaneSpec { pane, view, focusable, context, lists }
 }
 
 /// Every pane, in focus order within its view.
+#[rustfmt::skip]
 pub const PANES: &[PaneSpec] = &[
-    PaneSpec { pane: Pane::Countries, view: View::Panes, focusable: true, list: true },
-    PaneSpec { pane: Pane::Actors, view: View::Panes, focusable: true, list: true },
-    PaneSpec { pane: Pane::Timeline, view: View::Panes, focusable: true, list: true },
-    PaneSpec { pane: Pane::Detail, view: View::Panes, focusable: false, list: false },
-    PaneSpec { pane: Pane::Map, view: View::Map, focusable: true, list: false },
-    PaneSpec { pane: Pane::Places, view: View::Map, focusable: false, list: false },
-    PaneSpec { pane: Pane::Axis, view: View::Axis, focusable: true, list: false },
+    pane(Pane::Countries, View::Panes, true, Context::Facets, Some(Listing::Countries)),
+    pane(Pane::Actors, View::Panes, true, Context::Facets, Some(Listing::Actors)),
+    pane(Pane::Timeline, View::Panes, true, Context::Timeline, Some(Listing::Events)),
+    pane(Pane::Detail, View::Panes, false, Context::Facets, None),
+    pane(Pane::Map, View::Map, true, Context::Map, None),
+    pane(Pane::Places, View::Map, false, Context::Map, None),
+    pane(Pane::Axis, View::Axis, true, Context::Axis, None),
 ];
 
 impl Pane {

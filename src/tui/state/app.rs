@@ -332,12 +332,7 @@ impl App {
             Screen::Quiz(q) if q.finished() => Context::QuizDone,
             Screen::Quiz(_) => Context::Quiz,
             Screen::Detail { .. } => Context::Detail,
-            Screen::Main => match self.main.focus {
-                Pane::Timeline => Context::Timeline,
-                Pane::Map | Pane::Places => Context::Map,
-                Pane::Axis => Context::Axis,
-                Pane::Countries | Pane::Actors | Pane::Detail => Context::Facets,
-            },
+            Screen::Main => self.main.focus.spec().context,
         }
     }
 }

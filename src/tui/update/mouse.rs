@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use crate::tui::action::Action;
 use crate::tui::filtering::Row;
 use crate::tui::keymap::Context;
-use crate::tui::layout::{Areas, Pane, View};
+use crate::tui::layout::{Areas, Listing, Pane, View};
 use crate::tui::state::{App, Screen, scroll_offset};
 
 /// What a mouse event asks for, if anything.
@@ -35,25 +35,24 @@ impl App {
         if !self.main_in_front() || self.map_click(column, row) || self.axis_click(column, row) {
             return;
         }
-        let Some((pane, line)) = self.hit(column, row) else { return };
+        let Some((pane, listing, line)) = self.hit(column, row) else { return };
         self.main.focus = pane;
-        match pane {
-            Pane::Timeline => {
+        match listing {
+            Listing::Events => {
                 if let Some(Row::Event(p)) = self.shown.rows().get(line) {
                     self.shown.selected = *p;
                 }
             }
-            Pane::Countries => {
+            Listing::Countries => {
                 if let Some(item) = self.facets.country_order.item(line) {
                     self.facets.country_cursor = item;
                 }
             }
-            Pane::Actors => {
+            Listing::Actors => {
                 if let Some(item) = self.facets.actor_order.item(line) {
                     self.facets.actor_cursor = item;
                 }
             }
-            Pane::Detail | Pane::Map | Pane::Places | Pane::Axis => {}
         }
     }
 
@@ -74,7 +73,7 @@ impl App {
                     self.axis_pan(if delta < 0 { -0.1 } else { 0.1 });
                     return;
                 }
-                if let Some((pane, _)) = self.hit(column, row) {
+                if let Some((pane, _, _)) = self.hit(column, row) {
                     let before = self.main.focus;
                     self.main.focus = pane;
                     self.move_by(delta);
@@ -103,30 +102,28 @@ impl App {
         }
     }
 
-    /// The pane and line under a screen position, if it is a list line.
-    fn hit(&self, column: u16, row: u16) -> Option<(Pane, usize)> {
+    /// The list pane under a screen position, what it lists, and the line
+    /// of the list there (`usize::MAX` on its border).
+    fn hit(&self, column: u16, row: u16) -> Option<(Pane, Listing, usize)> {
         let areas = Areas::compute(self.main.view, self.width, self.height);
         let (pane, rect) = areas.pane_at(column, row)?;
-        if !pane.spec().list {
-            return None;
-        }
+        let listing = pane.spec().lists?;
         let inner_top = rect.y + 1;
         let inner_height = rect.height.saturating_sub(2);
         if row < inner_top || row >= inner_top + inner_height {
-            return Some((pane, usize::MAX));
+            return Some((pane, listing, usize::MAX));
         }
         let line = usize::from(row - inner_top);
         let facets = &self.facets;
-        let (cursor, len) = match pane {
-            Pane::Timeline | Pane::Detail => (self.shown.selected_row(), self.shown.rows().len()),
-            Pane::Countries => {
+        let (cursor, len) = match listing {
+            Listing::Events => (self.shown.selected_row(), self.shown.rows().len()),
+            Listing::Countries => {
                 (facets.country_order.rank(facets.country_cursor), facets.country_order.len())
             }
-            Pane::Actors => {
+            Listing::Actors => {
                 (facets.actor_order.rank(facets.actor_cursor), facets.actor_order.len())
             }
-            Pane::Map | Pane::Places | Pane::Axis => return None,
         };
-        Some((pane, scroll_offset(cursor, len, usize::from(inner_height)) + line))
+        Some((pane, listing, scroll_offset(cursor, len, usize::from(inner_height)) + line))
     }
 }

@@ -6,7 +6,7 @@
 use crate::query::Filter;
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, key};
-use crate::tui::layout::{Pane, View};
+use crate::tui::layout::{Listing, Pane, View};
 use crate::tui::state::{App, PromptKind};
 
 impl App {
@@ -60,34 +60,33 @@ impl App {
     /// Moves the cursor of the focused pane, in the order it shows its lines.
     pub(super) fn move_by(&mut self, delta: isize) {
         let facets = &mut self.facets;
-        match self.main.focus {
-            Pane::Countries => {
+        match self.main.focus.spec().lists {
+            Some(Listing::Countries) => {
                 facets.country_cursor = facets.country_order.step(facets.country_cursor, delta)
             }
-            Pane::Actors => {
+            Some(Listing::Actors) => {
                 facets.actor_cursor = facets.actor_order.step(facets.actor_cursor, delta)
             }
             // The views without a list step through the shown events.
-            Pane::Timeline | Pane::Detail | Pane::Map | Pane::Places | Pane::Axis => {
-                self.shown.step(delta)
-            }
+            Some(Listing::Events) | None => self.shown.step(delta),
         }
     }
 
     /// Enter or Space: a country or actor in or out of the filter; an event
     /// opens full-screen.
     fn activate(&mut self) {
-        match self.main.focus {
-            Pane::Map | Pane::Places => self.map_toggle(),
-            Pane::Timeline | Pane::Detail | Pane::Axis => self.open_full_screen(),
-            Pane::Countries => {
+        let spec = self.main.focus.spec();
+        match spec.lists {
+            None if spec.view == View::Map => self.map_toggle(),
+            Some(Listing::Events) | None => self.open_full_screen(),
+            Some(Listing::Countries) => {
                 if let Some(c) = self.timeline().countries.get(self.facets.country_cursor) {
                     let code = c.code.clone();
                     Filter::toggle(&mut self.shown.filter.countries, &code);
                     self.refilter_by_hand();
                 }
             }
-            Pane::Actors => {
+            Some(Listing::Actors) => {
                 if let Some(a) = self.timeline().actors.get(self.facets.actor_cursor) {
                     let id = a.id.clone();
                     Filter::toggle(&mut self.shown.filter.actors, &id);
@@ -109,16 +108,11 @@ impl App {
 
     /// `s` in a list pane: its next order.
     fn cycle_sort(&mut self) {
-        match self.main.focus {
-            Pane::Countries => {
-                let next = self.facets.country_order.sort.next();
-                self.sort_facets(next, self.facets.actor_order.sort);
-            }
-            Pane::Actors => {
-                let next = self.facets.actor_order.sort.next();
-                self.sort_facets(self.facets.country_order.sort, next);
-            }
-            Pane::Timeline | Pane::Detail | Pane::Map | Pane::Places | Pane::Axis => {}
+        let (countries, actors) = (self.facets.country_order.sort, self.facets.actor_order.sort);
+        match self.main.focus.spec().lists {
+            Some(Listing::Countries) => self.sort_facets(countries.next(), actors),
+            Some(Listing::Actors) => self.sort_facets(countries, actors.next()),
+            Some(Listing::Events) | None => {}
         }
     }
 

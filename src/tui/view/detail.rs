@@ -10,17 +10,17 @@ use super::block;
 use crate::model::{Event, Timeline};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, key};
-use crate::tui::layout::Pane;
+use crate::tui::layout::Listing;
 use crate::tui::pages::card::{event_lines, heading, max_scroll, text_area};
 use crate::tui::state::App;
 use crate::tui::state::Reach;
 use crate::tui::theme::Theme;
 
 pub fn pane(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
-    let (title, lines) = match app.focus() {
-        Pane::Countries => (" Country ", country_lines(app, theme)),
-        Pane::Actors => (" Actor ", actor_lines(app, theme)),
-        Pane::Timeline | Pane::Detail | Pane::Map | Pane::Places | Pane::Axis => {
+    let (title, lines) = match app.focus().spec().lists {
+        Some(Listing::Countries) => (" Country ", country_lines(app, theme)),
+        Some(Listing::Actors) => (" Actor ", actor_lines(app, theme)),
+        Some(Listing::Events) | None => {
             (" Event ", event_lines(app, theme, area.width.saturating_sub(2)))
         }
     };
