@@ -5,14 +5,14 @@
 //! carries out; a frame ([`view`]) is drawn only when something changed.
 
 pub mod action;
-pub mod bidi;
-pub mod effect;
+pub(crate) mod bidi;
+mod effect;
 pub mod filtering;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
-pub mod pages;
-pub mod sources;
+mod pages;
+pub(crate) mod sources;
 pub mod state;
 mod terminal;
 pub mod theme;

@@ -123,11 +123,6 @@ impl Peer {
         let mut links = self.shared.links.lock().unwrap_or_else(|e| e.into_inner());
         links.retain(|_, s| s.write_all(format!("{line}\n").as_bytes()).is_ok());
     }
-
-    /// The socket's path.
-    pub fn path(&self) -> &Path {
-        &self.shared.path
-    }
 }
 
 impl Drop for Peer {
