@@ -3,7 +3,7 @@
 //! counted into clusters. Pure layout, so the view draws it
 //! and a click finds the event with the same answer.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 
 use crate::model::Timeline;
 
@@ -42,12 +42,7 @@ pub const BELOW: u16 = 1;
 
 /// The lanes' area and their number, for the axis pane's area.
 pub fn lanes_area(area: Rect) -> (Rect, usize) {
-    let inner = Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    };
+    let inner = area.inner(Margin::new(1, 1));
     let lanes = inner.height.saturating_sub(ABOVE + BELOW);
     (Rect { y: inner.y + ABOVE, height: lanes, ..inner }, usize::from(lanes))
 }

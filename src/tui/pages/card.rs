@@ -2,7 +2,7 @@
 //! handout are made of ([`crate::document::Card`]): drawn in the detail pane
 //! and full-screen, and measured to know how far the full-screen view scrolls.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -15,12 +15,7 @@ use crate::tui::theme::Theme;
 
 /// Where the full-screen event's text goes: wide margins on a big screen.
 pub fn text_area(area: Rect) -> Rect {
-    let inner = Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    };
+    let inner = area.inner(Margin::new(1, 1));
     let margin = inner.width.saturating_sub(100) / 2;
     Rect { x: inner.x + margin + 1, width: inner.width.saturating_sub(margin * 2 + 2), ..inner }
 }

@@ -2,7 +2,7 @@
 //! that asks them again; drawn by the quiz screen and measured to know how
 //! far it scrolls.
 
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -14,12 +14,7 @@ use crate::tui::theme::Theme;
 
 /// Where the quiz's text goes inside its border, with margins.
 pub fn text_area(area: Rect) -> Rect {
-    let inner = Rect {
-        x: area.x + 1,
-        y: area.y + 1,
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    };
+    let inner = area.inner(Margin::new(1, 1));
     // A readable column in the middle of the screen, however wide it is.
     let width = inner.width.saturating_sub(2 * (inner.width / 10).clamp(1, 20)).min(90);
     let margin = (inner.width - width) / 2;

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 
 use super::axis::AxisState;
 use super::data::{Data, Reaches};
@@ -280,12 +280,7 @@ impl App {
     /// The map's inner area and the part of the world it shows, as drawn.
     pub fn map_frame(&self) -> Option<(Rect, geo::Bounds)> {
         let area = Areas::compute(View::Map, self.width, self.height).get(Pane::Map)?;
-        let inner = Rect {
-            x: area.x + 1,
-            y: area.y + 1,
-            width: area.width.saturating_sub(2),
-            height: area.height.saturating_sub(2),
-        };
+        let inner = area.inner(Margin::new(1, 1));
         let tl = self.data.query.timeline();
         let wanted = match self.map.bounds {
             Some(b) => Some(b),
