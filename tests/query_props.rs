@@ -5,9 +5,7 @@
 
 use proptest::prelude::*;
 
-use steppe::model::{
-    Actor, ActorKind, Country, Era, Event, Origin, PartialDate, Participant, Timeline,
-};
+use steppe::model::{Actor, ActorKind, Country, Era, Event, PartialDate, Participant, Timeline};
 use steppe::query::{Filter, Query, fold, parse};
 
 const CODES: [&str; 4] = ["KZ", "UZ", "TR", "CN"];
@@ -171,10 +169,7 @@ fn timeline() -> impl Strategy<Value = Timeline> {
             .into_iter()
             .enumerate()
             .map(|(i, (date, span, cs, acts, tags, words, seed))| Event {
-                id: format!("e{i}"),
-                date,
                 end: span.map(|y| PartialDate::year(date.year + i32::from(y))),
-                title: words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" "),
                 summary: WORDS[seed % WORDS.len()].to_string(),
                 countries: cs.iter().map(|&c| CODES[c].to_string()).collect(),
                 actors: acts
@@ -189,11 +184,11 @@ fn timeline() -> impl Strategy<Value = Timeline> {
                     .filter(|&j| j != i)
                     .map(|j| format!("e{j}"))
                     .collect(),
-                media: None,
-                location: None,
-                external_ids: Vec::new(),
-                quotes: Vec::new(),
-                origin: Origin::default(),
+                ..Event::new(
+                    format!("e{i}"),
+                    date,
+                    words.iter().map(|&w| WORDS[w]).collect::<Vec<_>>().join(" "),
+                )
             })
             .collect();
         for e in &mut events {

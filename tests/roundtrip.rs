@@ -8,8 +8,8 @@ use serde_json::Value;
 use steppe::export::{self, Format};
 use steppe::load;
 use steppe::model::{
-    Actor, ActorKind, Country, Era, Event, Location, Media, Origin, PartialDate, Participant,
-    Source, Timeline,
+    Actor, ActorKind, Country, Era, Event, Location, Media, PartialDate, Participant, Source,
+    Timeline,
 };
 use steppe::query::Query;
 
@@ -205,10 +205,7 @@ fn event(n: usize) -> impl Strategy<Value = Event> {
                 let mut external_ids: Vec<(String, String)> = ids;
                 external_ids.dedup_by(|a, b| a.0 == b.0);
                 Event {
-                    id: String::new(),
-                    date,
                     end,
-                    title,
                     summary,
                     countries,
                     actors,
@@ -218,8 +215,7 @@ fn event(n: usize) -> impl Strategy<Value = Event> {
                     media: media.map(Box::new),
                     location: location.map(Box::new),
                     external_ids,
-                    quotes: Vec::new(),
-                    origin: Origin::default(),
+                    ..Event::new("", date, title)
                 }
             },
         )

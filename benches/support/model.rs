@@ -2,9 +2,7 @@
 //! explorer benchmarks: 12 countries, 60 actors, 6 tags and 6 eras, and some
 //! accented text.
 
-use steppe::model::{
-    Actor, ActorKind, Country, Era, Event, Origin, PartialDate, Participant, Timeline,
-};
+use steppe::model::{Actor, ActorKind, Country, Era, Event, PartialDate, Participant, Timeline};
 
 const CODES: [&str; 12] = ["KZ", "KG", "TJ", "TM", "UZ", "RU", "CN", "US", "EU", "DE", "TR", "GB"];
 const TAGS: [&str; 6] = ["summit", "treaty", "war", "economic", "energy", "security"];
@@ -22,10 +20,7 @@ pub fn synthetic(n: usize) -> Timeline {
     };
     let mut events: Vec<Event> = (0..n)
         .map(|i| Event {
-            id: format!("event-{i}"),
-            date: date(i),
             end: (i % 10 == 0).then(|| PartialDate::year(date(i).year + 2)),
-            title: format!("Event {i} about {} and {}", CODES[i % 12], CODES[(i / 12) % 12]),
             summary: format!(
                 "A summary of event {i}, long enough to search through, mentioning Dushanbe {}{}.",
                 i % 97,
@@ -43,11 +38,11 @@ pub fn synthetic(n: usize) -> Timeline {
             } else {
                 Vec::new()
             },
-            media: None,
-            location: None,
-            external_ids: Vec::new(),
-            quotes: Vec::new(),
-            origin: Origin::default(),
+            ..Event::new(
+                format!("event-{i}"),
+                date(i),
+                format!("Event {i} about {} and {}", CODES[i % 12], CODES[(i / 12) % 12]),
+            )
         })
         .collect();
     events.sort_by_key(|e| e.date);

@@ -384,26 +384,10 @@ impl Refs<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Event, Origin, PartialDate};
+    use crate::model::{Event, PartialDate};
 
     fn event(id: &str, year: i32) -> Event {
-        Event {
-            id: id.into(),
-            date: PartialDate::year(year),
-            end: None,
-            title: id.into(),
-            summary: String::new(),
-            countries: Vec::new(),
-            actors: Vec::new(),
-            tags: Vec::new(),
-            sources: Vec::new(),
-            related: Vec::new(),
-            media: None,
-            location: None,
-            external_ids: Vec::new(),
-            quotes: Vec::new(),
-            origin: Origin::default(),
-        }
+        Event::new(id, PartialDate::year(year), id)
     }
 
     #[test]

@@ -114,26 +114,10 @@ impl Timeline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Origin, PartialDate};
+    use crate::model::PartialDate;
 
     fn event(id: &str) -> Event {
-        Event {
-            id: id.into(),
-            date: PartialDate::year(1991),
-            end: None,
-            title: id.into(),
-            summary: String::new(),
-            countries: Vec::new(),
-            actors: Vec::new(),
-            tags: Vec::new(),
-            sources: Vec::new(),
-            related: Vec::new(),
-            media: None,
-            location: None,
-            external_ids: Vec::new(),
-            quotes: Vec::new(),
-            origin: Origin::default(),
-        }
+        Event::new(id, PartialDate::year(1991), id)
     }
 
     #[test]

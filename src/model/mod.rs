@@ -189,6 +189,28 @@ pub struct Event {
 }
 
 impl Event {
+    /// An event with only an id, a date and a title: the rest empty, for the
+    /// readers and tests to fill in with `Event { countries, ..Event::new(…) }`.
+    pub fn new(id: impl Into<String>, date: PartialDate, title: impl Into<String>) -> Event {
+        Event {
+            id: id.into(),
+            date,
+            end: None,
+            title: title.into(),
+            summary: String::new(),
+            countries: Vec::new(),
+            actors: Vec::new(),
+            tags: Vec::new(),
+            sources: Vec::new(),
+            related: Vec::new(),
+            media: None,
+            location: None,
+            external_ids: Vec::new(),
+            quotes: Vec::new(),
+            origin: Origin::default(),
+        }
+    }
+
     /// Same content, wherever it was defined.
     pub fn same_definition(&self, other: &Event) -> bool {
         self.id == other.id

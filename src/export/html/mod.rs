@@ -401,18 +401,12 @@ pub fn lesson(lesson: &Lesson) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Event, Origin, PartialDate, Source, Timeline};
+    use crate::model::{Event, PartialDate, Source, Timeline};
     use crate::query::Query;
 
     fn hostile() -> Query {
         let event = Event {
-            id: "x".into(),
-            date: PartialDate::year(2001),
-            end: None,
-            title: "</title><script>alert(1)</script>".into(),
             summary: "<img src=x onerror=alert(2)>".into(),
-            countries: Vec::new(),
-            actors: Vec::new(),
             tags: vec!["\"><svg onload=alert(3)>".into()],
             sources: vec![
                 Source {
@@ -436,12 +430,7 @@ mod tests {
                     ..Source::default()
                 },
             ],
-            related: Vec::new(),
-            media: None,
-            location: None,
-            external_ids: Vec::new(),
-            quotes: Vec::new(),
-            origin: Origin::default(),
+            ..Event::new("x", PartialDate::year(2001), "</title><script>alert(1)</script>")
         };
         Query::new(Timeline { events: vec![event], ..Timeline::default() })
     }
