@@ -7,12 +7,14 @@
 //! `UPDATE_README=1 cargo test --test browser` also rewrites the README's
 //! picture of the page, docs/web-page.png.
 
+mod common;
 #[path = "browser/driver.rs"]
 mod driver;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use common::tools;
 use driver::{Browser, END, HOME, LEFT, RIGHT, SPACE, TAB};
 use serde_json::Value;
 
@@ -62,8 +64,11 @@ fn text_of(b: &Browser, css: &str) -> String {
 
 #[test]
 fn the_page_in_a_real_browser() {
+    // pdftotext reads back the handout and the worksheet.
+    let tools = tools::require_all(["chromium", "chromedriver", "pdftotext"]);
+    let Some([chromium, chromedriver, pdftotext]) = tools else { return };
+    let b = Browser::start(&chromium, &chromedriver);
     let dir = tempfile::tempdir().expect("tempdir");
-    let b = Browser::start();
     let page = export(dir.path(), "timeline.html", &[]);
     let size = std::fs::metadata(dir.path().join("timeline.html")).expect("stat").len();
     assert!(size < 300_000, "the bundled page is {size} bytes");
@@ -74,11 +79,11 @@ fn the_page_in_a_real_browser() {
     contrast_is_enough_in_light_and_dark(&b, &page);
     nothing_leaves_the_page(&b);
     readme_picture(&b, &page);
-    prints_a_handout(&b, &page, dir.path());
+    prints_a_handout(&b, &page, dir.path(), &pdftotext);
 
     let tour = export(dir.path(), "tour.html", &["--tour", "new-great-game"]);
     a_tour_steps_by_keyboard(&b, &tour);
-    a_tour_prints_as_a_worksheet(&b, &tour, dir.path());
+    a_tour_prints_as_a_worksheet(&b, &tour, dir.path(), &pdftotext);
     let students = export(dir.path(), "students.html", &["--tour", "new-great-game", "--no-notes"]);
     the_students_copy_has_no_notes(&b, &students);
 
@@ -239,20 +244,20 @@ fn readme_picture(b: &Browser, page: &str) {
     assert!(path.exists() && readme.contains("](docs/web-page.png)"), "the README shows the page");
 }
 
-fn pdf_text(path: &Path) -> String {
-    let o = Command::new("pdftotext")
+fn pdf_text(pdftotext: &Path, path: &Path) -> String {
+    let o = Command::new(pdftotext)
         .args(["-layout", path.to_str().expect("path"), "-"])
         .output()
-        .expect("pdftotext is installed (apt-get install poppler-utils)");
+        .expect("pdftotext runs");
     assert!(o.status.success(), "pdftotext: {}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8_lossy(&o.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn prints_a_handout(b: &Browser, page: &str, dir: &Path) {
+fn prints_a_handout(b: &Browser, page: &str, dir: &Path, pdftotext: &Path) {
     b.goto(page);
     let pdf = dir.join("timeline.pdf");
     b.print_pdf(&pdf);
-    let text = pdf_text(&pdf);
+    let text = pdf_text(pdftotext, &pdf);
     let first = text_of(b, "article.event .title");
     assert!(!first.is_empty());
     assert!(text.contains(&first), "the PDF has the first event, {first:?}");
@@ -299,11 +304,11 @@ fn a_tour_steps_by_keyboard(b: &Browser, tour: &str) {
     assert_eq!(shown(), [title_of(6)], "#step=7 opens the seventh step");
 }
 
-fn a_tour_prints_as_a_worksheet(b: &Browser, tour: &str, dir: &Path) {
+fn a_tour_prints_as_a_worksheet(b: &Browser, tour: &str, dir: &Path, pdftotext: &Path) {
     b.goto(&format!("{tour}#step=3"));
     let pdf = dir.join("tour.pdf");
     b.print_pdf(&pdf);
-    let text = pdf_text(&pdf);
+    let text = pdf_text(pdftotext, &pdf);
     assert_eq!(text.matches("Question for the class").count(), 12, "every step prints");
     // The tour's own note, then one a step.
     assert_eq!(text.matches("Note for the teacher").count(), 13);

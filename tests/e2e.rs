@@ -1,9 +1,14 @@
 //! The real binary in a real terminal (tmux), driven as a person would.
-//! Without tmux these tests fail and say how to install it; `.ci/run` does.
+//! Without tmux these tests are skipped, saying how to install it (with `CI` set they
+//! fail); `.ci/run` installs it.
+
+mod common;
 
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
+
+use common::tools;
 
 struct Tmux {
     session: String,
@@ -12,16 +17,6 @@ struct Tmux {
 fn tmux(args: &[&str]) -> String {
     let out = Command::new("tmux").args(args).output().expect("tmux runs");
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Fails the test, saying what to install, when tmux is missing.
-fn require_tmux() {
-    let found = Command::new("tmux").arg("-V").output().is_ok_and(|o| o.status.success());
-    assert!(
-        found,
-        "the end-to-end tests drive steppe in tmux, which is not installed: \
-         install it (`apt-get install tmux`, `brew install tmux`) and run the tests again"
-    );
 }
 
 /// Starts a detached tmux session running `command`. Tests start their
@@ -48,14 +43,15 @@ fn new_session(session: &str, command: &[&str]) {
 
 impl Tmux {
     /// Starts `steppe ARGS` in a 120×40 terminal; when it exits the pane
-    /// shows `[exited] CODE` and the terminal's mode.
-    fn start(name: &str, args: &str) -> Tmux {
+    /// shows `[exited] CODE` and the terminal's mode. `None` without tmux: the test
+    /// is skipped.
+    fn start(name: &str, args: &str) -> Option<Tmux> {
         Tmux::start_with(name, "", args)
     }
 
     /// Like `start`, with environment settings (`NAME=value ...`) before the command.
-    fn start_with(name: &str, env: &str, args: &str) -> Tmux {
-        require_tmux();
+    fn start_with(name: &str, env: &str, args: &str) -> Option<Tmux> {
+        tools::require("tmux")?;
         let session = format!("steppe-e2e-{name}-{}", std::process::id());
         let bin = env!("CARGO_BIN_EXE_steppe");
         let dir = env!("CARGO_MANIFEST_DIR");
@@ -64,7 +60,7 @@ impl Tmux {
             "cd '{dir}' && export XDG_RUNTIME_DIR=\"$(mktemp -d)\" && {env} '{bin}' {args}; echo \"[exited] $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
         );
         new_session(&session, &["sh", "-c", &script]);
-        Tmux { session }
+        Some(Tmux { session })
     }
 
     fn screen(&self) -> String {
@@ -139,7 +135,7 @@ fn assert_restored(t: &Tmux, code: &str) {
 
 #[test]
 fn explore_filter_search_help_quit() {
-    let t = Tmux::start("main", "");
+    let Some(t) = Tmux::start("main", "") else { return };
     let screen = t.wait_for("73 of 73 events");
     assert!(screen.contains("Countries") && screen.contains("Actors") && screen.contains("Event"));
     assert!(t.modes().contains("mouse=1 alt=1"), "{}", t.modes());
@@ -183,8 +179,11 @@ fn explore_filter_search_help_quit() {
 
 #[test]
 fn signals_give_the_terminal_back_and_exit_128_plus_the_signal() {
+    if tools::require_all(["tmux", "pkill"]).is_none() {
+        return;
+    }
     for (signal, code) in [("TERM", "143"), ("INT", "130"), ("QUIT", "131"), ("HUP", "129")] {
-        let t = Tmux::start(&format!("sig{signal}"), "--no-mouse");
+        let Some(t) = Tmux::start(&format!("sig{signal}"), "--no-mouse") else { return };
         t.wait_for("of 73 events");
         if signal == "TERM" {
             assert!(
@@ -204,7 +203,7 @@ fn signals_give_the_terminal_back_and_exit_128_plus_the_signal() {
 
 #[test]
 fn resizing_down_to_20x6_and_back_never_crashes() {
-    let t = Tmux::start("resize", "");
+    let Some(t) = Tmux::start("resize", "") else { return };
     t.wait_for("73 of 73 events");
     for (w, h) in
         [("80", "24"), ("20", "6"), ("50", "12"), ("1", "1"), ("200", "60"), ("120", "40")]
@@ -226,7 +225,7 @@ fn a_saved_edit_appears_and_a_broken_one_keeps_the_last_good_data() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.yaml"))
             .expect("fixture");
     std::fs::write(&file, &original).expect("write");
-    let t = Tmux::start("watch", &format!("'{}'", file.display()));
+    let Some(t) = Tmux::start("watch", &format!("'{}'", file.display())) else { return };
     t.wait_for("4 of 4 events");
     // As an editor saves: a new file renamed over the old one.
     let save = |text: &str| {
@@ -253,7 +252,7 @@ fn a_saved_edit_appears_and_a_broken_one_keeps_the_last_good_data() {
 
 #[test]
 fn a_tour_from_the_command_line_step_by_step() {
-    let t = Tmux::start("tour", "--tour new-great-game");
+    let Some(t) = Tmux::start("tour", "--tour new-great-game") else { return };
     let screen = t.wait_for("Step 1 of 12");
     assert!(screen.contains("The new Great Game, 1991–2025") && screen.contains('█'), "{screen}");
     assert!(!screen.contains("Note for the teacher"), "notes start hidden:\n{screen}");
@@ -274,7 +273,7 @@ fn a_tour_from_the_command_line_step_by_step() {
 
 #[test]
 fn no_color_keeps_the_selection_visible() {
-    let t = Tmux::start_with("nocolor", "NO_COLOR=1", "");
+    let Some(t) = Tmux::start_with("nocolor", "NO_COLOR=1", "") else { return };
     t.wait_for("73 of 73 events");
     let styled = t.screen_styled();
     let row = styled.lines().find(|l| l.contains('▶')).expect("a selected row");
@@ -289,11 +288,14 @@ fn no_color_keeps_the_selection_visible() {
 
 #[test]
 fn closing_the_terminal_ends_steppe() {
+    if tools::require_all(["tmux", "pgrep"]).is_none() {
+        return;
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("closing-the-terminal.yaml");
     std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/mini.yaml"), &file)
         .expect("copy");
-    let t = Tmux::start("close", &format!("'{}'", file.display()));
+    let Some(t) = Tmux::start("close", &format!("'{}'", file.display())) else { return };
     t.wait_for("4 of 4 events");
     let running = || {
         Command::new("pgrep")
@@ -328,7 +330,9 @@ fn a_slow_save_during_slides_keeps_the_slide_and_the_filter() {
     let file = dir.path().join("lesson.yaml");
     let original = mini();
     std::fs::write(&file, &original).expect("write");
-    let t = Tmux::start("slowsave", &format!("--country KZ '{}'", file.display()));
+    let Some(t) = Tmux::start("slowsave", &format!("--country KZ '{}'", file.display())) else {
+        return;
+    };
     t.wait_for("2 of 4 events · country: KZ");
     t.keys(&["p", "Right"]);
     t.wait_for("2 / 2");
@@ -353,7 +357,7 @@ fn a_directory_deleted_and_made_again_or_swapped_keeps_reloading() {
     let dir = top.path().join("lessons");
     std::fs::create_dir(&dir).expect("mkdir");
     std::fs::write(dir.join("a.yaml"), mini()).expect("write");
-    let t = Tmux::start("redir", &format!("'{}'", dir.display()));
+    let Some(t) = Tmux::start("redir", &format!("'{}'", dir.display())) else { return };
     t.wait_for("4 of 4 events");
     std::fs::remove_dir_all(&dir).expect("rm -r");
     t.wait_for("not reloaded");
@@ -388,7 +392,7 @@ fn selected(screen: &str) -> Option<String> {
 
 #[test]
 fn a_terminal_reply_or_unknown_sequence_is_no_key() {
-    let t = Tmux::start("escapes", "");
+    let Some(t) = Tmux::start("escapes", "") else { return };
     let first = selected(&t.wait_for("73 of 73 events")).expect("a selected row");
     // Replies a terminal sends unasked, and sequences steppe has no use for;
     // `q` in them must not quit, `j` must not move.
@@ -415,8 +419,8 @@ fn a_terminal_reply_or_unknown_sequence_is_no_key() {
 }
 
 /// An interactive shell with job control in tmux, for Ctrl-Z and `fg`.
-fn job_shell(name: &str) -> Tmux {
-    require_tmux();
+fn job_shell(name: &str) -> Option<Tmux> {
+    tools::require_all(["tmux", "bash"])?;
     let session = format!("steppe-e2e-{name}-{}", std::process::id());
     new_session(&session, &["env", "PS1=shell$ ", "bash", "--norc", "--noprofile", "-i"]);
     let t = Tmux { session };
@@ -428,12 +432,15 @@ fn job_shell(name: &str) -> Tmux {
     ));
     t.keys(&["Enter"]);
     t.wait_for("73 of 73 events");
-    t
+    Some(t)
 }
 
 #[test]
 fn ctrl_z_gives_the_terminal_to_the_shell_and_fg_brings_steppe_back() {
-    let t = job_shell("suspend");
+    if tools::require_all(["tmux", "bash", "pkill"]).is_none() {
+        return;
+    }
+    let Some(t) = job_shell("suspend") else { return };
     let top = selected(&t.screen()).expect("a selected row");
     t.keys(&["j"]);
     let screen = t.wait_until("j moves", |screen| selected(screen).is_some_and(|s| s != top));
@@ -494,7 +501,7 @@ fn the_first_frame_shows_loading_progress_until_the_data_is_there() {
             if n == 0 { text } else { text[text.find("events:").expect("events")..].to_string() };
         std::fs::write(dir.path().join(format!("part-{n:03}.yaml")), text).expect("write");
     }
-    let t = Tmux::start("progress", &format!("'{}'", dir.path().display()));
+    let Some(t) = Tmux::start("progress", &format!("'{}'", dir.path().display())) else { return };
     t.wait_for("800 of 800 events");
     t.keys(&["q"]);
     assert_restored(&t, "0");
@@ -511,7 +518,9 @@ fn own_files_with_the_built_in_timeline_reload_and_keep_it() {
     };
     let first = format!("events:\n{}", event("visit-2023", "2023-05-12", "Class 9B visits Astana"));
     std::fs::write(&file, &first).expect("write");
-    let t = Tmux::start("builtin", &format!("--with-builtin '{}'", file.display()));
+    let Some(t) = Tmux::start("builtin", &format!("--with-builtin '{}'", file.display())) else {
+        return;
+    };
     let screen = t.wait_for("74 of 74 events");
     assert!(screen.contains("Central Asia between Russia, China"), "{screen}");
     // Our event is there, linked to the built-in one.
@@ -547,7 +556,7 @@ fn listed(args: &[&str]) -> usize {
 
 #[test]
 fn following_a_link_and_back() {
-    let t = Tmux::start("links", "");
+    let Some(t) = Tmux::start("links", "") else { return };
     t.wait_for("73 of 73 events");
     t.keys(&["y"]);
     t.type_text("1991");
@@ -572,7 +581,7 @@ fn following_a_link_and_back() {
 
 #[test]
 fn a_tag_filter_and_a_date_filter_from_the_keyboard() {
-    let t = Tmux::start("filters", "");
+    let Some(t) = Tmux::start("filters", "") else { return };
     t.wait_for("73 of 73 events");
     t.keys(&["#"]);
     t.wait_for("Tags — Enter ticks");
@@ -600,7 +609,7 @@ fn a_tag_filter_and_a_date_filter_from_the_keyboard() {
 
 #[test]
 fn a_search_ignores_accents_and_marks_what_it_found() {
-    let t = Tmux::start("erdogan", "");
+    let Some(t) = Tmux::start("erdogan", "") else { return };
     t.wait_for("73 of 73 events");
     t.keys(&["/"]);
     t.type_text("erdogan");
@@ -622,7 +631,7 @@ fn a_search_ignores_accents_and_marks_what_it_found() {
 
 #[test]
 fn the_map_shows_the_capitals_and_toggles_a_country() {
-    let t = Tmux::start("map", "");
+    let Some(t) = Tmux::start("map", "") else { return };
     t.wait_for("73 of 73 events");
     t.keys(&["y"]);
     t.type_text("2025");

@@ -26,29 +26,17 @@ pub const END: &str = "\u{E010}";
 pub const TAB: &str = "\u{E004}";
 pub const SPACE: &str = " ";
 
-fn require(tool: &str, package: &str) {
-    let found = Command::new(tool)
-        .arg("--version")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(found, "`{tool}` is missing: the browser tests need it (apt-get install {package})");
-}
-
 fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free local port");
     listener.local_addr().expect("address").port()
 }
 
 impl Browser {
-    /// Starts chromedriver and one headless Chromium session, with network
+    /// Starts `chromedriver` and one headless `chromium` session, with network
     /// and console logging on.
-    pub fn start() -> Browser {
-        require("chromium", "chromium");
-        require("chromedriver", "chromium-driver");
+    pub fn start(chromium: &Path, chromedriver: &Path) -> Browser {
         let port = free_port();
-        let driver = Command::new("chromedriver")
+        let driver = Command::new(chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -71,7 +59,7 @@ impl Browser {
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {
-                "binary": "/usr/bin/chromium",
+                "binary": chromium,
                 "args": [
                     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking",

@@ -1,8 +1,10 @@
-//! Helpers shared by the test suites: the binary run as a user runs it, the bundled app, keys as a
-//! person presses them, and frames drawn on `TestBackend`.
+//! Helpers shared by the test suites: the binary run as a user runs it, the system tools
+//! some suites drive, the bundled app, keys as a person presses them, and frames drawn on
+//! `TestBackend`.
 #![allow(dead_code)]
 
 pub mod run;
+pub mod tools;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
