@@ -37,6 +37,13 @@ fn quotes_names_and_translations_load() {
     assert_eq!(first.quotes[0].lang.as_deref(), Some("en"));
     let second = &tl.events[tl.event_index("second").expect("second")];
     assert_eq!(tl.speaker(&second.quotes[0]), "Someone Not In The Actors");
+    let translated = &second.quotes[0];
+    assert_eq!(translated.translated_by.as_deref(), Some("An Interpreter"));
+    let original = translated.original.as_deref().expect("the words as said");
+    assert_eq!((original.lang.as_str(), original.text.as_str()), ("ru", "Другое изречение."));
+    let (shown, other) = tl.said(translated);
+    assert_eq!((shown.text, shown.translation), ("Another saying.", Some(Some("An Interpreter"))));
+    assert_eq!(other.map(|o| (o.text, o.translation)), Some(("Другое изречение.", None)));
     assert_eq!(tl.tour("lesson").expect("tour").steps[1].quote, Some(0));
     assert_eq!(tl.translations.languages(), ["ar", "ru"]);
     let mut ru = tl.clone();
@@ -54,6 +61,14 @@ fn quotes_names_and_translations_load() {
     );
     assert_eq!(tour.steps[0].question.as_deref(), Some("Вопрос?"));
     assert_eq!(tour.steps[1].question.as_deref(), Some("Who might the speaker have meant?"));
+    // A Russian class reads the words as said, and the translation beside them.
+    let (shown, other) = ru.said(&ru.events[1].quotes[0]);
+    assert_eq!(
+        (shown.text, shown.lang, shown.translation),
+        ("Другое изречение.", Some("ru"), None)
+    );
+    assert_eq!(shown.source.url.as_deref(), Some("https://example.org/said-ru"));
+    assert_eq!(other.map(|o| o.text), Some("Another saying."));
     let mut none = tl.clone();
     assert_eq!(none.translate("kk"), None);
     assert_eq!(none.events[0].title, "The first event");
@@ -86,6 +101,21 @@ fn mistakes_in_quotes_and_translations_are_located() {
             "events:\n  - id: a\n    date: 1991\n    title: A\n    sources: [https://x.org]\ntours:\n  - id: t\n    title: T\n    steps:\n      - event: a\n        quote: 2\n",
             "lesson.yaml:10:16",
             "step 1 of tour `t` shows quote 2 of event `a`, which has 0 quotes",
+        ),
+        (
+            "events:\n  - id: a\n    date: 1991\n    title: A\n    sources: [https://x.org]\n    quotes:\n      - text: Words.\n        by: someone\n        source: https://x.org\n        original:\n          text: Слова.\n",
+            "lesson.yaml:11:11",
+            "the original of quote 1 of event `a` has no `lang`; it is required",
+        ),
+        (
+            "events:\n  - id: a\n    date: 1991\n    title: A\n    sources: [https://x.org]\n    quotes:\n      - text: Words.\n        by: someone\n        lang: en\n        source: https://x.org\n        original: {text: Other words., lang: en}\n",
+            "lesson.yaml:11:46",
+            "the original of quote 1 of event `a` is in `en`, the language of the quote's own `text`",
+        ),
+        (
+            "events:\n  - id: a\n    date: 1991\n    title: A\n    sources: [https://x.org]\n    quotes:\n      - text: Words.\n        by: someone\n        source: https://x.org\n        original: {lang: ru, txt: Слова.}\n",
+            "lesson.yaml:10:30",
+            "unknown key `txt` in the original of quote 1 of event `a`",
         ),
     ];
     for (yaml, place, message) in cases {
@@ -254,10 +284,53 @@ fn the_bundled_quote_is_word_for_word_with_its_source_and_a_slide_of_its_own() {
     let md = ok(&["export", "--tour", "new-great-game"]);
     assert!(
         md.contains(
-            "> — Vladimir Putin, 14 Oct 2022 · Kremlin — Speech at first Russia–Central Asia summit"
+            "> — Vladimir Putin, 14 Oct 2022 · Kremlin's translation from Russian · Kremlin — Speech at first Russia–Central Asia summit"
         ),
         "{md}"
     );
+    assert!(md.contains("> *Original, in Russian:*\\\n> К активизации всех механизмов"), "{md}");
+}
+
+#[test]
+fn a_translated_quote_shows_the_words_as_said_to_a_class_that_reads_them() {
+    // English: the translation, marked, with the original under it.
+    let md = ok(&["export", FIXTURE, "--tour", "lesson"]);
+    assert!(
+        md.contains("> Another saying.\\\n> — Someone Not In The Actors · An Interpreter's translation from Russian · <https://example.org/said>\n>\n> *Original, in Russian:*\\\n> Другое изречение.\\\n> — <https://example.org/said-ru>"),
+        "{md}"
+    );
+    // Russian: the words as said, then the translation, marked as one.
+    let ru = ok(&["export", FIXTURE, "--tour", "lesson", "--lang", "ru"]);
+    assert!(
+        ru.contains("> Другое изречение.\\\n> — Someone Not In The Actors · <https://example.org/said-ru>\n>\n> *An Interpreter's translation, in English:*\\\n> Another saying."),
+        "{ru}"
+    );
+    // The web page folds the other version away, in its own language.
+    let html = ok(&["export", FIXTURE, "--tour", "lesson", "--format", "html"]);
+    assert!(
+        html.contains(
+            "<span class=\"translated\">An Interpreter's translation from Russian</span>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<details class=\"version\"><summary>Original, in Russian</summary><blockquote lang=\"ru\""), "{html}");
+    // A quote's words are never run through the translations of the texts.
+    let plain = ok(&["export", FIXTURE, "--where", "text:\"only one summary\"", "--lang", "ar"]);
+    assert!(plain.contains("> Another saying."), "{plain}");
+}
+
+#[test]
+fn a_quotes_original_survives_timelinejs_and_yaml() {
+    let before = load_yaml(&std::fs::read_to_string(FIXTURE).expect("fixture")).timeline;
+    for (format, name) in [("timelinejs", "out.json"), ("yaml", "out.yaml")] {
+        let written = ok(&["export", FIXTURE, "--format", format]);
+        let again = steppe::load::load_texts(vec![(name.into(), Ok(written))]);
+        assert!(again.is_ok(), "{format}: {}", again.report.render());
+        let after = &again.timeline;
+        for (a, b) in after.events.iter().zip(&before.events) {
+            assert_eq!(a.quotes, b.quotes, "{format}: {}", a.id);
+        }
+    }
 }
 
 #[test]

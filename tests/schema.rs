@@ -113,6 +113,7 @@ fn the_schema_and_the_reader_allow_the_same_keys() {
             "tour" => properties(&schema, "TourDoc"),
             "step" => properties(&schema, "StepDoc"),
             "quote" => properties(&schema, "QuoteDoc"),
+            "quote original" => properties(&schema, "OriginalDoc"),
             other => panic!("no schema definition for {other}"),
         };
         let mut read: Vec<String> = keys.iter().map(|k| k.to_string()).collect();

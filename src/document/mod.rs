@@ -92,7 +92,10 @@ pub struct MediaRef<'a> {
     pub credit: Option<&'a str>,
 }
 
-/// Words someone said, with who said them, when, and where it is printed.
+/// Words someone said, with who said them, when, and where it is printed:
+/// in the language the timeline is shown in when the file has them (the
+/// original for a class that reads its language), with the other version
+/// of the words beside them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuoteRef<'a> {
     pub text: Paragraphs<'a>,
@@ -101,16 +104,41 @@ pub struct QuoteRef<'a> {
     pub date: Option<String>,
     pub lang: Option<&'a str>,
     pub source: SourceRef<'a>,
+    /// When the words shown are a translation: who made it, if the file says.
+    pub translation: Option<Option<&'a str>>,
+    /// The same words in the quote's other version: the original under a
+    /// translation, the translation under the original.
+    pub other: Option<Box<QuoteVersion<'a>>>,
+}
+
+/// One version of a quote's words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteVersion<'a> {
+    pub text: Paragraphs<'a>,
+    pub lang: Option<&'a str>,
+    pub source: SourceRef<'a>,
+    /// When these words are a translation: who made it, if the file says.
+    pub translation: Option<Option<&'a str>>,
 }
 
 impl<'a> QuoteRef<'a> {
     pub fn new(tl: &'a Timeline, q: &'a Quote) -> Self {
+        let (shown, other) = tl.said(q);
         QuoteRef {
-            text: paragraphs(&q.text),
+            text: paragraphs(shown.text),
             by: tl.speaker(q),
             date: q.date.map(|d| d.to_string()),
-            lang: q.lang.as_deref(),
-            source: SourceRef::new(&q.source),
+            lang: shown.lang,
+            source: SourceRef::new(shown.source),
+            translation: shown.translation,
+            other: other.map(|o| {
+                Box::new(QuoteVersion {
+                    text: paragraphs(o.text),
+                    lang: o.lang,
+                    source: SourceRef::new(o.source),
+                    translation: o.translation,
+                })
+            }),
         }
     }
 
@@ -121,6 +149,68 @@ impl<'a> QuoteRef<'a> {
             None => self.by.to_string(),
         }
     }
+
+    /// When the words shown are a translation, says so: "Kremlin's
+    /// translation from Russian", "translated from Russian", "a translation".
+    pub fn translation_note(&self) -> Option<String> {
+        let who = self.translation?;
+        let from = self.other.as_ref().filter(|o| o.translation.is_none()).and_then(|o| o.lang);
+        Some(match (who, from) {
+            (Some(who), Some(lang)) => {
+                format!("{} translation from {}", possessive(who), language_name(lang))
+            }
+            (Some(who), None) => format!("{} translation", possessive(who)),
+            (None, Some(lang)) => format!("translated from {}", language_name(lang)),
+            (None, None) => "a translation".to_string(),
+        })
+    }
+}
+
+impl QuoteVersion<'_> {
+    /// What these words are: "Original, in Russian", "Kremlin's
+    /// translation, in English".
+    pub fn label(&self) -> String {
+        let what = match self.translation {
+            None => "Original".to_string(),
+            Some(Some(who)) => format!("{} translation", possessive(who)),
+            Some(None) => "Translation".to_string(),
+        };
+        match self.lang {
+            Some(lang) => format!("{what}, in {}", language_name(lang)),
+            None => what,
+        }
+    }
+}
+
+/// "Kremlin's", "TASS'".
+fn possessive(who: &str) -> String {
+    if who.ends_with(['s', 'S']) { format!("{who}'") } else { format!("{who}'s") }
+}
+
+/// The English name of a language a quote may be in, or its tag.
+pub fn language_name(tag: &str) -> String {
+    let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+    let name = match primary.as_str() {
+        "en" => "English",
+        "ru" => "Russian",
+        "kk" => "Kazakh",
+        "ky" => "Kyrgyz",
+        "tg" => "Tajik",
+        "tk" => "Turkmen",
+        "uz" => "Uzbek",
+        "zh" => "Chinese",
+        "tr" => "Turkish",
+        "fa" => "Persian",
+        "ar" => "Arabic",
+        "de" => "German",
+        "fr" => "French",
+        "uk" => "Ukrainian",
+        "be" => "Belarusian",
+        "az" => "Azerbaijani",
+        "hy" => "Armenian",
+        _ => return tag.to_string(),
+    };
+    name.to_string()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -390,6 +480,31 @@ mod tests {
     fn paragraphs_split_at_blank_lines_and_keep_lines() {
         assert_eq!(paragraphs("a\nb\n\n\n  c  \n"), vec![vec!["a", "b"], vec!["c"]]);
         assert!(paragraphs(" \n").is_empty());
+    }
+
+    #[test]
+    fn a_translation_is_marked_with_who_made_it_and_from_what() {
+        let q = bundled();
+        let tl = q.timeline();
+        let e = &tl.events[tl.event_index("russia-central-asia-summit-1").expect("event")];
+        let quote = QuoteRef::new(tl, &e.quotes[0]);
+        assert_eq!(quote.lang, Some("en"));
+        assert_eq!(quote.translation_note().as_deref(), Some("Kremlin's translation from Russian"));
+        let original = quote.other.as_deref().expect("the words as said");
+        assert_eq!(
+            (original.lang, original.label().as_str()),
+            (Some("ru"), "Original, in Russian")
+        );
+        assert_eq!(possessive("TASS"), "TASS'");
+        assert_eq!(language_name("kk-KZ"), "Kazakh");
+        assert_eq!(language_name("xx"), "xx");
+        let mut ru = q.timeline().clone();
+        ru.translate("ru");
+        let e = &ru.events[ru.event_index("russia-central-asia-summit-1").expect("event")];
+        let quote = QuoteRef::new(&ru, &e.quotes[0]);
+        assert_eq!((quote.lang, quote.translation_note()), (Some("ru"), None));
+        let english = quote.other.as_deref().expect("the translation");
+        assert_eq!(english.label(), "Kremlin's translation, in English");
     }
 
     #[test]

@@ -73,6 +73,18 @@ impl Words {
         }
     }
 
+    /// Under a quote whose words are a translation, says so: "Kremlin's
+    /// translation from Russian", "перевод: Kremlin".
+    pub fn translation(self, q: &super::QuoteRef) -> Option<String> {
+        match self {
+            Words::English => q.translation_note(),
+            Words::Russian => Some(match q.translation? {
+                Some(who) => format!("перевод: {who}"),
+                None => "перевод".to_string(),
+            }),
+        }
+    }
+
     /// A date as the explorer writes it ("26 Dec 1991", "c. 1840",
     /// "330 BCE", "9 May – 29 Jun 1865"), in these words.
     pub fn date(self, label: &str) -> String {

@@ -35,15 +35,28 @@ fn source(s: &SourceRef) -> String {
     }
 }
 
-/// A quote: the words, then who said them, when, and where it is printed.
+/// A quote: the words, then who said them, when, whether they are a
+/// translation, and where it is printed; then the other version of the
+/// words (the original under a translation), with its own source.
 fn quote(out: &mut String, q: &QuoteRef) {
-    let _ = writeln!(
+    let note = q.translation_note().map(|n| format!(" · {}", text(&n))).unwrap_or_default();
+    let _ = write!(
         out,
-        "{}\\\n> — {} · {}\n",
+        "{}\\\n> — {}{note} · {}",
         quoted(&q.text),
         text(&q.attribution()),
         source(&q.source)
     );
+    if let Some(o) = &q.other {
+        let _ = write!(
+            out,
+            "\n>\n> *{}:*\\\n{}\\\n> — {}",
+            text(&o.label()),
+            quoted(&o.text),
+            source(&o.source)
+        );
+    }
+    let _ = writeln!(out, "\n");
 }
 
 fn card_body(out: &mut String, card: &Card) {

@@ -10,8 +10,8 @@ use std::sync::mpsc;
 use super::diagnostic::{Diagnostic, Mark, Severity, did_you_mean};
 use super::yaml::{self, Node};
 use crate::model::{
-    Actor, ActorKind, Country, DateError, Era, Event, Field, Location, Media, Origin, PartialDate,
-    Participant, Quote, Source, Tour, TourStep, Translations,
+    Actor, ActorKind, Country, DateError, Era, Event, Field, Location, Media, Origin, Original,
+    PartialDate, Participant, Quote, Source, Tour, TourStep, Translations,
 };
 use crate::text::sanitize;
 /// A value and the place it was defined.
@@ -86,7 +86,8 @@ pub const EVENT_KEYS: &[&str] = &[
     "quotes",
     "translations",
 ];
-const QUOTE_KEYS: &[&str] = &["text", "by", "date", "lang", "source"];
+const QUOTE_KEYS: &[&str] = &["text", "by", "date", "lang", "translated_by", "source", "original"];
+const ORIGINAL_KEYS: &[&str] = &["text", "lang", "source"];
 const PARTICIPANT_KEYS: &[&str] = &["id", "role"];
 const SOURCE_KEYS: &[&str] = &["title", "url", "author", "publisher", "year", "page"];
 const MEDIA_KEYS: &[&str] = &["url", "caption", "credit", "thumbnail"];
@@ -108,6 +109,7 @@ pub const BLOCK_KEYS: &[(&str, &[&str])] = &[
     ("media", MEDIA_KEYS),
     ("location", LOCATION_KEYS),
     ("quote", QUOTE_KEYS),
+    ("quote original", ORIGINAL_KEYS),
     ("tour", TOUR_KEYS),
     ("step", STEP_KEYS),
 ];
@@ -990,11 +992,58 @@ impl Cx {
             {
                 self.error(m.mark, format!("{of} has no `text`; it is required"));
             }
+            let translated_by = self.opt_text(m, "translated_by", &of, false);
+            let original = self.original(m, &of, lang.as_deref());
             if let (Some(text), Some(by), Some(source)) = (text, by, source) {
-                out.push(Quote { text, by, date, lang, source });
+                out.push(Quote { text, by, date, lang, source, translated_by, original });
             }
         }
         out
+    }
+
+    /// A quote's `original`: the words as said, in their own language, when
+    /// the quote's `text` is a translation.
+    fn original(&mut self, quote: &Node, of: &str, lang: Option<&str>) -> Option<Box<Original>> {
+        let v = quote.get("original").filter(|v| !v.is_null())?;
+        let what = format!("the original of {of}");
+        let m = self.mapping(v, &what, ORIGINAL_KEYS)?;
+        let text = self.opt_text(m, "text", &what, true);
+        // A value that is not text was reported as such by `opt_text`, and a
+        // misspelt key (`txt`) as unknown: neither is reported missing too.
+        let not_text = |k: &str| m.get(k).is_some_and(|v| v.text().is_none() && !v.is_null());
+        let misspelt = |key: &str| {
+            m.entries().unwrap_or_default().iter().any(|(k, _)| {
+                k.text().is_some_and(|k| k != key && did_you_mean(k, [key]).is_some())
+            })
+        };
+        if text.is_none() && !not_text("text") && !misspelt("text") {
+            self.error(m.mark, format!("{what} has no `text`; it is required"));
+        }
+        let tag = self.lang_tag(m, "lang", &what);
+        if tag.is_none()
+            && m.get("lang").is_none_or(|v| v.is_null() || v.text() == Some(""))
+            && !misspelt("lang")
+        {
+            self.error_help(
+                m.mark,
+                format!("{what} has no `lang`; it is required"),
+                Some("say which language the words were said in, such as `lang: ru`".into()),
+            );
+        }
+        let source = match m.get("source").filter(|v| !v.is_null()) {
+            Some(s) => Some(self.source(s, &format!("the source of {what}"))?),
+            None => None,
+        };
+        let (text, tag) = (text?, tag?);
+        if lang.is_some_and(|l| l.eq_ignore_ascii_case(&tag)) {
+            self.error_help(
+                m.get("lang").map_or(m.mark, |n| n.mark),
+                format!("{what} is in `{tag}`, the language of the quote's own `text`"),
+                Some("`text` holds a translation and `original` the words as said, in another language".into()),
+            );
+            return None;
+        }
+        Some(Box::new(Original { text, lang: tag, source }))
     }
 
     /// A step's `quote`: the number of one of its event's quotes, from 1.

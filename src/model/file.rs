@@ -265,8 +265,27 @@ pub struct QuoteDoc {
     /// The language of the words, such as `en` or `ru`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// Who translated the words, when `text` is a translation: `Kremlin`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub translated_by: Option<String>,
     /// Where the words are printed.
     pub source: SourceDoc,
+    /// The words as they were said, when `text` is a translation of them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<OriginalDoc>,
+}
+
+/// A quote's words as they were said, in their own language.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OriginalDoc {
+    /// The words, exactly as the source prints them (several lines).
+    pub text: String,
+    /// The language they were said in, such as `ru`.
+    pub lang: String,
+    /// Where these words are printed, when not in the quote's own source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceDoc>,
 }
 
 /// An event's title and summary in another language.
@@ -448,7 +467,13 @@ impl EventDoc {
                 by: q.by.clone(),
                 date: q.date.map(|d| DateText(d.normalized())),
                 lang: q.lang.clone(),
+                translated_by: q.translated_by.clone(),
                 source: SourceDoc::from(&q.source),
+                original: q.original.as_deref().map(|o| OriginalDoc {
+                    text: o.text.clone(),
+                    lang: o.lang.clone(),
+                    source: o.source.as_ref().map(SourceDoc::from),
+                }),
             })
             .collect();
         doc.translations = texts(

@@ -164,6 +164,66 @@ pub struct Quote {
     /// The language the words are in, such as `ru` (a BCP 47 tag).
     pub lang: Option<String>,
     pub source: Source,
+    /// Who translated `text`, when it is a translation ("Kremlin").
+    pub translated_by: Option<String>,
+    /// The words as they were said, when `text` is a translation of them.
+    // Boxed: few quotes have one.
+    pub original: Option<Box<Original>>,
+}
+
+/// A quote's words as they were said, in the language they were said in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Original {
+    pub text: String,
+    /// The language of the words, such as `ru`.
+    pub lang: String,
+    /// Where these words are printed, when not in the quote's own source.
+    pub source: Option<Source>,
+}
+
+/// The words of a quote as a reader of one language is shown them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Said<'a> {
+    pub text: &'a str,
+    pub lang: Option<&'a str>,
+    pub source: &'a Source,
+    /// `None` for the words as said; `Some(who)` for a translation, `who`
+    /// being who made it when the file says.
+    pub translation: Option<Option<&'a str>>,
+}
+
+impl Quote {
+    /// A translation: `text` is not the words as said.
+    pub fn is_translation(&self) -> bool {
+        self.translated_by.is_some() || self.original.is_some()
+    }
+
+    /// The words for a reader of `lang` (a tag such as `ru`, `None` for the
+    /// file's own language), and the same words in the other version if the
+    /// quote has one: the original for a class that reads its language, the
+    /// translation (`text`) otherwise.
+    pub fn said_for(&self, lang: Option<&str>) -> (Said<'_>, Option<Said<'_>>) {
+        let as_written = Said {
+            text: &self.text,
+            lang: self.lang.as_deref(),
+            source: &self.source,
+            translation: self.is_translation().then_some(self.translated_by.as_deref()),
+        };
+        let Some(o) = self.original.as_deref() else { return (as_written, None) };
+        let original = Said {
+            text: &o.text,
+            lang: Some(&o.lang),
+            source: o.source.as_ref().unwrap_or(&self.source),
+            translation: None,
+        };
+        let primary =
+            |tag: &str| tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        if lang.is_some_and(|l| primary(l) == primary(&o.lang)) {
+            (original, Some(as_written))
+        } else {
+            (as_written, Some(original))
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -285,6 +345,12 @@ impl Timeline {
     /// Who said a quote: the actor's name if `by` is an actor's id, else `by` itself.
     pub fn speaker<'a>(&'a self, quote: &'a Quote) -> &'a str {
         self.actor(&quote.by).map_or(quote.by.as_str(), |a| a.name.as_str())
+    }
+
+    /// A quote's words in the language the timeline is shown in, when the
+    /// file has them, and the other version; see [`Quote::said_for`].
+    pub fn said<'a>(&self, quote: &'a Quote) -> (Said<'a>, Option<Said<'a>>) {
+        quote.said_for(self.language.as_deref())
     }
 
     /// "Xi Jinping (host)": an event's participant by name, with their part in it.

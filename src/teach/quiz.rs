@@ -118,10 +118,11 @@ impl Question {
             Ask::Attended => format!("Which of these people took part in “{}”?", e.title),
             Ask::OnDate => format!("Which of these happened {}?", date_phrase(e)),
             Ask::Said { quote } => {
-                let q = e.quotes.get(*quote)?;
+                // The words in the class's language when the file has them.
+                let (said, _) = tl.said(e.quotes.get(*quote)?);
                 format!(
                     "Who said this? “{}”",
-                    q.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                    said.text.split_whitespace().collect::<Vec<_>>().join(" ")
                 )
             }
         })

@@ -9,7 +9,7 @@ use base64::Engine as _;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use sha2::{Digest, Sha256};
 
-use crate::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef};
+use crate::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef, SourceRef};
 use crate::model::Era;
 
 mod worksheet;
@@ -74,18 +74,35 @@ fn paragraphs(ps: &Paragraphs) -> Markup {
     }
 }
 
-/// A quote: the words in a block quote, then who said them and where it is printed.
+/// A quote: the words in a block quote, then who said them, whether they
+/// are a translation, and where it is printed; the other version of the
+/// words (the original under a translation) folded away beneath.
 fn quote(q: &QuoteRef) -> Markup {
     html! {
         figure.quote {
             blockquote lang=[q.lang] dir="auto" cite=[q.source.link] { (paragraphs(&q.text)) }
             figcaption {
                 "— " span dir="auto" { (q.attribution()) } " · "
-                @match q.source.link {
-                    Some(url) => cite { a href=(url) rel="noreferrer" { (q.source.title) } },
-                    None => cite dir="auto" { (q.source.title) },
+                @if let Some(note) = q.translation_note() { span.translated { (note) } " · " }
+                (cite(&q.source))
+            }
+            @if let Some(o) = &q.other {
+                details.version {
+                    summary { (o.label()) }
+                    blockquote lang=[o.lang] dir="auto" cite=[o.source.link] { (paragraphs(&o.text)) }
+                    p.cited { "— " (cite(&o.source)) }
                 }
             }
+        }
+    }
+}
+
+/// Where a quote is printed: a link to it, or its title.
+fn cite(s: &SourceRef) -> Markup {
+    html! {
+        @match s.link {
+            Some(url) => cite { a href=(url) rel="noreferrer" { (s.title) } },
+            None => cite dir="auto" { (s.title) },
         }
     }
 }

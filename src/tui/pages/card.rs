@@ -81,7 +81,19 @@ pub fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>>
                 lines.push(Line::styled(format!("  {open}{text}{close}"), theme.title));
             }
             lines.push(Line::styled(format!("    — {}", show(&q.attribution())), theme.era));
+            if let Some(note) = q.translation_note() {
+                lines.push(Line::styled(format!("    {note}"), theme.dim));
+            }
             source_lines(&mut lines, &q.source, "    ", width, theme);
+            // The other version of the words: the original under a translation.
+            if let Some(o) = &q.other {
+                lines.push(Line::styled(format!("    {}:", o.label()), theme.dim));
+                for paragraph in &o.text {
+                    let text = show(&paragraph.join(" "));
+                    lines.push(Line::styled(format!("    {text}"), theme.dim));
+                }
+                source_lines(&mut lines, &o.source, "    ", width, theme);
+            }
         }
         lines.push(Line::raw(""));
     }

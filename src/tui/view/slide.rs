@@ -334,7 +334,11 @@ fn quote_slide(
     if let Some(last) = words.last_mut() {
         last.push('”');
     }
-    let by = wrap(&format!("— {}", q.attribution()), width);
+    let said = match lang.translation(q) {
+        Some(note) => format!("— {} · {note}", q.attribution()),
+        None => format!("— {}", q.attribution()),
+    };
+    let by = wrap(&said, width);
     let source = wrap(q.source.title, width);
     let question = step
         .and_then(|s| s.question.as_ref())
