@@ -22,7 +22,7 @@ fn bundled_timeline_is_complete_and_sourced() {
     let first = events.first().expect("events");
     let last = events.last().expect("events");
     assert!(first["date"].as_str().is_some_and(|d| d.starts_with("18")), "{first}");
-    assert_eq!(last["date"], "2025-10-09", "ends with the Dushanbe summit: {last}");
+    assert_eq!(last["date"], "2025-11-06", "ends with the C5+1 summit in Washington: {last}");
     for e in &events {
         let sources = e["sources"].as_array().expect("sources");
         assert!(!sources.is_empty(), "{} has no source", e["id"]);

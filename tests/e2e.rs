@@ -136,7 +136,7 @@ fn assert_restored(t: &Tmux, code: &str) {
 #[test]
 fn explore_filter_search_help_quit() {
     let Some(t) = Tmux::start("main", "") else { return };
-    let screen = t.wait_for("73 of 73 events");
+    let screen = t.wait_for("80 of 80 events");
     assert!(screen.contains("Countries") && screen.contains("Actors") && screen.contains("Event"));
     assert!(t.modes().contains("mouse=1 alt=1"), "{}", t.modes());
 
@@ -152,7 +152,7 @@ fn explore_filter_search_help_quit() {
     t.wait_for("Find country: turkm");
     t.keys(&["Enter", "Enter"]);
     let screen = t.wait_for("country: TM");
-    assert!(screen.contains(&format!("{expected} of 73 events · country: TM")), "{screen}");
+    assert!(screen.contains(&format!("{expected} of 80 events · country: TM")), "{screen}");
     assert!(screen.contains("[x] Turkmenistan"), "{screen}");
 
     // Back in the timeline, `/` searches the events (in a list pane it finds a name).
@@ -161,7 +161,7 @@ fn explore_filter_search_help_quit() {
     let screen = t.wait_for("Search: Dushanbe");
     assert!(screen.contains("9 Oct Second Russia–Central Asia summit"), "{screen}");
     t.keys(&["Enter"]);
-    t.wait_for("1 of 73 events · search: \"Dushanbe\"");
+    t.wait_for("3 of 80 events · search: \"Dushanbe\"");
 
     t.keys(&["?"]);
     let screen = t.wait_for("Esc or ? closes");
@@ -184,7 +184,7 @@ fn signals_give_the_terminal_back_and_exit_128_plus_the_signal() {
     }
     for (signal, code) in [("TERM", "143"), ("INT", "130"), ("QUIT", "131"), ("HUP", "129")] {
         let Some(t) = Tmux::start(&format!("sig{signal}"), "--no-mouse") else { return };
-        t.wait_for("of 73 events");
+        t.wait_for("of 80 events");
         if signal == "TERM" {
             assert!(
                 t.modes().contains("mouse=0 alt=1"),
@@ -204,7 +204,7 @@ fn signals_give_the_terminal_back_and_exit_128_plus_the_signal() {
 #[test]
 fn resizing_down_to_20x6_and_back_never_crashes() {
     let Some(t) = Tmux::start("resize", "") else { return };
-    t.wait_for("73 of 73 events");
+    t.wait_for("80 of 80 events");
     for (w, h) in
         [("80", "24"), ("20", "6"), ("50", "12"), ("1", "1"), ("200", "60"), ("120", "40")]
     {
@@ -212,7 +212,7 @@ fn resizing_down_to_20x6_and_back_never_crashes() {
         sleep(Duration::from_millis(150));
         assert!(!t.screen().contains("[exited]"), "exited at {w}x{h}:\n{}", t.screen());
     }
-    t.wait_for("73 of 73 events");
+    t.wait_for("80 of 80 events");
     t.keys(&["C-c"]);
     assert_restored(&t, "0");
 }
@@ -253,20 +253,20 @@ fn a_saved_edit_appears_and_a_broken_one_keeps_the_last_good_data() {
 #[test]
 fn a_tour_from_the_command_line_step_by_step() {
     let Some(t) = Tmux::start("tour", "--tour new-great-game") else { return };
-    let screen = t.wait_for("Step 1 of 12");
+    let screen = t.wait_for("Step 1 of 13");
     assert!(screen.contains("The new Great Game, 1991–2025") && screen.contains('█'), "{screen}");
     assert!(!screen.contains("Note for the teacher"), "notes start hidden:\n{screen}");
     t.keys(&["Right", "Right"]);
-    t.wait_for("Step 3 of 12");
+    t.wait_for("Step 3 of 13");
     t.keys(&["i"]);
     t.wait_for("Note for the teacher");
     t.keys(&["a"]);
     t.wait_for("Question for the class");
     t.keys(&["Left"]);
-    let screen = t.wait_for("Step 2 of 12");
+    let screen = t.wait_for("Step 2 of 13");
     assert!(!screen.contains("Question for the class"), "{screen}");
     t.keys(&["Escape"]);
-    t.wait_for("73 of 73 events");
+    t.wait_for("80 of 80 events");
     t.keys(&["q"]);
     assert_restored(&t, "0");
 }
@@ -274,7 +274,7 @@ fn a_tour_from_the_command_line_step_by_step() {
 #[test]
 fn no_color_keeps_the_selection_visible() {
     let Some(t) = Tmux::start_with("nocolor", "NO_COLOR=1", "") else { return };
-    t.wait_for("73 of 73 events");
+    t.wait_for("80 of 80 events");
     let styled = t.screen_styled();
     let row = styled.lines().find(|l| l.contains('▶')).expect("a selected row");
     assert!(row.contains("\u{1b}[7m"), "the selected row is in reverse video: {row:?}");
@@ -393,7 +393,7 @@ fn selected(screen: &str) -> Option<String> {
 #[test]
 fn a_terminal_reply_or_unknown_sequence_is_no_key() {
     let Some(t) = Tmux::start("escapes", "") else { return };
-    let first = selected(&t.wait_for("73 of 73 events")).expect("a selected row");
+    let first = selected(&t.wait_for("80 of 80 events")).expect("a selected row");
     // Replies a terminal sends unasked, and sequences steppe has no use for;
     // `q` in them must not quit, `j` must not move.
     for hex in [
@@ -431,7 +431,7 @@ fn job_shell(name: &str) -> Option<Tmux> {
         env!("CARGO_BIN_EXE_steppe")
     ));
     t.keys(&["Enter"]);
-    t.wait_for("73 of 73 events");
+    t.wait_for("80 of 80 events");
     Some(t)
 }
 
@@ -466,7 +466,7 @@ fn ctrl_z_gives_the_terminal_to_the_shell_and_fg_brings_steppe_back() {
         assert!(!screen.contains("-icanon"), "{screen}");
         t.type_text("fg");
         t.keys(&["Enter"]);
-        let screen = t.wait_for("73 of 73 events");
+        let screen = t.wait_for("80 of 80 events");
         assert_eq!(
             selected(&screen).as_ref(),
             Some(&second),
@@ -521,17 +521,17 @@ fn own_files_with_the_built_in_timeline_reload_and_keep_it() {
     let Some(t) = Tmux::start("builtin", &format!("--with-builtin '{}'", file.display())) else {
         return;
     };
-    let screen = t.wait_for("74 of 74 events");
+    let screen = t.wait_for("81 of 81 events");
     assert!(screen.contains("Central Asia between Russia, China"), "{screen}");
     // Our event is there, linked to the built-in one.
     t.keys(&["/"]);
     t.type_text("9B");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("1 of 74 events");
+    let screen = t.wait_for("1 of 81 events");
     assert!(screen.contains("Class 9B visits Astana"), "{screen}");
     t.keys(&["c"]);
-    t.wait_for("74 of 74 events");
-    // A save adds an event to ours; the built-in 73 stay.
+    t.wait_for("81 of 81 events");
+    // A save adds an event to ours; the built-in 80 stay.
     let tmp = dir.path().join(".ours.yaml.swp");
     let second = format!("{first}{}", event("visit-2024", "2024-04-02", "Class 9B visits Almaty"));
     std::fs::write(&tmp, second).expect("write");
@@ -557,7 +557,7 @@ fn listed(args: &[&str]) -> usize {
 #[test]
 fn following_a_link_and_back() {
     let Some(t) = Tmux::start("links", "") else { return };
-    t.wait_for("73 of 73 events");
+    t.wait_for("80 of 80 events");
     t.keys(&["y"]);
     t.type_text("1991");
     t.keys(&["Enter"]);
@@ -582,19 +582,19 @@ fn following_a_link_and_back() {
 #[test]
 fn a_tag_filter_and_a_date_filter_from_the_keyboard() {
     let Some(t) = Tmux::start("filters", "") else { return };
-    t.wait_for("73 of 73 events");
+    t.wait_for("80 of 80 events");
     t.keys(&["#"]);
     t.wait_for("Tags — Enter ticks");
     t.type_text("summit");
     t.keys(&["Enter", "Escape"]);
     let n = listed(&["--tag", "summit"]);
-    t.wait_for(&format!("{n} of 73 events · tag: summit"));
+    t.wait_for(&format!("{n} of 80 events · tag: summit"));
     t.keys(&["f"]);
     t.wait_for("Filter: tag:summit");
     t.type_text(" from:2013 to:2025");
     t.keys(&["Enter"]);
     let n = listed(&["--tag", "summit", "--from", "2013", "--to", "2025"]);
-    let screen = t.wait_for(&format!("{n} of 73 events · tag: summit · 2013 – 2025"));
+    let screen = t.wait_for(&format!("{n} of 80 events · tag: summit · 2013 – 2025"));
     assert!(n > 0 && !screen.contains("Filter:"), "{screen}");
     // A mistake is pointed at, and the filter stays as it was.
     t.keys(&["f"]);
@@ -602,7 +602,7 @@ fn a_tag_filter_and_a_date_filter_from_the_keyboard() {
     let screen = t.wait_for("did you mean `from:`");
     assert!(screen.contains("↓ unknown filter `fro:`"), "{screen}");
     t.keys(&["Escape"]);
-    t.wait_for(&format!("{n} of 73 events · tag: summit"));
+    t.wait_for(&format!("{n} of 80 events · tag: summit"));
     t.keys(&["q"]);
     assert_restored(&t, "0");
 }
@@ -610,12 +610,12 @@ fn a_tag_filter_and_a_date_filter_from_the_keyboard() {
 #[test]
 fn a_search_ignores_accents_and_marks_what_it_found() {
     let Some(t) = Tmux::start("erdogan", "") else { return };
-    t.wait_for("73 of 73 events");
+    t.wait_for("80 of 80 events");
     t.keys(&["/"]);
     t.type_text("erdogan");
     t.keys(&["Enter"]);
     let n = listed(&["--search", "erdogan"]);
-    let screen = t.wait_for(&format!("{n} of 73 events · search: \"erdogan\""));
+    let screen = t.wait_for(&format!("{n} of 80 events · search: \"erdogan\""));
     assert!(n >= 2 && screen.contains("Erdoğan"), "{screen}");
     // The match is drawn in the found style (yellow background).
     let styled = t.screen_styled();
@@ -632,7 +632,7 @@ fn a_search_ignores_accents_and_marks_what_it_found() {
 #[test]
 fn the_map_shows_the_capitals_and_toggles_a_country() {
     let Some(t) = Tmux::start("map", "") else { return };
-    t.wait_for("73 of 73 events");
+    t.wait_for("80 of 80 events");
     t.keys(&["y"]);
     t.type_text("2025");
     t.keys(&["Enter", "G", "M"]);
@@ -642,7 +642,7 @@ fn the_map_shows_the_capitals_and_toggles_a_country() {
     }
     assert!(screen.contains("◆ TJ Dushanbe"), "the summit's host lit:\n{screen}");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("of 73 events · country:");
+    let screen = t.wait_for("of 80 events · country:");
     assert!(screen.contains("■") || screen.contains("◆"), "{screen}");
     t.keys(&["M"]);
     let screen = t.wait_for("Countries");

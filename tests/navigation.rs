@@ -72,7 +72,7 @@ fn enter_opens_the_event_and_esc_goes_back_to_the_same_one() {
     let text = screen_text(&render(&app));
     let title = app.selected_event().map(|e| e.title.clone()).expect("selected");
     assert!(text.contains(&title), "{text}");
-    assert!(text.contains("Event 2 of 73"), "{text}");
+    assert!(text.contains("Event 2 of 80"), "{text}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screen(), &Screen::Main);
     assert_eq!(app.selected(), 1);
@@ -280,7 +280,7 @@ fn statistics_show_the_numbers_of_steppe_stats() {
     press(&mut app, KeyCode::Char('i'));
     app.update(Msg::Resize { width: 160, height: 80 });
     let text = screen_text(&render(&app));
-    assert!(text.contains("Central Asia between Russia") && text.contains("73 events"), "{text}");
+    assert!(text.contains("Central Asia between Russia") && text.contains("80 events"), "{text}");
     assert!(text.contains("The new Great Game"), "the tours are listed:\n{text}");
 }
 
@@ -357,4 +357,15 @@ fn the_event_full_screen_shows_every_fact_of_the_card_the_page_and_handout_are_m
         }
     }
     assert!(related > 0, "some event has a related one");
+}
+
+#[test]
+fn the_event_view_marks_a_translated_quote_and_shows_the_words_as_said() {
+    let mut app = app(160, 80);
+    select(&mut app, "russia-central-asia-summit-1");
+    press(&mut app, KeyCode::Enter);
+    let text = screen_text(&render(&app));
+    assert!(text.contains("Kremlin's translation from Russian"), "{text}");
+    assert!(text.contains("Original, in Russian:"), "{text}");
+    assert!(text.contains("К активизации всех механизмов"), "{text}");
 }

@@ -89,14 +89,14 @@ fn the_presenter_and_the_projector_move_together_and_each_goes_on_alone() {
     }
     let runtime = tempfile::tempdir().expect("a runtime directory");
     let projector = Screen::start("projector", runtime.path(), "--tour new-great-game");
-    projector.wait_for("Step 1 of 12");
+    projector.wait_for("Step 1 of 13");
     projector.keys(&["Right", "Right"]);
-    projector.wait_for("Step 3 of 12");
+    projector.wait_for("Step 3 of 13");
     let presenter = Screen::start("laptop", runtime.path(), "--tour new-great-game --presenter");
     // The presenter joins where the class is, with the note and the next step.
     // (Each part is waited for: a screen is captured while it is being drawn.)
     for part in [
-        "Step 3 of 12",
+        "Step 3 of 13",
         "Presenter · The new Great Game",
         "linked on channel `new-great-game`",
         "Note for the teacher",
@@ -107,7 +107,7 @@ fn the_presenter_and_the_projector_move_together_and_each_goes_on_alone() {
     }
     // Moving on the laptop moves the projector, which shows no notes.
     presenter.keys(&["Right"]);
-    projector.wait_for("Step 4 of 12");
+    projector.wait_for("Step 4 of 13");
     projector.wait_for("Central Asia–China gas pipeline inaugurated");
     assert!(!projector.text().contains("Note for the teacher"), "{}", projector.text());
     // The question goes up on the projector from the laptop, and back.
@@ -116,7 +116,7 @@ fn the_presenter_and_the_projector_move_together_and_each_goes_on_alone() {
     presenter.wait_for("on the projector now");
     // Moving on the projector moves the laptop.
     projector.keys(&["Left"]);
-    presenter.wait_for("Step 3 of 12");
+    presenter.wait_for("Step 3 of 13");
     // A second class on its own channel does not cross.
     let other = Screen::start(
         "other-class",
@@ -125,27 +125,27 @@ fn the_presenter_and_the_projector_move_together_and_each_goes_on_alone() {
     );
     other.wait_for("alone on channel `room-12`");
     other.keys(&["End"]);
-    other.wait_for("Step 12 of 12");
+    other.wait_for("Step 13 of 13");
     sleep(Duration::from_millis(500));
-    assert!(projector.text().contains("Step 3 of 12"), "{}", projector.text());
+    assert!(projector.text().contains("Step 3 of 13"), "{}", projector.text());
     // The projector goes away: the laptop says so and goes on alone.
     projector.keys(&["q"]);
     projector.wait_for("[exited] 0");
     presenter.wait_for("going on alone");
     presenter.wait_for("alone on channel `new-great-game`");
     presenter.keys(&["Right"]);
-    presenter.wait_for("Step 4 of 12");
+    presenter.wait_for("Step 4 of 13");
     // A projector started again finds the lesson where the laptop is.
     let again = Screen::start("projector-again", runtime.path(), "--tour new-great-game --follow");
-    again.wait_for("Step 4 of 12");
+    again.wait_for("Step 4 of 13");
     presenter.keys(&["Right"]);
-    again.wait_for("Step 5 of 12");
+    again.wait_for("Step 5 of 13");
     // The laptop going away leaves the projector working alone.
     presenter.keys(&["q"]);
     presenter.wait_for("[exited] 0");
     again.wait_for("going on alone");
     again.keys(&["Right"]);
-    again.wait_for("Step 6 of 12");
+    again.wait_for("Step 6 of 13");
 }
 
 #[test]
@@ -178,31 +178,31 @@ fn a_screen_that_leaves_for_the_explorer_is_not_thought_to_follow_and_rejoins_th
         Screen::start("leaver-projector", runtime.path(), "--tour new-great-game --channel t2");
     presenter.wait_for("linked on channel `t2`");
     presenter.keys(&["Right"]);
-    projector.wait_for("Step 2 of 12");
+    projector.wait_for("Step 2 of 13");
     // The projector leaves for the explorer: the laptop says so, and a
     // question shown is not said to be on the projector.
     projector.keys(&["Escape"]);
     presenter.wait_for("the projector left the tour");
     presenter.keys(&["Right", "a"]);
-    presenter.wait_for("Step 3 of 12");
+    presenter.wait_for("Step 3 of 13");
     let shown = presenter.wait_for("no projector follows");
     assert!(!shown.contains("on the projector now"), "{shown}");
     // Opening the tour again on the projector joins the lesson at step 3,
     // and does not take the laptop back to step 1.
     projector.keys(&["t", "Enter"]);
-    projector.wait_for("Step 3 of 12");
+    projector.wait_for("Step 3 of 13");
     presenter.wait_for("screen follows");
     sleep(Duration::from_millis(500));
-    assert!(presenter.text().contains("Step 3 of 12"), "{}", presenter.text());
+    assert!(presenter.text().contains("Step 3 of 13"), "{}", presenter.text());
     // The laptop leaves for the explorer and comes back to its own view.
     presenter.keys(&["Escape"]);
     projector.wait_for("left the tour for the explorer");
     projector.keys(&["Right"]);
-    projector.wait_for("Step 4 of 12");
+    projector.wait_for("Step 4 of 13");
     presenter.keys(&["t", "Enter"]);
     presenter.wait_for("Presenter · The new Great Game");
-    presenter.wait_for("Step 4 of 12");
+    presenter.wait_for("Step 4 of 13");
     presenter.wait_for("Note for the teacher");
     sleep(Duration::from_millis(500));
-    assert!(projector.text().contains("Step 4 of 12"), "{}", projector.text());
+    assert!(projector.text().contains("Step 4 of 13"), "{}", projector.text());
 }

@@ -107,7 +107,7 @@ fn sort_and_limit() {
     want.reverse();
     want.truncate(5);
     assert_eq!(ids(&latest), want);
-    assert_eq!(latest[0]["date"], "2025-10-09");
+    assert_eq!(latest[0]["date"], "2025-11-06");
 
     // Titles sort folded, from their first letter or digit: a quote is not a letter.
     let by_title = listed(&["--sort", "title"]);

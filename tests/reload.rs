@@ -134,7 +134,7 @@ fn a_tour_survives_its_steps_and_itself_being_removed() {
     reload_text(&mut app, &without_event(&original, &earlier));
     assert_eq!(slide_id(&app).as_deref(), Some(on.as_str()));
     assert_eq!(note_of(&app), note, "the note goes with its step");
-    assert!(screen_text(&render(&app)).contains("Step 2 of 11"));
+    assert!(screen_text(&render(&app)).contains("Step 2 of 12"));
     // The step's own event removed: the nearest step.
     reload_text(&mut app, &without_event(&original, &on));
     assert_ne!(slide_id(&app).as_deref(), Some(on.as_str()));

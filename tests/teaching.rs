@@ -60,14 +60,14 @@ fn tour_navigation_stays_in_bounds_and_returns_to_the_same_event() {
     for _ in 0..30 {
         press(&mut app, KeyCode::Char(' '));
     }
-    assert_eq!(step(&app), 11);
+    assert_eq!(step(&app), 12);
     press(&mut app, KeyCode::Home);
     assert_eq!(step(&app), 0);
     press(&mut app, KeyCode::End);
     press(&mut app, KeyCode::Backspace);
-    assert_eq!(step(&app), 10);
+    assert_eq!(step(&app), 11);
     let shown = text(&render(&app));
-    assert!(shown.contains("Step 11 of 12"), "{shown}");
+    assert!(shown.contains("Step 12 of 13"), "{shown}");
     assert!(shown.contains("The new Great Game, 1991–2025"), "{shown}");
     let event = match &app.screen() {
         Screen::Present(p) => p.event().expect("an event"),
@@ -116,7 +116,7 @@ fn slide_80x24() {
     select(&mut app, "russia-central-asia-summit-2");
     app.update(Action::StartPresentation);
     let shown = text(&render(&app));
-    assert!(shown.contains("73 / 73"), "{shown}");
+    assert!(shown.contains("78 / 80"), "{shown}");
     assert!(shown.contains('█'), "the date in block letters:\n{shown}");
     insta::assert_snapshot!(shown);
 }
@@ -127,7 +127,7 @@ fn slide_200x60() {
     press(&mut app, KeyCode::Char('i'));
     let shown = text(&render(&app));
     assert!(shown.contains("██████"), "double-width block letters on a big screen:\n{shown}");
-    assert!(shown.contains("Step 1 of 12"));
+    assert!(shown.contains("Step 1 of 13"));
     insta::assert_snapshot!(shown);
 }
 
@@ -276,15 +276,15 @@ fn the_tour_handout_has_every_step_note_and_question() {
     let tour = app.timeline().tour("new-great-game").expect("tour");
     for (n, s) in tour.steps.iter().enumerate() {
         let e = &app.timeline().events[app.timeline().event_index(&s.event).expect("event")];
-        assert!(md.contains(&format!("## Step {} of 12 — {}", n + 1, e.date_label())), "step {n}");
+        assert!(md.contains(&format!("## Step {} of 13 — {}", n + 1, e.date_label())), "step {n}");
         for source in &e.sources {
             let url = source.url.as_deref().expect("a web source");
             assert!(md.contains(url), "{url}");
         }
     }
     // The tour's own note, then one a step.
-    assert_eq!(md.matches("> **Note for the teacher:**").count(), 13);
-    assert_eq!(md.matches("**Question for the class:**").count(), 12);
+    assert_eq!(md.matches("> **Note for the teacher:**").count(), 14);
+    assert_eq!(md.matches("**Question for the class:**").count(), 13);
     assert!(md.contains("## All questions\n\n1. "), "{md}");
     let names: Vec<_> =
         std::fs::read_dir(dir.path()).expect("ls").map(|e| e.expect("entry").file_name()).collect();
@@ -320,7 +320,7 @@ fn a_students_handout_leaves_out_the_notes() {
     assert_eq!(o.status.code(), Some(0));
     let md = String::from_utf8_lossy(&o.stdout);
     assert!(!md.contains("Note for the teacher"), "{md}");
-    assert_eq!(md.matches("**Question for the class:**").count(), 12);
+    assert_eq!(md.matches("**Question for the class:**").count(), 13);
 }
 
 #[test]
@@ -521,6 +521,32 @@ fn a_quote_step_is_a_slide_of_the_words_and_who_said_them() {
 }
 
 #[test]
+fn a_quote_slide_shows_the_words_as_said_to_a_class_that_reads_them() {
+    // In English: the Kremlin's translation, marked as one.
+    let mut app = tour_app(120, 40);
+    let tour = app.timeline().tour("new-great-game").expect("tour").clone();
+    let n = tour.steps.iter().position(|s| s.quote.is_some()).expect("a quote step");
+    for _ in 0..n {
+        press(&mut app, KeyCode::Right);
+    }
+    let shown = text(&render(&app));
+    assert!(shown.contains("Kremlin's translation from Russian"), "{shown}");
+    // In Russian: Putin's own words, without the mark.
+    let mut tl = steppe::load::load_bundled().timeline;
+    assert_eq!(tl.translate("ru").as_deref(), Some("ru"));
+    let query = steppe::query::Query::new(tl);
+    let mut app = App::new(query, steppe::query::Filter::default(), 120, 40);
+    start_tour(&mut app, 0);
+    for _ in 0..n {
+        press(&mut app, KeyCode::Right);
+    }
+    let shown = text(&render(&app));
+    let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("помешать развитию нашей с вами кооперации"), "{shown}");
+    assert!(!flat.contains("We are prompted") && !flat.contains("перевод"), "{shown}");
+}
+
+#[test]
 fn the_teachers_note_shows_on_a_quote_step_and_a_long_quote_is_plain_text() {
     for (width, height) in [(100, 30), (120, 40), (200, 60)] {
         let mut app = tour_app(width, height);
@@ -561,7 +587,7 @@ fn the_quiz_results_footer_offers_what_works_there() {
 
 #[test]
 fn a_long_status_message_is_shown_whole_at_80_columns() {
-    let message = "reloaded: 73 events · gone from the files, kept for their return: country KZ, actor putin, the selected event";
+    let message = "reloaded: 80 events · gone from the files, kept for their return: country KZ, actor putin, the selected event";
     let app = app(80, 24).with_message(message.into());
     let shown = text(&render(&app));
     let flat = shown.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -574,9 +600,9 @@ fn the_tour_picker_shows_the_description_but_not_the_note_for_the_teacher() {
     let mut app = app(120, 40);
     press(&mut app, KeyCode::Char('t'));
     let shown = text(&render(&app));
-    assert!(shown.lines().any(|l| l.contains("┃Twelve steps from the end")), "{shown}");
+    assert!(shown.lines().any(|l| l.contains("┃Thirteen steps from the end")), "{shown}");
     assert!(!shown.contains("caveat"), "{shown}");
-    assert!(shown.contains("(12 steps)"), "{shown}");
+    assert!(shown.contains("(13 steps)"), "{shown}");
 }
 
 #[test]
@@ -648,8 +674,8 @@ fn a_tour_in_russian_has_its_labels_and_dates_in_russian() {
         press(&mut app, KeyCode::Char('i'));
         press(&mut app, KeyCode::Char('a'));
         let shown = text(&render(&app));
-        assert!(shown.contains("Шаг 1 из 12"), "{w}×{h}:\n{shown}");
-        assert!(!shown.contains("Step 1 of 12"), "{w}×{h}:\n{shown}");
+        assert!(shown.contains("Шаг 1 из 13"), "{w}×{h}:\n{shown}");
+        assert!(!shown.contains("Step 1 of 13"), "{w}×{h}:\n{shown}");
         assert!(shown.contains("Вопрос классу"), "{w}×{h}:\n{shown}");
         assert!(!shown.contains("Dec"), "{w}×{h}: an English month:\n{shown}");
         if h >= 40 {
