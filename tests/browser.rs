@@ -309,9 +309,9 @@ fn a_tour_prints_as_a_worksheet(b: &Browser, tour: &str, dir: &Path, pdftotext: 
     let pdf = dir.join("tour.pdf");
     b.print_pdf(&pdf);
     let text = pdf_text(pdftotext, &pdf);
-    assert_eq!(text.matches("Question for the class").count(), 12, "every step prints");
+    assert_eq!(text.matches("Question for the class").count(), 13, "every step prints");
     // The tour's own note, then one a step.
-    assert_eq!(text.matches("Note for the teacher").count(), 13);
+    assert_eq!(text.matches("Note for the teacher").count(), 14);
     assert!(text.contains("All questions"));
     assert!(!text.contains("Previous"), "no controls in print");
 }
@@ -319,7 +319,7 @@ fn a_tour_prints_as_a_worksheet(b: &Browser, tour: &str, dir: &Path, pdftotext: 
 fn the_students_copy_has_no_notes(b: &Browser, students: &str) {
     b.goto(students);
     assert_eq!(b.js("return document.querySelectorAll('.note, #notes').length;"), 0);
-    assert_eq!(b.js("return document.querySelectorAll('.question').length;"), 12);
+    assert_eq!(b.js("return document.querySelectorAll('.question').length;"), 13);
 }
 
 fn hostile_text_stays_text(b: &Browser, page: &str) {

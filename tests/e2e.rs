@@ -536,7 +536,7 @@ fn own_files_with_the_built_in_timeline_reload_and_keep_it() {
     let second = format!("{first}{}", event("visit-2024", "2024-04-02", "Class 9B visits Almaty"));
     std::fs::write(&tmp, second).expect("write");
     std::fs::rename(&tmp, &file).expect("rename");
-    let screen = t.wait_for("75 of 75 events");
+    let screen = t.wait_for("82 of 82 events");
     assert!(screen.contains("reloaded"), "{screen}");
     t.keys(&["q"]);
     assert_restored(&t, "0");
