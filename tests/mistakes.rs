@@ -99,3 +99,69 @@ fn each_broken_event_of_a_file_is_reported() {
         .collect();
     assert_eq!(lines, expected, "{}", loaded.report.render_all());
 }
+
+#[test]
+fn every_first_cause_is_reported_and_nothing_that_follows_from_them() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/first-causes.yaml");
+    let loaded = load::load_paths(std::slice::from_ref(&path));
+    let errors: Vec<(usize, String)> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| {
+            let words = format!("{} {}", d.message, d.help.as_deref().unwrap_or(""));
+            (d.mark.map_or(0, |m| m.line), words)
+        })
+        .collect();
+    let expected: [(usize, &str); 6] = [
+        (7, "replace the tab"),
+        (20, "write `date: 1987`"),
+        (25, "indent it to match line 24: add 2 spaces before `title`"),
+        (30, "unknown country `TJ`"),
+        (33, "did you mean `title`?"),
+        (36, "rename one of them"),
+    ];
+    let shown = loaded.report.render_all();
+    assert_eq!(errors.len(), expected.len(), "{shown}");
+    for ((line, words), (want_line, want)) in errors.iter().zip(expected) {
+        assert_eq!(*line, want_line, "{shown}");
+        assert!(words.contains(want), "line {line}: {words:?} lacks {want:?}\n{shown}");
+    }
+    // Each error that kept items from being read names them.
+    let notes: Vec<&str> =
+        loaded.report.diagnostics.iter().filter_map(|d| d.note.as_deref()).collect();
+    assert_eq!(
+        notes,
+        [
+            "not read because of this error: country `UZ` (line 6)",
+            "not read because of this error: event `sea-shrinks` (line 19)",
+            "not read because of this error: event `summit` (line 23)",
+        ],
+        "{shown}"
+    );
+    let ids: Vec<&str> = loaded.timeline.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["irrigation-expands", "dam"], "{shown}");
+}
+
+#[test]
+fn errors_are_shown_before_warnings() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/first-causes.yaml");
+    let out = steppe_validate(&path);
+    let first_error = out.find("error:").expect("an error");
+    let first_warning = out.find("warning:").expect("a warning");
+    assert!(first_error < first_warning, "{out}");
+    let errors = out.lines().filter(|l| l.starts_with("error:")).count();
+    assert_eq!(errors, 7, "six errors and the verdict: {out}");
+    assert!(out.contains("= note: not read because of this error: event `summit` (line 23)"), "{out}");
+}
+
+fn steppe_validate(path: &Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .arg("validate")
+        .arg(path)
+        .output()
+        .expect("steppe runs");
+    assert_eq!(out.status.code(), Some(1));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}

@@ -46,19 +46,42 @@ pub struct Diagnostic {
     /// `None` for problems with the file as a whole (unreadable, too large).
     pub mark: Option<Mark>,
     pub help: Option<String>,
+    /// What else follows from it, such as the events it kept from being read.
+    pub note: Option<String>,
 }
 
 impl Diagnostic {
     pub fn error(file: usize, mark: Option<Mark>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, message: message.into(), file, mark, help: None }
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            file,
+            mark,
+            help: None,
+            note: None,
+        }
     }
 
     pub fn warning(file: usize, mark: Option<Mark>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, message: message.into(), file, mark, help: None }
+        Diagnostic {
+            severity: Severity::Warning,
+            message: message.into(),
+            file,
+            mark,
+            help: None,
+            note: None,
+        }
     }
 
     pub fn note(file: usize, mark: Option<Mark>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Note, message: message.into(), file, mark, help: None }
+        Diagnostic {
+            severity: Severity::Note,
+            message: message.into(),
+            file,
+            mark,
+            help: None,
+            note: None,
+        }
     }
 
     pub fn with_help(mut self, help: Option<String>) -> Self {
@@ -187,13 +210,14 @@ impl Report {
         self.render_capped(Some(SHOWN_PER_KIND), Some(Severity::Note))
     }
 
-    /// The diagnostics, file by file in the order of their place; of each kind
+    /// The diagnostics, errors first, then warnings and notes, each file by
+    /// file in the order of their place; of each kind
     /// of message only the first few, then how many more there are.
     pub fn render(&self) -> String {
         self.render_capped(Some(SHOWN_PER_KIND), None)
     }
 
-    /// Every diagnostic, file by file in the order of their place.
+    /// Every diagnostic, errors first, file by file in the order of their place.
     pub fn render_all(&self) -> String {
         self.render_capped(None, None)
     }
@@ -201,7 +225,8 @@ impl Report {
     fn render_capped(&self, cap: Option<usize>, only: Option<Severity>) -> String {
         let mut sorted: Vec<&Diagnostic> =
             self.diagnostics.iter().filter(|d| only.is_none_or(|s| d.severity == s)).collect();
-        sorted.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
+        // Errors first: warnings (often many) must not hide them.
+        sorted.sort_by_key(|d| (d.severity, d.file, d.mark.map(|m| (m.line, m.column))));
         // Each message's kind as a small number: a million messages hold no copies.
         let mut ids: HashMap<(Severity, String), usize> = HashMap::new();
         let kinds: Vec<usize> = sorted
@@ -253,6 +278,9 @@ impl Report {
             if let Some(help) = &d.help {
                 let _ = writeln!(out, "  = help: {}", sanitize::visible(help));
             }
+            if let Some(note) = &d.note {
+                let _ = writeln!(out, "  = note: {}", sanitize::visible(note));
+            }
             return out.trim_end().to_string();
         };
         let number = mark.line.to_string();
@@ -272,6 +300,9 @@ impl Report {
         }
         if let Some(help) = &d.help {
             let _ = writeln!(out, "{pad} = help: {}", sanitize::visible(help));
+        }
+        if let Some(note) = &d.note {
+            let _ = writeln!(out, "{pad} = note: {}", sanitize::visible(note));
         }
         out.trim_end().to_string()
     }

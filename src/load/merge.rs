@@ -28,6 +28,8 @@ pub fn merge(
     let mut events: Vec<(usize, EventDef)> =
         Vec::with_capacity(contents.iter().map(|c| c.events.len()).sum());
     let mut tours: Vec<(usize, TourDef)> = Vec::new();
+    // What errors kept from being read: references to it follow from those errors.
+    let mut not_read: HashSet<(String, String)> = HashSet::new();
     for content in contents {
         let file = content.file;
         // The first title read, or with --prefer later the last.
@@ -42,10 +44,12 @@ pub fn merge(
         events.extend(content.events.into_iter().map(|e| (file, e)));
         tours.extend(content.tours.into_iter().map(|t| (file, t)));
         tl.translations.extend(content.translations);
+        not_read.extend(content.not_read);
     }
 
     // Broken events still have their references checked, then are dropped.
     let mut broken: Vec<_> = events.extract_if(.., |(_, e)| !e.complete).collect();
+    same_id_in_one_file(&events, &broken, files, diags);
     let mut dup = Duplicates { files, prefer, diags };
     let countries = dup
         .dedup(
@@ -87,7 +91,7 @@ pub fn merge(
         .map(|(_, e)| e.event.id.as_str())
         .filter(|id| !id.is_empty())
         .collect();
-    let mut refs = Refs { diags: dup.diags, builtin };
+    let mut refs = Refs { diags: dup.diags, builtin, not_read: &not_read };
 
     for a in &actors {
         if let Some(code) = &a.actor.country {
@@ -155,7 +159,8 @@ pub fn merge(
         for (i, (step, mark)) in def.tour.steps.iter().zip(&def.steps).enumerate() {
             let what = format!("step {} of tour `{}`", i + 1, def.tour.id);
             refs.check(&event_ids, &step.event, "event", &what, *file, *mark);
-            let quotes = quote_counts.get(step.event.as_str()).copied().unwrap_or(0);
+            // An event not read, or read with errors, has its own error already.
+            let Some(&quotes) = quote_counts.get(step.event.as_str()) else { continue };
             if let Some(n) = step.quote.filter(|&n| n >= quotes) {
                 refs.diags.push(Diagnostic::error(
                     *file,
@@ -189,6 +194,49 @@ pub fn merge(
     tl.events = in_date_order(events.into_iter().map(|(_, e)| e.event).collect());
     tl.tours = tours.into_iter().map(|(_, t)| t.tour).collect();
     tl
+}
+
+/// A broken event whose id another event of its file has: reported now, as
+/// the broken one does not reach the check of duplicates.
+fn same_id_in_one_file(
+    events: &[(usize, EventDef)],
+    broken: &[(usize, EventDef)],
+    files: &[SourceFile],
+    diags: &mut Vec<Diagnostic>,
+) {
+    if broken.is_empty() {
+        return;
+    }
+    let wanted: HashSet<(usize, &str), Fast> =
+        broken.iter().map(|(f, e)| (*f, e.event.id.as_str())).filter(|(_, id)| !id.is_empty()).collect();
+    let mut seen: HashMap<(usize, &str), Mark, Fast> = HashMap::default();
+    let all = events.iter().chain(broken).filter(|(f, e)| wanted.contains(&(*f, e.event.id.as_str())));
+    let mut pairs: Vec<(usize, &str, Mark, Mark)> = Vec::new();
+    for (f, e) in all {
+        match seen.get(&(*f, e.event.id.as_str())) {
+            Some(&first) => {
+                let (a, b) = if first < e.mark { (first, e.mark) } else { (e.mark, first) };
+                pairs.push((*f, e.event.id.as_str(), a, b));
+            }
+            None => {
+                seen.insert((*f, e.event.id.as_str()), e.mark);
+            }
+        }
+    }
+    for (f, id, first, later) in pairs {
+        let name = files.get(f).map_or("", |f| f.name.as_str());
+        diags.push(
+            Diagnostic::error(
+                f,
+                Some(later),
+                format!(
+                    "event `{id}` is defined twice; the first definition is at {name}:{}:{}",
+                    first.line, first.column
+                ),
+            )
+            .with_help(Some("rename one of them: each event needs an id of its own".into())),
+        );
+    }
 }
 
 /// The events by start, equal starts in the order they were read. The order
@@ -283,6 +331,12 @@ impl Duplicates<'_> {
                 continue;
             }
             verdicts[i] = Verdict::Differs;
+            // In one file, two ids alike are a slip; across files, two versions of one thing.
+            let help = if f0 == f1 {
+                format!("rename one of them: each {what} needs an id of its own")
+            } else {
+                "remove one of them, make both identical, or let the later file win with --prefer later".into()
+            };
             self.diags.push(
                 Diagnostic::error(
                     f1,
@@ -291,9 +345,7 @@ impl Duplicates<'_> {
                         "{what} `{id}` is defined twice, differently; the first definition is at {earlier}"
                     ),
                 )
-                .with_help(Some(
-                    "remove one of them, make both identical, or let the later file win with --prefer later".into(),
-                )),
+                .with_help(Some(help)),
             );
         }
         drop(first);
@@ -327,6 +379,8 @@ impl Duplicates<'_> {
 
 struct Refs<'a> {
     diags: &'a mut Vec<Diagnostic>,
+    /// (list, id) of items an error kept from being read.
+    not_read: &'a HashSet<(String, String)>,
     /// Whether the bundled timelines are part of this load; if not, a name
     /// they declare is pointed out.
     builtin: bool,
@@ -355,6 +409,12 @@ impl Refs<'_> {
         mark: Mark,
     ) -> bool {
         if known.contains(id) {
+            return true;
+        }
+        let list = if kind == "country" { "countries".to_string() } else { format!("{kind}s") };
+        // Written, but kept from being read by an error reported there: the
+        // event naming it stays, as one naming a broken event does.
+        if self.not_read.contains(&(list, id.to_string())) {
             return true;
         }
         let declared = sample_list(known.iter().copied());

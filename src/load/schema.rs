@@ -62,6 +62,9 @@ pub struct FileContent {
     pub events: Vec<EventDef>,
     pub tours: Vec<TourDef>,
     pub translations: Translations,
+    /// Items written but not read because of an error in them: (list, id),
+    /// such as ("countries", "UZ"). References to them are not reported again.
+    pub not_read: Vec<(String, String)>,
 }
 
 pub const TOP_KEYS: &[&str] =
@@ -169,49 +172,92 @@ pub fn read_yaml(
             (parsed, cx)
         })
     };
-    let (mut complete, mut stop) = (parsed.complete, parsed.problems.last().map(|p| p.mark.line));
-    cx.problems(parsed.problems);
-    match parsed.root {
-        Some(root) => cx.top(&root),
-        None if parsed.complete => cx.diags.push(Diagnostic::warning(
-            file,
-            None,
-            "this file is empty: it defines no events",
-        )),
-        None => {}
-    }
-    // After a syntax error in the events, reading goes on from the next event, so
-    // each broken event is reported; bounded, as each restart re-reads the file's lines.
-    let mut restarts = 0;
-    while !complete
-        && let Some(line) = stop
-        && let Some(rest) = super::split::resume(text, line)
-    {
-        restarts += 1;
-        if restarts > MAX_RESTARTS {
-            cx.diags.push(Diagnostic::error(
-                file,
-                None,
-                format!(
-                    "more than {MAX_RESTARTS} syntax errors; the rest of the file was not read"
-                ),
-            ));
-            break;
-        }
-        let parsed =
-            yaml::parse_streaming(&rest, &mut |section, item| cx.item(section, &item), true);
-        (complete, stop) = (parsed.complete, parsed.problems.last().map(|p| p.mark.line));
-        cx.problems(parsed.problems);
-        if let Some(root) = &parsed.root {
-            cx.top(root);
-        }
-    }
+    cx.pass(text, 1, parsed);
     diags.append(&mut cx.diags);
     cx.out
 }
-
 /// Syntax errors after which reading restarts at the next event.
 const MAX_RESTARTS: usize = 100;
+
+/// Items named after a syntax error that were not read, per error.
+const LOST_SHOWN: usize = 5;
+
+impl Cx {
+    /// Takes in one parse of `text` from line `from` on, and after a syntax
+    /// error reads on from the next item, so each first cause in the file is
+    /// reported; each error says which items it kept from being read, and
+    /// references to those are not reported again. Bounded, as each restart
+    /// re-reads the file's lines.
+    fn pass(&mut self, text: &str, mut from: usize, mut parsed: yaml::Parsed) {
+        let mut restarts = 0;
+        loop {
+            let first_problem = self.diags.len();
+            let stop = parsed.problems.iter().map(|p| p.mark.line).max();
+            let complete = parsed.complete;
+            self.problems(parsed.problems);
+            match &parsed.root {
+                Some(root) if from == 1 || !root.is_null() => self.top(root),
+                Some(_) => {}
+                None if complete && from == 1 => self.diags.push(Diagnostic::warning(
+                    self.file,
+                    None,
+                    "this file is empty: it defines no events",
+                )),
+                None => {}
+            }
+            let Some(stop) = stop.filter(|_| !complete) else { return };
+            let resumed = super::split::resume(text, stop);
+            let until = resumed.as_ref().map_or(usize::MAX, |(_, at)| *at);
+            let lost = super::split::items_between(text, from.max(self.last_item + 1), until);
+            self.not_read(first_problem, lost);
+            let Some((rest, at)) = resumed else { return };
+            restarts += 1;
+            if restarts > MAX_RESTARTS {
+                self.diags.push(Diagnostic::error(
+                    self.file,
+                    None,
+                    format!(
+                        "more than {MAX_RESTARTS} syntax errors; the rest of the file was not read"
+                    ),
+                ));
+                return;
+            }
+            from = at;
+            parsed = yaml::parse_streaming(&rest, &mut |section, item| self.item(section, &item), true);
+        }
+    }
+
+    /// Notes on the error at `diags[at]` the items it kept from being read.
+    fn not_read(&mut self, at: usize, lost: Vec<super::split::Item>) {
+        if lost.is_empty() {
+            return;
+        }
+        let named: Vec<String> = lost
+            .iter()
+            .take(LOST_SHOWN)
+            .map(|item| {
+                let kind = match item.section.as_str() {
+                    "countries" => "country",
+                    s => s.strip_suffix('s').unwrap_or(s),
+                };
+                match &item.id {
+                    Some(id) => format!("{kind} `{}` (line {})", sanitize::visible(id), item.line),
+                    None => format!("the {kind} on line {}", item.line),
+                }
+            })
+            .collect();
+        let more = lost.len().saturating_sub(LOST_SHOWN);
+        let more = if more > 0 { format!(" and {} more", crate::text::thousands(more)) } else { String::new() };
+        if let Some(d) = self.diags.get_mut(at) {
+            d.note = Some(format!("not read because of this error: {}{more}", named.join(", ")));
+        }
+        for item in lost {
+            if let Some(id) = item.id {
+                self.out.not_read.push((item.section, id));
+            }
+        }
+    }
+}
 
 /// Reads a whole tree built by another reader (TimelineJS, CSV) in the shape
 /// of a timeline file, with marks pointing into that reader's text, so every
@@ -267,6 +313,8 @@ struct Cx {
     file: usize,
     diags: Vec<Diagnostic>,
     out: FileContent,
+    /// The line of the last item of a top-level list read.
+    last_item: usize,
 }
 
 /// "text `KZ`", "a list": what was found, for messages.
@@ -285,7 +333,12 @@ fn exact<T>(mut v: Vec<T>) -> Vec<T> {
 
 impl Cx {
     fn new(file: usize) -> Self {
-        Cx { file, diags: Vec::new(), out: FileContent { file, ..FileContent::default() } }
+        Cx {
+            file,
+            diags: Vec::new(),
+            out: FileContent { file, ..FileContent::default() },
+            last_item: 0,
+        }
     }
 
     fn problems(&mut self, problems: Vec<yaml::Problem>) {
@@ -305,6 +358,7 @@ impl Cx {
         out.eras.extend(part.eras);
         out.events.extend(part.events);
         out.tours.extend(part.tours);
+        out.not_read.extend(part.not_read);
         self.diags.extend(later.diags);
     }
 
@@ -318,6 +372,7 @@ impl Cx {
 
     /// One complete item of a top-level list.
     fn item(&mut self, section: &str, item: &Node) {
+        self.last_item = self.last_item.max(item.mark.line);
         match section {
             "countries" => {
                 let c = self.country(item);
@@ -357,8 +412,11 @@ impl Cx {
         if self.mapping(root, "the file", TOP_KEYS).is_none() {
             return;
         }
-        self.out.title = self.opt_text(root, "title", "the file", false);
-        self.out.description = self.opt_text(root, "description", "the file", true);
+        // A part read after a syntax error adds to what was read before it.
+        let title = self.opt_text(root, "title", "the file", false);
+        let description = self.opt_text(root, "description", "the file", true);
+        self.out.title = self.out.title.take().or(title);
+        self.out.description = self.out.description.take().or(description);
         for key in ["countries", "actors", "eras", "events", "tours"] {
             // Items were read as they came; here only a list's absence is checked.
             let items = self.items(root, key, "the file").to_vec();

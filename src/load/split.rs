@@ -61,40 +61,109 @@ pub fn parts(text: &str, count: usize) -> Option<Vec<String>> {
     Some(out)
 }
 
-/// After a syntax error on line `after` (1-based) inside the `events:` list,
-/// the rest of the file from the next item (or top-level key) on, placed so
-/// that its positions are the file's; `None` when there is nothing to resume.
-pub fn resume(text: &str, after: usize) -> Option<String> {
+/// After a syntax error on line `after` (1-based), the rest of the file from
+/// the next item of the top-level list the error is in (`events:`,
+/// `countries:`, …), or from the next top-level key, placed so that its
+/// positions are the file's; with the line it starts on. `None` when there
+/// is nothing to resume.
+pub fn resume(text: &str, after: usize) -> Option<(String, usize)> {
     let lines = line_starts(text);
     let line = |i: usize| {
         let end = lines.get(i + 1).map_or(text.len(), |e| e - 1);
         &text[lines[i]..end]
     };
-    let events = (0..lines.len()).find(|&i| line(i).trim_end() == "events:")?;
-    let first = (events + 1..lines.len()).find(|&i| !is_blank(line(i)))?;
-    let indent = line(first).len() - line(first).trim_start_matches(' ').len();
-    if after <= first {
+    let top = |i: usize| {
+        let l = line(i);
+        !is_blank(l) && !l.starts_with([' ', '\t', '-', '#'])
+    };
+    if after == 0 || after > lines.len() {
         return None;
     }
-    let (at, top_level) = (after..lines.len()).find_map(|i| {
-        let l = line(i);
-        if starts_item(l, indent) {
-            Some((i, false))
-        } else if !is_blank(l) && !l.starts_with(' ') {
+    // The top-level key above the error, and the column of its list's `- `.
+    let section = (0..after).rev().find(|&i| top(i));
+    let list = section.and_then(|s| {
+        let first = (s + 1..lines.len()).find(|&i| !is_blank(line(i)))?;
+        let indent = line(first).len() - line(first).trim_start_matches(' ').len();
+        (line(first)[indent..].starts_with("- ") && first < after).then_some((s, indent))
+    });
+    let (at, in_list) = (after..lines.len()).find_map(|i| {
+        if list.is_some_and(|(_, indent)| starts_item(line(i), indent)) {
             Some((i, true))
+        } else if top(i) {
+            Some((i, false))
         } else {
             None
         }
     })?;
-    let mut part = String::with_capacity(text.len() - lines[at] + at + 8);
-    if top_level {
-        part.extend(std::iter::repeat_n('\n', at));
-    } else {
-        part.extend(std::iter::repeat_n('\n', at - 1));
-        part.push_str("events:\n");
+    let mut part = String::with_capacity(text.len() - lines[at] + at + 16);
+    match list.filter(|_| in_list) {
+        Some((s, _)) => {
+            let key = line(s).split_once(':').map_or(line(s), |(k, _)| k).trim_end();
+            part.extend(std::iter::repeat_n('\n', at - 1));
+            part.push_str(key);
+            part.push_str(":\n");
+        }
+        None => part.extend(std::iter::repeat_n('\n', at)),
     }
     part.push_str(&text[lines[at]..]);
-    Some(part)
+    Some((part, at + 1))
+}
+
+/// An item of a top-level list found in the text alone: its list (`events`),
+/// line (1-based) and id (`code` for a country), if written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub section: String,
+    pub line: usize,
+    pub id: Option<String>,
+}
+
+/// The items of the top-level lists that start on lines `from..to` (1-based),
+/// for saying which were not read after a syntax error. A line at the
+/// list's column without its `- ` that names an id is taken as an item too.
+pub fn items_between(text: &str, from: usize, to: usize) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let mut section: Option<(String, Option<usize>)> = None;
+    for (i, l) in text.split('\n').enumerate().take(to.saturating_sub(1)) {
+        let l = l.trim_end_matches('\r');
+        if is_blank(l) {
+            continue;
+        }
+        if !l.starts_with([' ', '\t', '-']) {
+            let key = l.split_once(':').map_or("", |(k, _)| k.trim_end());
+            section = super::yaml::STREAMED.contains(&key).then(|| (key.to_string(), None));
+            continue;
+        }
+        let Some((name, list)) = &mut section else { continue };
+        let indent = l.len() - l.trim_start_matches(' ').len();
+        let list = *list.get_or_insert(indent);
+        let body = &l[indent..];
+        let id_key = if name == "countries" { "code" } else { "id" };
+        let id_of = |b: &str| {
+            let (k, v) = b.split_once(':')?;
+            let v = v.split(" #").next()?.trim().trim_matches(['"', '\'']);
+            (k.trim() == id_key && !v.is_empty()).then(|| v.to_string())
+        };
+        if indent == list && (body.starts_with("- ") || body == "-") {
+            let body = body[1..].trim_start();
+            let flow = body.strip_prefix('{').map(|b| b.split(',').find_map(|kv| id_of(kv)));
+            if i + 1 >= from {
+                out.push(Item { section: name.clone(), line: i + 1, id: flow.unwrap_or_else(|| id_of(body)) });
+            }
+        } else if let Some(id) = id_of(body) {
+            // The id of the item above, or of one whose `- ` is missing.
+            match out.last_mut() {
+                Some(item) if indent > list && item.id.is_none() && item.section == *name => {
+                    item.id = Some(id)
+                }
+                _ if indent == list && i + 1 >= from => {
+                    out.push(Item { section: name.clone(), line: i + 1, id: Some(id) })
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
@@ -145,12 +214,31 @@ mod tests {
     fn resuming_starts_at_the_next_item_in_place() {
         let text =
             "title: T\nevents:\n  - id: a\n    title: \"x\n  - id: b\n    title: B\ntours: []\n";
-        let part = resume(text, 4).expect("a next item");
-        assert_eq!(part, "\n\n\nevents:\n  - id: b\n    title: B\ntours: []\n");
-        let part = resume(text, 6).expect("a next key");
-        assert_eq!(part, "\n\n\n\n\n\ntours: []\n");
+        let (part, at) = resume(text, 4).expect("a next item");
+        assert_eq!((part.as_str(), at), ("\n\n\nevents:\n  - id: b\n    title: B\ntours: []\n", 5));
+        let (part, at) = resume(text, 6).expect("a next key");
+        assert_eq!((part.as_str(), at), ("\n\n\n\n\n\ntours: []\n", 7));
         assert_eq!(resume(text, 7), None);
         assert_eq!(resume("title: [\n", 1), None);
+        // Any top-level list resumes at its next item.
+        let text = "countries:\n  - code: UZ\n\tname: U\n  - code: KZ\nevents: []\n";
+        let (part, at) = resume(text, 3).expect("the next country");
+        assert_eq!((part.as_str(), at), ("\n\ncountries:\n  - code: KZ\nevents: []\n", 4));
+    }
+
+    #[test]
+    fn items_are_found_in_the_text_with_their_ids() {
+        let text = "title: T\ncountries:\n  - {code: UZ, name: U}\nevents:\n  - id: a\n    date: 1\n  id: b\n  -\n    title: C\n    id: c\n    actors:\n      - id: x\n";
+        let found: Vec<(String, usize, Option<String>)> = items_between(text, 1, 100)
+            .into_iter()
+            .map(|i| (i.section, i.line, i.id))
+            .collect();
+        let item = |s: &str, l: usize, id: &str| (s.to_string(), l, Some(id.to_string()));
+        assert_eq!(
+            found,
+            [item("countries", 3, "UZ"), item("events", 5, "a"), item("events", 7, "b"), item("events", 8, "c")]
+        );
+        assert_eq!(items_between(text, 6, 8).len(), 1);
     }
 
     #[test]

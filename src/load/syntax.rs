@@ -53,9 +53,12 @@ fn spaces(n: usize) -> String {
 
 /// The problems behind a parser error `info` at `mark`.
 pub fn explain(text: &str, info: &str, mark: Mark, open: &[OpenBlock]) -> Vec<Problem> {
-    let tabs = tab_indents(text);
-    // A tab near the stop is the cause; report every tab-indented line.
-    if tabs.iter().any(|m| m.line + 1 >= mark.line) {
+    let mut tabs = tab_indents(text);
+    // A tab at the stop is the cause; report every tab-indented line up to it
+    // (reading goes on after the stop, where later ones are found).
+    if tabs.iter().any(|m| m.line + 1 >= mark.line && m.line <= mark.line + 1) {
+        let last = item_end(text, mark.line, open);
+        tabs.retain(|m| m.line <= last);
         return tabs
             .into_iter()
             .map(|m| Problem {
@@ -224,6 +227,28 @@ fn block_scalar(line: &str) -> Option<(&str, &str)> {
     (is_key(key) && ok).then_some((key, indicator))
 }
 
+/// The last line of the item of the outermost open list that holds line
+/// `from`: reading goes on after it.
+fn item_end(text: &str, from: usize, open: &[OpenBlock]) -> usize {
+    let dash = open
+        .iter()
+        .filter_map(|b| match b {
+            OpenBlock::List { mark, .. } => Some(mark.column - 1),
+            OpenBlock::Mapping { .. } => None,
+        })
+        .min()
+        .unwrap_or(0);
+    let mut last = from;
+    for (i, line) in text.split('\n').enumerate().skip(from) {
+        let lead: &str = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        if !is_blank(line) && !lead.contains('\t') && lead.len() <= dash {
+            break;
+        }
+        last = i + 1;
+    }
+    last
+}
+
 /// Marks of the tabs in the indentation of every line.
 fn tab_indents(text: &str) -> Vec<Mark> {
     let mut out = Vec::new();
@@ -353,6 +378,23 @@ fn indentation(text: &str, mark: Mark, open: &[OpenBlock]) -> Option<Problem> {
         && !content.starts_with('-')
         && key_column.as_ref().is_some_and(|(k, _, _)| *k > dash)
     {
+        let key = first_word(content);
+        // A key the item has not had yet is more likely its own line indented too little.
+        if let Some((want, above)) = under_indented(text, n, have, &key) {
+            return Some(Problem {
+                mark: at,
+                message: format!(
+                    "line {n} is indented {}, less than the keys of the item above it ({})",
+                    spaces(have),
+                    spaces(want)
+                ),
+                help: Some(format!(
+                    "indent it to match line {above}: add {} before `{key}`, so it starts in column {}",
+                    spaces(want - have),
+                    want + 1
+                )),
+            });
+        }
         let fixed = sanitize::visible(&format!("{}- {content}", " ".repeat(have)));
         return Some(Problem {
             mark: at,
@@ -379,6 +421,41 @@ fn indentation(text: &str, mark: Mark, open: &[OpenBlock]) -> Option<Problem> {
         ),
         help: Some(fix),
     })
+}
+
+/// When line `n`, at the list's dash column `dash`, holds a key that the item
+/// above it does not have yet (and is not `id`, which starts items): the
+/// column of that item's keys and the line above with one.
+fn under_indented(text: &str, n: usize, dash: usize, key: &str) -> Option<(usize, usize)> {
+    if key == "id" || !is_key(key) {
+        return None;
+    }
+    // The lines of the item above, nearest first: (line, indent, first word).
+    let mut lines = Vec::new();
+    for m in (n.saturating_sub(200).max(1)..n).rev() {
+        let line = line_text(text, m)?;
+        if is_blank(line) {
+            continue;
+        }
+        let indent = indent_of(line);
+        if indent < dash {
+            return None;
+        }
+        if indent > dash {
+            lines.push((m, indent, first_word(line.trim_start())));
+            continue;
+        }
+        // The item's first line, `- id: …`, ends the walk up.
+        let first = line.trim_start().strip_prefix("- ")?;
+        let column = key_column(line);
+        let mut keys = lines.iter().filter(|(_, i, _)| *i == column);
+        if first_word(first) == key || keys.clone().any(|(_, _, k)| k == key) {
+            return None;
+        }
+        let above = keys.next().map_or(m, |(l, _, _)| *l);
+        return Some((column, above));
+    }
+    None
 }
 
 fn first_word(s: &str) -> String {
@@ -422,6 +499,21 @@ mod tests {
         let p = first(&format!("{HEAD}    date: 2001\n  id: b\n    date: 2002\n"));
         assert_eq!(p.mark.line, 5, "{p:?}");
         assert!(p.message.contains("has no `- `"), "{p:?}");
+    }
+
+    #[test]
+    fn a_key_indented_too_little_is_indented_not_made_an_item() {
+        let p = first(&format!("{HEAD}    date: 2001\n    quotes:\n      - by: A\n  title: A\n"));
+        assert_eq!(p.mark.line, 7, "{p:?}");
+        assert_eq!(
+            p.help.as_deref(),
+            Some("indent it to match line 5: add 2 spaces before `title`, so it starts in column 5"),
+        );
+        // A key the item has already, or `id`, starts a new item.
+        for repeated in ["date: 2002", "id: b"] {
+            let p = first(&format!("{HEAD}    date: 2001\n  {repeated}\n    title: B\n"));
+            assert!(p.message.contains("has no `- `"), "{repeated}: {p:?}");
+        }
     }
 
     #[test]

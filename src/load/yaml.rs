@@ -228,7 +228,8 @@ struct Builder<'t, 's> {
     /// The block mapping closed last, for indentation advice.
     closed: Option<OpenBlock>,
     /// The last streamed item, held back until the next one starts: a syntax
-    /// error right after it may have cut it short, and then it is not checked.
+    /// error right after it (a line at its list's column without `- `) may
+    /// have cut it short, and then it is not checked.
     pending: Option<(&'static str, Node)>,
 }
 
@@ -240,6 +241,15 @@ const LINEAR_KEYS: usize = 16;
 
 impl Builder<'_, '_> {
     fn event(&mut self, event: Event, marker: Marker) -> Result<(), Problem> {
+        // The next item has started: the one held back was whole.
+        if matches!(
+            event,
+            Event::MappingStart(..) | Event::SequenceStart(..) | Event::Scalar(..) | Event::Alias(_)
+        ) && self.stack.last().is_some_and(|f| f.section.is_some())
+            && let Some((s, n)) = self.pending.take()
+        {
+            (self.sink)(s, n);
+        }
         match event {
             Event::DocumentStart => {
                 self.documents += 1;
