@@ -224,6 +224,23 @@ fn typing_in_a_list_finds_a_name_and_esc_goes_back() {
 }
 
 #[test]
+fn typing_a_name_that_is_nowhere_says_so() {
+    let mut app = app(120, 40);
+    focus(&mut app, Pane::Countries);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "kaz");
+    assert!(screen_text(&render(&app)).contains("→ Kazakhstan"));
+    type_text(&mut app, "xyzq");
+    let shown = screen_text(&render(&app));
+    assert!(shown.contains("Find country: kazxyzq█  no match"), "{shown}");
+    assert!(!shown.contains("→ Kazakhstan"), "{shown}");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    assert!(screen_text(&render(&app)).contains("→ Kazakhstan"), "found again");
+}
+
+#[test]
 fn following_a_link_and_coming_back_lands_where_you_were() {
     let mut app = app(120, 40);
     press(&mut app, KeyCode::Char('f'));

@@ -126,7 +126,8 @@ fn closing_quote(text: &str, open: usize) -> Result<usize, WhereError> {
 }
 
 /// What a word searched for as text was probably meant to be: `country=KZ`
-/// → `country:KZ`, `&&` → `and`, `!tag:war` → `not tag:war`.
+/// → `country:KZ`, `&&` → `and`, `andd` → `and`, `!tag:war` → `not tag:war`,
+/// `country!=RU` → `not country:RU`.
 fn mistyped(word: &str) -> Option<String> {
     match word {
         "&" | "&&" => return Some("and".into()),
@@ -134,10 +135,22 @@ fn mistyped(word: &str) -> Option<String> {
         "!" => return Some("not".into()),
         _ => {}
     }
+    // `andd`, `Orr`: a word between filters with a letter typed twice.
+    let mut once = word.to_ascii_lowercase().into_bytes();
+    once.dedup();
+    if once.len() < word.len()
+        && let Some(op) = ["and", "or", "not"].into_iter().find(|op| op.as_bytes() == once)
+    {
+        return Some(op.into());
+    }
     if let Some(rest) = word.strip_prefix('!').filter(|r| !r.is_empty()) {
         return Some(format!("not {rest}"));
     }
     let (key, value) = word.split_once('=')?;
+    // `country!=RU`
+    if let Some(key) = key.strip_suffix('!') {
+        return mistyped(&format!("{key}={value}")).map(|pair| format!("not {pair}"));
+    }
     let value = value.trim_start_matches('=');
     let name = key.to_ascii_lowercase();
     let name =
@@ -616,6 +629,11 @@ mod tests {
             ("! tag:war", 0..1, "`not`"),
             ("!tag:war", 0..8, "`not tag:war`"),
             ("Tags==summit", 0..12, "`Tags:summit`"),
+            ("tag:summit andd country:KZ", 11..15, "`and`"),
+            ("tag:summit ORR tag:war", 11..14, "`or`"),
+            ("nott tag:war", 0..4, "`not`"),
+            ("country!=RU", 0..11, "`not country:RU`"),
+            ("tag:war Country!=RU,KZ", 8..22, "`not Country:RU,KZ`"),
         ] {
             let e = err(text);
             assert_eq!(e.span, span, "{text}: {e}");
@@ -624,6 +642,7 @@ mod tests {
         // Quoted, or not a filter's key, it is text to search for.
         assert_eq!(ok("\"a=b\" \"&\""), "(and 'a=b' '&')");
         assert_eq!(ok("e=mc2"), "'e=mc2'");
+        assert_eq!(ok("note anderson"), "(and 'note' 'anderson')");
     }
 
     #[test]

@@ -30,11 +30,13 @@ pub struct Prompt {
     pub error: Option<WhereError>,
     /// Names offered for the word being typed (the filter prompt's Tab).
     pub completion: Option<Completion>,
+    /// No name holds what is typed (the find prompts): the cursor stays put.
+    pub missed: bool,
 }
 
 impl Prompt {
     pub fn new(kind: PromptKind) -> Prompt {
-        Prompt { kind, input: String::new(), error: None, completion: None }
+        Prompt { kind, input: String::new(), error: None, completion: None, missed: false }
     }
 }
 

@@ -135,6 +135,9 @@ impl App {
                 self.status.message = Some(format!("no name here holds \"{}\"", text.trim()))
             }
         }
+        if let Some(prompt) = self.overlays.prompt_mut() {
+            prompt.missed = found.is_none();
+        }
     }
 
     /// Enter in a prompt: keeps the search, jumps to the year, or applies

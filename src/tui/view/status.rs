@@ -91,6 +91,8 @@ pub fn prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &mut
         PromptKind::Search if app.shown.pending => "  searching…".to_string(),
         PromptKind::Search => format!("  {count}"),
         PromptKind::Year | PromptKind::Filter => String::new(),
+        // Not the name the cursor was left on, which would look like a match.
+        PromptKind::Find { .. } if prompt.missed => "  no match".to_string(),
         PromptKind::Find { pane: Pane::Actors, .. } => tl
             .actors
             .get(app.facets.actor_cursor)
