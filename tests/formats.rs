@@ -475,3 +475,38 @@ fn a_header_without_the_needed_columns_is_one_error_and_the_rows_are_not_read() 
     assert_eq!(loaded.report.errors(), 3, "no error for each row: {report}");
     assert!(!report.contains("needs an `"), "{report}");
 }
+
+#[test]
+fn timelinejs_media_alt_title_and_link_are_kept_as_the_caption_or_reported() {
+    let slide = |media: &str| {
+        format!(
+            "{{\"events\": [{{\"start_date\": {{\"year\": 1991}}, \"text\": {{\"headline\": \"H\"}}, \"media\": {media}}}]}}"
+        )
+    };
+    let alt_only = load_text(
+        "a.json",
+        &slide(r#"{"url": "https://example.org/p.jpg", "alt": "The hall in Alma-Ata"}"#),
+    );
+    let media = alt_only.timeline.events[0].media.as_deref().expect("media");
+    assert_eq!(media.caption.as_deref(), Some("The hall in Alma-Ata"), "alt is the caption");
+    let report = alt_only.report.render_all();
+    assert!(!report.contains("is not kept"), "{report}");
+    let title_only =
+        load_text("t.json", &slide(r#"{"url": "https://example.org/p.jpg", "title": "Signing"}"#));
+    let media = title_only.timeline.events[0].media.as_deref().expect("media");
+    assert_eq!(media.caption.as_deref(), Some("Signing"));
+    let all = load_text(
+        "all.json",
+        &slide(
+            r#"{"url": "https://example.org/p.jpg", "caption": "C", "alt": "A", "title": "T", "link": "https://example.org/page"}"#,
+        ),
+    );
+    let report = all.report.render_all();
+    let media = all.timeline.events[0].media.as_deref().expect("media");
+    assert_eq!(media.caption.as_deref(), Some("C"), "{report}");
+    for field in
+        ["`media alt` is not kept", "`media title` is not kept", "`media link` is not kept"]
+    {
+        assert!(report.contains(field), "{field:?} in\n{report}");
+    }
+}

@@ -153,7 +153,10 @@ fn errors_are_shown_before_warnings() {
     assert!(first_error < first_warning, "{out}");
     let errors = out.lines().filter(|l| l.starts_with("error:")).count();
     assert_eq!(errors, 7, "six errors and the verdict: {out}");
-    assert!(out.contains("= note: not read because of this error: event `summit` (line 23)"), "{out}");
+    assert!(
+        out.contains("= note: not read because of this error: event `summit` (line 23)"),
+        "{out}"
+    );
 }
 
 fn steppe_validate(path: &Path) -> String {

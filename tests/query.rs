@@ -176,7 +176,11 @@ fn a_mistake_points_at_itself_with_exit_code_2() {
         ("era:sovet", 8, "did you mean `soviet` ("),
         ("related:ussr-disolved", 12, "did you mean `ussr-dissolved`?"),
         ("to:1991-13", 7, "there is no month 13"),
-        ("tag:summit andd country:KZ", 15, "`andd` would be searched for as text; did you mean `and`?"),
+        (
+            "tag:summit andd country:KZ",
+            15,
+            "`andd` would be searched for as text; did you mean `and`?",
+        ),
         ("country!=RU", 4, "did you mean `not country:RU`?"),
     ] {
         let o = steppe(&["stats", "--where", expr]);

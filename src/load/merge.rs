@@ -207,10 +207,14 @@ fn same_id_in_one_file(
     if broken.is_empty() {
         return;
     }
-    let wanted: HashSet<(usize, &str), Fast> =
-        broken.iter().map(|(f, e)| (*f, e.event.id.as_str())).filter(|(_, id)| !id.is_empty()).collect();
+    let wanted: HashSet<(usize, &str), Fast> = broken
+        .iter()
+        .map(|(f, e)| (*f, e.event.id.as_str()))
+        .filter(|(_, id)| !id.is_empty())
+        .collect();
     let mut seen: HashMap<(usize, &str), Mark, Fast> = HashMap::default();
-    let all = events.iter().chain(broken).filter(|(f, e)| wanted.contains(&(*f, e.event.id.as_str())));
+    let all =
+        events.iter().chain(broken).filter(|(f, e)| wanted.contains(&(*f, e.event.id.as_str())));
     let mut pairs: Vec<(usize, &str, Mark, Mark)> = Vec::new();
     for (f, e) in all {
         match seen.get(&(*f, e.event.id.as_str())) {

@@ -10,8 +10,8 @@ use std::sync::mpsc;
 use super::diagnostic::{Diagnostic, Mark, Severity, did_you_mean};
 use super::yaml::{self, Node};
 use crate::model::{
-    Actor, ActorKind, Country, DateError, Era, Event, Field, Location, Media, Origin, Original,
-    PartialDate, Participant, Quote, Source, Tour, TourStep, Translations,
+    Actor, ActorKind, Attributes, Country, DateError, Era, Event, Field, Location, Media, Origin,
+    Original, PartialDate, Participant, Quote, Source, Tour, TourStep, Translations,
 };
 use crate::text::sanitize;
 /// A value and the place it was defined.
@@ -88,6 +88,7 @@ pub const EVENT_KEYS: &[&str] = &[
     "external_ids",
     "quotes",
     "translations",
+    "attributes",
 ];
 const QUOTE_KEYS: &[&str] = &["text", "by", "date", "lang", "translated_by", "source", "original"];
 const ORIGINAL_KEYS: &[&str] = &["text", "lang", "source"];
@@ -116,6 +117,11 @@ pub const BLOCK_KEYS: &[(&str, &[&str])] = &[
     ("tour", TOUR_KEYS),
     ("step", STEP_KEYS),
 ];
+
+/// A name an attribute may have: letters, digits, `-`, `_` and `.`.
+pub fn is_attribute_name(name: &str) -> bool {
+    !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
 
 /// Files at least this large are checked on a second thread while they are parsed.
 const PIPELINE_BYTES: usize = 1 << 20;
@@ -223,7 +229,8 @@ impl Cx {
                 return;
             }
             from = at;
-            parsed = yaml::parse_streaming(&rest, &mut |section, item| self.item(section, &item), true);
+            parsed =
+                yaml::parse_streaming(&rest, &mut |section, item| self.item(section, &item), true);
         }
     }
 
@@ -247,7 +254,11 @@ impl Cx {
             })
             .collect();
         let more = lost.len().saturating_sub(LOST_SHOWN);
-        let more = if more > 0 { format!(" and {} more", crate::text::thousands(more)) } else { String::new() };
+        let more = if more > 0 {
+            format!(" and {} more", crate::text::thousands(more))
+        } else {
+            String::new()
+        };
         if let Some(d) = self.diags.get_mut(at) {
             d.note = Some(format!("not read because of this error: {}{more}", named.join(", ")));
         }
@@ -779,6 +790,7 @@ impl Cx {
         let location = self.event_location(map, &what);
         let external_ids = self.external_ids(map, &what);
         let quotes = self.quotes(map, &what);
+        let attributes = self.attributes(map, &what);
         if let Some(id) = &id {
             self.translations(
                 map,
@@ -814,6 +826,7 @@ impl Cx {
                 location: location.map(Box::new),
                 external_ids: exact(external_ids),
                 quotes: exact(quotes),
+                attributes,
                 origin: Origin { file: self.file, line: map.mark.line },
             },
             complete,
@@ -1020,6 +1033,44 @@ impl Cx {
             }
         }
         out
+    }
+
+    /// An event's `attributes`: `name: value` pairs kept as text, in order.
+    fn attributes(&mut self, map: &Node, what: &str) -> Attributes {
+        let Some(v) = map.get("attributes").filter(|v| !v.is_null()) else {
+            return Attributes::default();
+        };
+        let Some(entries) = v.entries() else {
+            self.error(v.mark, format!("expected `attributes` of {what} as a mapping such as `fatalities: 3`, found {}", found(v)));
+            return Attributes::default();
+        };
+        let mut out = Vec::new();
+        for (k, val) in entries {
+            let Some(key) = k.text() else {
+                self.error(
+                    k.mark,
+                    format!("expected a name in `attributes` of {what}, found {}", found(k)),
+                );
+                continue;
+            };
+            let key = sanitize::line(key);
+            if !is_attribute_name(&key) {
+                self.error(k.mark, format!("`{}` is not a valid name in `attributes` of {what}: use letters, digits, `-`, `_` and `.`", sanitize::visible(&key)));
+                continue;
+            }
+            match val.text() {
+                Some(value) => out.push((key, sanitize::text(value))),
+                None if val.is_null() => {}
+                None => self.error(
+                    val.mark,
+                    format!(
+                        "expected text for `{key}` in `attributes` of {what}, found {}",
+                        found(val)
+                    ),
+                ),
+            }
+        }
+        Attributes::new(out)
     }
 
     /// An event's `quotes`: the words, who said them, and the source that prints them.

@@ -148,7 +148,11 @@ pub fn items_between(text: &str, from: usize, to: usize) -> Vec<Item> {
             let body = body[1..].trim_start();
             let flow = body.strip_prefix('{').map(|b| b.split(',').find_map(|kv| id_of(kv)));
             if i + 1 >= from {
-                out.push(Item { section: name.clone(), line: i + 1, id: flow.unwrap_or_else(|| id_of(body)) });
+                out.push(Item {
+                    section: name.clone(),
+                    line: i + 1,
+                    id: flow.unwrap_or_else(|| id_of(body)),
+                });
             }
         } else if let Some(id) = id_of(body) {
             // The id of the item above, or of one whose `- ` is missing.
@@ -229,14 +233,17 @@ mod tests {
     #[test]
     fn items_are_found_in_the_text_with_their_ids() {
         let text = "title: T\ncountries:\n  - {code: UZ, name: U}\nevents:\n  - id: a\n    date: 1\n  id: b\n  -\n    title: C\n    id: c\n    actors:\n      - id: x\n";
-        let found: Vec<(String, usize, Option<String>)> = items_between(text, 1, 100)
-            .into_iter()
-            .map(|i| (i.section, i.line, i.id))
-            .collect();
+        let found: Vec<(String, usize, Option<String>)> =
+            items_between(text, 1, 100).into_iter().map(|i| (i.section, i.line, i.id)).collect();
         let item = |s: &str, l: usize, id: &str| (s.to_string(), l, Some(id.to_string()));
         assert_eq!(
             found,
-            [item("countries", 3, "UZ"), item("events", 5, "a"), item("events", 7, "b"), item("events", 8, "c")]
+            [
+                item("countries", 3, "UZ"),
+                item("events", 5, "a"),
+                item("events", 7, "b"),
+                item("events", 8, "c")
+            ]
         );
         assert_eq!(items_between(text, 6, 8).len(), 1);
     }

@@ -507,7 +507,9 @@ mod tests {
         assert_eq!(p.mark.line, 7, "{p:?}");
         assert_eq!(
             p.help.as_deref(),
-            Some("indent it to match line 5: add 2 spaces before `title`, so it starts in column 5"),
+            Some(
+                "indent it to match line 5: add 2 spaces before `title`, so it starts in column 5"
+            ),
         );
         // A key the item has already, or `id`, starts a new item.
         for repeated in ["date: 2002", "id: b"] {

@@ -56,6 +56,10 @@ pub struct MediaParts {
     pub caption: Option<Node>,
     pub credit: Option<Node>,
     pub thumbnail: Option<Node>,
+    /// `alt`, `title` and `link` of TimelineJS's media object (a sheet has none).
+    pub alt: Option<Node>,
+    pub title: Option<Node>,
+    pub link: Option<Node>,
 }
 
 /// One TimelineJS slide: an event, the title slide or an era.
@@ -335,6 +339,9 @@ impl<'a> Convert<'a> {
                 caption: media.and_then(|m| m.get("caption")).cloned(),
                 credit: media.and_then(|m| m.get("credit")).cloned(),
                 thumbnail: media.and_then(|m| m.get("thumbnail")).cloned(),
+                alt: media.and_then(|m| m.get("alt")).cloned(),
+                title: media.and_then(|m| m.get("title")).cloned(),
+                link: media.and_then(|m| m.get("link")).cloned(),
             },
             group: v.get("group").cloned(),
             unique_id: v.get("unique_id").cloned(),
@@ -482,8 +489,28 @@ impl<'a> Convert<'a> {
             return None;
         }
         let mut entries = vec![("url", Node::text_at(text.as_str(), url.mark))];
-        for (key, v) in [("caption", &m.caption), ("credit", &m.credit)] {
-            if let Some(v) = given(v.as_ref()) {
+        // Steppe's media has one text under it: the caption, else the words
+        // that describe the picture (`alt`), else its `title`; the others are told.
+        let mut texts =
+            [&m.caption, &m.alt, &m.title].into_iter().filter_map(|v| given(v.as_ref()));
+        let caption = texts.next();
+        for v in texts {
+            let field = if m.alt.as_ref().is_some_and(|a| std::ptr::eq(a, v)) {
+                "media alt"
+            } else {
+                "media title"
+            };
+            self.drop_field(
+                field,
+                "steppe's media has one text, its caption, and this slide has one",
+                v.mark,
+            );
+        }
+        if let Some(l) = given(m.link.as_ref()).filter(|l| l.text() != url.text()) {
+            self.drop_field("media link", "steppe links media to its own address only", l.mark);
+        }
+        for (key, v) in [("caption", caption), ("credit", given(m.credit.as_ref()))] {
+            if let Some(v) = v {
                 entries
                     .push((key, Node::text_at(html_text(v.text().unwrap_or_default()).0, v.mark)));
             }

@@ -244,7 +244,10 @@ impl Builder<'_, '_> {
         // The next item has started: the one held back was whole.
         if matches!(
             event,
-            Event::MappingStart(..) | Event::SequenceStart(..) | Event::Scalar(..) | Event::Alias(_)
+            Event::MappingStart(..)
+                | Event::SequenceStart(..)
+                | Event::Scalar(..)
+                | Event::Alias(_)
         ) && self.stack.last().is_some_and(|f| f.section.is_some())
             && let Some((s, n)) = self.pending.take()
         {

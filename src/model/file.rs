@@ -142,6 +142,44 @@ pub struct EventDoc {
     pub quotes: Vec<QuoteDoc>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, EventTextsDoc>,
+    /// Other fields, such as a CSV's columns steppe has no place for:
+    /// `fatalities: 3`, kept as text in the order written.
+    #[serde(default, skip_serializing_if = "AttributesDoc::is_empty")]
+    pub attributes: AttributesDoc,
+}
+
+/// `name: value` pairs, in the order written.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AttributesDoc(pub Vec<(String, String)>);
+
+impl AttributesDoc {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for AttributesDoc {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl JsonSchema for AttributesDoc {
+    fn schema_name() -> Cow<'static, str> {
+        "Attributes".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "object",
+            "propertyNames": {"pattern": ID_PATTERN},
+            "additionalProperties": {"type": ["string", "number", "boolean", "null"]}
+        })
+    }
 }
 
 /// An actor of an event: a bare id, or an id with the part they played.
@@ -523,6 +561,9 @@ impl From<&Event> for EventDoc {
             external_ids: ExternalIds(e.external_ids.clone()),
             quotes: Vec::new(),
             translations: BTreeMap::new(),
+            attributes: AttributesDoc(
+                e.attributes.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            ),
         }
     }
 }

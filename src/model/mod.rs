@@ -245,7 +245,47 @@ pub struct Event {
     /// Identifiers in other databases, as written: (`wikidata`, `Q1234`).
     pub external_ids: Vec<(String, String)>,
     pub quotes: Vec<Quote>,
+    /// Other fields a source has (a CSV's columns steppe has no place for).
+    pub attributes: Attributes,
     pub origin: Origin,
+}
+
+/// An event's other fields, by name in the order read, each value text as
+/// written (a comparison may read it as a number or a date). One pointer
+/// wide when empty: most events have none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attributes(Option<Box<Vec<(String, String)>>>);
+
+impl Attributes {
+    /// From (name, value) pairs; an empty value is no attribute, and a name
+    /// given twice keeps its first value.
+    pub fn new(pairs: impl IntoIterator<Item = (String, String)>) -> Attributes {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for (name, value) in pairs {
+            if !value.is_empty() && !out.iter().any(|(n, _)| *n == name) {
+                out.push((name, value));
+            }
+        }
+        out.shrink_to_fit();
+        Attributes((!out.is_empty()).then(|| Box::new(out)))
+    }
+
+    /// The value of the attribute called `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().flat_map(|v| v.iter()).map(|(n, v)| (n.as_str(), v.as_str()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |v| v.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
 }
 
 impl Event {
@@ -267,6 +307,7 @@ impl Event {
             location: None,
             external_ids: Vec::new(),
             quotes: Vec::new(),
+            attributes: Attributes::default(),
             origin: Origin::default(),
         }
     }
@@ -287,6 +328,7 @@ impl Event {
             && self.location == other.location
             && self.external_ids == other.external_ids
             && self.quotes == other.quotes
+            && self.attributes == other.attributes
     }
 
     /// "26 Dec 1991" or "9 May – 29 Jun 1865".
