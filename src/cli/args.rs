@@ -181,6 +181,11 @@ pub enum HandoutFormat {
     Yaml,
     /// TimelineJS3 JSON, with steppe's own fields kept for a lossless way back
     Timelinejs,
+    /// The events as a table for a spreadsheet, as `list --format csv`
+    /// (opens again in steppe)
+    Csv,
+    /// The events as JSON for other programs, as `list --format json`
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -188,8 +193,10 @@ pub struct ExportArgs {
     /// Timeline files or directories [default: the built-in timeline]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// A handout (markdown, html), or the timeline itself (yaml, timelinejs)
-    /// [default: told by the -o FILE's ending (.md, .html, .yaml, .json), else markdown]
+    /// A handout (markdown, html), the timeline itself (yaml, timelinejs), or
+    /// its events as data (csv, json): the formats of the explorer's `e`
+    /// [default: told by the -o FILE's ending (.md, .html, .yaml, .json,
+    /// .csv), else markdown; .json is TimelineJS]
     #[arg(long, value_enum)]
     pub format: Option<HandoutFormat>,
     /// A tour's steps, with the teacher's notes and the class questions
@@ -395,6 +402,11 @@ pub struct SourceArgs {
     /// order given, the built-in timeline first); without it, an error
     #[arg(long, value_enum, value_name = "WHICH")]
     pub prefer: Option<PreferArg>,
+    /// For CSV files with other column names: FILE has one `their_name:
+    /// steppe_column` a line, such as `event_date: date` (or `fatalities:
+    /// attr:fatalities` to keep a column as an attribute without a warning)
+    #[arg(long, value_name = "FILE")]
+    pub columns: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -165,7 +165,11 @@ pub fn validate_command(sources: &Sources) -> String {
     if sources.prefer == load::Prefer::Later {
         words.push("--prefer later".into());
     }
-    for path in &sources.paths {
+    let columns = sources.columns.as_ref().map(|c| &c.file);
+    for (n, path) in columns.iter().copied().chain(&sources.paths).enumerate() {
+        if n == 0 && columns.is_some() {
+            words.push("--columns".into());
+        }
         // Hazards escaped: the command is printed, never run.
         let text = safe::path(path);
         let plain = !text.is_empty()
@@ -215,15 +219,26 @@ fn events(query: &Query, filter: &Filter, order: Option<&OrderArgs>) -> Vec<usiz
 
 pub fn list(args: &ListArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
-    let (query, loaded) = load_reported(&args.sources.sources(&args.paths));
+    let (query, loaded) =
+        load_reported(&args.sources.sources(&args.paths).map_err(Failure::Usage)?);
     if nothing_read(&query, &loaded) {
         return loaded;
     }
     let filter = checked(&query, &filter)?;
     let shown = events(&query, &filter, Some(&args.order));
     let result = print_events(&query, &shown, args.format);
+    if args.format == Format::Csv {
+        say_left_out(query.timeline(), &shown, true);
+    }
     leave(query);
     result.and(loaded)
+}
+
+/// A note on stderr for each thing a timeline file of `shown` leaves out.
+fn say_left_out(tl: &crate::model::Timeline, shown: &[usize], csv: bool) {
+    for what in export::left_out(tl, shown, csv) {
+        say_err(&format!("note: {what}\n"));
+    }
 }
 
 /// Lets go of data without freeing it: the process ends right after, and
@@ -234,7 +249,8 @@ fn leave<T>(data: T) {
 
 pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
-    let (query, loaded) = load_reported(&args.sources.sources(&args.paths));
+    let (query, loaded) =
+        load_reported(&args.sources.sources(&args.paths).map_err(Failure::Usage)?);
     if nothing_read(&query, &loaded) {
         return loaded;
     }
@@ -262,7 +278,7 @@ fn print_events(query: &Query, shown: &[usize], format: Format) -> Result<(), Fa
 }
 
 pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
-    let loaded = load(&args.sources.sources(&args.paths));
+    let loaded = load(&args.sources.sources(&args.paths).map_err(Failure::Usage)?);
     let report = &loaded.report;
     say_err(&if args.all { report.render_all() } else { report.render() });
     if report.errors() > 0 {
@@ -296,11 +312,15 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     let format = args.format().map_err(Failure::Usage)?;
     // A handout is read by people, in their language; a data format keeps the original.
     let (query, loaded) = match format {
-        HandoutFormat::Markdown | HandoutFormat::Html => {
-            load_reported_in(&args.sources.sources(&args.paths), &args.lang)
-        }
-        HandoutFormat::Yaml | HandoutFormat::Timelinejs => {
-            load_reported(&args.sources.sources(&args.paths))
+        HandoutFormat::Markdown | HandoutFormat::Html => load_reported_in(
+            &args.sources.sources(&args.paths).map_err(Failure::Usage)?,
+            &args.lang,
+        ),
+        HandoutFormat::Yaml
+        | HandoutFormat::Timelinejs
+        | HandoutFormat::Csv
+        | HandoutFormat::Json => {
+            load_reported(&args.sources.sources(&args.paths).map_err(Failure::Usage)?)
         }
     };
     if nothing_read(&query, &loaded) {
@@ -315,7 +335,7 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                 ));
             }
             let tour = find_tour(&query, id)?;
-            if matches!(format, HandoutFormat::Yaml | HandoutFormat::Timelinejs) {
+            if !matches!(format, HandoutFormat::Markdown | HandoutFormat::Html) {
                 return Err(Failure::Usage(
                     "--tour makes a lesson: use --format markdown or html with it".into(),
                 ));
@@ -343,7 +363,21 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             let filter = checked(&query, &filter)?;
             let shown = events(&query, &filter, Some(&args.order));
             let page = Page::new(&query, &shown, filter.describe());
+            if !matches!(
+                format,
+                HandoutFormat::Markdown | HandoutFormat::Html | HandoutFormat::Json
+            ) {
+                say_left_out(tl, &shown, format == HandoutFormat::Csv);
+            }
+            let data = |format: Format, name: &str| -> Result<String, Failure> {
+                let mut out = Vec::new();
+                export::write_events(&mut out, format, &query, &shown, None)
+                    .map_err(|e| Failure::Data(format!("cannot write {name}: {e}")))?;
+                Ok(String::from_utf8_lossy(&out).into_owned())
+            };
             match format {
+                HandoutFormat::Csv => (data(Format::Csv, "CSV")?, "CSV table"),
+                HandoutFormat::Json => (data(Format::Json, "JSON")?, "JSON list"),
                 HandoutFormat::Markdown => (export::handout::events(&page), "handout"),
                 HandoutFormat::Html => (export::html::page(&page), "handout"),
                 HandoutFormat::Yaml => (
@@ -384,7 +418,7 @@ pub fn startup(args: &ExploreArgs) -> Result<tui::state::Startup, Failure> {
         present: args.present,
         quiz: args.quiz,
         presenter: args.presenter,
-        validate: validate_command(&args.sources.sources(&args.paths)),
+        validate: validate_command(&args.sources.sources(&args.paths).map_err(Failure::Usage)?),
     })
 }
 
@@ -419,7 +453,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
     let app = App::loading(startup, width, height).with_quiz_seed(seed);
     let options = tui::Options {
         mouse: !args.no_mouse,
-        sources: args.sources.sources(&args.paths),
+        sources: args.sources.sources(&args.paths).map_err(Failure::Usage)?,
         watch: !args.no_watch,
         theme: args.theme.theme(),
         lang: args.lang.code(),

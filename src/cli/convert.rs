@@ -25,13 +25,11 @@ impl ExportArgs {
             None | Some("md" | "markdown" | "txt") => Ok(HandoutFormat::Markdown),
             Some("html" | "htm") => Ok(HandoutFormat::Html),
             Some("yaml" | "yml") => Ok(HandoutFormat::Yaml),
+            // A `.json` that opens again in steppe; `--format json` for the plain list.
             Some("json") => Ok(HandoutFormat::Timelinejs),
-            Some("csv") => Err(
-                "export writes no CSV: `steppe list --format csv > FILE` writes the events as CSV"
-                    .into(),
-            ),
+            Some("csv") => Ok(HandoutFormat::Csv),
             Some(other) => Err(format!(
-                "cannot tell a format from the ending `.{}` of the -o file: name one with --format markdown|html|yaml|timelinejs",
+                "cannot tell a format from the ending `.{}` of the -o file: name one with --format markdown|html|yaml|timelinejs|csv|json",
                 crate::text::safe::one_line(other)
             )),
         }
@@ -70,16 +68,22 @@ impl FilterArgs {
 }
 
 impl SourceArgs {
-    /// What to load: the built-in timeline (if asked, or with no paths), then `paths`.
-    pub fn sources(&self, paths: &[PathBuf]) -> crate::load::Sources {
-        crate::load::Sources {
+    /// What to load: the built-in timeline (if asked, or with no paths), then
+    /// `paths`; an error if the `--columns` file cannot be read or used.
+    pub fn sources(&self, paths: &[PathBuf]) -> Result<crate::load::Sources, String> {
+        Ok(crate::load::Sources {
             paths: paths.to_vec(),
             builtin: self.with_builtin,
             prefer: match self.prefer {
                 Some(PreferArg::Later) => crate::load::Prefer::Later,
                 None => crate::load::Prefer::Neither,
             },
-        }
+            columns: self
+                .columns
+                .as_deref()
+                .map(|p| crate::load::ColumnMap::read(p).map_err(|e| format!("in --columns: {e}")))
+                .transpose()?,
+        })
     }
 }
 

@@ -243,6 +243,8 @@ pub struct Card<'a> {
     pub location: Option<String>,
     /// ("wikidata", "Q1234").
     pub external_ids: Vec<(&'a str, &'a str)>,
+    /// ("fatalities", "3"): the event's other fields, in order.
+    pub attributes: Vec<(&'a str, &'a str)>,
 }
 
 fn datetime(d: &PartialDate) -> Option<String> {
@@ -293,6 +295,7 @@ impl<'a> Card<'a> {
             }),
             location: e.location.as_ref().map(|l| l.label()),
             external_ids: e.external_ids.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+            attributes: e.attributes.iter().collect(),
         }
     }
 }

@@ -1,6 +1,8 @@
-//! `list --format csv`: one row per event with everything it has, in the
-//! columns of [`cells::COLUMNS`], lists in one cell as [`cells::join`]
-//! writes them; RFC 4180 quoting by the csv crate. Every cell passes
+//! `list --format csv`: one row per event with what a table can hold, in
+//! the columns of [`cells::COLUMNS`] and a column `attr:NAME` for each
+//! attribute, lists in one cell as [`cells::join`] writes them; RFC 4180
+//! quoting by the csv crate. Related events that are not written are left
+//! out, so the file loads on its own; quotes and translations stay in YAML. Every cell passes
 //! [`safe::spreadsheet_cell`], so a spreadsheet never runs a formula from the
 //! data; steppe's CSV reader undoes it.
 
@@ -19,9 +21,26 @@ fn aligned<'a>(items: impl IntoIterator<Item = Option<&'a str>>) -> String {
 pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<()> {
     let tl = query.timeline();
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
-    w.write_record(cells::COLUMNS)?;
+    // The attributes the events have, each a column in the order first met.
+    let mut names: Vec<&str> = Vec::new();
+    for &i in shown {
+        for (name, _) in tl.events[i].attributes.iter() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    let header = cells::COLUMNS
+        .iter()
+        .map(|c| c.to_string())
+        .chain(names.iter().map(|n| format!("{}{n}", crate::load::ATTRIBUTE_COLUMN)));
+    w.write_record(header.map(|c| safe::spreadsheet_cell(&c).into_owned()))?;
+    // A related event that is not written would name nothing when the file is read.
+    let written: hashbrown::HashSet<&str> =
+        shown.iter().map(|&i| tl.events[i].id.as_str()).collect();
     for &i in shown {
         let e = &tl.events[i];
+        let related = e.related.iter().filter(|r| written.contains(r.as_str()));
         let file = tl.files.get(e.origin.file).map_or("", String::as_str);
         let source =
             |f: fn(&crate::model::Source) -> Option<&str>| aligned(e.sources.iter().map(f));
@@ -50,7 +69,7 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
             source(|s| s.publisher.as_deref()),
             source(|s| s.year.as_deref()),
             source(|s| s.page.as_deref()),
-            cells::join(&e.related),
+            cells::join(related),
             media(|m| Some(m.url.as_str())),
             media(|m| m.caption.as_deref()),
             media(|m| m.credit.as_deref()),
@@ -62,7 +81,9 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
             safe::one_line(file).into_owned(),
             e.origin.line.to_string(),
         ];
-        w.write_record(row.iter().map(|cell| safe::spreadsheet_cell(cell).into_owned()))?;
+        let attributes = names.iter().map(|n| safe::printable(e.attributes.get(n).unwrap_or("")));
+        let cells = row.iter().map(|c| safe::printable(c)).chain(attributes);
+        w.write_record(cells.map(|cell| safe::spreadsheet_cell(&cell).into_owned()))?;
     }
     w.flush()
 }

@@ -79,6 +79,9 @@ fn card_body(out: &mut String, card: &Card) {
     if let Some(place) = &card.location {
         facts.push(format!("*Place:* {}", text(place)));
     }
+    for (name, value) in &card.attributes {
+        facts.push(format!("*{}:* {}", text(name), text(&value.replace('\n', " "))));
+    }
     if !facts.is_empty() {
         let _ = writeln!(out, "{}\n", facts.join("\\\n"));
     }

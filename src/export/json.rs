@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::model::file::{ExternalIds, LocationDoc, MediaDoc};
+use crate::model::file::{AttributesDoc, ExternalIds, LocationDoc, MediaDoc};
 use crate::query::Query;
 use crate::text::safe;
 
@@ -43,6 +43,8 @@ struct JsonEvent<'a> {
     media: Option<MediaDoc>,
     location: Option<LocationDoc>,
     external_ids: ExternalIds,
+    #[serde(skip_serializing_if = "AttributesDoc::is_empty")]
+    attributes: AttributesDoc,
     file: &'a str,
     line: usize,
 }
@@ -87,6 +89,7 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
                 media: doc.media,
                 location: doc.location,
                 external_ids: doc.external_ids,
+                attributes: doc.attributes,
                 file: tl.files.get(e.origin.file).map_or("", String::as_str),
                 line: e.origin.line,
             }

@@ -25,6 +25,39 @@ pub enum Format {
     Markdown,
 }
 
+/// What a timeline file of the events at `shown` leaves out, in words, for
+/// a note: the links to related events that are not written (so that the
+/// file loads on its own), and with `csv` the quotes and translations that
+/// a table does not hold.
+pub fn left_out(tl: &crate::model::Timeline, shown: &[usize], csv: bool) -> Vec<String> {
+    let written: hashbrown::HashSet<&str> =
+        shown.iter().filter_map(|&i| tl.events.get(i)).map(|e| e.id.as_str()).collect();
+    let events = || shown.iter().filter_map(|&i| tl.events.get(i));
+    let links: usize =
+        events().map(|e| e.related.iter().filter(|r| !written.contains(r.as_str())).count()).sum();
+    let mut out = Vec::new();
+    if links > 0 {
+        out.push(format!(
+            "{} to related events that are not among these were left out, so the file opens on its own",
+            crate::text::count(links, "link", "links")
+        ));
+    }
+    let quoted = events().filter(|e| !e.quotes.is_empty()).count();
+    if csv && quoted > 0 {
+        out.push(format!(
+            "CSV does not hold quotes ({} {} them); `steppe export --format yaml` keeps them",
+            crate::text::count(quoted, "event", "events"),
+            if quoted == 1 { "has" } else { "have" }
+        ));
+    }
+    if csv && !tl.translations.is_empty() {
+        out.push(
+            "CSV does not hold translations; `steppe export --format yaml` keeps them".to_string(),
+        );
+    }
+    out
+}
+
 /// Writes the events at `shown` (positions in the timeline) in `format`.
 /// `width` limits table rows to a terminal's width; `None` never truncates.
 pub fn write_events(

@@ -192,17 +192,109 @@ pub fn read_sheet(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileC
     schema::read_tree(&tree, file, diags)
 }
 
-/// Reads steppe's own CSV, as `list --format csv` writes it.
-pub fn read_steppe(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
+/// How steppe writes a column of attributes: `attr:fatalities`.
+pub const PREFIX: &str = "attr:";
+
+/// Other names for steppe CSV's columns, from a `--columns` file of
+/// `their_name: steppe_column` lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ColumnMap {
+    pub file: std::path::PathBuf,
+    /// (their column, steppe's column or `attr:NAME`), as column keys.
+    pub names: Vec<(String, String)>,
+}
+
+impl ColumnMap {
+    /// Reads a `--columns` file; an error names its line and what was expected.
+    pub fn read(path: &std::path::Path) -> Result<ColumnMap, String> {
+        let shown = text::safe::path(path);
+        let text = super::read_text(path).map_err(|e| format!("{shown}: {e}"))?;
+        let mut names: Vec<(String, String)> = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let at = format!("{shown}:{}", n + 1);
+            let line = line.split(" #").next().unwrap_or_default().trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let unquote = |s: &str| s.trim().trim_matches(['"', '\'']).trim().to_string();
+            let Some((theirs, ours)) = line.rsplit_once(": ").or_else(|| line.rsplit_once(':'))
+            else {
+                return Err(format!(
+                    "{at}: expected `their column: steppe's column`, such as `event_date: date`; found `{}`",
+                    text::sanitize::visible(line)
+                ));
+            };
+            let (theirs, ours) = (column_key(&unquote(theirs)), column_key(&unquote(ours)));
+            let attribute = ours.strip_prefix(PREFIX).is_some_and(schema::is_attribute_name);
+            if !attribute && !cells::COLUMNS.contains(&ours.as_str()) {
+                let meant = super::diagnostic::did_you_mean(&ours, cells::COLUMNS)
+                    .map(|m| format!("did you mean `{m}`? "))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "{at}: `{}` is not a column of steppe CSV; {meant}steppe CSV has: {}, or `attr:NAME` for an attribute",
+                    text::sanitize::visible(&ours),
+                    cells::COLUMNS.join(", ")
+                ));
+            }
+            if theirs.is_empty() {
+                return Err(format!("{at}: expected a column's name before the `:`"));
+            }
+            if names.iter().any(|(t, _)| *t == theirs) {
+                return Err(format!("{at}: `{}` is named twice", text::sanitize::visible(&theirs)));
+            }
+            names.push((theirs, ours));
+        }
+        Ok(ColumnMap { file: path.to_path_buf(), names })
+    }
+}
+
+/// An attribute's name for a column steppe does not know: the characters
+/// a name may not have become `_`.
+fn attribute_name(key: &str) -> String {
+    let name: String = key
+        .chars()
+        .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .collect();
+    name.trim_matches('_').to_string()
+}
+
+/// Reads steppe's own CSV, as `list --format csv` writes it; a column it
+/// does not know is kept as the events' attribute of that name. `renames`
+/// gives other names for its columns: (their column, steppe's).
+pub fn read_steppe(
+    text: &str,
+    file: usize,
+    diags: &mut Vec<Diagnostic>,
+    renames: &[(String, String)],
+) -> FileContent {
     let rows = rows(text, file, diags);
     let Some(header) = rows.first() else {
         diags.push(Diagnostic::warning(file, None, "this file is empty: it defines no events"));
         return FileContent { file, ..FileContent::default() };
     };
-    let columns: Vec<String> = header.cells.iter().map(|(c, _)| column_key(c)).collect();
-    for (key, (name, mark)) in columns.iter().zip(&header.cells) {
-        if !key.is_empty() && !cells::COLUMNS.contains(&key.as_str()) {
-            diags.push(unknown_column(name.trim(), key, *mark, file));
+    let columns: Vec<String> = header
+        .cells
+        .iter()
+        .map(|(c, _)| {
+            let key = column_key(c);
+            renames.iter().find(|(theirs, _)| *theirs == key).map_or(key, |(_, ours)| ours.clone())
+        })
+        .collect();
+    // (column, attribute name) of the columns kept as attributes.
+    let mut attributes: Vec<(usize, String)> = Vec::new();
+    for (i, (key, (name, mark))) in columns.iter().zip(&header.cells).enumerate() {
+        if key.is_empty() || cells::COLUMNS.contains(&key.as_str()) {
+            continue;
+        }
+        match key.strip_prefix(PREFIX) {
+            Some(attr) if schema::is_attribute_name(attr) => attributes.push((i, attr.to_string())),
+            _ => {
+                let attr = attribute_name(key.strip_prefix(PREFIX).unwrap_or(key));
+                diags.push(unknown_column(name.trim(), key, &attr, *mark, file));
+                if !attr.is_empty() {
+                    attributes.push((i, attr));
+                }
+            }
         }
     }
     let missing: Vec<&str> = ["id", "date", "title"]
@@ -221,7 +313,7 @@ pub fn read_steppe(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> File
                 ),
             )
             .with_help(Some(
-                "`steppe list --format csv` writes a table with every column to start from"
+                "name the columns that hold them in a file given with --columns FILE, one a line such as `event_date: date`; `steppe list --format csv` writes a table with every column to start from"
                     .to_string(),
             )),
         );
@@ -236,7 +328,24 @@ pub fn read_steppe(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> File
             let text = spreadsheet_cell_undo(text);
             (!text.trim().is_empty()).then(|| (text.to_string(), *mark))
         };
-        events.push(steppe_event(row.mark, &cell, &mut defs, file, diags));
+        let mut event = steppe_event(row.mark, &cell, &mut defs, file, diags);
+        let attrs: Vec<(Node, Node)> = attributes
+            .iter()
+            .filter_map(|(i, name)| {
+                let (text, mark) = row.cells.get(*i)?;
+                let text = spreadsheet_cell_undo(text);
+                (!text.trim().is_empty())
+                    .then(|| (Node::text_at(name.as_str(), *mark), Node::text_at(text, *mark)))
+            })
+            .collect();
+        if let (Some(first), super::yaml::Kind::Map(entries)) = (attrs.first(), &mut event.kind) {
+            let mark = first.0.mark;
+            entries.push((
+                Node::text_at("attributes", mark),
+                Node { mark, kind: super::yaml::Kind::Map(attrs) },
+            ));
+        }
+        events.push(event);
     }
     let mark = header.mark;
     let tree = Node::map_at(
@@ -279,18 +388,36 @@ const COLUMN_SYNONYMS: &[(&str, &str)] = &[
     ("lng", "longitude"),
 ];
 
-/// A column steppe CSV does not have, with the one probably meant.
-fn unknown_column(name: &str, key: &str, mark: Mark, file: usize) -> Diagnostic {
+/// A column steppe CSV does not have, kept as the attribute `attr`: with
+/// the column probably meant, and how to say what it holds.
+fn unknown_column(name: &str, key: &str, attr: &str, mark: Mark, file: usize) -> Diagnostic {
     let meant = COLUMN_SYNONYMS
         .iter()
         .find(|(other, _)| *other == key)
         .map(|(_, column)| *column)
         .or_else(|| super::diagnostic::did_you_mean(key, cells::COLUMNS));
-    let help = super::diagnostic::unknown_name_help(meant, "steppe CSV has", &cells::COLUMNS);
-    Diagnostic::error(
+    let name = crate::text::sanitize::visible(name);
+    let listed = super::diagnostic::unknown_name_help(meant, "steppe CSV has", &cells::COLUMNS);
+    if attr.is_empty() {
+        return Diagnostic::warning(
+            file,
+            Some(mark),
+            format!("unknown column `{name}`: it is not read"),
+        )
+        .with_help(Some(listed));
+    }
+    let help = match meant {
+        Some(m) => format!(
+            "if it holds steppe's `{m}`, map it with --columns FILE (a line `{key}: {m}`); to keep it as it is without this warning, name the column `attr:{attr}`"
+        ),
+        None => format!(
+            "{listed}; to keep it as it is without this warning, name the column `attr:{attr}`, or map it with --columns FILE (a line `{key}: attr:{attr}`)"
+        ),
+    };
+    Diagnostic::warning(
         file,
         Some(mark),
-        format!("unknown column `{}`", crate::text::sanitize::visible(name)),
+        format!("unknown column `{name}`: kept as the events' attribute `{attr}`"),
     )
     .with_help(Some(help))
 }

@@ -63,7 +63,11 @@ pub struct Sources {
     /// loaded anyway.
     pub builtin: bool,
     pub prefer: Prefer,
+    /// Other names for steppe CSV's columns (`--columns FILE`).
+    pub columns: Option<ColumnMap>,
 }
+
+pub use csv::{ColumnMap, PREFIX as ATTRIBUTE_COLUMN};
 
 /// Which of two different definitions of one id (or country code) is kept.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -99,7 +103,8 @@ pub fn load_sources(sources: &Sources, on_progress: &(dyn Fn(LoadProgress) + Syn
         inputs.extend(BUNDLED.iter().map(|(name, text)| (name.to_string(), Input::Bundled(text))));
     }
     inputs.extend(path_inputs(&sources.paths));
-    load_inputs(inputs, sources.prefer, sources.has_builtin(), on_progress)
+    let columns = sources.columns.as_ref().map_or(&[][..], |c| &c.names[..]);
+    load_inputs(inputs, sources.prefer, sources.has_builtin(), columns, on_progress)
 }
 
 /// The files found at `paths`, in order; paths that could not be walked
@@ -135,7 +140,7 @@ pub fn load_paths_with_progress(
     paths: &[PathBuf],
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
-    load_inputs(path_inputs(paths), Prefer::Neither, false, on_progress)
+    load_inputs(path_inputs(paths), Prefer::Neither, false, &[], on_progress)
 }
 
 /// Loads already-read texts; `Err` carries why a file could not be read.
@@ -149,7 +154,7 @@ pub fn load_texts_preferring(
     prefer: Prefer,
 ) -> Loaded {
     let inputs = inputs.into_iter().map(|(name, text)| (name, Input::Text(text))).collect();
-    load_inputs(inputs, prefer, false, &|_| {})
+    load_inputs(inputs, prefer, false, &[], &|_| {})
 }
 
 enum Input {
@@ -180,6 +185,7 @@ fn load_inputs(
     inputs: Vec<(String, Input)>,
     prefer: Prefer,
     builtin: bool,
+    columns: &[(String, String)],
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
     let sizes: Vec<u64> = inputs.iter().map(|(_, i)| i.size()).collect();
@@ -215,7 +221,7 @@ fn load_inputs(
                     events: events.load(Ordering::Relaxed),
                 });
             };
-            let mut result = load_one(index, name, text, disk, &meter);
+            let mut result = load_one(index, name, text, disk, columns, &meter);
             // Every file's events are held until the merge: none with spare room.
             if let Some(c) = &mut result.content {
                 c.events.shrink_to_fit();
@@ -266,6 +272,7 @@ fn load_one(
     name: String,
     text: Result<String, String>,
     disk: Option<diagnostic::OnDisk>,
+    columns: &[(String, String)],
     meter: yaml::Meter,
 ) -> FileResult {
     let mut diagnostics = Vec::new();
@@ -286,7 +293,7 @@ fn load_one(
                     Format::Yaml => schema::read_yaml(&text, index, &mut diagnostics, meter),
                     Format::TimelineJs => timelinejs::read_json(&text, index, &mut diagnostics),
                     Format::TimelineSheet => csv::read_sheet(&text, index, &mut diagnostics),
-                    Format::SteppeCsv => csv::read_steppe(&text, index, &mut diagnostics),
+                    Format::SteppeCsv => csv::read_steppe(&text, index, &mut diagnostics, columns),
                 };
                 within_text(&text, &mut diagnostics);
                 (text, Some(content))

@@ -1,6 +1,7 @@
-//! Folded-text search: every event's title and summary folded once, into one
-//! buffer, searched with SIMD substring search; the names of countries, actors
-//! and tags folded once too and matched through their posting lists.
+//! Folded-text search: every event's title, summary and attribute values
+//! folded once, into one buffer, searched with SIMD substring search; the
+//! names of countries, actors and tags folded once too and matched through
+//! their posting lists.
 
 use fixedbitset::FixedBitSet;
 use memchr::memmem::Finder;
@@ -40,7 +41,8 @@ fn names(name: &str, aliases: &[String]) -> String {
 /// Folded text of every event, end to end.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TextIndex {
-    /// Per event: folded title, NUL, folded summary, NUL.
+    /// Per event: folded title, NUL, folded summary, NUL, and each
+    /// attribute's folded value, NUL.
     buf: String,
     /// Event `i` is `buf[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
@@ -67,6 +69,11 @@ impl TextIndex {
             buf.push('\0');
             fold_into(&e.summary, &mut buf);
             buf.push('\0');
+            // Attributes are searched by their values, as the event view shows them.
+            for (_, value) in e.attributes.iter() {
+                fold_into(value, &mut buf);
+                buf.push('\0');
+            }
             signatures.push(signature(&buf.as_bytes()[start..]));
         }
         starts.push(buf.len());

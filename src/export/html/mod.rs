@@ -169,6 +169,10 @@ fn card_facts(card: &Card, anchors: Anchors) -> Markup {
                 dt { "Place" }
                 dd dir="auto" { (place) }
             }
+            @for (name, value) in &card.attributes {
+                dt { (name) }
+                dd dir="auto" { (value) }
+            }
             @if let Some(m) = &card.media {
                 dt { "Media" }
                 dd dir="auto" {

@@ -150,6 +150,13 @@ pub fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>>
         lines
             .push(Line::from(vec![Span::styled("Ids ", theme.heading), Span::raw(ids.join(", "))]));
     }
+    if !card.attributes.is_empty() {
+        lines.push(heading("Attributes", theme));
+        for (name, value) in &card.attributes {
+            let lead = vec![Span::styled(format!("  {} ", show(name)), theme.dim)];
+            lines.extend(super::hanging_styled(lead, &show(value), width, Style::new()));
+        }
+    }
     if !card.related.is_empty() {
         lines.push(heading("Related", theme));
         for r in &card.related {
