@@ -287,6 +287,7 @@ mod files {
             ("x.yaml", "# A steppe timeline"),
             ("x.md", "# "),
             ("x.txt", "# "),
+            ("x.csv", "id,date,end,title,"),
         ];
         for (name, start) in starts {
             let o = export_to(&dir.path().join(name));
@@ -294,12 +295,12 @@ mod files {
             let written = fs::read_to_string(dir.path().join(name)).expect("written");
             assert!(written.starts_with(start), "{name}: {}", &written[..40.min(written.len())]);
         }
-        let json = dir.path().join("x.json");
-        let o = steppe(&["validate".as_ref(), json.as_os_str()]);
-        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-        for (name, says) in
-            [("x.csv", "steppe list --format csv"), ("x.pdf", "--format markdown|html")]
-        {
+        for data in ["x.json", "x.csv"] {
+            let path = dir.path().join(data);
+            let o = steppe(&["validate".as_ref(), path.as_os_str()]);
+            assert_eq!(o.status.code(), Some(0), "{data} opens again: {}", text(&o.stderr));
+        }
+        for (name, says) in [("x.pdf", "--format markdown|html|yaml|timelinejs|csv|json")] {
             let o = export_to(&dir.path().join(name));
             assert_eq!(o.status.code(), Some(2), "{name}");
             assert!(text(&o.stderr).contains(says), "{name}: {}", text(&o.stderr));
