@@ -469,7 +469,12 @@ fn a_header_without_the_needed_columns_is_one_error_and_the_rows_are_not_read() 
         "{report}"
     );
     assert!(report.contains("unknown column `Event`"), "{report}");
-    assert!(report.contains("if it holds steppe's `title`, map it with --columns FILE (a line `event: title`)"), "{report}");
+    assert!(
+        report.contains(
+            "if it holds steppe's `title`, map it with --columns FILE (a line `event: title`)"
+        ),
+        "{report}"
+    );
     assert!(report.contains("unknown column `Country`"), "{report}");
     assert!(report.contains("if it holds steppe's `countries`"), "{report}");
     assert_eq!(loaded.report.errors(), 1, "no error for each row: {report}");
@@ -508,5 +513,113 @@ fn timelinejs_media_alt_title_and_link_are_kept_as_the_caption_or_reported() {
         ["`media alt` is not kept", "`media title` is not kept", "`media link` is not kept"]
     {
         assert!(report.contains(field), "{field:?} in\n{report}");
+    }
+}
+
+/// ACLED's codebook columns, as its exports have them.
+const ACLED_COLUMNS: [&str; 31] = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+];
+
+#[test]
+fn an_acled_export_loads_with_its_other_columns_as_attributes() {
+    let csv = fixture("acled.csv");
+    let header = std::fs::read_to_string(&csv).expect("read");
+    assert_eq!(header.lines().next(), Some(ACLED_COLUMNS.join(",").as_str()), "the codebook's");
+    let columns = load::ColumnMap::read(&fixture("acled-columns.yaml")).expect("a column map");
+    let sources =
+        load::Sources { paths: vec![csv], columns: Some(columns), ..load::Sources::default() };
+    let loaded = load::load_sources(&sources, &|_| {});
+    let report = loaded.report.render_all();
+    assert!(loaded.is_ok(), "{report}");
+    assert_eq!(ids(&loaded), ["KAZ1001", "KAZ1002", "KAZ1003"]);
+    let e = event(&loaded.timeline, "KAZ1002");
+    assert_eq!(e.title, "Violent demonstration");
+    assert_eq!(e.location.as_ref().and_then(|l| l.name.as_deref()), Some("Almaty"));
+    assert_eq!(e.attributes.get("fatalities"), Some("3"));
+    assert_eq!(e.attributes.get("source"), Some("Vlast.kz; Reuters"));
+    assert_eq!(e.attributes.get("actor2"), Some("Police Forces of Kazakhstan (2019-)"));
+    assert_eq!(e.attributes.get("admin3"), None, "an empty cell is no attribute");
+    let first: Vec<&str> = e.attributes.iter().map(|(n, _)| n).take(3).collect();
+    assert_eq!(first, ["year", "time_precision", "disorder_type"], "in the file's order");
+    // One warning per column kept as an attribute: the 31 less the 8 steppe
+    // reads (5 named in the map; latitude, longitude and tags by their names).
+    let kept = report.matches("kept as the events' attribute").count();
+    assert_eq!(kept, 31 - 8, "{report}");
+    assert!(
+        report.contains("unknown column `fatalities`: kept as the events' attribute `fatalities`")
+    );
+    assert!(report.contains("if it holds steppe's `sources`"), "{report}");
+
+    // Searched, and shown on the card.
+    let query = steppe::query::Query::new(loaded.timeline.clone());
+    let filter = steppe::query::Filter { search: "vlast.kz".into(), ..Default::default() };
+    let found: Vec<&str> =
+        query.matches(&filter).iter().map(|&i| query.timeline().events[i].id.as_str()).collect();
+    assert_eq!(found, ["KAZ1002"]);
+    let card = steppe::document::Card::new(&loaded.timeline, e);
+    assert!(card.attributes.contains(&("fatalities", "3")), "{:?}", card.attributes);
+}
+
+#[test]
+fn the_columns_file_is_used_by_every_command_and_its_mistakes_are_located() {
+    let o = steppe(&[
+        "list",
+        "--columns",
+        "tests/fixtures/formats/acled-columns.yaml",
+        "tests/fixtures/formats/acled.csv",
+        "--where",
+        "Vlast",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("id,date,"), "{out}");
+    assert!(out.contains(",attr:fatalities,"), "{out}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (text, line, says) in [
+        ("event_date: date\nnotes summary\n", 2, "expected `their column: steppe's column`"),
+        ("# ACLED\nevent_date: dates\n", 2, "did you mean `date`?"),
+        ("a: title\na: summary\n", 2, "`a` is named twice"),
+    ] {
+        let map = dir.path().join("map.yaml");
+        std::fs::write(&map, text).expect("write");
+        let o = steppe(&["validate", "--columns", map.to_str().expect("a path"), "x.csv"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains(&format!("map.yaml:{line}: ")), "{text:?}: {err}");
+        assert!(err.contains(says), "{text:?}: {err}");
     }
 }

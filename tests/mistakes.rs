@@ -168,3 +168,41 @@ fn steppe_validate(path: &Path) -> String {
     assert_eq!(out.status.code(), Some(1));
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+#[test]
+fn an_analysts_table_gets_located_advice_not_errors_for_its_own_columns() {
+    let cases: [(&str, Severity, usize, &str); 3] = [
+        (
+            "id,date,title,fatalities\na,2022-01-05,Riot,3\n",
+            Severity::Warning,
+            1,
+            "unknown column `fatalities`: kept as the events' attribute `fatalities`",
+        ),
+        (
+            "id,date,title,Country\na,2022-01-05,Riot,Kazakhstan\n",
+            Severity::Warning,
+            1,
+            "if it holds steppe's `countries`, map it with --columns FILE (a line `country: countries`)",
+        ),
+        (
+            "event_id_cnty,event_date,notes\nKAZ1,2022-01-05,Riot\n",
+            Severity::Error,
+            1,
+            "name the columns that hold them in a file given with --columns FILE",
+        ),
+    ];
+    for (text, severity, line, words) in cases {
+        let loaded = load::load_texts(vec![("table.csv".into(), Ok(text.to_string()))]);
+        let found =
+            loaded.report.diagnostics.iter().find(|d| {
+                format!("{} {}", d.message, d.help.as_deref().unwrap_or("")).contains(words)
+            });
+        let shown = loaded.report.render_all();
+        let d = found.unwrap_or_else(|| panic!("{words:?} in\n{shown}"));
+        assert_eq!((d.severity, d.mark.map(|m| m.line)), (severity, Some(line)), "{shown}");
+        if severity == Severity::Warning {
+            assert!(loaded.is_ok(), "{shown}");
+            assert_eq!(loaded.timeline.events.len(), 1);
+        }
+    }
+}

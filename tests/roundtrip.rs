@@ -8,17 +8,22 @@ use serde_json::Value;
 use steppe::export::{self, Format};
 use steppe::load;
 use steppe::model::{
-    Actor, ActorKind, Country, Era, Event, Location, Media, PartialDate, Participant, Source,
-    Timeline,
+    Actor, ActorKind, Attributes, Country, Era, Event, Location, Media, PartialDate, Participant,
+    Source, Timeline,
 };
 use steppe::query::Query;
 
 /// `list --format json` of everything, without the fields named.
 fn listed(tl: Timeline, without: &[&str]) -> Vec<Value> {
+    let all: Vec<usize> = (0..tl.events.len()).collect();
+    listed_at(tl, &all, without)
+}
+
+/// `list --format json` of the events at `shown`, without the fields named.
+fn listed_at(tl: Timeline, shown: &[usize], without: &[&str]) -> Vec<Value> {
     let query = Query::new(tl);
-    let all: Vec<usize> = (0..query.timeline().events.len()).collect();
     let mut out = Vec::new();
-    export::write_events(&mut out, Format::Json, &query, &all, None).expect("write JSON");
+    export::write_events(&mut out, Format::Json, &query, shown, None).expect("write JSON");
     let Value::Array(events) = serde_json::from_slice(&out).expect("JSON") else { panic!("array") };
     events
         .into_iter()
@@ -77,6 +82,59 @@ fn round_trips(tl: &Timeline) {
     // CSV holds the era an event is shown under, not the eras themselves.
     let without = ["file", "line", "era"];
     assert_eq!(listed(first_tl, &without), listed(again.timeline, &without));
+}
+
+/// The events at `shown` written in each format that holds a timeline
+/// (YAML, TimelineJS, CSV) load on their own and list the same events, the
+/// links to events left out dropped (and CSV without what it cannot hold).
+fn some_round_trip(tl: &Timeline, shown: &[usize]) {
+    let all: Vec<usize> = (0..tl.events.len()).collect();
+    let yaml = export::yaml::write(tl, &all).expect("YAML");
+    let first = load_text("first.yaml", yaml.clone());
+    assert_loads(&first, "the YAML", &yaml);
+    let mut tl = first.timeline;
+    let shown: Vec<usize> = shown.iter().copied().filter(|&i| i < tl.events.len()).collect();
+    // What the subset should list: its links to events outside it dropped.
+    let ids: std::collections::HashSet<String> =
+        shown.iter().map(|&i| tl.events[i].id.clone()).collect();
+    let query = Query::new(tl.clone());
+    let mut written = Vec::new();
+    for format in ["yaml", "timelinejs", "csv"] {
+        let text = match format {
+            "yaml" => export::yaml::write(&tl, &shown).expect("YAML"),
+            "timelinejs" => {
+                let mut json = Vec::new();
+                export::timelinejs::write(&mut json, &tl, &shown).expect("TimelineJS");
+                String::from_utf8(json).expect("UTF-8")
+            }
+            _ => {
+                let mut csv = Vec::new();
+                export::write_events(&mut csv, Format::Csv, &query, &shown, None).expect("CSV");
+                String::from_utf8(csv).expect("UTF-8")
+            }
+        };
+        let name = match format {
+            "yaml" => "some.yaml",
+            "timelinejs" => "some.json",
+            _ => "some.csv",
+        };
+        let loaded = load_text(name, text.clone());
+        assert_loads(&loaded, name, &text);
+        written.push((format, loaded.timeline));
+    }
+    for e in &mut tl.events {
+        e.related.retain(|r| ids.contains(r));
+    }
+    for (format, again) in written {
+        let without: &[&str] =
+            if format == "csv" { &["file", "line", "era"] } else { &["file", "line"] };
+        let ids_again: Vec<usize> = (0..again.events.len()).collect();
+        assert_eq!(
+            listed_at(tl.clone(), &shown, without),
+            listed_at(again, &ids_again, without),
+            "{format}"
+        );
+    }
 }
 
 #[test]
@@ -180,7 +238,10 @@ fn event(n: usize) -> impl Strategy<Value = Event> {
         prop::collection::vec(source(), 0..3),
         prop::collection::vec(0..n.max(1), 0..2),
         (prop::option::of(media()), prop::option::of(location())),
-        prop::collection::vec(("wikidata|viaf|gnd", "[A-Z]?[0-9]{1,6}"), 0..3),
+        (
+            prop::collection::vec(("wikidata|viaf|gnd", "[A-Z]?[0-9]{1,6}"), 0..3),
+            prop::collection::vec(("fatalities|iso|event_type|geo[.]precision", line()), 0..3),
+        ),
     )
         .prop_map(
             move |(
@@ -191,7 +252,7 @@ fn event(n: usize) -> impl Strategy<Value = Event> {
                 sources,
                 related,
                 (media, location),
-                ids,
+                (ids, attributes),
             )| {
                 let end = span.map(|s| PartialDate::year((date.year + s).min(9999)));
                 let mut countries: Vec<String> =
@@ -215,6 +276,7 @@ fn event(n: usize) -> impl Strategy<Value = Event> {
                     media: media.map(Box::new),
                     location: location.map(Box::new),
                     external_ids,
+                    attributes: Attributes::new(attributes),
                     ..Event::new("", date, title)
                 }
             },
@@ -285,6 +347,29 @@ proptest! {
     fn any_timeline_survives_timelinejs_and_csv(tl in timeline()) {
         round_trips(&tl);
     }
+
+    /// A filter's result, any subset of the events, in every timeline format.
+    #[test]
+    fn some_events_of_any_timeline_open_again_in_every_format(
+        tl in timeline(),
+        keep in prop::collection::vec(any::<bool>(), 6),
+    ) {
+        let shown: Vec<usize> = (0..tl.events.len()).filter(|&i| keep[i]).collect();
+        some_round_trip(&tl, &shown);
+    }
+}
+
+#[test]
+fn the_summits_of_the_bundled_timeline_open_again_in_every_format() {
+    let bundled = load::load_bundled();
+    let query = Query::new(bundled.timeline.clone());
+    let filter = steppe::query::Filter {
+        expr: Some(steppe::query::parse("tag:summit").expect("parses")),
+        ..steppe::query::Filter::default()
+    };
+    let shown = query.matches(&query.check(&filter).expect("checks"));
+    assert!(shown.len() > 5, "{shown:?}");
+    some_round_trip(&bundled.timeline, &shown);
 }
 
 /// Text that looks a little like JSON or CSV, with quotes, breaks and
