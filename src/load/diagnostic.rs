@@ -197,7 +197,8 @@ impl Report {
 
     /// "3 errors, 1 warning", "2 notes"; "0 errors" when there is nothing.
     pub fn tally(&self) -> String {
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        // Grouped like every count steppe shows: "1,000,000 warnings".
+        let plural = |n: usize, w: &str| crate::text::count(n, w, &format!("{w}s"));
         let counts =
             [(self.errors(), "error"), (self.warnings(), "warning"), (self.notes(), "note")];
         let parts: Vec<String> =
@@ -405,6 +406,38 @@ mod tests {
         let at = caret.find('^').expect("caret");
         assert_eq!(quoted.chars().nth(at), Some('X'), "{shown}");
         assert!(quoted.starts_with('…') && quoted.ends_with('…'), "{quoted}");
+    }
+
+    #[test]
+    fn counts_are_grouped_as_everywhere_else() {
+        let warning = Diagnostic::warning(0, None, "w");
+        let report = Report { files: Vec::new(), diagnostics: vec![warning; 1_234_567] };
+        assert_eq!(report.tally(), "1,234,567 warnings");
+        let one = Report { files: Vec::new(), diagnostics: vec![Diagnostic::error(0, None, "e")] };
+        assert_eq!(one.tally(), "1 error");
+    }
+
+    #[test]
+    fn errors_come_before_warnings_and_a_note_follows_its_error() {
+        let text = "a\nb\n";
+        let at = |line| Some(Mark { line, column: 1, width: 1 });
+        let report = Report {
+            files: vec![SourceFile::new("t.yaml", text)],
+            diagnostics: vec![
+                Diagnostic::warning(0, at(1), "first a warning"),
+                Diagnostic {
+                    note: Some("not read because of this error: event `b`".into()),
+                    ..Diagnostic::error(0, at(2), "then an error")
+                },
+            ],
+        };
+        let shown = report.render();
+        let error = shown.find("error: then an error").expect("the error");
+        assert!(error < shown.find("warning:").expect("the warning"), "{shown}");
+        assert!(
+            shown.contains("  = note: not read because of this error: event `b`\nwarning"),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -364,7 +364,7 @@ fn control_characters(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> b
             None,
             format!(
                 "{} more control characters after these: this does not look like a text file",
-                found - SHOWN
+                crate::text::thousands(found - SHOWN)
             ),
         ));
     }

@@ -155,7 +155,11 @@ impl<'a> Convert<'a> {
     /// One warning for each kind of field that was not kept.
     pub fn finish(&mut self) {
         for (field, why, mark, count) in std::mem::take(&mut self.dropped) {
-            let times = if count == 1 { "once".to_string() } else { format!("{count} times") };
+            let times = if count == 1 {
+                "once".to_string()
+            } else {
+                format!("{} times", crate::text::thousands(count))
+            };
             self.diags.push(Diagnostic::warning(
                 self.file,
                 Some(mark),

@@ -143,7 +143,7 @@ fn unknown_name(folded: &str, known: &[Named]) -> Unknown {
     let total = ranked.len();
     let mut list = ranked.iter().take(LISTED).map(|r| r.1.as_str()).collect::<Vec<_>>().join(", ");
     if total > LISTED {
-        list.push_str(&format!(", … and {} more", total - LISTED));
+        list.push_str(&format!(", … and {} more", crate::text::thousands(total - LISTED)));
     }
     if total == 0 {
         list = "none".into();

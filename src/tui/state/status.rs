@@ -55,7 +55,7 @@ pub fn first_error(report: &crate::load::Report) -> String {
         .unwrap_or_default();
     let more = match report.errors() {
         0 | 1 => String::new(),
-        n => format!(" (and {} more)", n - 1),
+        n => format!(" (and {} more)", crate::text::thousands(n - 1)),
     };
     crate::text::sanitize::line(&format!("{first}{more}"))
 }

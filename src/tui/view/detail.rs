@@ -99,6 +99,7 @@ fn country_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         // In "all of" mode the count is what the list shows with this country ticked too.
         let noun = if total == 1 { "event" } else { "events" };
         let when = if f.countries.contains(&c.code) { "shown" } else { "if ticked too" };
+        let (total, count) = (crate::text::thousands(total), crate::text::thousands(count));
         lines.push(Line::raw(format!("{total} {noun}; {count} {when}")));
     } else {
         lines.push(Line::raw(events_line(total, count, f)));
