@@ -128,7 +128,7 @@ mod tests {
         let tl = q.timeline();
         let shown: Vec<usize> = (0..tl.events.len()).filter(|i| i % 3 == 1).collect();
         let dir = tempfile::tempdir().expect("a temporary directory");
-        for format in [ExportFormat::Yaml, ExportFormat::TimelineJs] {
+        for format in [ExportFormat::Yaml, ExportFormat::TimelineJs, ExportFormat::Csv] {
             let req = ExportRequest {
                 query: Arc::clone(&q),
                 shown: shown.clone(),
