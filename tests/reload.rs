@@ -402,7 +402,8 @@ fn the_explorer_names_the_validate_command_with_its_own_options() {
     let startup = steppe::cli::commands::startup(&cli.explore).expect("a start");
     let command = "steppe validate --with-builtin --prefer later tests/fixtures/warn.yaml";
     assert_eq!(startup.validate, command);
-    let loaded = load::load_sources(&cli.explore.sources.sources(&cli.explore.paths), &|_| {});
+    let sources = cli.explore.sources.sources(&cli.explore.paths).expect("no --columns file");
+    let loaded = load::load_sources(&sources, &|_| {});
     assert!(loaded.report.warnings() > 0, "the fixture warns");
     let mut app = App::loading(startup, 100, 30);
     let data = Prepared::new(Query::new(loaded.timeline), loaded.report);

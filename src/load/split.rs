@@ -146,7 +146,7 @@ pub fn items_between(text: &str, from: usize, to: usize) -> Vec<Item> {
         };
         if indent == list && (body.starts_with("- ") || body == "-") {
             let body = body[1..].trim_start();
-            let flow = body.strip_prefix('{').map(|b| b.split(',').find_map(|kv| id_of(kv)));
+            let flow = body.strip_prefix('{').map(|b| b.split(',').find_map(&id_of));
             if i + 1 >= from {
                 out.push(Item {
                     section: name.clone(),

@@ -251,10 +251,10 @@ pub struct Event {
 }
 
 /// An event's other fields, by name in the order read, each value text as
-/// written (a comparison may read it as a number or a date). One pointer
-/// wide when empty: most events have none.
+/// written (a comparison may read it as a number or a date). Two words
+/// wide, a third of a `Vec`: most events have none.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Attributes(Option<Box<Vec<(String, String)>>>);
+pub struct Attributes(Option<Box<[(String, String)]>>);
 
 impl Attributes {
     /// From (name, value) pairs; an empty value is no attribute, and a name
@@ -266,8 +266,7 @@ impl Attributes {
                 out.push((name, value));
             }
         }
-        out.shrink_to_fit();
-        Attributes((!out.is_empty()).then(|| Box::new(out)))
+        Attributes((!out.is_empty()).then(|| out.into_boxed_slice()))
     }
 
     /// The value of the attribute called `name`.
