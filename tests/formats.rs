@@ -623,3 +623,18 @@ fn the_columns_file_is_used_by_every_command_and_its_mistakes_are_located() {
         assert!(err.contains(says), "{text:?}: {err}");
     }
 }
+
+#[test]
+fn handouts_show_the_attributes() {
+    let columns = "tests/fixtures/formats/acled-columns.yaml";
+    let csv = "tests/fixtures/formats/acled.csv";
+    for (format, shows) in
+        [("markdown", "*fatalities:* 3"), ("html", "<dt>fatalities</dt><dd dir=\"auto\">3</dd>")]
+    {
+        let o =
+            steppe(&["export", "--columns", columns, csv, "--where", "Vlast", "--format", format]);
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(out.contains(shows), "{format}: {shows:?} in\n{out}");
+    }
+}

@@ -386,3 +386,16 @@ fn the_event_view_marks_a_translated_quote_and_shows_the_words_as_said() {
     assert!(text.contains("Original, in Russian:"), "{text}");
     assert!(text.contains("К активизации всех механизмов"), "{text}");
 }
+
+#[test]
+fn the_event_view_shows_an_events_attributes() {
+    let yaml = "countries: [{code: KZ, name: Kazakhstan}]\nevents:\n  - id: riot\n    date: 2022-01-05\n    title: Riot in Almaty\n    countries: [KZ]\n    sources: [https://example.org]\n    attributes:\n      fatalities: 3\n      event_type: Riots\n";
+    let loaded = load_text(yaml);
+    assert!(loaded.is_ok(), "{}", loaded.report.render());
+    let mut app = App::new(Query::new(loaded.timeline), Filter::default(), 120, 40);
+    press(&mut app, KeyCode::Enter);
+    let shown = screen_text(&render(&app));
+    assert!(shown.contains("Attributes"), "{shown}");
+    assert!(shown.contains("fatalities 3"), "names in a column: {shown}");
+    assert!(shown.contains("event_type Riots"), "{shown}");
+}

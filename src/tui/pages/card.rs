@@ -152,9 +152,20 @@ pub fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>>
     }
     if !card.attributes.is_empty() {
         lines.push(heading("Attributes", theme));
+        // Names in a column, as wide as the longest (within reason), values beside.
+        let room = card.attributes.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0);
+        let room = room.min(24);
         for (name, value) in &card.attributes {
-            let lead = vec![Span::styled(format!("  {} ", show(name)), theme.dim)];
-            lines.extend(super::hanging_styled(lead, &show(value), width, Style::new()));
+            if usize::from(width) >= room + 30 {
+                let lead = vec![Span::styled(format!("  {:<room$} ", show(name)), theme.dim)];
+                lines.extend(super::hanging_styled(lead, &show(value), width, Style::new()));
+            } else {
+                // Too narrow for a column of names: each pair wraps as a line of text.
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {} ", show(name)), theme.dim),
+                    Span::raw(show(value)),
+                ]));
+            }
         }
     }
     if !card.related.is_empty() {
