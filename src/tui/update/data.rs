@@ -259,5 +259,15 @@ impl App {
             message.push_str(&n);
         }
         self.status.message = Some(message);
+        drop_elsewhere(old);
     }
+}
+
+/// Frees the data a reload replaced away from the loop: a big timeline's
+/// millions of strings take long enough to free that a key would wait.
+fn drop_elsewhere(old: Data) {
+    let spawned = std::thread::Builder::new().name("drop".into()).spawn(move || drop(old));
+    // Without a thread (the system refuses one) it is freed here, when the
+    // failed spawn gives it back with its closure.
+    drop(spawned);
 }
