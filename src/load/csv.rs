@@ -147,9 +147,10 @@ pub fn read_sheet(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileC
             cx.dropped_column(cell.trim(), *mark, &SHEET_NAMES);
         }
     }
+    let index = column_index(&columns);
     for row in rows.iter().skip(header + 1).filter(|r| !r.blank()) {
         let cell = |name: &str| -> Option<Node> {
-            let i = columns.iter().position(|c| c == name)?;
+            let i = *index.get(name)?;
             let (text, mark) = row.cells.get(i)?;
             (!text.trim().is_empty()).then(|| Node::text_at(text.clone(), *mark))
         };
@@ -321,9 +322,10 @@ pub fn read_steppe(
     }
     let mut defs = Defs::default();
     let mut events = Vec::new();
+    let index = column_index(&columns);
     for row in rows.iter().skip(1).filter(|r| !r.blank()) {
         let cell = |name: &str| -> Option<(String, Mark)> {
-            let i = columns.iter().position(|c| c == name)?;
+            let i = *index.get(name)?;
             let (text, mark) = row.cells.get(i)?;
             let text = spreadsheet_cell_undo(text);
             (!text.trim().is_empty()).then(|| (text.to_string(), *mark))
@@ -357,6 +359,16 @@ pub fn read_steppe(
         mark,
     );
     schema::read_tree(&tree, file, diags)
+}
+
+/// Each column's place by its name (the first column of a name counts): a
+/// row's cells are looked up by name, and a sheet may have many columns.
+fn column_index(columns: &[String]) -> hashbrown::HashMap<&str, usize> {
+    let mut index = hashbrown::HashMap::with_capacity(columns.len());
+    for (i, c) in columns.iter().enumerate() {
+        index.entry(c.as_str()).or_insert(i);
+    }
+    index
 }
 
 /// A column name as steppe CSV spells it: `Source Titles` is `source_titles`.
@@ -425,7 +437,7 @@ fn unknown_column(name: &str, key: &str, attr: &str, mark: Mark, file: usize) ->
 /// The countries and actors named in the rows, each once per name.
 #[derive(Default)]
 struct Defs {
-    seen: Vec<(bool, String, String)>,
+    seen: hashbrown::HashSet<(bool, String, String)>,
     countries: Vec<Node>,
     actors: Vec<Node>,
 }
@@ -433,10 +445,9 @@ struct Defs {
 impl Defs {
     fn add(&mut self, country: bool, id: &str, name: &str, mark: Mark) {
         let key = (country, id.to_string(), name.to_string());
-        if self.seen.contains(&key) {
+        if !self.seen.insert(key) {
             return;
         }
-        self.seen.push(key);
         let (id_key, list) =
             if country { ("code", &mut self.countries) } else { ("id", &mut self.actors) };
         list.push(Node::map_at(

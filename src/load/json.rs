@@ -3,37 +3,68 @@
 //! commas are forgiven). Numbers, `true` and `null` stay plain text, strings
 //! quoted text, so the schema step reads them as it reads YAML.
 
+use hashbrown::HashSet;
 use jsonc_parser::ast::{ObjectPropName, Value};
 use jsonc_parser::{CollectOptions, ParseOptions};
 
 use super::diagnostic::{Diagnostic, Mark};
 use super::yaml::{Kind, MAX_DEPTH, Node};
 
-/// Byte offsets → lines and columns.
+/// Byte offsets → lines and columns, each in time that does not grow with
+/// the file or the line: a minified JSON file is one line of megabytes, and
+/// counting a column from the line's start for every value was quadratic.
 pub struct Lines<'a> {
     text: &'a str,
     starts: Vec<usize>,
+    /// Characters before each block of [`BLOCK`] bytes; empty for ASCII text,
+    /// where a column is a byte count.
+    chars: Vec<usize>,
+}
+
+const BLOCK: usize = 256;
+
+/// Characters in `bytes`: every byte that does not continue a character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl<'a> Lines<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { text, starts }
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let mut chars = Vec::new();
+        if !text.is_ascii() {
+            let mut before = 0;
+            chars.reserve(text.len() / BLOCK + 1);
+            for block in text.as_bytes().chunks(BLOCK) {
+                chars.push(before);
+                before += count_chars(block);
+            }
+            chars.push(before);
+        }
+        Lines { text, starts, chars }
+    }
+
+    /// Characters before byte `at`.
+    fn chars_before(&self, at: usize) -> usize {
+        if self.chars.is_empty() {
+            return at;
+        }
+        let block = at / BLOCK;
+        self.chars[block] + count_chars(&self.text.as_bytes()[block * BLOCK..at])
     }
 
     /// The place of the bytes `start..end`, as wide as they are on their first line.
     pub fn mark(&self, start: usize, end: usize) -> Mark {
+        let bytes = self.text.as_bytes();
+        let start = start.min(bytes.len());
+        let end = end.clamp(start, bytes.len());
         let line = self.starts.partition_point(|&s| s <= start).max(1);
         let line_start = self.starts[line - 1];
-        let prefix = self.text.get(line_start..start).unwrap_or("");
-        let line_end = self
-            .text
-            .get(start..)
-            .and_then(|rest| rest.find('\n'))
-            .map_or(self.text.len(), |i| start + i);
-        let span = self.text.get(start..end.min(line_end)).unwrap_or("");
-        Mark { line, column: prefix.chars().count() + 1, width: span.chars().count().max(1) }
+        let column = self.chars_before(start) - self.chars_before(line_start) + 1;
+        let span = &bytes[start..end];
+        let span = memchr::memchr(b'\n', span).map_or(span, |i| &span[..i]);
+        Mark { line, column, width: count_chars(span).max(1) }
     }
 }
 
@@ -115,13 +146,15 @@ fn node(value: &Value, lines: &Lines, file: usize, diags: &mut Vec<Diagnostic>) 
         ),
         Value::Object(o) => {
             let mut entries: Vec<(Node, Node)> = Vec::with_capacity(o.properties.len());
+            // Keys seen, to find one written twice without a scan for each key.
+            let mut seen: HashSet<&str> = HashSet::with_capacity(o.properties.len());
             for p in &o.properties {
-                let (name, range) = match &p.name {
-                    ObjectPropName::String(s) => (s.value.to_string(), s.range),
-                    ObjectPropName::Word(w) => (w.value.to_string(), w.range),
+                let (name, range): (&str, _) = match &p.name {
+                    ObjectPropName::String(s) => (&s.value, s.range),
+                    ObjectPropName::Word(w) => (w.value, w.range),
                 };
                 let key = Node::text_at(name, at(range.start, range.end));
-                if entries.iter().any(|(k, _)| k.text() == key.text()) {
+                if !seen.insert(name) {
                     diags.push(Diagnostic::error(
                         file,
                         Some(key.mark),
