@@ -91,3 +91,44 @@ fn the_timelinejs_export_escapes_every_field_timelinejs_shows_as_html() {
     assert_eq!(a["media"]["caption"], HOSTILE);
     assert_eq!(a["media"]["credit"], "<script>alert(2)</script>");
 }
+
+#[test]
+fn deep_query_nesting_is_refused_with_a_caret_not_a_stack_overflow() {
+    for (what, text) in [
+        ("brackets", format!("{}tag:summit{}", "(".repeat(10_000), ")".repeat(10_000))),
+        ("not", format!("{}tag:summit", "not ".repeat(30_000))),
+    ] {
+        let o = steppe(&["list", "--where", &text]);
+        let said = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{what}: {said}");
+        assert!(said.contains("nested more than 64 levels deep"), "{what}: {said}");
+        assert!(said.contains('^'), "{what}: a caret: {said}");
+        assert!(said.len() < 1000, "{what}: {} bytes: {said}", said.len());
+    }
+}
+
+#[test]
+fn deep_nesting_typed_into_the_filter_prompt_is_an_error_there() {
+    use ratatui::crossterm::event::KeyCode;
+    let mut app = common::app(120, 40);
+    common::press(&mut app, KeyCode::Char('f'));
+    common::type_text(&mut app, &"(".repeat(3000));
+    common::type_text(&mut app, "tag:summit");
+    let Some(p) = app.prompt() else { panic!("the prompt is open") };
+    let e = p.error.clone().expect("checked as typed");
+    assert!(e.message.contains("nested more than 64 levels deep"), "{}", e.message);
+    assert_eq!(e.span.start, 64, "the caret at the first `(` too deep");
+}
+
+#[test]
+fn a_long_expression_is_quoted_in_part() {
+    let text = format!("tag:summit and {} )", "word ".repeat(20_000));
+    let o = steppe(&["list", "--where", &text]);
+    let said = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{said}");
+    assert!(said.contains("closes no `(`") && said.contains('…'), "{said}");
+    assert!(said.len() < 1000, "a 100 KB expression gave {} bytes", said.len());
+    let word = "x".repeat(120_000);
+    let o = steppe(&["list", "--where", &format!("tag:{word}")]);
+    assert!(stderr(&o).len() < 1000, "{} bytes", stderr(&o).len());
+}

@@ -54,7 +54,7 @@ impl Diagnostic {
     pub fn error(file: usize, mark: Option<Mark>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
-            message: message.into(),
+            message: crate::text::shorten_quoted(message.into()),
             file,
             mark,
             help: None,
@@ -65,7 +65,7 @@ impl Diagnostic {
     pub fn warning(file: usize, mark: Option<Mark>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
-            message: message.into(),
+            message: crate::text::shorten_quoted(message.into()),
             file,
             mark,
             help: None,
@@ -76,7 +76,7 @@ impl Diagnostic {
     pub fn note(file: usize, mark: Option<Mark>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Note,
-            message: message.into(),
+            message: crate::text::shorten_quoted(message.into()),
             file,
             mark,
             help: None,

@@ -146,7 +146,7 @@ impl WhereError {
         WhereError {
             text: text.to_string(),
             span,
-            message: message.into(),
+            message: crate::text::shorten_quoted(message.into()),
             expected: expected.into(),
         }
     }
@@ -159,18 +159,31 @@ impl WhereError {
 
 impl fmt::Display for WhereError {
     /// The message, then the expression with a caret under the problem.
+    /// A long expression is quoted as a window around the problem, so that
+    /// a message stays short whatever was typed.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = printable(&self.text);
-        let width = self.text.get(self.span.clone()).map_or(1, |s| width(&printable(s))).max(1);
+        const BEFORE: usize = 30;
+        const WINDOW: usize = 100;
+        let start = self.span.start.min(self.text.len());
+        let end = self.span.end.clamp(start, self.text.len());
+        let boundary = |mut i: usize| {
+            while !self.text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let from =
+            boundary(self.text[..start].char_indices().rev().nth(BEFORE - 1).map_or(0, |(i, _)| i));
+        let to =
+            self.text[from..].char_indices().nth(WINDOW).map_or(self.text.len(), |(i, _)| from + i);
+        let (lead, tail) =
+            (if from > 0 { "…" } else { "" }, if to < self.text.len() { "…" } else { "" });
+        let text = printable(&self.text[from..to]);
+        let column = width(lead) + width(&printable(&self.text[from..start]));
+        let width = width(&printable(&self.text[start..end.min(to).max(start)])).clamp(1, WINDOW);
         writeln!(f, "{}", self.message)?;
-        writeln!(f, "    {text}")?;
-        write!(
-            f,
-            "    {}{} expected {}",
-            " ".repeat(self.column()),
-            "^".repeat(width),
-            self.expected
-        )
+        writeln!(f, "    {lead}{text}{tail}")?;
+        write!(f, "    {}{} expected {}", " ".repeat(column), "^".repeat(width), self.expected)
     }
 }
 

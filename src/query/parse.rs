@@ -23,6 +23,9 @@ pub(crate) const KEYS: [&str; 10] =
 const A_TERM: &str = "a filter: country:KZ, actor:putin, tag:summit, era:soviet, from:2013, \
                       to:1991-12, on:2025-10-09, related:ID, a word, \"a phrase\", not …, or ( … )";
 
+/// How deep `(` and `not` may nest.
+pub const MAX_DEPTH: usize = 64;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Token {
     Open,
@@ -322,6 +325,16 @@ impl Parser<'_> {
     }
 
     fn unary(&mut self) -> Result<Node, WhereError> {
+        // The parser, the evaluator and dropping the tree all recurse: deep
+        // nesting is refused before it can overflow the stack.
+        if self.depth >= MAX_DEPTH && matches!(self.peek(), Some(Token::Not | Token::Open)) {
+            return Err(WhereError::new(
+                self.text,
+                self.here(),
+                format!("the expression is nested more than {MAX_DEPTH} levels deep here"),
+                "fewer `(` and `not` around a filter",
+            ));
+        }
         if self.eat(&Token::Not) {
             self.depth += 1;
             let inner = self.after("not", Self::unary);

@@ -177,6 +177,35 @@ pub fn join_words<S: AsRef<str>>(items: impl IntoIterator<Item = S>, last: &str)
     out
 }
 
+/// The most characters of a quoted part (between backticks) a message shows.
+pub const QUOTED: usize = 60;
+
+/// A message with each part in backticks longer than [`QUOTED`] characters
+/// cut to its start and `…`: a message names what it is about, and must not
+/// repeat a value of megabytes (or a whole `--where` expression).
+pub fn shorten_quoted(message: String) -> String {
+    if message.len() <= 2 * QUOTED {
+        return message;
+    }
+    let mut out = String::with_capacity(message.len().min(4 * QUOTED));
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd parts are inside backticks; an even part longer than a
+        // message (a whole line of text) is cut too.
+        let cap = if i % 2 == 1 { QUOTED } else { 1000 };
+        match part.char_indices().nth(cap) {
+            Some((at, _)) => {
+                out.push_str(&part[..at]);
+                out.push('…');
+            }
+            None => out.push_str(part),
+        }
+    }
+    out
+}
+
 /// `s` padded with spaces to `width` columns.
 pub fn pad(s: &str, columns: usize) -> String {
     let w = width(s);
@@ -199,6 +228,11 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    // No name steppe knows is this long: a huge word is no typo of one, and
+    // measuring its distance to each would cost its length times theirs.
+    if word.len() > 100 {
+        return None;
+    }
     let word = word.to_lowercase();
     candidates
         .into_iter()
