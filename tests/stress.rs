@@ -119,3 +119,33 @@ fn a_json_object_with_many_keys_is_read_in_linear_time() {
     let name = write(dir.path(), "keys.json", format!(r#"{{"events":[],{}}}"#, keys.join(",")));
     bounded("JSON object of 30,000 keys", dir.path(), &["validate", &name], 200);
 }
+
+/// A TimelineJS file of one event whose text is `html`.
+fn timelinejs_text(html: &str) -> String {
+    let text = serde_json::to_string(html).expect("a JSON string");
+    format!(
+        r#"{{"events":[{{"start_date":{{"year":2000}},"text":{{"headline":"H","text":{text}}}}}]}}"#
+    )
+}
+
+#[test]
+fn deeply_nested_html_in_a_timelinejs_text_is_read_in_linear_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let divs = format!("{}x{}", "<div>".repeat(50_000), "</div>".repeat(50_000));
+    let name = write(dir.path(), "divs.json", timelinejs_text(&divs));
+    bounded("50,000 nested <div>", dir.path(), &["validate", &name], 200);
+    let lists = format!("{}x", "<ul><li>".repeat(20_000));
+    let name = write(dir.path(), "lists.json", timelinejs_text(&lists));
+    bounded("20,000 nested <ul><li>", dir.path(), &["validate", &name], 200);
+}
+
+#[test]
+fn a_timelinejs_text_of_many_links_is_read_in_little_memory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let links: String =
+        (0..50_000).map(|i| format!(r#"<a href="https://e.org/{i}">link {i}</a> "#)).collect();
+    let name = write(dir.path(), "links.json", timelinejs_text(&links));
+    let cost = bounded("50,000 links in one text", dir.path(), &["validate", &name], 100);
+    let said = String::from_utf8_lossy(&cost.stderr);
+    assert!(said.contains("a link past the 100th in one text"), "{said}");
+}

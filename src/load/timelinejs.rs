@@ -19,6 +19,10 @@ use crate::text::sanitize;
 
 pub use crate::model::file::STEPPE_KEY;
 
+/// The links of one text that become the event's sources; the text keeps
+/// them all as words.
+const MAX_LINK_SOURCES: usize = 100;
+
 /// The keys of TimelineJS3's JSON format (timeline.knightlab.com/docs/json-format.html).
 const SLIDE_KEYS: &[&str] = &[
     "start_date",
@@ -411,8 +415,16 @@ impl<'a> Convert<'a> {
         if let Some(t) = given(s.text.as_ref()) {
             let (summary, links) = html_text(t.text().unwrap_or_default());
             entries.push(("summary", Node::text_at(summary, t.mark)));
+            if links.len() > MAX_LINK_SOURCES {
+                self.drop_field(
+                    "a link past the 100th in one text",
+                    "an event takes its first 100 links as sources",
+                    t.mark,
+                );
+            }
             let sources: Vec<Node> = links
                 .into_iter()
+                .take(MAX_LINK_SOURCES)
                 .map(|(title, url)| {
                     let mut source = vec![("url", Node::text_at(url.clone(), t.mark))];
                     if !title.is_empty() && title != url {
