@@ -64,7 +64,9 @@ impl Screen {
         let start = Instant::now();
         loop {
             let screen = self.text();
-            if screen.contains(text) {
+            // A message may wrap onto the next row.
+            let joined: Vec<&str> = screen.lines().map(str::trim).collect();
+            if screen.contains(text) || joined.join(" ").contains(text) {
                 return screen;
             }
             assert!(
@@ -205,4 +207,53 @@ fn a_screen_that_leaves_for_the_explorer_is_not_thought_to_follow_and_rejoins_th
     presenter.wait_for("Note for the teacher");
     sleep(Duration::from_millis(500));
     assert!(projector.text().contains("Step 4 of 13"), "{}", projector.text());
+}
+
+#[test]
+fn a_channel_that_cannot_open_says_why_on_the_screen() {
+    if tools::require("tmux").is_none() {
+        return;
+    }
+    // Another user's directory where this user's sockets would go.
+    let runtime = tempfile::tempdir().expect("a runtime directory");
+    let planted = runtime.path().join("steppe");
+    std::fs::create_dir(&planted).expect("mkdir");
+    // SAFETY: chown of a directory of ours; as root it gives it away.
+    let given = unsafe {
+        let path = std::ffi::CString::new(planted.to_str().expect("path")).expect("path");
+        libc::chown(path.as_ptr(), 12345, 12345) == 0
+    };
+    if given {
+        let screen = Screen::start("planted", runtime.path(), "--tour new-great-game --presenter");
+        screen.wait_for("belongs to another user");
+        screen.wait_for("XDG_RUNTIME_DIR");
+    }
+    // A socket directory that others may enter.
+    let open = tempfile::tempdir().expect("a runtime directory");
+    let dir = open.path().join("steppe");
+    std::fs::create_dir(&dir).expect("mkdir");
+    std::fs::set_permissions(&dir, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    let screen = Screen::start("open-dir", open.path(), "--tour new-great-game");
+    screen.wait_for("not linked");
+    screen.wait_for("chmod 700");
+    // A path too long for a socket.
+    let deep = tempfile::tempdir().expect("a runtime directory");
+    let long = deep.path().join("d".repeat(100));
+    std::fs::create_dir(&long).expect("mkdir");
+    let screen = Screen::start("long-path", &long, "--tour new-great-game --presenter");
+    screen.wait_for("longer than a socket's 107");
+}
+
+#[test]
+fn two_plain_tours_say_on_both_screens_that_they_linked() {
+    if tools::require("tmux").is_none() {
+        return;
+    }
+    let runtime = tempfile::tempdir().expect("a runtime directory");
+    let first = Screen::start("plain-a", runtime.path(), "--tour new-great-game");
+    first.wait_for("Step 1 of 13");
+    let second = Screen::start("plain-b", runtime.path(), "--tour new-great-game");
+    second.wait_for("linked with another screen on channel `new-great-game`");
+    first.wait_for("linked with another screen on channel `new-great-game`");
 }

@@ -433,7 +433,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
                 safe::one_line(name)
             ))
         })?),
-        (None, Some(tour)) => tui::sources::peer::channel_name(tour),
+        (None, Some(tour)) => Some(tui::sources::peer::tour_channel(tour)),
         (None, None) => None,
     };
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {

@@ -13,6 +13,8 @@ pub mod layout;
 pub mod msg;
 mod pages;
 pub(crate) mod sources;
+/// The presenter's socket, public for the stress suite's hostile peers.
+pub use sources::peer;
 pub mod state;
 mod terminal;
 pub mod theme;
@@ -126,14 +128,14 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
     let terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = app.with_background_from(state::BACKGROUND_FROM);
+    let app = app.with_background_from(state::BACKGROUND_FROM);
+    // A channel that cannot open is a link with why, shown where its state is.
+    let mut broken = None;
     let peer = match options.channel.as_deref() {
         Some(channel) => match sources::peer::Peer::start(tx.clone(), channel) {
             Ok(peer) => Some((peer, state::Link::new(channel))),
             Err(e) => {
-                app = app.with_message(format!(
-                    "cannot open the channel `{channel}` ({e}): going on alone"
-                ));
+                broken = Some(state::Link::broken(channel, e.to_string()));
                 None
             }
         },
@@ -144,7 +146,7 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
         sources::clock::start(tx.clone())?;
     }
     let (peer, link) = peer.unzip();
-    let app = app.with_link(link, clock);
+    let app = app.with_link(link.or(broken), clock);
     let mut explorer = Explorer::new(app, terminal, options.theme);
     let mut effects = Vec::new();
     for msg in [Msg::Resize { width: size.width, height: size.height }, Msg::Load] {

@@ -39,11 +39,31 @@ pub struct Link {
     /// The other screen said it left the lesson for the explorer: it does
     /// not follow until it shows the lesson again.
     pub away: bool,
+    /// Why this screen is not linked (the channel could not be opened), with
+    /// what to do: shown where the link's state is.
+    pub problem: Option<String>,
+    /// News of the link that came before the timelines were shown, to say
+    /// once they are (the first screen's messages are cleared).
+    pub news: Option<String>,
 }
 
 impl Link {
     pub fn new(channel: &str) -> Link {
-        Link { channel: channel.to_string(), others: 0, ever: false, lesson: None, away: false }
+        Link {
+            channel: channel.to_string(),
+            others: 0,
+            ever: false,
+            lesson: None,
+            away: false,
+            problem: None,
+            news: None,
+        }
+    }
+
+    /// A channel that could not be opened, and why.
+    pub fn broken(channel: &str, why: String) -> Link {
+        let message = format!("not linked: cannot open the channel `{channel}`: {why}");
+        Link { problem: Some(message.clone()), news: Some(message), ..Link::new(channel) }
     }
 }
 
@@ -93,6 +113,8 @@ pub enum PeerEvent {
     Joined { others: usize, dialed: bool },
     /// One went away; `others` are left.
     Left { others: usize },
+    /// One fell behind (stopped, asleep) and was let go; `others` are left.
+    Dropped { others: usize },
     /// Another screen moved here.
     Place(Place),
     /// Another screen showed or hid the class question.

@@ -79,6 +79,7 @@ impl App {
                             self.status.message =
                                 Some(format!("{tally} in the timelines; `{command}` shows them"));
                         }
+                        self.link_news();
                     }
                     None => {
                         self.replace_data(data);

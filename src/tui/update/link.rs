@@ -55,14 +55,39 @@ impl App {
 
     /// Another screen said something; true if the screen changed.
     pub(super) fn peer(&mut self, event: PeerEvent) -> bool {
+        let before = self.status.message.clone();
+        let changed = self.peer_event(event);
+        // Before the timelines are shown, the first screen clears messages.
+        if !self.loading.ready
+            && self.status.message != before
+            && let Some(link) = &mut self.lesson.link
+        {
+            link.news = self.status.message.clone();
+        }
+        changed
+    }
+
+    /// What the link said before the timelines were shown (linked, or why
+    /// not), said now that they are; errors in the files come first.
+    pub(super) fn link_news(&mut self) {
+        if let Some(news) = self.lesson.link.as_mut().and_then(|l| l.news.take())
+            && !self.loading.partial
+        {
+            self.status.message = Some(news);
+        }
+    }
+
+    fn peer_event(&mut self, event: PeerEvent) -> bool {
         let Some(link) = &mut self.lesson.link else { return false };
         match event {
             PeerEvent::Joined { others, dialed } => {
                 link.others = others;
                 link.ever = true;
                 link.away = false;
-                self.status.message =
-                    Some(format!("linked with another screen on channel `{}`", link.channel));
+                self.status.message = Some(format!(
+                    "linked with another screen on channel `{}`: a move on either shows on both (to keep two screens apart, give each its own --channel)",
+                    link.channel
+                ));
                 // The one that was there first says where the lesson is; the newcomer follows.
                 if !dialed && let Some(place) = self.place() {
                     self.effects.push(Effect::Tell(format!("place {}", place.encode())));
@@ -74,6 +99,13 @@ impl App {
                     link.away = false;
                     self.status.message = Some("the other screen went away: going on alone".into());
                 }
+            }
+            PeerEvent::Dropped { others } => {
+                link.others = others;
+                self.status.message = Some(
+                    "another screen fell behind (stopped or asleep?) and was let go: it links again when it is back"
+                        .into(),
+                );
             }
             PeerEvent::Away => {
                 link.away = true;

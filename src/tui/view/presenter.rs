@@ -50,6 +50,9 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
             ),
             theme.warning,
         ),
+        Some(crate::tui::state::link::Link { problem: Some(why), .. }) => {
+            Span::styled(why.clone(), theme.warning)
+        }
         Some(l) if l.others > 0 => Span::styled(
             format!(
                 "⇄ linked on channel `{}`: {} {} this one",
