@@ -149,3 +149,168 @@ fn a_timelinejs_text_of_many_links_is_read_in_little_memory() {
     let said = String::from_utf8_lossy(&cost.stderr);
     assert!(said.contains("a link past the 100th in one text"), "{said}");
 }
+
+/// The threads and the peak resident memory of this process.
+fn threads_and_peak_mb() -> (usize, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").expect("status");
+    let field = |name: &str| -> u64 {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.split_whitespace().next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    (field("Threads:") as usize, field("VmHWM:") / 1024)
+}
+
+/// Seconds of processor time this process has used.
+fn cpu_seconds() -> f64 {
+    // SAFETY: getrusage writes the struct it is given.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let t = |tv: libc::timeval| tv.tv_sec as f64 + tv.tv_usec as f64 / 1e6;
+    t(usage.ru_utime) + t(usage.ru_stime)
+}
+
+/// The hostile peers, run in a process of their own (this test binary,
+/// started again for this test alone), so that its memory, threads and file
+/// descriptor limit are the link's alone.
+fn hostile_peers() {
+    use std::io::Write;
+    use std::os::unix::net::UnixStream;
+    use steppe::tui::event::Event;
+    use steppe::tui::sources::peer::{MAX_PEERS, Peer};
+    use steppe::tui::state::link::PeerEvent;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Each class meets a screen of its own: a peer that never reads is let
+    // go when another floods, as it should be.
+    let mut n = 0;
+    let mut fresh = || {
+        n += 1;
+        let path = dir.path().join(format!("hostile-{n}.sock"));
+        let (tx, rx) = steppe::tui::event::channel();
+        (Peer::start_at(tx, path.clone()).expect("listens"), rx, path)
+    };
+    let (peer, rx, path) = fresh();
+    let class = |what: &str, start: Instant| {
+        assert!(start.elapsed() <= TIME, "{what}: {:?}", start.elapsed());
+        eprintln!("{what}: {:.2} s", start.elapsed().as_secs_f64());
+    };
+
+    // A peer that floods: the screen's own moves still go out at once.
+    let start = Instant::now();
+    let mut flood = UnixStream::connect(&path).expect("connects");
+    flood.set_write_timeout(Some(Duration::from_millis(500))).expect("timeout");
+    let flooder = std::thread::spawn(move || {
+        let line = b"place step t 1\nquestion on\n".repeat(1000);
+        while flood.write_all(&line).is_ok() {}
+    });
+    for _ in 0..200 {
+        peer.send("place step t 2");
+    }
+    assert!(start.elapsed() < Duration::from_millis(500), "sends waited on a flood");
+    flooder.join().expect("flooder");
+    let heard = rx.try_iter().filter(|e| matches!(e, Event::Peer(PeerEvent::Place(_)))).count();
+    assert!(heard <= 200, "a flood is read at a bounded rate: {heard} lines");
+    class("a peer that floods", start);
+
+    // A peer that never reads: it is let go, and sending never waits.
+    let (peer, rx, path) = fresh();
+    let start = Instant::now();
+    let silent = UnixStream::connect(&path).expect("connects");
+    let joined = rx.recv_timeout(Duration::from_secs(2));
+    assert!(matches!(joined, Ok(Event::Peer(PeerEvent::Joined { .. }))), "{joined:?}");
+    let line = format!("place step {} 1", "t".repeat(3000));
+    for _ in 0..5000 {
+        peer.send(&line);
+    }
+    let dropped = (0..100).any(|_| {
+        matches!(
+            rx.recv_timeout(Duration::from_millis(20)),
+            Ok(Event::Peer(PeerEvent::Dropped { .. }))
+        )
+    });
+    assert!(dropped, "the silent peer is let go");
+    drop(silent);
+    class("a peer that never reads", start);
+
+    // A peer that sends one endless line: read and skipped a buffer at a time.
+    let (_peer, _rx, path) = fresh();
+    let start = Instant::now();
+    let mut endless = UnixStream::connect(&path).expect("connects");
+    let chunk = vec![b'x'; 1 << 20];
+    for _ in 0..300 {
+        endless.write_all(&chunk).expect("write");
+    }
+    drop(endless);
+    class("a peer that sends a 300 MB line", start);
+
+    // A peer that opens many connections: at most MAX_PEERS stay.
+    let (peer, _rx, path) = fresh();
+    let start = Instant::now();
+    let mut many = Vec::new();
+    for _ in 0..2000 {
+        match UnixStream::connect(&path) {
+            Ok(s) => many.push(s),
+            Err(_) => break,
+        }
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let (threads, _) = threads_and_peak_mb();
+    assert!(peer.others() <= MAX_PEERS, "{} linked", peer.others());
+    assert!(threads <= 2 * MAX_PEERS + 8, "{threads} threads");
+    drop(many);
+    class("a peer that opens 2,000 connections", start);
+
+    // At the descriptor limit the listener waits instead of spinning.
+    let (_peer, _rx, path) = fresh();
+    let start = Instant::now();
+    let limit = libc::rlimit { rlim_cur: 64, rlim_max: 4096.max(64) };
+    // SAFETY: setrlimit on this process alone (a child started for this).
+    let mut old: libc::rlimit = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut old) };
+    let limit = libc::rlimit { rlim_max: old.rlim_max, ..limit };
+    assert_eq!(unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &limit) }, 0);
+    let mut held = Vec::new();
+    while let Ok(s) = UnixStream::connect(&path) {
+        held.push(s);
+        if held.len() > 200 {
+            break;
+        }
+    }
+    // Descriptors run out (the connections pending are not accepted).
+    while let Ok(f) = std::fs::File::open("/dev/null") {
+        held.push(UnixStream::pair().map(|p| p.0).unwrap_or_else(|_| {
+            drop(f);
+            panic!("pair")
+        }));
+    }
+    let before = cpu_seconds();
+    std::thread::sleep(Duration::from_millis(500));
+    let used = cpu_seconds() - before;
+    assert!(used < 0.2, "{used:.2} s of processor time in 0.5 s at the descriptor limit");
+    drop(held);
+    class("at the descriptor limit", start);
+
+    let (_, peak) = threads_and_peak_mb();
+    assert!(peak <= 100, "peak {peak} MB");
+}
+
+#[test]
+fn the_presenter_socket_holds_against_hostile_peers() {
+    if std::env::var_os("STEPPE_HOSTILE_PEERS").is_some() {
+        return hostile_peers();
+    }
+    let start = Instant::now();
+    let out = Command::new(std::env::current_exe().expect("this test"))
+        .args(["--exact", "the_presenter_socket_holds_against_hostile_peers", "--nocapture"])
+        .env("STEPPE_HOSTILE_PEERS", "1")
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}\n{}", String::from_utf8_lossy(&out.stdout));
+    eprintln!("{said}");
+    assert!(start.elapsed() <= 5 * TIME, "{:?}", start.elapsed());
+}
