@@ -132,3 +132,58 @@ fn a_long_expression_is_quoted_in_part() {
     let o = steppe(&["list", "--where", &format!("tag:{word}")]);
     assert!(stderr(&o).len() < 1000, "{} bytes", stderr(&o).len());
 }
+
+#[test]
+fn the_file_size_limit_is_named_with_how_to_raise_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut text = String::from("events:\n");
+    for i in 0..20_000 {
+        text.push_str(&format!(
+            "  - {{id: e{i}, date: 1991, title: T, sources: [https://e.org]}}\n"
+        ));
+    }
+    let path = write(dir.path(), "big.yaml", &text);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .args(["validate", &path])
+        .env("STEPPE_MAX_FILE_MB", "1")
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("this file is 2 MB, more than steppe reads as one timeline (1 MB)"),
+        "{said}"
+    );
+    assert!(said.contains("set STEPPE_MAX_FILE_MB"), "{said}");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
+        .args(["validate", &path])
+        .env("STEPPE_MAX_FILE_MB", "3")
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn utf32_is_named_as_utf32() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "title: T\nevents: []\n";
+    let le: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect();
+    let be: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_be_bytes()).collect();
+    for (bytes, words) in [
+        (
+            [&[0xFF, 0xFE, 0, 0][..], &le].concat(),
+            "UTF-32 text (little-endian, with a byte-order mark)",
+        ),
+        (
+            [&[0, 0, 0xFE, 0xFF][..], &be].concat(),
+            "UTF-32 text (big-endian, with a byte-order mark)",
+        ),
+        (le, "UTF-32 text (little-endian)"),
+        (be, "UTF-32 text (big-endian)"),
+    ] {
+        let path = dir.path().join("u32.yaml");
+        std::fs::write(&path, &bytes).expect("write");
+        let o = steppe(&["validate", path.to_str().expect("path")]);
+        assert!(stderr(&o).contains(words), "{words}: {}", stderr(&o));
+    }
+}

@@ -314,3 +314,19 @@ fn the_presenter_socket_holds_against_hostile_peers() {
     eprintln!("{said}");
     assert!(start.elapsed() <= 5 * TIME, "{:?}", start.elapsed());
 }
+
+#[test]
+fn a_huge_or_binary_file_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sparse = std::fs::File::create(dir.path().join("huge.yaml")).expect("create");
+    sparse.set_len(2 << 30).expect("a sparse file of 2 GiB");
+    let cost = bounded("a 2 GiB file", dir.path(), &["validate", "huge.yaml"], 50);
+    let said = String::from_utf8_lossy(&cost.stderr);
+    assert!(said.contains("2048 MB") && said.contains("(1024 MB)"), "{said}");
+    assert!(said.contains("STEPPE_MAX_FILE_MB"), "{said}");
+    let zeros = std::fs::File::create(dir.path().join("zeros.yaml")).expect("create");
+    zeros.set_len(500 << 20).expect("a sparse file of 500 MiB");
+    let cost = bounded("500 MiB of zeros", dir.path(), &["validate", "zeros.yaml"], 50);
+    let said = String::from_utf8_lossy(&cost.stderr);
+    assert!(said.contains("does not look like a text file"), "{said}");
+}

@@ -17,6 +17,7 @@ pub mod yaml;
 use crate::text::sanitize;
 use std::collections::HashSet;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
@@ -321,12 +322,15 @@ fn within_text(text: &str, diags: &mut [Diagnostic]) {
     }
 }
 
+/// Control characters reported each by its place; past that a file is not text.
+const CONTROL_SHOWN: usize = 100;
+
 /// Control characters other than tab and line breaks are invisible in an
 /// editor and not allowed in YAML: each is reported where it is. True when
 /// there are so many that the file is not text.
 fn control_characters(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> bool {
-    const SHOWN: usize = 100;
-    let bad = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
+    const SHOWN: usize = CONTROL_SHOWN;
+    let bad = is_control;
     if !text.bytes().any(bad) {
         return false;
     }
@@ -384,7 +388,87 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             "this is not a regular file (a pipe or a device?); steppe reads only files".into()
         );
     }
-    decode(fs::read(path).map_err(unreadable)?)
+    let limit = max_file_bytes();
+    let too_large = |size: u64| {
+        format!(
+            "this file is {} MB, more than steppe reads as one timeline ({} MB); to read it, set STEPPE_MAX_FILE_MB to a larger number of megabytes",
+            size.div_ceil(1 << 20),
+            limit >> 20
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
+    }
+    // The first bytes tell a file that is not text before the rest is read.
+    let mut file = fs::File::open(path).map_err(unreadable)?;
+    let mut bytes = Vec::new();
+    (&mut file).take(HEAD as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+    if let Some(why) = wide_encoding(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
+        return Err(why);
+    }
+    if bytes.iter().filter(|&&b| is_control(b)).count() > CONTROL_SHOWN {
+        // Its first places are reported as for any text; the rest is not read.
+        return Ok(String::from_utf8_lossy(&bytes).into_owned());
+    }
+    // A file that grows while it is read is still read only to the limit.
+    bytes.reserve(meta.len().saturating_sub(bytes.len() as u64) as usize);
+    file.take(limit + 1 - bytes.len() as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    decode(bytes)
+}
+
+/// The bytes looked at before a file is read whole.
+const HEAD: usize = 64 * 1024;
+
+/// The largest timeline file read, unless `STEPPE_MAX_FILE_MB` says otherwise.
+pub const MAX_FILE_MB: u64 = 1024;
+
+fn max_file_bytes() -> u64 {
+    let mb = std::env::var("STEPPE_MAX_FILE_MB").ok().and_then(|v| v.trim().parse::<u64>().ok());
+    mb.unwrap_or(MAX_FILE_MB).saturating_mul(1 << 20)
+}
+
+/// A control character other than tab and line breaks.
+fn is_control(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f
+}
+
+/// UTF-32 or UTF-16 text, named, with what to do.
+fn wide_encoding(bytes: &[u8]) -> Option<String> {
+    if let Some(order) = utf32(bytes) {
+        return Some(format!(
+            "this file is UTF-32 text ({order}), not UTF-8; save it as UTF-8 (in most editors: Save as… → Encoding → UTF-8)"
+        ));
+    }
+    utf16(bytes).map(|order| format!(
+        "this file is UTF-16 text ({order}), not UTF-8; save it as UTF-8 (in most editors: Save as… → Encoding → UTF-8)"
+    ))
+}
+
+/// Which UTF-32 a file is, from its byte-order mark or from the three zero
+/// bytes that ASCII text has in every four.
+fn utf32(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => return Some("little-endian, with a byte-order mark"),
+        [0, 0, 0xFE, 0xFF, ..] => return Some("big-endian, with a byte-order mark"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(512) & !3];
+    if head.len() < 8 {
+        return None;
+    }
+    let units = head.len() / 4;
+    let zero_at = |k: usize| head.iter().skip(k).step_by(4).filter(|&&b| b == 0).count();
+    let (b0, b1, b2, b3) = (zero_at(0), zero_at(1), zero_at(2), zero_at(3));
+    if b1 == units && b2 == units && b3 * 4 >= units * 3 && b0 == 0 {
+        Some("little-endian")
+    } else if b0 == units && b1 == units && b2 * 4 >= units * 3 && b3 == 0 {
+        Some("big-endian")
+    } else {
+        None
+    }
 }
 
 /// UTF-8 with or without a byte-order mark; UTF-16 and other encodings are
@@ -393,10 +477,8 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<String, String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
     }
-    if let Some(order) = utf16(&bytes) {
-        return Err(format!(
-            "this file is UTF-16 text ({order}), not UTF-8; save it as UTF-8 (in most editors: Save as… → Encoding → UTF-8)"
-        ));
+    if let Some(why) = wide_encoding(&bytes) {
+        return Err(why);
     }
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
