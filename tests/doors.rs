@@ -187,3 +187,39 @@ fn utf32_is_named_as_utf32() {
         assert!(stderr(&o).contains(words), "{words}: {}", stderr(&o));
     }
 }
+
+#[test]
+fn an_unclosed_quote_in_csv_names_the_line_it_opened_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv = "id,date,title\na,1991,A\nb,1992,\"B\nc,1993,C\nd,1994,D\n";
+    let path = write(dir.path(), "open.csv", csv);
+    let o = steppe(&["validate", &path]);
+    let said = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{said}");
+    assert!(said.contains("open.csv:3:8"), "{said}");
+    assert!(
+        said.contains("this quote is never closed: lines 3 to 6 were read as one cell"),
+        "{said}"
+    );
+}
+
+#[test]
+fn every_format_ends_quietly_when_the_reader_stops() {
+    for format in ["table", "json", "csv", "markdown"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
+            .args(["list", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        // `| head -1`: one line read, then the pipe is closed.
+        let mut out = child.stdout.take().expect("stdout");
+        let mut first = [0u8; 64];
+        let _ = std::io::Read::read(&mut out, &mut first);
+        drop(out);
+        let o = child.wait_with_output().expect("ends");
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{format}: {said}");
+        assert!(said.is_empty(), "{format}: {said}");
+    }
+}

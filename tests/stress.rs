@@ -330,3 +330,19 @@ fn a_huge_or_binary_file_is_refused_before_it_is_read() {
     let said = String::from_utf8_lossy(&cost.stderr);
     assert!(said.contains("does not look like a text file"), "{said}");
 }
+
+#[test]
+fn a_csv_of_many_columns_is_read_in_linear_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let extra: Vec<String> = (0..50_000).map(|i| format!("column{i}")).collect();
+    let cells = vec!["x"; 50_000].join(",");
+    let steppe_csv =
+        format!("id,date,title,{}\na,1991,A,{cells}\nb,1992,B,{cells}\n", extra.join(","));
+    let name = write(dir.path(), "wide.csv", steppe_csv);
+    let cost = bounded("steppe CSV of 50,000 columns", dir.path(), &["validate", &name], 200);
+    let said = String::from_utf8_lossy(&cost.stderr);
+    assert!(said.contains("49,980 more unknown columns in this row"), "{said}");
+    let sheet = format!("Year,Headline,{}\n1991,A,{cells}\n", extra.join(","));
+    let name = write(dir.path(), "sheet.csv", sheet);
+    bounded("TimelineJS sheet of 50,000 columns", dir.path(), &["validate", &name], 200);
+}

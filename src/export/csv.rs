@@ -18,6 +18,15 @@ fn aligned<'a>(items: impl IntoIterator<Item = Option<&'a str>>) -> String {
     if items.iter().all(|i| i.is_empty()) { String::new() } else { cells::join(items) }
 }
 
+/// The writer's own error kept as it is: a closed pipe (`| head`) must stay
+/// a closed pipe, which ends the command quietly.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
 pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<()> {
     let tl = query.timeline();
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
@@ -34,7 +43,7 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
         .iter()
         .map(|c| c.to_string())
         .chain(names.iter().map(|n| format!("{}{n}", crate::load::ATTRIBUTE_COLUMN)));
-    w.write_record(header.map(|c| safe::spreadsheet_cell(&c).into_owned()))?;
+    w.write_record(header.map(|c| safe::spreadsheet_cell(&c).into_owned())).map_err(io_error)?;
     // A related event that is not written would name nothing when the file is read.
     let written: hashbrown::HashSet<&str> =
         shown.iter().map(|&i| tl.events[i].id.as_str()).collect();
@@ -83,7 +92,8 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
         ];
         let attributes = names.iter().map(|n| safe::printable(e.attributes.get(n).unwrap_or("")));
         let cells = row.iter().map(|c| safe::printable(c)).chain(attributes);
-        w.write_record(cells.map(|cell| safe::spreadsheet_cell(&cell).into_owned()))?;
+        w.write_record(cells.map(|cell| safe::spreadsheet_cell(&cell).into_owned()))
+            .map_err(io_error)?;
     }
     w.flush()
 }

@@ -58,7 +58,58 @@ fn rows(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
             }
         }
     }
+    // A quote never closed makes one cell of the rest of the file, which
+    // the parser takes without a word: its row is left out, and said.
+    if let Some(open) = unclosed_quote(text, delimiter) {
+        let mark = lines.mark(open, open + 1);
+        let last = lines.mark(text.len(), text.len()).line;
+        diags.push(
+            Diagnostic::error(
+                file,
+                Some(mark),
+                format!(
+                    "this quote is never closed: lines {} to {last} were read as one cell, and its row is left out",
+                    mark.line
+                ),
+            )
+            .with_help(Some(
+                "close the cell with `\"` where it ends; a quote inside a quoted cell is written twice (`\"\"`)"
+                    .into(),
+            )),
+        );
+        out.pop_if(|row| {
+            row.cells.iter().any(|(_, m)| (m.line, m.column) == (mark.line, mark.column))
+        });
+    }
     out
+}
+
+/// The byte of a quote that opens a cell and is never closed, as the csv
+/// crate reads quotes (only at a cell's start; `""` inside is one quote).
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut i, mut cell_start) = (0, true);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if cell_start && b == b'"' {
+            let open = i;
+            i += 1;
+            loop {
+                let Some(k) = memchr::memchr(b'"', &bytes[i..]) else { return Some(open) };
+                i += k + 1;
+                if bytes.get(i) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            cell_start = false;
+            continue;
+        }
+        cell_start = b == delimiter || b == b'\n' || b == b'\r';
+        i += 1;
+    }
+    None
 }
 
 /// The byte where a record's first cell is. The parser's position may be
@@ -142,11 +193,18 @@ pub fn read_sheet(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileC
     };
     let columns: Vec<String> = rows[header].cells.iter().map(|(c, _)| normal(c)).collect();
     let mut cx = Convert::new(file, diags);
-    for (name, (cell, mark)) in columns.iter().zip(&rows[header].cells) {
-        if !name.is_empty() && !SHEET_NAMES.iter().any(|c| c.eq_ignore_ascii_case(name)) {
+    let unknown = columns.iter().zip(&rows[header].cells).filter(|(name, _)| {
+        !name.is_empty() && !SHEET_NAMES.iter().any(|c| c.eq_ignore_ascii_case(name))
+    });
+    let mut more = 0;
+    for (n, (_, (cell, mark))) in unknown.enumerate() {
+        if n < UNKNOWN_COLUMNS_SHOWN {
             cx.dropped_column(cell.trim(), *mark, &SHEET_NAMES);
+        } else {
+            more += 1;
         }
     }
+    more_unknown_columns(more, rows[header].mark, file, "are not read", cx.diags());
     let index = column_index(&columns);
     for row in rows.iter().skip(header + 1).filter(|r| !r.blank()) {
         let cell = |name: &str| -> Option<Node> {
@@ -283,6 +341,8 @@ pub fn read_steppe(
         .collect();
     // (column, attribute name) of the columns kept as attributes.
     let mut attributes: Vec<(usize, String)> = Vec::new();
+    // The first unknown columns are named each with its help; the rest counted.
+    let (mut named, mut more) = (0, 0);
     for (i, (key, (name, mark))) in columns.iter().zip(&header.cells).enumerate() {
         if key.is_empty() || cells::COLUMNS.contains(&key.as_str()) {
             continue;
@@ -291,13 +351,19 @@ pub fn read_steppe(
             Some(attr) if schema::is_attribute_name(attr) => attributes.push((i, attr.to_string())),
             _ => {
                 let attr = attribute_name(key.strip_prefix(PREFIX).unwrap_or(key));
-                diags.push(unknown_column(name.trim(), key, &attr, *mark, file));
+                if named < UNKNOWN_COLUMNS_SHOWN {
+                    named += 1;
+                    diags.push(unknown_column(name.trim(), key, &attr, *mark, file));
+                } else {
+                    more += 1;
+                }
                 if !attr.is_empty() {
                     attributes.push((i, attr));
                 }
             }
         }
     }
+    more_unknown_columns(more, header.mark, file, "are kept as attributes, as these are", diags);
     let missing: Vec<&str> = ["id", "date", "title"]
         .into_iter()
         .filter(|required| !columns.iter().any(|c| c == required))
@@ -369,6 +435,26 @@ fn column_index(columns: &[String]) -> hashbrown::HashMap<&str, usize> {
         index.entry(c.as_str()).or_insert(i);
     }
     index
+}
+
+/// Unknown columns named each with its help; the rest are counted.
+const UNKNOWN_COLUMNS_SHOWN: usize = 20;
+
+/// `what_becomes`: steppe CSV keeps them as attributes, a sheet passes them over.
+fn more_unknown_columns(
+    more: usize,
+    header: Mark,
+    file: usize,
+    what_becomes: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if more > 0 {
+        diags.push(Diagnostic::warning(
+            file,
+            Some(header),
+            format!("{} more unknown columns in this row {what_becomes}", text::thousands(more)),
+        ));
+    }
 }
 
 /// A column name as steppe CSV spells it: `Source Titles` is `source_titles`.
@@ -583,6 +669,19 @@ fn steppe_event(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_quote_is_named_where_it_opened() {
+        let text = "id,date,title\na,1991,\"Alma-Ata\nb,1992,B\nc,1993,C\n";
+        let mut diags = Vec::new();
+        let rows = rows(text, 0, &mut diags);
+        assert_eq!(rows.len(), 1, "the header alone: the open cell's row is left out");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].mark.map(|m| (m.line, m.column)), Some((2, 8)));
+        assert!(diags[0].message.contains("lines 2 to 5 were read as one cell"), "{diags:?}");
+        assert_eq!(unclosed_quote("a,\"b\"\"c\",d\n\"e\"\n", b','), None);
+        assert_eq!(unclosed_quote("a,b\"c\n", b','), None, "a quote inside a cell is text");
+    }
 
     #[test]
     fn cells_know_their_line_and_column() {

@@ -128,6 +128,11 @@ impl<'a> Convert<'a> {
         }
     }
 
+    /// Where problems are reported.
+    pub fn diags(&mut self) -> &mut Vec<Diagnostic> {
+        self.diags
+    }
+
     fn error(&mut self, mark: Mark, message: String) {
         self.diags.push(Diagnostic::error(self.file, Some(mark), message));
     }
