@@ -223,3 +223,31 @@ fn every_format_ends_quietly_when_the_reader_stops() {
         assert!(said.is_empty(), "{format}: {said}");
     }
 }
+
+#[test]
+fn a_field_error_in_an_event_brings_no_second_error_about_its_quotes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let yaml = "events:\n  - id: a\n    date: 1991-13\n    title: A\n    sources: [https://e.org]\n    quotes:\n      - {text: Words, by: Someone}\ntours:\n  - id: t\n    title: T\n    steps:\n      - {event: a, quote: 1}\n      - {event: nowhere, quote: 1}\n";
+    let path = write(dir.path(), "t.yaml", yaml);
+    let o = steppe(&["validate", &path]);
+    let said = stderr(&o);
+    assert!(said.contains("`1991-13` is not a valid `date`"), "{said}");
+    assert!(said.contains("unknown event `nowhere`"), "{said}");
+    assert!(!said.contains("which has 0 quotes"), "{said}");
+}
+
+#[test]
+fn validate_all_on_a_long_line_of_mistakes_stays_short() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 200 KB on one line: 50,000 unknown countries in one event.
+    let line = format!(
+        "events: [{{id: a, date: 1991, title: T, sources: [https://e.org], countries: [{}]}}]\n",
+        vec!["XX"; 50_000].join(", ")
+    );
+    let path = write(dir.path(), "line.yaml", &line);
+    let o = steppe(&["validate", "--all", &path]);
+    let said = stderr(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(said.len() < 4 * line.len(), "{} bytes for a {}-byte file", said.len(), line.len());
+    assert!(said.contains("49,999 more times on this line"), "{}", &said[..said.len().min(2000)]);
+}

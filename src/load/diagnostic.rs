@@ -228,6 +228,16 @@ impl Report {
             self.diagnostics.iter().filter(|d| only.is_none_or(|s| d.severity == s)).collect();
         // Errors first: warnings (often many) must not hide them.
         sorted.sort_by_key(|d| (d.severity, d.file, d.mark.map(|m| (m.line, m.column))));
+        // The same message on one line (50,000 unknown countries in a list) is
+        // shown once, with how many more times it is there.
+        let mut repeats: HashMap<(usize, Option<usize>, Severity, &str), usize> = HashMap::new();
+        sorted.retain(|d| {
+            let seen = repeats
+                .entry((d.file, d.mark.map(|m| m.line), d.severity, d.message.as_str()))
+                .or_insert(0);
+            *seen += 1;
+            *seen == 1
+        });
         // Each message's kind as a small number: a million messages hold no copies.
         let mut ids: HashMap<(Severity, String), usize> = HashMap::new();
         let kinds: Vec<usize> = sorted
@@ -243,6 +253,7 @@ impl Report {
             totals[k] += 1;
         }
         let mut shown = vec![0usize; totals.len()];
+        let mut quotes: HashMap<(usize, usize), usize> = HashMap::new();
         let mut out = String::new();
         for (d, &kind) in sorted.iter().zip(&kinds) {
             let n = &mut shown[kind];
@@ -250,8 +261,22 @@ impl Report {
             if cap.is_some_and(|c| *n > c) {
                 continue;
             }
-            out.push_str(&self.render_one(d));
+            // A line is quoted for its first few messages; after that its
+            // place is enough (a one-line file of 6,000 mistakes).
+            let quoted = d.mark.map_or(0, |m| {
+                let n = quotes.entry((d.file, m.line)).or_insert(0);
+                *n += 1;
+                *n
+            });
+            out.push_str(&self.render_quoting(d, quoted <= SHOWN_PER_KIND));
             out.push('\n');
+            let again =
+                repeats.get(&(d.file, d.mark.map(|m| m.line), d.severity, d.message.as_str()));
+            if let Some(&n) = again.filter(|&&n| n > 1) {
+                let where_ = if d.mark.is_some() { "on this line" } else { "in this file" };
+                let _ =
+                    writeln!(out, "  = and {} more times {where_}", crate::text::thousands(n - 1));
+            }
             let total = totals[kind];
             if cap == Some(*n) && total > *n {
                 let _ = writeln!(
@@ -265,6 +290,11 @@ impl Report {
     }
 
     pub fn render_one(&self, d: &Diagnostic) -> String {
+        self.render_quoting(d, true)
+    }
+
+    /// One diagnostic, with its line quoted if `quote`.
+    fn render_quoting(&self, d: &Diagnostic, quote: bool) -> String {
         let label = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -293,7 +323,7 @@ impl Report {
             mark.line,
             mark.column
         );
-        if let Some(text) = file.and_then(|f| f.line(mark.line)) {
+        if let Some(text) = file.filter(|_| quote).and_then(|f| f.line(mark.line)) {
             let (shown, indent, width) = window(text, mark);
             let _ = writeln!(out, "{pad} |");
             let _ = writeln!(out, "{number} | {shown}");
