@@ -268,6 +268,21 @@ impl Report {
                 *n += 1;
                 *n
             });
+            // Past the first few of a kind (with --all), what it explains
+            // was said above: its particulars and its place are enough.
+            let brief;
+            let d = if *n > SHOWN_PER_KIND
+                && let Some((particular, _)) = d.message.split_once(": ")
+            {
+                brief = Diagnostic {
+                    message: format!("{particular} (as above)"),
+                    help: None,
+                    ..(*d).clone()
+                };
+                &brief
+            } else {
+                d
+            };
             out.push_str(&self.render_quoting(d, quoted <= SHOWN_PER_KIND));
             out.push('\n');
             let again =
