@@ -13,6 +13,14 @@ use std::time::{Duration, Instant};
 const TIME: Duration = Duration::from_secs(3);
 const MEMORY_MB: u64 = 500;
 
+/// One measured run at a time: runs side by side share two cores (their
+/// times would measure each other), and a child forked while another test
+/// holds hundreds of megabytes was seen to report them.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// What one run of the binary cost, and what it said.
 struct Cost {
     wall: Duration,
@@ -22,9 +30,12 @@ struct Cost {
     stderr: Vec<u8>,
 }
 
-/// Runs `steppe ARGS` (in `dir`), waiting with `wait4` for its own peak
-/// resident set; a run past 60 s is killed.
+/// Runs `steppe ARGS` (in `dir`); a run past 60 s is killed. Its peak
+/// memory is the most its `RssAnon` (the heap and stacks, not the pages of
+/// the binary) was, read every 2 ms while it runs: the `ru_maxrss` that
+/// `wait4` gives starts from this test process's size at the fork.
 fn measure(dir: &Path, args: &[&str]) -> Cost {
+    let _one_at_a_time = serial();
     let out = tempfile::tempfile().expect("stdout file");
     let err = tempfile::tempfile().expect("stderr file");
     let start = Instant::now();
@@ -44,6 +55,16 @@ fn measure(dir: &Path, args: &[&str]) -> Cost {
         unsafe { libc::kill(pid, libc::SIGKILL) };
     });
     drop(watchdog);
+    let mut peak_kb = 0u64;
+    let status_path = format!("/proc/{pid}/status");
+    while let Ok(status) = std::fs::read_to_string(&status_path) {
+        let hwm = status.lines().find_map(|l| l.strip_prefix("RssAnon:"));
+        let Some(kb) = hwm.and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok()) else {
+            break; // exited: a zombie has no memory
+        };
+        peak_kb = peak_kb.max(kb);
+        std::thread::sleep(Duration::from_millis(2));
+    }
     let mut status = 0;
     // SAFETY: rusage is written by wait4 alone.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -117,7 +138,9 @@ fn a_json_object_with_many_keys_is_read_in_linear_time() {
     let dir = tempfile::tempdir().expect("tempdir");
     let keys: Vec<String> = (0..30_000).map(|i| format!(r#""key{i}":{i}"#)).collect();
     let name = write(dir.path(), "keys.json", format!(r#"{{"events":[],{}}}"#, keys.join(",")));
-    bounded("JSON object of 30,000 keys", dir.path(), &["validate", &name], 200);
+    let cost = bounded("JSON object of 30,000 keys", dir.path(), &["validate", &name], 200);
+    let said = String::from_utf8_lossy(&cost.stderr);
+    assert!(said.contains("29,980 more unknown keys in a TimelineJS timeline"), "{said}");
 }
 
 /// A TimelineJS file of one event whose text is `html`.
@@ -303,6 +326,7 @@ fn the_presenter_socket_holds_against_hostile_peers() {
     if std::env::var_os("STEPPE_HOSTILE_PEERS").is_some() {
         return hostile_peers();
     }
+    let _one_at_a_time = serial();
     let start = Instant::now();
     let out = Command::new(std::env::current_exe().expect("this test"))
         .args(["--exact", "the_presenter_socket_holds_against_hostile_peers", "--nocapture"])
@@ -345,4 +369,37 @@ fn a_csv_of_many_columns_is_read_in_linear_time() {
     let sheet = format!("Year,Headline,{}\n1991,A,{cells}\n", extra.join(","));
     let name = write(dir.path(), "sheet.csv", sheet);
     bounded("TimelineJS sheet of 50,000 columns", dir.path(), &["validate", &name], 200);
+}
+
+#[test]
+fn a_huge_json_key_or_csv_cell_is_held_a_few_times_at_most() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A 5 MB key: once 698 MB (its distance to each known key) and a 5 MB warning.
+    let key = "k".repeat(5_000_000);
+    let name = write(dir.path(), "key.json", format!(r#"{{"events": [], "{key}": 1}}"#));
+    let cost = bounded("a 5 MB JSON key", dir.path(), &["validate", &name], 60);
+    assert!(cost.stderr.len() < 2000, "a {}-byte warning", cost.stderr.len());
+    // A 10 MB cell.
+    let cell = "s".repeat(10_000_000);
+    let csv = format!("id,date,title,summary,sources\na,1991,T,{cell},https://e.org\n");
+    let name = write(dir.path(), "cell.csv", csv);
+    bounded("a 10 MB CSV cell", dir.path(), &["validate", &name], 100);
+}
+
+#[test]
+fn a_tour_of_many_steps_is_read_and_exported_in_bounded_time() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let steps = "      - event: e0\n".repeat(30_000);
+    let yaml = format!(
+        "events:\n  - {{id: e0, date: 1991, title: T, sources: [https://e.org]}}\ntours:\n  - id: t\n    title: T\n    steps:\n{steps}"
+    );
+    let name = write(dir.path(), "tour.yaml", yaml);
+    bounded("a tour of 30,000 steps", dir.path(), &["validate", &name], 150);
+    let cost = bounded(
+        "a tour of 30,000 steps, exported",
+        dir.path(),
+        &["export", "--tour", "t", &name, "-o", "tour.md"],
+        150,
+    );
+    assert_eq!(cost.code, Some(0), "{}", String::from_utf8_lossy(&cost.stderr));
 }

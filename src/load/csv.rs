@@ -390,11 +390,12 @@ pub fn read_steppe(
     let mut events = Vec::new();
     let index = column_index(&columns);
     for row in rows.iter().skip(1).filter(|r| !r.blank()) {
-        let cell = |name: &str| -> Option<(String, Mark)> {
+        // Borrowed: a cell of hundreds of megabytes is copied once, into its node.
+        let cell = |name: &str| -> Option<(&str, Mark)> {
             let i = *index.get(name)?;
             let (text, mark) = row.cells.get(i)?;
             let text = spreadsheet_cell_undo(text);
-            (!text.trim().is_empty()).then(|| (text.to_string(), *mark))
+            (!text.trim().is_empty()).then_some((text, *mark))
         };
         let mut event = steppe_event(row.mark, &cell, &mut defs, file, diags);
         let attrs: Vec<(Node, Node)> = attributes
@@ -543,16 +544,16 @@ impl Defs {
     }
 }
 
-fn steppe_event(
+fn steppe_event<'r>(
     row: Mark,
-    cell: &dyn Fn(&str) -> Option<(String, Mark)>,
+    cell: &dyn Fn(&str) -> Option<(&'r str, Mark)>,
     defs: &mut Defs,
     file: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> Node {
     let text = |name: &str| cell(name).map(|(t, m)| Node::text_at(t, m));
     let list = |name: &str| -> (Vec<String>, Mark) {
-        cell(name).map_or((Vec::new(), row), |(t, m)| (cells::split(&t), m))
+        cell(name).map_or((Vec::new(), row), |(t, m)| (cells::split(t), m))
     };
     let mut entries: Vec<(&str, Node)> = Vec::new();
     for key in ["id", "date", "end", "title", "summary"] {

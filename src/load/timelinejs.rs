@@ -304,11 +304,26 @@ impl<'a> Convert<'a> {
     /// A warning for each key of `v` that TimelineJS does not have, with a
     /// close spelling if there is one: such a key would be lost unseen.
     fn unknown_keys(&mut self, v: Option<&Node>, what: &str, known: &[&str]) {
-        for (key, _) in v.and_then(Node::entries).unwrap_or_default() {
+        let entries = v.and_then(Node::entries).unwrap_or_default();
+        let unknown = |(key, _): &&(Node, Node)| {
             let name = key.text().unwrap_or_default();
-            if known.contains(&name) || name == STEPPE_KEY {
-                continue;
-            }
+            !known.contains(&name) && name != STEPPE_KEY
+        };
+        // The first few are named with their help; the rest counted.
+        const SHOWN: usize = 20;
+        let more = entries.iter().filter(unknown).count().saturating_sub(SHOWN);
+        if let Some(v) = v.filter(|_| more > 0) {
+            self.diags.push(Diagnostic::warning(
+                self.file,
+                Some(v.mark),
+                format!(
+                    "{} more unknown keys in {what} are not read",
+                    crate::text::thousands(more)
+                ),
+            ));
+        }
+        for (key, _) in entries.iter().filter(unknown).take(SHOWN) {
+            let name = key.text().unwrap_or_default();
             let help = super::diagnostic::unknown_name_help(
                 super::diagnostic::did_you_mean(name, known.iter().copied()),
                 &format!("{what} has"),
