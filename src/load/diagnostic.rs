@@ -274,11 +274,8 @@ impl Report {
             let d = if *n > SHOWN_PER_KIND
                 && let Some((particular, _)) = d.message.split_once(": ")
             {
-                brief = Diagnostic {
-                    message: format!("{particular} (as above)"),
-                    help: None,
-                    ..(*d).clone()
-                };
+                // Its help stays: it is particular to it (the name meant).
+                brief = Diagnostic { message: format!("{particular} (as above)"), ..(*d).clone() };
                 &brief
             } else {
                 d
