@@ -26,7 +26,6 @@ struct Cost {
     wall: Duration,
     peak_mb: u64,
     code: Option<i32>,
-    stdout: Vec<u8>,
     stderr: Vec<u8>,
 }
 
@@ -39,7 +38,7 @@ fn measure(dir: &Path, args: &[&str]) -> Cost {
     let out = tempfile::tempfile().expect("stdout file");
     let err = tempfile::tempfile().expect("stderr file");
     let start = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_steppe"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_steppe"))
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -65,11 +64,7 @@ fn measure(dir: &Path, args: &[&str]) -> Cost {
         peak_kb = peak_kb.max(kb);
         std::thread::sleep(Duration::from_millis(2));
     }
-    let mut status = 0;
-    // SAFETY: rusage is written by wait4 alone.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(waited, pid, "wait4");
+    let status = child.wait().expect("waits");
     let wall = start.elapsed();
     let read = |mut f: std::fs::File| {
         use std::io::{Read, Seek};
@@ -78,14 +73,8 @@ fn measure(dir: &Path, args: &[&str]) -> Cost {
         f.read_to_end(&mut v).expect("read");
         v
     };
-    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
-    Cost {
-        wall,
-        peak_mb: usage.ru_maxrss as u64 / 1024,
-        code,
-        stdout: read(out),
-        stderr: read(err),
-    }
+    drop(out);
+    Cost { wall, peak_mb: peak_kb / 1024, code: status.code(), stderr: read(err) }
 }
 
 /// Runs and checks the bounds; `limit_mb` tightens the memory bound.
@@ -264,11 +253,11 @@ fn hostile_peers() {
     let start = Instant::now();
     let mut endless = UnixStream::connect(&path).expect("connects");
     let chunk = vec![b'x'; 1 << 20];
-    for _ in 0..300 {
+    for _ in 0..100 {
         endless.write_all(&chunk).expect("write");
     }
     drop(endless);
-    class("a peer that sends a 300 MB line", start);
+    class("a peer that sends a 100 MB line", start);
 
     // A peer that opens many connections: at most MAX_PEERS stay.
     let (peer, _rx, path) = fresh();
@@ -290,11 +279,10 @@ fn hostile_peers() {
     // At the descriptor limit the listener waits instead of spinning.
     let (_peer, _rx, path) = fresh();
     let start = Instant::now();
-    let limit = libc::rlimit { rlim_cur: 64, rlim_max: 4096.max(64) };
     // SAFETY: setrlimit on this process alone (a child started for this).
     let mut old: libc::rlimit = unsafe { std::mem::zeroed() };
     unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut old) };
-    let limit = libc::rlimit { rlim_max: old.rlim_max, ..limit };
+    let limit = libc::rlimit { rlim_cur: 64, rlim_max: old.rlim_max };
     assert_eq!(unsafe { libc::setrlimit(libc::RLIMIT_NOFILE, &limit) }, 0);
     let mut held = Vec::new();
     while let Ok(s) = UnixStream::connect(&path) {
