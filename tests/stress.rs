@@ -191,8 +191,8 @@ fn cpu_seconds() -> f64 {
 fn hostile_peers() {
     use std::io::Write;
     use std::os::unix::net::UnixStream;
-    use steppe::tui::event::Event;
-    use steppe::tui::sources::peer::{MAX_PEERS, Peer};
+    use steppe::tui::msg::Msg;
+    use steppe::tui::peer::{MAX_PEERS, Peer};
     use steppe::tui::state::link::PeerEvent;
 
     let dir = tempfile::tempdir().expect("tempdir");
@@ -202,7 +202,7 @@ fn hostile_peers() {
     let mut fresh = || {
         n += 1;
         let path = dir.path().join(format!("hostile-{n}.sock"));
-        let (tx, rx) = steppe::tui::event::channel();
+        let (tx, rx) = steppe::tui::msg::channel();
         (Peer::start_at(tx, path.clone()).expect("listens"), rx, path)
     };
     let (peer, rx, path) = fresh();
@@ -224,7 +224,7 @@ fn hostile_peers() {
     }
     assert!(start.elapsed() < Duration::from_millis(500), "sends waited on a flood");
     flooder.join().expect("flooder");
-    let heard = rx.try_iter().filter(|e| matches!(e, Event::Peer(PeerEvent::Place(_)))).count();
+    let heard = rx.try_iter().filter(|e| matches!(e, Msg::Peer(PeerEvent::Place(_)))).count();
     assert!(heard <= 200, "a flood is read at a bounded rate: {heard} lines");
     class("a peer that floods", start);
 
@@ -233,7 +233,7 @@ fn hostile_peers() {
     let start = Instant::now();
     let silent = UnixStream::connect(&path).expect("connects");
     let joined = rx.recv_timeout(Duration::from_secs(2));
-    assert!(matches!(joined, Ok(Event::Peer(PeerEvent::Joined { .. }))), "{joined:?}");
+    assert!(matches!(joined, Ok(Msg::Peer(PeerEvent::Joined { .. }))), "{joined:?}");
     let line = format!("place step {} 1", "t".repeat(3000));
     for _ in 0..5000 {
         peer.send(&line);
@@ -241,7 +241,7 @@ fn hostile_peers() {
     let dropped = (0..100).any(|_| {
         matches!(
             rx.recv_timeout(Duration::from_millis(20)),
-            Ok(Event::Peer(PeerEvent::Dropped { .. }))
+            Ok(Msg::Peer(PeerEvent::Dropped { .. }))
         )
     });
     assert!(dropped, "the silent peer is let go");
