@@ -353,7 +353,7 @@ fn a_csv_of_many_columns_is_read_in_linear_time() {
     let name = write(dir.path(), "wide.csv", steppe_csv);
     let cost = bounded("steppe CSV of 50,000 columns", dir.path(), &["validate", &name], 200);
     let said = String::from_utf8_lossy(&cost.stderr);
-    assert!(said.contains("49,980 more unknown columns in this row"), "{said}");
+    assert!(said.contains("49,950 more unknown columns in this row"), "{said}");
     let sheet = format!("Year,Headline,{}\n1991,A,{cells}\n", extra.join(","));
     let name = write(dir.path(), "sheet.csv", sheet);
     bounded("TimelineJS sheet of 50,000 columns", dir.path(), &["validate", &name], 200);

@@ -439,7 +439,7 @@ fn column_index(columns: &[String]) -> hashbrown::HashMap<&str, usize> {
 }
 
 /// Unknown columns named each with its help; the rest are counted.
-const UNKNOWN_COLUMNS_SHOWN: usize = 20;
+const UNKNOWN_COLUMNS_SHOWN: usize = 50;
 
 /// `what_becomes`: steppe CSV keeps them as attributes, a sheet passes them over.
 fn more_unknown_columns(

@@ -254,6 +254,7 @@ impl Report {
         }
         let mut shown = vec![0usize; totals.len()];
         let mut quotes: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut tails: HashMap<usize, Option<&str>> = HashMap::new();
         let mut out = String::new();
         for (d, &kind) in sorted.iter().zip(&kinds) {
             let n = &mut shown[kind];
@@ -268,11 +269,17 @@ impl Report {
                 *n += 1;
                 *n
             });
-            // Past the first few of a kind (with --all), what it explains
-            // was said above: its particulars and its place are enough.
+            let again =
+                repeats.get(&(d.file, d.mark.map(|m| m.line), d.severity, d.message.as_str()));
+            // Past the first few of a kind (with --all), an explanation the
+            // same as the first one's was said above: the particulars and the
+            // place are enough.
+            let tail = d.message.split_once(": ");
+            let first_tail = *tails.entry(kind).or_insert(tail.map(|t| t.1));
             let brief;
             let d = if *n > SHOWN_PER_KIND
-                && let Some((particular, _)) = d.message.split_once(": ")
+                && let Some((particular, explained)) = tail
+                && first_tail == Some(explained)
             {
                 // Its help stays: it is particular to it (the name meant).
                 brief = Diagnostic { message: format!("{particular} (as above)"), ..(*d).clone() };
@@ -282,8 +289,6 @@ impl Report {
             };
             out.push_str(&self.render_quoting(d, quoted <= SHOWN_PER_KIND));
             out.push('\n');
-            let again =
-                repeats.get(&(d.file, d.mark.map(|m| m.line), d.severity, d.message.as_str()));
             if let Some(&n) = again.filter(|&&n| n > 1) {
                 let where_ = if d.mark.is_some() { "on this line" } else { "in this file" };
                 let _ =

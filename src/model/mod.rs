@@ -261,8 +261,10 @@ impl Attributes {
     /// given twice keeps its first value.
     pub fn new(pairs: impl IntoIterator<Item = (String, String)>) -> Attributes {
         let mut out: Vec<(String, String)> = Vec::new();
+        // Names seen, by hash: a CSV may have thousands of columns.
+        let mut seen: hashbrown::HashSet<String> = hashbrown::HashSet::new();
         for (name, value) in pairs {
-            if !value.is_empty() && !out.iter().any(|(n, _)| *n == name) {
+            if !value.is_empty() && seen.insert(name.clone()) {
                 out.push((name, value));
             }
         }
