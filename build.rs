@@ -1,4 +1,6 @@
-//! Records which commit the binary was built from, for `steppe --version`.
+//! Records which commit the binary was built from, for `steppe --version`,
+//! and a hash of the loader's source, which names the build in the cache of
+//! loaded files: a changed loader never reads what another one wrote.
 //!
 //! From a git checkout: the short commit hash and its date. From a crate tarball
 //! (no `.git`): the hash cargo wrote into `.cargo_vcs_info.json`, if any. Otherwise
@@ -17,6 +19,38 @@ fn main() {
         None => version,
     };
     println!("cargo:rustc-env=STEPPE_VERSION={full}");
+    println!("cargo:rustc-env=STEPPE_LOADER_HASH={:016x}", loader_hash(&dir));
+}
+
+/// A hash of every file under the folders whose code decides what a file loads as.
+fn loader_hash(dir: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut files = Vec::new();
+    for folder in ["src/load", "src/model", "src/text"] {
+        let folder = dir.join(folder);
+        println!("cargo:rerun-if-changed={}", folder.display());
+        walk(&folder, &mut files);
+    }
+    files.sort();
+    // Keyed the same in every build, so the same source gives the same hash.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for file in files {
+        file.strip_prefix(dir).unwrap_or(&file).hash(&mut h);
+        std::fs::read(&file).unwrap_or_default().hash(&mut h);
+    }
+    h.finish()
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let path = e.path();
+        if path.is_dir() {
+            walk(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
 }
 
 /// Runs git in `dir`, returning its trimmed output if it succeeded.

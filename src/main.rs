@@ -23,6 +23,7 @@ fn main() -> ExitCode {
         Some(Command::Stats(args)) => commands::stats(args),
         Some(Command::Completions(args)) => steppe::cli::generate::completions(args),
         Some(Command::Man(args)) => steppe::cli::generate::man(args),
+        Some(Command::Cache(args)) => commands::cache(args),
         None => commands::explore(&cli.explore),
     };
     match result {

@@ -19,7 +19,7 @@ use driver::{Browser, END, HOME, LEFT, RIGHT, SPACE, TAB};
 use serde_json::Value;
 
 fn steppe(args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_steppe"))
+    let o = common::run::command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -1,10 +1,12 @@
 //! The classroom: quotes, translations, worksheets and handouts, through
 //! the real binary as a teacher runs it.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
 
 fn steppe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steppe"))
+    common::run::command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("LC_ALL")
@@ -205,7 +207,7 @@ fn the_lang_option_shows_the_translation_and_rtl_text_is_marked() {
     assert!(md.starts_with("# Урок\n"), "{md}");
     assert!(md.contains("Первое событие") && md.contains("*Countries:* Казахстан"), "{md}");
     assert!(md.contains("Вопрос?") && md.contains("The second event"), "{md}");
-    let from_env = Command::new(env!("CARGO_BIN_EXE_steppe"))
+    let from_env = common::run::command()
         .args(["export", FIXTURE, "--tour", "lesson"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("LC_ALL")

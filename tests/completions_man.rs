@@ -13,7 +13,7 @@ use clap::CommandFactory;
 use steppe::cli::Cli;
 
 fn steppe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steppe")).args(args).output().expect("the steppe binary runs")
+    common::run::command().args(args).output().expect("the steppe binary runs")
 }
 
 fn stdout_of(args: &[&str]) -> String {

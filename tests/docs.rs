@@ -7,8 +7,9 @@
 //!
 //! `UPDATE_DOCS=1 cargo test --test docs` writes the real output into the pages.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
 
 /// A command shown in a page, and the output shown under it.
 struct Example {
@@ -81,7 +82,7 @@ fn words(command: &str) -> Vec<String> {
 fn run(command: &str, dir: &Path) -> Vec<String> {
     let words = words(command);
     assert_eq!(words.first().map(String::as_str), Some("steppe"), "{command}");
-    let o = Command::new(env!("CARGO_BIN_EXE_steppe"))
+    let o = common::run::command()
         .args(&words[1..])
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -143,7 +143,7 @@ fn the_file_size_limit_is_named_with_how_to_raise_it() {
         ));
     }
     let path = write(dir.path(), "big.yaml", &text);
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
+    let o = common::run::command()
         .args(["validate", &path])
         .env("STEPPE_MAX_FILE_MB", "1")
         .output()
@@ -155,7 +155,7 @@ fn the_file_size_limit_is_named_with_how_to_raise_it() {
         "{said}"
     );
     assert!(said.contains("set STEPPE_MAX_FILE_MB"), "{said}");
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
+    let o = common::run::command()
         .args(["validate", &path])
         .env("STEPPE_MAX_FILE_MB", "3")
         .output()
@@ -206,7 +206,7 @@ fn an_unclosed_quote_in_csv_names_the_line_it_opened_on() {
 #[test]
 fn every_format_ends_quietly_when_the_reader_stops() {
     for format in ["table", "json", "csv", "markdown"] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
+        let mut child = common::run::command()
             .args(["list", "--format", format])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

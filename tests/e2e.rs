@@ -53,11 +53,12 @@ impl Tmux {
     fn start_with(name: &str, env: &str, args: &str) -> Option<Tmux> {
         tools::require("tmux")?;
         let session = format!("steppe-e2e-{name}-{}", std::process::id());
-        let bin = env!("CARGO_BIN_EXE_steppe");
+        let bin = common::run::BIN;
         let dir = env!("CARGO_MANIFEST_DIR");
+        let cache = common::run::cache_home();
         let script = format!(
             // A runtime directory of its own: a tour here links with no other test's.
-            "cd '{dir}' && export XDG_RUNTIME_DIR=\"$(mktemp -d)\" && {env} '{bin}' {args}; echo \"[exited] $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
+            "cd '{dir}' && export XDG_RUNTIME_DIR=\"$(mktemp -d)\" XDG_CACHE_HOME='{cache}' && {env} '{bin}' {args}; echo \"[exited] $?\"; stty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon'; sleep 30"
         );
         new_session(&session, &["sh", "-c", &script]);
         Some(Tmux { session })
@@ -141,7 +142,7 @@ fn explore_filter_search_help_quit() {
     assert!(t.modes().contains("mouse=1 alt=1"), "{}", t.modes());
 
     // Filter to Turkmenistan with the keys: same count as `steppe list --country TM`.
-    let list = Command::new(env!("CARGO_BIN_EXE_steppe"))
+    let list = common::run::command()
         .args(["list", "--country", "TM", "--format", "csv"])
         .output()
         .expect("list");
@@ -314,7 +315,7 @@ fn closing_the_terminal_ends_steppe() {
 
 #[test]
 fn not_a_terminal_is_a_usage_error() {
-    let o = Command::new(env!("CARGO_BIN_EXE_steppe")).output().expect("runs");
+    let o = common::run::command().output().expect("runs");
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("needs a terminal"));
 }
@@ -426,9 +427,10 @@ fn job_shell(name: &str) -> Option<Tmux> {
     let t = Tmux { session };
     t.wait_for("shell$");
     t.type_text(&format!(
-        "cd '{}' && '{}'",
+        "cd '{}' && XDG_CACHE_HOME='{}' '{}'",
         env!("CARGO_MANIFEST_DIR"),
-        env!("CARGO_BIN_EXE_steppe")
+        common::run::cache_home(),
+        common::run::BIN
     ));
     t.keys(&["Enter"]);
     t.wait_for("80 of 80 events");
@@ -544,7 +546,7 @@ fn own_files_with_the_built_in_timeline_reload_and_keep_it() {
 
 /// How many events `steppe list ARGS` prints.
 fn listed(args: &[&str]) -> usize {
-    let out = Command::new(env!("CARGO_BIN_EXE_steppe"))
+    let out = common::run::command()
         .arg("list")
         .args(args)
         .args(["--format", "json"])

@@ -2,6 +2,8 @@
 //! and to devices; output that stays harmless in a terminal, a spreadsheet and
 //! a Markdown viewer; closed pipes and full disks that end with a clear exit.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -11,7 +13,7 @@ use steppe::text::safe::spreadsheet_cell_undo;
 const MARKUP: &str = "tests/fixtures/markup.yaml";
 
 fn run(args: &[&std::ffi::OsStr], stdout: Stdio, stderr: Stdio) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steppe"))
+    common::run::command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::null())

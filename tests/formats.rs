@@ -215,10 +215,7 @@ fn a_sheet_with_a_title_row_eras_and_multi_line_cells_opens() {
 }
 
 fn steppe(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
-        .args(args)
-        .output()
-        .expect("steppe runs")
+    common::run::command().args(args).output().expect("steppe runs")
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Broken and hostile input: every case loads correctly or fails with a clear,
 //! located error, quickly, and nothing from a file reaches the terminal as a command.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -15,7 +17,7 @@ use steppe::tui::view;
 use steppe::tui::{Action, App, Effect, Msg};
 
 fn steppe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steppe"))
+    common::run::command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -2,15 +2,17 @@
 //! whatever mix of line ends a file has, and the line and paragraph
 //! separators (U+2028, U+2029) end no line in a file and reach no output.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use proptest::prelude::*;
 
 use steppe::load::{self, Loaded};
 
 fn steppe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steppe"))
+    common::run::command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

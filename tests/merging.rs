@@ -2,8 +2,10 @@
 //! of two different definitions wins (`--prefer later`): the CLI as a
 //! teacher runs it, and the merge rules over generated files.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use proptest::prelude::*;
 use serde_json::Value;
@@ -11,7 +13,7 @@ use serde_json::Value;
 use steppe::load::{self, Prefer, Severity};
 
 fn steppe_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_steppe"))
+    common::run::command()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -3,6 +3,8 @@
 //! error must be reported and words its message or help must contain:
 //! `# line 8: start it with \`- \``.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use steppe::load::{self, Severity};
@@ -57,11 +59,7 @@ fn each_mistake_gets_one_plain_error_at_its_line() {
 fn the_report_names_file_line_and_the_fix() {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mistakes/missing-dash.yaml");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
-        .arg("validate")
-        .arg(&path)
-        .output()
-        .expect("steppe runs");
+    let out = common::run::command().arg("validate").arg(&path).output().expect("steppe runs");
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("missing-dash.yaml:8:3"), "{err}");
@@ -160,11 +158,7 @@ fn errors_are_shown_before_warnings() {
 }
 
 fn steppe_validate(path: &Path) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_steppe"))
-        .arg("validate")
-        .arg(path)
-        .output()
-        .expect("steppe runs");
+    let out = common::run::command().arg("validate").arg(path).output().expect("steppe runs");
     assert_eq!(out.status.code(), Some(1));
     String::from_utf8_lossy(&out.stderr).into_owned()
 }

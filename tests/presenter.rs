@@ -26,10 +26,11 @@ impl Screen {
     fn start(name: &str, runtime: &std::path::Path, args: &str) -> Screen {
         let session = format!("steppe-presenter-{name}-{}", std::process::id());
         let script = format!(
-            "cd '{}' && XDG_RUNTIME_DIR='{}' '{}' {args}; echo \"[exited] $?\"; sleep 30",
+            "cd '{}' && XDG_RUNTIME_DIR='{}' XDG_CACHE_HOME='{}' '{}' {args}; echo \"[exited] $?\"; sleep 30",
             env!("CARGO_MANIFEST_DIR"),
             runtime.display(),
-            env!("CARGO_BIN_EXE_steppe"),
+            common::run::cache_home(),
+            common::run::BIN,
         );
         for attempt in 0..3 {
             let ok = Command::new("tmux")
@@ -152,14 +153,13 @@ fn the_presenter_and_the_projector_move_together_and_each_goes_on_alone() {
 
 #[test]
 fn a_bad_channel_name_and_a_presenter_without_a_tour_are_refused() {
-    let out = Command::new(env!("CARGO_BIN_EXE_steppe"))
+    let out = common::run::command()
         .args(["--tour", "new-great-game", "--channel", "../x"])
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a channel name"));
-    let out =
-        Command::new(env!("CARGO_BIN_EXE_steppe")).args(["--presenter"]).output().expect("runs");
+    let out = common::run::command().args(["--presenter"]).output().expect("runs");
     assert_eq!(out.status.code(), Some(2), "the presenter needs a tour");
 }
 

@@ -5,6 +5,8 @@
 //! blow far past the bound (tens of seconds where this takes a fraction of
 //! one, on a debug build), and no larger.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -38,7 +40,7 @@ fn measure(dir: &Path, args: &[&str]) -> Cost {
     let out = tempfile::tempfile().expect("stdout file");
     let err = tempfile::tempfile().expect("stderr file");
     let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_steppe"))
+    let mut child = common::run::command()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

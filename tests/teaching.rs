@@ -1,7 +1,5 @@
 //! Teaching: slides, tours, the quiz and handouts.
 
-use std::process::Command;
-
 use ratatui::crossterm::event::KeyCode;
 
 mod common;
@@ -249,7 +247,7 @@ fn the_quiz_hides_years_only_and_marks_no_option() {
 }
 
 fn steppe(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_steppe"))
+    common::run::command()
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

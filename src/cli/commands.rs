@@ -409,6 +409,41 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     written.and(loaded)
 }
 
+/// `steppe cache`: where the cache is and how large, or clears it.
+pub fn cache(args: &crate::cli::CacheArgs) -> Result<(), Failure> {
+    use crate::load::cache::{Cache, default_dir, limit_from_env};
+    let Some(dir) = default_dir() else {
+        return Err(Failure::Data(
+            "this system names no cache directory (set XDG_CACHE_HOME or HOME)".into(),
+        ));
+    };
+    let cache = Cache::new(dir, limit_from_env());
+    let shown = safe::path(cache.dir());
+    let mb = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1_048_576.0);
+    let text = match args.action.unwrap_or(crate::cli::CacheAction::Info) {
+        crate::cli::CacheAction::Info => {
+            let (entries, bytes) = cache.usage();
+            format!(
+                "{shown}\n{} of parsed timeline files, {}; the limit is {} (STEPPE_CACHE_MB)\n",
+                crate::text::count(entries, "entry", "entries"),
+                mb(bytes),
+                mb(limit_from_env())
+            )
+        }
+        crate::cli::CacheAction::Clear => {
+            let (entries, bytes) = cache
+                .clear()
+                .map_err(|e| Failure::Data(format!("cannot clear the cache in {shown}: {e}")))?;
+            format!(
+                "removed {} ({}) from {shown}\n",
+                crate::text::count(entries, "entry", "entries"),
+                mb(bytes)
+            )
+        }
+    };
+    to_stdout(|out| out.write_all(text.as_bytes()))
+}
+
 /// What the explorer is asked to open with, from its command line.
 pub fn startup(args: &ExploreArgs) -> Result<tui::state::Startup, Failure> {
     Ok(tui::state::Startup {

@@ -83,6 +83,7 @@ impl SourceArgs {
                 .as_deref()
                 .map(|p| crate::load::ColumnMap::read(p).map_err(|e| format!("in --columns: {e}")))
                 .transpose()?,
+            cache: if self.no_cache { None } else { crate::load::cache::default_dir() },
         })
     }
 }

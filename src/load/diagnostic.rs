@@ -3,6 +3,7 @@
 //! the spot. Any reader (YAML, JSON, CSV) reports through these types.
 
 use hashbrown::HashMap;
+use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -16,7 +17,7 @@ use crate::text::sanitize;
 
 /// A place in a file: 1-based line and column (in characters), and how many
 /// columns the thing there spans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Mark {
     pub line: usize,
     pub column: usize,
@@ -27,7 +28,7 @@ impl Mark {
     pub const START: Mark = Mark { line: 1, column: 1, width: 1 };
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Error,
     /// Allowed but probably not meant: fails `validate --strict`.
@@ -37,7 +38,7 @@ pub enum Severity {
     Note,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,

@@ -3,8 +3,9 @@
 //! TimelineJS sheet saved as CSV, or steppe's own CSV.
 
 use crate::model::cells;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Yaml,
     TimelineJs,

@@ -1,6 +1,7 @@
 //! YAML files → one [`Timeline`], with a [`Report`] of every problem found.
 
 mod alpha3;
+pub mod cache;
 mod csv;
 pub mod diagnostic;
 pub mod format;
@@ -66,6 +67,9 @@ pub struct Sources {
     pub prefer: Prefer,
     /// Other names for steppe CSV's columns (`--columns FILE`).
     pub columns: Option<ColumnMap>,
+    /// Where to keep what was made of each file, to read it from there while
+    /// the file is unchanged (see [`cache`]); `None`: parse every file.
+    pub cache: Option<PathBuf>,
 }
 
 pub use csv::{ColumnMap, PREFIX as ATTRIBUTE_COLUMN};
@@ -105,7 +109,16 @@ pub fn load_sources(sources: &Sources, on_progress: &(dyn Fn(LoadProgress) + Syn
     }
     inputs.extend(path_inputs(&sources.paths));
     let columns = sources.columns.as_ref().map_or(&[][..], |c| &c.names[..]);
-    load_inputs(inputs, sources.prefer, sources.has_builtin(), columns, on_progress)
+    let cache = sources.cache.clone().map(|dir| cache::Cache::new(dir, cache::limit_from_env()));
+    let options = Options { prefer: sources.prefer, builtin: sources.has_builtin(), columns };
+    load_inputs(inputs, options, cache.as_ref(), on_progress)
+}
+
+/// How the files of one load are read and merged.
+struct Options<'a> {
+    prefer: Prefer,
+    builtin: bool,
+    columns: &'a [(String, String)],
 }
 
 /// The files found at `paths`, in order; paths that could not be walked
@@ -141,7 +154,8 @@ pub fn load_paths_with_progress(
     paths: &[PathBuf],
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
-    load_inputs(path_inputs(paths), Prefer::Neither, false, &[], on_progress)
+    let options = Options { prefer: Prefer::Neither, builtin: false, columns: &[] };
+    load_inputs(path_inputs(paths), options, None, on_progress)
 }
 
 /// Loads already-read texts; `Err` carries why a file could not be read.
@@ -155,7 +169,7 @@ pub fn load_texts_preferring(
     prefer: Prefer,
 ) -> Loaded {
     let inputs = inputs.into_iter().map(|(name, text)| (name, Input::Text(text))).collect();
-    load_inputs(inputs, prefer, false, &[], &|_| {})
+    load_inputs(inputs, Options { prefer, builtin: false, columns: &[] }, None, &|_| {})
 }
 
 enum Input {
@@ -178,17 +192,18 @@ impl Input {
 /// What one file gave: itself, what it defines, and its problems.
 struct FileResult {
     source: SourceFile,
+    format: Format,
     content: Option<schema::FileContent>,
     diagnostics: Vec<Diagnostic>,
 }
 
 fn load_inputs(
     inputs: Vec<(String, Input)>,
-    prefer: Prefer,
-    builtin: bool,
-    columns: &[(String, String)],
+    options: Options,
+    cache: Option<&cache::Cache>,
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
+    let columns = options.columns;
     let sizes: Vec<u64> = inputs.iter().map(|(_, i)| i.size()).collect();
     let files_total = inputs.len();
     let bytes_total = sizes.iter().sum();
@@ -202,6 +217,7 @@ fn load_inputs(
         .enumerate()
         .map(|(index, ((name, input), size))| {
             let bundled = matches!(input, Input::Bundled(_));
+            let from_disk = matches!(input, Input::Path(_));
             let (text, disk) = match input {
                 Input::Path(p) => (read_text(&p), diagnostic::OnDisk::of(&p)),
                 Input::Text(t) => (t, None),
@@ -222,7 +238,21 @@ fn load_inputs(
                     events: events.load(Ordering::Relaxed),
                 });
             };
-            let mut result = load_one(index, name, text, disk, columns, &meter);
+            // A file from disk is read from the cache while its text is unchanged.
+            let key = cache
+                .filter(|_| from_disk)
+                .zip(text.as_ref().ok())
+                .map(|(c, text)| (c, cache::Key::of(&name, text, columns)));
+            let mut result = match key.and_then(|(c, k)| c.get(k, index)) {
+                Some(entry) => from_cache(name, disk, entry),
+                None => {
+                    let result = load_one(index, name, text, disk, columns, &meter);
+                    if let Some((c, k)) = key {
+                        c.put(k, &result.format, result.content.as_ref(), &result.diagnostics);
+                    }
+                    result
+                }
+            };
             // Every file's events are held until the merge: none with spare room.
             if let Some(c) = &mut result.content {
                 c.events.shrink_to_fit();
@@ -242,6 +272,9 @@ fn load_inputs(
             result
         })
         .collect();
+    if let Some(c) = cache {
+        c.trim();
+    }
     let mut report = Report::default();
     let mut contents = Vec::new();
     for r in results {
@@ -249,6 +282,7 @@ fn load_inputs(
         report.diagnostics.extend(r.diagnostics);
         contents.extend(r.content);
     }
+    let (prefer, builtin) = (options.prefer, options.builtin);
     let timeline = merge::merge(contents, &report.files, prefer, builtin, &mut report.diagnostics);
     report.diagnostics.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
     // Only the files with something to show keep their text.
@@ -306,7 +340,22 @@ fn load_one(
         None => SourceFile::new(name, text),
     };
     source.read_as = format.label();
-    FileResult { source, content, diagnostics }
+    FileResult { source, format, content, diagnostics }
+}
+
+/// What the cache kept of a file, as if it had just been read.
+fn from_cache(name: String, disk: Option<diagnostic::OnDisk>, entry: cache::Entry) -> FileResult {
+    let mut source = match disk {
+        Some(disk) => SourceFile::on_disk(name, disk),
+        None => SourceFile::new(name, String::new()),
+    };
+    source.read_as = entry.format.label();
+    FileResult {
+        source,
+        format: entry.format,
+        content: entry.content,
+        diagnostics: entry.diagnostics,
+    }
 }
 
 /// The parser puts the end of a file without a final line break on the line

@@ -5,6 +5,7 @@
 //! piece keeps the marks of what it refers to. Another reader (JSON, CSV)
 //! produces the same [`FileContent`].
 
+use serde::{Deserialize, Serialize};
 use std::sync::mpsc;
 
 use super::diagnostic::{Diagnostic, Mark, Severity, did_you_mean};
@@ -15,7 +16,7 @@ use crate::model::{
 };
 use crate::text::sanitize;
 /// A value and the place it was defined.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Located<T> {
     pub value: T,
     pub file: usize,
@@ -23,7 +24,7 @@ pub struct Located<T> {
 }
 
 /// An event with the marks of the references it makes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventDef {
     pub event: Event,
     /// False when a required field is missing: references are still checked,
@@ -35,7 +36,7 @@ pub struct EventDef {
     pub related: Vec<Mark>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ActorDef {
     pub actor: Actor,
     pub file: usize,
@@ -43,7 +44,7 @@ pub struct ActorDef {
     pub country: Mark,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TourDef {
     pub tour: Tour,
     pub mark: Mark,
@@ -51,7 +52,7 @@ pub struct TourDef {
 }
 
 /// What one file defines.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub struct FileContent {
     pub file: usize,
     pub title: Option<String>,

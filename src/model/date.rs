@@ -1,5 +1,6 @@
 //! Dates known to a year, a month or a day, possibly approximate.
 
+use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -10,7 +11,7 @@ const MONTHS: [&str; 12] =
 
 /// A calendar date at the precision it is known. Years use astronomical
 /// numbering: year 0 is 1 BCE, year -329 is 330 BCE.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PartialDate {
     pub year: i32,
     /// 1–12, or `None` when only the year is known.

@@ -1,12 +1,13 @@
 //! Names and texts in other languages, and a timeline shown in one of them.
 //! Ids, dates and codes never change with the language: only what readers see.
 
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Timeline;
 
 /// What a translation stands in for.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Field {
     CountryName(String),
     ActorName(String),
@@ -22,7 +23,7 @@ pub enum Field {
 }
 
 /// Every translation of the loaded files, by language and field.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Translations {
     map: BTreeMap<(String, Field), String>,
 }

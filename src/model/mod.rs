@@ -1,5 +1,6 @@
 //! The timeline as plain data: no YAML, no terminal, no I/O.
 
+use serde::{Deserialize, Serialize};
 pub mod cells;
 mod date;
 pub mod file;
@@ -18,13 +19,13 @@ impl PartialDate {
 }
 
 /// Where a definition came from: an index into [`Timeline::files`] and a 1-based line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Origin {
     pub file: usize,
     pub line: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Country {
     pub code: String,
     pub name: String,
@@ -35,7 +36,7 @@ pub struct Country {
     pub location: Option<(f64, f64)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ActorKind {
     Person,
     Organisation,
@@ -50,7 +51,7 @@ impl ActorKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -61,7 +62,7 @@ pub struct Actor {
     pub role: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Era {
     pub id: String,
     pub title: String,
@@ -70,7 +71,7 @@ pub struct Era {
 }
 
 /// An actor taking part in an event, with the part they played there.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Participant {
     pub id: String,
     pub role: Option<String>,
@@ -78,7 +79,7 @@ pub struct Participant {
 
 /// Where a fact comes from: a web page, or a book or archive without an
 /// address. The title is the address when none was given.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Source {
     pub title: String,
     pub url: Option<String>,
@@ -124,7 +125,7 @@ impl Source {
 }
 
 /// A picture, film or page shown with an event.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Media {
     pub url: String,
     pub caption: Option<String>,
@@ -134,7 +135,7 @@ pub struct Media {
 }
 
 /// Where an event happened: a place name, coordinates, or both.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Location {
     pub name: Option<String>,
     /// Latitude and longitude in degrees.
@@ -155,7 +156,7 @@ impl Location {
 }
 
 /// Words someone said, as a source prints them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub text: String,
     /// Who said it: an actor's id, or a name.
@@ -172,7 +173,7 @@ pub struct Quote {
 }
 
 /// A quote's words as they were said, in the language they were said in.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Original {
     pub text: String,
     /// The language of the words, such as `ru`.
@@ -226,7 +227,7 @@ impl Quote {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
     pub date: PartialDate,
@@ -253,7 +254,7 @@ pub struct Event {
 /// An event's other fields, by name in the order read, each value text as
 /// written (a comparison may read it as a number or a date). Two words
 /// wide, a third of a `Vec`: most events have none.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attributes(Option<Box<[(String, String)]>>);
 
 impl Attributes {
@@ -338,7 +339,7 @@ impl Event {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TourStep {
     pub event: String,
     pub note: Option<String>,
@@ -348,7 +349,7 @@ pub struct TourStep {
     pub quote: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Tour {
     pub id: String,
     pub title: String,

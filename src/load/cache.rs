@@ -1,0 +1,429 @@
+//! A cache of what the loader made of each file: its content, its problems
+//! and the format it was read as, stored under the user's cache directory
+//! (`XDG_CACHE_HOME/steppe`, or the platform's) and keyed on the file's
+//! text, its name's ending and the options that change how it is read. An
+//! entry is only ever a shortcut: one that is stale, truncated, corrupt or
+//! written by another build of steppe is passed over and written anew, and
+//! a cache that cannot be written changes nothing but the time.
+//!
+//! An entry is a header and a postcard payload. The header names the build
+//! (the version, and a hash of the loader's own source made by `build.rs`,
+//! so that a changed loader never reads what an old one wrote), the key,
+//! and the payload's length and checksum. Entries are written to a
+//! temporary file and renamed, so a reader sees a whole entry or none, and
+//! two steppes writing one entry leave one of them whole. The directory is
+//! kept under a size limit by dropping the least recently used entries
+//! (their modification time is set when they are used).
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use super::diagnostic::Diagnostic;
+use super::format::Format;
+use super::schema::FileContent;
+
+/// What the cache keeps of one file.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Entry {
+    pub format: Format,
+    pub content: Option<FileContent>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The start of every entry.
+const MAGIC: &[u8; 8] = b"steppe\x00c";
+/// Bumped when the layout of an entry changes in a way the build's hash would miss.
+const LAYOUT: u32 = 1;
+/// The build that writes and reads entries: steppe's version and commit,
+/// and a hash of the loader's source.
+const BUILD: &str = concat!(env!("STEPPE_VERSION"), " ", env!("STEPPE_LOADER_HASH"));
+/// The default limit of the cache's size, in MiB (`STEPPE_CACHE_MB` sets another).
+pub const DEFAULT_LIMIT_MB: u64 = 2048;
+
+/// What identifies a file's reading: its text, its name's ending (which can
+/// decide the format) and the options that change what is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(u128);
+
+impl Key {
+    pub fn of(name: &str, text: &str, options: &[(String, String)]) -> Key {
+        let mut h = Xxh3::new();
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        for part in [ext.as_str(), "\u{0}"] {
+            h.update(part.as_bytes());
+        }
+        for (a, b) in options {
+            for part in [a.as_str(), "\u{1}", b.as_str(), "\u{1}"] {
+                h.update(part.as_bytes());
+            }
+        }
+        h.update(b"\x00text\x00");
+        h.update(text.as_bytes());
+        Key(h.digest128())
+    }
+
+    fn file_name(self) -> String {
+        format!("{:032x}.bin", self.0)
+    }
+}
+
+/// The cache directory, and how large it may grow.
+#[derive(Debug)]
+pub struct Cache {
+    dir: PathBuf,
+    limit: u64,
+    /// An entry was written in this load: the size is checked at its end.
+    wrote: AtomicBool,
+}
+
+/// Where the cache lives when none is named: the platform's cache directory
+/// (`XDG_CACHE_HOME` or `~/.cache` on Linux), under `steppe`.
+pub fn default_dir() -> Option<PathBuf> {
+    dirs::cache_dir().map(|d| d.join("steppe"))
+}
+
+/// The size limit in bytes: `STEPPE_CACHE_MB`, else the default.
+pub fn limit_from_env() -> u64 {
+    std::env::var("STEPPE_CACHE_MB")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(DEFAULT_LIMIT_MB)
+        .saturating_mul(1 << 20)
+}
+
+impl Cache {
+    pub fn new(dir: PathBuf, limit: u64) -> Cache {
+        Cache { dir, limit, wrote: AtomicBool::new(false) }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The entry for `key`, if there is a good one; its file's index becomes `file`.
+    pub fn get(&self, key: Key, file: usize) -> Option<Entry> {
+        let path = self.dir.join(key.file_name());
+        let bytes = fs::read(&path).ok()?;
+        let payload = payload(&bytes, key)?;
+        let mut entry: Entry = postcard::from_bytes(payload).ok()?;
+        reindex(&mut entry, file);
+        // Used now: the last to be dropped when the cache is too large.
+        if let Ok(f) = fs::File::options().append(true).open(&path) {
+            let _ = f.set_modified(SystemTime::now());
+        }
+        Some(entry)
+    }
+
+    /// Stores what was made of a file for `key`. A cache that cannot be
+    /// written is passed over.
+    pub fn put(
+        &self,
+        key: Key,
+        format: &Format,
+        content: Option<&FileContent>,
+        diagnostics: &[Diagnostic],
+    ) {
+        // Serialized as an `Entry` is: a reference is written as what it refers to.
+        let entry = (format, content, diagnostics);
+        let Ok(payload) = postcard::to_allocvec(&entry) else { return };
+        let mut bytes = header(key, &payload);
+        bytes.extend_from_slice(&payload);
+        if fs::create_dir_all(&self.dir).is_ok()
+            && store(&self.dir, &key.file_name(), &bytes, |f, b| f.write_all(b)).is_ok()
+        {
+            self.wrote.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// After a load that wrote entries: drops the least recently used ones
+    /// until the cache is within nine tenths of its limit.
+    pub fn trim(&self) {
+        if self.wrote.swap(false, Ordering::Relaxed) {
+            trim_to(&self.dir, self.limit);
+        }
+    }
+
+    /// How many entries there are, and their size in bytes.
+    pub fn usage(&self) -> (usize, u64) {
+        let entries = entries(&self.dir);
+        (entries.len(), entries.iter().map(|e| e.1).sum())
+    }
+
+    /// Removes every entry (and leftovers of interrupted writes); returns
+    /// how many entries there were and their size.
+    pub fn clear(&self) -> io::Result<(usize, u64)> {
+        let usage = self.usage();
+        match fs::read_dir(&self.dir) {
+            Ok(rd) => {
+                for e in rd.flatten() {
+                    let path = e.path();
+                    if is_ours(&path) {
+                        fs::remove_file(&path)?;
+                    }
+                }
+                Ok(usage)
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((0, 0)),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// The header of an entry for `key` with this payload.
+fn header(key: Key, payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 + BUILD.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&LAYOUT.to_le_bytes());
+    out.extend_from_slice(&(BUILD.len() as u32).to_le_bytes());
+    out.extend_from_slice(BUILD.as_bytes());
+    out.extend_from_slice(&key.0.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&xxh3_64(payload).to_le_bytes());
+    out
+}
+
+/// The payload of an entry, if the entry is whole, for `key`, and written
+/// by this build.
+fn payload(bytes: &[u8], key: Key) -> Option<&[u8]> {
+    let mut rest = bytes.strip_prefix(MAGIC)?;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        let (head, tail) = rest.split_at_checked(n)?;
+        rest = tail;
+        Some(head)
+    };
+    let u32_at = |b: &[u8]| b.try_into().ok().map(u32::from_le_bytes);
+    if u32_at(take(4)?)? != LAYOUT {
+        return None;
+    }
+    let build_len = u32_at(take(4)?)? as usize;
+    if take(build_len)? != BUILD.as_bytes() {
+        return None;
+    }
+    if u128::from_le_bytes(take(16)?.try_into().ok()?) != key.0 {
+        return None;
+    }
+    let len = u64::from_le_bytes(take(8)?.try_into().ok()?);
+    let sum = u64::from_le_bytes(take(8)?.try_into().ok()?);
+    (rest.len() as u64 == len && xxh3_64(rest) == sum).then_some(rest)
+}
+
+/// Writes `bytes` as `dir/name`: into a temporary file beside it, then
+/// renamed over it, so that no reader ever sees part of an entry. `write`
+/// is the writing itself (a test makes it fail as a full disk does).
+fn store(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    write: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut tmp = tempfile::Builder::new().prefix(".tmp-").suffix(".bin").tempfile_in(dir)?;
+    // On an error the temporary file is removed when `tmp` is dropped.
+    write(tmp.as_file_mut(), bytes)?;
+    tmp.persist(dir.join(name)).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The file's index in this load: entries are written with the index the
+/// file had when it was read, and a load may list the files otherwise.
+fn reindex(entry: &mut Entry, file: usize) {
+    for d in &mut entry.diagnostics {
+        d.file = file;
+    }
+    let Some(c) = &mut entry.content else { return };
+    c.file = file;
+    for x in &mut c.countries {
+        x.file = file;
+    }
+    for x in &mut c.eras {
+        x.file = file;
+    }
+    for x in &mut c.actors {
+        x.file = file;
+    }
+    for x in &mut c.events {
+        x.event.origin.file = file;
+    }
+}
+
+/// Whether `path` is an entry or a temporary file of this cache.
+fn is_ours(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    name.ends_with(".bin") && (name.len() == 36 || name.starts_with(".tmp-"))
+}
+
+/// The entries: path, size and when each was last used.
+fn entries(dir: &Path) -> Vec<(PathBuf, u64, SystemTime)> {
+    let Ok(rd) = fs::read_dir(dir) else { return Vec::new() };
+    rd.flatten()
+        .filter(|e| is_ours(&e.path()))
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((e.path(), meta.len(), meta.modified().unwrap_or(SystemTime::UNIX_EPOCH)))
+        })
+        .collect()
+}
+
+fn trim_to(dir: &Path, limit: u64) {
+    let mut all = entries(dir);
+    let mut total: u64 = all.iter().map(|e| e.1).sum();
+    if total <= limit {
+        return;
+    }
+    all.sort_by_key(|e| e.2);
+    let goal = limit / 10 * 9;
+    for (path, size, _) in all {
+        if total <= goal {
+            break;
+        }
+        if fs::remove_file(&path).is_ok() {
+            total -= size;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn put(cache: &Cache, key: Key, e: &Entry) {
+        cache.put(key, &e.format, e.content.as_ref(), &e.diagnostics);
+    }
+
+    fn entry(events: usize) -> Entry {
+        let mut content = FileContent { file: 3, ..FileContent::default() };
+        for i in 0..events {
+            let date = crate::model::PartialDate::year(1991);
+            let event = crate::model::Event::new(format!("e{i}"), date, "An event");
+            content.events.push(super::super::schema::EventDef {
+                event,
+                complete: true,
+                mark: super::super::diagnostic::Mark { line: i + 1, column: 3, width: 2 },
+                countries: Vec::new(),
+                actors: Vec::new(),
+                related: Vec::new(),
+            });
+        }
+        Entry {
+            format: Format::Yaml,
+            content: Some(content),
+            diagnostics: vec![Diagnostic::warning(3, None, "a warning")],
+        }
+    }
+
+    #[test]
+    fn an_entry_comes_back_whole_for_its_key_and_with_the_file_it_now_has() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let cache = Cache::new(dir.path().into(), 1 << 30);
+        let key = Key::of("a.yaml", "events: []", &[]);
+        assert!(cache.get(key, 0).is_none());
+        put(&cache, key, &entry(2));
+        let back = cache.get(key, 7).expect("a hit");
+        assert_eq!(back.diagnostics[0].file, 7);
+        let content = back.content.expect("content");
+        assert_eq!(content.file, 7);
+        assert_eq!(content.events[1].event.id, "e1");
+        assert_eq!(content.events[1].event.origin.file, 7);
+        assert_eq!(content.events[1].mark.line, 2);
+    }
+
+    #[test]
+    fn keys_differ_by_text_ending_and_options() {
+        let k = |name: &str, text: &str, o: &[(String, String)]| Key::of(name, text, o);
+        let base = k("a.yaml", "x", &[]);
+        assert_eq!(base, k("b.yaml", "x", &[]), "the name's ending, not the name");
+        assert_ne!(base, k("a.csv", "x", &[]));
+        assert_ne!(base, k("a.yaml", "y", &[]));
+        assert_ne!(base, k("a.yaml", "x", &[("event_date".into(), "date".into())]));
+    }
+
+    #[test]
+    fn truncated_corrupt_foreign_or_misplaced_entries_are_passed_over() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let cache = Cache::new(dir.path().into(), 1 << 30);
+        let key = Key::of("a.yaml", "text", &[]);
+        put(&cache, key, &entry(3));
+        let path = dir.path().join(key.file_name());
+        let good = fs::read(&path).expect("written");
+        let mut cases: Vec<(&str, Vec<u8>)> = vec![
+            ("truncated", good[..good.len() - 5].to_vec()),
+            ("empty", Vec::new()),
+            ("garbage", b"not a cache entry at all".to_vec()),
+        ];
+        let mut flipped = good.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0x55;
+        cases.push(("a flipped byte", flipped));
+        // Written by another build: the build's name differs.
+        let at = MAGIC.len() + 8;
+        let mut other = good.clone();
+        other[at] ^= 1;
+        cases.push(("another build", other));
+        let mut layout = good.clone();
+        layout[MAGIC.len()] += 1;
+        cases.push(("another layout", layout));
+        for (what, bytes) in cases {
+            fs::write(&path, &bytes).expect("written");
+            assert!(cache.get(key, 0).is_none(), "{what} is not trusted");
+        }
+        // An entry under another key's name (a renamed file) is not used for it.
+        fs::write(&path, &good).expect("written");
+        let other_key = Key::of("a.yaml", "other text", &[]);
+        fs::copy(&path, dir.path().join(other_key.file_name())).expect("copied");
+        assert!(cache.get(other_key, 0).is_none());
+        assert!(cache.get(key, 0).is_some());
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_entry_and_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let full = |_: &mut fs::File, _: &[u8]| -> io::Result<()> {
+            Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))
+        };
+        assert!(store(dir.path(), "x.bin", b"bytes", full).is_err());
+        assert_eq!(fs::read_dir(dir.path()).expect("listed").count(), 0);
+        // A cache in a place that cannot be a directory is passed over.
+        let file = dir.path().join("a-file");
+        fs::write(&file, "").expect("written");
+        let cache = Cache::new(file.join("cache"), 1 << 30);
+        let key = Key::of("a.yaml", "t", &[]);
+        put(&cache, key, &entry(1));
+        assert!(cache.get(key, 0).is_none());
+    }
+
+    #[test]
+    fn the_least_recently_used_entries_go_first_when_the_cache_is_too_large() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let keys: Vec<Key> = (0..4).map(|i| Key::of("a.yaml", &i.to_string(), &[])).collect();
+        let big = Cache::new(dir.path().into(), 1 << 30);
+        for &k in &keys {
+            put(&big, k, &entry(200));
+        }
+        let size = fs::metadata(dir.path().join(keys[0].file_name())).expect("there").len();
+        // Oldest first: 0, 1, 2, 3; then 0 is used again.
+        let epoch = SystemTime::UNIX_EPOCH;
+        for (n, k) in keys.iter().enumerate() {
+            let f = fs::File::options()
+                .append(true)
+                .open(dir.path().join(k.file_name()))
+                .expect("opened");
+            f.set_modified(epoch + std::time::Duration::from_secs(1000 + n as u64)).expect("set");
+        }
+        assert!(big.get(keys[0], 0).is_some());
+        let small = Cache::new(dir.path().into(), size * 4);
+        put(&small, Key::of("a.yaml", "new", &[]), &entry(200));
+        small.trim();
+        let kept: Vec<bool> =
+            keys.iter().map(|k| dir.path().join(k.file_name()).exists()).collect();
+        assert_eq!(kept, [true, false, false, true], "1 and 2 were the least recently used");
+        let (n, bytes) = small.usage();
+        assert!(bytes <= size * 4 / 10 * 9, "{n} entries, {bytes} bytes");
+        assert_eq!(small.clear().expect("cleared").0, n);
+        assert_eq!(small.usage(), (0, 0));
+    }
+}
