@@ -203,7 +203,7 @@ fn the_quiz_hides_years_only_and_marks_no_option() {
     use steppe::teach::quiz::Question;
     // Each quiz of a session takes the next seed.
     let mut app = app(100, 40).with_quiz_seed(0);
-    let mut revolt_seen = false;
+    let mut siege_seen = false;
     for seed in 0..40 {
         press(&mut app, KeyCode::Char('z'));
         let Screen::Quiz(quiz) = app.screen() else { panic!("no quiz") };
@@ -215,9 +215,9 @@ fn the_quiz_hides_years_only_and_marks_no_option() {
             // Numbers that are not years stay: "100,000", "2,000".
             assert!(!shown.contains("···,···") && !shown.contains(",···"), "{shown}");
             if let Question::When { event } = q
-                && tl.events[*event].id == "revolt-1916"
+                && tl.events[*event].id == "siege-of-tashkent"
             {
-                revolt_seen = true;
+                siege_seen = true;
                 assert!(shown.contains("100,000"), "{shown}");
             }
             if let Question::Choose { options, .. } = q {
@@ -243,7 +243,7 @@ fn the_quiz_hides_years_only_and_marks_no_option() {
         }
         press(&mut app, KeyCode::Esc);
     }
-    assert!(revolt_seen, "the 1916 revolt was asked about in some seed");
+    assert!(siege_seen, "the siege of Tashkent was asked about in some seed");
 }
 
 fn steppe(args: &[&str]) -> std::process::Output {

@@ -298,7 +298,9 @@ pub fn generate_kinds(
         // Every kind this event allows, one picked at random.
         let mut options: Vec<Question> = Vec::new();
         if kinds == Kinds::All {
-            options.push(Question::When { event: e });
+            if dated_by_its_words(&tl.events[e]).is_none() {
+                options.push(Question::When { event: e });
+            }
             let partner =
                 order[next + 1..].iter().copied().find(|&o| !used[o] && close_pair(tl, e, o));
             if let Some(o) = partner {
@@ -328,15 +330,134 @@ pub fn generate_kinds(
 /// Titles with a year in them are left out: the year would answer it.
 fn close_pair(tl: &Timeline, a: usize, b: usize) -> bool {
     let (ea, eb) = (&tl.events[a], &tl.events[b]);
-    if ordered(ea, eb).is_none() || has_year(&ea.title) || has_year(&eb.title) {
+    if ordered(ea, eb).is_none() || gives_order_away(tl, ea) || gives_order_away(tl, eb) {
         return false;
     }
+    // Events of two eras are ordered by the eras: the Soviet Union's end
+    // against anything its successor states did answers itself.
     let same_era = match (tl.era_of(ea), tl.era_of(eb)) {
         (Some(x), Some(y)) => std::ptr::eq(x, y),
+        (None, None) => true,
         _ => false,
     };
     same_era && (ea.date.year - eb.date.year).abs() <= 3 * CLOSE_YEARS
-        || (ea.date.year - eb.date.year).abs() <= CLOSE_YEARS
+}
+
+/// Words in a title that say an event follows another of its kind ("Second
+/// … summit", "rejoins", "10th") or opens a series ("First …"): in "which
+/// came first" they answer the question.
+const SEQUEL_WORDS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "last",
+    "final",
+    "again",
+    "anew",
+    "later",
+    "after",
+    "before",
+    "successor",
+    "former",
+    "ex",
+];
+
+/// Verbs that say something happens again ("rejoins", "reopens").
+const AGAIN_VERBS: &[&str] = &[
+    "rejoin",
+    "return",
+    "resume",
+    "restore",
+    "reopen",
+    "renew",
+    "reunite",
+    "reelect",
+    "re-elect",
+    "reestablish",
+    "re-establish",
+    "revive",
+    "recapture",
+    "reinstate",
+];
+
+/// Periods a class knows the years of: text that names one dates the events
+/// in it, within [`YEAR_TOLERANCE`] of a guess from the middle.
+const PERIODS: &[(&str, i32, i32)] = &[
+    ("first world war", 1914, 1918),
+    ("great war", 1914, 1918),
+    ("world war i", 1914, 1918),
+    ("second world war", 1939, 1945),
+    ("world war ii", 1939, 1945),
+    ("great patriotic war", 1941, 1945),
+    ("february revolution", 1917, 1917),
+    ("october revolution", 1917, 1917),
+    ("russian revolution", 1917, 1917),
+    ("russian civil war", 1917, 1922),
+    ("dissolution of the soviet union", 1991, 1991),
+    ("collapse of the soviet union", 1991, 1991),
+    ("fall of the soviet union", 1991, 1991),
+    ("end of the soviet union", 1991, 1991),
+    ("break-up of the soviet union", 1991, 1991),
+    ("september 11", 2001, 2001),
+    ("9/11", 2001, 2001),
+    ("covid", 2020, 2022),
+    ("annexation of crimea", 2014, 2014),
+    ("full-scale invasion of ukraine", 2022, 2022),
+];
+
+/// The title's words, lower case, split at anything not a letter, a digit or a hyphen.
+fn title_words(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches("'s").to_lowercase())
+        .collect()
+}
+
+/// Whether a title gives away where an event stands in a series: a year,
+/// an ordinal ("Second", "10th"), a word of sequence, or a verb of doing
+/// again; or the event opens or closes one of the timeline's eras.
+pub fn gives_order_away(tl: &Timeline, e: &Event) -> bool {
+    let ordinal = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty()
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && ["st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+    };
+    let landmark = tl.eras.iter().any(|era| era.start == e.date || era.end == Some(e.date));
+    has_year(&e.title)
+        || landmark
+        || title_words(&e.title).iter().any(|w| {
+            SEQUEL_WORDS.contains(&w.as_str())
+                || ordinal(w)
+                || AGAIN_VERBS.iter().any(|v| w.starts_with(v))
+        })
+}
+
+/// The named period in `text` that dates an event of `year` to `last`
+/// (within [`YEAR_TOLERANCE`] of it), if there is one.
+pub fn dating_period(text: &str, first: i32, last: i32) -> Option<&'static str> {
+    let text = text.to_lowercase();
+    PERIODS.iter().find_map(|&(name, start, end)| {
+        let found = text.match_indices(name).any(|(at, _)| {
+            let after = text[at + name.len()..].chars().next();
+            // "world war i" is not "world war ii".
+            after.is_none_or(|c| !c.is_alphanumeric())
+        });
+        let near = first <= end + YEAR_TOLERANCE && last >= start - YEAR_TOLERANCE;
+        (found && near).then_some(name)
+    })
+}
+
+/// Whether the event's title or summary names a period that dates it, so
+/// that "when did this happen?" answers itself.
+pub fn dated_by_its_words(e: &Event) -> Option<&'static str> {
+    let last = e.end.map_or(e.date.year, |end| end.year.max(e.date.year));
+    dating_period(&e.title, e.date.year, last)
+        .or_else(|| dating_period(&e.summary, e.date.year, last))
 }
 
 /// The right answer and up to `OPTIONS - 1` wrong ones, shuffled; `None`
@@ -515,6 +636,21 @@ fn was_there(role: Option<&str>) -> bool {
     })
 }
 
+/// Words in a person's description that say they served a leader rather
+/// than led: a class cannot be expected to know them, so they are neither
+/// an answer nor a wrong one.
+const STAFF_WORDS: &[&str] =
+    &["aide", "adviser", "advisor", "envoy", "spokes", "assistant", "deputy", "interpreter"];
+
+/// A person a class may be asked about: not a leader's staff.
+fn prominent(a: &crate::model::Actor) -> bool {
+    a.kind == ActorKind::Person
+        && a.role.as_deref().is_none_or(|r| {
+            let r = r.to_lowercase();
+            !STAFF_WORDS.iter().any(|w| r.contains(w))
+        })
+}
+
 /// "Which of these people took part in …?", asked only of meetings and
 /// signings ([`MEETING_TAGS`], not [`NOT_MEETING_TAGS`]), with a right
 /// answer whose role says they were there ([`was_there`]). The wrong
@@ -528,7 +664,7 @@ fn attended(tl: &Timeline, active: &Active, e: usize, rng: &mut Rng) -> Option<Q
     if !has_tag(event, MEETING_TAGS) || has_tag(event, NOT_MEETING_TAGS) {
         return None;
     }
-    let person = |id: &str| tl.actor(id).filter(|a| a.kind == ActorKind::Person);
+    let person = |id: &str| tl.actor(id).filter(|a| prominent(a));
     let candidates: Vec<&str> = event
         .actors
         .iter()
@@ -544,7 +680,7 @@ fn attended(tl: &Timeline, active: &Active, e: usize, rng: &mut Rng) -> Option<Q
         .iter()
         .enumerate()
         .filter(|(i, a)| {
-            a.kind == ActorKind::Person
+            prominent(a)
                 && !event.actors.iter().any(|p| p.id == a.id)
                 && a.country.as_ref().is_some_and(|c| {
                     !event.countries.contains(c) && !arguable.contains(&c.as_str())
@@ -613,26 +749,40 @@ fn ordered(a: &Event, b: &Event) -> Option<bool> {
     }
 }
 
+/// How far `year` is from the event's years: 0 for any year from its
+/// start to its end, else counted from the nearer end (negative: too early).
+pub fn years_off(e: &Event, year: i32) -> i32 {
+    let first = e.date.year;
+    let last = e.end.map_or(first, |end| end.year.max(first));
+    if year < first {
+        year - first
+    } else if year > last {
+        year - last
+    } else {
+        0
+    }
+}
+
 /// Judges an answer and explains the real date.
 pub fn check(tl: &Timeline, question: &Question, answer: Answer) -> Outcome {
     match (question, answer) {
         (Question::When { event }, Answer::Year(typed)) => {
             let e = &tl.events[*event];
-            let real = e.date.year;
             // People write 330 BCE as -330; there is no year 0 between 1 BCE and 1 CE.
             let year = if typed < 0 { typed + 1 } else { typed };
-            let off = (year - real).abs();
+            let off = years_off(e, year);
             let when = e.date_label();
             let explanation = match off {
                 0 => format!("Right: {when}."),
                 n => format!(
-                    "{}: it was {when}, {n} {} {}.",
-                    if n <= YEAR_TOLERANCE { "Close enough" } else { "Not quite" },
-                    if n == 1 { "year" } else { "years" },
-                    if year < real { "too early" } else { "too late" }
+                    "{}: it was {when}, {} {} {}.",
+                    if n.abs() <= YEAR_TOLERANCE { "Close enough" } else { "Not quite" },
+                    n.abs(),
+                    if n.abs() == 1 { "year" } else { "years" },
+                    if n < 0 { "too early" } else { "too late" }
                 ),
             };
-            Outcome { correct: off <= YEAR_TOLERANCE, explanation }
+            Outcome { correct: off.abs() <= YEAR_TOLERANCE, explanation }
         }
         (Question::First { a, b }, Answer::Choice(choice)) => {
             let (ea, eb) = (&tl.events[*a], &tl.events[*b]);
@@ -738,7 +888,7 @@ mod tests {
                     assert!(ordered(ea, eb).is_some());
                     let gap = (ea.date.year - eb.date.year).abs();
                     let same_era = tl.era_of(ea).map(|e| &e.id) == tl.era_of(eb).map(|e| &e.id);
-                    assert!(gap <= CLOSE_YEARS || same_era && gap <= 30, "{} / {}", ea.id, eb.id);
+                    assert!(same_era && gap <= 3 * CLOSE_YEARS, "{} / {}", ea.id, eb.id);
                     pairs += 1;
                 }
             }
@@ -1007,6 +1157,100 @@ mod tests {
             "{}",
             wrong.explanation
         );
+    }
+
+    #[test]
+    fn any_year_inside_a_range_is_right_and_off_counts_from_the_nearer_end() {
+        let tl = bundled();
+        let when = |id: &str| Question::When { event: tl.event_index(id).expect(id) };
+        let war = when("tajik-civil-war");
+        for year in 1992..=1997 {
+            let o = check(&tl, &war, Answer::Year(year));
+            assert!(o.correct && o.explanation.starts_with("Right"), "{year}: {o:?}");
+        }
+        assert_eq!(
+            check(&tl, &war, Answer::Year(2000)).explanation,
+            "Not quite: it was May 1992 – 27 Jun 1997, 3 years too late."
+        );
+        assert_eq!(
+            check(&tl, &war, Answer::Year(1990)).explanation,
+            "Close enough: it was May 1992 – 27 Jun 1997, 2 years too early."
+        );
+        let revolt = when("revolt-1916");
+        assert!(check(&tl, &revolt, Answer::Year(1917)).explanation.starts_with("Right"));
+        assert_eq!(years_off(&tl.events[tl.event_index("revolt-1916").expect("e")], 1913), -3);
+    }
+
+    /// Every question the bundled timeline can produce, over many seeds and
+    /// both kinds of quiz.
+    fn every_question(tl: &Timeline) -> Vec<Question> {
+        let pool = all(tl);
+        let mut out: Vec<Question> = (0..300).flat_map(|s| generate(tl, &pool, s, 40)).collect();
+        out.extend((0..100).flat_map(|s| generate_kinds(tl, &pool, s, 40, Kinds::Undated)));
+        let tour = tl.tour("new-great-game").expect("tour");
+        let steps: Vec<usize> =
+            tour.steps.iter().filter_map(|s| tl.event_index(&s.event)).collect();
+        out.extend((0..300).flat_map(|s| generate_kinds(tl, &steps, s, 6, Kinds::Undated)));
+        out
+    }
+
+    #[test]
+    fn no_question_answers_itself() {
+        let tl = bundled();
+        let (mut when, mut first, mut attended) = (0, 0, 0);
+        for q in every_question(&tl) {
+            match &q {
+                Question::When { event } => {
+                    when += 1;
+                    let e = &tl.events[*event];
+                    assert_eq!(dated_by_its_words(e), None, "{} dates itself", e.id);
+                    assert_ne!(e.id, "revolt-1916", "in the middle of the First World War");
+                }
+                Question::First { a, b } => {
+                    first += 1;
+                    let (ea, eb) = (&tl.events[*a], &tl.events[*b]);
+                    for e in [ea, eb] {
+                        assert!(!gives_order_away(&tl, e), "{}: {}", e.id, e.title);
+                    }
+                    let ids = [ea.id.as_str(), eb.id.as_str()];
+                    assert!(
+                        !(ids.contains(&"ussr-dissolved")
+                            && ids.contains(&"uzbekistan-rejoins-csto")),
+                        "the Soviet Union's end against a rejoining"
+                    );
+                }
+                Question::Choose { ask: Ask::Attended, event, options, answer } => {
+                    attended += 1;
+                    for o in options {
+                        let a = tl.actors.iter().find(|a| a.name == *o).expect("a person");
+                        assert!(prominent(a), "{o} at {}", tl.events[*event].id);
+                    }
+                    assert_ne!(options[*answer], "Yuri Ushakov");
+                }
+                Question::Choose { .. } => {}
+            }
+        }
+        assert!(when > 100 && first > 50 && attended > 20, "{when} {first} {attended}");
+    }
+
+    #[test]
+    fn give_aways_are_found_in_titles_and_summaries() {
+        let tl = bundled();
+        let e = |id: &str| &tl.events[tl.event_index(id).expect(id)];
+        for id in [
+            "uzbekistan-rejoins-csto",
+            "germany-central-asia-summit-astana",
+            "ots-summit-astana-2023",
+            "ussr-dissolved",
+            "revolt-1916",
+        ] {
+            assert!(gives_order_away(&tl, e(id)), "{id}");
+        }
+        assert!(!gives_order_away(&tl, e("tajik-civil-war")));
+        assert_eq!(dated_by_its_words(e("revolt-1916")), Some("first world war"));
+        assert_eq!(dating_period("after World War II ended", 1946, 1946), Some("world war ii"));
+        assert_eq!(dating_period("after World War II ended", 1916, 1916), None);
+        assert_eq!(dating_period("World War I", 1945, 1945), None);
     }
 
     #[test]
