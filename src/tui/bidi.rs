@@ -52,11 +52,24 @@ pub fn line(s: &str) -> Cow<'_, str> {
     visual(s)
 }
 
-/// `s`, one line, in display order.
+/// `s`, one line, in display order: each right-to-left run turned round,
+/// and its paired characters mirrored (rule L4 of the algorithm), so that
+/// a bracket opened in Arabic text faces its words: "(الإمبراطورية)".
 pub fn visual(s: &str) -> Cow<'_, str> {
     let info = BidiInfo::new(s, None);
     let Some(para) = info.paragraphs.first() else { return Cow::Borrowed(s) };
-    Cow::Owned(info.reorder_line(para, para.range.clone()).into_owned())
+    let (levels, runs) = info.visual_runs(para, para.range.clone());
+    let mut out = String::with_capacity(s.len());
+    for run in runs {
+        let text = &s[run.clone()];
+        if levels.get(run.start).is_some_and(|l| l.is_rtl()) {
+            let mirrored = |c: char| unicode_bidi_mirroring::get_mirrored(c).unwrap_or(c);
+            out.extend(text.chars().rev().map(mirrored));
+        } else {
+            out.push_str(text);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// What to write to the terminal when taking it, and when giving it back:
@@ -86,5 +99,18 @@ mod tests {
         assert_eq!(visual(&format!("KZ {word}.")), format!("KZ {shown}."));
         assert_eq!(visual(&format!("KZ {word} 1991")), format!("KZ 1991 {shown}"));
         assert!(matches!(line("plain text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn brackets_in_right_to_left_text_face_their_words() {
+        // "GB (the British Empire)" in Arabic, as a country's line shows it.
+        let empire = "الإمبراطورية البريطانية";
+        let shown: String = empire.chars().rev().collect();
+        assert_eq!(visual(&format!("GB ({empire})")), format!("GB ({shown})"));
+        // English in brackets inside an Arabic line keeps its own brackets' sense.
+        let word = "كازاخستان";
+        let back: String = word.chars().rev().collect();
+        assert_eq!(visual(&format!("{word} (used in 1840)")), format!("(used in 1840) {back}"));
+        assert_eq!(visual(&format!("«{word}»")), format!("«{back}»"));
     }
 }
