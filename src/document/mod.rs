@@ -5,9 +5,24 @@
 
 pub mod words;
 
-use crate::model::{ActorKind, Era, Event, PartialDate, Quote, Source, Timeline, Tour};
+use words::Words;
+
+use crate::model::{ActorKind, Era, Event, Field, PartialDate, Quote, Source, Timeline, Tour};
 use crate::query::Query;
 use crate::text::safe;
+
+/// The language steppe takes the files' own words to be in: they say no
+/// other, and their translations are into other languages.
+pub const SOURCE_LANG: &str = "en";
+
+/// The language one of the timeline's texts is in as shown: the language
+/// it is shown in when the files translate it, else the files' own.
+pub fn lang_of(tl: &Timeline, field: Field) -> &str {
+    match tl.language.as_deref() {
+        Some(l) if tl.translations.get(l, &field).is_some() => l,
+        _ => SOURCE_LANG,
+    }
+}
 
 /// Text in paragraphs (split at blank lines), each a list of its lines.
 pub type Paragraphs<'a> = Vec<Vec<&'a str>>;
@@ -34,6 +49,8 @@ pub fn paragraphs(s: &str) -> Paragraphs<'_> {
 pub struct CountryRef<'a> {
     pub code: &'a str,
     pub name: &'a str,
+    /// The language the name is in.
+    pub lang: &'a str,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -43,13 +60,20 @@ pub struct ActorRef<'a> {
     pub kind: Option<ActorKind>,
     /// The part they played in this event.
     pub role: Option<&'a str>,
+    /// The language the name is in.
+    pub lang: &'a str,
 }
 
 impl ActorRef<'_> {
     /// "Xi Jinping (host)".
     pub fn label(&self) -> String {
+        self.label_in(Words::ENGLISH)
+    }
+
+    /// [`ActorRef::label`] with the part in `words` where the vocabulary has it.
+    pub fn label_in(&self, words: Words) -> String {
         match self.role {
-            Some(role) => format!("{} ({role})", self.name),
+            Some(role) => format!("{} ({})", self.name, words.role(role)),
             None => self.name.to_string(),
         }
     }
@@ -153,15 +177,29 @@ impl<'a> QuoteRef<'a> {
     /// When the words shown are a translation, says so: "Kremlin's
     /// translation from Russian", "translated from Russian", "a translation".
     pub fn translation_note(&self) -> Option<String> {
+        self.translation_note_in(Words::ENGLISH)
+    }
+
+    /// [`QuoteRef::translation_note`] in `words`.
+    pub fn translation_note_in(&self, words: Words) -> Option<String> {
         let who = self.translation?;
         let from = self.other.as_ref().filter(|o| o.translation.is_none()).and_then(|o| o.lang);
         Some(match (who, from) {
-            (Some(who), Some(lang)) => {
-                format!("{} translation from {}", possessive(who), language_name(lang))
+            (Some(who), Some(lang)) => words.fill(
+                "translation_by_from",
+                &[
+                    ("whose", &possessive(who)),
+                    ("who", who),
+                    ("language", &words.language_name(lang)),
+                ],
+            ),
+            (Some(who), None) => {
+                words.fill("translation_by", &[("whose", &possessive(who)), ("who", who)])
             }
-            (Some(who), None) => format!("{} translation", possessive(who)),
-            (None, Some(lang)) => format!("translated from {}", language_name(lang)),
-            (None, None) => "a translation".to_string(),
+            (None, Some(lang)) => {
+                words.fill("translated_from", &[("language", &words.language_name(lang))])
+            }
+            (None, None) => words.get("a_translation").to_string(),
         })
     }
 }
@@ -170,13 +208,21 @@ impl QuoteVersion<'_> {
     /// What these words are: "Original, in Russian", "Kremlin's
     /// translation, in English".
     pub fn label(&self) -> String {
+        self.label_in(Words::ENGLISH)
+    }
+
+    /// [`QuoteVersion::label`] in `words`.
+    pub fn label_in(&self, words: Words) -> String {
         let what = match self.translation {
-            None => "Original".to_string(),
-            Some(Some(who)) => format!("{} translation", possessive(who)),
-            Some(None) => "Translation".to_string(),
+            None => words.get("original").to_string(),
+            Some(Some(who)) => {
+                words.fill("translation_by", &[("whose", &possessive(who)), ("who", who)])
+            }
+            Some(None) => words.get("translation").to_string(),
         };
         match self.lang {
-            Some(lang) => format!("{what}, in {}", language_name(lang)),
+            Some(lang) => words
+                .fill("version_in", &[("what", &what), ("language", &words.language_name(lang))]),
             None => what,
         }
     }
@@ -189,28 +235,7 @@ fn possessive(who: &str) -> String {
 
 /// The English name of a language a quote may be in, or its tag.
 pub fn language_name(tag: &str) -> String {
-    let primary = tag.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
-    let name = match primary.as_str() {
-        "en" => "English",
-        "ru" => "Russian",
-        "kk" => "Kazakh",
-        "ky" => "Kyrgyz",
-        "tg" => "Tajik",
-        "tk" => "Turkmen",
-        "uz" => "Uzbek",
-        "zh" => "Chinese",
-        "tr" => "Turkish",
-        "fa" => "Persian",
-        "ar" => "Arabic",
-        "de" => "German",
-        "fr" => "French",
-        "uk" => "Ukrainian",
-        "be" => "Belarusian",
-        "az" => "Azerbaijani",
-        "hy" => "Armenian",
-        _ => return tag.to_string(),
-    };
-    name.to_string()
+    Words::ENGLISH.language_name(tag)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -231,6 +256,10 @@ pub struct Card<'a> {
     pub era: Option<&'a str>,
     pub title: &'a str,
     pub summary: Paragraphs<'a>,
+    /// The languages the era's name, the title and the summary are in.
+    pub era_lang: &'a str,
+    pub title_lang: &'a str,
+    pub summary_lang: &'a str,
     pub countries: Vec<CountryRef<'a>>,
     pub actors: Vec<ActorRef<'a>>,
     pub tags: Vec<&'a str>,
@@ -260,10 +289,19 @@ impl<'a> Card<'a> {
             era: tl.era_of(e).map(|era| era.title.as_str()),
             title: &e.title,
             summary: paragraphs(&e.summary),
+            era_lang: tl
+                .era_of(e)
+                .map_or(SOURCE_LANG, |era| lang_of(tl, Field::EraTitle(era.id.clone()))),
+            title_lang: lang_of(tl, Field::EventTitle(e.id.clone())),
+            summary_lang: lang_of(tl, Field::EventSummary(e.id.clone())),
             countries: e
                 .countries
                 .iter()
-                .map(|c| CountryRef { code: c, name: tl.country_name(c) })
+                .map(|c| CountryRef {
+                    code: c,
+                    name: tl.country_name(c),
+                    lang: lang_of(tl, Field::CountryName(c.clone())),
+                })
                 .collect(),
             actors: e
                 .actors
@@ -275,6 +313,7 @@ impl<'a> Card<'a> {
                         name: actor.map_or(p.id.as_str(), |a| a.name.as_str()),
                         kind: actor.map(|a| a.kind),
                         role: p.role.as_deref(),
+                        lang: lang_of(tl, Field::ActorName(p.id.clone())),
                     }
                 })
                 .collect(),
@@ -313,6 +352,8 @@ pub struct Facet<'a> {
     pub key: &'a str,
     pub label: &'a str,
     pub count: usize,
+    /// The language the label is in.
+    pub lang: &'a str,
 }
 
 /// The filtered events as one document: the timeline's title and
@@ -365,6 +406,7 @@ impl<'a> Page<'a> {
                     key: &c.code,
                     label: &c.name,
                     count: count(&|e| e.countries.contains(&c.code)),
+                    lang: lang_of(tl, Field::CountryName(c.code.clone())),
                 })
                 .filter(keep)
                 .collect(),
@@ -375,13 +417,19 @@ impl<'a> Page<'a> {
                     key: &a.id,
                     label: &a.name,
                     count: count(&|e| e.actors.iter().any(|p| p.id == a.id)),
+                    lang: lang_of(tl, Field::ActorName(a.id.clone())),
                 })
                 .filter(keep)
                 .collect(),
             tags: query
                 .tags()
                 .iter()
-                .map(|t| Facet { key: t, label: t, count: count(&|e| e.tags.contains(t)) })
+                .map(|t| Facet {
+                    key: t,
+                    label: t,
+                    count: count(&|e| e.tags.contains(t)),
+                    lang: SOURCE_LANG,
+                })
                 .filter(keep)
                 .collect(),
             sections,
@@ -412,6 +460,9 @@ pub struct Step<'a> {
     pub note: Option<Paragraphs<'a>>,
     pub question: Option<Paragraphs<'a>>,
     pub quote: Option<QuoteRef<'a>>,
+    /// The languages the note and the question are in.
+    pub note_lang: &'a str,
+    pub question_lang: &'a str,
 }
 
 impl<'a> Step<'a> {
@@ -430,6 +481,8 @@ impl<'a> Step<'a> {
             note: s.note.as_deref().filter(|_| notes).map(paragraphs),
             question: s.question.as_deref().map(paragraphs).filter(|q| !q.is_empty()),
             quote: s.quote.and_then(|q| e.quotes.get(q)).map(|q| QuoteRef::new(tl, q)),
+            note_lang: lang_of(tl, Field::StepNote(tour.id.clone(), n)),
+            question_lang: lang_of(tl, Field::StepQuestion(tour.id.clone(), n)),
         })
     }
 }
@@ -447,6 +500,10 @@ pub struct Lesson<'a> {
     /// The tour's note for the teacher, in the teacher's copy only.
     pub teacher_note: Option<Paragraphs<'a>>,
     pub steps: Vec<Step<'a>>,
+    /// The languages the title, the description and the note are in.
+    pub title_lang: &'a str,
+    pub description_lang: &'a str,
+    pub note_lang: &'a str,
 }
 
 impl<'a> Lesson<'a> {
@@ -461,6 +518,9 @@ impl<'a> Lesson<'a> {
             description: tour.description.as_deref().map(paragraphs).unwrap_or_default(),
             teacher_note: tour.teacher_note.as_deref().filter(|_| notes).map(paragraphs),
             steps,
+            title_lang: lang_of(tl, Field::TourTitle(tour.id.clone())),
+            description_lang: lang_of(tl, Field::TourDescription(tour.id.clone())),
+            note_lang: lang_of(tl, Field::TourTeacherNote(tour.id.clone())),
         }
     }
 
@@ -519,7 +579,7 @@ mod tests {
         assert_eq!(card.date, "7 Sep 2013");
         assert_eq!(card.datetime.as_deref(), Some("2013-09-07"));
         assert_eq!(card.era, Some("Belt and Road and multi-vector diplomacy"));
-        assert_eq!(card.countries[1], CountryRef { code: "KZ", name: "Kazakhstan" });
+        assert_eq!(card.countries[1], CountryRef { code: "KZ", name: "Kazakhstan", lang: "en" });
         assert_eq!(card.actors[1].label(), "Nursultan Nazarbayev (host)");
         assert_eq!(card.actors[1].kind, Some(ActorKind::Person));
         assert!(card.sources.iter().all(|s| s.link.is_some() && s.link == s.url));

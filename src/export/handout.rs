@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::markdown::{link, text};
+use crate::document::words::Words;
 use crate::document::{Card, Lesson, Page, Paragraphs, QuoteRef, SourceRef};
 
 /// Paragraphs, a blank line between them; a line break inside one is kept.
@@ -38,8 +39,8 @@ fn source(s: &SourceRef) -> String {
 /// A quote: the words, then who said them, when, whether they are a
 /// translation, and where it is printed; then the other version of the
 /// words (the original under a translation), with its own source.
-fn quote(out: &mut String, q: &QuoteRef) {
-    let note = q.translation_note().map(|n| format!(" · {}", text(&n))).unwrap_or_default();
+fn quote(out: &mut String, q: &QuoteRef, words: Words) {
+    let note = q.translation_note_in(words).map(|n| format!(" · {}", text(&n))).unwrap_or_default();
     let _ = write!(
         out,
         "{}\\\n> — {}{note} · {}",
@@ -51,7 +52,7 @@ fn quote(out: &mut String, q: &QuoteRef) {
         let _ = write!(
             out,
             "\n>\n> *{}:*\\\n{}\\\n> — {}",
-            text(&o.label()),
+            text(&o.label_in(words)),
             quoted(&o.text),
             source(&o.source)
         );
@@ -59,25 +60,30 @@ fn quote(out: &mut String, q: &QuoteRef) {
     let _ = writeln!(out, "\n");
 }
 
-fn card_body(out: &mut String, card: &Card) {
+/// "*Countries:*" in `words`.
+fn label(words: Words, key: &str) -> String {
+    format!("*{}:*", text(words.get(key)))
+}
+
+fn card_body(out: &mut String, card: &Card, words: Words) {
     let mut facts = Vec::new();
     if let Some(era) = card.era {
-        facts.push(format!("*Era:* {}", text(era)));
+        facts.push(format!("{} {}", label(words, "era"), text(era)));
     }
     if !card.countries.is_empty() {
         let names: Vec<String> = card.countries.iter().map(|c| text(c.name)).collect();
-        facts.push(format!("*Countries:* {}", names.join(", ")));
+        facts.push(format!("{} {}", label(words, "countries"), names.join(", ")));
     }
     if !card.actors.is_empty() {
-        let names: Vec<String> = card.actors.iter().map(|a| text(&a.label())).collect();
-        facts.push(format!("*People and organisations:* {}", names.join(", ")));
+        let names: Vec<String> = card.actors.iter().map(|a| text(&a.label_in(words))).collect();
+        facts.push(format!("{} {}", label(words, "people_and_organisations"), names.join(", ")));
     }
     if !card.tags.is_empty() {
         let tags: Vec<String> = card.tags.iter().map(|t| text(t)).collect();
-        facts.push(format!("*Tags:* {}", tags.join(", ")));
+        facts.push(format!("{} {}", label(words, "tags"), tags.join(", ")));
     }
     if let Some(place) = &card.location {
-        facts.push(format!("*Place:* {}", text(place)));
+        facts.push(format!("{} {}", label(words, "place"), text(place)));
     }
     for (name, value) in &card.attributes {
         facts.push(format!("*{}:* {}", text(name), text(&value.replace('\n', " "))));
@@ -87,32 +93,36 @@ fn card_body(out: &mut String, card: &Card) {
     }
     paragraphs(out, &card.summary);
     for q in &card.quotes {
-        quote(out, q);
+        quote(out, q, words);
     }
     if !card.sources.is_empty() {
         let list: Vec<String> = card.sources.iter().map(source).collect();
-        let _ = writeln!(out, "*Sources:* {}\n", list.join("; "));
+        let _ = writeln!(out, "{} {}\n", label(words, "sources"), list.join("; "));
     }
     if let Some(media) = &card.media {
         let what: Vec<String> =
             [media.caption, media.credit].into_iter().flatten().map(text).collect();
         let shown =
             if what.is_empty() { String::new() } else { format!("{} ", what.join(" — ")) };
-        let _ = writeln!(out, "*Media:* {shown}{}\n", link(media.url));
+        let _ = writeln!(out, "{} {shown}{}\n", label(words, "media"), link(media.url));
     }
     if !card.related.is_empty() {
-        let list: Vec<String> =
-            card.related.iter().map(|r| format!("{} — {}", r.date, text(r.title))).collect();
-        let _ = writeln!(out, "*Related:* {}\n", list.join("; "));
+        let list: Vec<String> = card
+            .related
+            .iter()
+            .map(|r| format!("{} — {}", words.date(&r.date), text(r.title)))
+            .collect();
+        let _ = writeln!(out, "{} {}\n", label(words, "related"), list.join("; "));
     }
 }
 
 /// The page's events in order, each with its date, summary and sources.
 pub fn events(page: &Page) -> String {
+    let words = Words::of(page.lang);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", text(page.title));
     paragraphs(&mut out, &page.description);
-    let events = crate::text::count(page.len(), "event", "events");
+    let events = words.count("events_count", page.len());
     let what = if page.filters.is_empty() {
         events
     } else {
@@ -120,8 +130,8 @@ pub fn events(page: &Page) -> String {
     };
     let _ = writeln!(out, "*{what}*\n");
     for card in page.cards() {
-        let _ = writeln!(out, "## {} — {}\n", card.date, text(card.title));
-        card_body(&mut out, card);
+        let _ = writeln!(out, "## {} — {}\n", words.date(&card.date), text(card.title));
+        card_body(&mut out, card, words);
     }
     out
 }
@@ -129,36 +139,46 @@ pub fn events(page: &Page) -> String {
 /// A lesson plan: each step with the event, the note (when the lesson has
 /// them) and the question; all questions again at the end.
 pub fn lesson(lesson: &Lesson) -> String {
+    let words = Words::of(lesson.lang);
     let mut out = String::new();
     let total = lesson.steps.len();
     let _ = writeln!(out, "# {}\n", text(lesson.title));
     if let Some(source) = lesson.source {
-        let steps = crate::text::count(total, "step", "steps");
-        let _ = writeln!(out, "*A lesson from \"{}\", {steps}*\n", text(source));
+        let steps = words.count("steps_count", total);
+        let from = words.fill("lesson_from", &[("source", source), ("steps", &steps)]);
+        let _ = writeln!(out, "*{}*\n", text(&from));
     }
     paragraphs(&mut out, &lesson.description);
+    let note_heading = text(words.note_for_the_teacher());
     if let Some(note) = &lesson.teacher_note {
-        let _ = writeln!(out, "> **Note for the teacher:**\n>\n{}\n", quoted(note));
+        let _ = writeln!(out, "> **{note_heading}:**\n>\n{}\n", quoted(note));
     }
     for (n, step) in lesson.steps.iter().enumerate() {
         let card = &step.card;
-        let _ =
-            writeln!(out, "## Step {} of {total} — {}: {}\n", n + 1, card.date, text(card.title));
+        let _ = writeln!(
+            out,
+            "## {} — {}: {}\n",
+            words.step_of(n + 1, total),
+            words.date(&card.date),
+            text(card.title)
+        );
         if let Some(q) = &step.quote {
-            quote(&mut out, q);
+            let mut q = q.clone();
+            q.date = q.date.map(|d| words.date(&d));
+            quote(&mut out, &q, words);
         }
-        card_body(&mut out, card);
+        card_body(&mut out, card, words);
         if let Some(note) = &step.note {
-            let _ = writeln!(out, "> **Note for the teacher:**\n>\n{}\n", quoted(note));
+            let _ = writeln!(out, "> **{note_heading}:**\n>\n{}\n", quoted(note));
         }
         if let Some(q) = &step.question {
-            let _ = writeln!(out, "**Question for the class:**\n");
+            let _ = writeln!(out, "**{}:**\n", text(words.question_for_the_class()));
             paragraphs(&mut out, q);
         }
     }
     let questions: Vec<&Paragraphs> = lesson.questions().collect();
     if !questions.is_empty() {
-        let _ = writeln!(out, "## All questions\n");
+        let _ = writeln!(out, "## {}\n", text(words.get("all_questions")));
         for (n, q) in questions.iter().enumerate() {
             numbered(&mut out, n + 1, q);
         }

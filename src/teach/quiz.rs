@@ -7,6 +7,7 @@
 //! A wrong answer offered must be wrong beyond argument, or the class learns
 //! wrong history. The rules for that are in [`country`] and [`attended`].
 
+use crate::document::words::Words;
 use crate::model::{ActorKind, Event, Timeline};
 
 /// A small, seedable random source (xorshift64*); the same seed gives the same quiz.
@@ -66,14 +67,19 @@ pub enum Question {
 /// "on 7 Sep 2013" for a day, "in Sep 2013" or "in Jul 1916 – Feb 1917"
 /// for months, "during 14–27 Oct 1924" for a span with days.
 pub fn date_phrase(e: &Event) -> String {
+    date_phrase_in(e, Words::ENGLISH)
+}
+
+/// [`date_phrase`] in `words`.
+pub fn date_phrase_in(e: &Event, words: Words) -> String {
     let span = e.end.filter(|end| *end != e.date);
     let days = e.date.day.is_some() || span.is_some_and(|end| end.day.is_some());
-    let word = match (span, days) {
-        (None, true) => "on",
-        (Some(_), true) => "during",
-        (_, false) => "in",
+    let key = match (span, days) {
+        (None, true) => "on_date",
+        (Some(_), true) => "during_date",
+        (_, false) => "in_date",
     };
-    format!("{word} {}", e.date_label())
+    words.fill(key, &[("date", &words.date(&e.date_label()))])
 }
 
 impl Question {
@@ -111,19 +117,22 @@ impl Question {
     /// The question in words, as a class reads it: "Which of today's
     /// countries does … concern?". `None` for a typed year and "which came first".
     pub fn prompt(&self, tl: &Timeline) -> Option<String> {
+        self.prompt_in(tl, Words::ENGLISH)
+    }
+
+    /// [`Question::prompt`] in `words`.
+    pub fn prompt_in(&self, tl: &Timeline, words: Words) -> Option<String> {
         let Question::Choose { ask, event, .. } = self else { return None };
         let e = tl.events.get(*event)?;
         Some(match ask {
-            Ask::Country => format!("Which of today's countries does “{}” concern?", e.title),
-            Ask::Attended => format!("Which of these people took part in “{}”?", e.title),
-            Ask::OnDate => format!("Which of these happened {}?", date_phrase(e)),
+            Ask::Country => words.fill("ask_country", &[("title", &e.title)]),
+            Ask::Attended => words.fill("ask_attended", &[("title", &e.title)]),
+            Ask::OnDate => words.fill("ask_on_date", &[("when", &date_phrase_in(e, words))]),
             Ask::Said { quote } => {
                 // The words in the class's language when the file has them.
                 let (said, _) = tl.said(e.quotes.get(*quote)?);
-                format!(
-                    "Who said this? “{}”",
-                    said.text.split_whitespace().collect::<Vec<_>>().join(" ")
-                )
+                let said = said.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                words.fill("ask_said", &[("words", &said)])
             }
         })
     }
@@ -485,7 +494,7 @@ fn shuffled(
 }
 
 /// Whether `name` shows in the event's title, which would give the answer away.
-fn named_in_title(e: &Event, name: &str) -> bool {
+pub(crate) fn named_in_title(e: &Event, name: &str) -> bool {
     let fold = |s: &str| s.to_lowercase();
     let title = fold(&e.title);
     // "Kazakhstan" in "Kazakh–Chinese" counts too: the first word's stem.
@@ -629,7 +638,7 @@ impl Active {
 
 /// Whether a participant's part says they were there: no role given, or a
 /// role such as host, chair, signatory or observer.
-fn was_there(role: Option<&str>) -> bool {
+pub(crate) fn was_there(role: Option<&str>) -> bool {
     role.is_none_or(|r| {
         let r = r.to_lowercase();
         PRESENT_ROLES.iter().any(|w| r.contains(w))
@@ -643,7 +652,7 @@ const STAFF_WORDS: &[&str] =
     &["aide", "adviser", "advisor", "envoy", "spokes", "assistant", "deputy", "interpreter"];
 
 /// A person a class may be asked about: not a leader's staff.
-fn prominent(a: &crate::model::Actor) -> bool {
+pub(crate) fn prominent(a: &crate::model::Actor) -> bool {
     a.kind == ActorKind::Person
         && a.role.as_deref().is_none_or(|r| {
             let r = r.to_lowercase();
@@ -738,7 +747,7 @@ fn said(tl: &Timeline, active: &Active, e: usize, rng: &mut Rng) -> Option<Quest
 }
 
 /// `Some(true)` if `a` is entirely before `b`, `Some(false)` if after, `None` if they overlap.
-fn ordered(a: &Event, b: &Event) -> Option<bool> {
+pub(crate) fn ordered(a: &Event, b: &Event) -> Option<bool> {
     let end = |e: &Event| e.end.unwrap_or(e.date).latest().max(e.date.latest());
     if end(a) < b.date.earliest() {
         Some(true)
@@ -765,6 +774,11 @@ pub fn years_off(e: &Event, year: i32) -> i32 {
 
 /// Judges an answer and explains the real date.
 pub fn check(tl: &Timeline, question: &Question, answer: Answer) -> Outcome {
+    check_in(tl, question, answer, Words::ENGLISH)
+}
+
+/// [`check`], a multiple choice's explanation in `words`.
+pub fn check_in(tl: &Timeline, question: &Question, answer: Answer, words: Words) -> Outcome {
     match (question, answer) {
         (Question::When { event }, Answer::Year(typed)) => {
             let e = &tl.events[*event];
@@ -803,28 +817,24 @@ pub fn check(tl: &Timeline, question: &Question, answer: Answer) -> Outcome {
             let correct = usize::from(choice) == answer + 1;
             let right = options.get(*answer).map_or("", String::as_str);
             let e = &tl.events[*event];
-            let verdict = if correct { "Right" } else { "Not quite" };
-            let (title, date) = (&e.title, e.date_label());
-            let explanation = match ask {
-                Ask::Country if correct => {
-                    format!("Right: “{title}” ({date}) concerns today's {right}.")
-                }
-                Ask::Country => format!(
-                    "Not quite: of these, only {right} is among the countries “{title}” ({date}) concerns."
-                ),
-                Ask::Attended if correct => {
-                    format!("Right: {right} took part in “{title}” ({date}).")
-                }
-                Ask::Attended => {
-                    format!("Not quite: of these, only {right} took part in “{title}” ({date}).")
-                }
-                Ask::OnDate => format!("{verdict}: {} — {right}.", date_phrase(e)),
+            let verdict = words.get(if correct { "right" } else { "not_quite" });
+            let date = words.date(&e.date_label());
+            let with = [("title", e.title.as_str()), ("date", &date), ("answer", right)];
+            let why = match ask {
+                Ask::Country if correct => words.fill("why_country_right", &with),
+                Ask::Country => words.fill("why_country_wrong", &with),
+                Ask::Attended if correct => words.fill("why_attended_right", &with),
+                Ask::Attended => words.fill("why_attended_wrong", &with),
+                Ask::OnDate => words
+                    .fill("why_on_date", &[("when", &date_phrase_in(e, words)), ("answer", right)]),
                 Ask::Said { quote } => {
                     let when = e.quotes.get(*quote).and_then(|q| q.date).unwrap_or(e.date);
-                    format!("{verdict}: {right} said it, {when}, at “{title}”.")
+                    let when = words.date(&when.to_string());
+                    let with = [("title", e.title.as_str()), ("date", &when), ("answer", right)];
+                    words.fill("why_said", &with)
                 }
             };
-            Outcome { correct, explanation }
+            Outcome { correct, explanation: format!("{verdict}: {why}") }
         }
         _ => {
             Outcome { correct: false, explanation: "That answer does not fit the question.".into() }

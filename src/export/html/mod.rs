@@ -2,6 +2,9 @@
 //! (compiled templates that escape every value): the page of events with
 //! filters, or a lesson as slides. Styles and script are inline, the page
 //! fetches nothing, and all of its content is there with the script off.
+//! Its labels come from the vocabulary ([`Words`]) in the language the page
+//! says it is in; every text of the data carries the language it is written
+//! in where that is another, so a screen reader reads each in its own voice.
 
 use std::collections::{HashMap, HashSet};
 
@@ -9,7 +12,8 @@ use base64::Engine as _;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use sha2::{Digest, Sha256};
 
-use crate::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef, SourceRef};
+use crate::document::words::Words;
+use crate::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef, SOURCE_LANG, SourceRef};
 use crate::model::Era;
 
 mod worksheet;
@@ -35,24 +39,46 @@ fn policy() -> String {
     )
 }
 
-/// The page around `body`, in `lang` (English, the language of steppe's
-/// own words, when the texts were not translated).
-fn document(title: &str, lang: Option<&str>, body: Markup) -> String {
+/// The words the script writes (the count of events, the step, a link it
+/// does not understand), for it to read from the page.
+const SCRIPT_WORDS: &[&str] = &[
+    "step_of",
+    "all_questions",
+    "facet_country",
+    "facet_actor",
+    "facet_tag",
+    "facet_search",
+    "facet_all",
+    "fragment_unknown",
+];
+
+/// `lang` when it is not the page's: a text of the data in another language.
+fn other<'a>(lang: &'a str, words: Words) -> Option<&'a str> {
+    (lang != words.lang()).then_some(lang)
+}
+
+/// The page around `body`, in the language of its labels (`words`).
+fn document(title: &str, title_lang: &str, words: Words, body: Markup) -> String {
+    let script_words: serde_json::Map<String, serde_json::Value> = SCRIPT_WORDS
+        .iter()
+        .map(|k| ((*k).to_string(), serde_json::Value::from(words.get(k))))
+        .collect();
+    let script_words = serde_json::Value::Object(script_words).to_string();
     let page = html! {
         (DOCTYPE)
-        html lang=(lang.unwrap_or("en")) {
+        html lang=(words.lang()) dir=[words.rtl().then_some("rtl")] {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta http-equiv="Content-Security-Policy" content=(policy());
                 meta name="generator" content=(concat!("steppe ", env!("CARGO_PKG_VERSION")));
-                title { (title) }
+                title lang=[other(title_lang, words)] { (title) }
                 style { (PreEscaped(STYLE)) }
             }
-            body {
+            body data-words=(script_words) {
                 (body)
                 footer.colophon {
-                    p { "Made with steppe " (env!("CARGO_PKG_VERSION")) ". This page works offline and needs nothing else." }
+                    p { (words.fill("colophon", &[("version", env!("CARGO_PKG_VERSION"))])) }
                 }
                 script { (PreEscaped(SCRIPT)) }
             }
@@ -61,10 +87,10 @@ fn document(title: &str, lang: Option<&str>, body: Markup) -> String {
     page.into_string()
 }
 
-fn paragraphs(ps: &Paragraphs) -> Markup {
+fn paragraphs(ps: &Paragraphs, lang: Option<&str>) -> Markup {
     html! {
         @for p in ps {
-            p dir="auto" {
+            p dir="auto" lang=[lang] {
                 @for (n, line) in p.iter().enumerate() {
                     @if n > 0 { br; }
                     (line)
@@ -77,26 +103,25 @@ fn paragraphs(ps: &Paragraphs) -> Markup {
 /// A quote: the words in a block quote, then who said them, whether they
 /// are a translation, and where it is printed; the other version of the
 /// words (the original under a translation) folded away beneath.
-fn quote(q: &QuoteRef) -> Markup {
+fn quote(q: &QuoteRef, words: Words) -> Markup {
     html! {
         figure.quote {
-            blockquote lang=[q.lang] dir="auto" cite=[q.source.link] { (paragraphs(&q.text)) }
+            blockquote lang=[q.lang] dir="auto" cite=[q.source.link] { (paragraphs(&q.text, None)) }
             figcaption {
-                "— " span dir="auto" { (q.attribution()) } " · "
-                @if let Some(note) = q.translation_note() { span.translated { (note) } " · " }
+                "— " span dir="auto" { (q.by) @if let Some(d) = &q.date { ", " (words.date(d)) } } " · "
+                @if let Some(note) = q.translation_note_in(words) { span.translated { (note) } " · " }
                 (cite(&q.source))
             }
             @if let Some(o) = &q.other {
                 details.version {
-                    summary { (o.label()) }
-                    blockquote lang=[o.lang] dir="auto" cite=[o.source.link] { (paragraphs(&o.text)) }
+                    summary { (o.label_in(words)) }
+                    blockquote lang=[o.lang] dir="auto" cite=[o.source.link] { (paragraphs(&o.text, None)) }
                     p.cited { "— " (cite(&o.source)) }
                 }
             }
         }
     }
 }
-
 /// Where a quote is printed: a link to it, or its title.
 fn cite(s: &SourceRef) -> Markup {
     html! {
@@ -110,44 +135,48 @@ fn cite(s: &SourceRef) -> Markup {
 /// Where related events may link: events on the same page, by id.
 type Anchors<'a> = Option<&'a HashSet<&'a str>>;
 
-fn card_facts(card: &Card, anchors: Anchors) -> Markup {
+fn card_facts(card: &Card, anchors: Anchors, words: Words) -> Markup {
+    let role = |r: &str| words.role(r);
     html! {
-        div.summary data-s { (paragraphs(&card.summary)) }
-        @for q in &card.quotes { (quote(q)) }
+        div.summary data-s lang=[other(card.summary_lang, words)] { (paragraphs(&card.summary, None)) }
+        @for q in &card.quotes { (quote(q, words)) }
         dl.facts {
             @if !card.countries.is_empty() {
-                dt { "Countries" }
+                dt { (words.get("countries")) }
                 dd {
                     @for (n, c) in card.countries.iter().enumerate() {
                         @if n > 0 { ", " }
-                        span dir="auto" data-s { (c.name) }
+                        span dir="auto" lang=[other(c.lang, words)] data-s { (c.name) }
                     }
                 }
             }
             @if !card.actors.is_empty() {
-                dt { "People and organisations" }
+                dt { (words.get("people_and_organisations")) }
                 dd {
                     ul.inline {
                         @for a in &card.actors {
                             li {
-                                span dir="auto" data-s { (a.name) }
-                                @if let Some(role) = a.role { " " span.role dir="auto" { "(" (role) ")" } }
+                                span dir="auto" lang=[other(a.lang, words)] data-s { (a.name) }
+                                @if let Some(r) = a.role {
+                                    @let shown = role(r);
+                                    " " span.role dir="auto" lang=[(shown == r).then_some(SOURCE_LANG).and_then(|l| other(l, words))] { "(" (shown) ")" }
+                                }
                             }
                         }
                     }
                 }
             }
             @if !card.tags.is_empty() {
-                dt { "Tags" }
+                dt { (words.get("tags")) }
                 dd {
                     @for (n, t) in card.tags.iter().enumerate() {
                         @if n > 0 { ", " }
-                        span dir="auto" data-s { (t) }
+                        span dir="auto" lang=[other(SOURCE_LANG, words)] data-s { (t) }
                     }
                 }
             }
             @if !card.sources.is_empty() {
-                dt { "Sources" }
+                dt { (words.get("sources")) }
                 dd {
                     ul {
                         @for s in &card.sources {
@@ -166,7 +195,7 @@ fn card_facts(card: &Card, anchors: Anchors) -> Markup {
                 }
             }
             @if let Some(place) = &card.location {
-                dt { "Place" }
+                dt { (words.get("place")) }
                 dd dir="auto" { (place) }
             }
             @for (name, value) in &card.attributes {
@@ -174,7 +203,7 @@ fn card_facts(card: &Card, anchors: Anchors) -> Markup {
                 dd dir="auto" { (value) }
             }
             @if let Some(m) = &card.media {
-                dt { "Media" }
+                dt { (words.get("media")) }
                 dd dir="auto" {
                     @match m.link {
                         Some(url) => a href=(url) rel="noreferrer" { (m.caption.unwrap_or(url)) },
@@ -184,15 +213,15 @@ fn card_facts(card: &Card, anchors: Anchors) -> Markup {
                 }
             }
             @if !card.related.is_empty() {
-                dt { "Related" }
+                dt { (words.get("related")) }
                 dd {
                     ul {
                         @for r in &card.related {
                             li {
                                 @if anchors.is_some_and(|a| a.contains(r.id)) {
-                                    a href={ "#ev-" (r.id) } { (r.date) " — " span dir="auto" { (r.title) } }
+                                    a href={ "#ev-" (r.id) } { (words.date(&r.date)) " — " span dir="auto" { (r.title) } }
                                 } @else {
-                                    (r.date) " — " span dir="auto" { (r.title) }
+                                    (words.date(&r.date)) " — " span dir="auto" { (r.title) }
                                 }
                             }
                         }
@@ -203,11 +232,11 @@ fn card_facts(card: &Card, anchors: Anchors) -> Markup {
     }
 }
 
-fn date(card: &Card) -> Markup {
+fn date(card: &Card, words: Words) -> Markup {
     html! {
         @match &card.datetime {
-            Some(dt) => time.date datetime=(dt) { (card.date) },
-            None => span.date { (card.date) },
+            Some(dt) => time.date datetime=(dt) { (words.date(&card.date)) },
+            None => span.date { (words.date(&card.date)) },
         }
     }
 }
@@ -222,28 +251,28 @@ fn index<'a>(facets: &[Facet<'a>]) -> HashMap<&'a str, usize> {
     facets.iter().enumerate().map(|(i, f)| (f.key, i)).collect()
 }
 
-fn era_heading(era: Option<&Era>, no_eras: bool) -> Markup {
+fn era_heading(era: Option<&Era>, no_eras: bool, words: Words) -> Markup {
     html! {
         @match era {
             Some(era) => {
                 (era.title) " "
                 span.years {
-                    (era.start)
-                    @match &era.end { Some(end) => { " – " (end) }, None => { " –" } }
+                    (words.date(&era.start.to_string()))
+                    @match &era.end { Some(end) => { " – " (words.date(&end.to_string())) }, None => { " –" } }
                 }
             },
-            None => { @if no_eras { "Events" } @else { "Other events" } },
+            None => { @if no_eras { (words.get("events_heading")) } @else { (words.get("other_events")) } },
         }
     }
 }
 
-fn facet_chips(name: &str, facets: &[Facet]) -> Markup {
+fn facet_chips(name: &str, facets: &[Facet], words: Words) -> Markup {
     html! {
         div.chips {
             @for (i, f) in facets.iter().enumerate() {
                 label.chip {
                     input type="checkbox" name=(name) value=(f.key) data-i=(i);
-                    " " span dir="auto" { (f.label) } " "
+                    " " span dir="auto" lang=[other(f.lang, words)] { (f.label) } " "
                     span.count { (f.count) }
                 }
             }
@@ -251,43 +280,49 @@ fn facet_chips(name: &str, facets: &[Facet]) -> Markup {
     }
 }
 
-fn filters(page: &Page) -> Markup {
+fn filters(page: &Page, words: Words) -> Markup {
+    let (example, found) = ("turkiye", "Türkiye");
+    let (before, rest) = words.around("search_help", "example", &[]);
+    let (middle, after) = rest.split_once("{found}").unwrap_or((&rest, ""));
     html! {
-        form #filters .controls hidden role="search" aria-label="Filter the events" {
-            @if !page.countries.is_empty() {
-                fieldset.facet {
-                    legend { "Countries" }
-                    (facet_chips("country", &page.countries))
-                    fieldset.match {
-                        legend { "With several countries, show events with" }
-                        label { input type="radio" name="match" value="any" checked; " any of them" }
-                        label { input #match-all type="radio" name="match" value="all"; " all of them" }
+        // Folded on a phone, where the events come first; the script opens it on a wide screen.
+        details #filterbox .controls hidden {
+            summary { (words.get("filters_summary")) }
+            form #filters role="search" aria-label=(words.get("filter_the_events")) {
+                @if !page.countries.is_empty() {
+                    fieldset.facet {
+                        legend { (words.get("countries")) }
+                        (facet_chips("country", &page.countries, words))
+                        fieldset.match {
+                            legend { (words.get("with_several_countries")) }
+                            label { input type="radio" name="match" value="any" checked; " " (words.get("any_of_them")) }
+                            label { input #match-all type="radio" name="match" value="all"; " " (words.get("all_of_them")) }
+                        }
                     }
                 }
-            }
-            @if !page.actors.is_empty() {
-                details.facet {
-                    summary { "People and organisations" }
-                    fieldset { legend.sr { "People and organisations" } (facet_chips("actor", &page.actors)) }
+                @if !page.actors.is_empty() {
+                    details.facet {
+                        summary { (words.get("people_and_organisations")) }
+                        fieldset { legend.sr { (words.get("people_and_organisations")) } (facet_chips("actor", &page.actors, words)) }
+                    }
                 }
-            }
-            @if !page.tags.is_empty() {
-                details.facet {
-                    summary { "Tags" }
-                    fieldset { legend.sr { "Tags" } (facet_chips("tag", &page.tags)) }
+                @if !page.tags.is_empty() {
+                    details.facet {
+                        summary { (words.get("tags")) }
+                        fieldset { legend.sr { (words.get("tags")) } (facet_chips("tag", &page.tags, words)) }
+                    }
                 }
-            }
-            p.search {
-                label for="q" { "Search" }
-                " "
-                input #q type="search" name="q" autocomplete="off" spellcheck="false"
-                    aria-describedby="q-help";
-                " "
-                button #clear type="button" { "Clear filters" }
-                br;
-                small #q-help {
-                    "Titles, summaries, names and tags, in any case and with or without accents: "
-                    i { "turkiye" } " finds " i { "Türkiye" } "."
+                p.search {
+                    label for="q" { (words.get("search")) }
+                    " "
+                    input #q type="search" name="q" autocomplete="off" spellcheck="false"
+                        aria-describedby="q-help";
+                    " "
+                    button #clear type="button" { (words.get("clear_filters")) }
+                    br;
+                    small #q-help {
+                        (before) i lang="tr" { (example) } (middle) i lang="tr" { (found) } (after)
+                    }
                 }
             }
         }
@@ -296,111 +331,131 @@ fn filters(page: &Page) -> Markup {
 
 /// The page of events: title, description, filters, and every event by era.
 pub fn page(page: &Page) -> String {
+    let words = Words::of(page.lang);
     let countries = index(&page.countries);
     let actors = index(&page.actors);
     let tags = index(&page.tags);
     let anchors: HashSet<&str> = page.cards().map(|c| c.id).collect();
     let no_eras = page.sections.iter().all(|s| s.era.is_none());
     let total = page.len();
+    let (before, after) =
+        words.around("shown_of", "shown", &[("events", &words.count("events_count", total))]);
+    let source = other(SOURCE_LANG, words);
     let body = html! {
-        a.skip href="#events" { "Skip to the events" }
+        a.skip href="#events" { (words.get("skip_to_events")) }
         header.top {
-            h1 dir="auto" { (page.title) }
-            (paragraphs(&page.description))
+            h1 dir="auto" lang=[source] { (page.title) }
+            @if !page.description.is_empty() {
+                details.about open {
+                    summary { (words.get("about_events")) }
+                    div.description lang=[source] { (paragraphs(&page.description, None)) }
+                }
+            }
             @if !page.filters.is_empty() {
-                p.scope { "The events of the timeline with " (page.filters.join(" · ")) "." }
+                p.scope { (words.fill("scope", &[("filters", &page.filters.join(" · "))])) }
             }
         }
-        (filters(page))
+        p #unknown .warning role="alert" hidden {}
+        (filters(page, words))
         p #status .status role="status" {
-            strong #shown { (total) } " of " (crate::text::count(total, "event", "events")) span #active {}
+            (before) strong #shown { (total) } (after) span #active {}
         }
         main #events tabindex="-1" {
             @for (n, section) in page.sections.iter().enumerate() {
                 section.era aria-labelledby={ "era-" (n) } {
-                    h2 #{ "era-" (n) } dir="auto" { (era_heading(section.era, no_eras)) }
+                    h2 #{ "era-" (n) } dir="auto" lang=[section.cards.first().and_then(|c| other(c.era_lang, words))] { (era_heading(section.era, no_eras, words)) }
                     @for card in &section.cards {
                         article.event #{ "ev-" (card.id) } aria-labelledby={ "t-" (card.id) }
                             data-c=(positions(card.countries.iter().map(|c| c.code), &countries))
                             data-a=(positions(card.actors.iter().map(|a| a.id), &actors))
                             data-t=(positions(card.tags.iter().copied(), &tags)) {
                             h3 #{ "t-" (card.id) } {
-                                (date(card)) " "
-                                span.title dir="auto" data-s { (card.title) }
+                                (date(card, words)) " "
+                                span.title dir="auto" lang=[other(card.title_lang, words)] data-s { (card.title) }
                             }
-                            (card_facts(card, Some(&anchors)))
+                            (card_facts(card, Some(&anchors), words))
                         }
                     }
                 }
             }
-            p #none .empty hidden[total > 0] { "No events match the filters." }
+            p #none .empty hidden[total > 0] { (words.get("no_match")) }
         }
     };
-    document(page.title, page.lang, body)
+    document(page.title, SOURCE_LANG, words, body)
 }
 
 /// A lesson: one step per slide with the script on, a worksheet in print.
 pub fn lesson(lesson: &Lesson) -> String {
+    let words = Words::of(lesson.lang);
     let total = lesson.steps.len();
-    let questions: Vec<&Paragraphs> = lesson.questions().collect();
+    let questions: Vec<(&Paragraphs, &str)> =
+        lesson.steps.iter().filter_map(|s| Some((s.question.as_ref()?, s.question_lang))).collect();
     let slides = total + usize::from(!questions.is_empty());
     let has_notes = lesson.teacher_note.is_some() || lesson.steps.iter().any(|s| s.note.is_some());
+    let steps = words.count("steps_count", total);
+    let note_heading = words.note_for_the_teacher();
+    let key = |k: &str| html! { kbd { (k) } };
     let body = html! {
-        a.skip href="#lesson" { "Skip to the lesson" }
+        a.skip href="#lesson" { (words.get("skip_to_lesson")) }
         header.top {
-            h1 dir="auto" { (lesson.title) }
+            h1 dir="auto" lang=[other(lesson.title_lang, words)] { (lesson.title) }
             @if let Some(source) = lesson.source {
-                p.from { "A lesson from “" span dir="auto" { (source) } "”, " (total) " steps." }
+                @let (before, after) = words.around("lesson_from", "source", &[("steps", &steps)]);
+                p.from { (before) span dir="auto" lang=[other(SOURCE_LANG, words)] { (source) } (after) }
             }
-            (paragraphs(&lesson.description))
+            div.description lang=[other(lesson.description_lang, words)] { (paragraphs(&lesson.description, None)) }
             @if let Some(note) = &lesson.teacher_note {
-                aside.note aria-label="Note for the teacher" {
-                    h3 { "Note for the teacher" }
-                    (paragraphs(note))
+                aside.note aria-label=(note_heading) {
+                    h3 { (note_heading) }
+                    (paragraphs(note, other(lesson.note_lang, words)))
                 }
             }
         }
-        nav #stepnav .controls aria-label="Steps" hidden {
-            button #prev type="button" { "← Previous" }
+        nav #stepnav .controls aria-label=(words.get("steps_nav")) hidden {
+            button #prev type="button" { (words.get("previous_button")) }
             " "
-            span #progress role="status" { "Step 1 of " (total) }
+            span #progress role="status" { (words.step_of(1, total)) }
             " "
             progress #bar max=(slides) value="1" aria-hidden="true" {}
             " "
-            button #next type="button" { "Next →" }
+            button #next type="button" { (words.get("next_button")) }
             @if has_notes {
                 " "
-                button #notes type="button" aria-pressed="false" { "Teacher's notes" }
+                button #notes type="button" aria-pressed="false" { (words.get("teachers_notes")) }
             }
+            " "
+            label.perpage { input #perpage type="checkbox"; " " (words.get("one_step_per_page")) }
             p.keys {
-                "Keys: " kbd { "→" } " or " kbd { "Space" } " next, " kbd { "←" } " previous, "
-                kbd { "Home" } " " kbd { "End" } " first and last"
-                @if has_notes { ", " kbd { "i" } " the teacher's note" }
+                (words.get("keys_label")) " " (key("→")) " " (words.get("keys_or")) " " (key("Space")) " " (words.get("keys_next")) ", "
+                (key("←")) " " (words.get("keys_previous")) ", "
+                (key("Home")) " " (key("End")) " " (words.get("keys_first_last"))
+                @if has_notes { ", " (key("i")) " " (words.get("keys_note")) }
                 "."
             }
+            p.swipe { (words.get("swipe")) }
         }
         main #lesson tabindex="-1" data-total=(total) {
             @for (n, step) in lesson.steps.iter().enumerate() {
                 @let card = &step.card;
                 section.step #{ "step-" (n + 1) } aria-labelledby={ "step-" (n + 1) "-h" } {
                     h2 #{ "step-" (n + 1) "-h" } tabindex="-1" {
-                        span.stepno { "Step " (n + 1) " of " (total) } " "
-                        (date(card)) " "
-                        span.title dir="auto" { (card.title) }
+                        span.stepno { (words.step_of(n + 1, total)) } " "
+                        (date(card, words)) " "
+                        span.title dir="auto" lang=[other(card.title_lang, words)] { (card.title) }
                     }
-                    @if let Some(era) = card.era { p.in-era { "Era: " span dir="auto" { (era) } } }
-                    @if let Some(q) = &step.quote { div.said { (quote(q)) } }
-                    (card_facts(card, None))
+                    @if let Some(era) = card.era { p.in-era { (words.get("era")) ": " span dir="auto" lang=[other(card.era_lang, words)] { (era) } } }
+                    @if let Some(q) = &step.quote { div.said { (quote(q, words)) } }
+                    (card_facts(card, None, words))
                     @if let Some(note) = &step.note {
-                        aside.note aria-label="Note for the teacher" {
-                            h3 { "Note for the teacher" }
-                            (paragraphs(note))
+                        aside.note aria-label=(note_heading) {
+                            h3 { (note_heading) }
+                            (paragraphs(note, other(step.note_lang, words)))
                         }
                     }
                     @if let Some(q) = &step.question {
                         div.question {
-                            h3 { "Question for the class" }
-                            (paragraphs(q))
+                            h3 { (words.question_for_the_class()) }
+                            (paragraphs(q, other(step.question_lang, words)))
                             div.answer aria-hidden="true" { span {} span {} span {} }
                         }
                     }
@@ -408,15 +463,15 @@ pub fn lesson(lesson: &Lesson) -> String {
             }
             @if !questions.is_empty() {
                 section.step.questions #{ "step-" (total + 1) } aria-labelledby="questions-h" {
-                    h2 #questions-h tabindex="-1" { "All questions" }
+                    h2 #questions-h tabindex="-1" { (words.get("all_questions")) }
                     ol {
-                        @for q in &questions { li { (paragraphs(q)) } }
+                        @for (q, lang) in &questions { li { (paragraphs(q, other(lang, words))) } }
                     }
                 }
             }
         }
     };
-    document(lesson.title, lesson.lang, body)
+    document(lesson.title, lesson.title_lang, words, body)
 }
 
 #[cfg(test)]

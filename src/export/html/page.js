@@ -31,6 +31,14 @@
     }
     return out;
   };
+  // The page's own words (its language's), as steppe wrote them in.
+  const words = (() => {
+    try { return JSON.parse(document.body.dataset.words || "{}"); } catch { return {}; }
+  })();
+  const say = (key, fill = {}) =>
+    (words[key] || key).replace(/\{(\w+)\}/g, (m, k) => (k in fill ? String(fill[k]) : m));
+  /** The singular or the plural of a "one|many" entry. */
+  const noun = (key, many) => { const [one, more] = say(key).split("|"); return many ? (more || one) : one; };
   const setFragment = (fragment) => {
     const url = location.pathname + location.search + (fragment ? "#" + fragment : "");
     history.replaceState(null, "", url);
@@ -42,7 +50,17 @@
   if (lesson) slides(lesson);
 
   function timeline(form) {
-    form.hidden = false;
+    const box = $("#filterbox");
+    box.hidden = false;
+    // Open where there is room; folded on a phone, where the events come first.
+    const wide = matchMedia("(min-width: 40em)").matches;
+    box.open = wide;
+    const about = $("details.about");
+    if (about) {
+      about.open = wide;
+      // Print shows the whole description.
+      window.addEventListener("beforeprint", () => { about.open = true; });
+    }
     const kinds = ["country", "actor", "tag"];
     const attr = { country: "c", actor: "a", tag: "t" };
     const boxes = Object.fromEntries(kinds.map((k) => [k, $$(`input[name=${k}]`, form)]));
@@ -77,16 +95,15 @@
     };
     /** The active filters in words: " · countries: Kazakhstan, Uzbekistan (all) · tag: summit". */
     const describe = () => {
-      const names = { country: ["country", "countries"], actor: ["person", "people"], tag: ["tag", "tags"] };
       let out = "";
       for (const k of kinds) {
         const on = boxes[k].filter((b) => b.checked).map((b) => b.nextElementSibling.textContent);
         if (!on.length) continue;
-        out += ` · ${names[k][on.length > 1 ? 1 : 0]}: ${on.join(", ")}`;
-        if (k === "country" && on.length > 1 && all && all.checked) out += " (all)";
+        out += ` · ${noun("facet_" + k, on.length > 1)}: ${on.join(", ")}`;
+        if (k === "country" && on.length > 1 && all && all.checked) out += " " + say("facet_all");
       }
       const q = query.value.trim();
-      return q ? `${out} · search: “${q}”` : out;
+      return q ? `${out} · ${say("facet_search")}: “${q}”` : out;
     };
     const fragment = () => {
       const parts = [];
@@ -121,15 +138,28 @@
       $("#none").hidden = n > 0;
       if (write) setFragment(fragment());
     };
-    /** Sets the controls from the fragment; false when it holds no view. */
+    const unknown = $("#unknown");
+    /** Sets the controls from the fragment; false when it holds no view.
+     *  What it asks for that the page does not have is said, not dropped. */
     const load = () => {
       const f = readFragment();
       if (!f) return false;
-      for (const k of kinds) {
-        const wanted = (f.get(k) || "").split(",").map(decode).map((v) => v.toLowerCase());
-        for (const b of boxes[k]) b.checked = wanted.includes(b.value.toLowerCase());
+      const missed = [];
+      for (const [key, value] of f) {
+        if (![...kinds, "match", "q"].includes(key)) missed.push(`${key}=${decode(value)}`);
       }
-      if (all) all.checked = f.get("match") === "all";
+      for (const k of kinds) {
+        const wanted = (f.get(k) || "").split(",").map(decode).filter(Boolean);
+        const values = boxes[k].map((b) => b.value.toLowerCase());
+        for (const w of wanted) if (!values.includes(w.toLowerCase())) missed.push(`${k}=${w}`);
+        const lower = wanted.map((v) => v.toLowerCase());
+        for (const b of boxes[k]) b.checked = lower.includes(b.value.toLowerCase());
+      }
+      const match = f.get("match");
+      if (match !== undefined && match !== "all" && match !== "any") missed.push(`match=${decode(match)}`);
+      unknown.textContent = missed.length ? say("fragment_unknown", { parts: missed.join(", ") }) : "";
+      unknown.hidden = !missed.length;
+      if (all) all.checked = match === "all";
       const any = $("input[name=match][value=any]", form);
       if (any) any.checked = !all.checked;
       query.value = decode(f.get("q") || "");
@@ -154,7 +184,7 @@
     };
 
     form.addEventListener("submit", (e) => e.preventDefault());
-    form.addEventListener("input", () => apply(true));
+    form.addEventListener("input", () => { unknown.hidden = true; apply(true); });
     $("#clear").addEventListener("click", () => { clear(); apply(true); query.focus(); });
     window.addEventListener("hashchange", () => { if (load()) apply(false); else reveal(); });
     load();
@@ -180,7 +210,7 @@
       at = Math.max(0, Math.min(steps.length - 1, n));
       steps.forEach((s, i) => s.classList.toggle("current", i === at));
       document.body.classList.toggle("at-start", at === 0);
-      progress.textContent = at < total ? `Step ${at + 1} of ${total}` : "All questions";
+      progress.textContent = at < total ? say("step_of", { n: at + 1, total }) : say("all_questions");
       bar.value = at + 1;
       prev.disabled = at === 0;
       next.disabled = at === steps.length - 1;
@@ -201,6 +231,21 @@
     prev.addEventListener("click", () => show(at - 1));
     next.addEventListener("click", () => show(at + 1));
     if (notes) notes.addEventListener("click", toggleNotes);
+    const perPage = $("#perpage");
+    perPage.addEventListener("change", () => document.body.classList.toggle("per-page", perPage.checked));
+    // A swipe across the screen, mostly sideways: left for the next step.
+    let touch = null;
+    main.addEventListener("touchstart", (e) => {
+      touch = e.touches.length === 1 ? { x: e.touches[0].clientX, y: e.touches[0].clientY } : null;
+    }, { passive: true });
+    main.addEventListener("touchend", (e) => {
+      if (!touch || e.changedTouches.length !== 1) return;
+      const dx = e.changedTouches[0].clientX - touch.x;
+      const dy = e.changedTouches[0].clientY - touch.y;
+      touch = null;
+      if (Math.abs(dx) < 50 || Math.abs(dx) < 2 * Math.abs(dy)) return;
+      show(at + (dx < 0 ? 1 : -1));
+    }, { passive: true });
     document.addEventListener("keydown", (e) => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.target.closest("input, textarea, select")) return;
       const onButton = e.target.closest("button, a, summary");

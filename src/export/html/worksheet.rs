@@ -1,53 +1,32 @@
-//! The worksheet and its answer key as web pages that print cleanly.
+//! The worksheet and its answer key as web pages that print cleanly: a
+//! question stays on one page with its lines to write on.
 
-use maud::html;
+use maud::{Markup, html};
 
-use super::{document, paragraphs};
+use super::{document, other, paragraphs};
+use crate::document::SOURCE_LANG;
+use crate::document::words::Words;
 use crate::teach::worksheet::Worksheet;
 
 fn letter(n: usize) -> char {
     char::from(b'A' + (n % 26) as u8)
 }
 
-pub fn worksheet(ws: &Worksheet) -> String {
-    let body = html! {
-        header.top {
-            h1 dir="auto" { "Worksheet: " (ws.title) }
-            @if let Some(source) = ws.source { p.from { "From “" span dir="auto" { (source) } "”." } }
-            p.name { "Name: " span.blank {} " Date: " span.blank.short {} }
-        }
-        main.worksheet {
+/// The multiple-choice questions, the events to order and the people to
+/// match; with `key`, their answers.
+fn tasks(ws: &Worksheet, words: Words, key: bool) -> Markup {
+    html! {
+        @if !ws.choices.is_empty() {
             section {
-                h2 { "The events" }
-                table.events {
-                    thead { tr { th { "Step" } th { "Date" } th { "Event" } } }
-                    tbody {
-                        @for e in &ws.events {
-                            tr { td { (e.number) } td { (e.date) } td dir="auto" { (e.title) } }
-                        }
-                    }
-                }
-            }
-            @if !ws.open.is_empty() {
-                section {
-                    h2 { "Questions" }
-                    ol.open {
-                        @for q in &ws.open {
-                            li {
-                                span.stepno { "Step " (q.step) } (paragraphs(&q.question))
-                                div.lines aria-hidden="true" { span {} span {} span {} span {} }
-                            }
-                        }
-                    }
-                }
-            }
-            @if !ws.choices.is_empty() {
-                section {
-                    h2 { "Choose one answer" }
-                    ol.choices {
-                        @for c in &ws.choices {
-                            li {
-                                p dir="auto" { (c.prompt) }
+                h2 { (words.get("choose_one")) }
+                ol.choices {
+                    @for c in &ws.choices {
+                        li.task {
+                            p dir="auto" { (c.prompt) }
+                            @if key {
+                                p { strong { (letter(c.answer)) ". " span dir="auto" { (c.options.get(c.answer).map_or("", String::as_str)) } } }
+                                p.why dir="auto" { (c.explanation) }
+                            } @else {
                                 ul.options {
                                     @for (i, o) in c.options.iter().enumerate() {
                                         li { span.box aria-hidden="true" { "☐" } " " (letter(i)) ". " span dir="auto" { (o) } }
@@ -59,51 +38,111 @@ pub fn worksheet(ws: &Worksheet) -> String {
                 }
             }
         }
+        @if let Some(order) = &ws.order {
+            section.task {
+                h2 { (words.get("put_in_order")) }
+                p { (words.fill("order_prompt", &[("n", &order.events.len().to_string())])) }
+                ul.order {
+                    @for (i, e) in order.events.iter().enumerate() {
+                        li {
+                            span.slot { @if key { (order.rank[i]) } } " "
+                            strong { (letter(i)) "." } " " span dir="auto" { (e) }
+                        }
+                    }
+                }
+            }
+        }
+        @if let Some(m) = &ws.matching {
+            section.task {
+                h2 { (words.get("match_people")) }
+                p { (words.get("match_prompt")) }
+                ul.matchevents {
+                    @for (i, e) in m.events.iter().enumerate() {
+                        li { strong { (letter(i)) "." } " " span dir="auto" { (e) } }
+                    }
+                }
+                ol.matchpeople {
+                    @for (n, p) in m.people.iter().enumerate() {
+                        li { span dir="auto" { (p) } " " span.slot { @if key { (letter(m.answers[n])) } } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn worksheet(ws: &Worksheet) -> String {
+    let words = Words::of(ws.lang);
+    let (title_before, title_after) = words.around("worksheet_title", "title", &[]);
+    let body = html! {
+        header.top {
+            h1 dir="auto" { (title_before) span lang=[other(ws.title_lang, words)] { (ws.title) } (title_after) }
+            @if let Some(source) = ws.source {
+                @let (before, after) = words.around("from_source", "source", &[]);
+                p.from { (before) span dir="auto" lang=[other(SOURCE_LANG, words)] { (source) } (after) }
+            }
+            p.name { (words.get("name")) " " span.blank {} " " (words.get("date")) " " span.blank.short {} }
+        }
+        main.worksheet {
+            section {
+                h2 { (words.get("the_events")) }
+                table.events {
+                    thead { tr { th { (words.get("step")) } th { (words.get("date_column")) } th { (words.get("event_column")) } } }
+                    tbody {
+                        @for e in &ws.events {
+                            tr { td { (e.number) } td { (words.date(&e.date)) } td dir="auto" { (e.title) } }
+                        }
+                    }
+                }
+            }
+            @if !ws.open.is_empty() {
+                section {
+                    h2 { (words.get("questions")) }
+                    ol.open {
+                        @for q in &ws.open {
+                            li.task {
+                                span.stepno { (words.fill("step_n", &[("n", &q.step.to_string())])) }
+                                (paragraphs(&q.question, other(q.lang, words)))
+                                div.lines aria-hidden="true" { span {} span {} span {} span {} }
+                            }
+                        }
+                    }
+                }
+            }
+            (tasks(ws, words, false))
+        }
     };
-    document(&format!("Worksheet: {}", ws.title), ws.lang, body)
+    document(&words.fill("worksheet_title", &[("title", ws.title)]), words.lang(), words, body)
 }
 
 pub fn answer_key(ws: &Worksheet) -> String {
+    let words = Words::of(ws.lang);
+    let (title_before, title_after) = words.around("answer_key_title", "title", &[]);
     let body = html! {
         header.top {
-            h1 dir="auto" { "Answer key: " (ws.title) }
-            p.from {
-                "For the teacher: keep it apart from the students' copies. It goes with the worksheet made with seed "
-                (ws.seed) "."
-            }
+            h1 dir="auto" { (title_before) span lang=[other(ws.title_lang, words)] { (ws.title) } (title_after) }
+            p.from { (words.fill("key_note", &[("seed", &ws.seed.to_string())])) }
         }
         main.worksheet {
             @if !ws.open.is_empty() {
                 section {
-                    h2 { "Questions, with the teacher's note on each step" }
+                    h2 { (words.get("questions_with_notes")) }
                     ol.open {
                         @for q in &ws.open {
-                            li {
-                                span.stepno { "Step " (q.step) } (paragraphs(&q.question))
+                            li.task {
+                                span.stepno { (words.fill("step_n", &[("n", &q.step.to_string())])) }
+                                (paragraphs(&q.question, other(q.lang, words)))
                                 @match &q.guide {
-                                    Some(g) => { div.note { h3 { "Teacher's note" } (paragraphs(g)) } },
-                                    None => { p.empty { "(no teacher's note for this step)" } },
+                                    Some(g) => { div.note { h3 { (words.get("teachers_note")) } (paragraphs(g, other(q.guide_lang, words))) } },
+                                    None => { p.empty { (words.get("no_teachers_note")) } },
                                 }
                             }
                         }
                     }
                 }
             }
-            @if !ws.choices.is_empty() {
-                section {
-                    h2 { "Choose one answer" }
-                    ol.choices {
-                        @for c in &ws.choices {
-                            li {
-                                p dir="auto" { (c.prompt) }
-                                p { strong { (letter(c.answer)) ". " span dir="auto" { (c.options.get(c.answer).map_or("", String::as_str)) } } }
-                                p.why dir="auto" { (c.explanation) }
-                            }
-                        }
-                    }
-                }
-            }
+            (tasks(ws, words, true))
         }
     };
-    document(&format!("Answer key: {}", ws.title), ws.lang, body)
+    document(&words.fill("answer_key_title", &[("title", ws.title)]), words.lang(), words, body)
 }

@@ -170,7 +170,7 @@ impl Presentation {
 
     /// "12 / 54" or, in a tour, "Step 3 of 12".
     pub fn position(&self) -> String {
-        self.position_in(Words::English)
+        self.position_in(Words::ENGLISH)
     }
 
     /// [`Presentation::position`] in `words` ("Шаг 3 из 12").

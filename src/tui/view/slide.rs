@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 
 use super::bigtext;
 use crate::document::words::Words;
@@ -89,13 +89,14 @@ fn centred(lines: &[String], style: Style) -> Paragraph<'static> {
 
 pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mut Frame) {
     let tl = app.timeline();
+    let words = app.words();
     let Some(e) = p.event().and_then(|i| tl.events.get(i)) else {
         let msg = if tl.events.is_empty() {
-            "No events to present: the files have none just now."
+            words.get("no_events_in_files")
         } else if p.tour.is_some() {
-            "No steps of this tour are in the files just now."
+            words.get("no_steps_in_files")
         } else {
-            "No events to present: the filter shows none."
+            words.get("no_events_filtered")
         };
         let lines = wrap(msg, usize::from(area.width));
         frame.render_widget(centred(&lines, theme.base), area);
@@ -104,7 +105,6 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     let tour = p.tour.as_deref().and_then(|t| tl.tour(t));
     let step = tour.zip(p.step_index()).and_then(|(t, n)| Step::new(tl, t, n, true));
     let mut card = step.as_ref().map_or_else(|| Card::new(tl, e), |s| s.card.clone());
-    let words = app.words();
     // Block letters have Latin letters and digits: a date in other words is written with numbers.
     let label = words.big_date(&card.date);
     card.date = words.date(&card.date);
@@ -138,7 +138,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     // What the teacher asked to see goes at the bottom, the question last.
     let boxed = |heading, ps: &Paragraphs, style| Boxed {
         heading,
-        lines: wrapped(ps, width.saturating_sub(2)),
+        lines: wrapped(ps, width.saturating_sub(BOX_SIDES)),
         style,
     };
     let mut boxes: Vec<Boxed> = Vec::new();
@@ -157,7 +157,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     let plain_title = wrap(card.title, width);
     let era: Vec<String> =
         card.era.filter(|_| tour.is_some()).map(|era| wrap(era, width)).unwrap_or_default();
-    let who = who_and_where(&card);
+    let who = who_and_where(&card, words);
     let mut who_lines = if who.is_empty() { Vec::new() } else { wrap(&who, width) };
     let mut summary = wrapped(&card.summary, width);
 
@@ -179,7 +179,10 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         40.. => big_lines(card.title, 1, wide, 3),
         _ => None,
     };
-    let boxes_height = |b: &[Boxed]| b.iter().map(Boxed::height).sum::<u16>();
+    // A note that gives way leaves a line saying so, in its place.
+    let note_gone = std::cell::Cell::new(false);
+    let boxes_height =
+        |b: &[Boxed]| b.iter().map(Boxed::height).sum::<u16>() + u16::from(note_gone.get());
     // The era under the title gives way too, in the order below.
     let era_rows = std::cell::Cell::new(era.len());
     let needed = |date: &Option<Vec<String>>,
@@ -228,6 +231,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     }
     while boxes.len() > 1 && summary_room(&boxes) < summary.len().min(1) {
         boxes.remove(0);
+        note_gone.set(true);
     }
     summary = clip(summary, summary_room(&boxes), width);
     // On a big screen with room to spare the summary is read from afar:
@@ -290,22 +294,48 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     if !boxes.is_empty() {
         take(&mut rest, gap);
     }
+    if note_gone.get() {
+        let r = take(&mut rest, 1);
+        note_gone_line(words, theme, r, frame);
+    }
     for b in boxes {
         let r = take(&mut rest, b.height());
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(b.style)
-            .title(Line::styled(format!(" {} ", b.heading), theme.heading));
-        let lines: Vec<Line> = b.lines.iter().map(|l| Line::raw(shown(l))).collect();
-        frame.render_widget(Paragraph::new(lines).block(block), r);
+        boxed_lines(b.heading, &b.lines, b.style, theme, r, frame);
     }
 }
 
-/// A quote of at most this many words may be drawn in block letters.
-const BIG_QUOTE_WORDS: usize = 12;
+/// Columns a box takes around its text: the borders and a space inside each.
+const BOX_SIDES: usize = 4;
+
+/// Text in a box with a heading, a space between the text and the borders.
+fn boxed_lines(
+    heading: &str,
+    lines: &[String],
+    style: Style,
+    theme: &Theme,
+    r: Rect,
+    frame: &mut Frame,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .padding(Padding::horizontal(1))
+        .title(Line::styled(format!(" {heading} "), theme.heading));
+    let lines: Vec<Line> = lines.iter().map(|l| Line::raw(shown(l))).collect();
+    frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+/// In place of a teacher's note with no room on the screen: that it is
+/// hidden, so the teacher does not think there is none.
+fn note_gone_line(words: Words, theme: &Theme, r: Rect, frame: &mut Frame) {
+    let text = fit_words(words.get("note_no_room"), usize::from(r.width));
+    frame.render_widget(Paragraph::new(Line::styled(text, theme.dim)), r);
+}
 
 /// A step that is a quote: the words large in the middle of the screen,
 /// who said them and when beneath, the event above and the source below.
+/// On a projector-sized screen the words are in block letters where they
+/// fit, and spaced out to fill it where they do not.
 #[allow(clippy::too_many_arguments)]
 fn quote_slide(
     card: &Card,
@@ -318,8 +348,11 @@ fn quote_slide(
     mut rest: Rect,
     frame: &mut Frame,
 ) {
-    let width = usize::from(area.width.saturating_sub(8)).min(90);
+    let big_screen = rest.height >= 40;
+    let most = if big_screen { 120 } else { 90 };
+    let width = usize::from(area.width.saturating_sub(8)).min(most).max(1);
     let left = area.x + (area.width.saturating_sub(rows(width))) / 2;
+    // Every line is drawn in the column it was wrapped to, so none is cut.
     let column = |r: Rect| Rect { x: left, width: rows(width), ..r };
     let event = wrap(&format!("{} · {}", card.date, card.title), width);
     let mut words: Vec<String> = Vec::new();
@@ -343,75 +376,80 @@ fn quote_slide(
     let question = step
         .and_then(|s| s.question.as_ref())
         .filter(|_| p.question)
-        .map(|ps| wrapped(ps, width.saturating_sub(2)))
+        .map(|ps| wrapped(ps, width.saturating_sub(BOX_SIDES)))
         .unwrap_or_default();
     let mut note = step
         .and_then(|s| s.note.as_ref())
         .filter(|_| p.notes)
-        .map(|ps| wrapped(ps, width.saturating_sub(2)))
+        .map(|ps| wrapped(ps, width.saturating_sub(BOX_SIDES)))
         .unwrap_or_default();
     let boxes = |note: &[String]| {
         let height = |lines: &[String]| if lines.is_empty() { 0 } else { rows(lines.len()) + 3 };
         height(note) + height(&question)
     };
-    let mut fixed = rows(event.len() + 1 + 1 + by.len() + source.len()) + boxes(&note);
+    let around = rows(event.len() + 1 + 1 + by.len() + source.len());
+    let mut fixed = around + boxes(&note);
     // The words come first: the note gives way when they would not fit in
-    // two lines (the question stays, as on every slide).
+    // two lines (the question stays, as on every slide), and says so.
+    let mut note_gone = false;
     if !note.is_empty() && rest.height.saturating_sub(fixed) < 2 {
         note.clear();
-        fixed = rows(event.len() + 1 + 1 + by.len() + source.len()) + boxes(&note);
+        note_gone = true;
+        fixed = around + boxes(&note) + 2;
     }
     let room = usize::from(rest.height.saturating_sub(fixed));
-    // On a projector-sized screen the words in block letters, if they fit.
     let all: String = q.text.iter().map(|p| p.join(" ")).collect::<Vec<_>>().join(" ");
     let wide = usize::from(area.width.saturating_sub(4));
-    // Block letters only for a short saying: a long one reads better as large
-    // plain text than as a wall of tiny capitals.
-    let short = all.split_whitespace().count() <= BIG_QUOTE_WORDS;
-    let big = (rest.height >= 40 && short)
-        .then(|| big_lines(&format!("“{all}”"), 1, wide, (room + 1) / 6))
-        .flatten();
-    if let Some(big) = big {
-        let used = fixed + rows(big.len());
-        let spare = rest.height.saturating_sub(used);
-        take(&mut rest, spare / 3);
-        let r = take(&mut rest, rows(event.len()));
-        frame.render_widget(centred(&event, theme.dim), r);
-        take(&mut rest, 1 + (spare / 6).min(3));
-        let r = take(&mut rest, rows(big.len()));
-        let wide_area = Rect { x: area.x + 2, width: area.width.saturating_sub(4), ..r };
-        frame.render_widget(centred(&big, theme.title), wide_area);
-        take(&mut rest, 1);
-        let r = take(&mut rest, rows(by.len() + source.len()));
-        let mut lines: Vec<Line> = by.into_iter().map(|l| Line::styled(l, theme.era)).collect();
-        lines.extend(source.into_iter().map(|l| Line::styled(l, theme.dim)));
-        frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), r);
-        quote_boxes(&note, &question, lang, theme, &mut rest, column, frame);
-        return;
-    }
-    // On a big screen the words get a blank line between lines, to read from afar.
-    let spaced = words.len() * 2 <= room && rest.height >= 40;
-    let words = if spaced {
-        words.iter().flat_map(|l| [l.clone(), String::new()]).take(words.len() * 2 - 1).collect()
-    } else {
-        clip(words, room, width)
+    let big = big_screen.then(|| big_lines(&format!("“{all}”"), 1, wide, (room + 1) / 6)).flatten();
+    let (body, big) = match big {
+        Some(big) => (big, true),
+        None => {
+            // Spaced out to fill the screen: up to three blank lines between lines.
+            let gap = (1..=if big_screen { 3 } else { 1 })
+                .rev()
+                .find(|g| words.len() * (g + 1) - g <= room)
+                .unwrap_or(0);
+            let spaced = if gap > 0 {
+                let n = words.len();
+                words
+                    .into_iter()
+                    .flat_map(|l| std::iter::once(l).chain(std::iter::repeat_n(String::new(), gap)))
+                    .take(n * (gap + 1) - gap)
+                    .collect()
+            } else {
+                clip(words, room, width)
+            };
+            (spaced, false)
+        }
     };
-    let used = fixed + rows(words.len());
+    let used = fixed + rows(body.len());
     let spare = rest.height.saturating_sub(used);
     take(&mut rest, spare / 3);
     let r = take(&mut rest, rows(event.len()));
-    frame.render_widget(centred(&event, theme.dim), r);
+    frame.render_widget(centred(&event, theme.dim), column(r));
     take(&mut rest, 1 + (spare / 6).min(3));
-    let r = take(&mut rest, rows(words.len()));
-    let lines: Vec<Line> = words.iter().map(|l| Line::styled(shown(l), theme.title)).collect();
-    frame.render_widget(Paragraph::new(lines), column(r));
+    let r = take(&mut rest, rows(body.len()));
+    if big {
+        let wide_area = Rect { x: area.x + 2, width: area.width.saturating_sub(4), ..r };
+        frame.render_widget(centred(&body, theme.title), wide_area);
+    } else {
+        let lines: Vec<Line> = body.iter().map(|l| Line::styled(shown(l), theme.title)).collect();
+        frame.render_widget(Paragraph::new(lines), column(r));
+    }
     take(&mut rest, 1);
+    let align = if big { Alignment::Center } else { Alignment::Right };
     let r = take(&mut rest, rows(by.len()));
-    let by: Vec<Line> = by.into_iter().map(|l| Line::styled(l, theme.era)).collect();
-    frame.render_widget(Paragraph::new(by).alignment(Alignment::Right), column(r));
+    let by: Vec<Line> = by.into_iter().map(|l| Line::styled(shown(&l), theme.era)).collect();
+    frame.render_widget(Paragraph::new(by).alignment(align), column(r));
     let r = take(&mut rest, rows(source.len()));
-    let source: Vec<Line> = source.into_iter().map(|l| Line::styled(l, theme.dim)).collect();
-    frame.render_widget(Paragraph::new(source).alignment(Alignment::Right), column(r));
+    let source: Vec<Line> =
+        source.into_iter().map(|l| Line::styled(shown(&l), theme.dim)).collect();
+    frame.render_widget(Paragraph::new(source).alignment(align), column(r));
+    if note_gone {
+        take(&mut rest, 1);
+        let r = take(&mut rest, 1);
+        note_gone_line(lang, theme, column(r), frame);
+    }
     quote_boxes(&note, &question, lang, theme, &mut rest, column, frame);
 }
 
@@ -434,19 +472,14 @@ fn quote_boxes(
         }
         take(rest, 1);
         let r = take(rest, rows(lines.len()) + 2);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(style)
-            .title(Line::styled(format!(" {heading} "), theme.heading));
-        let lines: Vec<Line> = lines.iter().map(|l| Line::raw(shown(l))).collect();
-        frame.render_widget(Paragraph::new(lines).block(block), column(r));
+        boxed_lines(heading, lines, style, theme, column(r), frame);
     }
 }
 
 /// "Kazakhstan, Russia — Vladimir Putin, Xi Jinping (host)".
-fn who_and_where(card: &Card) -> String {
+fn who_and_where(card: &Card, words: Words) -> String {
     let places: Vec<&str> = card.countries.iter().map(|c| c.name).collect();
-    let people: Vec<String> = card.actors.iter().map(|a| a.label()).collect();
+    let people: Vec<String> = card.actors.iter().map(|a| a.label_in(words)).collect();
     match (places.is_empty(), people.is_empty()) {
         (false, false) => format!("{} — {}", places.join(", "), people.join(", ")),
         (false, true) => places.join(", "),
