@@ -735,7 +735,7 @@ fn said(tl: &Timeline, active: &Active, e: usize, rng: &mut Rng) -> Option<Quest
     let year = q.date.map_or(event.date.year, |d| d.year);
     let mut wrong: Vec<String> = Vec::new();
     for (i, a) in tl.actors.iter().enumerate() {
-        if a.kind == ActorKind::Person && active.around(i, year) {
+        if prominent(a) && active.around(i, year) {
             wrong.push(a.name.clone());
         }
     }

@@ -83,6 +83,13 @@ pub enum Action {
     /// In a tour: the teacher's note, the class question.
     ToggleNotes,
     ToggleQuestion,
+    /// Blanks the projector, and shows it again.
+    ToggleBlank,
+    /// The presenter's list of steps to jump to.
+    OpenSteps,
+    /// The presenter's timers: pause and go on, back to zero.
+    PauseTimer,
+    ResetTimer,
     Click {
         column: u16,
         row: u16,

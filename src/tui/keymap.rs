@@ -162,7 +162,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Present, &[(Left, NONE), (Backspace, NONE), (PageUp, NONE), (Char('h'), NONE)], "← Bksp", Action::PrevEvent, "previous slide", Some("back")),
     bind(Present, &[(Home, NONE), (Char('g'), NONE)], "Home", Action::Home, "first slide", None),
     bind(Present, &[(End, NONE), (Char('G'), SHIFT), (Char('G'), NONE)], "End", Action::End, "last slide", None),
+    bind(Present, &[(Char('b'), NONE), (Char('.'), NONE)], "b .", Action::ToggleBlank, "blank the projector, and back", Some("blank")),
     bind(Presenter, &[(Char('a'), NONE)], "a", Action::ToggleQuestion, "question on the projector", Some("question")),
+    bind(Presenter, &[(Char('s'), NONE)], "s", Action::OpenSteps, "the steps, to jump to one", Some("steps")),
+    bind(Presenter, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "in the steps: up", None),
+    bind(Presenter, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "in the steps: down", None),
+    bind(Presenter, &[(Enter, NONE)], "Enter", Action::Submit, "in the steps: go there", None),
+    bind(Presenter, &[(Char('c'), NONE)], "c", Action::PauseTimer, "pause the timers, go on", Some("pause")),
+    bind(Presenter, &[(Char('C'), SHIFT), (Char('C'), NONE)], "C", Action::ResetTimer, "the timers back to zero", Some("reset")),
     bind(Presenter, &[(Esc, NONE), (Char('p'), NONE)], "Esc p", Action::Back, "explorer (t Enter returns here)", Some("explorer")),
     bind(Tour, &[(Char('a'), NONE)], "a", Action::ToggleQuestion, "show/hide the class question", Some("question")),
     bind(Tour, &[(Char('i'), NONE)], "i", Action::ToggleNotes, "show/hide the teacher's note", Some("notes")),
@@ -323,7 +330,7 @@ pub fn footer(active: Context) -> Vec<(&'static str, &'static str)> {
 pub fn footer_fitting(
     active: Context,
     room: usize,
-    cost: impl Fn(&str, &str) -> usize,
+    cost: impl Fn(&str, &'static str) -> usize,
     works: impl Fn(Action) -> bool,
 ) -> Vec<(&'static str, &'static str)> {
     let mut all = hints(active);

@@ -32,6 +32,8 @@ pub fn parse(line: &str) -> Option<PeerEvent> {
         "question on" => Some(PeerEvent::Question(true)),
         "question off" => Some(PeerEvent::Question(false)),
         "away" => Some(PeerEvent::Away),
+        "blank on" => Some(PeerEvent::Blank(true)),
+        "blank off" => Some(PeerEvent::Blank(false)),
         _ => None,
     }
 }
@@ -381,6 +383,8 @@ mod tests {
         assert_eq!(parse("question on\n"), Some(PeerEvent::Question(true)));
         assert_eq!(parse("question off"), Some(PeerEvent::Question(false)));
         assert_eq!(parse("away\n"), Some(PeerEvent::Away));
+        assert_eq!(parse("blank on\n"), Some(PeerEvent::Blank(true)));
+        assert_eq!(parse("blank off"), Some(PeerEvent::Blank(false)));
         for bad in ["", "place", "place step t 0", "question maybe", "\u{1b}[2J"] {
             assert_eq!(parse(bad), None, "{bad:?}");
         }

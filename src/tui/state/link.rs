@@ -1,7 +1,7 @@
 //! The lesson as state: the link to the other screens of a lesson, the
 //! presenter's clock, what came over the link, and the next quiz's seed.
 
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use crate::teach::steps::Place;
 
@@ -67,16 +67,59 @@ impl Link {
     }
 }
 
-/// The presenter's clock: the time now, and when the lesson began.
+/// The presenter's clock: the time now, when the lesson began, and the
+/// timers: how long the lesson and this step have run (not while paused),
+/// against the lesson's length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Clock {
     pub started: SystemTime,
     pub now: SystemTime,
+    pub lesson: Duration,
+    pub step: Duration,
+    pub paused: bool,
+    /// How long the lesson is meant to last: the countdown's start.
+    pub length: Duration,
+}
+
+/// A lesson's length when none is given: a school period.
+pub const LESSON: Duration = Duration::from_secs(45 * 60);
+
+/// "4:05", "1:02:03".
+pub fn clock_face(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{}:{:02}", s / 60, s % 60)
+    }
 }
 
 impl Clock {
     pub fn new(now: SystemTime) -> Clock {
-        Clock { started: now, now }
+        Clock {
+            started: now,
+            now,
+            lesson: Duration::ZERO,
+            step: Duration::ZERO,
+            paused: false,
+            length: LESSON,
+        }
+    }
+
+    /// Time moves to `now`: the timers run unless paused.
+    pub fn advance(&mut self, now: SystemTime) {
+        if !self.paused {
+            // A clock set back runs nothing; a long sleep runs its length.
+            let delta = now.duration_since(self.now).unwrap_or_default();
+            self.lesson += delta;
+            self.step += delta;
+        }
+        self.now = now;
+    }
+
+    /// The lesson's countdown: the time left (`Ok`), or how far over (`Err`).
+    pub fn left(&self) -> Result<Duration, Duration> {
+        self.length.checked_sub(self.lesson).ok_or_else(|| self.lesson - self.length)
     }
 
     /// "14:05" in local time.
@@ -122,4 +165,6 @@ pub enum PeerEvent {
     /// Another screen left the lesson (for the explorer): it follows no more
     /// until it shows the lesson again.
     Away,
+    /// Another screen blanked the projector, or showed it again.
+    Blank(bool),
 }

@@ -28,6 +28,10 @@ pub struct Presentation {
     /// The id of the event the presenter moved to last. A reload that loses
     /// it shows the nearest slide, and comes back here when it returns.
     pub anchor: Option<String>,
+    /// The projector is blank (`b`): the class sees nothing until it is shown again.
+    pub blank: bool,
+    /// The presenter's list of steps is open, its cursor on this slide.
+    pub jump: Option<usize>,
 }
 
 /// Where a reload left the presenter.
@@ -53,6 +57,8 @@ impl Presentation {
             question: false,
             presenter: false,
             anchor: None,
+            blank: false,
+            jump: None,
         };
         p.anchor = p.event_id(tl);
         p
@@ -71,6 +77,8 @@ impl Presentation {
             question: false,
             presenter: false,
             anchor: None,
+            blank: false,
+            jump: None,
         };
         p.anchor = p.event_id(tl);
         Some(p)

@@ -124,6 +124,9 @@ impl App {
                 if p.place(tl).as_ref() == Some(&place) {
                     return came_back;
                 }
+                if let Some(c) = &mut self.lesson.clock {
+                    c.step = std::time::Duration::ZERO;
+                }
                 if !p.go_to(tl, &place) {
                     self.status.message = Some(format!(
                         "the other screen is at `{}`, which this one does not show",
@@ -137,6 +140,13 @@ impl App {
                     return false;
                 }
                 p.question = on;
+            }
+            PeerEvent::Blank(on) => {
+                let Screen::Present(p) = &mut self.screen else { return false };
+                if p.blank == on {
+                    return false;
+                }
+                p.blank = on;
             }
         }
         true
@@ -153,16 +163,19 @@ impl App {
         }
     }
 
-    /// A second passed: the presenter's clock moves.
+    /// A second passed: the presenter's clock and timers move; the
+    /// presenter's view shows seconds, so it is drawn again.
     pub(super) fn tick(&mut self, now: SystemTime) -> bool {
+        let presenting = matches!(&self.screen, Screen::Present(p) if p.presenter);
         match &mut self.lesson.clock {
             Some(clock) => {
                 let minute = |t: SystemTime| {
                     t.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 60)
                 };
                 let changed = minute(clock.now) != minute(now);
-                clock.now = now;
-                changed
+                let running = !clock.paused;
+                clock.advance(now);
+                changed || presenting && running
             }
             None => false,
         }
@@ -271,6 +284,54 @@ mod tests {
         let Screen::Present(p) = laptop.screen() else { panic!("not presenting") };
         assert!(p.presenter && p.notes, "the presenter's view with its notes");
         assert_eq!(laptop.place(), Some(step(5)));
+    }
+
+    #[test]
+    fn blanking_is_told_and_followed_and_the_timers_run_pause_and_reset() {
+        let mut app = linked().with_link(
+            Some(Link { others: 1, ever: true, ..Link::new("c") }),
+            Some(Clock::new(SystemTime::UNIX_EPOCH)),
+        );
+        assert_eq!(told(&app.update(Action::ToggleBlank)), ["blank on"]);
+        let blank = |app: &App| matches!(app.screen(), Screen::Present(p) if p.blank);
+        assert!(blank(&app));
+        assert_eq!(told(&app.update(Action::ToggleBlank)), ["blank off"]);
+        app.update(Msg::Peer(PeerEvent::Blank(true)));
+        assert!(blank(&app), "the projector follows the presenter's b");
+        let second = |n| SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(n);
+        let clock = |app: &App| app.lesson.clock.expect("a clock");
+        app.update(Msg::Tick(second(90)));
+        assert_eq!((clock(&app).lesson.as_secs(), clock(&app).step.as_secs()), (90, 90));
+        app.update(Action::NextEvent);
+        assert_eq!(clock(&app).step.as_secs(), 0, "a step's timer starts at its step");
+        app.update(Action::PauseTimer);
+        app.update(Msg::Tick(second(150)));
+        assert_eq!(clock(&app).lesson.as_secs(), 90, "paused");
+        app.update(Action::PauseTimer);
+        app.update(Msg::Tick(second(160)));
+        assert_eq!(clock(&app).lesson.as_secs(), 100);
+        assert_eq!(clock(&app).left(), Ok(std::time::Duration::from_secs(45 * 60 - 100)));
+        app.update(Action::ResetTimer);
+        assert_eq!(clock(&app).lesson.as_secs(), 0);
+        assert_eq!(
+            crate::tui::state::link::clock_face(std::time::Duration::from_secs(3723)),
+            "1:02:03"
+        );
+    }
+
+    #[test]
+    fn the_presenters_list_of_steps_jumps_to_one() {
+        let mut app = linked().with_presenter(true);
+        app.start_tour(0);
+        app.update(Action::OpenSteps);
+        for _ in 0..4 {
+            app.update(Action::Down);
+        }
+        app.update(Action::Up);
+        let said = told(&app.update(Action::Submit));
+        assert_eq!(said, ["place step new-great-game 4"]);
+        let Screen::Present(p) = app.screen() else { panic!("not presenting") };
+        assert_eq!((p.at, p.jump), (3, None));
     }
 
     #[test]

@@ -14,14 +14,48 @@ impl App {
         }
         let tl = self.data.query.timeline();
         let Screen::Present(p) = &mut self.screen else { return };
-        match action {
-            Action::NextEvent => p.step(tl, 1),
-            Action::PrevEvent => p.step(tl, -1),
-            Action::Home => p.step(tl, isize::MIN / 2),
-            Action::End => p.step(tl, isize::MAX / 2),
-            Action::ToggleNotes => p.notes = !p.notes,
-            Action::ToggleQuestion => p.question = !p.question,
+        let at = p.at;
+        match (action, p.jump) {
+            // The list of steps takes the keys that move in it while it is open.
+            (Action::Up, Some(c)) => p.jump = Some(c.saturating_sub(1)),
+            (Action::Down, Some(c)) => p.jump = Some((c + 1).min(p.slides.len().saturating_sub(1))),
+            (Action::Submit, Some(c)) => {
+                p.step(tl, c as isize - p.at as isize);
+                p.jump = None;
+            }
+            (Action::OpenSteps, Some(_)) => p.jump = None,
+            (Action::OpenSteps, None) => p.jump = Some(p.at),
+            (Action::NextEvent, _) => p.step(tl, 1),
+            (Action::PrevEvent, _) => p.step(tl, -1),
+            (Action::Home, _) => p.step(tl, isize::MIN / 2),
+            (Action::End, _) => p.step(tl, isize::MAX / 2),
+            (Action::ToggleNotes, _) => p.notes = !p.notes,
+            (Action::ToggleQuestion, _) => p.question = !p.question,
+            (Action::ToggleBlank, _) => {
+                p.blank = !p.blank;
+                if self.lesson.link.is_some() {
+                    let line = if p.blank { "blank on" } else { "blank off" };
+                    self.effects.push(crate::tui::effect::Effect::Tell(line.into()));
+                }
+            }
+            (Action::PauseTimer, _) => {
+                if let Some(c) = &mut self.lesson.clock {
+                    c.paused = !c.paused;
+                }
+            }
+            (Action::ResetTimer, _) => {
+                if let Some(c) = &mut self.lesson.clock {
+                    c.lesson = std::time::Duration::ZERO;
+                    c.step = std::time::Duration::ZERO;
+                }
+            }
             _ => {}
+        }
+        if p.at != at {
+            // A new step: its own timer from zero.
+            if let Some(c) = &mut self.lesson.clock {
+                c.step = std::time::Duration::ZERO;
+            }
         }
     }
 

@@ -14,7 +14,7 @@ mod presenter;
 mod progress;
 pub mod quiz;
 mod reader;
-mod slide;
+pub(crate) mod slide;
 mod status;
 mod strip;
 mod timeline;
@@ -49,6 +49,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Present(p) if p.presenter => {
             presenter::render(app, p, theme, full_screen_area(area), frame)
         }
+        // A blank projector is black from edge to edge, footer and all.
+        Screen::Present(p) if p.blank => return,
         Screen::Present(p) => slide::render(app, p, theme, full_screen_area(area), frame),
         Screen::Quiz(q) => quiz::render(app.timeline(), q, theme, full_screen_area(area), frame),
         Screen::Detail { scroll } => {

@@ -88,6 +88,9 @@ fn centred(lines: &[String], style: Style) -> Paragraph<'static> {
 }
 
 pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mut Frame) {
+    if p.blank {
+        return;
+    }
     let tl = app.timeline();
     let words = app.words();
     let Some(e) = p.event().and_then(|i| tl.events.get(i)) else {

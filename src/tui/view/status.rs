@@ -192,14 +192,20 @@ fn line_with_hints(app: &App, left: Vec<Span<'_>>, theme: &Theme, area: Rect, fr
     let used: usize = spans.iter().map(|s| columns(&s.content)).sum();
     let mut room = width.saturating_sub(used + 2);
     let mut hints: Vec<Span> = Vec::new();
-    let cost = |keys: &str, words: &str| columns(keys) + 1 + columns(words) + 2;
+    // On slides, which a class reads, the hints are in the class's language.
+    let slides = matches!(
+        app.context(),
+        keymap::Context::Present | keymap::Context::Tour | keymap::Context::Presenter
+    );
+    let say = |words: &'static str| if slides { app.words().key_hint(words) } else { words };
+    let cost = |keys: &str, words: &'static str| columns(keys) + 1 + columns(say(words)) + 2;
     // Completion works in the filter prompt alone.
     let filtering = app.prompt().is_some_and(|p| p.kind == PromptKind::Filter);
     let works = |a: Action| a != Action::Complete || filtering;
     for (keys, words) in keymap::footer_fitting(app.context(), room, cost, works) {
         room -= cost(keys, words);
         hints.push(Span::styled(keys, theme.key));
-        hints.push(Span::raw(format!(" {words}  ")));
+        hints.push(Span::raw(format!(" {}  ", say(words))));
     }
     if !hints.is_empty() {
         spans.push(Span::raw(" ".repeat(room + 2)));
