@@ -75,6 +75,8 @@ fn the_page_in_a_real_browser() {
 
     filters_agree_with_the_cli(&b, &page);
     a_shared_link_opens_its_view(&b, &page);
+    a_link_the_page_does_not_understand_says_so(&b, &page);
+    on_a_phone_the_events_come_first_in_one_column(&b, &page);
     search_ignores_case_and_accents(&b, &page);
     contrast_is_enough_in_light_and_dark(&b, &page);
     nothing_leaves_the_page(&b);
@@ -83,7 +85,13 @@ fn the_page_in_a_real_browser() {
 
     let tour = export(dir.path(), "tour.html", &["--tour", "new-great-game"]);
     a_tour_steps_by_keyboard(&b, &tour);
+    a_tour_steps_by_swipe_on_a_phone(&b, &tour);
     a_tour_prints_as_a_worksheet(&b, &tour, dir.path(), &pdftotext);
+    a_printed_step_stays_on_one_page(&b, &tour, dir.path(), &pdftotext);
+    let sheet = export(dir.path(), "sheet.html", &["--tour", "new-great-game", "--worksheet"]);
+    a_worksheets_question_stays_with_its_lines(&b, &sheet, dir.path(), &pdftotext);
+    let arabic = export(dir.path(), "ar.html", &["--lang", "ar"]);
+    each_part_says_its_language(&b, &arabic);
     let students = export(dir.path(), "students.html", &["--tour", "new-great-game", "--no-notes"]);
     the_students_copy_has_no_notes(&b, &students);
 
@@ -99,11 +107,14 @@ fn filters_agree_with_the_cli(b: &Browser, page: &str) {
     let (shown, status) = visible(b);
     assert_eq!(shown, all, "the page shows every event");
     assert_eq!(status, format!("{n} of {n} events", n = all.len()));
-    // By keyboard: the skip link first, then the first country (Kazakhstan).
+    // By keyboard: the skip link first, the filters' fold (open on a wide
+    // screen), then the first country (Kazakhstan).
     b.keys(&[TAB]);
     assert_eq!(text_of(b, ":focus"), "Skip to the events");
     let outline = b.js("return getComputedStyle(document.activeElement).outlineStyle;");
     assert_eq!(outline, "solid", "focus is visible");
+    b.keys(&[TAB]);
+    assert_eq!(b.js("return document.activeElement.parentElement.open;"), true);
     b.keys(&[TAB, SPACE]);
     let focused = b.js("return document.activeElement.value;");
     assert_eq!(focused, "KZ");
@@ -146,6 +157,158 @@ fn a_shared_link_opens_its_view(b: &Browser, page: &str) {
     b.js(&format!("location.hash = 'ev-{hidden}'; return null;"));
     std::thread::sleep(std::time::Duration::from_millis(100));
     assert!(visible(b).0.contains(&hidden), "{hidden} shown");
+}
+
+fn a_link_the_page_does_not_understand_says_so(b: &Browser, page: &str) {
+    b.goto(&format!("{page}#country=XX&tag=summit&colour=red"));
+    let said = text_of(b, "#unknown");
+    assert!(said.contains("country=XX") && said.contains("colour=red"), "{said}");
+    assert!(!said.contains("summit"), "{said}");
+    assert_eq!(b.js("return document.getElementById('unknown').checkVisibility();"), true);
+    assert_eq!(visible(b).0, listed(&["--tag", "summit"]), "what it understood still applies");
+    b.goto(&format!("{page}#country=KZ"));
+    assert_eq!(b.js("return document.getElementById('unknown').checkVisibility();"), false);
+}
+
+/// The page's layout at a phone's size (390×844), as a phone reports it.
+fn as_a_phone(b: &Browser, on: bool) {
+    if on {
+        let metrics = serde_json::json!({"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": true});
+        b.cdp("Emulation.setDeviceMetricsOverride", metrics);
+        b.cdp(
+            "Emulation.setTouchEmulationEnabled",
+            serde_json::json!({"enabled": true, "maxTouchPoints": 1}),
+        );
+        b.cdp("Emulation.setEmitTouchEventsForMouse", serde_json::json!({"enabled": true}));
+    } else {
+        b.cdp("Emulation.clearDeviceMetricsOverride", serde_json::json!({}));
+        b.cdp("Emulation.setTouchEmulationEnabled", serde_json::json!({"enabled": false}));
+        b.cdp("Emulation.setEmitTouchEventsForMouse", serde_json::json!({"enabled": false}));
+    }
+}
+
+fn on_a_phone_the_events_come_first_in_one_column(b: &Browser, page: &str) {
+    as_a_phone(b, true);
+    b.goto(page);
+    let top = b.js("return document.querySelector('article.event').getBoundingClientRect().top;");
+    let top = top.as_f64().expect("a position");
+    assert!(top < 600.0, "the first event starts {top} px down on a phone");
+    assert_eq!(b.js("return document.getElementById('filterbox').open;"), false, "filters folded");
+    // The facts in one column: a value as wide as the card.
+    let widths = b.js("const dd = document.querySelector('.facts dd'); \
+        return [dd.getBoundingClientRect().width, dd.closest('article').getBoundingClientRect().width];");
+    let (dd, card) = (widths[0].as_f64().unwrap_or(0.0), widths[1].as_f64().unwrap_or(1.0));
+    assert!(dd > card * 0.8, "a value gets {dd} of {card} px");
+    let wide = b.js("return document.documentElement.scrollWidth <= window.innerWidth;");
+    assert_eq!(wide, true, "nothing wider than the phone");
+    as_a_phone(b, false);
+}
+
+fn a_tour_steps_by_swipe_on_a_phone(b: &Browser, tour: &str) {
+    as_a_phone(b, true);
+    b.goto(tour);
+    assert_eq!(b.js("return document.querySelector('.keys').checkVisibility();"), false);
+    assert_eq!(b.js("return document.querySelector('.swipe').checkVisibility();"), true);
+    let swipe = |from: f64, to: f64| {
+        for (kind, x) in [("touchStart", from), ("touchMove", (from + to) / 2.0), ("touchEnd", to)]
+        {
+            let points = if kind == "touchEnd" {
+                serde_json::json!([])
+            } else {
+                serde_json::json!([{"x": x, "y": 400}])
+            };
+            b.cdp(
+                "Input.dispatchTouchEvent",
+                serde_json::json!({"type": kind, "touchPoints": points}),
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    swipe(300.0, 60.0);
+    assert_eq!(text_of(b, "#progress"), "Step 2 of 13", "a swipe to the left: the next step");
+    swipe(60.0, 300.0);
+    assert_eq!(text_of(b, "#progress"), "Step 1 of 13");
+    as_a_phone(b, false);
+}
+
+/// The PDF's pages' text, one string a page.
+fn pdf_pages(pdftotext: &Path, path: &Path) -> Vec<String> {
+    let o = Command::new(pdftotext)
+        .args(["-layout", path.to_str().expect("path"), "-"])
+        .output()
+        .expect("pdftotext runs");
+    String::from_utf8_lossy(&o.stdout)
+        .split('\u{c}')
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+fn a_printed_step_stays_on_one_page(b: &Browser, tour: &str, dir: &Path, pdftotext: &Path) {
+    b.goto(tour);
+    let pdf = dir.join("steps.pdf");
+    b.print_pdf(&pdf);
+    let pages = pdf_pages(pdftotext, &pdf);
+    for n in 1..=13 {
+        let heading = format!("Step {n} of 13");
+        let on: Vec<usize> = (0..pages.len()).filter(|&i| pages[i].contains(&heading)).collect();
+        assert_eq!(on.len(), 1, "{heading} on pages {on:?}");
+        // The heading is not the last thing on its page: its step follows it there.
+        let page = &pages[on[0]];
+        let after = &page[page.find(&heading).unwrap_or(0)..];
+        assert!(after.len() > heading.len() + 200, "{heading} alone at the foot of a page");
+        // The step's question is on the same page as its heading.
+        let next = format!("Step {} of 13", n + 1);
+        let body = after.split(&next).next().unwrap_or_default();
+        assert!(body.contains("Question for the class"), "{heading} is split from its question");
+    }
+    // One step per page, when asked for.
+    b.js("document.getElementById('perpage').click(); return null;");
+    b.print_pdf(&pdf);
+    let pages = pdf_pages(pdftotext, &pdf);
+    let starts = pages.iter().filter(|p| p.contains(" of 13")).count();
+    assert!(starts >= 13, "{starts} pages with a step");
+    for p in &pages {
+        assert!(p.matches("Question for the class").count() <= 1, "two steps on a page: {p}");
+    }
+}
+
+fn a_worksheets_question_stays_with_its_lines(
+    b: &Browser,
+    sheet: &str,
+    dir: &Path,
+    pdftotext: &Path,
+) {
+    b.goto(sheet);
+    let pdf = dir.join("sheet.pdf");
+    b.print_pdf(&pdf);
+    let whole = b.js("return [...document.querySelectorAll('li.task, section.task')]
+           .every(el => getComputedStyle(el).breakInside === 'avoid');");
+    assert_eq!(whole, true, "every question is kept whole");
+    let text = pdf_text(pdftotext, &pdf);
+    for heading in
+        ["Put these events in order", "Match each person to an event", "Choose one answer"]
+    {
+        assert!(text.contains(heading), "{heading}");
+    }
+}
+
+fn each_part_says_its_language(b: &Browser, page: &str) {
+    b.goto(page);
+    assert_eq!(b.js("return document.documentElement.lang;"), "ar");
+    assert_eq!(b.js("return document.documentElement.dir;"), "rtl");
+    assert_eq!(text_of(b, "#filterbox summary"), "المرشّحات: الدول، الأشخاص، الوسوم، البحث");
+    // The English summaries and titles say they are English; the Arabic names need not.
+    let summary = b.js("return document.querySelector('article.event .summary').lang;");
+    assert_eq!(summary, "en");
+    let title = b.js("return document.querySelector('h1').lang;");
+    assert_eq!(title, "en");
+    let kz = b.js("return [...document.querySelectorAll('.facts dd span')]
+           .find(s => s.textContent === 'كازاخستان')?.lang ?? 'missing';");
+    assert_eq!(kz, "", "an Arabic name in an Arabic page");
+    // Every text in English inside the page is marked so.
+    let unmarked = b.js("return [...document.querySelectorAll('.summary p, h3 .title')]
+           .filter(el => /[A-Za-z]{4}/.test(el.textContent) && el.closest('[lang]').lang === 'ar').length;");
+    assert_eq!(unmarked, 0, "English text read with an Arabic voice");
 }
 
 fn search_ignores_case_and_accents(b: &Browser, page: &str) {

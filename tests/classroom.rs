@@ -205,7 +205,9 @@ fn a_worksheet_has_room_to_answer_and_no_summaries_and_the_key_is_apart() {
 fn the_lang_option_shows_the_translation_and_rtl_text_is_marked() {
     let md = ok(&["export", FIXTURE, "--tour", "lesson", "--lang", "ru"]);
     assert!(md.starts_with("# Урок\n"), "{md}");
-    assert!(md.contains("Первое событие") && md.contains("*Countries:* Казахстан"), "{md}");
+    assert!(md.contains("Первое событие") && md.contains("*Страны:* Казахстан"), "{md}");
+    assert!(md.contains("## Шаг 1 из 3 — 16 дек. 1991: Первое событие"), "Russian labels:\n{md}");
+    assert!(!md.contains("Countries") && !md.contains("Step 1"), "{md}");
     assert!(md.contains("Вопрос?") && md.contains("The second event"), "{md}");
     let from_env = common::run::command()
         .args(["export", FIXTURE, "--tour", "lesson"])
@@ -217,10 +219,10 @@ fn the_lang_option_shows_the_translation_and_rtl_text_is_marked() {
         .expect("runs");
     assert!(String::from_utf8_lossy(&from_env.stdout).starts_with("# Урок\n"));
     let ar = ok(&["export", FIXTURE, "--lang", "ar", "--format", "html"]);
-    assert!(ar.contains("<html lang=\"ar\">"), "the page says its language");
+    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"), "the page says its language");
     assert!(ar.contains("<span class=\"title\" dir=\"auto\" data-s>الحدث الأول</span>"), "{ar}");
     let ar_md = ok(&["export", FIXTURE, "--lang", "ar"]);
-    assert!(ar_md.contains("## 16 Dec 1991 — الحدث الأول\n"), "{ar_md}");
+    assert!(ar_md.contains("## 16 ديسمبر 1991 — الحدث الأول\n"), "{ar_md}");
     assert!(
         ar_md.contains("\nملخص الحدث.\n"),
         "the Arabic summary is a paragraph of its own:\n{ar_md}"
@@ -238,7 +240,7 @@ fn the_bundled_lesson_reads_in_russian_and_names_read_in_arabic() {
     let ru = ok(&["export", "--tour", "new-great-game", "--lang", "ru"]);
     assert!(ru.starts_with("# Новая Большая игра, 1991–2025\n"), "{ru}");
     assert!(ru.contains("Советский Союз официально прекращает существование"), "{ru}");
-    assert!(ru.contains("*Countries:* Советский Союз (СССР), Россия, Казахстан"), "{ru}");
+    assert!(ru.contains("*Страны:* Советский Союз (СССР), Россия, Казахстан"), "{ru}");
     assert!(ru.contains("Кого Путин мог иметь в виду"), "{ru}");
     let tl = steppe::load::load_bundled().timeline;
     let tour = tl.tour("new-great-game").expect("tour");
@@ -304,7 +306,7 @@ fn a_translated_quote_shows_the_words_as_said_to_a_class_that_reads_them() {
     // Russian: the words as said, then the translation, marked as one.
     let ru = ok(&["export", FIXTURE, "--tour", "lesson", "--lang", "ru"]);
     assert!(
-        ru.contains("> Другое изречение.\\\n> — Someone Not In The Actors · <https://example.org/said-ru>\n>\n> *An Interpreter's translation, in English:*\\\n> Another saying."),
+        ru.contains("> Другое изречение.\\\n> — Someone Not In The Actors · <https://example.org/said-ru>\n>\n> *перевод: An Interpreter (язык — английский):*\\\n> Another saying."),
         "{ru}"
     );
     // The web page folds the other version away, in its own language.
@@ -373,7 +375,12 @@ fn the_tours_note_for_the_teacher_stays_out_of_the_students_copies() {
             let args = ["export", "--tour", "new-great-game", "--format", format, "--lang", lang];
             let teacher = ok(&args);
             assert!(teacher.contains(words), "{format} {lang}: the lesson plan lacks the note");
-            assert!(teacher.contains("Note for the teacher"), "{format} {lang}");
+            let heading = if lang == "ru" {
+                "Заметка для учителя"
+            } else {
+                "Note for the teacher"
+            };
+            assert!(teacher.contains(heading), "{format} {lang}");
             let mut students = args.to_vec();
             students.push("--no-notes");
             let students = ok(&students);
@@ -393,4 +400,47 @@ fn the_tours_note_for_the_teacher_stays_out_of_the_students_copies() {
     assert!(tour.teacher_note.as_deref().is_some_and(|n| n.contains(caveat)));
     assert!(!tour.description.as_deref().unwrap_or_default().contains(caveat));
     assert!(yaml.contains(caveat_ru));
+}
+
+#[test]
+fn every_label_of_every_rendering_is_in_the_class_language() {
+    let english = [
+        "Step 9 of",
+        "Next →",
+        "Teacher's notes",
+        "Era:",
+        "Note for the teacher",
+        "Question for the class",
+    ];
+    for (lang, step, words) in [
+        ("ru", "Шаг 9 из 13", ["Далее", "Заметки учителя", "Эпоха", "Вопрос классу"]),
+        ("ar", "الخطوة 9 من 13", ["التالي", "ملاحظات المعلّم", "الحقبة", "سؤال للصف"]),
+    ] {
+        let html = ok(&["export", "--tour", "new-great-game", "--format", "html", "--lang", lang]);
+        let md = ok(&["export", "--tour", "new-great-game", "--lang", lang]);
+        for (what, text) in [("html", &html), ("markdown", &md)] {
+            for e in english {
+                assert!(!text.contains(e), "{lang} {what} says {e:?}");
+            }
+            assert!(text.contains(step), "{lang} {what}");
+        }
+        for w in words {
+            assert!(html.contains(w), "{lang}: {w}");
+        }
+        assert!(html.contains(&format!("<html lang=\"{lang}\"")), "{lang}");
+        for format in ["markdown", "html"] {
+            let args = ["export", "--tour", "new-great-game", "--worksheet", "--format", format];
+            let sheet = ok(&[&args[..], &["--lang", lang]].concat());
+            for e in ["Worksheet:", "The events", "Questions", "Choose one answer", "Name:"] {
+                assert!(!sheet.contains(e), "{lang} {format} worksheet says {e:?}");
+            }
+        }
+    }
+    // An English name in an Arabic page is marked English, for a screen reader.
+    let ar = ok(&["export", "--lang", "ar", "--format", "html"]);
+    assert!(
+        ar.contains("<div class=\"summary\" data-s lang=\"en\">"),
+        "summaries in English are marked"
+    );
+    assert!(ar.contains("<html lang=\"ar\" dir=\"rtl\">"));
 }

@@ -104,7 +104,8 @@ fn the_presenter_and_the_projector_move_together_and_each_goes_on_alone() {
         "linked on channel `new-great-game`",
         "Note for the teacher",
         "Next · 14 Dec 2009 · Central Asia–China gas pipeline",
-        " min in",
+        "this step 0:0",
+        " left",
     ] {
         presenter.wait_for(part);
     }
@@ -117,6 +118,16 @@ fn the_presenter_and_the_projector_move_together_and_each_goes_on_alone() {
     presenter.keys(&["a"]);
     projector.wait_for("Question for the class");
     presenter.wait_for("on the projector now");
+    // b on the laptop blanks the projector, footer and all, and shows it again.
+    presenter.keys(&["b"]);
+    presenter.wait_for("The screen is blank");
+    let start = Instant::now();
+    while !projector.text().trim().is_empty() {
+        assert!(start.elapsed() < Duration::from_secs(10), "not blank:\n{}", projector.text());
+        sleep(Duration::from_millis(100));
+    }
+    presenter.keys(&["b"]);
+    projector.wait_for("Question for the class");
     // Moving on the projector moves the laptop.
     projector.keys(&["Left"]);
     presenter.wait_for("Step 3 of 13");

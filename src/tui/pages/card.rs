@@ -87,7 +87,7 @@ pub fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>>
             source_lines(&mut lines, &q.source, "    ", width, theme);
             // The other version of the words: the original under a translation.
             if let Some(o) = &q.other {
-                lines.push(Line::styled(format!("    {}:", o.label()), theme.dim));
+                lines.push(Line::styled(format!("    {}:", o.label_in(app.words())), theme.dim));
                 for paragraph in &o.text {
                     let text = show(&paragraph.join(" "));
                     lines.push(Line::styled(format!("    {text}"), theme.dim));
@@ -120,7 +120,12 @@ pub fn event_lines<'a>(app: &'a App, theme: &Theme, width: u16) -> Vec<Line<'a>>
             crate::tui::pages::marks::spans(part, &needles, Style::new(), Style::new().patch(found))
         };
         for a in &card.actors {
-            lines.extend(super::hanging(vec![Span::raw("  ")], &a.label(), width, marked));
+            lines.extend(super::hanging(
+                vec![Span::raw("  ")],
+                &a.label_in(app.words()),
+                width,
+                marked,
+            ));
         }
     }
     if !card.tags.is_empty() {

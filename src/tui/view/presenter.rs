@@ -123,8 +123,9 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     let used = lines.len() + after.len() + 1;
     let room = usize::from(main.height).saturating_sub(used);
     // The tour's own note for the teacher goes before the first step, where
-    // the screen has room for it besides the step.
-    if let Some(note) = tour.and_then(|t| t.teacher_note.as_deref()).filter(|_| p.at == 0) {
+    // the screen has room for it besides the step (in the side column, if any).
+    let tour_note = tour.and_then(|t| t.teacher_note.as_deref()).filter(|_| p.at == 0);
+    if let Some(note) = tour_note.filter(|_| side_width == 0) {
         let note = crate::document::paragraphs(note);
         let step_note = step.note.as_ref().map_or(0, |n| height(n, width, false) + 1);
         if height(&note, width, false) + 2 + step_note <= room {
@@ -144,7 +145,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     frame.render_widget(Paragraph::new(lines), main);
 
     if side_width > 0 {
-        side_column(app, p, next.as_ref(), words, theme, side, frame);
+        side_column(app, p, next.as_ref(), tour_note, words, theme, side, frame);
     } else if p.jump.is_some() {
         steps_list(app, p, words, theme, main, frame);
     }
@@ -229,10 +230,12 @@ fn link_line(app: &App, p: &Presentation, words: Words, theme: &Theme) -> Span<'
 
 /// The side column: the projector as the class sees it, the next step, and
 /// the list of steps when it is open.
+#[allow(clippy::too_many_arguments)]
 fn side_column(
     app: &App,
     p: &Presentation,
     next: Option<&Step>,
+    tour_note: Option<&str>,
     words: Words,
     theme: &Theme,
     side: Rect,
@@ -262,8 +265,18 @@ fn side_column(
         steps_list(app, p, words, theme, below, frame);
         return;
     }
-    let lines: Vec<Line> = next_line(next, words, theme);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), below);
+    let width = usize::from(below.width).max(1);
+    let mut lines: Vec<Line> = Vec::new();
+    for l in next_line(next, words, theme) {
+        let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+        lines.extend(wrap(&text, width).into_iter().map(|w| Line::styled(w, theme.dim)));
+    }
+    if let Some(note) = tour_note {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(words.get("before_you_start"), theme.heading));
+        lines.extend(paragraphs(&crate::document::paragraphs(note), width, false, theme.base));
+    }
+    frame.render_widget(Paragraph::new(lines), below);
 }
 
 /// The tour's steps, the cursor on one: Enter goes there.
