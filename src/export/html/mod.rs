@@ -53,7 +53,7 @@ const SCRIPT_WORDS: &[&str] = &[
 ];
 
 /// `lang` when it is not the page's: a text of the data in another language.
-fn other<'a>(lang: &'a str, words: Words) -> Option<&'a str> {
+fn other(lang: &str, words: Words) -> Option<&str> {
     (lang != words.lang()).then_some(lang)
 }
 
