@@ -51,6 +51,8 @@ pub enum Ask {
     OnDate,
     /// Who said this? The event's quote at this position.
     Said { quote: usize },
+    /// Which of these countries signed the treaty?
+    Signed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,6 +129,7 @@ impl Question {
         Some(match ask {
             Ask::Country => words.fill("ask_country", &[("title", &e.title)]),
             Ask::Attended => words.fill("ask_attended", &[("title", &e.title)]),
+            Ask::Signed => words.fill("ask_signed", &[("title", &e.title)]),
             Ask::OnDate => words.fill("ask_on_date", &[("when", &date_phrase_in(e, words))]),
             Ask::Said { quote } => {
                 // The words in the class's language when the file has them.
@@ -319,6 +322,7 @@ pub fn generate_kinds(
             options.extend(on_date(tl, pool, e, &mut rng));
         }
         options.extend(country(tl, e, &mut rng));
+        options.extend(signed(tl, e, &mut rng));
         options.extend(attended(tl, &people, e, &mut rng));
         options.extend(said(tl, &people, e, &mut rng));
         if options.is_empty() {
@@ -569,6 +573,67 @@ fn country(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
         .map(|c| c.name.clone())
         .collect();
     shuffled(right, wrong, Ask::Country, e, rng)
+}
+
+/// A wrong answer to "which signed" has its capital this near one of the
+/// signatories': a country of the region, which a class could argue for.
+const REGION_KM: f64 = 3500.0;
+
+/// "Which of these countries signed …?", asked of a treaty whose list is
+/// whole: every country of today on it has a signatory among its people,
+/// and no other country does. The wrong answers are countries of the same
+/// region ([`REGION_KM`]) and period that did not sign, which a class could
+/// argue for but a signature list settles.
+fn signed(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
+    let event = &tl.events[e];
+    if !has_tag(event, &["treaty"]) {
+        return None;
+    }
+    let mut signers: Vec<&str> = event
+        .actors
+        .iter()
+        .filter(|p| {
+            p.role.as_deref().is_some_and(|r| r.contains("signator") || r.contains("signed"))
+        })
+        .filter_map(|p| tl.actor(&p.id)?.country.as_deref())
+        .collect();
+    signers.sort_unstable();
+    signers.dedup();
+    let mut listed: Vec<&str> =
+        event.countries.iter().map(String::as_str).filter(|c| today(c)).collect();
+    listed.sort_unstable();
+    if signers.is_empty() || signers != listed {
+        return None;
+    }
+    let hinted = |c: &crate::model::Country| {
+        named_in_title(event, &c.name)
+            || c.aliases.iter().any(|a| named_in_title(event, a))
+            || c.capital.as_deref().is_some_and(|k| named_in_title(event, k))
+    };
+    let candidates: Vec<&str> = signers
+        .iter()
+        .filter_map(|c| tl.country(c))
+        .filter(|c| !hinted(c))
+        .map(|c| c.name.as_str())
+        .collect();
+    let right = candidates.get(rng.below(candidates.len()))?.to_string();
+    let places: Vec<(f64, f64)> = signers.iter().filter_map(|c| tl.country(c)?.location).collect();
+    let year = event.date.year;
+    let wrong: Vec<String> = tl
+        .countries
+        .iter()
+        .filter(|c| {
+            today(&c.code)
+                && !event.countries.contains(&c.code)
+                && !hinted(c)
+                && c.location.is_some_and(|at| places.iter().any(|&p| km(at, p) <= REGION_KM))
+                && tl.events.iter().any(|o| {
+                    (o.date.year - year).abs() <= COUNTRY_PERIOD && o.countries.contains(&c.code)
+                })
+        })
+        .map(|c| c.name.clone())
+        .collect();
+    shuffled(right, wrong, Ask::Signed, e, rng)
 }
 
 /// The countries of the events that tell the same story as `event`, which
@@ -823,6 +888,8 @@ pub fn check_in(tl: &Timeline, question: &Question, answer: Answer, words: Words
             let why = match ask {
                 Ask::Country if correct => words.fill("why_country_right", &with),
                 Ask::Country => words.fill("why_country_wrong", &with),
+                Ask::Signed if correct => words.fill("why_signed_right", &with),
+                Ask::Signed => words.fill("why_signed_wrong", &with),
                 Ask::Attended if correct => words.fill("why_attended_right", &with),
                 Ask::Attended => words.fill("why_attended_wrong", &with),
                 Ask::OnDate => words
@@ -867,7 +934,7 @@ mod tests {
         let has = |f: &dyn Fn(&Question) -> bool| many.iter().any(f);
         assert!(has(&|q| matches!(q, Question::When { .. })));
         assert!(has(&|q| matches!(q, Question::First { .. })));
-        for ask in [Ask::Country, Ask::Attended, Ask::OnDate] {
+        for ask in [Ask::Country, Ask::Attended, Ask::OnDate, Ask::Signed] {
             assert!(has(&|q| matches!(q, Question::Choose { ask: a, .. } if *a == ask)), "{ask:?}");
         }
     }
@@ -937,6 +1004,7 @@ mod tests {
                             .iter()
                             .any(|o| o.title == *option && o.date_label() == e.date_label()),
                         Ask::Said { quote } => tl.speaker(&e.quotes[*quote]) == option,
+                        Ask::Signed => names(&e.countries).contains(option),
                     };
                     assert_eq!(fits, n == *answer, "{ask:?} on {}: {option}", e.id);
                     if n == *answer && matches!(ask, Ask::Country | Ask::Attended) {
@@ -1132,7 +1200,10 @@ mod tests {
         assert!(qs.len() >= 5);
         assert!(qs.iter().all(|q| matches!(
             q,
-            Question::Choose { ask: Ask::Country | Ask::Attended | Ask::Said { .. }, .. }
+            Question::Choose {
+                ask: Ask::Country | Ask::Attended | Ask::Said { .. } | Ask::Signed,
+                ..
+            }
         )));
     }
 
@@ -1241,6 +1312,29 @@ mod tests {
             }
         }
         assert!(when > 100 && first > 50 && attended > 20, "{when} {first} {attended}");
+    }
+
+    #[test]
+    fn which_signed_offers_countries_of_the_region_that_did_not() {
+        let tl = bundled();
+        let mut asked = std::collections::HashSet::new();
+        for q in every_question(&tl) {
+            let Question::Choose { ask: Ask::Signed, event, options, answer } = &q else {
+                continue;
+            };
+            let e = &tl.events[*event];
+            asked.insert(e.id.clone());
+            for (n, o) in options.iter().enumerate() {
+                let c = tl.countries.iter().find(|c| c.name == *o).expect(o);
+                assert_eq!(e.countries.contains(&c.code), n == *answer, "{} / {o}", e.id);
+                assert!(!named_in_title(e, o), "{} names {o}", e.id);
+            }
+        }
+        for id in ["csto-charter", "shanghai-five", "eaeu-treaty-signed"] {
+            assert!(asked.contains(id), "{id} not asked who signed: {asked:?}");
+        }
+        // A list that may be incomplete is not asked about.
+        assert!(!asked.contains("collective-security-treaty"));
     }
 
     #[test]

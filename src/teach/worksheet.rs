@@ -115,12 +115,15 @@ impl<'a> Worksheet<'a> {
             Question::Choose { ask: quiz::Ask::Country, .. } => 1,
             Question::Choose { ask: quiz::Ask::Attended, .. } => 2,
             Question::Choose { ask: quiz::Ask::OnDate, .. } => 3,
-            _ => 4,
+            Question::Choose { ask: quiz::Ask::Signed, .. } => 4,
+            _ => 5,
         };
         let mut kept: Vec<Question> = Vec::new();
         for q in quiz::generate_kinds(tl, &pool, seed, pool.len(), Kinds::Undated) {
-            // People have a task of their own, the matching: one question on them here.
-            let most = if kind(&q) == 2 { 1 } else { PER_KIND };
+            // People have a task of their own, the matching: one question on
+            // them here; and one on the countries an event concerns, whose
+            // wrong answers are far away, beside those on who signed.
+            let most = if matches!(kind(&q), 1 | 2) { 1 } else { PER_KIND };
             if kept.len() < CHOICES && kept.iter().filter(|k| kind(k) == kind(&q)).count() < most {
                 kept.push(q);
             }
@@ -250,7 +253,7 @@ mod tests {
         assert_eq!(ws.events.len(), tour.steps.len());
         assert_eq!(ws.open.len(), tour.steps.iter().filter(|s| s.question.is_some()).count());
         assert!(ws.open.iter().all(|o| o.guide.is_some()));
-        assert!(ws.choices.len() >= 3, "{:?}", ws.choices);
+        assert!(ws.choices.len() >= 2, "{:?}", ws.choices);
         assert!(ws.order.is_some() && ws.matching.is_some(), "five tasks at least");
         for c in &ws.choices {
             assert!(c.answer < c.options.len());

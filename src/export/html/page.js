@@ -235,10 +235,10 @@
     perPage.addEventListener("change", () => document.body.classList.toggle("per-page", perPage.checked));
     // A swipe across the screen, mostly sideways: left for the next step.
     let touch = null;
-    main.addEventListener("touchstart", (e) => {
+    document.addEventListener("touchstart", (e) => {
       touch = e.touches.length === 1 ? { x: e.touches[0].clientX, y: e.touches[0].clientY } : null;
     }, { passive: true });
-    main.addEventListener("touchend", (e) => {
+    document.addEventListener("touchend", (e) => {
       if (!touch || e.changedTouches.length !== 1) return;
       const dx = e.changedTouches[0].clientX - touch.x;
       const dy = e.changedTouches[0].clientY - touch.y;
