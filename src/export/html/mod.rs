@@ -199,8 +199,8 @@ fn card_facts(card: &Card, anchors: Anchors, words: Words) -> Markup {
                 dd dir="auto" { (place) }
             }
             @for (name, value) in &card.attributes {
-                dt { (name) }
-                dd dir="auto" { (value) }
+                dt lang=[other(SOURCE_LANG, words)] { (name) }
+                dd dir="auto" lang=[other(SOURCE_LANG, words)] { (value) }
             }
             @if let Some(m) = &card.media {
                 dt { (words.get("media")) }
