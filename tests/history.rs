@@ -631,11 +631,11 @@ fn a3_putins_russian_words_in_the_russian_texts_and_the_english_marked_as_the_kr
     // The Russian lesson shows his Russian words, and the English as the translation.
     let md = text(&steppe(&["export", "--tour", "new-great-game", "--lang", "ru"]).stdout);
     let step =
-        md.split("\n## Step ").find(|s| s.contains("14 Oct 2022: Первый саммит")).expect("step");
+        md.split("\n## Шаг ").find(|s| s.contains("14 окт. 2022: Первый саммит")).expect("step");
     let words = step.find(PUTIN_IN_RUSSIAN).expect("his words");
-    let english = step.find("Kremlin's translation, in English").expect("marked");
+    let english = step.find("перевод: Kremlin (язык — английский)").expect("marked");
     assert!(words < english, "{step}");
-    let note = step.split("**Note for the teacher:**").nth(1).expect("a note");
+    let note = step.split("**Заметка для учителя:**").nth(1).expect("a note");
     assert!(note.contains("кооперации") && !note.contains("«внешних попытках»"), "{note}");
 }
 

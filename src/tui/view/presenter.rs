@@ -65,32 +65,43 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     let mut lines: Vec<Line> = Vec::new();
     let title = tour.map_or("", |t| t.title.as_str());
     lines.push(Line::from(vec![
-        Span::styled(format!("{} · ", words.get("presenter")), theme.dim),
+        Span::styled(format!("{} · ", shown(words.get("presenter"))), theme.dim),
         Span::styled(shown(title), theme.title),
-        Span::styled(format!("   {}", p.position_in(words)), theme.heading),
+        Span::styled(format!("   {}", shown(&p.position_in(words))), theme.heading),
     ]));
     lines.push(timers(app, words, theme));
-    lines.push(Line::from(link_line(app, p, words, theme)));
+    // Wrapped between words, each line then put in display order.
+    let (link, style) = link_line(app, p, words, theme);
+    lines.extend(wrap(&link, width).iter().map(|l| Line::styled(shown(l), style)));
     lines.push(Line::raw(""));
     let Some(step) = step else {
-        lines.push(Line::styled(words.get("no_steps_in_files"), theme.dim));
+        lines.push(Line::styled(shown(words.get("no_steps_in_files")), theme.dim));
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         return;
     };
     let card = &step.card;
-    lines.push(Line::from(vec![
-        Span::styled(format!("{} · {} · ", words.get("now"), words.date(&card.date)), theme.year),
-        Span::styled(shown(card.title), theme.title),
-    ]));
+    let now = format!("{} · {} · ", words.get("now"), words.date(&card.date));
+    lines.push(if words.rtl() {
+        // One line in display order, so the parts stand in the reader's order.
+        Line::styled(shown(&format!("{now}{}", card.title)), theme.title)
+    } else {
+        Line::from(vec![
+            Span::styled(now, theme.year),
+            Span::styled(shown(card.title), theme.title),
+        ])
+    });
     if let Some(q) = &step.quote {
         let who = q.attribution();
-        lines.push(Line::styled(words.fill("slide_is_a_quote", &[("who", &who)]), theme.era));
+        lines.push(Line::styled(
+            shown(&words.fill("slide_is_a_quote", &[("who", &who)])),
+            theme.era,
+        ));
     }
     if p.blank {
         lines.push(Line::styled(
             format!(
                 "■ {} ({})",
-                words.get("blank_screen"),
+                shown(words.get("blank_screen")),
                 key(Context::Presenter, Action::ToggleBlank)
             ),
             theme.warning,
@@ -103,15 +114,15 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     if let Some(question) = &step.question {
         let following = app.lesson.link.as_ref().is_some_and(|l| l.others > 0 && !l.away);
         let state = match (p.question, following) {
-            (true, true) => words.get("question_on_projector").to_string(),
-            (true, false) => words.get("question_no_projector").to_string(),
-            (false, _) => words.fill(
+            (true, true) => shown(words.get("question_on_projector")),
+            (true, false) => shown(words.get("question_no_projector")),
+            (false, _) => shown(&words.fill(
                 "question_hidden",
                 &[("key", key(Context::Presenter, Action::ToggleQuestion))],
-            ),
+            )),
         };
         after.push(Line::from(vec![
-            Span::styled(words.question_for_the_class(), theme.heading),
+            Span::styled(shown(words.question_for_the_class()), theme.heading),
             Span::styled(format!(" ({state})"), theme.dim),
         ]));
         after.extend(paragraphs(question, width, false, theme.marker));
@@ -129,7 +140,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         let note = crate::document::paragraphs(note);
         let step_note = step.note.as_ref().map_or(0, |n| height(n, width, false) + 1);
         if height(&note, width, false) + 2 + step_note <= room {
-            lines.push(Line::styled(words.get("before_you_start"), theme.heading));
+            lines.push(Line::styled(shown(words.get("before_you_start")), theme.heading));
             lines.extend(paragraphs(&note, width, false, theme.base));
             lines.push(Line::raw(""));
         }
@@ -137,7 +148,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     if let Some(note) = &step.note {
         let room = usize::from(main.height).saturating_sub(lines.len() + after.len() + 1);
         let spaced = height(note, width, true) < room;
-        lines.push(Line::styled(words.note_for_the_teacher(), theme.heading));
+        lines.push(Line::styled(shown(words.note_for_the_teacher()), theme.heading));
         lines.extend(paragraphs(note, width, spaced, theme.title));
         lines.push(Line::raw(""));
     }
@@ -156,14 +167,15 @@ fn next_line(next: Option<&Step>, words: Words, theme: &Theme) -> Vec<Line<'stat
     vec![match next {
         Some(next) => Line::from(vec![
             Span::styled(
-                format!("{} · {} · ", words.get("next"), words.date(&next.card.date)),
+                shown(&format!("{} · {} · ", words.get("next"), words.date(&next.card.date))),
                 theme.dim,
             ),
             Span::styled(shown(next.card.title), theme.title),
         ]),
-        None => {
-            Line::styled(format!("{} · {}", words.get("next"), words.get("last_step")), theme.dim)
-        }
+        None => Line::styled(
+            shown(&format!("{} · {}", words.get("next"), words.get("last_step"))),
+            theme.dim,
+        ),
     }]
 }
 
@@ -171,30 +183,36 @@ fn next_line(next: Option<&Step>, words: Words, theme: &Theme) -> Vec<Line<'stat
 fn timers(app: &App, words: Words, theme: &Theme) -> Line<'static> {
     let Some(c) = app.lesson.clock else { return Line::raw("") };
     let lesson = match c.left() {
-        Ok(left) => {
-            Span::styled(words.fill("lesson_left", &[("time", &clock_face(left))]), theme.heading)
-        }
-        Err(over) => {
-            Span::styled(words.fill("lesson_over", &[("time", &clock_face(over))]), theme.warning)
-        }
+        Ok(left) => Span::styled(
+            shown(&words.fill("lesson_left", &[("time", &clock_face(left))])),
+            theme.heading,
+        ),
+        Err(over) => Span::styled(
+            shown(&words.fill("lesson_over", &[("time", &clock_face(over))])),
+            theme.warning,
+        ),
     };
     let mut spans = vec![
         Span::styled(format!("{}   ", c.time_of_day()), theme.dim),
-        Span::styled(format!("{} {}", words.get("this_step"), clock_face(c.step)), theme.year),
+        Span::styled(
+            format!("{} {}", shown(words.get("this_step")), clock_face(c.step)),
+            theme.year,
+        ),
         Span::raw("   "),
         lesson,
     ];
     if c.paused {
-        spans.push(Span::styled(format!("   ‖ {}", words.get("paused")), theme.warning));
+        spans.push(Span::styled(format!("   ‖ {}", shown(words.get("paused"))), theme.warning));
     }
     Line::from(spans)
 }
 
-/// Whether a projector follows this screen, and how to link one.
-fn link_line(app: &App, p: &Presentation, words: Words, theme: &Theme) -> Span<'static> {
+/// Whether a projector follows this screen, and how to link one: the
+/// words in their logical order, and their style.
+fn link_line(app: &App, p: &Presentation, words: Words, theme: &Theme) -> (String, Style) {
     let tour_id = p.tour.as_deref().unwrap_or("ID");
     match &app.lesson.link {
-        Some(l) if l.others > 0 && l.away => Span::styled(
+        Some(l) if l.others > 0 && l.away => (
             words.fill(
                 "linked_away",
                 &[("channel", &l.channel), ("key", key(Context::Panes, Action::OpenTours))],
@@ -202,9 +220,9 @@ fn link_line(app: &App, p: &Presentation, words: Words, theme: &Theme) -> Span<'
             theme.warning,
         ),
         Some(crate::tui::state::link::Link { problem: Some(why), .. }) => {
-            Span::styled(why.clone(), theme.warning)
+            (why.clone(), theme.warning)
         }
-        Some(l) if l.others > 0 => Span::styled(
+        Some(l) if l.others > 0 => (
             words.fill(
                 "linked_following",
                 &[("channel", &l.channel), ("others", &words.count("screens_follow", l.others))],
@@ -219,12 +237,12 @@ fn link_line(app: &App, p: &Presentation, words: Words, theme: &Theme) -> Span<'
                 format!(" --channel {}", l.channel)
             };
             let command = format!("steppe --tour {tour_id}{channel}");
-            Span::styled(
+            (
                 words.fill("linked_alone", &[("channel", &l.channel), ("command", &command)]),
                 theme.warning,
             )
         }
-        None => Span::styled(words.get("not_linked"), theme.warning),
+        None => (words.get("not_linked").to_string(), theme.warning),
     }
 }
 
@@ -247,11 +265,11 @@ fn side_column(
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(Line::styled(format!(" {} ", words.get("projector_now")), theme.heading));
+        .title(Line::styled(format!(" {} ", shown(words.get("projector_now"))), theme.heading));
     let inside = block.inner(frame_rect);
     frame.render_widget(block, frame_rect);
     if p.blank {
-        let text = fit_words(words.get("blank_screen"), usize::from(inside.width));
+        let text = fit_words(&shown(words.get("blank_screen")), usize::from(inside.width));
         frame.render_widget(Paragraph::new(Line::styled(text, theme.dim)), inside);
     } else {
         // What the projector draws: the slide, without the teacher's note.
@@ -273,7 +291,7 @@ fn side_column(
     }
     if let Some(note) = tour_note {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(words.get("before_you_start"), theme.heading));
+        lines.push(Line::styled(shown(words.get("before_you_start")), theme.heading));
         lines.extend(paragraphs(&crate::document::paragraphs(note), width, false, theme.base));
     }
     frame.render_widget(Paragraph::new(lines), below);
@@ -294,7 +312,7 @@ fn steps_list(
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus)
-        .title(Line::styled(format!(" {} ", words.get("steps_heading")), theme.heading));
+        .title(Line::styled(format!(" {} ", shown(words.get("steps_heading"))), theme.heading));
     let inside = block.inner(area);
     frame.render_widget(block, area);
     let rows = usize::from(inside.height).max(1);

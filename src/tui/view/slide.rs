@@ -127,7 +127,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     let room = width.saturating_sub(columns(&position) + 2);
     let line = Line::from(vec![
         Span::styled(crate::text::pad(&fit_words(context, room), room + 2), theme.dim),
-        Span::styled(position, theme.title),
+        Span::styled(shown(&position), theme.title),
     ]);
     frame.render_widget(Paragraph::new(line), header);
 
@@ -323,7 +323,7 @@ fn boxed_lines(
         .borders(Borders::ALL)
         .border_style(style)
         .padding(Padding::horizontal(1))
-        .title(Line::styled(format!(" {heading} "), theme.heading));
+        .title(Line::styled(format!(" {} ", shown(heading)), theme.heading));
     let lines: Vec<Line> = lines.iter().map(|l| Line::raw(shown(l))).collect();
     frame.render_widget(Paragraph::new(lines).block(block), r);
 }

@@ -22,7 +22,9 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let left: Vec<Span> = match &app.screen {
         Screen::Present(_) | Screen::Quiz(_) => {
             let what = match &app.screen {
-                Screen::Present(p) => format!(" {}", p.position_in(app.words())),
+                Screen::Present(p) => {
+                    format!(" {}", crate::tui::bidi::line(&p.position_in(app.words())))
+                }
                 _ => " Quiz".to_string(),
             };
             vec![Span::styled(what, theme.title)]
@@ -205,7 +207,7 @@ fn line_with_hints(app: &App, left: Vec<Span<'_>>, theme: &Theme, area: Rect, fr
     for (keys, words) in keymap::footer_fitting(app.context(), room, cost, works) {
         room -= cost(keys, words);
         hints.push(Span::styled(keys, theme.key));
-        hints.push(Span::raw(format!(" {}  ", say(words))));
+        hints.push(Span::raw(format!(" {}  ", crate::tui::bidi::line(say(words)))));
     }
     if !hints.is_empty() {
         spans.push(Span::raw(" ".repeat(room + 2)));
