@@ -132,10 +132,12 @@ impl Cache {
         // Serialized as an `Entry` is: a reference is written as what it refers to.
         let entry = (format, content, diagnostics);
         let Ok(payload) = postcard::to_allocvec(&entry) else { return };
-        let mut bytes = header(key, &payload);
-        bytes.extend_from_slice(&payload);
+        let head = header(key, &payload);
+        // Header and payload are written one after the other, not copied together:
+        // a big file's payload is held once.
+        let write = |f: &mut fs::File| f.write_all(&head).and_then(|()| f.write_all(&payload));
         if fs::create_dir_all(&self.dir).is_ok()
-            && store(&self.dir, &key.file_name(), &bytes, |f, b| f.write_all(b)).is_ok()
+            && store(&self.dir, &key.file_name(), write).is_ok()
         {
             self.wrote.store(true, Ordering::Relaxed);
         }
@@ -213,18 +215,17 @@ fn payload(bytes: &[u8], key: Key) -> Option<&[u8]> {
     (rest.len() as u64 == len && xxh3_64(rest) == sum).then_some(rest)
 }
 
-/// Writes `bytes` as `dir/name`: into a temporary file beside it, then
-/// renamed over it, so that no reader ever sees part of an entry. `write`
-/// is the writing itself (a test makes it fail as a full disk does).
+/// Writes `dir/name` with `write`: into a temporary file beside it, then
+/// renamed over it, so that no reader ever sees part of an entry (a test
+/// makes `write` fail as a full disk does).
 fn store(
     dir: &Path,
     name: &str,
-    bytes: &[u8],
-    write: impl FnOnce(&mut fs::File, &[u8]) -> io::Result<()>,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
 ) -> io::Result<()> {
     let mut tmp = tempfile::Builder::new().prefix(".tmp-").suffix(".bin").tempfile_in(dir)?;
     // On an error the temporary file is removed when `tmp` is dropped.
-    write(tmp.as_file_mut(), bytes)?;
+    write(tmp.as_file_mut())?;
     tmp.persist(dir.join(name)).map_err(|e| e.error)?;
     Ok(())
 }
@@ -382,10 +383,11 @@ mod tests {
     #[test]
     fn a_failed_write_leaves_no_entry_and_no_temporary_file() {
         let dir = tempfile::tempdir().expect("a directory");
-        let full = |_: &mut fs::File, _: &[u8]| -> io::Result<()> {
+        let full = |f: &mut fs::File| -> io::Result<()> {
+            f.write_all(b"the start of an entry")?;
             Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"))
         };
-        assert!(store(dir.path(), "x.bin", b"bytes", full).is_err());
+        assert!(store(dir.path(), "x.bin", full).is_err());
         assert_eq!(fs::read_dir(dir.path()).expect("listed").count(), 0);
         // A cache in a place that cannot be a directory is passed over.
         let file = dir.path().join("a-file");
