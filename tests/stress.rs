@@ -37,6 +37,8 @@ struct Cost {
 /// `wait4` gives starts from this test process's size at the fork.
 fn measure(dir: &Path, args: &[&str]) -> Cost {
     let _one_at_a_time = serial();
+    // An empty cache of its own: each run parses, and writes what it made.
+    let cache = tempfile::tempdir().expect("a cache directory");
     let out = tempfile::tempfile().expect("stdout file");
     let err = tempfile::tempfile().expect("stderr file");
     let start = Instant::now();
@@ -44,6 +46,7 @@ fn measure(dir: &Path, args: &[&str]) -> Cost {
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env("XDG_CACHE_HOME", cache.path())
         .stdin(Stdio::null())
         .stdout(out.try_clone().expect("clone"))
         .stderr(err.try_clone().expect("clone"))
