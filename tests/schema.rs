@@ -114,6 +114,8 @@ fn the_schema_and_the_reader_allow_the_same_keys() {
             "step" => properties(&schema, "StepDoc"),
             "quote" => properties(&schema, "QuoteDoc"),
             "quote original" => properties(&schema, "OriginalDoc"),
+            "lane set" => properties(&schema, "LaneSetDoc"),
+            "lane" => properties(&schema, "TitledLaneDoc"),
             other => panic!("no schema definition for {other}"),
         };
         let mut read: Vec<String> = keys.iter().map(|k| k.to_string()).collect();

@@ -10,8 +10,8 @@ type Fast = hashbrown::DefaultHashBuilder;
 use super::Prefer;
 use super::diagnostic::Mark;
 use super::diagnostic::{Diagnostic, SourceFile, did_you_mean, sample_list};
-use super::schema::{ActorDef, EventDef, FileContent, Located, TourDef};
-use crate::model::Timeline;
+use super::schema::{ActorDef, EventDef, FileContent, LaneSetDef, Located, TourDef};
+use crate::model::{Lane, LaneSet, Member, Timeline};
 
 pub fn merge(
     contents: Vec<FileContent>,
@@ -28,6 +28,7 @@ pub fn merge(
     let mut events: Vec<(usize, EventDef)> =
         Vec::with_capacity(contents.iter().map(|c| c.events.len()).sum());
     let mut tours: Vec<(usize, TourDef)> = Vec::new();
+    let mut lanes: Vec<LaneSetDef> = Vec::new();
     // What errors kept from being read: references to it follow from those errors.
     let mut not_read: HashSet<(String, String)> = HashSet::new();
     for content in contents {
@@ -43,6 +44,7 @@ pub fn merge(
         eras.extend(content.eras);
         events.extend(content.events.into_iter().map(|e| (file, e)));
         tours.extend(content.tours.into_iter().map(|t| (file, t)));
+        lanes.extend(content.lanes);
         tl.translations.extend(content.translations);
         not_read.extend(content.not_read);
     }
@@ -82,6 +84,22 @@ pub fn merge(
         |a, b| a.1.tour == b.1.tour,
     );
 
+    let lanes = dup
+        .dedup(
+            lanes,
+            "lane set",
+            |l| &l.id,
+            |l| (l.file, l.mark),
+            |a, b| {
+                a.title == b.title
+                    && a.lanes.len() == b.lanes.len()
+                    && a.lanes.iter().zip(&b.lanes).all(|(x, y)| {
+                        x.title == y.title
+                            && x.members.iter().map(|m| &m.0).eq(y.members.iter().map(|m| &m.0))
+                    })
+            },
+        )
+        .0;
     let country_codes: HashSet<&str, Fast> =
         countries.iter().map(|c| c.value.code.as_str()).collect();
     let actor_ids: HashSet<&str, Fast> = actors.iter().map(|a| a.actor.id.as_str()).collect();
@@ -185,6 +203,13 @@ pub fn merge(
         }
     }
 
+    let tags: HashSet<&str, Fast> =
+        events.iter().flat_map(|(_, e)| e.event.tags.iter().map(String::as_str)).collect();
+    tl.lanes = lanes
+        .iter()
+        .map(|set| resolve_lanes(set, &country_codes, &actor_ids, &tags, &mut refs))
+        .collect();
+
     tl.countries = countries.into_iter().map(|c| c.value).collect();
     tl.actors = actors.into_iter().map(|a| a.actor).collect();
     tl.eras = eras.into_iter().map(|e| e.value).collect();
@@ -194,6 +219,74 @@ pub fn merge(
     tl.events = in_date_order(events.into_iter().map(|(_, e)| e.event).collect());
     tl.tours = tours.into_iter().map(|(_, t)| t.tour).collect();
     tl
+}
+
+/// A lane set's members as countries, actors and tags: `country:RU`,
+/// `actor:putin`, `tag:summit`, or a plain name taken as the first of a
+/// country's code, an actor's id or a tag that has it. A member that names
+/// nothing is reported at its place and left out.
+fn resolve_lanes(
+    set: &LaneSetDef,
+    countries: &HashSet<&str, Fast>,
+    actors: &HashSet<&str, Fast>,
+    tags: &HashSet<&str, Fast>,
+    refs: &mut Refs,
+) -> LaneSet {
+    let what = format!("lane set `{}`", set.id);
+    let mut lanes = Vec::new();
+    for lane in &set.lanes {
+        let mut members = Vec::new();
+        for (text, mark) in &lane.members {
+            let member = match text.split_once(':') {
+                Some(("country", code)) => refs
+                    .check(countries, code, "country", &what, set.file, *mark)
+                    .then(|| Member::Country(code.to_string())),
+                Some(("actor", id)) => refs
+                    .check(actors, id, "actor", &what, set.file, *mark)
+                    .then(|| Member::Actor(id.to_string())),
+                Some(("tag", tag)) if tags.contains(tag) => Some(Member::Tag(tag.to_string())),
+                Some(("tag", tag)) => {
+                    let help = did_you_mean(tag, tags.iter().copied())
+                        .map(|s| format!("did you mean `tag:{s}`?"));
+                    refs.diags.push(
+                        Diagnostic::error(
+                            set.file,
+                            Some(*mark),
+                            format!("no event has the tag `{tag}` that {what} names"),
+                        )
+                        .with_help(help),
+                    );
+                    None
+                }
+                _ if countries.contains(text.as_str()) => Some(Member::Country(text.clone())),
+                _ if actors.contains(text.as_str()) => Some(Member::Actor(text.clone())),
+                _ if tags.contains(text.as_str()) => Some(Member::Tag(text.clone())),
+                _ => {
+                    let all = countries.iter().chain(actors).chain(tags).copied();
+                    let help = match did_you_mean(text, all) {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "write a country's code (`RU`), an actor's id (`putin`) or a tag (`summit`), or spell it `country:RU`, `actor:putin`, `tag:summit`".into(),
+                    };
+                    refs.diags.push(
+                        Diagnostic::error(
+                            set.file,
+                            Some(*mark),
+                            format!(
+                                "unknown member `{text}` in {what}: expected a country's code, an actor's id or a tag of an event"
+                            ),
+                        )
+                        .with_help(Some(help)),
+                    );
+                    None
+                }
+            };
+            members.extend(member);
+        }
+        if !members.is_empty() {
+            lanes.push(Lane { title: lane.title.clone(), members });
+        }
+    }
+    LaneSet { id: set.id.clone(), title: set.title.clone(), lanes }
 }
 
 /// A broken event whose id another event of its file has: reported now, as

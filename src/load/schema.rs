@@ -44,6 +44,24 @@ pub struct ActorDef {
     pub country: Mark,
 }
 
+/// A lane set as written: its members are checked against the timeline
+/// when the files are merged.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LaneSetDef {
+    pub id: String,
+    pub title: String,
+    pub file: usize,
+    pub mark: Mark,
+    pub lanes: Vec<LaneDef>,
+}
+
+/// A lane as written: its title and each member's spelling with its place.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LaneDef {
+    pub title: Option<String>,
+    pub members: Vec<(String, Mark)>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TourDef {
     pub tour: Tour,
@@ -62,6 +80,7 @@ pub struct FileContent {
     pub eras: Vec<Located<Era>>,
     pub events: Vec<EventDef>,
     pub tours: Vec<TourDef>,
+    pub lanes: Vec<LaneSetDef>,
     pub translations: Translations,
     /// Items written but not read because of an error in them: (list, id),
     /// such as ("countries", "UZ"). References to them are not reported again.
@@ -69,7 +88,7 @@ pub struct FileContent {
 }
 
 pub const TOP_KEYS: &[&str] =
-    &["title", "description", "countries", "actors", "eras", "events", "tours"];
+    &["title", "description", "countries", "actors", "eras", "events", "tours", "lanes"];
 pub const COUNTRY_KEYS: &[&str] = &["code", "name", "aliases", "capital", "location", "names"];
 pub const ACTOR_KEYS: &[&str] = &["id", "name", "aliases", "kind", "country", "role", "names"];
 pub const ERA_KEYS: &[&str] = &["id", "title", "start", "end", "translations"];
@@ -100,6 +119,8 @@ const LOCATION_KEYS: &[&str] = &["name", "lat", "lon"];
 pub const TOUR_KEYS: &[&str] =
     &["id", "title", "description", "teacher_note", "steps", "translations"];
 pub const STEP_KEYS: &[&str] = &["event", "note", "question", "quote", "translations"];
+pub const LANE_SET_KEYS: &[&str] = &["id", "title", "members", "translations"];
+pub const LANE_KEYS: &[&str] = &["title", "members", "translations"];
 
 /// The keys of each kind of block, for checks that the JSON Schema and the
 /// writers agree with the reader.
@@ -117,6 +138,8 @@ pub const BLOCK_KEYS: &[(&str, &[&str])] = &[
     ("quote original", ORIGINAL_KEYS),
     ("tour", TOUR_KEYS),
     ("step", STEP_KEYS),
+    ("lane set", LANE_SET_KEYS),
+    ("lane", LANE_KEYS),
 ];
 
 /// A name an attribute may have: letters, digits, `-`, `_` and `.`.
@@ -321,6 +344,15 @@ fn read_in_parts(
     Some(whole.out)
 }
 
+/// `US + EU + GB` → its members, each with the lane's mark.
+fn split_members(text: &str, mark: Mark) -> Vec<(String, Mark)> {
+    text.split('+')
+        .map(|m| sanitize::line(m).trim().to_string())
+        .filter(|m| !m.is_empty())
+        .map(|m| (m, mark))
+        .collect()
+}
+
 struct Cx {
     file: usize,
     diags: Vec<Diagnostic>,
@@ -370,6 +402,7 @@ impl Cx {
         out.eras.extend(part.eras);
         out.events.extend(part.events);
         out.tours.extend(part.tours);
+        out.lanes.extend(part.lanes);
         out.not_read.extend(part.not_read);
         self.diags.extend(later.diags);
     }
@@ -436,6 +469,60 @@ impl Cx {
                 self.item(key, item);
             }
         }
+        for item in self.items(root, "lanes", "the file").to_vec() {
+            let set = self.lane_set(&item);
+            self.out.lanes.extend(set);
+        }
+    }
+
+    /// A lane set: `id`, `title` and `members`, each a lane: `RU`,
+    /// `US + EU + GB`, or a mapping with its own `title` and `members`.
+    fn lane_set(&mut self, v: &Node) -> Option<LaneSetDef> {
+        let (map, id, what) = self.record(v, "a lane set", "lane set", LANE_SET_KEYS)?;
+        let title = self.req_text(map, "title", &what);
+        let items = self.items(map, "members", &what);
+        if items.is_empty() {
+            self.error_help(
+                map.mark,
+                format!("{what} has no `members`: list its lanes"),
+                Some("such as `members: [RU, CN, US + EU + GB, TR]`".into()),
+            );
+        }
+        let mut lanes = Vec::new();
+        for (n, item) in items.iter().enumerate() {
+            let lane_what = format!("lane {} of {what}", n + 1);
+            if let Some(text) = item.text() {
+                let members = split_members(text, item.mark);
+                if members.is_empty() {
+                    self.error(item.mark, format!("{lane_what} names no member"));
+                }
+                lanes.push(LaneDef { title: None, members });
+                continue;
+            }
+            let Some(m) = self.mapping(item, &lane_what, LANE_KEYS) else { continue };
+            let title = self.opt_text(m, "title", &lane_what, false);
+            let mut members = Vec::new();
+            for (text, mark) in self.words(m, "members", &lane_what) {
+                members.extend(split_members(&text, mark));
+            }
+            if members.is_empty() {
+                self.error(m.mark, format!("{lane_what} has no `members`; it is required"));
+            }
+            if let Some(id) = &id {
+                self.translations(m, &lane_what, &[("title", Field::LaneTitle(id.clone(), n), false)]);
+            }
+            lanes.push(LaneDef { title, members });
+        }
+        if let Some(id) = &id {
+            self.translations(map, &what, &[("title", Field::LaneSetTitle(id.clone()), false)]);
+        }
+        Some(LaneSetDef {
+            id: id?,
+            title: title?,
+            file: self.file,
+            mark: map.get("id").map_or(map.mark, |i| i.mark),
+            lanes,
+        })
     }
 
     /// Checks that `v` is a mapping with only `allowed` keys.

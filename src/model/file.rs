@@ -9,7 +9,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Event, Field, Quote, Source, Timeline};
+use super::{Event, Field, Member, Quote, Source, Timeline};
 
 /// The key under which steppe's own fields ride in a TimelineJS file.
 pub const STEPPE_KEY: &str = "steppe";
@@ -36,6 +36,43 @@ pub struct FileDoc {
     pub events: Vec<EventDoc>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tours: Vec<TourDoc>,
+    /// Named sets of lanes for the time axis and the statistics, such as
+    /// "The powers": one lane per member.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lanes: Vec<LaneSetDoc>,
+}
+
+/// A set of lanes: each member is a lane of the events that name it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LaneSetDoc {
+    #[schemars(schema_with = "id_schema")]
+    pub id: String,
+    pub title: String,
+    /// The lanes, in order: `RU`, `US + EU + GB`, or a mapping with a title.
+    pub members: Vec<LaneDoc>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, EraTextsDoc>,
+}
+
+/// One lane: a member, or several joined by ` + `, each a country's code, an
+/// actor's id or a tag (the first that has the name), or spelt `country:RU`,
+/// `actor:putin`, `tag:summit`; or a mapping with its own title.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum LaneDoc {
+    Members(String),
+    Titled(TitledLaneDoc),
+}
+
+/// A lane with a title of its own: "The West" for US, EU and GB.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TitledLaneDoc {
+    pub title: String,
+    pub members: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, EraTextsDoc>,
 }
 
 /// A country that events and actors refer to by its code.
@@ -595,6 +632,50 @@ impl FileDoc {
             .iter()
             .filter(|t| all || t.steps.iter().all(|s| ids.contains(s.event.as_str())))
             .collect();
+        // Members the written file still has: the others would not load.
+        let kept = |m: &Member| {
+            all || match m {
+                Member::Country(c) => countries.clone().any(|x| x.code == *c),
+                Member::Actor(a) => actors.iter().any(|x| x.id == *a),
+                Member::Tag(t) => events.iter().any(|e| e.tags.contains(t)),
+            }
+        };
+        let lanes = tl
+            .lanes
+            .iter()
+            .map(|set| LaneSetDoc {
+                id: set.id.clone(),
+                title: set.title.clone(),
+                members: set
+                    .lanes
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(n, lane)| {
+                        let members: Vec<String> =
+                            lane.members.iter().filter(|m| kept(m)).map(Member::spelled).collect();
+                        if members.is_empty() {
+                            return None;
+                        }
+                        let field = Field::LaneTitle(set.id.clone(), n);
+                        Some(match &lane.title {
+                            Some(title) => LaneDoc::Titled(TitledLaneDoc {
+                                title: title.clone(),
+                                members,
+                                translations: texts(tl, vec![(field, |t: &mut EraTextsDoc, s| t.title = Some(s))]),
+                            }),
+                            None => LaneDoc::Members(members.join(" + ")),
+                        })
+                    })
+                    .collect(),
+                translations: texts(
+                    tl,
+                    vec![(Field::LaneSetTitle(set.id.clone()), |t: &mut EraTextsDoc, s| {
+                        t.title = Some(s)
+                    })],
+                ),
+            })
+            .filter(|set| !set.members.is_empty())
+            .collect();
         FileDoc {
             title: tl.title.clone(),
             description: tl.description.clone(),
@@ -687,6 +768,7 @@ impl FileDoc {
                     ),
                 })
                 .collect(),
+            lanes,
         }
     }
 }

@@ -20,6 +20,9 @@ pub enum Field {
     /// A tour's step, by the tour's id and the step's position from 0.
     StepNote(String, usize),
     StepQuestion(String, usize),
+    LaneSetTitle(String),
+    /// A lane's title, by its set's id and its position from 0.
+    LaneTitle(String, usize),
 }
 
 /// Every translation of the loaded files, by language and field.
@@ -110,6 +113,14 @@ impl Timeline {
         for e in &mut self.events {
             put(Field::EventTitle(e.id.clone()), &mut e.title);
             put(Field::EventSummary(e.id.clone()), &mut e.summary);
+        }
+        for set in &mut self.lanes {
+            put(Field::LaneSetTitle(set.id.clone()), &mut set.title);
+            for (n, lane) in set.lanes.iter_mut().enumerate() {
+                if let Some(text) = tr.get(&lang, &Field::LaneTitle(set.id.clone(), n)) {
+                    lane.title = Some(text.to_string());
+                }
+            }
         }
         for t in &mut self.tours {
             put(Field::TourTitle(t.id.clone()), &mut t.title);

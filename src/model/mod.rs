@@ -339,6 +339,76 @@ impl Event {
     }
 }
 
+/// What a lane gathers: the events that name a country, an actor or a tag.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Member {
+    Country(String),
+    Actor(String),
+    Tag(String),
+}
+
+impl Member {
+    /// `country`, `actor` or `tag`: the facet, as a filter names it.
+    pub fn facet(&self) -> &'static str {
+        match self {
+            Member::Country(_) => "country",
+            Member::Actor(_) => "actor",
+            Member::Tag(_) => "tag",
+        }
+    }
+
+    /// The code, id or tag.
+    pub fn key(&self) -> &str {
+        match self {
+            Member::Country(k) | Member::Actor(k) | Member::Tag(k) => k,
+        }
+    }
+
+    /// `country:RU`: how a file or a `--split` spells it without doubt.
+    pub fn spelled(&self) -> String {
+        format!("{}:{}", self.facet(), self.key())
+    }
+}
+
+/// One lane of a lane set: the events naming any of its members.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lane {
+    /// Its label; `None`: its members' names ("Russia", "United States + EU").
+    pub title: Option<String>,
+    pub members: Vec<Member>,
+}
+
+/// Lanes a timeline names for the time axis and the statistics: "The powers".
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaneSet {
+    pub id: String,
+    pub title: String,
+    pub lanes: Vec<Lane>,
+}
+
+impl Timeline {
+    /// What a member is called here: the country's or actor's name, or the tag.
+    pub fn member_name<'a>(&'a self, m: &'a Member) -> &'a str {
+        match m {
+            Member::Country(c) => self.country_name(c),
+            Member::Actor(a) => self.actor(a).map_or(a.as_str(), |a| a.name.as_str()),
+            Member::Tag(t) => t,
+        }
+    }
+
+    /// A lane's label: its title, else its members' names joined by ` + `.
+    pub fn lane_label(&self, lane: &Lane) -> String {
+        match &lane.title {
+            Some(t) => t.clone(),
+            None => lane.members.iter().map(|m| self.member_name(m)).collect::<Vec<_>>().join(" + "),
+        }
+    }
+
+    pub fn lane_set(&self, id: &str) -> Option<&LaneSet> {
+        self.lanes.iter().find(|l| l.id == id)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TourStep {
     pub event: String,
@@ -370,6 +440,8 @@ pub struct Timeline {
     pub eras: Vec<Era>,
     pub events: Vec<Event>,
     pub tours: Vec<Tour>,
+    /// Lane sets for the time axis and the statistics.
+    pub lanes: Vec<LaneSet>,
     /// The names of the files the timeline was read from, as given.
     pub files: Vec<String>,
     /// Names and texts in other languages; see [`Timeline::translate`].
