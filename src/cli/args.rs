@@ -78,11 +78,14 @@ Exit codes: 0 valid, 1 invalid data or unreadable input, 2 wrong usage.")]
 
 The file is written whole or not at all (a temporary file, then a rename).")]
     Export(ExportArgs),
-    /// Count the filtered events by decade, country, actor and tag
+    /// Count the filtered events by decade, country, actor and tag, or by
+    /// year or decade and member side by side
     #[command(after_help = "Examples:
   steppe stats                                   the whole built-in timeline
   steppe stats --country KZ --from 1991          Kazakhstan since independence
-  steppe stats --where 'tag:summit' --format csv > summits.csv")]
+  steppe stats --where 'tag:summit' --format csv > summits.csv
+  steppe stats --by year --split country:RU,CN   Russia and China, year by year
+  steppe stats --by decade --split lanes:powers  the timeline's lane set \"The powers\"")]
     Stats(StatsArgs),
     /// Print a shell's completion script for steppe
     #[command(after_help = "Examples:
@@ -153,6 +156,13 @@ pub enum StatsFormat {
     Csv,
 }
 
+/// The periods of `stats --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ByPeriod {
+    Year,
+    Decade,
+}
+
 #[derive(Debug, Args)]
 pub struct StatsArgs {
     /// Timeline files or directories [default: the built-in timeline]
@@ -160,6 +170,14 @@ pub struct StatsArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub filters: FilterArgs,
+    /// One row per year or decade (each event in the one it starts in),
+    /// with --split's members side by side [default with --split: decade]
+    #[arg(long, value_enum, value_name = "PERIOD")]
+    pub by: Option<ByPeriod>,
+    /// The columns: `country:RU,CN,US`, `actor:putin,xi`, `tag:summit`, a
+    /// facet alone for every one, or `lanes:ID` for a lane set
+    #[arg(long, value_name = "FACET[:KEYS]")]
+    pub split: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,

@@ -255,13 +255,29 @@ pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
         return loaded;
     }
     let filter = checked(&query, &filter)?;
-    let stats = query.stats(&events(&query, &filter, None));
+    let shown = events(&query, &filter, None);
     let described = filter.to_expression();
     let width = io::stdout()
         .is_terminal()
         .then(|| crossterm::terminal::size().ok().map(|(w, _)| usize::from(w)))
         .flatten()
         .unwrap_or(80);
+    if let Some((by, split)) = args.split().map_err(|e| Failure::Usage(format!("--split: {e}")))? {
+        let columns = match &split {
+            Some(s) => {
+                query.columns(s, &shown).map_err(|e| Failure::Usage(format!("--split: {e}")))?
+            }
+            None => Vec::new(),
+        };
+        let table = query.split_table(&shown, by, columns);
+        return to_stdout(|out| match args.format {
+            StatsFormat::Table => export::stats::split_table(out, &table, &described, width),
+            StatsFormat::Json => export::stats::split_json(out, &table, &described),
+            StatsFormat::Csv => export::stats::split_csv(out, &table),
+        })
+        .and(loaded);
+    }
+    let stats = query.stats(&shown);
     to_stdout(|out| match args.format {
         StatsFormat::Table => export::stats::table(out, &stats, &described, width),
         StatsFormat::Json => export::stats::json(out, &stats, &described),

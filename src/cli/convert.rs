@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use super::args::*;
-use crate::query::{Filter, Sort, WhereError};
+use crate::query::stats::Period;
+use crate::query::{Filter, Sort, Split, WhereError};
 use crate::tui::bidi::Bidi;
 use crate::tui::theme::Theme;
 
@@ -33,6 +34,21 @@ impl ExportArgs {
                 crate::text::safe::one_line(other)
             )),
         }
+    }
+}
+
+impl StatsArgs {
+    /// The split table asked for: its period and columns, or `None` for the
+    /// four frequency tables.
+    pub fn split(&self) -> Result<Option<(Period, Option<Split>)>, String> {
+        let split = self.split.as_deref().map(Split::parse).transpose()?;
+        let by = match self.by {
+            Some(ByPeriod::Year) => Period::Year,
+            Some(ByPeriod::Decade) => Period::Decade,
+            None if split.is_some() => Period::Decade,
+            None => return Ok(None),
+        };
+        Ok(Some((by, split)))
     }
 }
 

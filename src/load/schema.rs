@@ -509,7 +509,11 @@ impl Cx {
                 self.error(m.mark, format!("{lane_what} has no `members`; it is required"));
             }
             if let Some(id) = &id {
-                self.translations(m, &lane_what, &[("title", Field::LaneTitle(id.clone(), n), false)]);
+                self.translations(
+                    m,
+                    &lane_what,
+                    &[("title", Field::LaneTitle(id.clone(), n), false)],
+                );
             }
             lanes.push(LaneDef { title, members });
         }

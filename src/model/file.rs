@@ -661,7 +661,10 @@ impl FileDoc {
                             Some(title) => LaneDoc::Titled(TitledLaneDoc {
                                 title: title.clone(),
                                 members,
-                                translations: texts(tl, vec![(field, |t: &mut EraTextsDoc, s| t.title = Some(s))]),
+                                translations: texts(
+                                    tl,
+                                    vec![(field, |t: &mut EraTextsDoc, s| t.title = Some(s))],
+                                ),
                             }),
                             None => LaneDoc::Members(members.join(" + ")),
                         })

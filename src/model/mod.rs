@@ -400,7 +400,9 @@ impl Timeline {
     pub fn lane_label(&self, lane: &Lane) -> String {
         match &lane.title {
             Some(t) => t.clone(),
-            None => lane.members.iter().map(|m| self.member_name(m)).collect::<Vec<_>>().join(" + "),
+            None => {
+                lane.members.iter().map(|m| self.member_name(m)).collect::<Vec<_>>().join(" + ")
+            }
         }
     }
 

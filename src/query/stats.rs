@@ -108,6 +108,131 @@ impl Query {
     }
 }
 
+/// The periods of a split table's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Year,
+    Decade,
+}
+
+impl Period {
+    /// The first year of the period `year` is in.
+    pub fn start(self, year: i32) -> i32 {
+        match self {
+            Period::Year => year,
+            Period::Decade => year.div_euclid(10) * 10,
+        }
+    }
+
+    pub fn years(self) -> i32 {
+        match self {
+            Period::Year => 1,
+            Period::Decade => 10,
+        }
+    }
+
+    /// "1991", "1990s".
+    pub fn label(self, start: i32) -> String {
+        match self {
+            Period::Year => PartialDate::year_label(start),
+            Period::Decade => decade_label(start),
+        }
+    }
+}
+
+/// One period of a split table: how many events start in it naming each
+/// column's members, and how many start in it in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodRow {
+    /// The period's first year: `1991`, or `1990` for the 1990s.
+    pub period: i32,
+    pub label: String,
+    /// One count per column, in the columns' order.
+    pub counts: Vec<usize>,
+    /// Events starting in the period, whatever they name.
+    pub events: usize,
+}
+
+/// Periods × members: an event counts in the period it starts in, in every
+/// column it names a member of. Every period from the first to the last
+/// event's is a row, the empty ones with 0.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SplitTable {
+    pub by: Period,
+    pub columns: Vec<super::Column>,
+    pub rows: Vec<PeriodRow>,
+}
+
+impl SplitTable {
+    /// The largest count of any cell.
+    pub fn most(&self) -> usize {
+        self.rows.iter().flat_map(|r| r.counts.iter().copied()).max().unwrap_or(0)
+    }
+
+    /// The filter that shows a row (`column` `None`) or a cell: the events of
+    /// the period (overlapping it, as `from:` and `to:` read) and the column's.
+    pub fn filter(
+        &self,
+        query: &Query,
+        row: usize,
+        column: Option<usize>,
+    ) -> Option<super::Filter> {
+        let r = self.rows.get(row)?;
+        let mut f = match column {
+            Some(c) => query.column_filter(self.columns.get(c)?),
+            None => super::Filter::default(),
+        };
+        f.from = Some(PartialDate::year(r.period));
+        f.to = Some(PartialDate::year(r.period + self.by.years() - 1));
+        Some(f)
+    }
+}
+
+impl Query {
+    /// The split table of `events` (positions in `timeline().events`).
+    pub fn split_table(
+        &self,
+        events: &[usize],
+        by: Period,
+        columns: Vec<super::Column>,
+    ) -> SplitTable {
+        let n = self.timeline.events.len();
+        let sets: Vec<fixedbitset::FixedBitSet> = columns
+            .iter()
+            .map(|c| {
+                let mut set = fixedbitset::FixedBitSet::with_capacity(n);
+                for m in &c.members {
+                    set.extend(self.member_events(m).iter().map(|&i| i as usize));
+                }
+                set
+            })
+            .collect();
+        let mut periods: std::collections::BTreeMap<i32, (Vec<usize>, usize)> = Default::default();
+        for &i in events.iter().filter(|&&i| i < n) {
+            let row = periods
+                .entry(by.start(self.start_year(i)))
+                .or_insert_with(|| (vec![0; columns.len()], 0));
+            row.1 += 1;
+            for (count, set) in row.0.iter_mut().zip(&sets) {
+                *count += usize::from(set.contains(i));
+            }
+        }
+        let rows = match (periods.first_key_value(), periods.last_key_value()) {
+            (Some((&first, _)), Some((&last, _))) => (first..=last)
+                .step_by(by.years() as usize)
+                .map(|p| {
+                    let (counts, events) =
+                        periods.remove(&p).unwrap_or_else(|| (vec![0; columns.len()], 0));
+                    PeriodRow { period: p, label: by.label(p), counts, events }
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        SplitTable { by, columns, rows }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
