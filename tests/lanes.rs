@@ -168,3 +168,170 @@ fn stats_split_reads_as_a_table_and_json_and_names_its_mistakes() {
     let o = steppe(&["stats", "--split", "lanes:powr"]);
     assert!(stderr(&o).contains("known: powers, central-asia"), "{}", stderr(&o));
 }
+
+// The explorer's time axis in lanes.
+
+use ratatui::crossterm::event::{KeyCode, MouseButton, MouseEvent, MouseEventKind};
+use steppe::tui::Msg;
+use steppe::tui::layout::lanes::Content;
+use steppe::tui::state::axis::LaneMode;
+
+/// `V`, then `g` until the lanes are `mode`.
+fn lanes_app(width: u16, height: u16, mode: LaneMode) -> steppe::tui::App {
+    let mut app = app(width, height);
+    select(&mut app, "xi-astana-silk-road-economic-belt");
+    press(&mut app, KeyCode::Char('V'));
+    for _ in 0..8 {
+        if app.axis().lanes == mode {
+            return app;
+        }
+        press(&mut app, KeyCode::Char('g'));
+    }
+    panic!("g never reached {mode:?}");
+}
+
+#[test]
+fn g_cycles_the_lanes_and_the_title_names_them() {
+    let mut app = lanes_app(120, 40, LaneMode::Packed);
+    let mut seen = Vec::new();
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Char('g'));
+        seen.push(app.axis().lanes);
+    }
+    assert_eq!(
+        seen,
+        [
+            LaneMode::Country,
+            LaneMode::Actor,
+            LaneMode::Tag,
+            LaneMode::Set(0),
+            LaneMode::Set(1),
+            LaneMode::Packed
+        ]
+    );
+    let app = lanes_app(120, 40, LaneMode::Set(0));
+    let text = screen_text(&render(&app));
+    assert!(text.contains("lanes The powers"), "{text}");
+    for label in ["Russia", "China", "The West", "Turkey (Türkiye)"] {
+        assert!(text.lines().any(|l| l.starts_with(&format!("┃{label}"))), "{label}:\n{text}");
+    }
+}
+
+#[test]
+fn the_powers_lanes_count_by_year_as_stats_does() {
+    let mut app = lanes_app(200, 60, LaneMode::Set(0));
+    // Ten years across: a tick, and a period, each year.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Char('+'));
+    }
+    assert_eq!(app.axis().span(), 10.0);
+    let (t0, t1) = app.axis().window();
+    let laid = app.axis_lanes(198, 52).expect("lanes");
+    let width = f64::from(198 - laid.label_width);
+    let q = app.query();
+    let table = q.split_table(
+        app.shown(),
+        Period::Year,
+        q.columns(&Split::Set("powers".into()), app.shown()).expect("powers"),
+    );
+    let mut compared = 0;
+    for band in &laid.bands {
+        let mut drawn: BTreeMap<i32, usize> = BTreeMap::new();
+        match &band.content {
+            Content::Counts(counts) => {
+                for c in counts {
+                    let year = (t0 + (f64::from(c.start) + 1.5) / width * (t1 - t0)).floor() as i32;
+                    *drawn.entry(year).or_default() += c.events;
+                }
+            }
+            Content::Marks(layout) => {
+                for p in &layout.placed {
+                    let year = app.timeline().events[band.events[p.pos]].date.year;
+                    *drawn.entry(year).or_default() += 1;
+                }
+            }
+        }
+        for row in &table.rows {
+            let whole = f64::from(row.period) >= t0 && f64::from(row.period + 1) <= t1;
+            if whole {
+                let want = row.counts[band.lane];
+                assert_eq!(
+                    drawn.get(&row.period).copied().unwrap_or(0),
+                    want,
+                    "{} in {}",
+                    band.label,
+                    row.label
+                );
+                compared += want;
+            }
+        }
+    }
+    assert!(compared > 5, "the window holds events: {compared}");
+}
+
+#[test]
+fn enter_on_a_lane_label_filters_to_the_lane_and_a_click_does_too() {
+    let mut app = lanes_app(120, 40, LaneMode::Set(0));
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.axis().lane, Some(1));
+    assert!(screen_text(&render(&app)).contains("Enter filters to China"));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.filter().countries, ["CN"]);
+    let want: Vec<String> = listed(&["--country", "CN"])
+        .iter()
+        .map(|e| e["id"].as_str().unwrap_or_default().to_string())
+        .collect();
+    let shown: Vec<String> =
+        app.shown().iter().map(|&i| app.timeline().events[i].id.clone()).collect();
+    assert_eq!(shown, want);
+    assert_eq!(app.axis().lane, None);
+
+    // A click on "The West" filters to its three countries.
+    let mut app = lanes_app(120, 40, LaneMode::Set(0));
+    let text = screen_text(&render(&app));
+    let row = text.lines().position(|l| l.starts_with("┃The West")).expect("The West's row");
+    app.update(Msg::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 3,
+        row: row as u16,
+        modifiers: ratatui::crossterm::event::KeyModifiers::NONE,
+    }));
+    assert_eq!(app.filter().countries, ["US", "EU", "GB"]);
+    assert_eq!(app.shown().len(), listed(&["--country", "US,EU,GB"]).len());
+    // Esc lets go of a chosen lane before it leaves the axis.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.axis().lane, None);
+    assert_eq!(app.view(), steppe::tui::layout::View::Axis);
+}
+
+#[test]
+fn a_day_is_a_mark_at_month_zoom_under_day_ticks() {
+    let mut app = app(120, 40);
+    select(&mut app, "xi-astana-silk-road-economic-belt");
+    press(&mut app, KeyCode::Char('V'));
+    for _ in 0..12 {
+        press(&mut app, KeyCode::Char('+'));
+    }
+    assert!(app.axis().span() < 0.1);
+    let text = screen_text(&render(&app));
+    let line = text.lines().find(|l| l.contains("Xi Jinping")).unwrap_or_default();
+    assert!(line.contains('◆') && !line.contains('━'), "{line}");
+    // Days labelled every few days, each day ticked.
+    assert!(text.contains("1 Sep") || text.contains("6 Sep"), "{text}");
+    assert!(text.contains('┴'), "{text}");
+}
+
+#[test]
+fn snapshot_lanes_80x24() {
+    let app = lanes_app(80, 24, LaneMode::Set(0));
+    insta::assert_snapshot!(screen_text(&render(&app)));
+}
+
+#[test]
+fn snapshot_lanes_200x60() {
+    let mut app = lanes_app(200, 60, LaneMode::Country);
+    press(&mut app, KeyCode::Char('+'));
+    insta::assert_snapshot!(screen_text(&render(&app)));
+}

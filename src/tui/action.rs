@@ -54,6 +54,8 @@ pub enum Action {
     ZoomFit,
     /// The time axis, or back to the panes.
     ShowAxis,
+    /// The time axis's lanes: packed, by country, actor, tag, each lane set.
+    CycleLanes,
     /// Move the time axis back or on in time.
     PanLeft,
     PanRight,

@@ -47,6 +47,82 @@ pub fn lanes_area(area: Rect) -> (Rect, usize) {
     (Rect { y: inner.y + ABOVE, height: lanes, ..inner }, usize::from(lanes))
 }
 
+/// One unit of the scale: a tick every `step` years (or days, under a
+/// month), at least ten columns apart.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Step {
+    Years(f64),
+    Days(u8),
+}
+
+/// A day in moments: 31 days a month, as [`moment`] counts them.
+const DAY: f64 = 1.0 / 372.0;
+
+impl Step {
+    /// The shortest step whose ticks are at least ten columns apart.
+    pub fn fitting(span: f64, width: u16) -> Step {
+        let years = [100.0, 50.0, 25.0, 10.0, 5.0, 2.0, 1.0, 0.5, 0.25, 1.0 / 12.0];
+        let apart = |s: f64| s / span * f64::from(width) >= 10.0;
+        if let Some(d) = [1u8, 2, 5, 10].into_iter().find(|&d| apart(f64::from(d) * DAY))
+            && (!apart(1.0 / 12.0) || d < 10)
+        {
+            return Step::Days(d);
+        }
+        Step::Years(years.iter().copied().rev().find(|&s| apart(s)).unwrap_or(100.0))
+    }
+
+    /// The ticks in a window, in order: years on multiples of the step,
+    /// days on the 1st of each month and every `step` days after.
+    pub fn ticks(self, (t0, t1): (f64, f64)) -> Vec<f64> {
+        let mut out = Vec::new();
+        match self {
+            Step::Years(step) => {
+                let mut k = (t0 / step).ceil();
+                while k * step <= t1 && out.len() < 10_000 {
+                    out.push(k * step);
+                    k += 1.0;
+                }
+            }
+            Step::Days(d) => {
+                let mut month = (t0 * 12.0).floor();
+                while month / 12.0 <= t1 && out.len() < 10_000 {
+                    let first = month / 12.0;
+                    let mut day = 0u8;
+                    // The last few days of a month run on to the next 1st.
+                    while day + d / 2 < 28 || (d == 1 && day < 31) {
+                        let t = first + f64::from(day) * DAY;
+                        if (t0..=t1).contains(&t) {
+                            out.push(t);
+                        }
+                        day += d;
+                    }
+                    month += 1.0;
+                }
+            }
+        }
+        out
+    }
+
+    /// "1991", "Mar 1991", or "5 Mar" under a month.
+    pub fn label(self, t: f64) -> String {
+        const MONTHS: [&str; 12] =
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        let t = t + 1e-6;
+        let year = t.floor() as i32;
+        let month = (((t - f64::from(year)) * 12.0).floor() as usize).min(11);
+        match self {
+            Step::Years(s) if s >= 1.0 => crate::model::PartialDate::year_label(year),
+            Step::Years(_) => {
+                format!("{} {}", MONTHS[month], crate::model::PartialDate::year_label(year))
+            }
+            Step::Days(_) => {
+                let day = ((t - f64::from(year) - month as f64 / 12.0) / DAY).floor() as usize + 1;
+                format!("{day} {}", MONTHS[month])
+            }
+        }
+    }
+}
+
 /// The longest a title is written beside its mark.
 const LABEL: usize = 28;
 
@@ -140,7 +216,8 @@ fn place(
     }
     let x0 = column(s, window, width).floor();
     let x1 = column(e, window, width).floor();
-    let range = x1 - x0 >= 2.0;
+    // A date is a mark at any zoom, as the legend says; a range a bar.
+    let range = x1 - x0 >= 2.0 && tl.events[i].end.is_some();
     let start = x0.max(0.0) as i64;
     let end = if range { (x1 as i64).min(i64::from(width) - 1) } else { start };
     // No lane free where it starts: no need to measure its title.
@@ -253,9 +330,80 @@ pub fn lay_out(scene: &Scene, width: u16, lanes: usize) -> Layout {
     out
 }
 
+/// The counts of events crowded out, as `+12` labels where they start,
+/// never overlapping: what finds no room goes into the label before it, or
+/// the last one at the right edge.
+pub fn cluster_labels(clusters: &[usize], width: u16) -> Vec<(u16, String)> {
+    let mut out: Vec<(u16, usize)> = Vec::new();
+    let len = |n: usize| n.to_string().len() as u16 + 1;
+    let mut next_free = 0u16;
+    let mut carried = 0usize;
+    for (c, &n) in clusters.iter().enumerate().filter(|(_, n)| **n > 0) {
+        carried += n;
+        let c = (c as u16).max(next_free);
+        if c + len(carried) > width {
+            continue;
+        }
+        out.push((c, carried));
+        next_free = c + len(carried) + 1;
+        carried = 0;
+    }
+    // Those crowded out at the right end: at the edge, taking in the labels
+    // they would overlap.
+    while carried > 0 {
+        let at = width.saturating_sub(len(carried));
+        match out.last() {
+            Some(&(c, n)) if c + len(n) + 1 > at => {
+                out.pop();
+                carried += n;
+            }
+            _ => {
+                if len(carried) <= width {
+                    out.push((at, carried));
+                }
+                carried = 0;
+            }
+        }
+    }
+    out.into_iter().map(|(c, n)| (c, format!("+{n}"))).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cluster_labels_never_overlap_even_at_the_right_edge() {
+        // The "+86+828800" of a million events: the last labels gave way to the edge one.
+        let mut clusters = vec![0usize; 40];
+        clusters[30] = 86;
+        clusters[36] = 828_800;
+        clusters[39] = 5;
+        let labels = cluster_labels(&clusters, 40);
+        let mut free = 0;
+        for (c, text) in &labels {
+            assert!(*c >= free, "{labels:?}");
+            free = c + text.len() as u16 + 1;
+            assert!(free - 1 <= 40, "{labels:?}");
+        }
+        let total: usize = labels.iter().map(|(_, t)| t[1..].parse::<usize>().unwrap_or(0)).sum();
+        assert_eq!(total, 86 + 828_800 + 5);
+        assert_eq!(
+            cluster_labels(&[3, 0, 0, 4], 20),
+            [(0, "+3".to_string()), (3, "+4".to_string())]
+        );
+    }
+
+    #[test]
+    fn steps_go_down_to_days_at_a_month() {
+        assert_eq!(Step::fitting(200.0, 78), Step::Years(50.0));
+        assert_eq!(Step::fitting(1.0 / 12.0, 78), Step::Days(5));
+        let ticks = Step::Days(5).ticks((1991.0 + 11.0 / 12.0, 1992.0));
+        let labels: Vec<String> = ticks.iter().map(|&t| Step::Days(5).label(t)).collect();
+        assert_eq!(labels, ["1 Dec", "6 Dec", "11 Dec", "16 Dec", "21 Dec", "26 Dec", "1 Jan"]);
+        assert_eq!(Step::Years(1.0).label(1991.0), "1991");
+        assert_eq!(Step::Years(0.25).label(1991.25), "Apr 1991");
+    }
 
     #[test]
     fn moments_follow_the_calendar() {

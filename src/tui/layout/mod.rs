@@ -6,6 +6,7 @@
 
 pub mod axis;
 pub mod geo;
+pub mod lanes;
 
 use ratatui::layout::Rect;
 

@@ -309,6 +309,20 @@ impl App {
         }
     }
 
+    /// The time axis's lanes for an area of lanes (`None` when packed).
+    pub fn axis_lanes(&self, width: u16, rows: u16) -> Option<crate::tui::layout::lanes::Lanes> {
+        let split = self.axis.lanes.split(self.timeline())?;
+        let columns = self.data.query.columns(&split, self.shown()).unwrap_or_default();
+        Some(crate::tui::layout::lanes::lay_out_lanes(
+            &self.data.query,
+            &self.axis_scene(),
+            &columns,
+            self.axis.lane,
+            width,
+            rows,
+        ))
+    }
+
     /// The words around the data on slides, in the timeline's language.
     pub fn words(&self) -> Words {
         Words::of(self.timeline().language.as_deref())

@@ -7,6 +7,7 @@ pub mod bigtext;
 mod detail;
 mod facets;
 mod help;
+mod lanes;
 mod map;
 
 mod pickers;
