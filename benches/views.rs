@@ -107,4 +107,23 @@ fn views(n: usize) {
         app.update(Action::PanLeft);
         frame(&app)
     });
+
+    // Lanes by country: a lane per country, each counted per period.
+    app.update(Action::ZoomFit);
+    app.update(Action::CycleLanes);
+    assert!(app.axis_lanes(118, 34).is_some_and(|l| l.total == 12), "lanes by country");
+    time("lanes by country: render one frame, two centuries across", || frame(&app));
+    time("lanes by country: lay out only", || app.axis_lanes(118, 34));
+    for _ in 0..4 {
+        app.update(Action::ZoomIn);
+    }
+    time("lanes by country: render one frame, ten years across", || frame(&app));
+    time("lanes by country: key → update → render (next event)", || {
+        app.update(Action::NextEvent);
+        frame(&app)
+    });
+    time("lanes by country: key → update → render (next lane)", || {
+        app.update(Action::Down);
+        frame(&app)
+    });
 }
