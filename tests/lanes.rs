@@ -335,3 +335,51 @@ fn snapshot_lanes_200x60() {
     press(&mut app, KeyCode::Char('+'));
     insta::assert_snapshot!(screen_text(&render(&app)));
 }
+
+#[test]
+fn the_statistics_page_shows_the_powers_side_by_side_and_enter_filters_to_a_cell() {
+    let mut app = app(100, 32);
+    press(&mut app, KeyCode::Char('S'));
+    let text = screen_text(&render(&app));
+    assert!(text.contains("By decade, The powers"), "{text}");
+    let header =
+        text.lines().find(|l| l.contains("Russia") && l.contains("China")).unwrap_or_default();
+    assert!(header.contains("The West"), "{header}");
+    // The 2000s, Russia's cell: as many as the table counted, and as list shows.
+    let q = app.query();
+    let all: Vec<usize> = (0..q.timeline().events.len()).collect();
+    let table = q.split_table(
+        &all,
+        Period::Decade,
+        q.columns(&Split::Set("powers".into()), &all).expect("powers"),
+    );
+    let row = table.rows.iter().position(|r| r.period == 2000).expect("the 2000s");
+    for _ in 0..row {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Right);
+    let text = screen_text(&render(&app));
+    assert!(text.contains("2000s"), "the chosen row is on the page:\n{text}");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlays().top().is_none(), "the page closes on the events");
+    assert_eq!(app.filter().countries, ["RU"]);
+    assert_eq!(app.filter().from.map(|d| d.year), Some(2000));
+    assert_eq!(app.filter().to.map(|d| d.year), Some(2009));
+    assert_eq!(
+        app.shown().len(),
+        listed(&["--country", "RU", "--from", "2000", "--to", "2009"]).len()
+    );
+    assert_eq!(app.shown().len(), table.rows[row].counts[0]);
+
+    // A whole row: the period alone; `b` is by year, `g` other columns.
+    let mut app = steppe::tui::App::new(bundled(), Default::default(), 100, 32);
+    press(&mut app, KeyCode::Char('S'));
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Char('g'));
+    let text = screen_text(&render(&app));
+    assert!(text.contains("By year, Central Asia"), "{text}");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.filter().countries.is_empty());
+    assert_eq!(app.filter().from.map(|d| d.year), Some(1840));
+    assert_eq!(app.filter().to.map(|d| d.year), Some(1840));
+}

@@ -56,6 +56,8 @@ pub enum Action {
     ShowAxis,
     /// The time axis's lanes: packed, by country, actor, tag, each lane set.
     CycleLanes,
+    /// The statistics page's table: by year or by decade.
+    CyclePeriod,
     /// Move the time axis back or on in time.
     PanLeft,
     PanRight,

@@ -7,10 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::query::Stats;
+use crate::query::stats::Period;
 use crate::text::{fit, pad, width as columns};
 use crate::tui::action::Action;
 use crate::tui::keymap::{Context, key};
-use crate::tui::state::{App, Overlay};
+use crate::tui::state::{App, Overlay, StatsTable};
 use crate::tui::theme::Theme;
 
 /// Where a page goes on a screen of `area`.
@@ -30,10 +31,12 @@ pub fn page(app: &App, theme: &Theme, width: u16) -> Option<(String, Vec<Line<'s
     let close = key(Context::Reader, Action::Back);
     Some(match app.overlays.top()? {
         Overlay::About { .. } => (format!(" About — {close} closes "), about(app, theme)),
-        Overlay::Stats { stats, .. } => (
-            format!(" Statistics of the shown events — {close} closes "),
-            tables(app, stats, theme, usize::from(width.saturating_sub(2))),
-        ),
+        Overlay::Stats { stats, table, .. } => {
+            let width = usize::from(width.saturating_sub(2));
+            let mut lines = split_table(app, table, theme, width);
+            lines.extend(tables(app, stats, theme, width).into_iter().skip(1));
+            (format!(" Statistics of the shown events — {close} closes "), lines)
+        }
         _ => return None,
     })
 }
@@ -93,6 +96,75 @@ fn about(app: &App, theme: &Theme) -> Vec<Line<'static>> {
             format!("  {} in the explorer starts one", key(Context::Panes, Action::OpenTours)),
             theme.dim,
         ));
+    }
+    lines
+}
+
+/// The page's line of the split table's first row.
+pub const SPLIT_FIRST_LINE: u16 = 4;
+
+/// The period × member table of `steppe stats --by --split`, as bars side
+/// by side: a row per period, a column per member, the chosen row or cell
+/// marked for `Enter`.
+fn split_table(app: &App, table: &StatsTable, theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let split = &table.split;
+    let noun = |n: usize| if n == 1 { "event" } else { "events" };
+    let total: usize = split.rows.iter().map(|r| r.events).sum();
+    let mut head = vec![format!("{total} {}", noun(total))];
+    head.extend(app.shown.filter.describe());
+    let by = match split.by {
+        Period::Year => "year",
+        Period::Decade => "decade",
+    };
+    let keys = format!(
+        "{} {} a row · {} {} a cell · {} filters · {} columns · {} year/decade",
+        key(Context::Reader, Action::Up),
+        key(Context::Reader, Action::Down),
+        key(Context::Reader, Action::Left),
+        key(Context::Reader, Action::Right),
+        key(Context::Reader, Action::Activate),
+        key(Context::Reader, Action::CycleLanes),
+        key(Context::Reader, Action::CyclePeriod),
+    );
+    let mut lines = vec![
+        Line::styled(fit(&head.join(" · "), width), theme.title),
+        Line::styled(fit(&keys, width), theme.dim),
+        Line::styled(
+            fit(&format!("By {by}, {}", table.mode.name(app.timeline())), width),
+            theme.heading,
+        ),
+    ];
+    let label_width = split.rows.iter().map(|r| columns(&r.label)).max().unwrap_or(4).max(6);
+    let count_width = split.most().to_string().len();
+    // Each column: a bar, then its count; as many columns as fit.
+    let n = split.columns.len();
+    let cell = (width.saturating_sub(label_width + 2) / n.max(1)).clamp(count_width + 4, 24);
+    let shown = (width.saturating_sub(label_width + 2) / cell).min(n);
+    let mut header = vec![Span::raw(" ".repeat(label_width + 2))];
+    for c in &split.columns[..shown] {
+        header.push(Span::styled(pad(&fit(&c.label, cell - 1), cell), theme.heading));
+    }
+    if shown < n {
+        header.push(Span::styled(format!("+{} more", n - shown), theme.dim));
+    }
+    lines.push(Line::from(header));
+    let room = cell.saturating_sub(count_width + 2).max(1);
+    let most = split.most().max(1);
+    for (r, row) in split.rows.iter().enumerate() {
+        let on_row = r == table.row;
+        let label_style = if on_row && table.cell.is_none() { theme.selected } else { theme.year };
+        let mut spans =
+            vec![Span::raw("  "), Span::styled(pad(&row.label, label_width), label_style)];
+        for (c, &count) in row.counts.iter().enumerate().take(shown) {
+            let chosen = on_row && table.cell == Some(c);
+            let bar = "█".repeat((count * room).div_ceil(most));
+            let text = if count == 0 { "·".to_string() } else { count.to_string() };
+            let body = format!("{bar} {text}");
+            let style = if chosen { theme.selected } else { theme.bar };
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(pad(&body, cell - 1), style));
+        }
+        lines.push(Line::from(spans));
     }
     lines
 }

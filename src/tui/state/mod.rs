@@ -29,7 +29,7 @@ pub use history::{History, Place};
 pub use link::{Clock, Lesson, Link, PeerEvent};
 pub use loading::{LoadState, Loading, StartError, Startup};
 pub use map::MapState;
-pub use overlay::{Completion, Overlay, Overlays, Prompt, PromptKind};
+pub use overlay::{Completion, Overlay, Overlays, Prompt, PromptKind, StatsTable};
 pub use pickers::{ExportFormat, LinkItem, Picker, TagItem};
 pub use present::{Presentation, Relocated};
 pub use quiz::QuizState;

@@ -79,7 +79,20 @@ pub enum Overlay {
     Stats {
         stats: Box<Stats>,
         scroll: u16,
+        table: Box<StatsTable>,
     },
+}
+
+/// The statistics page's period × member table (`stats --by --split`) and
+/// the row or cell `Enter` filters to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatsTable {
+    pub split: crate::query::stats::SplitTable,
+    /// Its columns: as the time axis's lanes (`g` cycles them here too).
+    pub mode: crate::tui::state::axis::LaneMode,
+    pub row: usize,
+    /// `None`: the whole row; else a column.
+    pub cell: Option<usize>,
 }
 
 impl Overlay {

@@ -58,8 +58,13 @@ impl App {
     fn apply_filtered(&mut self, done: Filtered) {
         let keep = self.shown.selected_event();
         self.shown.filtered = done;
-        if let Some(Overlay::Stats { stats, .. }) = self.overlays.top_mut() {
-            **stats = self.data.query.stats(self.shown.events());
+        if let Some(Overlay::Stats { table, .. }) = self.overlays.top() {
+            let (mode, by) = (table.mode, table.split.by);
+            let new = self.stats_table(mode, by);
+            if let Some(Overlay::Stats { stats, table, .. }) = self.overlays.top_mut() {
+                **stats = self.data.query.stats(self.shown.events());
+                **table = new;
+            }
         }
         if self.main.view == View::Axis {
             self.follow_selection();
