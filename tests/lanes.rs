@@ -383,3 +383,32 @@ fn the_statistics_page_shows_the_powers_side_by_side_and_enter_filters_to_a_cell
     assert_eq!(app.filter().from.map(|d| d.year), Some(1840));
     assert_eq!(app.filter().to.map(|d| d.year), Some(1840));
 }
+
+// The web page's time axis, as the exporter draws it.
+
+#[test]
+fn the_page_draws_one_compact_mark_per_event_and_offers_the_lane_sets() {
+    let o = steppe(&["export", "--format", "html", "--country", "KZ"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = stdout(&o);
+    let svg = &html[html.find("<svg id=\"tl-svg\"").expect("the axis")..];
+    let svg = &svg[..svg.find("<div id=\"tl-sets\"").expect("the lane sets after the axis")];
+    let marks: Vec<&str> = svg
+        .split("<a href=\"#ev-")
+        .skip(1)
+        .map(|m| m.split('"').next().unwrap_or_default())
+        .collect();
+    let want: Vec<String> = listed(&["--country", "KZ"])
+        .iter()
+        .map(|e| e["id"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(marks, want, "a mark per shown event, in date order");
+    assert!(svg.contains(&format!("data-id=\"{}\"", want[0])));
+    assert!(!svg.contains("style="), "no style on a mark");
+    // The lane sets, their members as the filters' positions.
+    assert!(html.contains("<option value=\"powers\">The powers</option>"));
+    assert!(html.contains("data-set=\"powers\" data-m=\"c"), "members listed");
+    // The whole bundled page stays within its budget.
+    let whole = stdout(&steppe(&["export", "--format", "html"]));
+    assert!(whole.len() < 400_000, "the bundled page is {} bytes", whole.len());
+}

@@ -248,6 +248,9 @@ pub struct RelatedRef<'a> {
 /// One event in full, as every view shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card<'a> {
+    /// Where it lies in time, in years (see [`crate::model::moment`]): its
+    /// first moment, and its last for a range (for the page's time axis).
+    pub when: (f64, Option<f64>),
     pub id: &'a str,
     /// The human date: "26 Dec 1991", "9 May – 29 Jun 1865", "c. 1840", "330 BCE".
     pub date: String,
@@ -283,6 +286,10 @@ fn datetime(d: &PartialDate) -> Option<String> {
 impl<'a> Card<'a> {
     pub fn new(tl: &'a Timeline, e: &'a Event) -> Self {
         Card {
+            when: (
+                crate::model::moment(e.date.earliest()),
+                e.end.map(|end| crate::model::moment(end.latest()) + 1.0 / 372.0),
+            ),
             id: &e.id,
             date: e.date_label(),
             datetime: datetime(&e.date),
@@ -360,6 +367,8 @@ pub struct Facet<'a> {
 /// description, the events grouped by era, and what they can be filtered by.
 #[derive(Debug, Clone)]
 pub struct Page<'a> {
+    /// The timeline it comes from: its eras and lane sets.
+    pub timeline: &'a Timeline,
     pub title: &'a str,
     /// The language the texts are in, when the timeline was translated.
     pub lang: Option<&'a str>,
@@ -395,6 +404,7 @@ impl<'a> Page<'a> {
             |has: &dyn Fn(&Event) -> bool| shown.iter().filter(|&&i| has(&tl.events[i])).count();
         let keep = |f: &Facet| f.count > 0;
         Page {
+            timeline: tl,
             lang: tl.language.as_deref(),
             title: tl.title.as_deref().unwrap_or("Timeline"),
             description: tl.description.as_deref().map(paragraphs).unwrap_or_default(),
@@ -490,6 +500,8 @@ impl<'a> Step<'a> {
 /// A tour as a lesson: its steps in order, the notes left out for students.
 #[derive(Debug, Clone)]
 pub struct Lesson<'a> {
+    /// The timeline it comes from, for the axis of its steps.
+    pub timeline: &'a Timeline,
     pub id: &'a str,
     /// The language the texts are in, when the timeline was translated.
     pub lang: Option<&'a str>,
@@ -511,6 +523,7 @@ impl<'a> Lesson<'a> {
     pub fn new(tl: &'a Timeline, tour: &'a Tour, notes: bool) -> Self {
         let steps = (0..tour.steps.len()).filter_map(|n| Step::new(tl, tour, n, notes)).collect();
         Lesson {
+            timeline: tl,
             lang: tl.language.as_deref(),
             id: &tour.id,
             title: &tour.title,

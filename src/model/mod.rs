@@ -18,6 +18,12 @@ impl PartialDate {
     }
 }
 
+/// A date as a moment in years: 1991-12-26 → about 1991.98. Months and
+/// days are spread evenly (31 days a month): close enough to draw.
+pub fn moment((year, month, day): (i32, u8, u8)) -> f64 {
+    f64::from(year) + (f64::from(month.max(1)) - 1.0) / 12.0 + (f64::from(day.max(1)) - 1.0) / 372.0
+}
+
 /// Where a definition came from: an index into [`Timeline::files`] and a 1-based line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Origin {

@@ -16,11 +16,13 @@ use crate::document::words::Words;
 use crate::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef, SOURCE_LANG, SourceRef};
 use crate::model::Era;
 
+mod timeline;
 mod worksheet;
 pub use worksheet::{answer_key, worksheet};
 
-const STYLE: &str = include_str!("page.css");
-const SCRIPT: &str = include_str!("page.js");
+// The time axis's own style and script follow the page's, in the same blocks.
+const STYLE: &str = concat!(include_str!("page.css"), include_str!("timeline.css"));
+const SCRIPT: &str = concat!(include_str!("page.js"), include_str!("timeline.js"));
 
 /// A Content-Security-Policy source for an inline block: its SHA-256.
 fn hash_source(block: &str) -> String {
@@ -360,6 +362,7 @@ pub fn page(page: &Page) -> String {
         p #status .status role="status" {
             (before) strong #shown { (total) } (after) span #active {}
         }
+        (timeline::page_axis(page))
         main #events tabindex="-1" {
             @for (n, section) in page.sections.iter().enumerate() {
                 section.era aria-labelledby={ "era-" (n) } {
@@ -434,6 +437,7 @@ pub fn lesson(lesson: &Lesson) -> String {
             }
             p.swipe { (words.get("swipe")) }
         }
+        (timeline::lesson_axis(lesson))
         main #lesson tabindex="-1" data-total=(total) {
             @for (n, step) in lesson.steps.iter().enumerate() {
                 @let card = &step.card;
@@ -516,7 +520,7 @@ mod tests {
         let q = hostile();
         let html = page(&Page::new(&q, &[0], Vec::new()));
         assert_eq!(html.matches("<script").count(), 1, "only the page's own script");
-        for raw in ["<img", "<svg", "href=\"javascript:", "href=\"data:", "onclick=\""] {
+        for raw in ["<img", "<svg onload", "href=\"javascript:", "href=\"data:", "onclick=\""] {
             assert!(!html.contains(raw), "{raw} in the page");
         }
         assert!(html.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));

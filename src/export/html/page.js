@@ -114,6 +114,9 @@
       if (all && all.checked) parts.push("match=all");
       const q = query.value.trim();
       if (q) parts.push("q=" + encodeURIComponent(q));
+      // The time axis's lanes (timeline.js) stay in the fragment.
+      const lanes = (readFragment() || new Map()).get("lanes");
+      if (lanes) parts.push("lanes=" + lanes);
       return parts.join("&");
     };
     const apply = (write) => {
@@ -137,6 +140,7 @@
       active.textContent = describe();
       $("#none").hidden = n > 0;
       if (write) setFragment(fragment());
+      document.dispatchEvent(new Event("steppe:filtered"));
     };
     const unknown = $("#unknown");
     /** Sets the controls from the fragment; false when it holds no view.
@@ -215,6 +219,7 @@
       prev.disabled = at === 0;
       next.disabled = at === steps.length - 1;
       setFragment(`step=${at + 1}`);
+      for (const m of $$("#tl-svg [data-step]")) m.classList.toggle("cur", Number(m.dataset.step) === at + 1);
       // Focus that was on the step just hidden moves to the new one.
       if (lostFocus) $("h2", steps[at]).focus();
     };

@@ -7,11 +7,7 @@ use ratatui::layout::{Margin, Rect};
 
 use crate::model::Timeline;
 
-/// A date as a moment in years: 1991-12-26 → about 1991.98. Months and
-/// days are spread evenly (31 days a month): close enough to draw.
-pub fn moment((year, month, day): (i32, u8, u8)) -> f64 {
-    f64::from(year) + (f64::from(month.max(1)) - 1.0) / 12.0 + (f64::from(day.max(1)) - 1.0) / 372.0
-}
+pub use crate::model::moment;
 
 /// The first and last moment of event `i`.
 pub fn extent(tl: &Timeline, i: usize) -> (f64, f64) {

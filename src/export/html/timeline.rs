@@ -1,0 +1,251 @@
+//! The page's time axis, drawn here as SVG so that it is there with the
+//! script off and in print: the eras as bands, a scale of years, and one
+//! mark per event (a dot for a date, a bar for a range) packed in rows so
+//! that none overlaps, each a link to its event carrying its id
+//! (`data-id`) and its moments (`data-b`, `data-e`). timeline.js zooms,
+//! pans, follows the filters and puts the marks in lanes: by country,
+//! actor, tag or a lane set, whose members are listed here as the filters'
+//! positions (`c3`, `a0`, `t12`).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use maud::{Markup, html};
+
+use crate::document::{Card, Facet, Lesson, Page};
+use crate::model::{Member, Timeline, moment};
+
+/// The SVG's width in its own units; heights follow.
+const W: f64 = 1000.0;
+/// Where the rows of marks start, under the eras and the scale.
+const TOP: f64 = 40.0;
+const ROW: f64 = 14.0;
+const ROWS: usize = 12;
+
+/// The window the axis shows: the events' first and last moments, with a
+/// margin, and at least a year.
+fn window<'a>(cards: impl Iterator<Item = &'a Card<'a>>) -> (f64, f64) {
+    let (mut a, mut b) = (f64::MAX, f64::MIN);
+    for c in cards {
+        a = a.min(c.when.0);
+        b = b.max(c.when.1.unwrap_or(c.when.0));
+    }
+    if a > b {
+        return (2000.0, 2001.0);
+    }
+    let margin = ((b - a) * 0.03).max(0.5);
+    (a - margin, b + margin)
+}
+
+/// A number as short as the drawing needs: `512.3`, `1991.9812`.
+fn num(x: f64, places: usize) -> String {
+    let s = format!("{x:.places$}");
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+struct Scale {
+    t0: f64,
+    t1: f64,
+}
+
+impl Scale {
+    fn x(&self, t: f64) -> f64 {
+        (t - self.t0) / (self.t1 - self.t0) * W
+    }
+}
+
+/// The eras as bands, their titles inside (clipped to the band), and the
+/// scale: a tick and a year every step, at most a dozen.
+fn eras_and_scale(tl: &Timeline, s: &Scale) -> Markup {
+    let span = s.t1 - s.t0;
+    let step = [1.0, 2.0, 5.0, 10.0, 25.0, 50.0, 100.0, 250.0, 500.0, 1000.0]
+        .into_iter()
+        .find(|st| span / st <= 12.0)
+        .unwrap_or(1000.0);
+    let mut ticks = String::new();
+    let mut labels = Vec::new();
+    let mut t = (s.t0 / step).ceil() * step;
+    while t <= s.t1 {
+        let x = num(s.x(t), 1);
+        let _ = write!(ticks, "M{x} 26v5");
+        labels.push((x, crate::model::PartialDate::year_label(t as i32)));
+        t += step;
+    }
+    html! {
+        g #tl-e {
+            @for (n, era) in tl.eras.iter().enumerate() {
+                @let b = moment(era.start.earliest());
+                @let e = era.end.map_or(s.t1, |d| moment(d.latest()));
+                @if e > s.t0 && b < s.t1 {
+                    @let x = s.x(b).max(0.0);
+                    svg x=(num(x, 1)) y="0" width=(num(s.x(e).min(W) - x, 1)) height="13"
+                        data-b=(num(b, 4)) data-e=(num(e, 4)) {
+                        rect.e width="100%" height="100%" data-n=(n % 2) {}
+                        text x="3" y="10" { (era.title) }
+                    }
+                }
+            }
+        }
+        g #tl-k {
+            path d=(ticks) {}
+            @for (x, label) in &labels { text x=(x) y="24" { (label) } }
+        }
+    }
+}
+
+/// One event's mark: a link to it, titled, a dot or a bar at `y`.
+fn mark(card: &Card, s: &Scale, y: f64, step: Option<usize>) -> Markup {
+    let x0 = s.x(card.when.0);
+    let href = match step {
+        Some(n) => format!("#step-{n}"),
+        None => format!("#ev-{}", card.id),
+    };
+    html! {
+        a href=(href) data-id=(card.id) data-b=(num(card.when.0, 4))
+            data-e=[card.when.1.map(|e| num(e, 4))] data-step=[step] {
+            title { (card.date) " — " (card.title) }
+            @match card.when.1.map(|e| s.x(e)).filter(|x1| x1 - x0 >= 6.0) {
+                Some(x1) => rect x=(num(x0, 1)) y=(num(y - 3.0, 1)) width=(num(x1 - x0, 1)) height="6" rx="2" {},
+                None => circle cx=(num(x0, 1)) cy=(num(y, 1)) r="4" {},
+            }
+        }
+    }
+}
+
+/// Rows for marks in date order, each in the first row free where it
+/// starts (the fullest last when none is).
+fn pack(cards: &[&Card], s: &Scale) -> Vec<usize> {
+    let mut ends: Vec<f64> = Vec::new();
+    cards
+        .iter()
+        .map(|c| {
+            let x0 = s.x(c.when.0);
+            let x1 = c.when.1.map_or(x0, |e| s.x(e).max(x0));
+            let row = match ends.iter().position(|&end| end + 10.0 <= x0) {
+                Some(r) => r,
+                None if ends.len() < ROWS => {
+                    ends.push(f64::MIN);
+                    ends.len() - 1
+                }
+                None => (0..ends.len()).min_by(|&a, &b| ends[a].total_cmp(&ends[b])).unwrap_or(0),
+            };
+            ends[row] = ends[row].max(x1);
+            row
+        })
+        .collect()
+}
+
+/// The members of a lane as the filters' positions: `c0 c3`.
+fn member_codes(members: &[Member], facets: [&HashMap<&str, usize>; 3]) -> String {
+    let codes: Vec<String> = members
+        .iter()
+        .filter_map(|m| {
+            let (kind, index) = match m {
+                Member::Country(_) => ('c', facets[0]),
+                Member::Actor(_) => ('a', facets[1]),
+                Member::Tag(_) => ('t', facets[2]),
+            };
+            index.get(m.key()).map(|i| format!("{kind}{i}"))
+        })
+        .collect();
+    codes.join(" ")
+}
+
+fn positions<'a>(facets: &[Facet<'a>]) -> HashMap<&'a str, usize> {
+    facets.iter().enumerate().map(|(i, f)| (f.key, i)).collect()
+}
+
+/// The page's time axis: above the list, with the lanes' choice and zoom
+/// (shown by the script), and the lane sets' members for it.
+pub fn page_axis(page: &Page) -> Markup {
+    let cards: Vec<&Card> = page.cards().collect();
+    if cards.is_empty() {
+        return html! {};
+    }
+    let (t0, t1) = window(cards.iter().copied());
+    let s = Scale { t0, t1 };
+    let rows = pack(&cards, &s);
+    let height = TOP + ROW * (rows.iter().max().map_or(1, |r| r + 1) as f64) + 4.0;
+    let tl = page.timeline;
+    let index = [&positions(&page.countries), &positions(&page.actors), &positions(&page.tags)];
+    html! {
+        section #tl .tl aria-label="The events in time" {
+            div.tl-bar hidden {
+                label { "Lanes " select #tl-lanes {
+                    option value="" { "none" }
+                    @if !page.countries.is_empty() { option value="country" { "by country" } }
+                    @if !page.actors.is_empty() { option value="actor" { "by person or organisation" } }
+                    @if !page.tags.is_empty() { option value="tag" { "by tag" } }
+                    @for set in &tl.lanes { option value=(set.id) { (set.title) } }
+                } }
+                " "
+                button #tl-out type="button" aria-label="Zoom out" { "−" }
+                button #tl-in type="button" aria-label="Zoom in" { "+" }
+                button #tl-fit type="button" { "Fit" }
+                " "
+                small { "Keys on the axis: " kbd { "←" } " " kbd { "→" } " move, " kbd { "+" } " " kbd { "−" } " zoom, " kbd { "0" } " fit; the wheel zooms, dragging moves." }
+            }
+            svg #tl-svg viewBox={ "0 0 1000 " (num(height, 0)) } role="group" tabindex="0"
+                aria-label="Time axis: eras, years, and a mark per event; each mark links to its event"
+                data-t0=(num(t0, 4)) data-t1=(num(t1, 4)) {
+                (eras_and_scale(tl, &s))
+                g #tl-m {
+                    @for (card, row) in cards.iter().zip(&rows) {
+                        (mark(card, &s, TOP + 6.0 + ROW * *row as f64, None))
+                    }
+                }
+                g #tl-l {}
+            }
+            div #tl-sets hidden {
+                @for set in &tl.lanes {
+                    @for lane in &set.lanes {
+                        p data-set=(set.id) data-m=(member_codes(&lane.members, index)) { (tl.lane_label(lane)) }
+                    }
+                }
+            }
+            p #tl-card .tl-card hidden aria-live="polite" {}
+        }
+    }
+}
+
+/// A lesson's axis: its steps on the timeline's eras and years, the
+/// current one marked by the script (`cur`), each a link to its step.
+pub fn lesson_axis(lesson: &Lesson) -> Markup {
+    let cards: Vec<&Card> = lesson.steps.iter().map(|s| &s.card).collect();
+    if cards.is_empty() {
+        return html! {};
+    }
+    let (t0, t1) = window(cards.iter().copied());
+    let s = Scale { t0, t1 };
+    let rows = pack(&cards, &s);
+    let height = TOP + ROW * (rows.iter().max().map_or(1, |r| r + 1) as f64) + 4.0;
+    html! {
+        section #tl .tl.tl-lesson aria-label="Where the steps lie in time" {
+            svg #tl-svg viewBox={ "0 0 1000 " (num(height, 0)) } role="group"
+                aria-label="Time axis of the lesson: a mark per step"
+                data-t0=(num(t0, 4)) data-t1=(num(t1, 4)) {
+                (eras_and_scale(lesson.timeline, &s))
+                g #tl-m {
+                    @for ((n, card), row) in cards.iter().enumerate().zip(&rows) {
+                        (mark(card, &s, TOP + 6.0 + ROW * *row as f64, Some(n + 1)))
+                    }
+                }
+                g #tl-l {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(num(512.3001, 1), "512.3");
+        assert_eq!(num(1991.0, 4), "1991");
+        assert_eq!(num(-0.01, 1), "0");
+        assert_eq!(num(1991.98124, 4), "1991.9812");
+    }
+}
