@@ -412,3 +412,22 @@ fn the_page_draws_one_compact_mark_per_event_and_offers_the_lane_sets() {
     let whole = stdout(&steppe(&["export", "--format", "html"]));
     assert!(whole.len() < 400_000, "the bundled page is {} bytes", whole.len());
 }
+
+#[test]
+fn a_lane_set_in_two_files_is_one_when_its_members_are_the_same() {
+    let base = "countries:\n  - {code: RU, name: Russia}\n  - {code: CN, name: China}\nevents:\n  - {id: a, date: 2001, title: A, countries: [RU], sources: [https://example.org]}\n";
+    let set = |members: &str| format!("lanes:\n  - {{id: p, title: P, members: [{members}]}}\n");
+    let load = |second: &str| {
+        steppe::load::load_texts(vec![
+            ("a.yaml".into(), Ok(format!("{base}{}", set("RU, CN")))),
+            ("b.yaml".into(), Ok(second.to_string())),
+        ])
+    };
+    let same = load(&set("country:RU, country:CN"));
+    assert!(same.report.diagnostics.is_empty(), "{}", same.report.render());
+    assert_eq!(same.timeline.lanes.len(), 1);
+    let other = load(&set("CN, RU"));
+    let text = other.report.render();
+    assert!(text.contains("lane set `p` is defined twice, differently"), "{text}");
+    assert!(text.contains("b.yaml:2:"), "{text}");
+}

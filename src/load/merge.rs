@@ -84,22 +84,6 @@ pub fn merge(
         |a, b| a.1.tour == b.1.tour,
     );
 
-    let lanes = dup
-        .dedup(
-            lanes,
-            "lane set",
-            |l| &l.id,
-            |l| (l.file, l.mark),
-            |a, b| {
-                a.title == b.title
-                    && a.lanes.len() == b.lanes.len()
-                    && a.lanes.iter().zip(&b.lanes).all(|(x, y)| {
-                        x.title == y.title
-                            && x.members.iter().map(|m| &m.0).eq(y.members.iter().map(|m| &m.0))
-                    })
-            },
-        )
-        .0;
     let country_codes: HashSet<&str, Fast> =
         countries.iter().map(|c| c.value.code.as_str()).collect();
     let actor_ids: HashSet<&str, Fast> = actors.iter().map(|a| a.actor.id.as_str()).collect();
@@ -205,9 +189,21 @@ pub fn merge(
 
     let tags: HashSet<&str, Fast> =
         events.iter().flat_map(|(_, e)| e.event.tags.iter().map(String::as_str)).collect();
-    tl.lanes = lanes
+    // Resolved first, so that `RU` and `country:RU` are the same set twice.
+    let lanes: Vec<Located<LaneSet>> = lanes
         .iter()
-        .map(|set| resolve_lanes(set, &country_codes, &actor_ids, &tags, &mut refs))
+        .map(|set| Located {
+            value: resolve_lanes(set, &country_codes, &actor_ids, &tags, &mut refs),
+            file: set.file,
+            mark: set.mark,
+        })
+        .collect();
+    let mut dup = Duplicates { files, prefer, diags: refs.diags };
+    tl.lanes = dup
+        .dedup(lanes, "lane set", |l| &l.value.id, |l| (l.file, l.mark), |a, b| a.value == b.value)
+        .0
+        .into_iter()
+        .map(|l| l.value)
         .collect();
 
     tl.countries = countries.into_iter().map(|c| c.value).collect();
