@@ -286,7 +286,12 @@ fn statistics_show_the_numbers_of_steppe_stats() {
     });
     press(&mut app, KeyCode::Char('S'));
     let stats = bundled().stats(app.shown());
-    let text = screen_text(&render(&app));
+    // The tables of `steppe stats` follow the page's period × lane table: page down to them.
+    let mut text = screen_text(&render(&app));
+    for _ in 0..8 {
+        press(&mut app, KeyCode::PageDown);
+        text.push_str(&screen_text(&render(&app)));
+    }
     assert!(text.contains(&format!("{} events · country: KZ", stats.events)), "{text}");
     let top = &stats.countries[1];
     let row =
