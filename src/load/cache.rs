@@ -250,6 +250,9 @@ fn reindex(entry: &mut Entry, file: usize) {
     for x in &mut c.events {
         x.event.origin.file = file;
     }
+    for x in &mut c.lanes {
+        x.file = file;
+    }
 }
 
 /// Whether `path` is an entry or a temporary file of this cache.
@@ -331,6 +334,43 @@ mod tests {
         assert_eq!(content.events[1].event.id, "e1");
         assert_eq!(content.events[1].event.origin.file, 7);
         assert_eq!(content.events[1].mark.line, 2);
+    }
+
+    /// Every field named `file`, anywhere in `value`.
+    fn files(value: &serde_json::Value, out: &mut Vec<u64>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map {
+                    if k == "file" {
+                        out.extend(v.as_u64());
+                    }
+                    files(v, out);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| files(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_place_that_names_its_file_is_moved_to_the_file_it_now_has() {
+        // The bundled timeline read as file 3 has every kind of item there is.
+        let text = crate::load::BUNDLED[0].1;
+        let mut diagnostics = Vec::new();
+        let mut content = super::super::schema::read_yaml(text, 3, &mut diagnostics, &|_| {});
+        // Keyed by tuples, which JSON cannot write; they name no file.
+        content.translations = Default::default();
+        diagnostics.push(Diagnostic::warning(3, None, "a warning"));
+        let mut e = Entry { format: Format::Yaml, content: Some(content), diagnostics };
+        let before = serde_json::to_value(&e).expect("as JSON");
+        let mut seen = Vec::new();
+        files(&before, &mut seen);
+        assert!(seen.len() > 100 && seen.iter().all(|&f| f == 3), "{} places", seen.len());
+        reindex(&mut e, 7);
+        let mut after = Vec::new();
+        files(&serde_json::to_value(&e).expect("as JSON"), &mut after);
+        assert_eq!(after.len(), seen.len());
+        assert!(after.iter().all(|&f| f == 7), "a place still names file 3");
     }
 
     #[test]
