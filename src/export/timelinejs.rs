@@ -79,13 +79,6 @@ struct Document<'a> {
     steppe: FileDoc,
 }
 
-/// Text where TimelineJS takes HTML (`headline`, `media.caption` and
-/// `media.credit`, `group`, `display_date`): escaped, as the summary in
-/// `text.text` is, so that a title such as `<img onerror=…>` shows as written.
-pub(crate) fn html(text: &str) -> String {
-    html! { (text) }.into_string()
-}
-
 /// The media as TimelineJS gets it: captions escaped, and only an address
 /// that is a plain web link (TimelineJS embeds a `url` holding `iframe` or
 /// `blockquote` as HTML).
@@ -93,8 +86,8 @@ fn media(e: &Event) -> Option<MediaDoc> {
     let m = EventDoc::from(e).media?;
     safe::web_link(&m.url)?;
     Some(MediaDoc {
-        caption: m.caption.as_deref().map(html),
-        credit: m.credit.as_deref().map(html),
+        caption: m.caption.as_deref().map(safe::html),
+        credit: m.credit.as_deref().map(safe::html),
         thumbnail: m.thumbnail.filter(|t| safe::web_link(t).is_some()),
         url: m.url,
     })
@@ -149,10 +142,10 @@ pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<
             start_date: Date::from(&e.date),
             end_date: e.end.as_ref().map(Date::from),
             display_date: (e.date.approximate || e.end.is_some_and(|d| d.approximate))
-                .then(|| html(&e.date_label())),
-            text: Text { headline: html(&e.title), text: text(tl, e) },
+                .then(|| safe::html(&e.date_label())),
+            text: Text { headline: safe::html(&e.title), text: text(tl, e) },
             media: media(e),
-            group: e.tags.first().map(|t| html(t)),
+            group: e.tags.first().map(|t| safe::html(t)),
             unique_id: &e.id,
             steppe: doc,
         })
@@ -167,14 +160,14 @@ pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<
             Some(EraSlide {
                 start_date: Date::from(&era.start),
                 end_date: Date::from(&end),
-                text: Text { headline: html(&era.title), text: String::new() },
+                text: Text { headline: safe::html(&era.title), text: String::new() },
                 steppe: doc,
             })
         })
         .collect();
     let title = tl.title.as_ref().map(|t| TitleSlide {
         text: Text {
-            headline: html(t),
+            headline: safe::html(t),
             text: tl.description.as_deref().map(paragraphs).unwrap_or_default(),
         },
     });

@@ -17,7 +17,7 @@ pub fn differences(slide: &Node, own: &Node, file: usize) -> Option<Diagnostic> 
     if let Some(headline) = slide.get("text").and_then(|t| t.get("headline"))
         && let (Some(shown), Some(title)) = (text(Some(headline)), text(own.get("title")))
         // The headline is HTML, written from the title escaped: both read as text.
-        && html_text(&shown).0 != html_text(&crate::export::timelinejs::html(&title)).0
+        && html_text(&shown).0 != html_text(&crate::text::safe::html(&title)).0
     {
         differ.push(("text.headline", "title", headline.mark));
     }

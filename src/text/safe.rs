@@ -144,6 +144,13 @@ pub fn web_link(url: &str) -> Option<&str> {
     (web && clean && !rest.is_empty()).then_some(url)
 }
 
+/// Text where TimelineJS takes HTML (`headline`, `media.caption` and
+/// `media.credit`, `group`, `display_date`): escaped, as the summary in
+/// `text.text` is, so that a title such as `<img onerror=…>` shows as written.
+pub fn html(text: &str) -> String {
+    maud::html! { (text) }.into_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
