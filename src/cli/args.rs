@@ -104,7 +104,7 @@ The Debian package installs the bash, zsh and fish scripts already.")]
     /// Show or clear the cache of what steppe made of each timeline file
     #[command(after_help = "steppe keeps what it made of each file it loads in the user's cache \
 directory (XDG_CACHE_HOME/steppe, ~/.cache/steppe, or the platform's), and reads it from there \
-while the file is unchanged: a second look at a million events takes a second, not a minute. \
+while the file is unchanged: a second look at the same million events parses none of them. \
 An entry is used only for the same text, the same options and the same build of steppe; \
 anything else is read again. The least recently used entries go when the cache passes its \
 limit (2048 MB; STEPPE_CACHE_MB sets another). --no-cache on any command parses every file.

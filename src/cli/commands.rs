@@ -435,7 +435,10 @@ pub fn cache(args: &crate::cli::CacheArgs) -> Result<(), Failure> {
     };
     let cache = Cache::new(dir, limit_from_env());
     let shown = safe::path(cache.dir());
-    let mb = |bytes: u64| format!("{:.1} MB", bytes as f64 / 1_048_576.0);
+    let mb = |bytes: u64| match bytes {
+        0..1_048_576 => format!("{} KB", bytes.div_ceil(1024)),
+        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
+    };
     let text = match args.action.unwrap_or(crate::cli::CacheAction::Info) {
         crate::cli::CacheAction::Info => {
             let (entries, bytes) = cache.usage();
