@@ -4,6 +4,7 @@
 //! [`query`] filters and counts it, and the CLI outputs and the TUI ask the
 //! same query layer the same questions.
 
+pub mod atlas;
 pub(crate) mod atomic;
 pub mod cli;
 pub mod document;

@@ -47,6 +47,47 @@ fn the_map_shows_the_five_capitals_and_lights_the_events_countries() {
     assert_eq!(app.view(), View::Panes);
 }
 
+fn braille(symbol: &str) -> bool {
+    symbol.chars().next().is_some_and(|c| ('\u{2801}'..='\u{28FF}').contains(&c))
+}
+
+#[test]
+fn the_map_draws_central_asias_borders_and_hatches_the_events_countries() {
+    use steppe::atlas::atlas;
+    let mut app = app(160, 50);
+    select(&mut app, "kazakhstan-nuclear-referendum");
+    press(&mut app, KeyCode::Char('M'));
+    let buf = render(&app);
+    let (inner, b) = app.map_frame().expect("a map");
+    // The border between Kazakhstan and Uzbekistan is drawn: the cells of the
+    // points they share hold braille dots (a few may be under a label).
+    let kz = atlas().get("KZ").expect("Kazakhstan");
+    let uz = atlas().get("UZ").expect("Uzbekistan");
+    let border: Vec<(u16, u16)> = kz.rings[0]
+        .iter()
+        .filter(|p| uz.rings.iter().any(|r| r.contains(p)))
+        .filter_map(|&(lon, lat)| b.cell(inner, (lat, lon)))
+        .collect();
+    let drawn = border.iter().filter(|&&(x, y)| braille(buf[(x, y)].symbol())).count();
+    assert!(border.len() > 20 && drawn * 10 >= border.len() * 9, "{drawn} of {}", border.len());
+    // Inside Kazakhstan, the event's one country, the dots are in the event's colour;
+    // inside Iran, not in the event, there are none.
+    let yellow = ratatui::style::Color::Yellow;
+    let steppe = b.cell(inner, (48.5, 67.0)).expect("central Kazakhstan on the map");
+    let cells = |(x, y): (u16, u16)| (x.saturating_sub(1)..=x + 1).map(move |x| (x, y));
+    assert!(cells(steppe).any(|c| braille(buf[c].symbol()) && buf[c].fg == yellow));
+    let iran = b.cell(inner, (33.0, 55.0)).expect("central Iran on the map");
+    assert!(cells(iran).all(|c| !braille(buf[c].symbol())), "{:?}", buf[iran]);
+
+    // The Soviet Union is drawn as the countries of today it covered, and says so.
+    select(&mut app, "tajikistan-independence");
+    let buf = render(&app);
+    let ashgabat = b.cell(inner, (39.0, 60.0)).expect("Turkmenistan on the map");
+    assert!(cells(ashgabat).any(|c| braille(buf[c].symbol()) && buf[c].fg == yellow));
+    let text = screen_text(&buf);
+    assert!(text.contains("no longer exists"), "{text}");
+}
+
 #[test]
 fn arrows_move_between_capitals_and_a_click_toggles_one() {
     let mut app = app(120, 40);

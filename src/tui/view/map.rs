@@ -1,7 +1,7 @@
-//! The map view: the world drawn with ratatui's canvas (braille dots) over
-//! the part the map shows, each located capital a mark with a label (codes,
-//! city, events under the other filters); the selected event's countries,
-//! the countries in the filter and the one under the cursor each stand out.
+//! The map view: the countries' borders drawn in braille (ratatui's canvas)
+//! over the part the map shows, the selected event's countries hatched and
+//! the filter's lit, and each located capital a mark with a label (codes,
+//! city, events under the other filters); the event's own place is marked.
 //! Beside it, the selected event and every country, those without a capital
 //! listed apart.
 
@@ -10,10 +10,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::canvas::{Canvas, Map, MapResolution};
+use ratatui::widgets::canvas::{Canvas, Painter, Shape};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, focused};
+use crate::atlas::{Outline, atlas};
 use crate::model::Timeline;
 use crate::text::{fit, pad, width as columns};
 use crate::tui::action::Action;
@@ -107,16 +108,35 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         );
         return;
     };
-    let land = theme.dim.fg.unwrap_or(Color::Reset);
+    let tl = app.timeline();
+    let colour = |style: Style| style.fg.unwrap_or(Color::Reset);
+    let event: Vec<&str> = app
+        .selected_event()
+        .map(|e| e.countries.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    let lit: Vec<&str> = app.shown.filter.countries.iter().map(String::as_str).collect();
+    let shapes = |codes: &[&str]| -> Vec<&'static Outline> {
+        codes.iter().flat_map(|c| atlas().shapes(c)).collect()
+    };
+    let (event_shapes, lit_shapes) = (shapes(&event), shapes(&lit));
+    let ([west, east], [south, north]) = ([b.west, b.east], [b.south, b.north]);
+    let seen: Vec<&Outline> =
+        atlas().all().iter().filter(|o| o.meets(west, east, south, north)).collect();
     let canvas = Canvas::default()
         .marker(Marker::Braille)
         .x_bounds([b.west, b.east])
         .y_bounds([b.south, b.north])
-        .paint(move |ctx| ctx.draw(&Map { resolution: MapResolution::High, color: land }));
+        .paint(|ctx| {
+            ctx.draw(&Hatch { outlines: &lit_shapes, color: colour(theme.checked), dense: false });
+            ctx.draw(&Hatch { outlines: &event_shapes, color: colour(theme.marker), dense: true });
+            ctx.layer();
+            ctx.draw(&Borders { outlines: &seen, color: colour(theme.dim) });
+            ctx.draw(&Borders { outlines: &lit_shapes, color: colour(theme.checked) });
+            ctx.draw(&Borders { outlines: &event_shapes, color: colour(theme.marker) });
+        });
     frame.render_widget(canvas, inner);
 
     // Countries sharing a cell share a mark (Russia and the Soviet Union: Moscow).
-    let tl = app.timeline();
     let mut groups: Vec<((u16, u16), Vec<usize>)> = Vec::new();
     for (i, c) in tl.countries.iter().enumerate() {
         let Some(cell) = c.location.and_then(|p| b.cell(inner, p)) else { continue };
@@ -181,6 +201,134 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             }
         }
     }
+    // The event's own place, over everything: where it happened.
+    let venue = app.selected_event().and_then(|e| e.location.as_deref());
+    if let Some((x, y)) = venue.and_then(|l| l.coordinates).and_then(|p| b.cell(inner, p)) {
+        buf.set_string(x, y, PLACE, theme.marker.add_modifier(ratatui::style::Modifier::BOLD));
+    }
+}
+
+/// The mark of an event's own place (its `location`), on this map and the page's.
+pub const PLACE: &str = "✕";
+
+/// The map's grid: canvas coordinates (longitude, latitude) to braille dots.
+struct Grid {
+    left: f64,
+    top: f64,
+    /// Dots per degree across and down.
+    sx: f64,
+    sy: f64,
+    width: usize,
+    height: usize,
+}
+
+impl Grid {
+    fn of(painter: &Painter) -> Option<Grid> {
+        let ([left, right], [bottom, top]) = painter.bounds();
+        let (left, right, bottom, top) = (*left, *right, *bottom, *top);
+        // The far corner's dot tells the grid's size.
+        let (w, h) = painter.get_point(right, bottom)?;
+        if right <= left || top <= bottom {
+            return None;
+        }
+        Some(Grid {
+            left,
+            top,
+            sx: w as f64 / (right - left),
+            sy: h as f64 / (top - bottom),
+            width: w + 1,
+            height: h + 1,
+        })
+    }
+
+    fn dot(&self, (lon, lat): (f64, f64)) -> (f64, f64) {
+        ((lon - self.left) * self.sx, (self.top - lat) * self.sy)
+    }
+}
+
+/// Countries' borders, in one colour: each edge stepped dot by dot, so a
+/// zoomed map keeps thin lines.
+struct Borders<'a> {
+    outlines: &'a [&'a Outline],
+    color: Color,
+}
+
+impl Shape for Borders<'_> {
+    fn draw(&self, painter: &mut Painter) {
+        let Some(g) = Grid::of(painter) else { return };
+        let (w, h) = (g.width as f64, g.height as f64);
+        for o in self.outlines {
+            for ring in &o.rings {
+                let mut prev = g.dot(ring[ring.len() - 1]);
+                for &p in ring {
+                    let (x1, y1) = g.dot(p);
+                    let (x0, y0) = prev;
+                    prev = (x1, y1);
+                    // Off the map on one side: nothing to draw.
+                    if (x0 < -0.5 && x1 < -0.5)
+                        || (y0 < -0.5 && y1 < -0.5)
+                        || (x0 > w && x1 > w)
+                        || (y0 > h && y1 > h)
+                    {
+                        continue;
+                    }
+                    let steps = (x1 - x0).abs().max((y1 - y0).abs()).ceil().min(4096.0) as usize;
+                    for i in 0..=steps {
+                        let t = if steps == 0 { 0.0 } else { i as f64 / steps as f64 };
+                        let (x, y) = ((x0 + (x1 - x0) * t).round(), (y0 + (y1 - y0) * t).round());
+                        if x >= 0.0 && y >= 0.0 && x < w && y < h {
+                            painter.paint(x as usize, y as usize, self.color);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Countries' insides as a hatch of dots (even-odd, so lakes stay open):
+/// dense for the event's countries, sparse for the filter's, so they
+/// differ without colour too.
+struct Hatch<'a> {
+    outlines: &'a [&'a Outline],
+    color: Color,
+    dense: bool,
+}
+
+impl Shape for Hatch<'_> {
+    fn draw(&self, painter: &mut Painter) {
+        let Some(g) = Grid::of(painter) else { return };
+        let mut crossings: Vec<f64> = Vec::new();
+        let step = if self.dense { 2 } else { 4 };
+        for row in (0..g.height).step_by(step) {
+            let lat = g.top - row as f64 / g.sy;
+            for o in self.outlines.iter().filter(|o| (o.south..=o.north).contains(&lat)) {
+                crossings.clear();
+                for ring in &o.rings {
+                    let mut prev = ring[ring.len() - 1];
+                    for &p in ring {
+                        if (p.1 > lat) != (prev.1 > lat) {
+                            let lon = prev.0 + (lat - prev.1) / (p.1 - prev.1) * (p.0 - prev.0);
+                            crossings.push(g.dot((lon, lat)).0);
+                        }
+                        prev = p;
+                    }
+                }
+                crossings.sort_by(f64::total_cmp);
+                for pair in crossings.chunks_exact(2) {
+                    let from = pair[0].ceil().max(0.0) as usize;
+                    let to = (pair[1].floor().min(g.width as f64 - 1.0)).max(-1.0);
+                    // A diagonal hatch: each hatched row starts one dot further on.
+                    let shift = (row / step) % 2;
+                    for x in (from..).take_while(|&x| x as f64 <= to) {
+                        if (x + shift) % 2 == 0 {
+                            painter.paint(x, row, self.color);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Beside the map: the selected event, then every country with its mark,
@@ -221,6 +369,15 @@ pub fn places(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
             }
         }
         None => head.push(Line::styled("No event shown.", theme.dim)),
+    }
+    // A country drawn with others' outlines says so.
+    for code in app.selected_event().map(|e| e.countries.as_slice()).unwrap_or_default() {
+        if let Some(note) = crate::atlas::drawn_as_note(code) {
+            let text = format!("{}: {note}", tl.country_name(code));
+            head.extend(
+                crate::text::wrap(&text, width).into_iter().map(|l| Line::styled(l, theme.dim)),
+            );
+        }
     }
     head.push(Line::raw(""));
     let frame_bounds = app.map_frame().map(|(_, b)| b);
