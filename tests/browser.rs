@@ -71,7 +71,8 @@ fn the_page_in_a_real_browser() {
     let dir = tempfile::tempdir().expect("tempdir");
     let page = export(dir.path(), "timeline.html", &[]);
     let size = std::fs::metadata(dir.path().join("timeline.html")).expect("stat").len();
-    assert!(size < 300_000, "the bundled page is {size} bytes");
+    // The issue's budget, maps included.
+    assert!(size < 400_000, "the bundled page is {size} bytes");
 
     filters_agree_with_the_cli(&b, &page);
     the_time_axis_follows_the_filters_in_lanes(&b, &page);
@@ -105,6 +106,7 @@ fn the_page_in_a_real_browser() {
     hostile_text_stays_text(&b, &hostile);
     nothing_leaves_the_page(&b);
     works_without_script(&b, &page);
+    maps_follow_the_filters(&b, &page);
 }
 
 fn filters_agree_with_the_cli(b: &Browser, page: &str) {
@@ -513,8 +515,8 @@ fn the_students_copy_has_no_notes(b: &Browser, students: &str) {
 
 fn hostile_text_stays_text(b: &Browser, page: &str) {
     b.goto(page);
-    // The time axis's own SVG aside.
-    let counts = b.js("return ['script', 'img', 'svg:not(#tl svg)', 'b', 'i:not(small i)']
+    // The time axis's own SVG and the page's maps aside.
+    let counts = b.js("return ['script', 'img', 'svg:not(#tl svg, .atlas, .map)', 'b', 'i:not(small i)']
            .map(s => document.querySelectorAll(s).length);");
     assert_eq!(counts, serde_json::json!([1, 0, 0, 0, 0]), "no element from the data");
     assert!(text_of(b, "h1").starts_with("<script>alert('page title')</script>"));
@@ -662,5 +664,44 @@ fn works_without_script(b: &Browser, page: &str) {
     assert_eq!(strings(marks), listed(&[]), "a mark per event without the script");
     let href = b.js("return document.querySelector('#tl-svg a[data-id]').getAttribute('href');");
     assert_eq!(href.as_str(), Some(format!("#ev-{}", listed(&[])[0]).as_str()));
+    maps_are_drawn(b);
     b.cdp("Emulation.setScriptExecutionDisabled", serde_json::json!({ "value": false }));
+}
+
+/// Every event has its locator map, drawn (the outlines have a size on the
+/// screen), and the region map paints Kazakhstan where Kazakhstan is.
+fn maps_are_drawn(b: &Browser) {
+    let counts = b.js("const evs = [...document.querySelectorAll('article.event')];
+         const drawn = evs.filter((a) => {
+           const svg = a.querySelector('.locator svg');
+           const r = svg && svg.getBoundingClientRect();
+           return r && r.width > 100 && r.height > 40
+             && svg.querySelector('use.land').getBBox().width > 0
+             && [...svg.querySelectorAll('use.on')].every((u) => u.getBBox().width > 0);
+         });
+         return [evs.length, drawn.length];");
+    assert!(counts[0].as_u64() > Some(0) && counts[0] == counts[1], "drawn locators: {counts}");
+    let kz = b.js(KAZAKHSTAN);
+    assert_eq!(kz[0], true, "the region map's Kazakhstan is under its middle: {kz}");
+    assert_eq!(kz[1], "s5", "the busiest country is darkest: {kz}");
+}
+
+/// Whether the point in the middle of Kazakhstan on the region map is
+/// Kazakhstan's shape, and its shade.
+const KAZAKHSTAN: &str = "const u = document.querySelector('.region use[data-m=KZ]');
+    u.scrollIntoView({ block: 'center' });
+    const r = u.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return [hit === u, u.getAttribute('class')];";
+
+/// With the script on, the region map is shaded by the events shown.
+fn maps_follow_the_filters(b: &Browser, page: &str) {
+    b.goto(&format!("{page}#country=US"));
+    // Seven events with the United States: three with Kazakhstan, six with Uzbekistan.
+    let kz = b.js(KAZAKHSTAN);
+    assert_eq!(kz[1], "s3", "Kazakhstan lighter with fewer events: {kz}");
+    let uz = b.js("return document.querySelector('.region use[data-m=UZ]').getAttribute('class');");
+    assert_eq!(uz, "s5");
+    let title = text_of(b, ".region use[data-m=KZ] title");
+    assert_eq!(title, "Kazakhstan: 3");
 }

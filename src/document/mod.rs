@@ -51,6 +51,8 @@ pub struct CountryRef<'a> {
     pub name: &'a str,
     /// The language the name is in.
     pub lang: &'a str,
+    /// Latitude and longitude of its capital, where the timeline gives them.
+    pub capital: Option<(f64, f64)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -273,6 +275,8 @@ pub struct Card<'a> {
     pub media: Option<MediaRef<'a>>,
     /// "Astana (51.18, 71.45)".
     pub location: Option<String>,
+    /// Its coordinates, marked on the maps.
+    pub place: Option<(f64, f64)>,
     /// ("wikidata", "Q1234").
     pub external_ids: Vec<(&'a str, &'a str)>,
     /// ("fatalities", "3"): the event's other fields, in order.
@@ -308,6 +312,7 @@ impl<'a> Card<'a> {
                     code: c,
                     name: tl.country_name(c),
                     lang: lang_of(tl, Field::CountryName(c.clone())),
+                    capital: tl.country(c).and_then(|c| c.location),
                 })
                 .collect(),
             actors: e
@@ -340,6 +345,7 @@ impl<'a> Card<'a> {
                 credit: m.credit.as_deref(),
             }),
             location: e.location.as_ref().map(|l| l.label()),
+            place: e.location.as_ref().and_then(|l| l.coordinates),
             external_ids: e.external_ids.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
             attributes: e.attributes.iter().collect(),
         }
@@ -592,7 +598,15 @@ mod tests {
         assert_eq!(card.date, "7 Sep 2013");
         assert_eq!(card.datetime.as_deref(), Some("2013-09-07"));
         assert_eq!(card.era, Some("Belt and Road and multi-vector diplomacy"));
-        assert_eq!(card.countries[1], CountryRef { code: "KZ", name: "Kazakhstan", lang: "en" });
+        assert_eq!(
+            card.countries[1],
+            CountryRef {
+                code: "KZ",
+                name: "Kazakhstan",
+                lang: "en",
+                capital: Some((51.18, 71.45))
+            }
+        );
         assert_eq!(card.actors[1].label(), "Nursultan Nazarbayev (host)");
         assert_eq!(card.actors[1].kind, Some(ActorKind::Person));
         assert!(card.sources.iter().all(|s| s.link.is_some() && s.link == s.url));

@@ -17,6 +17,7 @@ use crate::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef, SOURCE_LA
 use crate::model::Era;
 
 mod timeline;
+mod maps;
 mod worksheet;
 pub use worksheet::{answer_key, worksheet};
 
@@ -343,6 +344,8 @@ pub fn page(page: &Page) -> String {
     let (before, after) =
         words.around("shown_of", "shown", &[("events", &words.count("events_count", total))]);
     let source = other(SOURCE_LANG, words);
+    let cards: Vec<&Card> = page.cards().collect();
+    let maps = maps::Maps::new(&cards);
     let body = html! {
         a.skip href="#events" { (words.get("skip_to_events")) }
         header.top {
@@ -363,6 +366,7 @@ pub fn page(page: &Page) -> String {
             (before) strong #shown { (total) } (after) span #active {}
         }
         (timeline::page_axis(page))
+        @if let Some(m) = &maps { (m.defs()) (m.region(&cards)) }
         main #events tabindex="-1" {
             @for (n, section) in page.sections.iter().enumerate() {
                 section.era aria-labelledby={ "era-" (n) } {
@@ -371,11 +375,13 @@ pub fn page(page: &Page) -> String {
                         article.event #{ "ev-" (card.id) } aria-labelledby={ "t-" (card.id) }
                             data-c=(positions(card.countries.iter().map(|c| c.code), &countries))
                             data-a=(positions(card.actors.iter().map(|a| a.id), &actors))
-                            data-t=(positions(card.tags.iter().copied(), &tags)) {
+                            data-t=(positions(card.tags.iter().copied(), &tags))
+                            data-m=[maps.as_ref().map(|m| m.codes(card))] {
                             h3 #{ "t-" (card.id) } {
                                 (date(card, words)) " "
                                 span.title dir="auto" lang=[other(card.title_lang, words)] data-s { (card.title) }
                             }
+                            @if let Some(m) = &maps { (m.locator(card)) }
                             (card_facts(card, Some(&anchors), words))
                         }
                     }
@@ -396,6 +402,8 @@ pub fn lesson(lesson: &Lesson) -> String {
     let slides = total + usize::from(!questions.is_empty());
     let has_notes = lesson.teacher_note.is_some() || lesson.steps.iter().any(|s| s.note.is_some());
     let steps = words.count("steps_count", total);
+    let cards: Vec<&Card> = lesson.steps.iter().map(|s| &s.card).collect();
+    let maps = maps::Maps::new(&cards);
     let note_heading = words.note_for_the_teacher();
     let key = |k: &str| html! { kbd { (k) } };
     let body = html! {
@@ -438,6 +446,7 @@ pub fn lesson(lesson: &Lesson) -> String {
             p.swipe { (words.get("swipe")) }
         }
         (timeline::lesson_axis(lesson))
+        @if let Some(m) = &maps { (m.defs()) }
         main #lesson tabindex="-1" data-total=(total) {
             @for (n, step) in lesson.steps.iter().enumerate() {
                 @let card = &step.card;
@@ -448,6 +457,7 @@ pub fn lesson(lesson: &Lesson) -> String {
                         span.title dir="auto" lang=[other(card.title_lang, words)] { (card.title) }
                     }
                     @if let Some(era) = card.era { p.in-era { (words.get("era")) ": " span dir="auto" lang=[other(card.era_lang, words)] { (era) } } }
+                    @if let Some(m) = &maps { (m.locator(card)) }
                     @if let Some(q) = &step.quote { div.said { (quote(q, words)) } }
                     (card_facts(card, None, words))
                     @if let Some(note) = &step.note {

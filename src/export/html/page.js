@@ -75,6 +75,22 @@
     const all = $("#match-all");
     const shown = $("#shown");
     const active = $("#active");
+    // The region map's countries, shaded by the shown events that concern them.
+    const lands = $$(".region use[data-m]");
+    const reshade = () => {
+      const per = new Map();
+      for (const ev of events) {
+        if (ev.el.hidden) continue;
+        for (const c of (ev.el.dataset.m || "").split(" ").filter(Boolean)) per.set(c, (per.get(c) || 0) + 1);
+      }
+      const most = Math.max(1, ...per.values());
+      for (const u of lands) {
+        const n = per.get(u.dataset.m) || 0;
+        u.setAttribute("class", n ? `s${Math.min(5, Math.ceil((n * 5) / most))}` : "");
+        const t = $("title", u);
+        if (t) t.textContent = t.textContent.replace(/\d+$/, String(n));
+      }
+    };
 
     const state = () => {
       const s = { all: !!(all && all.checked), q: fold(query.value.trim()) };
@@ -138,6 +154,7 @@
       }
       shown.textContent = n;
       active.textContent = describe();
+      reshade();
       $("#none").hidden = n > 0;
       if (write) setFragment(fragment());
       document.dispatchEvent(new Event("steppe:filtered"));
