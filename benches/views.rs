@@ -14,7 +14,7 @@ use steppe::load;
 use steppe::query::{Filter, Query};
 use steppe::tui::theme::Theme;
 use steppe::tui::view;
-use steppe::tui::{Action, App};
+use steppe::tui::{Action, App, Msg};
 
 #[path = "support/model.rs"]
 mod model;
@@ -24,9 +24,39 @@ mod timing;
 use timing::time;
 
 fn main() {
+    map_at_200x60();
+    // `cargo bench --bench views -- map`: the 200×60 map alone.
+    if std::env::args().any(|a| a == "map") {
+        return;
+    }
     for n in [100_000, 1_000_000] {
         views(n);
     }
+}
+
+/// The bundled timeline's map at 200×60: the borders of every country in the
+/// frame, the event's countries hatched (the Soviet Union: fifteen of them).
+fn map_at_200x60() {
+    let query = Query::new(load::load_bundled().timeline);
+    let (width, height) = (200, 60);
+    let mut app = App::new(query, Filter::default(), width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let theme = Theme::dark();
+    let mut frame = |app: &App| terminal.draw(|f| view::render(app, &theme, f)).is_ok();
+    app.update(Action::ShowMap);
+    println!("bundled timeline, map at 200x60\n");
+    time("map 200x60: one frame, the region, the first event", || frame(&app));
+    app.update(Msg::Select("ussr-dissolved".to_string()));
+    time("map 200x60: one frame, the Soviet Union's dissolution", || frame(&app));
+    app.update(Action::ZoomIn);
+    app.update(Action::ZoomIn);
+    time("map 200x60: one frame, zoomed in twice", || frame(&app));
+    app.update(Action::ZoomFit);
+    app.update(Action::ZoomOut);
+    app.update(Action::ZoomOut);
+    app.update(Action::ZoomOut);
+    time("map 200x60: one frame, zoomed out three times", || frame(&app));
+    println!();
 }
 
 fn views(n: usize) {
