@@ -46,7 +46,7 @@ fn books_media_places_and_external_ids_load() {
             url: "https://upload.wikimedia.org/wikipedia/commons/a/a1/Panjdeh.jpg".into(),
             caption: Some("The Panjdeh oasis on a map of 1885".into()),
             credit: Some("Wikimedia Commons".into()),
-            thumbnail: None,
+            ..Media::default()
         })
     );
     assert_eq!(

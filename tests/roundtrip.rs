@@ -209,14 +209,22 @@ fn source() -> impl Strategy<Value = Source> {
 }
 
 fn media() -> impl Strategy<Value = Media> {
-    ("[a-z]{1,8}", prop::option::of(line()), prop::option::of(line()), any::<bool>()).prop_map(
-        |(name, caption, credit, thumb)| Media {
+    (
+        "[a-z]{1,8}",
+        prop::option::of(line()),
+        prop::option::of(line()),
+        any::<bool>(),
+        prop::option::of(line()),
+    )
+        .prop_map(|(name, caption, credit, thumb, alt)| Media {
             url: format!("https://media.example.org/{name}.jpg"),
             caption,
             credit,
             thumbnail: thumb.then(|| format!("https://media.example.org/small/{name}.jpg")),
-        },
-    )
+            link: thumb.then(|| format!("https://media.example.org/about/{name}")),
+            alt,
+            picture: None,
+        })
 }
 
 fn location() -> impl Strategy<Value = Location> {

@@ -116,6 +116,10 @@ pub struct MediaRef<'a> {
     pub link: Option<&'a str>,
     pub caption: Option<&'a str>,
     pub credit: Option<&'a str>,
+    /// What the picture shows, in words.
+    pub alt: Option<&'a str>,
+    /// A picture of one's own, read with the timeline.
+    pub picture: Option<&'a crate::model::Picture>,
 }
 
 /// Words someone said, with who said them, when, and where it is printed:
@@ -340,9 +344,11 @@ impl<'a> Card<'a> {
                 .collect(),
             media: e.media.as_ref().map(|m| MediaRef {
                 url: &m.url,
-                link: safe::web_link(&m.url),
+                link: safe::web_link(&m.url).or_else(|| m.link.as_deref().and_then(safe::web_link)),
                 caption: m.caption.as_deref(),
                 credit: m.credit.as_deref(),
+                alt: m.alt.as_deref(),
+                picture: m.picture.as_ref(),
             }),
             location: e.location.as_ref().map(|l| l.label()),
             place: e.location.as_ref().and_then(|l| l.coordinates),

@@ -8,6 +8,7 @@ pub mod format;
 mod html;
 mod json;
 mod merge;
+pub mod pictures;
 pub mod schema;
 mod split;
 mod syntax;
@@ -218,10 +219,13 @@ fn load_inputs(
         .map(|(index, ((name, input), size))| {
             let bundled = matches!(input, Input::Bundled(_));
             let from_disk = matches!(input, Input::Path(_));
-            let (text, disk) = match input {
-                Input::Path(p) => (read_text(&p), diagnostic::OnDisk::of(&p)),
-                Input::Text(t) => (t, None),
-                Input::Bundled(t) => (Ok(t.to_string()), None),
+            let (text, disk, base) = match input {
+                Input::Path(p) => {
+                    let base = p.parent().map(Path::to_path_buf);
+                    (read_text(&p), diagnostic::OnDisk::of(&p), base)
+                }
+                Input::Text(t) => (t, None, None),
+                Input::Bundled(t) => (Ok(t.to_string()), None, None),
             };
             // Bytes told while one big file is parsed, the rest when it is done.
             let told = AtomicU64::new(0);
@@ -253,6 +257,10 @@ fn load_inputs(
                     result
                 }
             };
+            // Pictures are read afresh, cached or not: they are files of their own.
+            if let Some(c) = &mut result.content {
+                pictures::read(c, base.as_deref(), &mut result.diagnostics);
+            }
             // Every file's events are held until the merge: none with spare room.
             if let Some(c) = &mut result.content {
                 c.events.shrink_to_fit();

@@ -34,6 +34,9 @@ pub struct EventDef {
     pub countries: Vec<Mark>,
     pub actors: Vec<Mark>,
     pub related: Vec<Mark>,
+    /// The mark of a picture of one's own (`media.url`), read once the
+    /// file's place is known ([`super::pictures`]).
+    pub picture: Option<Mark>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -114,7 +117,7 @@ const QUOTE_KEYS: &[&str] = &["text", "by", "date", "lang", "translated_by", "so
 const ORIGINAL_KEYS: &[&str] = &["text", "lang", "source"];
 const PARTICIPANT_KEYS: &[&str] = &["id", "role"];
 const SOURCE_KEYS: &[&str] = &["title", "url", "author", "publisher", "year", "page"];
-const MEDIA_KEYS: &[&str] = &["url", "caption", "credit", "thumbnail"];
+const MEDIA_KEYS: &[&str] = &["url", "alt", "caption", "credit", "thumbnail", "link"];
 const LOCATION_KEYS: &[&str] = &["name", "lat", "lon"];
 pub const TOUR_KEYS: &[&str] =
     &["id", "title", "description", "teacher_note", "steps", "translations"];
@@ -878,7 +881,8 @@ impl Cx {
         let tags = self.words(map, "tags", &what).into_iter().map(|(t, _)| t).collect();
         let sources = self.sources(map, &what);
         let (related, related_marks) = self.words(map, "related", &what).into_iter().unzip();
-        let media = self.media(map, &what);
+        let (media, picture) = self.media(map, &what).unzip();
+        let picture = picture.flatten();
         let location = self.event_location(map, &what);
         let external_ids = self.external_ids(map, &what);
         let quotes = self.quotes(map, &what);
@@ -926,6 +930,7 @@ impl Cx {
             countries: exact(country_marks),
             actors: exact(actor_marks),
             related: exact(related_marks),
+            picture,
         })
     }
 
@@ -1033,23 +1038,41 @@ impl Cx {
         Some(url.to_string())
     }
 
-    fn media(&mut self, map: &Node, what: &str) -> Option<Media> {
+    fn media(&mut self, map: &Node, what: &str) -> Option<(Media, Option<Mark>)> {
         let v = map.get("media").filter(|v| !v.is_null())?;
         let of = format!("the media of {what}");
         let m = self.mapping(v, &of, MEDIA_KEYS)?;
         let url = self.req_text(m, "url", &of)?;
         let mark = m.get("url").map_or(m.mark, |n| n.mark);
-        let url = self.web_address(&url, mark, &of)?;
+        let alt = self.opt_text(m, "alt", &of, false);
+        let own = super::pictures::is_picture_path(&url);
+        let url = if own { url } else { self.web_address(&url, mark, &of)? };
+        if own && alt.is_none() {
+            self.error_help(
+                m.mark,
+                format!("{of} is a picture of one's own and has no `alt`"),
+                Some("add `alt:` with a few words saying what the picture shows: a screen reader reads them, and the page shows them where the picture cannot be".into()),
+            );
+            return None;
+        }
         let thumbnail = match self.opt_text(m, "thumbnail", &of, false) {
             Some(t) => self.web_address(&t, m.get("thumbnail").map_or(m.mark, |n| n.mark), &of),
             None => None,
         };
-        Some(Media {
+        let link = match self.opt_text(m, "link", &of, false) {
+            Some(t) => self.web_address(&t, m.get("link").map_or(m.mark, |n| n.mark), &of),
+            None => None,
+        };
+        let media = Media {
             url,
             caption: self.opt_text(m, "caption", &of, false),
             credit: self.opt_text(m, "credit", &of, false),
             thumbnail,
-        })
+            alt,
+            link,
+            picture: None,
+        };
+        Some((media, own.then_some(mark)))
     }
 
     fn event_location(&mut self, map: &Node, what: &str) -> Option<Location> {

@@ -515,8 +515,17 @@ impl<'a> Convert<'a> {
 
     fn media(&mut self, m: &MediaParts) -> Option<Node> {
         let url = given(m.url.as_ref())?;
-        let text = web_address(url.text().unwrap_or_default());
-        if !(text.starts_with("http://") || text.starts_with("https://")) {
+        let raw = url.text().unwrap_or_default();
+        // A picture beside the file, as steppe writes one of its own.
+        let text = if super::pictures::is_picture_path(raw.trim()) {
+            raw.trim().to_string()
+        } else {
+            web_address(raw)
+        };
+        if !(text.starts_with("http://")
+            || text.starts_with("https://")
+            || super::pictures::is_picture_path(&text))
+        {
             self.drop_field(
                 "media that is not a web address",
                 "steppe keeps media given by an http:// or https:// address (not embedded HTML)",
@@ -525,27 +534,23 @@ impl<'a> Convert<'a> {
             return None;
         }
         let mut entries = vec![("url", Node::text_at(text.as_str(), url.mark))];
-        // Steppe's media has one text under it: the caption, else the words
-        // that describe the picture (`alt`), else its `title`; the others are told.
-        let mut texts =
-            [&m.caption, &m.alt, &m.title].into_iter().filter_map(|v| given(v.as_ref()));
-        let caption = texts.next();
-        for v in texts {
-            let field = if m.alt.as_ref().is_some_and(|a| std::ptr::eq(a, v)) {
-                "media alt"
-            } else {
-                "media title"
-            };
+        // steppe's media keeps `alt` and `link` as they are; a `title` becomes
+        // the caption when there is none, and is told otherwise.
+        let caption = given(m.caption.as_ref());
+        let title = given(m.title.as_ref());
+        if let (Some(_), Some(t)) = (caption, title) {
             self.drop_field(
-                field,
-                "steppe's media has one text, its caption, and this slide has one",
-                v.mark,
+                "media title",
+                "steppe's media has one caption, and this slide has one",
+                t.mark,
             );
         }
-        if let Some(l) = given(m.link.as_ref()).filter(|l| l.text() != url.text()) {
-            self.drop_field("media link", "steppe links media to its own address only", l.mark);
-        }
-        for (key, v) in [("caption", caption), ("credit", given(m.credit.as_ref()))] {
+        let texts = [
+            ("alt", given(m.alt.as_ref())),
+            ("caption", caption.or(title)),
+            ("credit", given(m.credit.as_ref())),
+        ];
+        for (key, v) in texts {
             if let Some(v) = v {
                 entries
                     .push((key, Node::text_at(html_text(v.text().unwrap_or_default()).0, v.mark)));
@@ -556,6 +561,14 @@ impl<'a> Convert<'a> {
                 "thumbnail",
                 Node::text_at(web_address(t.text().unwrap_or_default()), t.mark),
             ));
+        }
+        if let Some(t) = given(m.link.as_ref()) {
+            let link = web_address(t.text().unwrap_or_default());
+            if link.starts_with("http://") || link.starts_with("https://") {
+                entries.push(("link", Node::text_at(link, t.mark)));
+            } else {
+                self.drop_field("media link", "steppe keeps a media link that is a web address", t.mark);
+            }
         }
         Some(Node::map_at(entries, url.mark))
     }

@@ -266,8 +266,15 @@ pub struct CitedDoc {
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MediaDoc {
-    #[schemars(regex(pattern = r"^https?://\S+$"))]
+    /// A web address, or a picture of one's own: a PNG, JPEG, GIF or WebP file,
+    /// its path relative to the timeline file.
+    #[schemars(regex(
+        pattern = r"^(https?://\S+|[^:]+\.([Pp][Nn][Gg]|[Jj][Pp][Ee]?[Gg]|[Gg][Ii][Ff]|[Ww][Ee][Bb][Pp]))$"
+    ))]
     pub url: String,
+    /// What the picture shows, in words; required for a picture of one's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alt: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -275,6 +282,10 @@ pub struct MediaDoc {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^https?://\S+$"))]
     pub thumbnail: Option<String>,
+    /// Where the media links to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(regex(pattern = r"^https?://\S+$"))]
+    pub link: Option<String>,
 }
 
 /// Where the event happened: a place name, coordinates, or both.
@@ -586,9 +597,11 @@ impl From<&Event> for EventDoc {
             related: e.related.clone(),
             media: e.media.as_ref().map(|m| MediaDoc {
                 url: m.url.clone(),
+                alt: m.alt.clone(),
                 caption: m.caption.clone(),
                 credit: m.credit.clone(),
                 thumbnail: m.thumbnail.clone(),
+                link: m.link.clone(),
             }),
             location: e.location.as_ref().map(|l| LocationDoc {
                 name: l.name.clone(),

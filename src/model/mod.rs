@@ -130,7 +130,8 @@ impl Source {
     }
 }
 
-/// A picture, film or page shown with an event.
+/// A picture, film or page shown with an event: a web address, or a
+/// picture of one's own (a file beside the timeline, `url` as written).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Media {
     pub url: String,
@@ -138,6 +139,34 @@ pub struct Media {
     pub credit: Option<String>,
     /// A small picture for lists, where the media has one.
     pub thumbnail: Option<String>,
+    /// What the picture shows, for those who cannot see it.
+    pub alt: Option<String>,
+    /// Where the media links to (TimelineJS's `link`).
+    pub link: Option<String>,
+    /// A picture of one's own, read when the timeline was loaded (never
+    /// cached with the file's text: the picture is a file of its own).
+    #[serde(skip)]
+    pub picture: Option<Picture>,
+}
+
+/// A picture read from a file: its pixels (RGBA, at most [`Picture::MOST`]
+/// on a side, made smaller when read), shared, not copied, with the timeline.
+#[derive(Clone, PartialEq)]
+pub struct Picture {
+    pub width: u32,
+    pub height: u32,
+    pub rgba: std::sync::Arc<Vec<u8>>,
+}
+
+impl Picture {
+    /// The most pixels a side keeps: more than a projector or a page shows.
+    pub const MOST: u32 = 1280;
+}
+
+impl std::fmt::Debug for Picture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Picture({}×{})", self.width, self.height)
+    }
 }
 
 /// Where an event happened: a place name, coordinates, or both.

@@ -18,6 +18,7 @@ use crate::model::Era;
 
 mod timeline;
 mod maps;
+mod pictures;
 mod worksheet;
 pub use worksheet::{answer_key, worksheet};
 
@@ -138,10 +139,32 @@ fn cite(s: &SourceRef) -> Markup {
 /// Where related events may link: events on the same page, by id.
 type Anchors<'a> = Option<&'a HashSet<&'a str>>;
 
+/// A picture of one's own, in the page itself, with its caption and credit.
+fn picture(card: &Card) -> Markup {
+    let Some(m) = &card.media else { return html! {} };
+    let Some(p) = m.picture else { return html! {} };
+    let alt = m.alt.unwrap_or_default();
+    html! {
+        figure.picture {
+            @match pictures::embed(p) {
+                Some(e) => img src=(e.src) alt=(alt) width=(e.width) height=(e.height);,
+                None => p.alt { (alt) },
+            }
+            @if m.caption.is_some() || m.credit.is_some() {
+                figcaption dir="auto" {
+                    @if let Some(c) = m.caption { (c) }
+                    @if let Some(c) = m.credit { " " span.credit { (c) } }
+                }
+            }
+        }
+    }
+}
+
 fn card_facts(card: &Card, anchors: Anchors, words: Words) -> Markup {
     let role = |r: &str| words.role(r);
     html! {
         div.summary data-s lang=[other(card.summary_lang, words)] { (paragraphs(&card.summary, None)) }
+        (picture(card))
         @for q in &card.quotes { (quote(q, words)) }
         dl.facts {
             @if !card.countries.is_empty() {
@@ -205,7 +228,7 @@ fn card_facts(card: &Card, anchors: Anchors, words: Words) -> Markup {
                 dt lang=[other(SOURCE_LANG, words)] { (name) }
                 dd dir="auto" lang=[other(SOURCE_LANG, words)] { (value) }
             }
-            @if let Some(m) = &card.media {
+            @if let Some(m) = card.media.as_ref().filter(|m| m.picture.is_none()) {
                 dt { (words.get("media")) }
                 dd dir="auto" {
                     @match m.link {
