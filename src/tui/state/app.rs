@@ -44,6 +44,8 @@ pub struct App {
     pub(crate) loading: LoadState,
     pub(crate) lesson: Lesson,
     pub(crate) status: Status,
+    /// How pictures are drawn.
+    pub(crate) images: super::Images,
     pub(crate) width: u16,
     pub(crate) height: u16,
     /// Counts the messages that changed something: the loop draws when it moved.
@@ -87,11 +89,22 @@ impl App {
             loading: LoadState::default(),
             lesson: Lesson::default(),
             status: Status::default(),
+            images: super::Images::default(),
             width,
             height,
             version: 0,
             effects: Vec::new(),
         }
+    }
+
+    /// Pictures drawn as `images` says (off, or what the terminal has).
+    pub fn with_images(mut self, images: super::Images) -> Self {
+        self.images = images;
+        self
+    }
+
+    pub fn images(&self) -> super::Images {
+        self.images
     }
 
     /// From this many events on, filters go to the filter worker (the

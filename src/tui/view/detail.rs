@@ -34,12 +34,17 @@ pub fn full_screen(app: &App, theme: &Theme, area: Rect, scroll: u16, frame: &mu
     let text = text_area(area);
     frame.render_widget(block, area);
     let scroll = scroll.min(max_scroll(app, area));
-    frame.render_widget(
-        Paragraph::new(event_lines(app, theme, text.width))
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        text,
-    );
+    let paragraph = Paragraph::new(event_lines(app, theme, text.width)).wrap(Wrap { trim: false });
+    // A picture of one's own goes below the text, in the room the text leaves.
+    let used = u16::try_from(paragraph.line_count(text.width)).unwrap_or(u16::MAX);
+    let picture = app.selected_event().and_then(|e| e.media.as_ref()?.picture.as_ref());
+    frame.render_widget(paragraph.scroll((scroll, 0)), text);
+    if let Some(p) = picture
+        && used < text.height
+    {
+        let below = Rect { y: text.y + used + 1, height: text.height - used - 1, ..text };
+        super::picture::draw(p, app.images(), below, frame);
+    }
 }
 
 /// The first and last events of a country or actor.

@@ -9,6 +9,7 @@ mod facets;
 mod help;
 mod lanes;
 mod map;
+mod picture;
 
 mod pickers;
 mod presenter;

@@ -251,9 +251,16 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         summary = summary.into_iter().flat_map(|l| [l, String::new()]).take(2 * n - 1).collect();
     }
     let used = needed(&date_big, &title_big, &who_lines, summary.len(), &boxes);
+    // A picture of one's own takes the room the text leaves, if enough: it
+    // is the first thing a small screen goes without.
+    let images = app.images();
+    let picture = card.media.as_ref().and_then(|m| m.picture).filter(|_| images.on);
+    let left = rest.height.saturating_sub(used);
+    let picture_rows =
+        if picture.is_some() && left > super::picture::LEAST_ROWS { left - 1 } else { 0 };
     // Spare room: a fixed share above, so the date stays put from slide to
     // slide, and more space between the parts on a big screen.
-    let spare = rest.height.saturating_sub(used);
+    let spare = left - picture_rows;
     let top = spare.min(rest.height / 10);
     let gap = ((spare - top) / 5).min(4);
     take(&mut rest, top);
@@ -293,6 +300,11 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         take(&mut rest, 1 + gap);
         let r = take(&mut rest, rows(who_lines.len()));
         frame.render_widget(centred(&who_lines, theme.dim), r);
+    }
+    if let Some(p) = picture.filter(|_| picture_rows > 0) {
+        take(&mut rest, 1);
+        let r = take(&mut rest, picture_rows - 1);
+        super::picture::draw(p, images, wide_area(r), frame);
     }
     if !boxes.is_empty() {
         take(&mut rest, gap);

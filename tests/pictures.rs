@@ -1,0 +1,178 @@
+//! Pictures of one's own, tried as a teacher would: a lesson beside two
+//! pictures, checked by `validate`, shown on the slides and in the event view
+//! (half blocks, as in tmux: the cells' colours are the picture's), and
+//! embedded in the offline page.
+
+use std::path::Path;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+
+mod common;
+
+#[allow(unused_imports)]
+use common::*;
+use steppe::load;
+use steppe::query::{Filter, Query};
+use steppe::tui::App;
+use steppe::tui::state::Images;
+
+const BLUE: [u8; 3] = [20, 60, 230];
+const SAND: [u8; 3] = [230, 200, 40];
+
+/// Blue above, sand below: a sky over a dried sea bed.
+fn write_pictures(dir: &Path) {
+    std::fs::create_dir_all(dir.join("images")).expect("images folder");
+    let shore =
+        image::RgbImage::from_fn(400, 300, |_, y| image::Rgb(if y < 150 { BLUE } else { SAND }));
+    shore.save(dir.join("images/aral-1989.jpg")).expect("jpeg");
+    shore.save(dir.join("images/baikonur.png")).expect("png");
+}
+
+const LESSON: &str = r#"title: The Aral Sea and Baikonur
+countries:
+  - {code: KZ, name: Kazakhstan, capital: Astana, location: [51.18, 71.45]}
+  - {code: UZ, name: Uzbekistan, capital: Tashkent, location: [41.26, 69.22]}
+events:
+  - id: baikonur
+    date: 1955-06-02
+    title: Baikonur is built
+    summary: A launch site in the steppe.
+    countries: [KZ]
+    sources: [{title: Class notes}]
+    media:
+      url: images/baikonur.png
+      alt: A drawing of the launch site
+  - id: aral
+    date: 1989
+    title: The Aral Sea splits in two
+    summary: The sea splits into a northern and a southern part.
+    countries: [KZ, UZ]
+    sources: [{title: Class notes}]
+    location: {name: Aralsk, lat: 46.8, lon: 61.67}
+    media:
+      url: images/aral-1989.jpg
+      alt: The dry sea bed under a blue sky
+      caption: The old shore near Aralsk
+      credit: Photo by the teacher
+"#;
+
+fn lesson_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_pictures(dir.path());
+    std::fs::write(dir.path().join("lesson.yaml"), LESSON).expect("write the lesson");
+    dir
+}
+
+fn lesson_app(dir: &Path, width: u16, height: u16) -> App {
+    let loaded = load::load_paths(&[dir.join("lesson.yaml")]);
+    assert!(loaded.is_ok(), "{}", loaded.report.render());
+    App::new(Query::new(loaded.timeline), Filter::default(), width, height)
+}
+
+fn near(c: Color, rgb: [u8; 3]) -> bool {
+    let Color::Rgb(r, g, b) = c else { return false };
+    [r, g, b].iter().zip(rgb).all(|(&a, b)| a.abs_diff(b) < 24)
+}
+
+/// Rows holding half blocks coloured like the sky, and like the sand.
+fn picture_rows(buf: &Buffer) -> (Vec<u16>, Vec<u16>) {
+    let (mut sky, mut sand) = (Vec::new(), Vec::new());
+    for y in 0..buf.area.height {
+        let cells: Vec<_> = (0..buf.area.width).map(|x| &buf[(x, y)]).collect();
+        let count = |rgb| cells.iter().filter(|c| near(c.fg, rgb) || near(c.bg, rgb)).count();
+        if count(BLUE) > 10 {
+            sky.push(y);
+        }
+        if count(SAND) > 10 {
+            sand.push(y);
+        }
+    }
+    (sky, sand)
+}
+
+#[test]
+fn the_slide_and_the_event_view_show_the_picture_in_half_blocks() {
+    let dir = lesson_dir();
+    let mut app = lesson_app(dir.path(), 120, 45);
+    select(&mut app, "aral");
+    press(&mut app, KeyCode::Char('p'));
+    let buf = render(&app);
+    let text = screen_text(&buf);
+    let (sky, sand) = picture_rows(&buf);
+    assert!(sky.len() >= 3 && sand.len() >= 3, "sky {sky:?}, sand {sand:?}\n{text}");
+    assert!(sky.iter().max() < sand.iter().min(), "the sky above the sand");
+    // The text keeps its room: the summary is all there, above the picture.
+    let summary_row = text.lines().position(|l| l.contains("northern")).expect("summary");
+    assert!((summary_row as u16) < sky[0], "{text}");
+
+    // A screen too small for both keeps the text and drops the picture.
+    app.update(steppe::tui::Msg::Resize { width: 80, height: 20 });
+    let buf = render(&app);
+    assert_eq!(picture_rows(&buf), (vec![], vec![]));
+    assert!(screen_text(&buf).contains("splits"));
+
+    // --images off: no picture at all.
+    let mut off = lesson_app(dir.path(), 120, 45).with_images(Images::new(false, false));
+    select(&mut off, "aral");
+    press(&mut off, KeyCode::Char('p'));
+    assert_eq!(picture_rows(&render(&off)), (vec![], vec![]));
+
+    // The full-screen event view, below the text.
+    let mut app = lesson_app(dir.path(), 120, 45);
+    select(&mut app, "aral");
+    press(&mut app, KeyCode::Enter);
+    let buf = render(&app);
+    let (sky, sand) = picture_rows(&buf);
+    assert!(sky.len() >= 3 && sand.len() >= 3, "{}", screen_text(&buf));
+}
+
+#[test]
+fn validate_checks_each_picture_at_its_line() {
+    let dir = lesson_dir();
+    let ok = run::steppe(&["validate", dir.path().join("lesson.yaml").to_str().expect("path")]);
+    assert!(ok.status.success(), "{}", run::stderr(&ok));
+
+    // One picture missing, one without `alt`, one too big.
+    std::fs::write(dir.path().join("images/huge.gif"), vec![0u8; 11 * 1024 * 1024]).expect("big");
+    let broken = LESSON
+        .replace("images/baikonur.png", "images/missing.png")
+        .replace("      alt: The dry sea bed under a blue sky\n", "")
+        + "  - id: poster\n    date: 1990\n    title: A poster\n    sources: [{title: x}]\n    media: {url: images/huge.gif, alt: A poster}\n";
+    let path = dir.path().join("broken.yaml");
+    std::fs::write(&path, &broken).expect("write");
+    let o = run::steppe(&["validate", path.to_str().expect("path")]);
+    let err = run::stderr(&o);
+    assert!(!o.status.success());
+    let line_of = |needle: &str| broken.lines().position(|l| l.contains(needle)).expect(needle) + 1;
+    let missing = line_of("images/missing.png");
+    assert!(
+        err.contains(
+            "`images/missing.png` in the media of event `baikonur`: there is no such file"
+        ),
+        "{err}"
+    );
+    assert!(err.contains(&format!("broken.yaml:{missing}:")), "{err}");
+    assert!(err.contains("is a picture of one's own and has no `alt`"), "{err}");
+    assert!(err.contains("over the limit of 10 MB"), "{err}");
+    assert!(err.contains(&format!("broken.yaml:{}:", line_of("images/huge.gif"))), "{err}");
+}
+
+#[test]
+fn the_offline_page_embeds_the_pictures() {
+    let dir = lesson_dir();
+    let out = dir.path().join("lesson.html");
+    let o = run::steppe(&[
+        "export",
+        dir.path().join("lesson.yaml").to_str().expect("path"),
+        "-o",
+        out.to_str().expect("path"),
+    ]);
+    assert!(o.status.success(), "{}", run::stderr(&o));
+    let html = std::fs::read_to_string(&out).expect("page");
+    assert_eq!(html.matches("<img src=\"data:image/jpeg;base64,").count(), 2, "both embedded");
+    assert!(html.contains("alt=\"The dry sea bed under a blue sky\""));
+    assert!(html.contains("The old shore near Aralsk"));
+    assert!(!html.contains("src=\"images/"), "nothing to fetch");
+}
