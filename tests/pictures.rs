@@ -176,3 +176,19 @@ fn the_offline_page_embeds_the_pictures() {
     assert!(html.contains("The old shore near Aralsk"));
     assert!(!html.contains("src=\"images/"), "nothing to fetch");
 }
+
+#[test]
+fn the_terminals_answers_choose_its_graphics_and_off_stays_off() {
+    use steppe::tui::Msg;
+    use steppe::tui::state::{Graphics, Heard};
+    let dir = lesson_dir();
+    let mut app = lesson_app(dir.path(), 120, 45);
+    assert_eq!(app.images().graphics, None, "half blocks until the terminal answers");
+    app.update(Msg::Graphics(Heard::Cell { width: 9, height: 18 }));
+    app.update(Msg::Graphics(Heard::Attributes { sixel: true }));
+    assert_eq!((app.images().graphics, app.images().cell), (Some(Graphics::Sixel), (9, 18)));
+    let mut off = lesson_app(dir.path(), 120, 45).with_images(Images::new(false, false));
+    off.update(Msg::Graphics(Heard::Kitty));
+    off.update(Msg::Graphics(Heard::Attributes { sixel: true }));
+    assert_eq!(off.images().graphics, None);
+}

@@ -325,6 +325,11 @@ pub struct ExploreArgs {
     /// themselves (Konsole, mlterm, GNOME Terminal and other VTE terminals)
     #[arg(long, value_enum, default_value_t = BidiArg::Steppe)]
     pub bidi: BidiArg,
+    /// Pictures of one's own on the slides and in the event view: drawn with
+    /// the terminal's graphics (kitty, sixel, iTerm2) where it has them, in
+    /// coloured half blocks elsewhere (tmux too), or not at all
+    #[arg(long, value_enum, default_value_t = ImagesArg::On)]
+    pub images: ImagesArg,
     #[command(flatten)]
     pub filters: FilterArgs,
     #[command(flatten)]
@@ -380,6 +385,15 @@ pub enum ThemeName {
     Contrast,
     /// Black on white, for projectors in rooms with daylight
     Projector,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ImagesArg {
+    /// Show them, as well as the terminal can
+    #[default]
+    On,
+    /// Leave them out
+    Off,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]

@@ -504,7 +504,11 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(1, |d| d.as_secs() % 10_000)
     });
-    let app = App::loading(startup, width, height).with_quiz_seed(seed);
+    let images = tui::state::Images::new(
+        args.images == crate::cli::args::ImagesArg::On,
+        tui::terminal::draws_iterm2_pictures(),
+    );
+    let app = App::loading(startup, width, height).with_quiz_seed(seed).with_images(images);
     let options = tui::Options {
         mouse: !args.no_mouse,
         sources: args.sources.sources(&args.paths).map_err(Failure::Usage)?,
@@ -512,6 +516,7 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         theme: args.theme.theme(),
         lang: args.lang.code(),
         channel,
+        ask_graphics: images.on && !tui::terminal::in_tmux(),
     };
     let ending =
         tui::run(app, options).map_err(|e| Failure::Data(format!("the terminal failed: {e}")))?;

@@ -16,7 +16,7 @@ pub(crate) mod sources;
 /// The presenter's socket, public for the stress suite's hostile peers.
 pub use sources::peer;
 pub mod state;
-mod terminal;
+pub(crate) mod terminal;
 pub mod theme;
 mod update;
 pub mod view;
@@ -46,6 +46,8 @@ pub struct Options {
     pub lang: Option<String>,
     /// The presenter's channel to join: screens on it move together.
     pub channel: Option<String>,
+    /// Whether to ask the terminal what graphics it has (pictures on, not in tmux).
+    pub ask_graphics: bool,
 }
 
 /// The explorer's state, its terminal and the theme: messages in, frames out.
@@ -120,6 +122,10 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
     sources::signals::start(tx.clone())?;
     let session = terminal::Session::start(options.mouse)?;
     sources::input::start(tx.clone())?;
+    if options.ask_graphics {
+        // The answers come back through the input, as messages: nothing waits.
+        terminal::ask_graphics()?;
+    }
     let filters = sources::filter::start(tx.clone())?;
     if options.watch && !options.sources.paths.is_empty() {
         // Without a watch (the system refuses one) the explorer still works.

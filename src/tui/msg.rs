@@ -68,6 +68,8 @@ pub enum Msg {
     SetFilter(Filter),
     /// Select the event with this id, if the filter shows it.
     Select(String),
+    /// The terminal answered the question of what graphics it has.
+    Graphics(crate::tui::state::Heard),
 }
 
 impl From<Action> for Msg {

@@ -34,6 +34,29 @@ fn take(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// Asks the terminal what graphics it has: kitty's test image (a query,
+/// nothing drawn), the size of a cell in pixels, and last its attributes
+/// (every terminal answers those, and sixel is among them). The answers
+/// arrive as input and are read as answers, never as keys
+/// ([`super::sources::decode`]); a terminal that does not answer leaves
+/// the pictures in half blocks.
+pub fn ask_graphics() -> io::Result<()> {
+    let mut out = io::stdout();
+    out.write_all(b"\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\\x1b[16t\x1b[c")?;
+    out.flush()
+}
+
+/// Inside tmux, whose panes draw no pictures of their own: half blocks.
+pub fn in_tmux() -> bool {
+    std::env::var_os("TMUX").is_some()
+        || std::env::var("TERM").is_ok_and(|t| t.starts_with("tmux") || t.starts_with("screen"))
+}
+
+/// iTerm2 and WezTerm draw iTerm2's pictures, and say so in the environment.
+pub fn draws_iterm2_pictures() -> bool {
+    std::env::var("TERM_PROGRAM").is_ok_and(|p| p == "iTerm.app" || p == "WezTerm")
+}
+
 /// Restores the terminal when dropped, so every return path gives it back.
 pub struct Session {
     mouse: bool,

@@ -2,17 +2,23 @@
 //! read whole by the grammar terminals use (ECMA-48: CSI, SS3, OSC, DCS and
 //! the other string sequences), and a sequence that is not a key or a mouse
 //! report is dropped whole: a terminal's reply (`ESC [ > 4154 q`) or a colour
-//! report never turns into key presses.
+//! report never turns into key presses. The answers to the question of what
+//! graphics the terminal has (kitty's, its attributes, its cell size) are
+//! read as such.
 
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+
+use crate::tui::state::Heard;
 
 /// What the terminal sent, decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Input {
     Key(KeyEvent),
     Mouse(MouseEvent),
+    /// An answer about its graphics.
+    Reply(Heard),
 }
 
 /// Bytes not yet decoded: the start of a sequence whose end has not arrived.
@@ -154,10 +160,20 @@ fn string(b: &[u8], bel_ends: bool) -> Step {
         }
         if b[i] == ESC && i + 1 < b.len() {
             // ESC \ ends it; any other escape also ends it, and is read on its own.
-            return Step::Done(if b[i + 1] == b'\\' { i + 2 } else { i }, None);
+            let reply = kitty_reply(&b[..i]).then_some(Input::Reply(Heard::Kitty));
+            return Step::Done(if b[i + 1] == b'\\' { i + 2 } else { i }, reply);
         }
     }
     Step::Incomplete
+}
+
+/// kitty's answer to its test image: `ESC _ G i=31 ; OK`.
+fn kitty_reply(s: &[u8]) -> bool {
+    s.starts_with(b"\x1b_G")
+        && s.split(|&c| c == b';')
+            .next()
+            .is_some_and(|k| k[3..].split(|&c| c == b',').any(|kv| kv == b"i=31"))
+        && s.ends_with(b";OK")
 }
 
 /// The arrows, Home and End: the same final byte after `ESC O` or `ESC [`.
@@ -213,8 +229,26 @@ fn csi(b: &[u8]) -> Step {
     }
     let intermediates = &b[params_end..i];
     let params = &b[2..params_end];
-    let input = if intermediates.is_empty() { control(params, last) } else { None };
+    let input = if !intermediates.is_empty() {
+        None
+    } else {
+        reply(params, last).or_else(|| control(params, last))
+    };
     Step::Done(i + 1, input)
+}
+
+/// The terminal's attributes (`ESC [ ? 62 ; 4 ; 22 c`: 4 is sixel), or the
+/// size of its cells in pixels (`ESC [ 6 ; height ; width t`).
+fn reply(params: &[u8], last: u8) -> Option<Input> {
+    let heard = match (params.first(), last) {
+        (Some(b'?'), b'c') => Heard::Attributes { sixel: numbers(&params[1..])?.contains(&4) },
+        (_, b't') => match numbers(params)?[..] {
+            [6, height, width] => Heard::Cell { width, height },
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(Input::Reply(heard))
 }
 
 /// Numbers separated by `;`; `None` if anything else is there.
@@ -337,7 +371,11 @@ mod tests {
     #[test]
     fn terminal_replies_and_unknown_sequences_are_dropped_whole() {
         assert_eq!(keys(b"\x1b[>4154q"), []);
-        assert_eq!(keys(b"\x1b[>0;10;1c\x1b[?2026;2$y\x1b[?62;c"), []);
+        // The attributes (`?62;c`) are an answer about graphics, not a key.
+        assert_eq!(
+            keys(b"\x1b[>0;10;1c\x1b[?2026;2$y\x1b[?62;c"),
+            [Input::Reply(Heard::Attributes { sixel: false })]
+        );
         assert_eq!(keys(b"\x1b]11;rgb:0000/0000/0000\x1b\\"), [], "a colour report");
         assert_eq!(keys(b"\x1b]10;rgb:ffff/ffff/ffff\x07"), []);
         assert_eq!(keys(b"\x1bP>|tmux 3.3a\x1b\\"), [], "a version report");
@@ -345,6 +383,20 @@ mod tests {
         assert_eq!(keys(b"\x1b[200~"), []);
         // What follows a dropped sequence is read as usual.
         assert_eq!(keys(b"\x1b[>4154qj"), [char_key('j')]);
+        // The answers about graphics are answers, never keys.
+        let mut d = Decoder::default();
+        let answers = d.feed(b"\x1b_Gi=31;OK\x1b\\\x1b[6;20;10t\x1b[?62;4;22cq");
+        assert_eq!(
+            answers,
+            [
+                Input::Reply(Heard::Kitty),
+                Input::Reply(Heard::Cell { width: 10, height: 20 }),
+                Input::Reply(Heard::Attributes { sixel: true }),
+                char_key('q')
+            ]
+        );
+        let no = Input::Reply(Heard::Attributes { sixel: false });
+        assert_eq!(keys(b"\x1b_Gi=31;ENOENT\x1b\\\x1b[?1;2cx"), [no, char_key('x')]);
         assert_eq!(keys(b"\x1b]11;?\x1b\\q"), [char_key('q')]);
     }
 

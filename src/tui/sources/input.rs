@@ -62,6 +62,7 @@ fn run(tx: &Sender) {
             let event = match input {
                 Input::Key(k) => Msg::Key(k),
                 Input::Mouse(m) => Msg::Mouse(m),
+                Input::Reply(heard) => Msg::Graphics(heard),
             };
             if tx.send(event).is_err() {
                 return;

@@ -86,6 +86,7 @@ impl App {
                 self.select_id(&id);
                 true
             }
+            Msg::Graphics(heard) => self.images.on && self.images.hear(heard),
         }
     }
 
