@@ -107,6 +107,58 @@ fn the_page_in_a_real_browser() {
     nothing_leaves_the_page(&b);
     works_without_script(&b, &page);
     maps_follow_the_filters(&b, &page);
+    pictures_of_ones_own_work_offline_and_print(&b, dir.path(), &pdftotext);
+}
+
+/// A lesson with two pictures of its own: with the network off the page's
+/// pictures decode (they are in the file), and the printout keeps them.
+fn pictures_of_ones_own_work_offline_and_print(b: &Browser, dir: &Path, pdftotext: &Path) {
+    std::fs::create_dir_all(dir.join("images")).expect("images");
+    let sky = image::RgbImage::from_fn(600, 400, |_, y| {
+        image::Rgb(if y < 200 { [30, 90, 220] } else { [220, 190, 60] })
+    });
+    sky.save(dir.join("images/shore.jpg")).expect("jpeg");
+    sky.save(dir.join("images/site.png")).expect("png");
+    let yaml = "title: Pictures\nevents:\n\
+        - {id: shore, date: 1989, title: The old shore, sources: [{title: notes}],\
+           media: {url: images/shore.jpg, alt: The dry sea bed, caption: Near Aralsk}}\n\
+        - {id: site, date: 1955, title: The launch site, sources: [{title: notes}],\
+           media: {url: images/site.png, alt: The launch site}}\n\
+        tours:\n  - {id: t, title: T, steps: [{event: site}, {event: shore}]}\n";
+    let timeline = dir.join("pictures.yaml");
+    std::fs::write(&timeline, yaml).expect("write");
+    let timeline = timeline.to_str().expect("path");
+    let page = export(dir, "pictures.html", &[timeline]);
+    let lesson = export(dir, "pictures-lesson.html", &[timeline, "--tour", "t"]);
+    let offline = serde_json::json!({
+        "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1
+    });
+    b.cdp("Network.enable", serde_json::json!({}));
+    b.cdp("Network.emulateNetworkConditions", offline);
+    for url in [&page, &lesson] {
+        b.goto(url);
+        let sizes =
+            b.js("return [...document.images].map((i) => i.complete ? i.naturalWidth : 0);");
+        let sizes: Vec<u64> = serde_json::from_value(sizes).expect("widths");
+        assert_eq!(sizes.len(), 2, "{url}: two pictures");
+        assert!(sizes.iter().all(|&w| w > 0), "{url}: every picture decodes offline: {sizes:?}");
+    }
+    let online = serde_json::json!({
+        "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1
+    });
+    b.cdp("Network.emulateNetworkConditions", online);
+    // The printout: its text has the captions, and it holds the two pictures.
+    b.goto(&page);
+    let pdf = dir.join("pictures.pdf");
+    b.print_pdf(&pdf);
+    assert!(pdf_text(pdftotext, &pdf).contains("Near Aralsk"));
+    let pdfimages = pdftotext.with_file_name("pdfimages");
+    if pdfimages.exists() {
+        let o = Command::new(&pdfimages).arg("-list").arg(&pdf).output().expect("pdfimages");
+        let listed = String::from_utf8_lossy(&o.stdout);
+        let pictures = listed.lines().skip(2).filter(|l| l.contains(" image ")).count();
+        assert!(pictures >= 2, "the printout holds the pictures:\n{listed}");
+    }
 }
 
 fn filters_agree_with_the_cli(b: &Browser, page: &str) {
