@@ -140,10 +140,13 @@ fn frame_of(card: &Card, region: Frame, squeeze: f64) -> Frame {
 /// The least width of a map for its height.
 const RATIO: f64 = 1.8;
 
+/// Each country named: how many events, and its capital.
+type Named<'a> = BTreeMap<&'a str, (usize, Option<(f64, f64)>)>;
+
 /// The capitals a region is drawn around: those of the countries with at
 /// least a quarter as many events as the busiest one (as the explorer's map
 /// opens), within 50 degrees of longitude of where most events are.
-fn busiest(named: &BTreeMap<&str, (usize, Option<(f64, f64)>)>) -> Vec<(f64, f64)> {
+fn busiest(named: &Named) -> Vec<(f64, f64)> {
     let most = named.values().map(|&(n, _)| n).max().unwrap_or(0);
     let mut busy: Vec<(usize, (f64, f64))> = named
         .values()
@@ -167,7 +170,7 @@ impl Maps {
     pub fn new(cards: &[&Card]) -> Option<Maps> {
         // The region: the capitals of the countries with at least a quarter
         // as many events as the busiest one (as the explorer's map opens).
-        let mut named: BTreeMap<&str, (usize, Option<(f64, f64)>)> = BTreeMap::new();
+        let mut named: Named = BTreeMap::new();
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
         for card in cards {
             for c in &card.countries {
