@@ -479,7 +479,7 @@ fn a_header_without_the_needed_columns_is_one_error_and_the_rows_are_not_read() 
 }
 
 #[test]
-fn timelinejs_media_alt_title_and_link_are_kept_as_the_caption_or_reported() {
+fn timelinejs_media_keep_alt_and_link_and_a_title_is_the_caption_or_reported() {
     let slide = |media: &str| {
         format!(
             "{{\"events\": [{{\"start_date\": {{\"year\": 1991}}, \"text\": {{\"headline\": \"H\"}}, \"media\": {media}}}]}}"
@@ -490,7 +490,7 @@ fn timelinejs_media_alt_title_and_link_are_kept_as_the_caption_or_reported() {
         &slide(r#"{"url": "https://example.org/p.jpg", "alt": "The hall in Alma-Ata"}"#),
     );
     let media = alt_only.timeline.events[0].media.as_deref().expect("media");
-    assert_eq!(media.caption.as_deref(), Some("The hall in Alma-Ata"), "alt is the caption");
+    assert_eq!(media.alt.as_deref(), Some("The hall in Alma-Ata"), "alt is kept as alt");
     let report = alt_only.report.render_all();
     assert!(!report.contains("is not kept"), "{report}");
     let title_only =
@@ -506,11 +506,16 @@ fn timelinejs_media_alt_title_and_link_are_kept_as_the_caption_or_reported() {
     let report = all.report.render_all();
     let media = all.timeline.events[0].media.as_deref().expect("media");
     assert_eq!(media.caption.as_deref(), Some("C"), "{report}");
-    for field in
-        ["`media alt` is not kept", "`media title` is not kept", "`media link` is not kept"]
-    {
-        assert!(report.contains(field), "{field:?} in\n{report}");
-    }
+    assert_eq!(media.alt.as_deref(), Some("A"));
+    assert_eq!(media.link.as_deref(), Some("https://example.org/page"));
+    assert!(report.contains("`media title` is not kept"), "{report}");
+    assert!(!report.contains("`media alt`") && !report.contains("`media link`"), "{report}");
+    let bad_link = load_text(
+        "l.json",
+        &slide(r#"{"url": "https://example.org/p.jpg", "link": "mailto:a@example.org"}"#),
+    );
+    assert!(bad_link.report.render_all().contains("`media link` is not kept"));
+    assert!(bad_link.timeline.events[0].media.as_deref().is_some_and(|m| m.link.is_none()));
 }
 
 /// ACLED's codebook columns, as its exports have them.

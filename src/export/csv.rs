@@ -83,6 +83,8 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
             media(|m| m.caption.as_deref()),
             media(|m| m.credit.as_deref()),
             media(|m| m.thumbnail.as_deref()),
+            media(|m| m.alt.as_deref()),
+            media(|m| m.link.as_deref()),
             e.location.as_ref().and_then(|l| l.name.clone()).unwrap_or_default(),
             coordinates.map(|c| c.0.to_string()).unwrap_or_default(),
             coordinates.map(|c| c.1.to_string()).unwrap_or_default(),

@@ -628,6 +628,8 @@ fn steppe_event<'r>(
         ("caption", "media_caption"),
         ("credit", "media_credit"),
         ("thumbnail", "media_thumbnail"),
+        ("alt", "media_alt"),
+        ("link", "media_link"),
     ]
     .into_iter()
     .filter_map(|(key, column)| text(column).map(|n| (key, n)))

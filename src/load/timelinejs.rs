@@ -567,7 +567,11 @@ impl<'a> Convert<'a> {
             if link.starts_with("http://") || link.starts_with("https://") {
                 entries.push(("link", Node::text_at(link, t.mark)));
             } else {
-                self.drop_field("media link", "steppe keeps a media link that is a web address", t.mark);
+                self.drop_field(
+                    "media link",
+                    "steppe keeps a media link that is a web address",
+                    t.mark,
+                );
             }
         }
         Some(Node::map_at(entries, url.mark))

@@ -9,7 +9,7 @@
 
 /// The columns, in order. `era`, `file` and `line` say where an event is
 /// shown and was read; a reader ignores them.
-pub const COLUMNS: [&str; 29] = [
+pub const COLUMNS: [&str; 31] = [
     "id",
     "date",
     "end",
@@ -33,6 +33,8 @@ pub const COLUMNS: [&str; 29] = [
     "media_caption",
     "media_credit",
     "media_thumbnail",
+    "media_alt",
+    "media_link",
     "place",
     "latitude",
     "longitude",
