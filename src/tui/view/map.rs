@@ -196,6 +196,12 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                     continue;
                 }
                 (sx..sx + w).for_each(|cx| taken[index(cx, sy)] = true);
+                // The blank columns are blank over the borders too: a label reads whole.
+                for cx in [sx.checked_sub(1), Some(sx + w)].into_iter().flatten() {
+                    if (inner.x..inner.right()).contains(&cx) {
+                        buf.set_string(cx, sy, " ", Style::new());
+                    }
+                }
                 buf.set_string(sx, sy, &text, label_style);
                 break 'place;
             }
