@@ -84,11 +84,16 @@ struct Document<'a> {
 /// `blockquote` as HTML).
 fn media(e: &Event) -> Option<MediaDoc> {
     let m = EventDoc::from(e).media?;
-    safe::web_link(&m.url)?;
+    // A picture of one's own keeps its path, beside the file as in steppe's.
+    if safe::web_link(&m.url).is_none() && !crate::load::pictures::is_picture_path(&m.url) {
+        return None;
+    }
     Some(MediaDoc {
         caption: m.caption.as_deref().map(safe::html),
         credit: m.credit.as_deref().map(safe::html),
         thumbnail: m.thumbnail.filter(|t| safe::web_link(t).is_some()),
+        link: m.link.filter(|l| safe::web_link(l).is_some()),
+        alt: m.alt,
         url: m.url,
     })
 }

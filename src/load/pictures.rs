@@ -25,7 +25,12 @@ const MOST_SIDE: u32 = 12_000;
 /// A path to a picture file rather than a web address: no scheme, and one
 /// of the endings in [`KINDS`].
 pub fn is_picture_path(url: &str) -> bool {
-    if url.contains("://") || url.starts_with("data:") || url.contains(char::is_control) {
+    // No scheme, and nothing that could read as markup where a page embeds it.
+    if url.contains("://")
+        || url.starts_with("data:")
+        || url.contains(char::is_control)
+        || url.contains(['<', '>', '"'])
+    {
         return false;
     }
     let ending = url.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
@@ -128,6 +133,7 @@ mod tests {
         assert!(!is_picture_path("https://a.org/x.jpg"));
         assert!(!is_picture_path("images/notes.txt"));
         assert!(!is_picture_path("www.example.org"));
+        assert!(!is_picture_path("<iframe src=//a.org>.png"));
     }
 
     #[test]
