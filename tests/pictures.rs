@@ -142,8 +142,11 @@ fn validate_checks_each_picture_at_its_line() {
         + "  - id: poster\n    date: 1990\n    title: A poster\n    sources: [{title: x}]\n    media: {url: images/huge.gif, alt: A poster}\n";
     let path = dir.path().join("broken.yaml");
     std::fs::write(&path, &broken).expect("write");
+    // Twice: the second time the file's text comes from the cache, its pictures never do.
+    let first = run::stderr(&run::steppe(&["validate", path.to_str().expect("path")]));
     let o = run::steppe(&["validate", path.to_str().expect("path")]);
     let err = run::stderr(&o);
+    assert_eq!(first, err);
     assert!(!o.status.success());
     let line_of = |needle: &str| broken.lines().position(|l| l.contains(needle)).expect(needle) + 1;
     let missing = line_of("images/missing.png");
@@ -172,6 +175,16 @@ fn the_offline_page_embeds_the_pictures() {
     assert!(o.status.success(), "{}", run::stderr(&o));
     let html = std::fs::read_to_string(&out).expect("page");
     assert_eq!(html.matches("<img src=\"data:image/jpeg;base64,").count(), 2, "both embedded");
+    // Again, with the timeline's text from the cache: the pictures are read afresh.
+    let o = run::steppe(&[
+        "export",
+        dir.path().join("lesson.yaml").to_str().expect("path"),
+        "-o",
+        out.to_str().expect("path"),
+    ]);
+    assert!(o.status.success(), "{}", run::stderr(&o));
+    let again = std::fs::read_to_string(&out).expect("page");
+    assert_eq!(again.matches("<img src=\"data:image/jpeg;base64,").count(), 2);
     assert!(html.contains("alt=\"The dry sea bed under a blue sky\""));
     assert!(html.contains("The old shore near Aralsk"));
     assert!(!html.contains("src=\"images/"), "nothing to fetch");

@@ -311,6 +311,7 @@ mod tests {
                 countries: Vec::new(),
                 actors: Vec::new(),
                 related: Vec::new(),
+                picture: None,
             });
         }
         Entry {
