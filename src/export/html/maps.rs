@@ -332,6 +332,9 @@ impl Maps {
         }
         let font = across / 70.0;
         html! {
+            // Folded on a phone by the script, where the events come first.
+            details.regionbox open {
+            summary { "Map of the region" }
             figure.region {
                 svg.map viewBox=(p.view_box(&f)) role="img" aria-labelledby="region-h" {
                     title #region-h { "Map of the region: each country shaded by the number of events shown" }
@@ -357,6 +360,7 @@ impl Maps {
                     }
                     ". Countries that no longer exist (the Soviet Union) count for the countries of today they covered; the borders are today's."
                 }
+            }
             }
         }
     }

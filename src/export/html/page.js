@@ -61,6 +61,11 @@
       // Print shows the whole description.
       window.addEventListener("beforeprint", () => { about.open = true; });
     }
+    const regionbox = $("details.regionbox");
+    if (regionbox) {
+      regionbox.open = wide;
+      window.addEventListener("beforeprint", () => { regionbox.open = true; });
+    }
     const kinds = ["country", "actor", "tag"];
     const attr = { country: "c", actor: "a", tag: "t" };
     const boxes = Object.fromEntries(kinds.map((k) => [k, $$(`input[name=${k}]`, form)]));
