@@ -568,7 +568,8 @@ fn the_students_copy_has_no_notes(b: &Browser, students: &str) {
 fn hostile_text_stays_text(b: &Browser, page: &str) {
     b.goto(page);
     // The time axis's own SVG and the page's maps aside.
-    let counts = b.js("return ['script', 'img', 'svg:not(#tl svg, .atlas, .map)', 'b', 'i:not(small i)']
+    let counts = b
+        .js("return ['script', 'img', 'svg:not(#tl svg, .atlas, .map)', 'b', 'i:not(small i)']
            .map(s => document.querySelectorAll(s).length);");
     assert_eq!(counts, serde_json::json!([1, 0, 0, 0, 0]), "no element from the data");
     assert!(text_of(b, "h1").starts_with("<script>alert('page title')</script>"));

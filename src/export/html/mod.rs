@@ -16,9 +16,9 @@ use crate::document::words::Words;
 use crate::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef, SOURCE_LANG, SourceRef};
 use crate::model::Era;
 
-mod timeline;
 mod maps;
 mod pictures;
+mod timeline;
 mod worksheet;
 pub use worksheet::{answer_key, worksheet};
 
