@@ -73,6 +73,9 @@
       // Each field apart, as a search never matches across two of them.
       const ev = { el, text: $$("[data-s]", el).map((n) => fold(textOf(n))).join("\0") };
       for (const k of kinds) ev[k] = new Set(el.dataset[attr[k]].split(" ").filter(Boolean));
+      // Today's countries it concerns, for the region map.
+      ev.m = (el.dataset.m || "").split(" ").filter(Boolean);
+      ev.on = true;
       return ev;
     });
     const sections = $$("section.era");
@@ -83,15 +86,18 @@
     // The region map's countries, shaded by the shown events that concern them.
     const lands = $$(".region use[data-m]");
     const reshade = () => {
+      if (!lands.length) return;
       const per = new Map();
       for (const ev of events) {
-        if (ev.el.hidden) continue;
-        for (const c of (ev.el.dataset.m || "").split(" ").filter(Boolean)) per.set(c, (per.get(c) || 0) + 1);
+        if (!ev.on) continue;
+        for (const c of ev.m) per.set(c, (per.get(c) || 0) + 1);
       }
-      const most = Math.max(1, ...per.values());
+      let most = 1;
+      for (const n of per.values()) most = Math.max(most, n);
       for (const u of lands) {
         const n = per.get(u.dataset.m) || 0;
-        u.setAttribute("class", n ? `s${Math.min(5, Math.ceil((n * 5) / most))}` : "");
+        const shade = n ? `s${Math.min(5, Math.ceil((n * 5) / most))}` : "";
+        if (u.getAttribute("class") !== shade) u.setAttribute("class", shade);
         const t = $("title", u);
         if (t) t.textContent = t.textContent.replace(/\d+$/, String(n));
       }
@@ -146,6 +152,7 @@
       for (const ev of events) {
         const ok = passes(ev, s, null);
         ev.el.hidden = !ok;
+        ev.on = ok;
         n += ok;
       }
       for (const sec of sections) sec.hidden = !$$("article.event", sec).some((a) => !a.hidden);
