@@ -75,7 +75,6 @@
       for (const k of kinds) ev[k] = new Set(el.dataset[attr[k]].split(" ").filter(Boolean));
       // Today's countries it concerns, for the region map.
       ev.m = (el.dataset.m || "").split(" ").filter(Boolean);
-      ev.on = true;
       return ev;
     });
     const sections = $$("section.era");
@@ -85,13 +84,8 @@
     const active = $("#active");
     // The region map's countries, shaded by the shown events that concern them.
     const lands = $$(".region use[data-m]");
-    const reshade = () => {
-      if (!lands.length) return;
-      const per = new Map();
-      for (const ev of events) {
-        if (!ev.on) continue;
-        for (const c of ev.m) per.set(c, (per.get(c) || 0) + 1);
-      }
+    /** Shades the region map by `per`: today's country → shown events. */
+    const reshade = (per) => {
       let most = 1;
       for (const n of per.values()) most = Math.max(most, n);
       for (const u of lands) {
@@ -149,11 +143,13 @@
     const apply = (write) => {
       const s = state();
       let n = 0;
+      // Counted in the same pass: shown events per country of today, for the map.
+      const per = lands.length ? new Map() : null;
       for (const ev of events) {
         const ok = passes(ev, s, null);
         ev.el.hidden = !ok;
-        ev.on = ok;
         n += ok;
+        if (ok && per) for (const c of ev.m) per.set(c, (per.get(c) || 0) + 1);
       }
       for (const sec of sections) sec.hidden = !$$("article.event", sec).some((a) => !a.hidden);
       for (const k of kinds) {
@@ -166,7 +162,7 @@
       }
       shown.textContent = n;
       active.textContent = describe();
-      reshade();
+      if (per) reshade(per);
       $("#none").hidden = n > 0;
       if (write) setFragment(fragment());
       document.dispatchEvent(new Event("steppe:filtered"));
