@@ -127,6 +127,7 @@ Examples:
   steppe list --where 'related:ussr-dissolved'
   steppe list --where 'country:KZ,UZ match:all era:independence'
   steppe list --where 'erdogan or text:\"belt and road\"' --sort -date --limit 5
+  steppe list events.export.CSV --min mentions 10 --where 'place:astana attr:goldstein<-5'
 
 The --where language:
   country:KZ,UZ     events involving any of these countries (code or name)
@@ -138,8 +139,13 @@ The --where language:
                     events overlapping the date or period
   related:ID        events ID names as related, and events that name ID
   word  \"a phrase\"  text:\"…\"
-                    text in titles, summaries, names and tags (case and
-                    accents ignored)
+                    text in titles, summaries, names, tags, attributes and
+                    places (case and accents ignored)
+  place:astana      events whose place (name or coordinates) holds the text
+  attr:fatalities   events with this attribute (a CSV column, GDELT's counts)
+  attr:fatalities>10  attr:goldstein<-5  attr:source=Reuters
+                    ... compared: numbers as numbers with = < <= > >=;
+                    = compares other values as text (case ignored)
   and  or  not  ( )
                     combine them; terms side by side mean `and`;
                     `not` binds tightest, then `and`, then `or`
@@ -230,6 +236,11 @@ pub enum HandoutFormat {
     Csv,
     /// The events as JSON for other programs, as `list --format json`
     Json,
+    /// The events as an iCalendar file (RFC 5545) for a calendar: all-day
+    /// events, ranges over their days
+    Ics,
+    /// The events' sources as CSL-JSON, for Zotero and other citation managers
+    Csl,
 }
 
 #[derive(Debug, Args)]
@@ -469,6 +480,15 @@ pub struct SourceArgs {
     /// unchanged file from the cache (see `steppe cache --help`)
     #[arg(long)]
     pub no_cache: bool,
+    /// GDELT exports: keep only events with at least N of a count
+    /// (`mentions`, `sources` or `articles`), such as `--min mentions 5`;
+    /// repeat it for several
+    #[arg(long, num_args = 2, value_names = ["COUNT", "N"], action = clap::ArgAction::Append)]
+    pub min: Vec<String>,
+    /// GDELT exports: keep only events whose CAMEO code starts with one of
+    /// these, such as `04,057` (consult; sign formal agreement)
+    #[arg(long, value_name = "CODES")]
+    pub cameo: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -29,8 +29,9 @@ impl ExportArgs {
             // A `.json` that opens again in steppe; `--format json` for the plain list.
             Some("json") => Ok(HandoutFormat::Timelinejs),
             Some("csv") => Ok(HandoutFormat::Csv),
+            Some("ics" | "ical") => Ok(HandoutFormat::Ics),
             Some(other) => Err(format!(
-                "cannot tell a format from the ending `.{}` of the -o file: name one with --format markdown|html|yaml|timelinejs|csv|json",
+                "cannot tell a format from the ending `.{}` of the -o file: name one with --format markdown|html|yaml|timelinejs|csv|json|ics|csl",
                 crate::text::safe::one_line(other)
             )),
         }
@@ -100,7 +101,45 @@ impl SourceArgs {
                 .map(|p| crate::load::ColumnMap::read(p).map_err(|e| format!("in --columns: {e}")))
                 .transpose()?,
             cache: if self.no_cache { None } else { crate::load::cache::default_dir() },
+            import: self.import_filter()?,
         })
+    }
+
+    /// `--min mentions 5` and `--cameo 04,057`: the GDELT rows kept at load.
+    fn import_filter(&self) -> Result<crate::load::ImportFilter, String> {
+        use crate::load::MinField;
+        let mut min = Vec::new();
+        for pair in self.min.chunks(2) {
+            let [field, n] = pair else {
+                return Err("--min takes a count and a number, such as `--min mentions 5`".into());
+            };
+            let Some(f) = MinField::parse(field) else {
+                return Err(format!(
+                    "--min {}: expected one of {} (a GDELT event's counts), such as `--min mentions 5`",
+                    crate::text::safe::one_line(field),
+                    MinField::NAMES.join(", ")
+                ));
+            };
+            let n = n.trim().parse::<u64>().map_err(|_| {
+                format!(
+                    "--min {} {}: expected a whole number, 0 or more",
+                    f.name(),
+                    crate::text::safe::one_line(n)
+                )
+            })?;
+            min.push((f, n));
+        }
+        let mut cameo = Vec::new();
+        for code in self.cameo.iter().flat_map(|c| c.split(',')).map(str::trim) {
+            if code.is_empty() || code.len() > 4 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "--cameo {}: expected CAMEO event codes of 2 to 4 digits, such as `04` (consult) or `057` (sign formal agreement)",
+                    crate::text::safe::one_line(code)
+                ));
+            }
+            cameo.push(code.to_string());
+        }
+        Ok(crate::load::ImportFilter { min, cameo })
     }
 }
 

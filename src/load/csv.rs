@@ -13,20 +13,20 @@ use crate::text;
 use crate::text::safe::spreadsheet_cell_undo;
 
 /// One record: its cells, each with its place.
-struct Row {
-    mark: Mark,
-    cells: Vec<(String, Mark)>,
+pub(super) struct Row {
+    pub mark: Mark,
+    pub cells: Vec<(String, Mark)>,
 }
 
 impl Row {
-    fn blank(&self) -> bool {
+    pub fn blank(&self) -> bool {
         self.cells.iter().all(|(c, _)| c.trim().is_empty())
     }
 }
 
 /// Every record of the file, its cells separated as its header row is; a
 /// CSV error is reported and ends the reading.
-fn rows(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
+pub(super) fn rows(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
     let lines = Lines::new(text);
     let delimiter = super::format::csv_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()

@@ -1,6 +1,7 @@
 //! Which reader a file needs, told from its content (and its name's ending
 //! where the content leaves a doubt): steppe YAML, TimelineJS JSON, a
-//! TimelineJS sheet saved as CSV, or steppe's own CSV.
+//! TimelineJS sheet saved as CSV, steppe's own CSV, or another dataset's
+//! export: GDELT's events, ACLED's CSV, a Wikidata query's results.
 
 use crate::model::cells;
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,12 @@ pub enum Format {
     TimelineJs,
     TimelineSheet,
     SteppeCsv,
+    /// GDELT's tab-separated event export.
+    Gdelt,
+    /// ACLED's CSV export.
+    Acled,
+    /// A SPARQL query's results as JSON (the Wikidata query service's download).
+    Sparql,
 }
 
 impl Format {
@@ -21,12 +28,21 @@ impl Format {
             Format::TimelineJs => Some("read as TimelineJS JSON"),
             Format::TimelineSheet => Some("read as a TimelineJS sheet saved as CSV"),
             Format::SteppeCsv => Some("read as steppe CSV"),
+            Format::Gdelt => Some("read as a GDELT event export"),
+            Format::Acled => Some("read as an ACLED export"),
+            Format::Sparql => Some("read as SPARQL JSON query results"),
         }
     }
 
     pub fn detect(name: &str, text: &str) -> Format {
         let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
         let body = text.trim_start();
+        if super::gdelt::looks_like(body) {
+            return Format::Gdelt;
+        }
+        if body.starts_with('{') && is_sparql(body) {
+            return Format::Sparql;
+        }
         if ext == "json" {
             return Format::TimelineJs;
         }
@@ -57,6 +73,12 @@ pub fn csv_delimiter(text: &str) -> u8 {
     if count(b';') > count(b',') { b';' } else { b',' }
 }
 
+/// SPARQL 1.1 JSON results: a `head` with `vars`, and `results` with `bindings`.
+fn is_sparql(body: &str) -> bool {
+    let head = &body[..body.len().min(4096)];
+    head.contains("\"head\"") && head.contains("\"vars\"") && body.contains("\"bindings\"")
+}
+
 /// The format and separator of the first header row steppe knows.
 fn csv_header(text: &str) -> Option<(Format, u8)> {
     for line in text.lines().take(10) {
@@ -66,6 +88,9 @@ fn csv_header(text: &str) -> Option<(Format, u8)> {
                 .map(|c| c.trim().trim_matches('"').trim().to_ascii_lowercase())
                 .collect();
             let has = |h: &str| heads.iter().any(|x| x == h);
+            if has("event_id_cnty") && has("event_date") && has("event_type") {
+                return Some((Format::Acled, delimiter));
+            }
             if heads.first().is_some_and(|h| h == cells::COLUMNS[0]) && has("date") && has("title")
             {
                 return Some((Format::SteppeCsv, delimiter));
@@ -111,6 +136,21 @@ mod tests {
         assert_eq!(Format::detect("t.yml", "title: x\nevents: []\n"), Format::Yaml);
         assert_eq!(Format::detect("t", "ID;Date;Title\n"), Format::SteppeCsv);
         assert_eq!(Format::detect("t", "x\nYear;Month;Headline\n"), Format::TimelineSheet);
+        let acled = "event_id_cnty,event_date,year,event_type,sub_event_type\n";
+        assert_eq!(Format::detect("export.csv", acled), Format::Acled);
+        let sparql = "{\"head\": {\"vars\": [\"item\"]}, \"results\": {\"bindings\": []}}";
+        assert_eq!(Format::detect("query.json", sparql), Format::Sparql);
+        assert_eq!(Format::detect("query.txt", sparql), Format::Sparql);
+        let mut gdelt = vec!["1"; 61];
+        gdelt[0] = "1187226330";
+        gdelt[1] = "20240704";
+        let gdelt = gdelt.join("\t") + "\n";
+        assert_eq!(Format::detect("20240704.export.CSV", &gdelt), Format::Gdelt);
+        assert_eq!(Format::detect("events.txt", &gdelt), Format::Gdelt, "by the content");
+        assert_eq!(
+            Format::detect("t.csv", &gdelt.replacen("20240704", "2024", 1)),
+            Format::SteppeCsv
+        );
     }
 
     #[test]

@@ -1,11 +1,15 @@
 //! YAML files → one [`Timeline`], with a [`Report`] of every problem found.
 
+mod acled;
 mod alpha3;
 pub mod cache;
+mod cameo;
 mod csv;
 pub mod diagnostic;
 pub mod format;
+mod gdelt;
 mod html;
+mod import;
 mod json;
 mod merge;
 pub mod pictures;
@@ -14,6 +18,7 @@ mod split;
 mod syntax;
 pub mod timelinejs;
 mod timelinejs_edits;
+mod wikidata;
 pub mod yaml;
 
 use crate::text::sanitize;
@@ -71,9 +76,12 @@ pub struct Sources {
     /// Where to keep what was made of each file, to read it from there while
     /// the file is unchanged (see [`cache`]); `None`: parse every file.
     pub cache: Option<PathBuf>,
+    /// Rows of GDELT exports left out at load (`--min`, `--cameo`).
+    pub import: ImportFilter,
 }
 
 pub use csv::{ColumnMap, PREFIX as ATTRIBUTE_COLUMN};
+pub use import::{ImportFilter, MinField};
 
 /// Which of two different definitions of one id (or country code) is kept.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -111,7 +119,9 @@ pub fn load_sources(sources: &Sources, on_progress: &(dyn Fn(LoadProgress) + Syn
     inputs.extend(path_inputs(&sources.paths));
     let columns = sources.columns.as_ref().map_or(&[][..], |c| &c.names[..]);
     let cache = sources.cache.clone().map(|dir| cache::Cache::new(dir, cache::limit_from_env()));
-    let options = Options { prefer: sources.prefer, builtin: sources.has_builtin(), columns };
+    let import = &sources.import;
+    let options =
+        Options { prefer: sources.prefer, builtin: sources.has_builtin(), columns, import };
     load_inputs(inputs, options, cache.as_ref(), on_progress)
 }
 
@@ -120,7 +130,11 @@ struct Options<'a> {
     prefer: Prefer,
     builtin: bool,
     columns: &'a [(String, String)],
+    import: &'a ImportFilter,
 }
+
+/// No `--min` or `--cameo`.
+static NO_FILTER: ImportFilter = ImportFilter { min: Vec::new(), cameo: Vec::new() };
 
 /// The files found at `paths`, in order; paths that could not be walked
 /// become entries of their own, with why.
@@ -155,7 +169,8 @@ pub fn load_paths_with_progress(
     paths: &[PathBuf],
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
-    let options = Options { prefer: Prefer::Neither, builtin: false, columns: &[] };
+    let options =
+        Options { prefer: Prefer::Neither, builtin: false, columns: &[], import: &NO_FILTER };
     load_inputs(path_inputs(paths), options, None, on_progress)
 }
 
@@ -170,7 +185,8 @@ pub fn load_texts_preferring(
     prefer: Prefer,
 ) -> Loaded {
     let inputs = inputs.into_iter().map(|(name, text)| (name, Input::Text(text))).collect();
-    load_inputs(inputs, Options { prefer, builtin: false, columns: &[] }, None, &|_| {})
+    let options = Options { prefer, builtin: false, columns: &[], import: &NO_FILTER };
+    load_inputs(inputs, options, None, &|_| {})
 }
 
 enum Input {
@@ -204,7 +220,12 @@ fn load_inputs(
     cache: Option<&cache::Cache>,
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
-    let columns = options.columns;
+    let (columns, import) = (options.columns, options.import);
+    // What changes a file's reading besides its text: the cache's key holds it.
+    let mut reading: Vec<(String, String)> = columns.to_vec();
+    if !import.is_empty() {
+        reading.push(("\u{0}import".into(), import.describe()));
+    }
     let sizes: Vec<u64> = inputs.iter().map(|(_, i)| i.size()).collect();
     let files_total = inputs.len();
     let bytes_total = sizes.iter().sum();
@@ -246,11 +267,11 @@ fn load_inputs(
             let key = cache
                 .filter(|_| from_disk)
                 .zip(text.as_ref().ok())
-                .map(|(c, text)| (c, cache::Key::of(&name, text, columns)));
+                .map(|(c, text)| (c, cache::Key::of(&name, text, &reading)));
             let mut result = match key.and_then(|(c, k)| c.get(k, index)) {
                 Some(entry) => from_cache(name, disk, entry),
                 None => {
-                    let result = load_one(index, name, text, disk, columns, &meter);
+                    let result = load_one(index, name, text, disk, (columns, import), &meter);
                     if let Some((c, k)) = key {
                         c.put(k, &result.format, result.content.as_ref(), &result.diagnostics);
                     }
@@ -315,7 +336,7 @@ fn load_one(
     name: String,
     text: Result<String, String>,
     disk: Option<diagnostic::OnDisk>,
-    columns: &[(String, String)],
+    (columns, import): (&[(String, String)], &ImportFilter),
     meter: yaml::Meter,
 ) -> FileResult {
     let mut diagnostics = Vec::new();
@@ -332,11 +353,19 @@ fn load_one(
                 (text, None)
             } else {
                 format = Format::detect(&name, &text);
+                // Columns named with --columns are read as steppe CSV's.
+                if format == Format::Acled && !columns.is_empty() {
+                    format = Format::SteppeCsv;
+                }
+                let diags = &mut diagnostics;
                 let content = match format {
-                    Format::Yaml => schema::read_yaml(&text, index, &mut diagnostics, meter),
-                    Format::TimelineJs => timelinejs::read_json(&text, index, &mut diagnostics),
-                    Format::TimelineSheet => csv::read_sheet(&text, index, &mut diagnostics),
-                    Format::SteppeCsv => csv::read_steppe(&text, index, &mut diagnostics, columns),
+                    Format::Yaml => schema::read_yaml(&text, index, diags, meter),
+                    Format::TimelineJs => timelinejs::read_json(&text, index, diags),
+                    Format::TimelineSheet => csv::read_sheet(&text, index, diags),
+                    Format::SteppeCsv => csv::read_steppe(&text, index, diags, columns),
+                    Format::Gdelt => gdelt::read(&text, index, diags, import, meter),
+                    Format::Acled => acled::read(&text, index, diags),
+                    Format::Sparql => wikidata::read(&text, index, diags),
                 };
                 within_text(&text, &mut diagnostics);
                 (text, Some(content))
@@ -432,6 +461,49 @@ fn control_characters(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> b
     found > SHOWN
 }
 
+/// How a zip archive starts.
+const ZIP: &[u8] = b"PK\x03\x04";
+
+/// The file inside a zip archive (GDELT publishes its exports zipped, one
+/// file each), at most `limit` bytes of it unzipped.
+fn unzip(bytes: Vec<u8>, limit: u64) -> Result<Vec<u8>, String> {
+    let broken = |e: zip::result::ZipError| format!("this zip archive cannot be read: {e}");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(broken)?;
+    let files: Vec<usize> = (0..archive.len())
+        .filter(|&i| archive.by_index_raw(i).is_ok_and(|f| f.is_file()))
+        .collect();
+    let [one] = files[..] else {
+        return Err(if files.is_empty() {
+            "this zip archive holds no file".to_string()
+        } else {
+            format!(
+                "this zip archive holds {} files; steppe reads an archive of one file: unzip it and name the files",
+                files.len()
+            )
+        });
+    };
+    let entry = archive.by_index(one).map_err(broken)?;
+    let name = sanitize::visible(&entry.name().unwrap_or_default());
+    let too_large = || {
+        format!(
+            "`{name}` in this zip archive is more than steppe reads as one timeline ({} MB) unzipped; to read it, set STEPPE_MAX_FILE_MB to a larger number of megabytes",
+            limit >> 20
+        )
+    };
+    if entry.size() > limit {
+        return Err(too_large());
+    }
+    let mut out = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
+    entry
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|e| format!("`{name}` in this zip archive cannot be unzipped: {e}"))?;
+    if out.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(out)
+}
+
 /// Reads one file as UTF-8 text, refusing what is not a regular file or not text.
 pub fn read_text(path: &Path) -> Result<String, String> {
     let unreadable = |e: std::io::Error| format!("cannot read this file: {}", io_reason(&e));
@@ -460,6 +532,13 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     let mut file = fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
     (&mut file).take(HEAD as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.starts_with(ZIP) {
+        file.take(limit + 1 - bytes.len() as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(bytes.len() as u64));
+        }
+        return decode(unzip(bytes, limit)?);
+    }
     if let Some(why) = wide_encoding(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
         return Err(why);
     }

@@ -307,6 +307,37 @@ pub fn read_tree(root: &Node, file: usize, diags: &mut Vec<Diagnostic>) -> FileC
     cx.out
 }
 
+/// Checks the events another reader builds one at a time, by the rules of a
+/// timeline file: an importer that reads a big file in parts on all cores
+/// has one per part, then [`Checker::absorb`]s them in order.
+pub struct Checker(Cx);
+
+impl Checker {
+    pub fn new(file: usize) -> Self {
+        Checker(Cx::new(file))
+    }
+
+    /// One event, in the shape of an item of a timeline file's `events`.
+    pub fn event(&mut self, item: &Node) {
+        self.0.item("events", item);
+    }
+
+    /// The rest of the file: its title, countries and actors.
+    pub fn top(&mut self, root: &Node) {
+        self.0.top(root);
+    }
+
+    /// Adds what a later part of the same file read.
+    pub fn absorb(&mut self, later: Checker) {
+        self.0.absorb(later.0);
+    }
+
+    pub fn finish(mut self, diags: &mut Vec<Diagnostic>) -> FileContent {
+        diags.append(&mut self.0.diags);
+        self.0.out
+    }
+}
+
 /// Files at least this large are parsed in parts on all cores, when they can be cut.
 const SPLIT_BYTES: usize = 8 << 20;
 
@@ -406,6 +437,7 @@ impl Cx {
         out.events.extend(part.events);
         out.tours.extend(part.tours);
         out.lanes.extend(part.lanes);
+        out.translations.extend(part.translations);
         out.not_read.extend(part.not_read);
         self.diags.extend(later.diags);
     }
