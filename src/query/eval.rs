@@ -5,10 +5,11 @@
 use fixedbitset::FixedBitSet;
 use hashbrown::HashMap;
 
-use super::expr::{Kind, Node};
+use super::expr::{Attr, Kind, Node, Op};
 use super::filter::{Filter, Sort};
 use super::fold::fold;
 use super::lists::Lists;
+use super::parse::number;
 use super::search::Hits;
 use super::{Day, Query, day};
 
@@ -234,9 +235,46 @@ impl Query {
                     Kind::Text(s) => self
                         .search_folded(&fold(s.trim()), None, &|| false)
                         .unwrap_or_else(|| self.none()),
+                    Kind::Place(s) => self.place_search(s),
+                    Kind::Attr(a) => self.attr_set(a),
                 }
             }
         }
+    }
+}
+
+impl Query {
+    /// Events with the attribute, or whose value passes the comparison:
+    /// numbers as numbers when both sides are; otherwise `=` compares the
+    /// texts folded (case and accents ignored) and `<`, `>` let no event
+    /// through.
+    fn attr_set(&self, a: &Attr) -> FixedBitSet {
+        let mut set = self.none();
+        let name = a.name.text.as_str();
+        let test: Box<dyn Fn(&str) -> bool> = match &a.test {
+            None => Box::new(|_| true),
+            Some((op, wanted)) => {
+                let op = *op;
+                let n = number(wanted);
+                let folded = fold(wanted);
+                Box::new(move |value: &str| match (number(value), n) {
+                    (Some(v), Some(w)) => match op {
+                        Op::Eq => v == w,
+                        Op::Lt => v < w,
+                        Op::Le => v <= w,
+                        Op::Gt => v > w,
+                        Op::Ge => v >= w,
+                    },
+                    _ => op == Op::Eq && fold(value.trim()) == folded,
+                })
+            }
+        };
+        for (i, e) in self.timeline.events.iter().enumerate() {
+            if e.attributes.get(name).is_some_and(&test) {
+                set.insert(i);
+            }
+        }
+        set
     }
 }
 

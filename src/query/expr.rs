@@ -121,6 +121,40 @@ pub(crate) enum Kind {
     On(PartialDate),
     /// Folded-text search.
     Text(String),
+    /// Folded text in the event's place (its name and coordinates).
+    Place(String),
+    /// An attribute: present, or compared with a value.
+    Attr(Attr),
+}
+
+/// `attr:NAME`, `attr:NAME=VALUE`, `attr:NAME>N`: the name as typed (its
+/// place for carets), and the comparison if there is one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Attr {
+    pub name: Item,
+    pub test: Option<(Op, String)>,
+}
+
+/// How an attribute's value is compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Op {
+    Eq,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+impl Op {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Op::Eq => "=",
+            Op::Lt => "<",
+            Op::Le => "<=",
+            Op::Gt => ">",
+            Op::Ge => ">=",
+        }
+    }
 }
 
 /// A mistake in an expression: where it is and what was expected there.

@@ -72,6 +72,8 @@ pub struct Query {
     last: Vec<Day>,
     /// Built on the first search: a listing without one never folds the text.
     text: OnceLock<TextIndex>,
+    /// Every attribute's name, sorted: made when first asked for.
+    attribute_names: OnceLock<Vec<String>>,
 }
 
 impl Query {
@@ -116,6 +118,7 @@ impl Query {
             era_events: eras,
             linked_from: links_to.transpose(n),
             text: OnceLock::new(),
+            attribute_names: OnceLock::new(),
             event_countries,
             event_tags,
             event_actors,
@@ -149,6 +152,23 @@ impl Query {
     /// Every tag used by an event, sorted.
     pub fn tags(&self) -> &[String] {
         &self.tags
+    }
+
+    /// The name of every attribute an event has, sorted (`attr:NAME`).
+    pub fn attribute_names(&self) -> &[String] {
+        self.attribute_names.get_or_init(|| {
+            let mut names: HashSet<&str> = HashSet::new();
+            for e in &self.timeline.events {
+                for (name, _) in e.attributes.iter() {
+                    if !names.contains(name) {
+                        names.insert(name);
+                    }
+                }
+            }
+            let mut names: Vec<String> = names.into_iter().map(str::to_string).collect();
+            names.sort_unstable();
+            names
+        })
     }
 
     /// The position of the event with this id, in constant time.

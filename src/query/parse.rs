@@ -14,14 +14,17 @@
 
 use std::ops::Range;
 
-use super::expr::{Item, Kind, Node, Term, Where, WhereError};
+use super::expr::{Attr, Item, Kind, Node, Op, Term, Where, WhereError};
 use crate::model::{DateError, PartialDate};
 
-pub(crate) const KEYS: [&str; 10] =
-    ["country", "actor", "tag", "era", "from", "to", "on", "related", "text", "match"];
+pub(crate) const KEYS: [&str; 12] = [
+    "country", "actor", "tag", "era", "from", "to", "on", "related", "text", "place", "attr",
+    "match",
+];
 
 const A_TERM: &str = "a filter: country:KZ, actor:putin, tag:summit, era:soviet, from:2013, \
-                      to:1991-12, on:2025-10-09, related:ID, a word, \"a phrase\", not …, or ( … )";
+                      to:1991-12, on:2025-10-09, related:ID, place:astana, attr:fatalities>10, \
+                      a word, \"a phrase\", not …, or ( … )";
 
 /// How deep `(` and `not` may nest.
 pub const MAX_DEPTH: usize = 64;
@@ -119,6 +122,69 @@ fn lex(text: &str) -> Result<Vec<(Token, Range<usize>)>, WhereError> {
         i += 1;
     }
     Ok(tokens)
+}
+
+const AN_ATTR: &str = "an attribute's name, then optionally `=`, `<`, `<=`, `>` or `>=` and a value: \
+                       attr:fatalities, attr:fatalities>10, attr:goldstein<-5, attr:source=Reuters";
+
+/// `NAME`, `NAME=VALUE`, `NAME>N`… after `attr:`; the value may be quoted.
+/// `<`, `<=`, `>` and `>=` compare numbers, so they need one.
+fn attr(text: &str, value: Range<usize>) -> Result<Attr, WhereError> {
+    let raw = &text[value.clone()];
+    let op_at = raw.find(['=', '<', '>']);
+    let name_end = value.start + op_at.unwrap_or(raw.len());
+    let name = text[value.start..name_end].trim_matches('"');
+    if name.is_empty() {
+        let span = value.start..name_end;
+        return Err(WhereError::new(text, span, "`attr:` needs an attribute's name", AN_ATTR));
+    }
+    if !name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+        return Err(WhereError::new(
+            text,
+            value.start..name_end,
+            format!(
+                "`{name}` is not an attribute's name: it has only letters, digits, `-`, `_` and `.`"
+            ),
+            AN_ATTR,
+        ));
+    }
+    let name = Item { text: name.to_string(), span: value.start..name_end };
+    let Some(at) = op_at else { return Ok(Attr { name, test: None }) };
+    let rest = &raw[at..];
+    let (op, len) = match rest.as_bytes() {
+        [b'<', b'=', ..] => (Op::Le, 2),
+        [b'>', b'=', ..] => (Op::Ge, 2),
+        [b'=', b'=', ..] => (Op::Eq, 2),
+        [b'<', ..] => (Op::Lt, 1),
+        [b'>', ..] => (Op::Gt, 1),
+        _ => (Op::Eq, 1),
+    };
+    let op_span = name_end..name_end + len;
+    let value_span = op_span.end..value.end;
+    let wanted = text[value_span.clone()].trim();
+    let wanted = wanted.strip_prefix('"').and_then(|w| w.strip_suffix('"')).unwrap_or(wanted);
+    if wanted.is_empty() {
+        return Err(WhereError::new(
+            text,
+            value_span,
+            format!("`{}` needs a value after it", op.symbol()),
+            "a value, such as attr:fatalities>10 or attr:source=Reuters",
+        ));
+    }
+    if op != Op::Eq && number(wanted).is_none() {
+        return Err(WhereError::new(
+            text,
+            value_span,
+            format!("`{}` compares numbers, and `{wanted}` is not one", op.symbol()),
+            "a number, such as attr:fatalities>10 or attr:goldstein<-5 (`=` compares text too)",
+        ));
+    }
+    Ok(Attr { name, test: Some((op, wanted.to_string())) })
+}
+
+/// A value as a number, if it is one: `10`, `-5.2`, `1e3`.
+pub(crate) fn number(text: &str) -> Option<f64> {
+    text.trim().parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 /// The position of the `"` closing the one at `open`.
@@ -445,6 +511,10 @@ impl Parser<'_> {
             "text" => {
                 Kind::Text(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join(","))
             }
+            "place" => {
+                Kind::Place(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>().join(","))
+            }
+            "attr" => Kind::Attr(attr(text, value.clone())?),
             _ => {
                 let v = text[value.clone()].to_ascii_lowercase();
                 let whole = key.start..value.end;
@@ -477,6 +547,8 @@ impl Parser<'_> {
             "related" => "an event id",
             "from" | "to" | "on" => "a date such as 2013, 1991-12 or 2025-10-09",
             "text" => "a word or a \"quoted phrase\"",
+            "place" => "a place's name, such as astana",
+            "attr" => "an attribute, such as fatalities or fatalities>10",
             _ => "`all` or `any`",
         };
         let mut items = Vec::new();
@@ -537,6 +609,11 @@ mod tests {
                 Kind::To(d) => format!("<{}", d.normalized()),
                 Kind::On(d) => format!("={}", d.normalized()),
                 Kind::Text(s) => format!("'{s}'"),
+                Kind::Place(s) => format!("@'{s}'"),
+                Kind::Attr(a) => match &a.test {
+                    Some((op, v)) => format!("[{}{}{v}]", a.name.text, op.symbol()),
+                    None => format!("[{}]", a.name.text),
+                },
             },
         }
     }
@@ -656,6 +733,31 @@ mod tests {
         assert_eq!(ok("\"a=b\" \"&\""), "(and 'a=b' '&')");
         assert_eq!(ok("e=mc2"), "'e=mc2'");
         assert_eq!(ok("note anderson"), "(and 'note' 'anderson')");
+    }
+
+    #[test]
+    fn places_and_attributes() {
+        assert_eq!(ok("place:astana"), "@'astana'");
+        assert_eq!(ok("place:\"Nur-Sultan, Kazakhstan\""), "@'Nur-Sultan, Kazakhstan'");
+        assert_eq!(ok("attr:fatalities"), "[fatalities]");
+        assert_eq!(
+            ok("attr:fatalities>10 attr:goldstein<-5"),
+            "(and [fatalities>10] [goldstein<-5])"
+        );
+        assert_eq!(ok("attr:goldstein>=-2.5"), "[goldstein>=-2.5]");
+        assert_eq!(ok("attr:mentions<=3"), "[mentions<=3]");
+        assert_eq!(ok("attr:source=Reuters"), "[source=Reuters]");
+        assert_eq!(ok("attr:source==\"Vlast.kz; Reuters\""), "[source=Vlast.kz; Reuters]");
+        assert_eq!(ok("not attr:fatalities=0"), "(not [fatalities=0])");
+        let e = err("attr:fatalities>many");
+        assert_eq!(e.span, 16..20);
+        assert!(e.message.contains("compares numbers"), "{e}");
+        let e = err("attr:fatalities>");
+        assert_eq!(e.span, 16..16);
+        assert!(e.message.contains("needs a value"), "{e}");
+        assert_eq!(err("attr:>3").span, 5..5);
+        assert_eq!(err("attr:").span, 5..5);
+        assert_eq!(err("attr:a b=1").span.start, 5, "a name has no space");
     }
 
     #[test]

@@ -232,6 +232,19 @@ impl Query {
         let mut error = None;
         out.root.walk_mut(&mut |node| {
             let Node::Term(term) = node else { return };
+            if let Kind::Attr(a) = &mut term.kind {
+                let names = self.attribute_names();
+                let known: Vec<Named> =
+                    names.iter().map(|n| Named { key: n, name: n, aliases: &[] }).collect();
+                match lookup(&a.name.text, &known) {
+                    Ok(k) => a.name.text = k.to_string(),
+                    Err(u) if error.is_none() => {
+                        error = Some(unknown(w, &a.name, "attribute", u));
+                    }
+                    Err(_) => {}
+                }
+                return;
+            }
             let (items, what) = match &mut term.kind {
                 Kind::Country(items) => (items, "country"),
                 Kind::Actor(items) => (items, "actor"),

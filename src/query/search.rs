@@ -41,8 +41,8 @@ fn names(name: &str, aliases: &[String]) -> String {
 /// Folded text of every event, end to end.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TextIndex {
-    /// Per event: folded title, NUL, folded summary, NUL, and each
-    /// attribute's folded value, NUL.
+    /// Per event: folded title, NUL, folded summary, NUL, each attribute's
+    /// folded value, NUL, and its place (name and coordinates), NUL.
     buf: String,
     /// Event `i` is `buf[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
@@ -53,6 +53,10 @@ pub(crate) struct TextIndex {
     countries: Vec<String>,
     actors: Vec<String>,
     tags: Vec<String>,
+    /// Per event: its place folded, for `place:`; event `i`'s is
+    /// `places[place_starts[i]..place_starts[i + 1]]`.
+    places: String,
+    place_starts: Vec<usize>,
 }
 
 impl TextIndex {
@@ -62,6 +66,8 @@ impl TextIndex {
         let mut buf = String::with_capacity(size + size / 16);
         let mut starts = Vec::with_capacity(events.len() + 1);
         let mut signatures = Vec::with_capacity(events.len());
+        let mut places = String::new();
+        let mut place_starts = Vec::with_capacity(events.len() + 1);
         for e in events {
             let start = buf.len();
             starts.push(start);
@@ -74,9 +80,17 @@ impl TextIndex {
                 fold_into(value, &mut buf);
                 buf.push('\0');
             }
+            place_starts.push(places.len());
+            if let Some(place) = &e.location {
+                let from = places.len();
+                fold_into(&place.label(), &mut places);
+                buf.push_str(&places[from..]);
+                buf.push('\0');
+            }
             signatures.push(signature(&buf.as_bytes()[start..]));
         }
         starts.push(buf.len());
+        place_starts.push(places.len());
         TextIndex {
             buf,
             starts,
@@ -84,7 +98,24 @@ impl TextIndex {
             countries: timeline.countries.iter().map(|c| names(&c.name, &c.aliases)).collect(),
             actors: timeline.actors.iter().map(|a| names(&a.name, &a.aliases)).collect(),
             tags: tags.iter().map(|t| fold(t)).collect(),
+            places,
+            place_starts,
         }
+    }
+
+    /// Events whose place holds the folded needle.
+    fn places_with(&self, needle: &str) -> FixedBitSet {
+        let n = self.place_starts.len().saturating_sub(1);
+        let mut set = FixedBitSet::with_capacity(n);
+        let finder = Finder::new(needle.as_bytes());
+        let bytes = self.places.as_bytes();
+        for i in 0..n {
+            let (from, to) = (self.place_starts[i], self.place_starts[i + 1]);
+            if from < to && finder.find(&bytes[from..to]).is_some() {
+                set.insert(i);
+            }
+        }
+        set
     }
 
     fn event(&self, i: usize) -> &[u8] {
@@ -262,6 +293,20 @@ impl Query {
         Some(set)
     }
 
+    /// The events whose place (its name, or its coordinates as written in
+    /// the event view) holds `text`, folded.
+    pub(crate) fn place_search(&self, text: &str) -> FixedBitSet {
+        let needle = fold(text.trim());
+        if needle.is_empty() {
+            let mut set = self.none();
+            for (i, e) in self.timeline.events.iter().enumerate() {
+                set.set(i, e.location.is_some());
+            }
+            return set;
+        }
+        self.text().places_with(&needle)
+    }
+
     /// Does event `i`'s text hold the folded needle?
     pub(crate) fn text_matches(&self, i: usize, needle: &str) -> bool {
         if needle.is_empty() {
@@ -308,7 +353,10 @@ mod tests {
             let want: Vec<usize> = (0..n)
                 .filter(|&i| {
                     let e = &q.timeline.events[i];
-                    fold(&e.title).contains(needle) || fold(&e.summary).contains(needle)
+                    let place = e.location.as_ref().map(|l| fold(&l.label())).unwrap_or_default();
+                    fold(&e.title).contains(needle)
+                        || fold(&e.summary).contains(needle)
+                        || place.contains(needle)
                 })
                 .collect();
             assert_eq!(all.ones().collect::<Vec<_>>(), want, "{needle}");

@@ -1,13 +1,16 @@
 //! Completion in the filter prompt: the word being typed, and what it could
 //! become — a filter key (`cou` → `country:`), or after one a value taken
 //! from the loaded timelines (`country:kaz` → `KZ`, `actor:put` → `putin`,
-//! `tag:su` → `summit`), matched with case and accents ignored.
+//! `tag:su` → `summit`, `attr:fat` → `fatalities`), matched with case and
+//! accents ignored.
 
 use crate::query::{Query, fold};
 
 /// Keys the filter language takes, as typed.
-const KEYS: [&str; 10] =
-    ["country:", "actor:", "tag:", "era:", "from:", "to:", "on:", "related:", "text:", "match:"];
+const KEYS: [&str; 12] = [
+    "country:", "actor:", "tag:", "era:", "from:", "to:", "on:", "related:", "text:", "place:",
+    "attr:", "match:",
+];
 
 /// At most this many candidates are offered.
 const MOST: usize = 50;
@@ -94,6 +97,12 @@ pub fn candidates(query: &Query, input: &str) -> Candidates {
         "match" => {
             ["all", "any"].iter().map(|m| (m.to_string(), String::new(), vec![*m])).collect()
         }
+        // An attribute's name, until a comparison follows it.
+        "attr" if !values.contains(['=', '<', '>']) => query
+            .attribute_names()
+            .iter()
+            .map(|n| (n.clone(), "attribute".to_string(), vec![n.as_str()]))
+            .collect(),
         _ => Vec::new(),
     };
     // Names that start with what was typed first, then names that hold it.
@@ -147,10 +156,28 @@ mod tests {
         assert_eq!(offered("actor:erdog"), ["erdogan"]);
         assert!(offered("tag:su").contains(&"summit".to_string()));
         assert_eq!(offered("match:a"), ["all", "any"]);
+        assert_eq!(offered("pl"), ["place:"]);
+        assert_eq!(offered("at"), ["attr:"]);
         let c = candidates(&query(), "tag:summit (country:k");
         assert_eq!(c.start, "tag:summit (country:".len());
         let first: Vec<&str> = c.items.iter().take(2).map(|(i, _)| i.as_str()).collect();
         assert_eq!(first, ["KZ", "KG"], "names that start with it come first: {c:?}");
+    }
+
+    #[test]
+    fn attribute_names_are_completed_until_a_comparison() {
+        let csv = "id,date,title,attr:fatalities,attr:fate\na,2022-01-05,A,3,x\n";
+        let loaded = crate::load::load_texts(vec![("t.csv".into(), Ok(csv.into()))]);
+        let q = Query::new(loaded.timeline);
+        let offered = |input: &str| -> Vec<String> {
+            candidates(&q, input).items.into_iter().map(|(i, _)| i).collect()
+        };
+        assert_eq!(offered("attr:fat"), ["fatalities", "fate"]);
+        assert_eq!(offered("tag:x attr:FATA"), ["fatalities"]);
+        assert!(offered("attr:fatalities>1").is_empty());
+        let c = candidates(&q, "attr:fa");
+        assert_eq!(c.start, "attr:".len());
+        assert_eq!(c.common_prefix().as_deref(), Some("fat"));
     }
 
     #[test]

@@ -173,7 +173,7 @@ fn filter_prompt(app: &App, prompt: &Prompt, theme: &Theme, area: Rect, frame: &
         Line::from(spans)
     } else {
         Line::styled(
-            " country:KZ,UZ actor:putin tag:summit era:soviet from:2013 to:2025 on:… related:ID, words; and or not ( )",
+            " country:KZ,UZ actor:putin tag:summit era:soviet from:2013 to:2025 on:… related:ID place:… attr:NAME>N, words; and or not ( )",
             theme.dim,
         )
     };
