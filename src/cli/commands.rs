@@ -335,7 +335,9 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
         HandoutFormat::Yaml
         | HandoutFormat::Timelinejs
         | HandoutFormat::Csv
-        | HandoutFormat::Json => {
+        | HandoutFormat::Json
+        | HandoutFormat::Ics
+        | HandoutFormat::Csl => {
             load_reported(&args.sources.sources(&args.paths).map_err(Failure::Usage)?)
         }
     };
@@ -381,7 +383,11 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             let page = Page::new(&query, &shown, filter.describe());
             if !matches!(
                 format,
-                HandoutFormat::Markdown | HandoutFormat::Html | HandoutFormat::Json
+                HandoutFormat::Markdown
+                    | HandoutFormat::Html
+                    | HandoutFormat::Json
+                    | HandoutFormat::Ics
+                    | HandoutFormat::Csl
             ) {
                 say_left_out(tl, &shown, format == HandoutFormat::Csv);
             }
@@ -401,6 +407,14 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                         .map_err(|e| Failure::Data(format!("cannot write YAML: {e}")))?,
                     "YAML timeline",
                 ),
+                HandoutFormat::Ics => {
+                    let (text, notes) = export::ics::write(tl, &shown);
+                    for note in notes {
+                        say_err(&format!("note: {note}\n"));
+                    }
+                    (text, "iCalendar file")
+                }
+                HandoutFormat::Csl => (export::csl::write(tl, &shown), "CSL-JSON file"),
                 HandoutFormat::Timelinejs => {
                     let mut json = Vec::new();
                     export::timelinejs::write(&mut json, tl, &shown)

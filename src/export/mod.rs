@@ -2,9 +2,11 @@
 //! table, JSON, CSV and Markdown, and `export`'s handouts. Text leaves
 //! through [`safe`], which makes it harmless wherever it lands.
 
+pub mod csl;
 mod csv;
 pub mod handout;
 pub mod html;
+pub mod ics;
 mod json;
 pub mod markdown;
 pub mod stats;
