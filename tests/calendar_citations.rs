@@ -136,6 +136,13 @@ fn events_before_1_ce_are_left_out_with_a_note_and_places_are_kept() {
     assert_eq!(events.len(), 1);
     let raw = prop(&events[0], "CATEGORIES").unwrap_or_default();
     assert!(raw.contains("explosions/remote violence"), "{raw}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let yaml = dir.path().join("t.yaml");
+    let text = "events:\n  - {id: a, date: 2022-01-05, title: A, tags: [\"arrest, detain\", x], sources: [https://example.org]}\n";
+    std::fs::write(&yaml, text).expect("write");
+    let (ics, _) = export(&["--format", "ics", yaml.to_str().expect("a path")]);
+    let events = calendar_events(&ics);
+    assert_eq!(prop(&events[0], "CATEGORIES"), Some("arrest\\, detain,x"));
     // An .ics ending chooses the format.
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("summits.ics");

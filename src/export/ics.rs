@@ -33,6 +33,11 @@ pub fn write(tl: &Timeline, shown: &[usize]) -> (String, Vec<String>) {
     (calendar.done().to_string(), notes)
 }
 
+/// A TEXT value as RFC 5545 (3.3.11) writes it.
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace(',', "\\,").replace(';', "\\;").replace('\n', "\\n")
+}
+
 /// A day as a calendar date; `None` before 1 CE or past 9999.
 fn day((year, month, day): (i32, u8, u8)) -> Option<NaiveDate> {
     if !(1..=9999).contains(&year) {
@@ -98,7 +103,9 @@ fn event(tl: &Timeline, e: &Event) -> Option<icalendar::Event> {
         ev.description(&description.join("\n"));
     }
     if !e.tags.is_empty() {
-        ev.categories(e.tags.iter().map(String::as_str));
+        // A list of texts: each escaped, so a comma in a tag stays in it.
+        let tags: Vec<String> = e.tags.iter().map(|t| escape(t)).collect();
+        ev.add_property("CATEGORIES", tags.join(","));
     }
     if let Some(place) = e.location.as_deref() {
         let name = place.name.clone().unwrap_or_else(|| place.label());
