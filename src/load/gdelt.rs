@@ -420,6 +420,7 @@ impl<'a> Part<'a> {
             countries: country_marks,
             actors: actor_marks,
             related: Vec::new(),
+            picture: None,
         })
     }
 
