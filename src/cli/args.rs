@@ -321,6 +321,21 @@ pub struct ExploreArgs {
     /// [default: the tour's id]; give two classes on one machine two names
     #[arg(long, value_name = "NAME", requires = "tour")]
     pub channel: Option<String>,
+    /// With --tour: let a class follow the lesson and answer its questions on
+    /// their phones: a small web server on this address [default: this
+    /// computer's address on the network, port 8080]; 127.0.0.1:0 to try it alone
+    #[arg(
+        long,
+        value_name = "ADDR:PORT",
+        num_args = 0..=1,
+        default_missing_value = "",
+        requires = "tour"
+    )]
+    pub serve: Option<String>,
+    /// With --serve: the folder the class's summary (Markdown and CSV) is
+    /// written to when the lesson ends [default: the current folder]
+    #[arg(long, value_name = "DIR", requires = "serve")]
+    pub class_summary: Option<PathBuf>,
     /// Make the quiz's questions repeatable: the same seed, the same quiz
     #[arg(long, value_name = "N", requires = "quiz")]
     pub seed: Option<u64>,

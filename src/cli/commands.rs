@@ -509,6 +509,10 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
             "the explorer needs a terminal; to print the events, use `steppe list`".into(),
         ));
     }
+    let serve = match &args.serve {
+        Some(given) => Some(tui::sources::class::serve_address(given).map_err(Failure::Usage)?),
+        None => None,
+    };
     let startup = startup(args)?;
     tui::bidi::set(args.bidi.bidi());
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
@@ -531,9 +535,14 @@ pub fn explore(args: &ExploreArgs) -> Result<(), Failure> {
         lang: args.lang.code(),
         channel,
         ask_graphics: images.on && !tui::terminal::in_tmux(),
+        serve,
+        summary_dir: args.class_summary.clone().unwrap_or_else(|| std::path::PathBuf::from(".")),
     };
-    let ending =
+    let (ending, said) =
         tui::run(app, options).map_err(|e| Failure::Data(format!("the terminal failed: {e}")))?;
+    for line in said {
+        say_err(&format!("{line}\n"));
+    }
     match ending {
         tui::Ending::Quit => Ok(()),
         tui::Ending::Signal(signal) => std::process::exit(128 + signal),

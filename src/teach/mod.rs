@@ -3,6 +3,7 @@
 //! exports (handout, web page, worksheet) all build on these, so a lesson
 //! reads the same wherever it is given.
 
+pub mod class;
 pub mod quiz;
 pub mod steps;
 pub mod worksheet;

@@ -94,6 +94,12 @@ pub enum Action {
     /// The presenter's timers: pause and go on, back to zero.
     PauseTimer,
     ResetTimer,
+    /// A live class: show (or hide) the tally of the question on screen.
+    RevealTally,
+    /// The address students join at, as a QR code, and the code.
+    ShowJoin,
+    /// The five best scores with a tally, or not.
+    ToggleTop,
     Click {
         column: u16,
         row: u16,

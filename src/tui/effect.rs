@@ -17,6 +17,11 @@ pub enum Effect {
     Resume,
     /// Say this line to the other screens of the lesson.
     Tell(String),
+    /// Tell the class's phones where the lesson is and what is asked.
+    Class(Box<crate::teach::class::Broadcast>),
+    /// The lesson page the class server serves, made anew after a load,
+    /// and the lesson's title for the join page.
+    ClassPage { title: String, html: std::sync::Arc<str> },
     /// Write the shown events to a new file.
     Export(Box<ExportRequest>),
     /// The session is over.

@@ -48,6 +48,10 @@ pub struct Options {
     pub channel: Option<String>,
     /// Whether to ask the terminal what graphics it has (pictures on, not in tmux).
     pub ask_graphics: bool,
+    /// Serve the tour to a class on this address (`--serve`).
+    pub serve: Option<std::net::SocketAddr>,
+    /// Where the class's summary is written when the lesson ends.
+    pub summary_dir: std::path::PathBuf,
 }
 
 /// The explorer's state, its terminal and the theme: messages in, frames out.
@@ -116,8 +120,9 @@ impl<B: Backend> Explorer<B> {
 
 /// Runs the explorer until the person quits, a signal ends it, or the data
 /// cannot be opened. The first frame (a progress screen) draws at once; the
-/// data loads in the background.
-pub fn run(app: App, options: Options) -> io::Result<Ending> {
+/// data loads in the background. Returns how it ended, and lines to say
+/// once the terminal is given back (where a class's summary was written).
+pub fn run(app: App, options: Options) -> io::Result<(Ending, Vec<String>)> {
     let (tx, rx) = msg::channel();
     sources::signals::start(tx.clone())?;
     let session = terminal::Session::start(options.mouse)?;
@@ -152,23 +157,113 @@ pub fn run(app: App, options: Options) -> io::Result<Ending> {
         sources::clock::start(tx.clone())?;
     }
     let (peer, link) = peer.unzip();
-    let app = app.with_link(link.or(broken), clock);
+    let mut app = app.with_link(link.or(broken), clock);
+    // A class server that cannot start says why where the class's state shows.
+    let class = match options.serve {
+        Some(addr) => {
+            let tour = app.startup_tour();
+            let lang = options.lang.clone();
+            let mut class = state::Class::serving(tour);
+            match sources::class::ClassServer::start(tx.clone(), addr, lang) {
+                Ok(server) => {
+                    class.join = Some(server.join.clone());
+                    app = app.with_class(class);
+                    let _ = tx.send(Msg::Class(state::ClassEvent::Started(server.join.clone())));
+                    Some(server)
+                }
+                Err(e) => {
+                    class.problem = Some(e.to_string());
+                    app = app.with_class(class).with_message(format!("no class: {e}"));
+                    None
+                }
+            }
+        }
+        None => None,
+    };
     let mut explorer = Explorer::new(app, terminal, options.theme);
     let mut effects = Vec::new();
-    for msg in [Msg::Resize { width: size.width, height: size.height }, Msg::Load] {
-        match explorer.handle(msg) {
-            Next::Go(more) => effects.extend(more),
-            Next::Resume => {}
-            Next::End(ending) => return Ok(ending),
-        }
-    }
     let runner = Effects {
         tx: &tx,
         filters: &filters,
         sources: &options.sources,
         lang: &options.lang,
         peer: peer.as_ref(),
+        class: class.as_ref(),
     };
+    let ending = 'session: {
+        for msg in [Msg::Resize { width: size.width, height: size.height }, Msg::Load] {
+            match explorer.handle(msg) {
+                Next::Go(more) => effects.extend(more),
+                Next::Resume => {}
+                Next::End(ending) => break 'session ending,
+            }
+        }
+        match run_loop(&mut explorer, &runner, &session, &rx, effects) {
+            Ok(ending) => ending,
+            Err(e) => {
+                end_class(&explorer.app, class, &options.summary_dir);
+                return Err(e);
+            }
+        }
+    };
+    let said = end_class(&explorer.app, class, &options.summary_dir);
+    drop(session);
+    Ok((ending, said))
+}
+
+/// The lesson is over: the phones are told, the server stops, and the
+/// teacher's summary is written (if anyone joined or anything was asked).
+/// Returns where it went, or why it could not be written.
+fn end_class(
+    app: &App,
+    server: Option<sources::class::ClassServer>,
+    dir: &std::path::Path,
+) -> Vec<String> {
+    let Some(server) = server else { return Vec::new() };
+    server.end();
+    let Some(summary) = app.class_summary(&stamp(" ")) else { return Vec::new() };
+    let stem = format!("steppe-class-{}-{}", summary.name, stamp("-"));
+    let mut said = Vec::new();
+    for (ext, text) in [("md", &summary.markdown), ("csv", &summary.csv)] {
+        let path = dir.join(format!("{stem}.{ext}"));
+        match crate::atomic::write(&path, text.as_bytes()) {
+            Ok(()) => said.push(format!("the class's summary: {}", crate::text::safe::path(&path))),
+            Err(e) => said.push(format!(
+                "error: cannot write the class's summary {}: {e}",
+                crate::text::safe::path(&path)
+            )),
+        }
+    }
+    said
+}
+
+/// The local date and time, "2026-03-14-0905" (`sep` "-") or "2026-03-14 09:05".
+fn stamp(sep: &str) -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as libc::time_t);
+    // SAFETY: localtime_r only writes the `tm` it is given.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    if unsafe { libc::localtime_r(&secs, &mut tm) }.is_null() {
+        return secs.to_string();
+    }
+    let (y, mo, d, h, mi) = (tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+    if sep == "-" {
+        format!("{y:04}-{mo:02}-{d:02}-{h:02}{mi:02}")
+    } else {
+        format!("{y:04}-{mo:02}-{d:02}{sep}{h:02}:{mi:02}")
+    }
+}
+
+/// The loop: effects carried out, a frame drawn, the next messages taken,
+/// until the session ends.
+fn run_loop(
+    explorer: &mut Explorer<CrosstermBackend<Stdout>>,
+    runner: &Effects,
+    session: &terminal::Session,
+    rx: &msg::Receiver,
+    mut effects: Vec<Effect>,
+) -> io::Result<Ending> {
     loop {
         for effect in effects.drain(..) {
             if runner.run(effect) {
@@ -204,6 +299,7 @@ struct Effects<'a> {
     sources: &'a crate::load::Sources,
     lang: &'a Option<String>,
     peer: Option<&'a sources::peer::Peer>,
+    class: Option<&'a sources::class::ClassServer>,
 }
 
 impl Effects<'_> {
@@ -220,6 +316,16 @@ impl Effects<'_> {
             Effect::Tell(line) => {
                 if let Some(peer) = self.peer {
                     peer.send(&line);
+                }
+            }
+            Effect::Class(state) => {
+                if let Some(class) = self.class {
+                    class.tell(*state);
+                }
+            }
+            Effect::ClassPage { title, html } => {
+                if let Some(class) = self.class {
+                    class.page(title, html);
                 }
             }
             // `Explorer::handle` takes these before they get here.

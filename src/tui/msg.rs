@@ -14,7 +14,7 @@ use crate::load::{LoadProgress, Report};
 use crate::query::Filter;
 use crate::tui::action::Action;
 use crate::tui::filtering::Filtered;
-use crate::tui::state::{PeerEvent, Prepared};
+use crate::tui::state::{ClassEvent, PeerEvent, Prepared};
 
 pub type Sender = mpsc::Sender<Msg>;
 pub type Receiver = mpsc::Receiver<Msg>;
@@ -60,6 +60,8 @@ pub enum Msg {
     Filtered(Box<Filtered>),
     /// Another screen on the presenter's channel said something.
     Peer(PeerEvent),
+    /// The class server reported a join, an answer, a full class.
+    Class(ClassEvent),
     /// Time has passed (for the presenter's clock).
     Tick(SystemTime),
     /// An export written: where, and how many events; or why not.

@@ -18,8 +18,10 @@ use crate::model::Era;
 
 mod maps;
 mod pictures;
+mod class;
 mod timeline;
 mod worksheet;
+pub use class::{class_lesson, join_page};
 pub use worksheet::{answer_key, worksheet};
 
 // The time axis's own style and script follow the page's, in the same blocks.
@@ -34,12 +36,19 @@ fn hash_source(block: &str) -> String {
 
 /// Nothing may be fetched, and only our own style and script may run: even
 /// if a value slipped through unescaped, it could neither run nor call out.
-fn policy() -> String {
+/// A page served to a class ([`class`]) runs one more script and style of
+/// ours, and may talk to the server it came from, and to nothing else.
+fn policy(addon: Option<&class::Addon>) -> String {
+    let (mut style, mut script) = (hash_source(STYLE), hash_source(SCRIPT));
+    let mut connect = String::new();
+    if let Some(a) = addon {
+        style = format!("{style} {}", hash_source(a.style));
+        script = format!("{script} {}", hash_source(a.script));
+        connect = " connect-src 'self';".into();
+    }
     format!(
-        "default-src 'none'; style-src {}; script-src {}; img-src data:; \
-         base-uri 'none'; form-action 'none'",
-        hash_source(STYLE),
-        hash_source(SCRIPT)
+        "default-src 'none'; style-src {style}; script-src {script};{connect} img-src data:; \
+         base-uri 'none'; form-action 'none'"
     )
 }
 
@@ -63,6 +72,17 @@ fn other(lang: &str, words: Words) -> Option<&str> {
 
 /// The page around `body`, in the language of its labels (`words`).
 fn document(title: &str, title_lang: &str, words: Words, body: Markup) -> String {
+    document_with(title, title_lang, words, body, None)
+}
+
+/// [`document`] with a class's script and style after the page's own.
+fn document_with(
+    title: &str,
+    title_lang: &str,
+    words: Words,
+    body: Markup,
+    addon: Option<&class::Addon>,
+) -> String {
     let script_words: serde_json::Map<String, serde_json::Value> = SCRIPT_WORDS
         .iter()
         .map(|k| ((*k).to_string(), serde_json::Value::from(words.get(k))))
@@ -74,17 +94,19 @@ fn document(title: &str, title_lang: &str, words: Words, body: Markup) -> String
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                meta http-equiv="Content-Security-Policy" content=(policy());
+                meta http-equiv="Content-Security-Policy" content=(policy(addon));
                 meta name="generator" content=(concat!("steppe ", env!("CARGO_PKG_VERSION")));
                 title lang=[other(title_lang, words)] { (title) }
                 style { (PreEscaped(STYLE)) }
+                @if let Some(a) = addon { style { (PreEscaped(a.style)) } }
             }
-            body data-words=(script_words) {
+            body data-words=(script_words) data-class-words=[addon.map(|a| a.words(words))] {
                 (body)
                 footer.colophon {
                     p { (words.fill("colophon", &[("version", env!("CARGO_PKG_VERSION"))])) }
                 }
                 script { (PreEscaped(SCRIPT)) }
+                @if let Some(a) = addon { script { (PreEscaped(a.script)) } }
             }
         }
     };
@@ -418,6 +440,11 @@ pub fn page(page: &Page) -> String {
 
 /// A lesson: one step per slide with the script on, a worksheet in print.
 pub fn lesson(lesson: &Lesson) -> String {
+    lesson_with(lesson, None)
+}
+
+/// [`lesson`], with a class's script and style when it is served to one.
+fn lesson_with(lesson: &Lesson, addon: Option<&class::Addon>) -> String {
     let words = Words::of(lesson.lang);
     let total = lesson.steps.len();
     let questions: Vec<(&Paragraphs, &str)> =
@@ -508,7 +535,7 @@ pub fn lesson(lesson: &Lesson) -> String {
             }
         }
     };
-    document(lesson.title, lesson.title_lang, words, body)
+    document_with(lesson.title, lesson.title_lang, words, body, addon)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! ([`crate::tui::msg`]). Each takes a sender and runs until the stream's
 //! receiver is gone; adding a source is adding a module here.
 
+pub mod class;
 pub mod clock;
 pub mod decode;
 pub mod export;

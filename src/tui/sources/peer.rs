@@ -20,6 +20,7 @@ use std::time::Duration;
 use crate::teach::steps::Place;
 use crate::tui::msg::{Msg, Sender};
 
+use crate::tui::state::link::ClassTold;
 pub use crate::tui::state::link::PeerEvent;
 
 /// A line of the link, parsed; `None` for anything else, which is ignored.
@@ -28,6 +29,9 @@ pub fn parse(line: &str) -> Option<PeerEvent> {
     if let Some(place) = rest.strip_prefix("place ") {
         return Place::parse(place).map(PeerEvent::Place);
     }
+    if let Some(class) = rest.strip_prefix("class ") {
+        return parse_class(class).map(PeerEvent::Class);
+    }
     match rest {
         "question on" => Some(PeerEvent::Question(true)),
         "question off" => Some(PeerEvent::Question(false)),
@@ -35,6 +39,26 @@ pub fn parse(line: &str) -> Option<PeerEvent> {
         "blank on" => Some(PeerEvent::Blank(true)),
         "blank off" => Some(PeerEvent::Blank(false)),
         _ => None,
+    }
+}
+
+/// `join URL CODE`, `qr on`, `tally {json}`, `tally off`: what the screen
+/// that serves a class tells the others to show.
+fn parse_class(rest: &str) -> Option<ClassTold> {
+    use crate::tui::state::class::Join;
+    let words: Vec<&str> = rest.split(' ').collect();
+    match words.as_slice() {
+        ["join", url, code] if url.starts_with("http://") => {
+            Some(ClassTold::Join(Join { url: url.to_string(), code: code.to_string() }))
+        }
+        ["qr", "on"] => Some(ClassTold::Qr(true)),
+        ["qr", "off"] => Some(ClassTold::Qr(false)),
+        ["tally", "off"] => Some(ClassTold::Tally(None)),
+        _ => {
+            let json = rest.strip_prefix("tally ")?;
+            let tally = serde_json::from_str(json).ok()?;
+            Some(ClassTold::Tally(Some(Box::new(tally))))
+        }
     }
 }
 

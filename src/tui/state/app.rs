@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use ratatui::layout::{Margin, Rect};
 
 use super::axis::AxisState;
+use super::class::Class;
 use super::data::{Data, Reaches};
 use super::facets::Facets;
 use super::history::History;
@@ -43,6 +44,8 @@ pub struct App {
     pub(crate) axis: AxisState,
     pub(crate) loading: LoadState,
     pub(crate) lesson: Lesson,
+    /// A live class, when this screen serves one or is linked to one that does.
+    pub(crate) class: Class,
     pub(crate) status: Status,
     /// How pictures are drawn.
     pub(crate) images: super::Images,
@@ -88,6 +91,7 @@ impl App {
             axis: AxisState::default(),
             loading: LoadState::default(),
             lesson: Lesson::default(),
+            class: Class::default(),
             status: Status::default(),
             images: super::Images::default(),
             width,
@@ -138,6 +142,28 @@ impl App {
         self.lesson.link = link;
         self.lesson.clock = clock;
         self
+    }
+
+    /// Serves a class of students the tour (`--serve`): its questions go to
+    /// their phones.
+    pub fn with_class(mut self, class: Class) -> Self {
+        self.class = class;
+        self
+    }
+
+    /// The tour the command line asked for, until the first data arrives.
+    pub fn startup_tour(&self) -> Option<String> {
+        self.loading.startup.as_ref().and_then(|s| s.tour.clone())
+    }
+
+    /// The live class.
+    pub fn class(&self) -> &Class {
+        &self.class
+    }
+
+    /// What the students' phones were told last, if this screen serves a class.
+    pub fn class_broadcast(&self) -> Option<&crate::teach::class::Broadcast> {
+        self.class.sent.as_ref()
     }
 
     pub fn query(&self) -> &Query {

@@ -167,4 +167,17 @@ pub enum PeerEvent {
     Away,
     /// Another screen blanked the projector, or showed it again.
     Blank(bool),
+    /// The screen that serves the class said what to show of it.
+    Class(ClassTold),
+}
+
+/// What the screen that serves a class tells the others to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClassTold {
+    /// Where students join.
+    Join(crate::tui::state::class::Join),
+    /// The join address as a QR code, or not.
+    Qr(bool),
+    /// A question's tally, or none.
+    Tally(Option<Box<crate::teach::class::Tally>>),
 }

@@ -6,6 +6,7 @@
 
 mod app;
 pub mod axis;
+pub mod class;
 pub mod data;
 mod facets;
 mod history;
@@ -24,6 +25,7 @@ pub mod status;
 
 pub use app::{App, scroll_offset};
 pub use axis::AxisState;
+pub use class::{Class, ClassEvent, Join};
 pub use data::{Data, Prepared, Reach, Reaches};
 pub use facets::{FacetOrder, FacetSort, Facets, SortKey};
 pub use history::{History, Place};

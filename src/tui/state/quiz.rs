@@ -19,6 +19,8 @@ pub struct QuizState {
     pub seed: u64,
     /// How far the end summary is scrolled.
     pub scroll: u16,
+    /// The slides the quiz was started from (a tour's), to go back to.
+    pub back: Option<Box<crate::tui::state::Presentation>>,
 }
 
 /// How many questions a quiz asks, at most.
@@ -35,6 +37,7 @@ impl QuizState {
             asked: Vec::new(),
             seed,
             scroll: 0,
+            back: None,
         }
     }
 
@@ -70,6 +73,14 @@ impl QuizState {
                     self.input.push(c);
                 }
             }
+        }
+    }
+
+    /// On to the next question without an answer here (the class answered it).
+    pub fn skip(&mut self) {
+        if self.outcome.is_none() && !self.finished() {
+            self.input.clear();
+            self.at += 1;
         }
     }
 

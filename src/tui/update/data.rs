@@ -97,6 +97,7 @@ impl App {
         if std::mem::take(&mut self.loading.again) {
             self.begin_load();
         }
+        self.class_page();
         true
     }
 

@@ -55,8 +55,19 @@ impl App {
 
     /// Another screen said something; true if the screen changed.
     pub(super) fn peer(&mut self, event: PeerEvent) -> bool {
+        if let PeerEvent::Class(told) = event {
+            return self.class_told(told);
+        }
+        let joined = matches!(event, PeerEvent::Joined { .. });
         let before = self.status.message.clone();
         let changed = self.peer_event(event);
+        // A screen that just linked hears where students join, and sees the QR code if it is up.
+        if joined {
+            self.tell_join();
+            if self.class.serving && self.class.qr {
+                self.effects.push(Effect::Tell("class qr on".into()));
+            }
+        }
         // Before the timelines are shown, the first screen clears messages.
         if !self.loading.ready
             && self.status.message != before
@@ -141,6 +152,8 @@ impl App {
                 }
                 p.question = on;
             }
+            // Taken by `peer` before it gets here.
+            PeerEvent::Class(_) => return false,
             PeerEvent::Blank(on) => {
                 let Screen::Present(p) = &mut self.screen else { return false };
                 if p.blank == on {

@@ -6,6 +6,7 @@
 //! reach is measured by [`crate::tui::pages`], which the view draws from.
 
 mod axis;
+mod class;
 mod complete;
 mod data;
 mod detail;
@@ -34,7 +35,8 @@ impl App {
     /// Takes a message; returns what the loop must do (load, filter, tell,
     /// stop). A message that changes what is shown moves [`App::version`].
     pub fn update(&mut self, msg: impl Into<Msg>) -> Vec<Effect> {
-        if self.handle(msg.into()) {
+        let changed = self.handle(msg.into());
+        if self.class_sync() || changed {
             self.version += 1;
         }
         std::mem::take(&mut self.effects)
@@ -76,6 +78,7 @@ impl App {
                 true
             }
             Msg::Peer(said) => self.peer(said),
+            Msg::Class(event) => self.class_event(event),
             Msg::Tick(now) => self.tick(now),
             Msg::SetFilter(filter) => {
                 self.shown.filter = filter;
@@ -111,6 +114,7 @@ impl App {
             Action::ScrollUp { column, row } => self.wheel(column, row, -3),
             Action::ScrollDown { column, row } => self.wheel(column, row, 3),
             Action::ZoomWheel { column, row, zoom_in } => self.zoom_wheel(column, row, zoom_in),
+            Action::RevealTally | Action::ShowJoin | Action::ToggleTop => self.class_action(action),
             _ => match self.context() {
                 Context::Help => self.help_action(action),
                 Context::Prompt => self.prompt_action(action),

@@ -12,6 +12,9 @@ impl App {
         if action == Action::Back {
             return self.leave_presentation();
         }
+        if action == Action::StartQuiz {
+            return self.start_tour_quiz();
+        }
         let tl = self.data.query.timeline();
         let Screen::Present(p) = &mut self.screen else { return };
         let at = p.at;

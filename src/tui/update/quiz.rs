@@ -11,7 +11,26 @@ impl App {
     pub(super) fn quiz_action(&mut self, action: Action) {
         let tl = self.data.query.timeline();
         match action {
-            Action::Back => self.screen = Screen::Main,
+            Action::Back => {
+                let back = match &mut self.screen {
+                    Screen::Quiz(q) => q.back.take(),
+                    _ => None,
+                };
+                self.screen = back.map_or(Screen::Main, |p| Screen::Present(*p));
+            }
+            // With a class, Enter shows the class's tally, then goes on.
+            Action::Submit
+                if self.class.serving
+                    && matches!(&self.screen, Screen::Quiz(q) if q.outcome.is_none() && q.input.is_empty() && !q.finished()) =>
+            {
+                if self.class.tally.is_some() {
+                    if let Screen::Quiz(q) = &mut self.screen {
+                        q.skip();
+                    }
+                } else {
+                    self.class_action(Action::RevealTally);
+                }
+            }
             Action::Input(c) => {
                 if let Screen::Quiz(q) = &mut self.screen {
                     q.key(tl, c);
@@ -40,6 +59,19 @@ impl App {
         if let Screen::Quiz(q) = &mut self.screen {
             q.scroll = scrolled(q.scroll, delta, max);
         }
+    }
+
+    /// `z` in a tour: a quiz over the tour's events, and back to the tour after.
+    pub(super) fn start_tour_quiz(&mut self) {
+        let Screen::Present(p) = &self.screen else { return };
+        let mut quiz = QuizState::new(self.timeline(), &p.slides, self.lesson.quiz_seed);
+        if quiz.questions.is_empty() {
+            self.status.message = Some("no questions to ask about this tour's events".into());
+            return;
+        }
+        self.lesson.quiz_seed = self.lesson.quiz_seed.wrapping_add(1);
+        quiz.back = Some(Box::new(p.clone()));
+        self.screen = Screen::Quiz(quiz);
     }
 
     /// `z`: a quiz over the events the filter shows now.

@@ -4,6 +4,7 @@
 
 mod axis;
 pub mod bigtext;
+pub mod class;
 mod detail;
 mod facets;
 mod help;
@@ -90,6 +91,15 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
             Overlay::About { scroll } | Overlay::Stats { scroll, .. } => {
                 reader::render(app, *scroll, theme, area, frame)
             }
+        }
+    }
+    // A live class's tally and join code go over whatever the class sees.
+    if app.screen != Screen::Main {
+        if let Some(t) = &app.class.tally {
+            class::tally_overlay(app, t, theme, area, frame);
+        }
+        if app.class.qr {
+            class::join_overlay(app, theme, area, frame);
         }
     }
 }

@@ -128,6 +128,11 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
         after.extend(paragraphs(question, width, false, theme.marker));
         after.push(Line::raw(""));
     }
+    let class = super::class::presenter_lines(app, theme, width);
+    if !class.is_empty() {
+        after.extend(class);
+        after.push(Line::raw(""));
+    }
     if side_width == 0 {
         after.extend(next_line(next.as_ref(), words, theme));
     }

@@ -27,7 +27,11 @@ pub fn render(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
                 }
                 _ => " Quiz".to_string(),
             };
-            vec![Span::styled(what, theme.title)]
+            let mut spans = vec![Span::styled(what, theme.title)];
+            if let Some(class) = super::class::status_text(app) {
+                spans.push(Span::styled(format!("  {class}"), theme.heading));
+            }
+            spans
         }
         Screen::Main | Screen::Detail { .. } => {
             let mut parts = vec![count];
@@ -203,7 +207,13 @@ fn line_with_hints(app: &App, left: Vec<Span<'_>>, theme: &Theme, area: Rect, fr
     let cost = |keys: &str, words: &'static str| columns(keys) + 1 + columns(say(words)) + 2;
     // Completion works in the filter prompt alone.
     let filtering = app.prompt().is_some_and(|p| p.kind == PromptKind::Filter);
-    let works = |a: Action| a != Action::Complete || filtering;
+    // A class's keys, where there is a class.
+    let class = app.class().join.is_some();
+    let works = |a: Action| match a {
+        Action::Complete => filtering,
+        Action::RevealTally | Action::ShowJoin | Action::ToggleTop => class,
+        _ => true,
+    };
     for (keys, words) in keymap::footer_fitting(app.context(), room, cost, works) {
         room -= cost(keys, words);
         hints.push(Span::styled(keys, theme.key));
