@@ -13,6 +13,8 @@ pub mod layout;
 pub mod msg;
 mod pages;
 pub(crate) mod sources;
+/// The class server, public for the live class tests.
+pub use sources::class as class_server;
 /// The presenter's socket, public for the stress suite's hostile peers.
 pub use sources::peer;
 pub mod state;

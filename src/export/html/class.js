@@ -1,6 +1,6 @@
 "use strict";
-// A live class: follow the teacher's step (server-sent events from /events),
-// answer the teacher's questions (/answer), see the class's tally. The
+// A live class: follow the teacher's step (server-sent events from `events`),
+// answer the teacher's questions (`answer`), see the class's tally. The
 // lesson itself is the page's; every word from the server is written as text.
 (() => {
   const words = (() => {
@@ -29,6 +29,7 @@
   let lost = false;
   let ended = false;
   let last = null; // the last state from the server
+  let name = ""; // the student's nickname
   const mine = new Map(); // question id → the answer given, in words
 
   /** The step this page shows (page.js keeps it in the fragment). */
@@ -56,7 +57,7 @@
   setInterval(showBar, 500);
 
   const send = (q, body, words) => {
-    fetch("/answer", {
+    fetch("answer", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       credentials: "same-origin",
@@ -146,7 +147,7 @@
     draw();
   };
 
-  const events = new EventSource("/events");
+  const events = new EventSource("events");
   events.addEventListener("state", (e) => {
     try { lost = false; apply(JSON.parse(e.data)); } catch { /* a bad event is skipped */ }
   });
@@ -154,7 +155,7 @@
     try {
       const m = JSON.parse(e.data);
       if (m.question !== null) mine.set(m.question, m.answer);
-      if (m.name) bar.dataset.name = say("class_you", { name: m.name });
+      if (m.name) { name = m.name; showBar(); }
       draw();
     } catch { /* skipped */ }
   });

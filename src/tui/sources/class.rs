@@ -24,7 +24,7 @@ use std::task::{Context as TaskContext, Poll};
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::{ConnectInfo, DefaultBodyLimit, Form, Json, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Form, Json, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -59,7 +59,9 @@ const ADDRESS_RATE: f64 = 30.0;
 /// Requests of one student (the page, answers, the events).
 const STUDENT_BURST: f64 = 20.0;
 const STUDENT_RATE: f64 = 4.0;
-/// The cookie that says who a student is.
+/// The cookie that takes a student back to their lesson from the join page;
+/// the lesson's own address (`/c/TOKEN/`) says who the student is, so that
+/// two tabs of one browser can be two students.
 const COOKIE: &str = "steppe_class";
 
 /// The class server, as the explorer's loop holds it.
@@ -353,9 +355,8 @@ impl Shared {
         Words::of(self.lang.as_deref())
     }
 
-    /// The student a request's cookie names, if any.
-    fn student(&self, headers: &HeaderMap) -> Option<u32> {
-        let token = cookie(headers)?;
+    /// The student a token names, if any.
+    fn student(&self, token: &str) -> Option<u32> {
         self.inner().tokens.get(token).copied()
     }
 }
@@ -438,9 +439,10 @@ fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route("/", get(join_page))
         .route("/join", post(join))
-        .route("/lesson", get(lesson))
-        .route("/events", get(events))
-        .route("/answer", post(answer))
+        .route("/c/{token}", get(to_lesson))
+        .route("/c/{token}/", get(lesson))
+        .route("/c/{token}/events", get(events))
+        .route("/c/{token}/answer", post(answer))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(BODY))
         .layer(axum::middleware::map_response(guard_headers))
@@ -491,8 +493,9 @@ async fn join_page(
     if !shared.inner().addresses.take(from.ip(), ADDRESS_BURST, ADDRESS_RATE) {
         return too_many();
     }
-    if shared.student(&headers).is_some() {
-        return Redirect::to("/lesson").into_response();
+    // A student who joined before, back on the join page: to the lesson.
+    if let Some(token) = cookie(&headers).filter(|t| shared.student(t).is_some()) {
+        return Redirect::to(&format!("/c/{token}/")).into_response();
     }
     join_with(&shared, StatusCode::OK, None, "")
 }
@@ -578,7 +581,7 @@ async fn join(
     drop(inner);
     let _ = shared.tx.send(Msg::Class(ClassEvent::Joined { student, nickname: name }));
     let cookie = format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict");
-    let mut response = Redirect::to("/lesson").into_response();
+    let mut response = Redirect::to(&format!("/c/{token}/")).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         response.headers_mut().insert(header::SET_COOKIE, v);
     }
@@ -586,16 +589,26 @@ async fn join(
 }
 
 /// A student's request, rate limited; `Err` is the answer to give instead.
-fn admit(shared: &Shared, headers: &HeaderMap, or: Response) -> Result<u32, Response> {
-    let Some(student) = shared.student(headers) else { return Err(or) };
+fn admit(shared: &Shared, token: &str, or: Response) -> Result<u32, Response> {
+    let Some(student) = shared.student(token) else { return Err(or) };
     if !shared.inner().students.take(student, STUDENT_BURST, STUDENT_RATE) {
         return Err(too_many());
     }
     Ok(student)
 }
 
-async fn lesson(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
-    if let Err(response) = admit(&shared, &headers, Redirect::to("/").into_response()) {
+/// The lesson's address without its last slash, which its page's
+/// addresses (`events`, `answer`) need.
+async fn to_lesson(Path(token): Path<String>) -> Response {
+    if token.len() == 32 && token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        Redirect::to(&format!("/c/{token}/")).into_response()
+    } else {
+        not_found().await
+    }
+}
+
+async fn lesson(State(shared): State<Arc<Shared>>, Path(token): Path<String>) -> Response {
+    if let Err(response) = admit(&shared, &token, Redirect::to("/").into_response()) {
         return response;
     }
     let page = shared.page.borrow().clone();
@@ -624,9 +637,9 @@ impl Drop for Stream {
     }
 }
 
-async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+async fn events(State(shared): State<Arc<Shared>>, Path(token): Path<String>) -> Response {
     let unknown = (StatusCode::UNAUTHORIZED, "join first\n").into_response();
-    let student = match admit(&shared, &headers, unknown) {
+    let student = match admit(&shared, &token, unknown) {
         Ok(s) => s,
         Err(response) => return response,
     };
@@ -692,11 +705,11 @@ fn refuse(status: StatusCode, why: &str) -> Response {
 
 async fn answer(
     State(shared): State<Arc<Shared>>,
-    headers: HeaderMap,
+    Path(token): Path<String>,
     body: Result<Json<AnswerBody>, axum::extract::rejection::JsonRejection>,
 ) -> Response {
     let unknown = refuse(StatusCode::UNAUTHORIZED, "join first");
-    let student = match admit(&shared, &headers, unknown) {
+    let student = match admit(&shared, &token, unknown) {
         Ok(s) => s,
         Err(response) => return response,
     };
