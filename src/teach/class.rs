@@ -272,7 +272,7 @@ pub fn summary_markdown(title: &str, when: &str, joined: &[String], records: &[R
                     None => counts.push((answer, 1, *ok)),
                 }
             }
-            counts.sort_by(|a, b| b.1.cmp(&a.1));
+            counts.sort_by_key(|c| std::cmp::Reverse(c.1));
             out.push_str("| Answer | Students | Right |\n| --- | ---: | :---: |\n");
             for (answer, count, ok) in counts {
                 let mark = if ok { "yes" } else { "" };

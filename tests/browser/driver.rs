@@ -35,6 +35,11 @@ impl Browser {
     /// Starts `chromedriver` and one headless `chromium` session, with network
     /// and console logging on.
     pub fn start(chromium: &Path, chromedriver: &Path) -> Browser {
+        Browser::start_with(chromium, chromedriver, &[])
+    }
+
+    /// As [`Browser::start`], with more command-line arguments for chromium.
+    pub fn start_with(chromium: &Path, chromedriver: &Path, extra: &[&str]) -> Browser {
         let port = free_port();
         let driver = Command::new(chromedriver)
             .arg(format!("--port={port}"))
@@ -56,17 +61,28 @@ impl Browser {
             std::thread::sleep(Duration::from_millis(50));
         }
         let profile = browser._profile.path().to_string_lossy().into_owned();
+        let mut args: Vec<String> = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1200,900",
+            "--lang=en-GB",
+        ]
+        .iter()
+        .chain(extra)
+        .map(|a| a.to_string())
+        .collect();
+        args.push(format!("--user-data-dir={profile}"));
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": chromium,
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    "--window-size=1200,900", "--lang=en-GB",
-                    format!("--user-data-dir={profile}"),
-                ],
+                "args": args,
             },
             "goog:loggingPrefs": {"performance": "ALL", "browser": "ALL"},
         }}});

@@ -41,15 +41,17 @@
     history.replaceState(null, "", `${location.pathname}#step=${n}`);
     window.dispatchEvent(new HashChangeEvent("hashchange"));
   };
+  // The nickname stays in the bar, so a student sees which name the teacher sees.
+  const you = () => (name ? `${say("class_you", { name })} · ` : "");
   const showBar = () => {
     catchUp.hidden = true;
     if (ended) state.textContent = say("class_ended");
     else if (lost) state.textContent = say("class_reconnecting");
     else if (teacher !== null && here() !== teacher) {
-      state.textContent = "";
+      state.textContent = you();
       catchUp.textContent = say("class_catch_up", { n: teacher });
       catchUp.hidden = false;
-    } else state.textContent = say("class_following");
+    } else state.textContent = you() + say("class_following");
     bar.classList.toggle("lost", lost);
   };
   catchUp.addEventListener("click", () => { if (teacher !== null) go(teacher); showBar(); });

@@ -16,9 +16,9 @@ use crate::document::words::Words;
 use crate::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef, SOURCE_LANG, SourceRef};
 use crate::model::Era;
 
+mod class;
 mod maps;
 mod pictures;
-mod class;
 mod timeline;
 mod worksheet;
 pub use class::{class_lesson, join_page};

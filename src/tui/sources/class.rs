@@ -589,10 +589,10 @@ async fn join(
 }
 
 /// A student's request, rate limited; `Err` is the answer to give instead.
-fn admit(shared: &Shared, token: &str, or: Response) -> Result<u32, Response> {
-    let Some(student) = shared.student(token) else { return Err(or) };
+fn admit(shared: &Shared, token: &str, or: Response) -> Result<u32, Box<Response>> {
+    let Some(student) = shared.student(token) else { return Err(Box::new(or)) };
     if !shared.inner().students.take(student, STUDENT_BURST, STUDENT_RATE) {
-        return Err(too_many());
+        return Err(Box::new(too_many()));
     }
     Ok(student)
 }
@@ -609,7 +609,7 @@ async fn to_lesson(Path(token): Path<String>) -> Response {
 
 async fn lesson(State(shared): State<Arc<Shared>>, Path(token): Path<String>) -> Response {
     if let Err(response) = admit(&shared, &token, Redirect::to("/").into_response()) {
-        return response;
+        return *response;
     }
     let page = shared.page.borrow().clone();
     match page {
@@ -641,7 +641,7 @@ async fn events(State(shared): State<Arc<Shared>>, Path(token): Path<String>) ->
     let unknown = (StatusCode::UNAUTHORIZED, "join first\n").into_response();
     let student = match admit(&shared, &token, unknown) {
         Ok(s) => s,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let (name, mine) = {
         let mut inner = shared.inner();
@@ -711,7 +711,7 @@ async fn answer(
     let unknown = refuse(StatusCode::UNAUTHORIZED, "join first");
     let student = match admit(&shared, &token, unknown) {
         Ok(s) => s,
-        Err(response) => return response,
+        Err(response) => return *response,
     };
     let Ok(Json(body)) = body else { return refuse(StatusCode::BAD_REQUEST, "not an answer") };
     let words = shared.words();
