@@ -656,3 +656,56 @@ fn wait_for(browser: &driver::Browser, script: &str) {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// The drawn screen's QR code as a grey image, four pixels a module: each
+/// `▀` cell is a module on top (its colour) and one below (its background).
+fn qr_image(app: &App) -> Option<(usize, usize, Vec<u8>)> {
+    let backend = TestBackend::new(app.width(), app.height());
+    let mut terminal = Terminal::new(backend).expect("a test terminal");
+    terminal.draw(|frame| steppe::tui::view::render(app, &Theme::dark(), frame)).expect("drawn");
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    let cells: Vec<(u16, u16)> = (0..area.height)
+        .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| buffer[(x, y)].symbol() == "▀")
+        .collect();
+    let (x0, y0) = (cells.iter().map(|c| c.0).min()?, cells.iter().map(|c| c.1).min()?);
+    let (x1, y1) = (cells.iter().map(|c| c.0).max()?, cells.iter().map(|c| c.1).max()?);
+    const PX: usize = 4;
+    let (w, h) = (usize::from(x1 - x0 + 1) * PX, usize::from(y1 - y0 + 1) * 2 * PX);
+    let mut grey = vec![255u8; w * h];
+    let light = |c: ratatui::style::Color| c == ratatui::style::Color::White;
+    for &(x, y) in &cells {
+        let cell = &buffer[(x, y)];
+        for (half, white) in [(0, light(cell.fg)), (1, light(cell.bg))] {
+            let (cx, cy) = (usize::from(x - x0) * PX, (usize::from(y - y0) * 2 + half) * PX);
+            for dy in 0..PX {
+                for dx in 0..PX {
+                    grey[(cy + dy) * w + cx + dx] = if white { 255 } else { 0 };
+                }
+            }
+        }
+    }
+    Some((w, h, grey))
+}
+
+#[test]
+fn the_join_qr_code_reads_back_as_the_address_and_esc_puts_it_away() {
+    let _one = serial();
+    let mut lesson = Lesson::start(false);
+    assert!(qr_image(&lesson.app).is_none(), "no code before Q");
+    lesson.send(Action::ShowJoin);
+    let drawn = screen(&lesson.app);
+    assert!(drawn.contains(&lesson.code) && drawn.contains(&lesson.base), "{drawn}");
+    let (w, h, grey) = qr_image(&lesson.app).expect("a QR code on screen");
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| grey[y * w + x]);
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one code");
+    let (_, content) = grids[0].decode().expect("the code decodes");
+    assert_eq!(content, lesson.base);
+    // Esc puts the code away and stays in the lesson.
+    lesson.send(Action::Back);
+    assert!(qr_image(&lesson.app).is_none(), "the code is gone");
+    assert!(screen(&lesson.app).contains("Step 1 of 13"));
+    lesson.end();
+}

@@ -115,6 +115,8 @@ impl App {
             Action::ScrollDown { column, row } => self.wheel(column, row, 3),
             Action::ZoomWheel { column, row, zoom_in } => self.zoom_wheel(column, row, zoom_in),
             Action::RevealTally | Action::ShowJoin | Action::ToggleTop => self.class_action(action),
+            // Esc puts the join code away before it leaves the lesson.
+            Action::Back if self.class.qr => self.class_action(Action::ShowJoin),
             _ => match self.context() {
                 Context::Help => self.help_action(action),
                 Context::Prompt => self.prompt_action(action),
