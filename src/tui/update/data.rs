@@ -231,6 +231,12 @@ impl App {
                 Relocated::Empty => notes.push("no slides are left in the files".into()),
             },
             Screen::Quiz(q) => {
+                // The tour the quiz goes back to follows the files too.
+                if let Some(p) = q.back.as_deref_mut()
+                    && p.relocate(old_tl, &query, self.shown.events()) == Relocated::Empty
+                {
+                    q.back = None;
+                }
                 let dropped = q.relocate(old_tl, &query);
                 if dropped > 0 {
                     notes.push(format!(
