@@ -50,16 +50,8 @@ struct Lesson {
 /// The explorer opened on the tour as at the start: a load asked for, then done.
 fn opened(app: App) -> (App, Vec<Effect>) {
     let mut app = app;
-    let effects = app.update(Msg::Load);
-    let generation = effects
-        .iter()
-        .find_map(|e| match e {
-            Effect::Load { generation } => Some(*generation),
-            _ => None,
-        })
-        .expect("a load");
     let data = Prepared::new(Query::new(steppe::load::load_bundled().timeline), Report::default());
-    let effects = app.update(Msg::Loaded { generation, result: Box::new(Ok(data)) });
+    let effects = common::deliver(&mut app, Ok(data));
     (app, effects)
 }
 

@@ -166,24 +166,20 @@ fn validate_checks_each_picture_at_its_line() {
 fn the_offline_page_embeds_the_pictures() {
     let dir = lesson_dir();
     let out = dir.path().join("lesson.html");
-    let o = run::steppe(&[
-        "export",
-        dir.path().join("lesson.yaml").to_str().expect("path"),
-        "-o",
-        out.to_str().expect("path"),
-    ]);
-    assert!(o.status.success(), "{}", run::stderr(&o));
-    let html = std::fs::read_to_string(&out).expect("page");
+    let export = || {
+        let o = run::steppe(&[
+            "export",
+            dir.path().join("lesson.yaml").to_str().expect("path"),
+            "-o",
+            out.to_str().expect("path"),
+        ]);
+        assert!(o.status.success(), "{}", run::stderr(&o));
+        std::fs::read_to_string(&out).expect("page")
+    };
+    let html = export();
     assert_eq!(html.matches("<img src=\"data:image/jpeg;base64,").count(), 2, "both embedded");
     // Again, with the timeline's text from the cache: the pictures are read afresh.
-    let o = run::steppe(&[
-        "export",
-        dir.path().join("lesson.yaml").to_str().expect("path"),
-        "-o",
-        out.to_str().expect("path"),
-    ]);
-    assert!(o.status.success(), "{}", run::stderr(&o));
-    let again = std::fs::read_to_string(&out).expect("page");
+    let again = export();
     assert_eq!(again.matches("<img src=\"data:image/jpeg;base64,").count(), 2);
     assert!(html.contains("alt=\"The dry sea bed under a blue sky\""));
     assert!(html.contains("The old shore near Aralsk"));

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::teach::class::Tally;
 use crate::text::{fit, fit_words, width as columns, wrap};
@@ -60,16 +60,17 @@ pub fn qr_lines(text: &str) -> Option<Vec<Line<'static>>> {
     Some(lines)
 }
 
-/// A box of `w`×`h` in the middle of `area`.
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
+/// A bordered box of `w`×`h` in the middle of `area`, cleared, titled with
+/// the key that shows it; what is inside its border.
+fn boxed(area: Rect, (w, h): (u16, u16), title: &str, theme: &Theme, frame: &mut Frame) -> Rect {
+    let rect = super::pickers::centred(area, w, h, frame);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Line::styled(format!(" {title} "), theme.key));
+    let inside = block.inner(rect);
+    frame.render_widget(block.style(theme.base), rect);
+    inside
 }
 
 /// `Q`: where to join, as a QR code, the address and the code.
@@ -88,8 +89,7 @@ pub fn join_overlay(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
     let h = u16::try_from(code.len()).unwrap_or(u16::MAX) + 6;
     if w > area.width || h > area.height {
         // Too small for the code: the address and the code alone.
-        let rect = centered(area, area.width.min(w), 5);
-        frame.render_widget(Clear, rect);
+        let rect = super::pickers::centred(area, area.width.min(w), 5, frame);
         let lines: Vec<Line> = text
             .iter()
             .map(|t| Line::styled(fit(t, usize::from(rect.width)), theme.title))
@@ -97,14 +97,7 @@ pub fn join_overlay(app: &App, theme: &Theme, area: Rect, frame: &mut Frame) {
         frame.render_widget(Paragraph::new(lines).style(theme.base), rect);
         return;
     }
-    let rect = centered(area, w, h);
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focus)
-        .title(Line::styled(format!(" {} ", key(Context::Present, Action::ShowJoin)), theme.key));
-    let inside = block.inner(rect);
-    frame.render_widget(block.style(theme.base), rect);
+    let inside = boxed(area, (w, h), key(Context::Present, Action::ShowJoin), theme, frame);
     let pad = inside.width.saturating_sub(qr_width) / 2;
     let qr_rect = Rect {
         x: inside.x + pad,
@@ -178,14 +171,7 @@ pub fn tally_overlay(app: &App, t: &Tally, theme: &Theme, area: Rect, frame: &mu
     let width = usize::from(w.saturating_sub(4)).max(1);
     let lines = tally_lines(app, t, theme, width);
     let h = u16::try_from(lines.len()).unwrap_or(u16::MAX).saturating_add(2);
-    let rect = centered(area, w, h);
-    frame.render_widget(Clear, rect);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focus)
-        .title(Line::styled(format!(" {} ", key(Context::Tour, Action::RevealTally)), theme.key));
-    let inside = block.inner(rect);
-    frame.render_widget(block.style(theme.base), rect);
+    let inside = boxed(area, (w, h), key(Context::Tour, Action::RevealTally), theme, frame);
     let inside = Rect { x: inside.x + 1, width: inside.width.saturating_sub(2), ..inside };
     frame.render_widget(Paragraph::new(lines), inside);
 }
