@@ -662,7 +662,8 @@ fn a_lesson_marks_its_step_on_the_axis(b: &Browser, tour: &str) {
 }
 
 /// A timeline of 10,000 events: ticking a country (the list filtered, the
-/// axis redrawn) and choosing lanes by country each take under 100 ms.
+/// axis redrawn), choosing lanes and zooming work at that size. How long
+/// each takes is printed, not asserted (BENCHMARKS.md keeps the figures).
 fn ten_thousand_events_draw_and_filter_quickly(b: &Browser, dir: &Path) {
     let mut yaml = String::from("countries:\n");
     let codes = ["KZ", "KG", "TJ", "TM", "UZ", "RU", "CN", "US"];
@@ -696,10 +697,11 @@ fn ten_thousand_events_draw_and_filter_quickly(b: &Browser, dir: &Path) {
         "const s = document.getElementById('tl-lanes'); s.value = n % 2 ? '' : 'country'; s.dispatchEvent(new Event('change'))",
     );
     let zoom = ms("document.getElementById(n % 2 ? 'tl-out' : 'tl-in').click()");
-    assert!(
-        filter < 100.0 && lanes < 100.0 && zoom < 100.0,
-        "filter {filter} ms, lanes {lanes} ms, zoom {zoom} ms"
-    );
+    // Five clicks leave Kazakhstan ticked: the events that name it, and no other.
+    let kz = (0..10_000).filter(|i| i % 8 == 0 || (i / 8) % 8 == 0).count();
+    assert_eq!(text_of(b, "#shown"), kz.to_string());
+    let lanes_shown = b.js("return document.querySelectorAll('#tl-svg text.ln').length;");
+    assert!(lanes_shown.as_u64().is_some_and(|n| n > 0), "lanes by country: {lanes_shown}");
     eprintln!(
         "10,000 events in Chromium: filter {filter:.0} ms, lanes {lanes:.0} ms, zoom {zoom:.0} ms"
     );
