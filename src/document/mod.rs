@@ -118,8 +118,9 @@ pub struct MediaRef<'a> {
     pub credit: Option<&'a str>,
     /// What the picture shows, in words.
     pub alt: Option<&'a str>,
-    /// A picture of one's own, read with the timeline.
-    pub picture: Option<&'a crate::model::Picture>,
+    /// A picture of one's own, read with the timeline, or one fetched for
+    /// the page (`--embed-remote`); its pixels are shared, not copied.
+    pub picture: Option<crate::model::Picture>,
 }
 
 /// Words someone said, with who said them, when, and where it is printed:
@@ -348,7 +349,7 @@ impl<'a> Card<'a> {
                 caption: m.caption.as_deref(),
                 credit: m.credit.as_deref(),
                 alt: m.alt.as_deref(),
-                picture: m.picture.as_ref(),
+                picture: m.picture.clone(),
             }),
             location: e.location.as_ref().map(|l| l.label()),
             place: e.location.as_ref().and_then(|l| l.coordinates),

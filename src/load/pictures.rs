@@ -3,6 +3,7 @@
 //! it, checked (it exists, is not too big, decodes) and kept, made smaller,
 //! in the event's media; a problem is reported at the `url`'s line.
 
+use std::io::{BufRead, Seek};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -103,15 +104,22 @@ pub fn picture(url: &str, base: Option<&Path>) -> Result<Picture, Problem> {
             Some("save it as PNG, JPEG, GIF or WebP".to_string()),
         )
     };
-    let mut reader = image::ImageReader::open(&path)
+    let reader = image::ImageReader::open(&path)
         .and_then(|r| r.with_guessed_format())
         .map_err(|e| unreadable(&e))?;
+    decode(reader).map_err(|e| unreadable(&e))
+}
+
+/// Decodes a picture within the limits every picture has (a file beside the
+/// timeline, or one `export --embed-remote` fetched), and makes it at most
+/// [`Picture::MOST`] on a side.
+pub fn decode<R: BufRead + Seek>(mut reader: image::ImageReader<R>) -> image::ImageResult<Picture> {
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MOST_SIDE);
     limits.max_image_height = Some(MOST_SIDE);
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits);
-    let img = reader.decode().map_err(|e| unreadable(&e))?;
+    let img = reader.decode()?;
     let img = if img.width() > Picture::MOST || img.height() > Picture::MOST {
         img.resize(Picture::MOST, Picture::MOST, FilterType::Triangle)
     } else {

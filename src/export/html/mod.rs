@@ -164,7 +164,7 @@ type Anchors<'a> = Option<&'a HashSet<&'a str>>;
 /// A picture of one's own, in the page itself, with its caption and credit.
 fn picture(card: &Card) -> Markup {
     let Some(m) = &card.media else { return html! {} };
-    let Some(p) = m.picture else { return html! {} };
+    let Some(p) = &m.picture else { return html! {} };
     let alt = m.alt.unwrap_or_default();
     html! {
         figure.picture {

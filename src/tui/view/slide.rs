@@ -254,7 +254,7 @@ pub fn render(app: &App, p: &Presentation, theme: &Theme, area: Rect, frame: &mu
     // A picture of one's own takes the room the text leaves, if enough: it
     // is the first thing a small screen goes without.
     let images = app.images();
-    let picture = card.media.as_ref().and_then(|m| m.picture).filter(|_| images.on);
+    let picture = card.media.as_ref().and_then(|m| m.picture.as_ref()).filter(|_| images.on);
     let left = rest.height.saturating_sub(used);
     let picture_rows =
         if picture.is_some() && left > super::picture::LEAST_ROWS { left - 1 } else { 0 };
