@@ -201,3 +201,177 @@ fn the_terminals_answers_choose_its_graphics_and_off_stays_off() {
     off.update(Msg::Graphics(Heard::Attributes { sixel: true }));
     assert_eq!(off.images().graphics, None);
 }
+
+/// A web server on the loopback for `--embed-remote`: a picture, a page, a
+/// missing file and a picture too big to take; it counts what is asked.
+struct Server {
+    base: String,
+    asked: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+impl Server {
+    fn start() -> Server {
+        use std::io::{BufRead, BufReader, Write};
+        use std::sync::atomic::Ordering;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a local port");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
+        let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = asked.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                count.fetch_add(1, Ordering::SeqCst);
+                std::thread::spawn(move || {
+                    let mut reader = BufReader::new(&stream);
+                    let mut first = String::new();
+                    let _ = reader.read_line(&mut first);
+                    let mut line = String::new();
+                    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
+                        line.clear();
+                    }
+                    let mut png = Vec::new();
+                    image::RgbImage::from_fn(200, 100, |_, y| {
+                        image::Rgb(if y < 50 { BLUE } else { SAND })
+                    })
+                    .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+                    .expect("png");
+                    let (status, kind, body) = match first.split(' ').nth(1).unwrap_or("/") {
+                        "/shore.png" => ("200 OK", "image/png", png),
+                        "/article" => {
+                            ("200 OK", "text/html; charset=utf-8", b"<p>an article</p>".to_vec())
+                        }
+                        // Over 10 MB, with no length said beforehand: read until the limit.
+                        "/poster.png" => ("200 OK", "image/png", vec![0x89; 11 * 1024 * 1024]),
+                        _ => ("404 Not Found", "text/plain", b"not here".to_vec()),
+                    };
+                    let length = if kind == "image/png" && body.len() > 1_000_000 {
+                        String::new()
+                    } else {
+                        format!("Content-Length: {}\r\n", body.len())
+                    };
+                    let mut out = &stream;
+                    let _ = write!(
+                        out,
+                        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\n{length}Connection: close\r\n\r\n"
+                    );
+                    let _ = out.write_all(&body);
+                });
+            }
+        });
+        Server { base, asked }
+    }
+
+    fn asked(&self) -> usize {
+        self.asked.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+/// Four events whose media are the server's, and a tour of two of them.
+fn remote_timeline(dir: &Path, base: &str) -> std::path::PathBuf {
+    let event = |id: &str, year: u32, path: &str, media: &str| {
+        format!(
+            "  - id: {id}\n    date: {year}\n    title: The {id} of {year}\n    summary: Seen from afar.\n    \
+             countries: [KZ]\n    sources: [{{title: Class notes}}]\n    media: {{url: \"{base}{path}\"{media}}}\n"
+        )
+    };
+    let text = [
+        "title: Pictures from afar\ncountries:\n  - {code: KZ, name: Kazakhstan, capital: Astana, location: [51.18, 71.45]}\nevents:\n".to_string(),
+        event("shore", 1989, "/shore.png", ", alt: The old shore under a blue sky, caption: Aralsk"),
+        event("mirror", 1990, "/shore.png", ", caption: The same shore again"),
+        event("article", 1991, "/article", ""),
+        event("gone", 1992, "/gone.png", ""),
+        event("poster", 1993, "/poster.png", ""),
+        "tours:\n  - id: afar\n    title: From afar\n    steps:\n      - event: shore\n      - event: gone\n".to_string(),
+    ]
+    .concat();
+    let path = dir.join("afar.yaml");
+    std::fs::write(&path, text).expect("write the timeline");
+    path
+}
+
+fn export_page(timeline: &Path, out: &Path, more: &[&str]) -> (String, String) {
+    let mut args = vec![
+        "export",
+        timeline.to_str().expect("path"),
+        "--format",
+        "html",
+        "-o",
+        out.to_str().expect("path"),
+    ];
+    args.extend_from_slice(more);
+    let o = run::command()
+        .args(&args)
+        .env("NO_COLOR", "1")
+        .env_remove("http_proxy")
+        .env_remove("HTTP_PROXY")
+        .env_remove("ALL_PROXY")
+        .output()
+        .expect("steppe runs");
+    // A picture that stays a link is a warning, not a failure.
+    assert_eq!(o.status.code(), Some(0), "{}", run::stderr(&o));
+    (std::fs::read_to_string(out).expect("the page"), run::stderr(&o))
+}
+
+#[test]
+fn embed_remote_fetches_the_pictures_and_leaves_the_rest_as_links() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let timeline = remote_timeline(dir.path(), &server.base);
+    let out = dir.path().join("afar.html");
+
+    // Without the flag nothing is asked for: every media stays a link.
+    let (page, err) = export_page(&timeline, &out, &[]);
+    assert_eq!(server.asked(), 0, "nothing fetched without --embed-remote");
+    assert!(!page.contains("data:image/"), "no picture");
+    assert!(page.contains(&format!("href=\"{}/shore.png\"", server.base)));
+    assert!(!err.contains("warning"), "{err}");
+
+    let (page, err) = export_page(&timeline, &out, &["--embed-remote"]);
+    // One fetch for the address two events show, one for each other.
+    assert_eq!(server.asked(), 4, "{err}");
+    let img = |alt: &str| format!("alt=\"{alt}\"");
+    assert_eq!(page.matches("<img src=\"data:image/jpeg;base64,").count(), 2, "{err}");
+    assert!(page.contains(&img("The old shore under a blue sky")), "the media's alt");
+    assert!(page.contains(&img("The same shore again")), "else its caption");
+    assert!(!page.contains(&format!("href=\"{}/shore.png\"", server.base)), "embedded, not linked");
+    for (id, path, why) in [
+        ("article", "/article", "not a PNG, JPEG, GIF or WebP picture: the server sent text/html"),
+        ("gone", "/gone.png", "the server answered 404 Not Found"),
+        ("poster", "/poster.png", "over the limit of 10 MB"),
+    ] {
+        let url = format!("{}{path}", server.base);
+        assert!(page.contains(&format!("href=\"{url}\"")), "{id} stays a link");
+        let warning = err
+            .lines()
+            .find(|l| l.contains(&format!("event `{id}`")))
+            .unwrap_or_else(|| panic!("a warning for {id}: {err}"));
+        assert!(
+            warning.starts_with("warning:") && warning.contains(&url) && warning.contains(why),
+            "{warning}"
+        );
+    }
+
+    // A lesson's page too; a picture without alt or caption takes the event's title.
+    let (lesson, err) = export_page(&timeline, &out, &["--tour", "afar", "--embed-remote"]);
+    assert_eq!(lesson.matches("<img src=\"data:image/jpeg;base64,").count(), 1, "{err}");
+    assert!(lesson.contains(&img("The old shore under a blue sky")));
+    assert!(err.contains("event `gone`") && !err.contains("event `article`"), "{err}");
+    let text = std::fs::read_to_string(&timeline).expect("timeline");
+    std::fs::write(&timeline, text.replace(", caption: The same shore again", "")).expect("write");
+    let (page, _) = export_page(&timeline, &out, &["--embed-remote"]);
+    assert!(page.contains(&img("The mirror of 1990")), "else the event's title");
+
+    // Only the web page holds pictures.
+    let o = run::steppe(&[
+        "export",
+        timeline.to_str().expect("path"),
+        "--format",
+        "markdown",
+        "--embed-remote",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        run::stderr(&o).contains("--embed-remote puts pictures in the web page"),
+        "{}",
+        run::stderr(&o)
+    );
+}

@@ -271,6 +271,12 @@ pub struct ExportArgs {
     /// with this seed (the key must use the worksheet's seed)
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub seed: u64,
+    /// With html: fetch the pictures the events' media link to (http, https;
+    /// PNG, JPEG, GIF, WebP) and put them in the page, so it works offline. A
+    /// picture that cannot be had (no network, an error, not a picture, over
+    /// 10 MB or 10 s) stays a link, with a warning; the page is still written
+    #[arg(long)]
+    pub embed_remote: bool,
     #[command(flatten)]
     pub lang: LangArgs,
     /// Write to FILE instead of the standard output

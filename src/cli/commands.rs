@@ -341,9 +341,20 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             load_reported(&args.sources.sources(&args.paths).map_err(Failure::Usage)?)
         }
     };
+    if args.embed_remote && format != HandoutFormat::Html {
+        return Err(Failure::Usage(
+            "--embed-remote puts pictures in the web page: use it with --format html".into(),
+        ));
+    }
     if nothing_read(&query, &loaded) {
         return loaded;
     }
+    // Only with the flag does the page fetch anything; what stays a link says why.
+    let embed_remote = |cards: Vec<&mut crate::document::Card>| {
+        if args.embed_remote {
+            export::remote::embed(cards, export::remote::Limits::default(), &mut |w| say_err(w));
+        }
+    };
     let tl = query.timeline();
     let (text, what) = match &args.tour {
         Some(id) => {
@@ -368,8 +379,9 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                     (true, true) => (export::html::answer_key(&ws), "answer key"),
                 }
             } else {
-                let lesson = Lesson::new(tl, tour, !args.no_notes);
+                let mut lesson = Lesson::new(tl, tour, !args.no_notes);
                 let text = if html {
+                    embed_remote(lesson.steps.iter_mut().map(|s| &mut s.card).collect());
                     export::html::lesson(&lesson)
                 } else {
                     export::handout::lesson(&lesson)
@@ -380,7 +392,10 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
         None => {
             let filter = checked(&query, &filter)?;
             let shown = events(&query, &filter, Some(&args.order));
-            let page = Page::new(&query, &shown, filter.describe());
+            let mut page = Page::new(&query, &shown, filter.describe());
+            if format == HandoutFormat::Html {
+                embed_remote(page.sections.iter_mut().flat_map(|s| &mut s.cards).collect());
+            }
             if !matches!(
                 format,
                 HandoutFormat::Markdown

@@ -9,6 +9,7 @@ pub mod html;
 pub mod ics;
 mod json;
 pub mod markdown;
+pub mod remote;
 pub mod stats;
 mod table;
 pub mod timelinejs;
