@@ -191,7 +191,7 @@ fn failed(e: &ureq::Error, wait: Duration) -> String {
                 .unwrap_or_default();
             format!("the server answered {code} {reason}").trim_end().to_string()
         }
-        ureq::Error::Timeout(_) => format!("no answer within {}", seconds(wait)),
+        ureq::Error::Timeout(_) => format!("not fetched within {}", seconds(wait)),
         ureq::Error::HostNotFound => "the host was not found (is the machine offline?)".into(),
         ureq::Error::ConnectionFailed => "no connection could be made".into(),
         ureq::Error::Io(io) => format!("it could not be fetched: {io}"),
@@ -288,7 +288,7 @@ mod tests {
             why(1)
         );
         assert!(why(2).contains("could not be read as a picture"), "{}", why(2));
-        assert!(why(3).contains("no answer within 0.4 s"), "{}", why(3));
+        assert!(why(3).contains("not fetched within 0.4 s"), "{}", why(3));
         assert_eq!(why(4), "the server answered 404 Not Found");
     }
 
