@@ -234,8 +234,16 @@ impl Server {
                     })
                     .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
                     .expect("png");
-                    let (status, kind, body) = match first.split(' ').nth(1).unwrap_or("/") {
-                        "/shore.png" => ("200 OK", "image/png", png),
+                    let path = first.split(' ').nth(1).unwrap_or("/");
+                    let path = path.split('?').next().unwrap_or_default();
+                    if path == "/slow.png" {
+                        std::thread::sleep(std::time::Duration::from_secs(3));
+                    }
+                    let (status, kind, body) = match path {
+                        "/shore.png" | "/slow.png" => ("200 OK", "image/png", png),
+                        "/bytes" => ("200 OK", "application/octet-stream", png),
+                        "/drawing.svg" => ("200 OK", "image/svg+xml", b"<svg/>".to_vec()),
+                        "/fake.png" => ("200 OK", "image/png", b"not a png".to_vec()),
                         "/article" => {
                             ("200 OK", "text/html; charset=utf-8", b"<p>an article</p>".to_vec())
                         }
@@ -304,6 +312,7 @@ fn export_page(timeline: &Path, out: &Path, more: &[&str]) -> (String, String) {
         .env_remove("http_proxy")
         .env_remove("HTTP_PROXY")
         .env_remove("ALL_PROXY")
+        .env_remove("all_proxy")
         .output()
         .expect("steppe runs");
     // A picture that stays a link is a warning, not a failure.
@@ -313,6 +322,7 @@ fn export_page(timeline: &Path, out: &Path, more: &[&str]) -> (String, String) {
 
 #[test]
 fn embed_remote_fetches_the_pictures_and_leaves_the_rest_as_links() {
+    let Some(_curl) = common::tools::require("curl") else { return };
     let server = Server::start();
     let dir = tempfile::tempdir().expect("tempdir");
     let timeline = remote_timeline(dir.path(), &server.base);
@@ -374,4 +384,35 @@ fn embed_remote_fetches_the_pictures_and_leaves_the_rest_as_links() {
         "{}",
         run::stderr(&o)
     );
+}
+
+#[test]
+fn a_fetch_tells_pictures_by_their_type_or_bytes_says_why_not_and_keeps_to_its_time() {
+    use std::time::{Duration, Instant};
+    use steppe::export::remote::{Limits, fetch};
+    let Some(_curl) = common::tools::require("curl") else { return };
+    let server = Server::start();
+    let urls: Vec<String> = ["/bytes", "/drawing.svg", "/fake.png", "/slow.png", "/gone.png"]
+        .iter()
+        .map(|p| format!("{}{p}", server.base))
+        .collect();
+    let urls: Vec<&str> = urls.iter().map(String::as_str).collect();
+    let got =
+        fetch(&urls, Limits { each: Duration::from_millis(400), all: Duration::from_secs(20) });
+    let p = got[0].as_ref().expect("a picture told by its bytes");
+    assert_eq!((p.width, p.height), (200, 100));
+    let why = |n: usize| got[n].as_ref().err().cloned().unwrap_or_default();
+    assert!(why(1).contains("not a PNG, JPEG, GIF or WebP picture: the server sent image/svg+xml"));
+    assert!(why(2).contains("could not be read as a picture"), "{}", why(2));
+    assert!(why(3).contains("not fetched within 0.4 s"), "{}", why(3));
+    assert_eq!(why(4), "the server answered 404 Not Found");
+    // Together: nine slow pictures, half a second for all of them.
+    let urls: Vec<String> = (0..9).map(|n| format!("{}/slow.png?{n}", server.base)).collect();
+    let urls: Vec<&str> = urls.iter().map(String::as_str).collect();
+    let start = Instant::now();
+    let got =
+        fetch(&urls, Limits { each: Duration::from_millis(300), all: Duration::from_millis(500) });
+    assert!(start.elapsed() < Duration::from_secs(2), "{:?}", start.elapsed());
+    assert!(got.iter().all(Result::is_err));
+    assert!(got.iter().filter_map(|r| r.as_ref().err()).any(|w| w.contains("together")), "{got:?}");
 }

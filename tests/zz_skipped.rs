@@ -98,7 +98,7 @@ fn with_ci_set_a_missing_tool_fails_the_test_naming_every_missing_tool() {
         assert!(all.contains("needs `tmux`") && all.contains("CI is set"), "{all}");
         assert!(
             all.contains(
-                "Missing here: tmux, chromium, chromedriver, pdftotext, man, bash, pkill, pgrep."
+                "Missing here: tmux, chromium, chromedriver, pdftotext, man, bash, pkill, pgrep, curl."
             ),
             "{all}"
         );

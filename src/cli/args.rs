@@ -274,7 +274,8 @@ pub struct ExportArgs {
     /// With html: fetch the pictures the events' media link to (http, https;
     /// PNG, JPEG, GIF, WebP) and put them in the page, so it works offline. A
     /// picture that cannot be had (no network, an error, not a picture, over
-    /// 10 MB or 10 s) stays a link, with a warning; the page is still written
+    /// 10 MB or 10 s) stays a link, with a warning; the page is still written.
+    /// Needs curl
     #[arg(long)]
     pub embed_remote: bool,
     #[command(flatten)]

@@ -3,9 +3,14 @@
 //! page works offline. A picture that cannot be had (no network, an error
 //! from the server, not a picture, too big, too slow) stays a link, and a
 //! warning says which and why. Nothing is fetched without the flag.
+//!
+//! The fetching is the system's `curl`'s: it brings https with the system's
+//! certificates and proxy settings, where a TLS stack of our own would add
+//! more to the binary than everything else a picture needs.
 
 use std::collections::HashMap;
-use std::io::Cursor;
+use std::io::{Cursor, Read};
+use std::process::{Command, Stdio};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -87,11 +92,10 @@ pub fn fetch(urls: &[&str], limits: Limits) -> Vec<Result<Picture, String>> {
     if urls.is_empty() {
         return Vec::new();
     }
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .user_agent(concat!("steppe/", env!("CARGO_PKG_VERSION")))
-        .max_redirects(5)
-        .build()
-        .into();
+    let Some(curl) = curl() else {
+        let why = "curl, which fetches them, is not installed: apt install curl";
+        return urls.iter().map(|_| Err(why.to_string())).collect();
+    };
     let end = Instant::now() + limits.all;
     let next = AtomicUsize::new(0);
     let results: Mutex<Vec<Option<Result<Picture, String>>>> =
@@ -110,7 +114,7 @@ pub fn fetch(urls: &[&str], limits: Limits) -> Vec<Result<Picture, String>> {
                         ))
                     } else {
                         let wait = limits.each.min(left);
-                        one(&agent, url, wait)
+                        one(&curl, url, wait)
                     };
                     // A poisoned lock only means another fetch panicked; its slot stays empty.
                     if let Ok(mut r) = results.lock() {
@@ -127,41 +131,81 @@ pub fn fetch(urls: &[&str], limits: Limits) -> Vec<Result<Picture, String>> {
         .collect()
 }
 
+/// The `curl` on the `PATH`, if there is one.
+fn curl() -> Option<std::path::PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|d| d.join("curl")).find(|p| p.is_file())
+}
+
+/// What curl writes after the body, on its error stream: the status and the type.
+const WRITE_OUT: &str = "%{stderr}\nsteppe-fetched %{http_code} %{content_type}\n";
+
 /// One picture, fetched within `wait` and read as pictures of one's own are.
-fn one(agent: &ureq::Agent, url: &str, wait: Duration) -> Result<Picture, String> {
-    let mut answer = agent
-        .get(url)
-        .header("Accept", "image/png, image/jpeg, image/gif, image/webp")
-        .config()
-        .timeout_global(Some(wait))
-        .build()
-        .call()
-        .map_err(|e| failed(&e, wait))?;
-    let kind = answer
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.split(';').next().unwrap_or_default().trim().to_ascii_lowercase())
+fn one(curl: &std::path::Path, url: &str, wait: Duration) -> Result<Picture, String> {
+    let mut child = Command::new(curl)
+        .args(["--silent", "--show-error", "--location", "--max-redirs", "5"])
+        // Only the web: no file://, no other protocol, after a redirect either.
+        .args(["--proto", "=http,https", "--proto-redir", "=http,https"])
+        .args(["--max-time", &format!("{:.1}", wait.as_secs_f64().max(0.1))])
+        .args(["--max-filesize", &pictures::MOST_BYTES.to_string()])
+        .args(["--user-agent", concat!("steppe/", env!("CARGO_PKG_VERSION"))])
+        .args(["--header", "Accept: image/png, image/jpeg, image/gif, image/webp"])
+        .args(["--write-out", WRITE_OUT, "--output", "-"])
+        // The address as an option's value, so no address reads as an option.
+        .args(["--url", url])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("curl could not be started: {e}"))?;
+    let (Some(stdout), Some(mut stderr)) = (child.stdout.take(), child.stderr.take()) else {
+        let _ = child.kill();
+        return Err("curl could not be started".into());
+    };
+    // curl may stop at the limit only when the size is sent first: the reading stops there too.
+    let errors = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = stderr.by_ref().take(64 * 1024).read_to_string(&mut text);
+        text
+    });
+    let mut bytes = Vec::new();
+    let read = stdout.take(pictures::MOST_BYTES + 1).read_to_end(&mut bytes);
+    let over = bytes.len() as u64 > pictures::MOST_BYTES;
+    if over {
+        let _ = child.kill();
+    }
+    let status = child.wait().map_err(|e| format!("curl failed: {e}"))?;
+    let said = errors.join().unwrap_or_default();
+    let too_big =
+        || format!("it is over the limit of {} MB for a picture", pictures::MOST_BYTES / 1_048_576);
+    if over {
+        return Err(too_big());
+    }
+    read.map_err(|e| format!("it could not be fetched: {e}"))?;
+    let (code, kind) = said
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("steppe-fetched "))
+        .map(|rest| {
+            let (code, kind) = rest.split_once(' ').unwrap_or((rest, ""));
+            let kind = kind.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+            (code.parse::<u16>().unwrap_or(0), kind)
+        })
         .unwrap_or_default();
-    // A page, a film or a drawing is not fetched whole only to be refused.
+    if !status.success() {
+        let message = said.lines().find(|l| l.starts_with("curl: ")).unwrap_or_default();
+        return Err(failed(status.code(), message, wait));
+    }
+    if !(200..300).contains(&code) {
+        return Err(format!("the server answered {code} {}", reason(code)).trim_end().to_string());
+    }
+    // A page, a film or a drawing is not a picture, whatever its bytes.
     let sniff =
         kind.is_empty() || kind.starts_with("application/") || kind == "binary/octet-stream";
     if !PICTURE_TYPES.contains(&kind.as_str()) && !sniff {
         let kind: String = kind.chars().take(60).collect();
         return Err(format!("it is not a PNG, JPEG, GIF or WebP picture: the server sent {kind}"));
     }
-    let too_big =
-        || format!("it is over the limit of {} MB for a picture", pictures::MOST_BYTES / 1_048_576);
-    if answer.body().content_length().is_some_and(|n| n > pictures::MOST_BYTES) {
-        return Err(too_big());
-    }
-    let bytes =
-        answer.body_mut().with_config().limit(pictures::MOST_BYTES).read_to_vec().map_err(|e| {
-            match e {
-                ureq::Error::BodyExceedsLimit(_) => too_big(),
-                e => failed(&e, wait),
-            }
-        })?;
     let mut reader = image::ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| format!("it could not be read ({e})"))?;
@@ -181,26 +225,30 @@ fn one(agent: &ureq::Agent, url: &str, wait: Duration) -> Result<Picture, String
     pictures::decode(reader).map_err(|e| format!("it could not be read as a picture ({e})"))
 }
 
-/// Why a fetch failed, in words.
-fn failed(e: &ureq::Error, wait: Duration) -> String {
-    match e {
-        ureq::Error::StatusCode(code) => {
-            let reason = ureq::http::StatusCode::from_u16(*code)
-                .ok()
-                .and_then(|s| s.canonical_reason())
-                .unwrap_or_default();
-            format!("the server answered {code} {reason}").trim_end().to_string()
+/// Why curl failed, in words, from its exit code (curl's manual, "EXIT CODES").
+fn failed(code: Option<i32>, message: &str, wait: Duration) -> String {
+    match code {
+        Some(1) => "it was sent to an address that is not http or https".into(),
+        Some(5 | 6) => "the host was not found (is the machine offline?)".into(),
+        Some(7) => "no connection could be made".into(),
+        Some(28) => format!("not fetched within {}", seconds(wait)),
+        Some(47) => "it was redirected too many times".into(),
+        Some(63) => {
+            format!("it is over the limit of {} MB for a picture", pictures::MOST_BYTES / 1_048_576)
         }
-        ureq::Error::Timeout(_) => format!("not fetched within {}", seconds(wait)),
-        ureq::Error::HostNotFound => "the host was not found (is the machine offline?)".into(),
-        ureq::Error::ConnectionFailed => "no connection could be made".into(),
-        ureq::Error::Io(io) => format!("it could not be fetched: {io}"),
-        ureq::Error::TooManyRedirects => "it was redirected too many times".into(),
-        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => {
-            format!("the secure connection failed: {e}")
+        Some(35 | 51 | 53 | 54 | 58 | 59 | 60 | 64 | 66 | 77 | 80 | 82 | 83 | 90 | 91) => {
+            format!("the secure connection failed: {}", message.trim_start_matches("curl: "))
         }
-        e => format!("it could not be fetched: {e}"),
+        _ if !message.is_empty() => {
+            format!("it could not be fetched: {}", message.trim_start_matches("curl: "))
+        }
+        _ => "it could not be fetched".into(),
     }
+}
+
+/// The words HTTP gives a status.
+fn reason(code: u16) -> &'static str {
+    http::StatusCode::from_u16(code).ok().and_then(|s| s.canonical_reason()).unwrap_or_default()
 }
 
 /// "10 s", or "0.3 s" for less than a second.
@@ -209,101 +257,5 @@ fn seconds(d: Duration) -> String {
         format!("{} s", d.as_secs())
     } else {
         format!("{:.1} s", d.as_secs_f64())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::io::{BufRead, BufReader, Write};
-    use std::net::TcpListener;
-
-    /// A PNG of `side` pixels, as a server would send it.
-    fn png(side: u32) -> Vec<u8> {
-        let img = image::RgbImage::from_fn(side, side, |x, y| image::Rgb([x as u8, y as u8, 90]));
-        let mut bytes = Vec::new();
-        img.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png).expect("png");
-        bytes
-    }
-
-    /// A server on the loopback answering each path as `answer` says, for as
-    /// long as the test runs; its address.
-    fn serve(answer: fn(&str) -> (Duration, String, Vec<u8>)) -> String {
-        let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
-        let addr = listener.local_addr().expect("address");
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                std::thread::spawn(move || {
-                    let mut reader = BufReader::new(&stream);
-                    let mut first = String::new();
-                    let _ = reader.read_line(&mut first);
-                    let target = first.split(' ').nth(1).unwrap_or("/");
-                    let path = target.split('?').next().unwrap_or_default().to_string();
-                    let mut line = String::new();
-                    while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-                        line.clear();
-                    }
-                    let (delay, head, body) = answer(&path);
-                    std::thread::sleep(delay);
-                    let mut out = &stream;
-                    let _ = write!(
-                        out,
-                        "HTTP/1.1 {head}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                        body.len()
-                    );
-                    let _ = out.write_all(&body);
-                });
-            }
-        });
-        format!("http://{addr}")
-    }
-
-    fn answer(path: &str) -> (Duration, String, Vec<u8>) {
-        let ok = Duration::ZERO;
-        match path {
-            "/bytes" => (ok, "200 OK\r\nContent-Type: application/octet-stream".into(), png(8)),
-            "/svg" => (ok, "200 OK\r\nContent-Type: image/svg+xml".into(), b"<svg/>".to_vec()),
-            "/fake" => (ok, "200 OK\r\nContent-Type: image/png".into(), b"not a png".to_vec()),
-            "/slow" => (Duration::from_secs(3), "200 OK\r\nContent-Type: image/png".into(), png(8)),
-            _ => (ok, "404 Not Found\r\nContent-Type: text/plain".into(), b"no".to_vec()),
-        }
-    }
-
-    #[test]
-    fn pictures_are_told_by_their_type_or_bytes_and_failures_say_why() {
-        let base = serve(answer);
-        let urls: Vec<String> = ["/bytes", "/svg", "/fake", "/slow", "/gone"]
-            .iter()
-            .map(|p| format!("{base}{p}"))
-            .collect();
-        let urls: Vec<&str> = urls.iter().map(String::as_str).collect();
-        let limits = Limits { each: Duration::from_millis(400), all: Duration::from_secs(20) };
-        let got = fetch(&urls, limits);
-        let p = got[0].as_ref().expect("sniffed from its bytes");
-        assert_eq!((p.width, p.height), (8, 8));
-        let why = |n: usize| got[n].as_ref().err().cloned().unwrap_or_default();
-        assert!(
-            why(1).contains("not a PNG, JPEG, GIF or WebP picture: the server sent image/svg+xml"),
-            "{}",
-            why(1)
-        );
-        assert!(why(2).contains("could not be read as a picture"), "{}", why(2));
-        assert!(why(3).contains("not fetched within 0.4 s"), "{}", why(3));
-        assert_eq!(why(4), "the server answered 404 Not Found");
-    }
-
-    #[test]
-    fn the_pictures_together_stay_within_their_time() {
-        let base = serve(answer);
-        let urls: Vec<String> = (0..9).map(|n| format!("{base}/slow?{n}")).collect();
-        let urls: Vec<&str> = urls.iter().map(String::as_str).collect();
-        let limits = Limits { each: Duration::from_millis(300), all: Duration::from_millis(500) };
-        let start = Instant::now();
-        let got = fetch(&urls, limits);
-        assert!(start.elapsed() < Duration::from_secs(2), "{:?}", start.elapsed());
-        assert!(got.iter().all(Result::is_err));
-        let late =
-            got.iter().filter_map(|r| r.as_ref().err()).filter(|w| w.contains("together")).count();
-        assert!(late >= 1, "{got:?}");
     }
 }

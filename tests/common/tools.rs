@@ -32,6 +32,7 @@ pub const TOOLS: &[Tool] = &[
     Tool { command: "bash", install: "apt-get install bash, or brew install bash" },
     Tool { command: "pkill", install: "apt-get install procps" },
     Tool { command: "pgrep", install: "apt-get install procps" },
+    Tool { command: "curl", install: "apt-get install curl, or brew install curl" },
 ];
 
 fn tool(command: &str) -> &'static Tool {
