@@ -107,14 +107,24 @@ pub fn fetch(urls: &[&str], limits: Limits) -> Vec<Result<Picture, String>> {
                     let n = next.fetch_add(1, Ordering::Relaxed);
                     let Some(url) = urls.get(n) else { break };
                     let left = end.saturating_duration_since(Instant::now());
-                    let got = if left.is_zero() {
-                        Err(format!(
+                    let together = || {
+                        format!(
                             "not fetched: the page's pictures took over {} together",
                             seconds(limits.all)
-                        ))
+                        )
+                    };
+                    // curl counts its time in tenths of a second.
+                    let got = if left < Duration::from_millis(100) {
+                        Err(together())
                     } else {
-                        let wait = limits.each.min(left);
-                        one(&curl, url, wait)
+                        let got = one(&curl, url, limits.each.min(left));
+                        // Cut short by the page's time rather than its own: said so.
+                        match got {
+                            Err(e) if left < limits.each && e.starts_with("not fetched within") => {
+                                Err(together())
+                            }
+                            got => got,
+                        }
                     };
                     // A poisoned lock only means another fetch panicked; its slot stays empty.
                     if let Ok(mut r) = results.lock() {
