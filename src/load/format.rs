@@ -75,7 +75,12 @@ pub fn csv_delimiter(text: &str) -> u8 {
 
 /// SPARQL 1.1 JSON results: a `head` with `vars`, and `results` with `bindings`.
 fn is_sparql(body: &str) -> bool {
-    let head = &body[..body.len().min(4096)];
+    // The first 4 KiB, ending on a whole character.
+    let mut end = body.len().min(4096);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &body[..end];
     head.contains("\"head\"") && head.contains("\"vars\"") && body.contains("\"bindings\"")
 }
 
@@ -151,6 +156,19 @@ mod tests {
             Format::detect("t.csv", &gdelt.replacen("20240704", "2024", 1)),
             Format::SteppeCsv
         );
+    }
+
+    #[test]
+    fn a_letter_across_the_first_4_kib_is_no_trouble() {
+        // `т` takes bytes 4095 and 4096: the look at the start must not cut it.
+        let json = format!("{{\"title\": \"{}т\", \"events\": []}}", "a".repeat(4095 - 11));
+        assert_eq!(json.find('т'), Some(4095));
+        assert_eq!(Format::detect("t.json", &json), Format::TimelineJs);
+        let sparql = format!(
+            "{{\"head\": {{\"vars\": []}}, \"x\": \"{}\", \"results\": {{\"bindings\": []}}}}",
+            "т".repeat(3000)
+        );
+        assert_eq!(Format::detect("q.json", &sparql), Format::Sparql);
     }
 
     #[test]
