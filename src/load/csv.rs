@@ -29,94 +29,206 @@ impl Row {
 pub(super) fn rows(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
     let lines = Lines::new(text);
     let delimiter = super::format::csv_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    for record in reader.records() {
-        match record {
-            Ok(record) => {
-                let start = record_start(text, record.position());
-                let starts = field_starts(text, start, record.len(), delimiter);
-                let cells = record
+    let open = unclosed_quote(text, delimiter);
+    let mut records = Records::new(text, &lines, 0..text.len(), delimiter, open, file);
+    let out = records.by_ref().collect();
+    diags.append(&mut records.finish());
+    out
+}
+
+/// The rows of `text[range]` (which starts where a record does), one at a
+/// time: none is held after it is handed on.
+pub(super) struct Records<'t> {
+    text: &'t str,
+    lines: &'t Lines<'t>,
+    base: usize,
+    delimiter: u8,
+    reader: csv::Reader<&'t [u8]>,
+    record: csv::StringRecord,
+    file: usize,
+    /// The row after the one handed on: the last is left out when a quote
+    /// opened in it is never closed.
+    ahead: Option<Row>,
+    /// Where a quote that is never closed opens.
+    open: Option<usize>,
+    ended: bool,
+    diags: Vec<Diagnostic>,
+}
+
+impl<'t> Records<'t> {
+    fn new(
+        text: &'t str,
+        lines: &'t Lines<'t>,
+        range: std::ops::Range<usize>,
+        delimiter: u8,
+        open: Option<usize>,
+        file: usize,
+    ) -> Self {
+        let reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes().get(range.clone()).unwrap_or_default());
+        let mut records = Records {
+            text,
+            lines,
+            base: range.start,
+            delimiter,
+            reader,
+            record: csv::StringRecord::new(),
+            file,
+            ahead: None,
+            open,
+            ended: false,
+            diags: Vec::new(),
+        };
+        records.ahead = records.read();
+        records
+    }
+
+    fn read(&mut self) -> Option<Row> {
+        if self.ended {
+            return None;
+        }
+        match self.reader.read_record(&mut self.record) {
+            Ok(true) => {
+                let at = self.base + self.record.position().map_or(0, |p| p.byte() as usize);
+                let start = record_start(self.text, at);
+                let starts = field_starts(self.text, start, self.record.len(), self.delimiter);
+                let lines = self.lines;
+                let cells = self
+                    .record
                     .iter()
                     .zip(starts)
                     .map(|(cell, at)| (cell.to_string(), lines.mark(at, at + cell.len().max(1))))
                     .collect();
-                out.push(Row { mark: lines.mark(start, start + 1), cells });
+                Some(Row { mark: lines.mark(start, start + 1), cells })
+            }
+            Ok(false) => {
+                self.ended = true;
+                None
             }
             Err(e) => {
-                let at = e.position().map_or(0, |p| p.byte() as usize);
-                diags.push(Diagnostic::error(
-                    file,
-                    Some(lines.mark(at, at + 1)),
+                let at = self.base + e.position().map_or(0, |p| p.byte() as usize);
+                self.diags.push(Diagnostic::error(
+                    self.file,
+                    Some(self.lines.mark(at, at + 1)),
                     format!("this is not valid CSV here: {e}"),
                 ));
+                self.ended = true;
+                None
+            }
+        }
+    }
+
+    /// True when a CSV error ended the reading.
+    fn failed(&self) -> bool {
+        !self.diags.is_empty()
+    }
+
+    /// What was wrong with the rows read: the CSV error that ended the
+    /// reading, and a quote never closed. The rows not yet read are read.
+    fn finish(mut self) -> Vec<Diagnostic> {
+        while self.next().is_some() {}
+        // A quote never closed makes one cell of the rest of the file, which
+        // the parser takes without a word: its row is left out, and said.
+        if let Some(open) = self.open {
+            let text = self.text;
+            let mark = self.lines.mark(open, open + 1);
+            let last = self.lines.mark(text.len(), text.len()).line;
+            self.diags.push(
+                Diagnostic::error(
+                    self.file,
+                    Some(mark),
+                    format!(
+                        "this quote is never closed: lines {} to {last} were read as one cell, and its row is left out",
+                        mark.line
+                    ),
+                )
+                .with_help(Some(
+                    "close the cell with `\"` where it ends; a quote inside a quoted cell is written twice (`\"\"`)"
+                        .into(),
+                )),
+            );
+        }
+        self.diags
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Row;
+
+    fn next(&mut self) -> Option<Row> {
+        let row = self.ahead.take()?;
+        self.ahead = self.read();
+        if let Some(open) = self.open.filter(|_| self.ahead.is_none()) {
+            let o = self.lines.mark(open, open + 1);
+            if row.cells.iter().any(|(_, m)| (m.line, m.column) == (o.line, o.column)) {
+                return None;
+            }
+        }
+        Some(row)
+    }
+}
+
+/// Scans `text` for quotes as the csv crate reads them (only at a cell's
+/// start; `""` inside is one quote): the byte of a quote that opens a cell
+/// and is never closed, and for each of `near` (ascending) the first
+/// record start after it, where a line ends outside quotes. A record start
+/// in the middle of a file is known only this way, as a quoted cell may
+/// hold line breaks.
+fn quotes(text: &str, delimiter: u8, near: &[usize]) -> (Option<usize>, Vec<usize>) {
+    let bytes = text.as_bytes();
+    let mut cuts = Vec::with_capacity(near.len());
+    let mut wanted = near.iter().copied().peekable();
+    let mut i = 0;
+    loop {
+        // Outside quotes up to the next quote (or the end).
+        let quote = memchr::memchr(b'"', &bytes[i..]).map_or(bytes.len(), |k| i + k);
+        while let Some(&want) = wanted.peek() {
+            let Some(k) = memchr::memchr(b'\n', bytes.get(want.max(i)..quote).unwrap_or_default())
+            else {
+                break;
+            };
+            let cut = want.max(i) + k + 1;
+            // The parser drops a byte-order mark at its input's start.
+            if cut < bytes.len() && !bytes[cut..].starts_with(b"\xEF\xBB\xBF") {
+                cuts.push(cut);
+            }
+            // Later wants are met by the next line end.
+            while wanted.next_if(|&w| w <= cut).is_some() {}
+        }
+        if quote == bytes.len() {
+            return (None, cuts);
+        }
+        let opens = quote == 0
+            || matches!(bytes[quote - 1], b'\n' | b'\r')
+            || bytes[quote - 1] == delimiter;
+        i = quote + 1;
+        if !opens {
+            continue;
+        }
+        loop {
+            let Some(k) = memchr::memchr(b'"', &bytes[i..]) else { return (Some(quote), cuts) };
+            i += k + 1;
+            if bytes.get(i) == Some(&b'"') {
+                i += 1;
+            } else {
                 break;
             }
         }
     }
-    // A quote never closed makes one cell of the rest of the file, which
-    // the parser takes without a word: its row is left out, and said.
-    if let Some(open) = unclosed_quote(text, delimiter) {
-        let mark = lines.mark(open, open + 1);
-        let last = lines.mark(text.len(), text.len()).line;
-        diags.push(
-            Diagnostic::error(
-                file,
-                Some(mark),
-                format!(
-                    "this quote is never closed: lines {} to {last} were read as one cell, and its row is left out",
-                    mark.line
-                ),
-            )
-            .with_help(Some(
-                "close the cell with `\"` where it ends; a quote inside a quoted cell is written twice (`\"\"`)"
-                    .into(),
-            )),
-        );
-        out.pop_if(|row| {
-            row.cells.iter().any(|(_, m)| (m.line, m.column) == (mark.line, mark.column))
-        });
-    }
-    out
 }
 
-/// The byte of a quote that opens a cell and is never closed, as the csv
-/// crate reads quotes (only at a cell's start; `""` inside is one quote).
+/// The byte of a quote that opens a cell and is never closed.
 fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let (mut i, mut cell_start) = (0, true);
-    while i < bytes.len() {
-        let b = bytes[i];
-        if cell_start && b == b'"' {
-            let open = i;
-            i += 1;
-            loop {
-                let Some(k) = memchr::memchr(b'"', &bytes[i..]) else { return Some(open) };
-                i += k + 1;
-                if bytes.get(i) == Some(&b'"') {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            cell_start = false;
-            continue;
-        }
-        cell_start = b == delimiter || b == b'\n' || b == b'\r';
-        i += 1;
-    }
-    None
+    quotes(text, delimiter, &[]).0
 }
 
-/// The byte where a record's first cell is. The parser's position may be
-/// on the line break before it (the `\n` of a `\r\n`) or on blank lines it
-/// skipped; no record starts with a line break.
-fn record_start(text: &str, position: Option<&csv::Position>) -> usize {
-    let at = position.map_or(0, |p| p.byte() as usize);
+/// The byte where a record's first cell is, from the parser's position
+/// `at`, which may be on the line break before it (the `\n` of a `\r\n`)
+/// or on blank lines it skipped; no record starts with a line break.
+fn record_start(text: &str, at: usize) -> usize {
     let skipped = text.as_bytes().get(at..).unwrap_or_default();
     at + skipped.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count()
 }
@@ -317,20 +429,38 @@ fn attribute_name(key: &str) -> String {
     name.trim_matches('_').to_string()
 }
 
+/// Files at least this large are read in parts on all cores, when they can be cut.
+const SPLIT_BYTES: usize = 8 << 20;
+
 /// Reads steppe's own CSV, as `list --format csv` writes it; a column it
 /// does not know is kept as the events' attribute of that name. `renames`
-/// gives other names for its columns: (their column, steppe's).
+/// gives other names for its columns: (their column, steppe's). Each row
+/// is made an event and checked as it is read, as the YAML reader checks
+/// its events, so neither the rows nor a tree of them is held; a big file
+/// is read in parts on all cores, cut where a record is known to start.
 pub fn read_steppe(
     text: &str,
     file: usize,
     diags: &mut Vec<Diagnostic>,
     renames: &[(String, String)],
 ) -> FileContent {
-    let rows = rows(text, file, diags);
-    let Some(header) = rows.first() else {
+    let lines = Lines::new(text);
+    let delimiter = super::format::csv_delimiter(text);
+    let n = if text.len() >= SPLIT_BYTES { 2 * rayon::current_num_threads() } else { 1 };
+    let near: Vec<usize> = (1..n).map(|k| k * (text.len() / n)).collect();
+    let (open, cuts) = quotes(text, delimiter, &near);
+    // A file with a quote never closed is read whole, as its last row is left out.
+    let mut bounds = vec![0];
+    bounds.extend(cuts.into_iter().filter(|_| open.is_none()));
+    bounds.push(text.len());
+    let mut first = Records::new(text, &lines, 0..bounds[1], delimiter, open, file);
+    let Some(header) = first.next() else {
+        diags.append(&mut first.finish());
         diags.push(Diagnostic::warning(file, None, "this file is empty: it defines no events"));
         return FileContent { file, ..FileContent::default() };
     };
+    // Said after the CSV's own problems, which are known once it is read.
+    let mut head = Vec::new();
     let columns: Vec<String> = header
         .cells
         .iter()
@@ -353,7 +483,7 @@ pub fn read_steppe(
                 let attr = attribute_name(key.strip_prefix(PREFIX).unwrap_or(key));
                 if named < UNKNOWN_COLUMNS_SHOWN {
                     named += 1;
-                    diags.push(unknown_column(name.trim(), key, &attr, *mark, file));
+                    head.push(unknown_column(name.trim(), key, &attr, *mark, file));
                 } else {
                     more += 1;
                 }
@@ -363,14 +493,20 @@ pub fn read_steppe(
             }
         }
     }
-    more_unknown_columns(more, header.mark, file, "are kept as attributes, as these are", diags);
+    more_unknown_columns(
+        more,
+        header.mark,
+        file,
+        "are kept as attributes, as these are",
+        &mut head,
+    );
     let missing: Vec<&str> = ["id", "date", "title"]
         .into_iter()
         .filter(|required| !columns.iter().any(|c| c == required))
         .collect();
     if !missing.is_empty() {
         // Without them no row is an event: one error, not one for each row.
-        diags.push(
+        head.push(
             Diagnostic::error(
                 file,
                 Some(header.mark),
@@ -384,21 +520,101 @@ pub fn read_steppe(
                     .to_string(),
             )),
         );
+        // The CSV's own problems are still said: the rows are read, and let go.
+        let mut said = first.finish();
+        for w in bounds.windows(2).skip(1) {
+            if !said.is_empty() {
+                break; // a CSV error ended the reading (a part has no unclosed quote)
+            }
+            diags.append(&mut said);
+            said = Records::new(text, &lines, w[0]..w[1], delimiter, None, file).finish();
+        }
+        diags.append(&mut said);
+        diags.append(&mut head);
         return FileContent { file, ..FileContent::default() };
     }
+    let body = Body { index: column_index(&columns), attributes: &attributes, file };
+    let mut parts = vec![first];
+    for w in bounds.windows(2).skip(1) {
+        parts.push(Records::new(text, &lines, w[0]..w[1], delimiter, None, file));
+    }
+    let mut read: Vec<Part> = {
+        use rayon::prelude::*;
+        parts.into_par_iter().map(|records| body.read(records)).collect()
+    };
+    // A CSV error ends the reading: what came after it is not read.
+    if let Some(failed) = read.iter().position(|p| p.failed) {
+        read.truncate(failed + 1);
+    }
     let mut defs = Defs::default();
-    let mut events = Vec::new();
-    let index = column_index(&columns);
-    for row in rows.iter().skip(1).filter(|r| !r.blank()) {
+    let mut made = Vec::new();
+    let mut checked = Vec::with_capacity(read.len());
+    for part in read {
+        diags.extend(part.reader);
+        made.extend(part.made);
+        defs.absorb(part.defs);
+        checked.push(part.checker);
+    }
+    diags.append(&mut head);
+    diags.append(&mut made);
+    let mut whole = schema::Checker::new(file);
+    let (countries, actors) = defs.into_nodes();
+    let mark = header.mark;
+    whole.top(&Node::map_at(
+        vec![
+            ("countries", Node::list_at(countries, mark)),
+            ("actors", Node::list_at(actors, mark)),
+            ("events", Node::list_at(Vec::new(), mark)),
+        ],
+        mark,
+    ));
+    for part in checked {
+        whole.absorb(part);
+    }
+    whole.finish(diags)
+}
+
+/// What makes a steppe CSV row an event, known from its header.
+struct Body<'c> {
+    index: hashbrown::HashMap<&'c str, usize>,
+    attributes: &'c [(usize, String)],
+    file: usize,
+}
+
+/// What one part of a steppe CSV gave: its events checked, the countries
+/// and actors its rows name, and the problems found making and reading them.
+struct Part {
+    checker: schema::Checker,
+    defs: Defs,
+    made: Vec<Diagnostic>,
+    reader: Vec<Diagnostic>,
+    failed: bool,
+}
+
+impl Body<'_> {
+    fn read(&self, mut records: Records<'_>) -> Part {
+        let mut checker = schema::Checker::new(self.file);
+        let (mut defs, mut made) = (Defs::default(), Vec::new());
+        for row in records.by_ref().filter(|r| !r.blank()) {
+            let event = self.event(&row, &mut defs, &mut made);
+            checker.event(&event);
+        }
+        let failed = records.failed();
+        Part { checker, defs, made, reader: records.finish(), failed }
+    }
+
+    /// One row as an item of a timeline file's `events`.
+    fn event(&self, row: &Row, defs: &mut Defs, diags: &mut Vec<Diagnostic>) -> Node {
         // Borrowed: a cell of hundreds of megabytes is copied once, into its node.
         let cell = |name: &str| -> Option<(&str, Mark)> {
-            let i = *index.get(name)?;
+            let i = *self.index.get(name)?;
             let (text, mark) = row.cells.get(i)?;
             let text = spreadsheet_cell_undo(text);
             (!text.trim().is_empty()).then_some((text, *mark))
         };
-        let mut event = steppe_event(row.mark, &cell, &mut defs, file, diags);
-        let attrs: Vec<(Node, Node)> = attributes
+        let mut event = steppe_event(row.mark, &cell, defs, self.file, diags);
+        let attrs: Vec<(Node, Node)> = self
+            .attributes
             .iter()
             .filter_map(|(i, name)| {
                 let (text, mark) = row.cells.get(*i)?;
@@ -414,18 +630,8 @@ pub fn read_steppe(
                 Node { mark, kind: super::yaml::Kind::Map(attrs) },
             ));
         }
-        events.push(event);
+        event
     }
-    let mark = header.mark;
-    let tree = Node::map_at(
-        vec![
-            ("countries", Node::list_at(defs.countries, mark)),
-            ("actors", Node::list_at(defs.actors, mark)),
-            ("events", Node::list_at(events, mark)),
-        ],
-        mark,
-    );
-    schema::read_tree(&tree, file, diags)
 }
 
 /// Each column's place by its name (the first column of a name counts): a
@@ -525,22 +731,39 @@ fn unknown_column(name: &str, key: &str, attr: &str, mark: Mark, file: usize) ->
 #[derive(Default)]
 struct Defs {
     seen: hashbrown::HashSet<(bool, String, String)>,
-    countries: Vec<Node>,
-    actors: Vec<Node>,
+    /// (a country?, id, name, where first named), in the order first named.
+    found: Vec<(bool, String, String, Mark)>,
 }
 
 impl Defs {
     fn add(&mut self, country: bool, id: &str, name: &str, mark: Mark) {
         let key = (country, id.to_string(), name.to_string());
-        if !self.seen.insert(key) {
+        if self.seen.contains(&key) {
             return;
         }
-        let (id_key, list) =
-            if country { ("code", &mut self.countries) } else { ("id", &mut self.actors) };
-        list.push(Node::map_at(
-            vec![(id_key, Node::text_at(id, mark)), ("name", Node::text_at(name, mark))],
-            mark,
-        ));
+        self.found.push((country, key.1.clone(), key.2.clone(), mark));
+        self.seen.insert(key);
+    }
+
+    /// Adds those a later part of the file named, as if read after these.
+    fn absorb(&mut self, later: Defs) {
+        for (country, id, name, mark) in later.found {
+            self.add(country, &id, &name, mark);
+        }
+    }
+
+    /// The countries' and the actors' items, as a timeline file lists them.
+    fn into_nodes(self) -> (Vec<Node>, Vec<Node>) {
+        let (mut countries, mut actors) = (Vec::new(), Vec::new());
+        for (country, id, name, mark) in self.found {
+            let (id_key, list) =
+                if country { ("code", &mut countries) } else { ("id", &mut actors) };
+            list.push(Node::map_at(
+                vec![(id_key, Node::text_at(id, mark)), ("name", Node::text_at(name, mark))],
+                mark,
+            ));
+        }
+        (countries, actors)
     }
 }
 
