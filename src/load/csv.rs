@@ -910,6 +910,19 @@ mod tests {
     }
 
     #[test]
+    fn a_file_is_cut_only_where_a_record_starts() {
+        let text = "id,t\na,\"one\ntwo\nthree\"\nb,x\"y\nc,\"\"\"q\"\"\"\n\nd,e\n";
+        let starts = |near: &[usize]| quotes(text, b',', near).1;
+        // Inside the quoted cell: the next record, b's.
+        assert_eq!(starts(&[8]), [text.find("b,").unwrap_or(0)]);
+        // A quote inside an unquoted cell is text; c's cell of quotes is closed.
+        assert_eq!(starts(&[text.find("x\"").unwrap_or(0)]), [text.find("c,").unwrap_or(0)]);
+        assert_eq!(starts(&[text.find("c,").unwrap_or(0) + 2]), [text.find("\nd").unwrap_or(0)]);
+        assert_eq!(starts(&[8, 9, 10]).len(), 1, "one cut for wants met by the same line end");
+        assert!(starts(&[text.len() - 1]).is_empty(), "no cut at the end");
+    }
+
+    #[test]
     fn cells_know_their_line_and_column() {
         let text = "a,\"b\nc\",d\n1,\"x,\"\"y\"\"\",3\n";
         let rows = rows(text, 0, &mut Vec::new());
