@@ -184,6 +184,8 @@ struct Shared {
     next: AtomicU64,
     /// This one listens on `path` (and removes it at the end).
     listening: Mutex<bool>,
+    /// The screen is ending: its connections are not to be made again.
+    ending: std::sync::atomic::AtomicBool,
 }
 
 impl Peer {
@@ -200,6 +202,7 @@ impl Peer {
             links: Mutex::new(HashMap::new()),
             next: AtomicU64::new(0),
             listening: Mutex::new(false),
+            ending: std::sync::atomic::AtomicBool::new(false),
         });
         join(&shared)?;
         Ok(Peer { shared })
@@ -220,6 +223,7 @@ impl Peer {
 impl Drop for Peer {
     /// Leaves the channel: the others hear it at once.
     fn drop(&mut self) {
+        self.shared.ending.store(true, Ordering::Relaxed);
         if *self.shared.listening.lock().unwrap_or_else(|e| e.into_inner()) {
             let _ = std::fs::remove_file(&self.shared.path);
         }
@@ -245,8 +249,8 @@ fn tell(shared: &Shared, from: Option<u64>, line: Arc<str>) {
                 dropped = true;
                 false
             }
-            // Its writer has ended: its reader tells that it left.
-            Err(TrySendError::Disconnected(_)) => false,
+            // Its writer has ended the stream: its reader takes it out and tells that it left.
+            Err(TrySendError::Disconnected(_)) => true,
         }
     });
     let others = links.len();
@@ -324,8 +328,11 @@ fn add(shared: &Arc<Shared>, stream: UnixStream, dialed: bool) -> io::Result<()>
     let spawned = std::thread::Builder::new().name("peer-read".into()).spawn(move || {
         let shared = ours;
         read(&shared, id, reader);
-        shared.links.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
-        if shared.tx.send(Msg::Peer(PeerEvent::Left { others: others(&shared) })).is_err() {
+        // One already taken out was dropped (or the screen is ending), which is told apart.
+        let linked = shared.links.lock().unwrap_or_else(|e| e.into_inner()).remove(&id).is_some();
+        let unheard =
+            || shared.tx.send(Msg::Peer(PeerEvent::Left { others: others(&shared) })).is_err();
+        if shared.ending.load(Ordering::Relaxed) || linked && unheard() {
             return;
         }
         if dialed {
