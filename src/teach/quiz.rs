@@ -497,6 +497,14 @@ fn shuffled(
     Some(Question::Choose { ask, event, options, answer })
 }
 
+/// A country named in the title (or by another name), or whose capital is
+/// ("… summit (Astana)"): as an answer, it gives itself away.
+fn country_in_title(event: &Event, c: &crate::model::Country) -> bool {
+    named_in_title(event, &c.name)
+        || c.aliases.iter().any(|a| named_in_title(event, a))
+        || c.capital.as_deref().is_some_and(|k| named_in_title(event, k))
+}
+
 /// Whether `name` shows in the event's title, which would give the answer away.
 pub(crate) fn named_in_title(e: &Event, name: &str) -> bool {
     let fold = |s: &str| s.to_lowercase();
@@ -532,18 +540,11 @@ fn country(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
     {
         return None;
     }
-    // A country named in the title (or by another name), or whose capital
-    // is ("… summit (Astana)"), gives itself away.
-    let hinted = |c: &crate::model::Country| {
-        named_in_title(event, &c.name)
-            || c.aliases.iter().any(|a| named_in_title(event, a))
-            || c.capital.as_deref().is_some_and(|k| named_in_title(event, k))
-    };
     let candidates: Vec<&str> = event
         .countries
         .iter()
         .filter_map(|c| tl.country(c))
-        .filter(|c| !hinted(c))
+        .filter(|c| !country_in_title(event, c))
         .map(|c| c.name.as_str())
         .collect();
     let right = candidates.get(rng.below(candidates.len()))?.to_string();
@@ -568,7 +569,7 @@ fn country(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
                 && !arguable.contains(&c.code.as_str())
                 && in_period(&c.code)
                 && far(c)
-                && !hinted(c)
+                && !country_in_title(event, c)
         })
         .map(|c| c.name.clone())
         .collect();
@@ -605,15 +606,10 @@ fn signed(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
     if signers.is_empty() || signers != listed {
         return None;
     }
-    let hinted = |c: &crate::model::Country| {
-        named_in_title(event, &c.name)
-            || c.aliases.iter().any(|a| named_in_title(event, a))
-            || c.capital.as_deref().is_some_and(|k| named_in_title(event, k))
-    };
     let candidates: Vec<&str> = signers
         .iter()
         .filter_map(|c| tl.country(c))
-        .filter(|c| !hinted(c))
+        .filter(|c| !country_in_title(event, c))
         .map(|c| c.name.as_str())
         .collect();
     let right = candidates.get(rng.below(candidates.len()))?.to_string();
@@ -625,7 +621,7 @@ fn signed(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
         .filter(|c| {
             today(&c.code)
                 && !event.countries.contains(&c.code)
-                && !hinted(c)
+                && !country_in_title(event, c)
                 && c.location.is_some_and(|at| places.iter().any(|&p| km(at, p) <= REGION_KM))
                 && tl.events.iter().any(|o| {
                     (o.date.year - year).abs() <= COUNTRY_PERIOD && o.countries.contains(&c.code)
