@@ -156,17 +156,23 @@ fn positions<'a>(facets: &[Facet<'a>]) -> HashMap<&'a str, usize> {
     facets.iter().enumerate().map(|(i, f)| (f.key, i)).collect()
 }
 
+/// The cards' scale, each card's row and the axis's height; none for no cards.
+fn laid_out(cards: &[&Card]) -> Option<(Scale, Vec<usize>, f64)> {
+    if cards.is_empty() {
+        return None;
+    }
+    let (t0, t1) = window(cards.iter().copied());
+    let s = Scale { t0, t1 };
+    let rows = pack(cards, &s);
+    let height = TOP + ROW * (rows.iter().max().map_or(1, |r| r + 1) as f64) + 4.0;
+    Some((s, rows, height))
+}
+
 /// The page's time axis: above the list, with the lanes' choice and zoom
 /// (shown by the script), and the lane sets' members for it.
 pub fn page_axis(page: &Page) -> Markup {
     let cards: Vec<&Card> = page.cards().collect();
-    if cards.is_empty() {
-        return html! {};
-    }
-    let (t0, t1) = window(cards.iter().copied());
-    let s = Scale { t0, t1 };
-    let rows = pack(&cards, &s);
-    let height = TOP + ROW * (rows.iter().max().map_or(1, |r| r + 1) as f64) + 4.0;
+    let Some((s, rows, height)) = laid_out(&cards) else { return html! {} };
     let tl = page.timeline;
     let index = [&positions(&page.countries), &positions(&page.actors), &positions(&page.tags)];
     html! {
@@ -188,7 +194,7 @@ pub fn page_axis(page: &Page) -> Markup {
             }
             svg #tl-svg viewBox={ "0 0 1000 " (num(height, 0)) } role="group" tabindex="0"
                 aria-label="Time axis: eras, years, and a mark per event; each mark links to its event"
-                data-t0=(num(t0, 4)) data-t1=(num(t1, 4)) {
+                data-t0=(num(s.t0, 4)) data-t1=(num(s.t1, 4)) {
                 (eras_and_scale(tl, &s))
                 g #tl-m {
                     @for (card, row) in cards.iter().zip(&rows) {
@@ -213,18 +219,12 @@ pub fn page_axis(page: &Page) -> Markup {
 /// current one marked by the script (`cur`), each a link to its step.
 pub fn lesson_axis(lesson: &Lesson) -> Markup {
     let cards: Vec<&Card> = lesson.steps.iter().map(|s| &s.card).collect();
-    if cards.is_empty() {
-        return html! {};
-    }
-    let (t0, t1) = window(cards.iter().copied());
-    let s = Scale { t0, t1 };
-    let rows = pack(&cards, &s);
-    let height = TOP + ROW * (rows.iter().max().map_or(1, |r| r + 1) as f64) + 4.0;
+    let Some((s, rows, height)) = laid_out(&cards) else { return html! {} };
     html! {
         section #tl .tl.tl-lesson aria-label="Where the steps lie in time" {
             svg #tl-svg viewBox={ "0 0 1000 " (num(height, 0)) } role="group"
                 aria-label="Time axis of the lesson: a mark per step"
-                data-t0=(num(t0, 4)) data-t1=(num(t1, 4)) {
+                data-t0=(num(s.t0, 4)) data-t1=(num(s.t1, 4)) {
                 (eras_and_scale(lesson.timeline, &s))
                 g #tl-m {
                     @for ((n, card), row) in cards.iter().enumerate().zip(&rows) {
