@@ -13,60 +13,22 @@
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use std::collections::BTreeMap;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use serde::Deserialize;
 use steppe::load;
 use steppe::query::Query;
 
 #[path = "support/synthetic.rs"]
 mod synthetic;
 
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct File {
-    #[serde(default)]
-    countries: Vec<BTreeMap<String, serde_yaml::Value>>,
-    #[serde(default)]
-    actors: Vec<BTreeMap<String, String>>,
-    #[serde(default)]
-    eras: Vec<BTreeMap<String, serde_yaml::Value>>,
-    #[serde(default)]
-    events: Vec<Event>,
-}
+#[path = "support/floor.rs"]
+mod floor;
+use floor::File;
 
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct Event {
-    id: String,
-    date: serde_yaml::Value,
-    title: String,
-    #[serde(default)]
-    summary: String,
-    #[serde(default)]
-    countries: Vec<String>,
-    #[serde(default)]
-    actors: Vec<serde_yaml::Value>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    sources: Vec<serde_yaml::Value>,
-}
-
-/// The median of `runs` runs of `f`.
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut samples: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    samples.sort();
-    samples[samples.len() / 2]
-}
+#[path = "support/timing.rs"]
+mod timing;
+use timing::median;
 
 fn main() {
     let sizes = std::env::var("IMPORT_BENCH_SIZES").unwrap_or_else(|_| "100000".into());

@@ -2,46 +2,11 @@
 //! files, one after another, with no checks and no positions.
 //! `cargo run --release --example floor -- FILE_OR_DIR...`
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct File {
-    title: Option<String>,
-    description: Option<String>,
-    #[serde(default)]
-    countries: Vec<BTreeMap<String, serde_yaml::Value>>,
-    #[serde(default)]
-    actors: Vec<BTreeMap<String, String>>,
-    #[serde(default)]
-    eras: Vec<BTreeMap<String, serde_yaml::Value>>,
-    #[serde(default)]
-    events: Vec<Event>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct Event {
-    id: String,
-    date: serde_yaml::Value,
-    end: Option<serde_yaml::Value>,
-    title: String,
-    #[serde(default)]
-    summary: String,
-    #[serde(default)]
-    countries: Vec<String>,
-    #[serde(default)]
-    actors: Vec<serde_yaml::Value>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    sources: Vec<serde_yaml::Value>,
-    #[serde(default)]
-    related: Vec<String>,
-}
+#[path = "../benches/support/floor.rs"]
+mod floor;
+use floor::File;
 
 fn files(path: &Path, out: &mut Vec<PathBuf>) {
     if path.is_dir() {

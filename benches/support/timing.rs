@@ -40,3 +40,16 @@ pub fn once<T>(name: &str, f: impl FnOnce() -> T) -> T {
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
+
+/// The median of `runs` runs of `f`, for figures compared with each other.
+pub fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    samples.sort();
+    samples[samples.len() / 2]
+}
