@@ -186,8 +186,6 @@ fn one(curl: &std::path::Path, url: &str, wait: Duration) -> Result<Picture, Str
     }
     let status = child.wait().map_err(|e| format!("curl failed: {e}"))?;
     let said = errors.join().unwrap_or_default();
-    let too_big =
-        || format!("it is over the limit of {} MB for a picture", pictures::MOST_BYTES / 1_048_576);
     if over {
         return Err(too_big());
     }
@@ -235,6 +233,11 @@ fn one(curl: &std::path::Path, url: &str, wait: Duration) -> Result<Picture, Str
     pictures::decode(reader).map_err(|e| format!("it could not be read as a picture ({e})"))
 }
 
+/// A picture past the size pictures of one's own may have, whoever stopped it.
+fn too_big() -> String {
+    format!("it is over the limit of {} MB for a picture", pictures::MOST_BYTES / 1_048_576)
+}
+
 /// Why curl failed, in words, from its exit code (curl's manual, "EXIT CODES").
 fn failed(code: Option<i32>, message: &str, wait: Duration) -> String {
     match code {
@@ -243,9 +246,7 @@ fn failed(code: Option<i32>, message: &str, wait: Duration) -> String {
         Some(7) => "no connection could be made".into(),
         Some(28) => format!("not fetched within {}", seconds(wait)),
         Some(47) => "it was redirected too many times".into(),
-        Some(63) => {
-            format!("it is over the limit of {} MB for a picture", pictures::MOST_BYTES / 1_048_576)
-        }
+        Some(63) => too_big(),
         Some(35 | 51 | 53 | 54 | 58 | 59 | 60 | 64 | 66 | 77 | 80 | 82 | 83 | 90 | 91) => {
             format!("the secure connection failed: {}", message.trim_start_matches("curl: "))
         }
