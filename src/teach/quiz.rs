@@ -540,14 +540,7 @@ fn country(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
     {
         return None;
     }
-    let candidates: Vec<&str> = event
-        .countries
-        .iter()
-        .filter_map(|c| tl.country(c))
-        .filter(|c| !country_in_title(event, c))
-        .map(|c| c.name.as_str())
-        .collect();
-    let right = candidates.get(rng.below(candidates.len()))?.to_string();
+    let right = untold_country(tl, event, &event.countries, rng)?;
     let year = event.date.year;
     let places: Vec<(f64, f64)> =
         event.countries.iter().filter_map(|c| tl.country(c)?.location).collect();
@@ -555,11 +548,6 @@ fn country(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
         c.location.is_some_and(|at| places.iter().all(|&p| km(at, p) >= NEIGHBOUR_KM))
     };
     let arguable = same_story(tl, event, true);
-    let in_period = |code: &str| {
-        tl.events.iter().any(|o| {
-            (o.date.year - year).abs() <= COUNTRY_PERIOD && o.countries.iter().any(|c| c == code)
-        })
-    };
     let wrong: Vec<String> = tl
         .countries
         .iter()
@@ -567,13 +555,36 @@ fn country(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
             today(&c.code)
                 && !event.countries.contains(&c.code)
                 && !arguable.contains(&c.code.as_str())
-                && in_period(&c.code)
+                && in_period(tl, &c.code, year)
                 && far(c)
                 && !country_in_title(event, c)
         })
         .map(|c| c.name.clone())
         .collect();
     shuffled(right, wrong, Ask::Country, e, rng)
+}
+
+/// One of `codes`' countries, by name, that the event's title does not give away.
+fn untold_country<S: AsRef<str>>(
+    tl: &Timeline,
+    event: &Event,
+    codes: &[S],
+    rng: &mut Rng,
+) -> Option<String> {
+    let candidates: Vec<&str> = codes
+        .iter()
+        .filter_map(|c| tl.country(c.as_ref()))
+        .filter(|c| !country_in_title(event, c))
+        .map(|c| c.name.as_str())
+        .collect();
+    Some(candidates.get(rng.below(candidates.len()))?.to_string())
+}
+
+/// Whether the country `code` is on an event within [`COUNTRY_PERIOD`] years of `year`.
+fn in_period(tl: &Timeline, code: &str, year: i32) -> bool {
+    tl.events.iter().any(|o| {
+        (o.date.year - year).abs() <= COUNTRY_PERIOD && o.countries.iter().any(|c| c == code)
+    })
 }
 
 /// A wrong answer to "which signed" has its capital this near one of the
@@ -606,13 +617,7 @@ fn signed(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
     if signers.is_empty() || signers != listed {
         return None;
     }
-    let candidates: Vec<&str> = signers
-        .iter()
-        .filter_map(|c| tl.country(c))
-        .filter(|c| !country_in_title(event, c))
-        .map(|c| c.name.as_str())
-        .collect();
-    let right = candidates.get(rng.below(candidates.len()))?.to_string();
+    let right = untold_country(tl, event, &signers, rng)?;
     let places: Vec<(f64, f64)> = signers.iter().filter_map(|c| tl.country(c)?.location).collect();
     let year = event.date.year;
     let wrong: Vec<String> = tl
@@ -623,9 +628,7 @@ fn signed(tl: &Timeline, e: usize, rng: &mut Rng) -> Option<Question> {
                 && !event.countries.contains(&c.code)
                 && !country_in_title(event, c)
                 && c.location.is_some_and(|at| places.iter().any(|&p| km(at, p) <= REGION_KM))
-                && tl.events.iter().any(|o| {
-                    (o.date.year - year).abs() <= COUNTRY_PERIOD && o.countries.contains(&c.code)
-                })
+                && in_period(tl, &c.code, year)
         })
         .map(|c| c.name.clone())
         .collect();
