@@ -76,11 +76,7 @@ pub fn csv_delimiter(text: &str) -> u8 {
 /// SPARQL 1.1 JSON results: a `head` with `vars`, and `results` with `bindings`.
 fn is_sparql(body: &str) -> bool {
     // The first 4 KiB, ending on a whole character.
-    let mut end = body.len().min(4096);
-    while !body.is_char_boundary(end) {
-        end -= 1;
-    }
-    let head = &body[..end];
+    let head = &body[..crate::text::floor_boundary(body, 4096)];
     head.contains("\"head\"") && head.contains("\"vars\"") && body.contains("\"bindings\"")
 }
 

@@ -200,12 +200,7 @@ impl fmt::Display for WhereError {
         const WINDOW: usize = 100;
         let start = self.span.start.min(self.text.len());
         let end = self.span.end.clamp(start, self.text.len());
-        let boundary = |mut i: usize| {
-            while !self.text.is_char_boundary(i) {
-                i -= 1;
-            }
-            i
-        };
+        let boundary = |i: usize| crate::text::floor_boundary(&self.text, i);
         let from =
             boundary(self.text[..start].char_indices().rev().nth(BEFORE - 1).map_or(0, |(i, _)| i));
         let to =

@@ -206,6 +206,17 @@ pub fn shorten_quoted(message: String) -> String {
     out
 }
 
+/// The largest index at most `i` (and at most `s`'s length) where a character
+/// of `s` starts: a byte offset that can cut `s` (std's `floor_char_boundary`
+/// needs a newer Rust than ours).
+pub fn floor_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// `s` padded with spaces to `width` columns.
 pub fn pad(s: &str, columns: usize) -> String {
     let w = width(s);
@@ -303,6 +314,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_falls_back_to_where_a_character_starts() {
+        let s = "aтb";
+        assert_eq!([0, 1, 2, 3, 4, 9].map(|i| floor_boundary(s, i)), [0, 1, 1, 3, 4, 4]);
+    }
 
     #[test]
     fn counts_group_thousands() {
