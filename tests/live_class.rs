@@ -131,12 +131,17 @@ impl Lesson {
     }
 }
 
-/// The screen as drawn, row by row.
-fn screen(app: &App) -> String {
+/// The screen as drawn, cell by cell.
+fn drawn(app: &App) -> ratatui::buffer::Buffer {
     let backend = TestBackend::new(app.width(), app.height());
     let mut terminal = Terminal::new(backend).expect("a test terminal");
     terminal.draw(|frame| steppe::tui::view::render(app, &Theme::dark(), frame)).expect("drawn");
-    let buffer = terminal.backend().buffer();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as drawn, row by row.
+fn screen(app: &App) -> String {
+    let buffer = drawn(app);
     let mut out = String::new();
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width {
@@ -652,10 +657,7 @@ fn wait_for(browser: &driver::Browser, script: &str) {
 /// The drawn screen's QR code as a grey image, four pixels a module: each
 /// `▀` cell is a module on top (its colour) and one below (its background).
 fn qr_image(app: &App) -> Option<(usize, usize, Vec<u8>)> {
-    let backend = TestBackend::new(app.width(), app.height());
-    let mut terminal = Terminal::new(backend).expect("a test terminal");
-    terminal.draw(|frame| steppe::tui::view::render(app, &Theme::dark(), frame)).expect("drawn");
-    let buffer = terminal.backend().buffer();
+    let buffer = drawn(app);
     let area = buffer.area;
     let cells: Vec<(u16, u16)> = (0..area.height)
         .flat_map(|y| (0..area.width).map(move |x| (x, y)))
