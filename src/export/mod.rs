@@ -2,6 +2,7 @@
 //! table, JSON, CSV and Markdown, and `export`'s handouts. Text leaves
 //! through [`safe`], which makes it harmless wherever it lands.
 
+pub mod class_summary;
 pub mod csl;
 mod csv;
 pub mod handout;

@@ -9,10 +9,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::words::Words;
-use crate::export::markdown;
 use crate::model::Timeline;
 use crate::teach::quiz::{self, Answer, Question, hide_years};
-use crate::text::safe;
 
 /// A question as a student's phone shows it: words only, no ids of events,
 /// no notes. The phone writes every one of them as text.
@@ -247,87 +245,6 @@ pub struct Record {
     pub answers: Vec<(String, String, bool)>,
 }
 
-/// The lesson's summary for the teacher, in Markdown: each question, how the
-/// class answered, and who joined. Every name and answer is escaped.
-pub fn summary_markdown(title: &str, when: &str, joined: &[String], records: &[Record]) -> String {
-    let mut out = format!("# {}\n\n", markdown::text(&format!("Class summary: {title}")));
-    out.push_str(&format!("{}\n\n", markdown::text(when)));
-    out.push_str(&format!(
-        "{} joined; {} asked.\n\n",
-        crate::text::count(joined.len(), "student", "students"),
-        crate::text::count(records.len(), "question", "questions")
-    ));
-    for (n, r) in records.iter().enumerate() {
-        let right = r.answers.iter().filter(|a| a.2).count();
-        out.push_str(&format!("## {}. {}\n\n", n + 1, markdown::text(&r.heading)));
-        out.push_str(&format!("{}\n\n", markdown::text(&r.prompt)));
-        out.push_str(&format!("Right answer: {}\n\n", markdown::text(&r.right)));
-        out.push_str(&format!("{} of {} answers right.\n\n", right, r.answers.len()));
-        if !r.answers.is_empty() {
-            // Each answer with its count, the most given first.
-            let mut counts: Vec<(&str, usize, bool)> = Vec::new();
-            for (_, answer, ok) in &r.answers {
-                match counts.iter_mut().find(|c| c.0 == answer) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((answer, 1, *ok)),
-                }
-            }
-            counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-            out.push_str("| Answer | Students | Right |\n| --- | ---: | :---: |\n");
-            for (answer, count, ok) in counts {
-                let mark = if ok { "yes" } else { "" };
-                out.push_str(&format!("| {} | {count} | {mark} |\n", markdown::cell(answer)));
-            }
-            out.push('\n');
-        }
-    }
-    out.push_str("## Who joined\n\n");
-    if joined.is_empty() {
-        out.push_str("No one.\n");
-    }
-    for name in joined {
-        out.push_str(&format!("- {}\n", markdown::cell(name)));
-    }
-    out
-}
-
-/// The same as CSV: one row per answer (question, prompt, right answer,
-/// nickname, answer, right), then one row per student who joined and
-/// answered nothing. Every cell is safe in a spreadsheet.
-pub fn summary_csv(joined: &[String], records: &[Record]) -> String {
-    let mut w =
-        csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    let mut rows: Vec<[String; 7]> = vec![
-        ["question", "heading", "prompt", "right_answer", "nickname", "answer", "right"]
-            .map(String::from),
-    ];
-    let mut answered = std::collections::HashSet::new();
-    for (n, r) in records.iter().enumerate() {
-        for (name, answer, ok) in &r.answers {
-            answered.insert(name.as_str());
-            rows.push([
-                (n + 1).to_string(),
-                r.heading.clone(),
-                r.prompt.clone(),
-                r.right.clone(),
-                name.clone(),
-                answer.clone(),
-                if *ok { "yes" } else { "no" }.to_string(),
-            ]);
-        }
-    }
-    for name in joined.iter().filter(|n| !answered.contains(n.as_str())) {
-        rows.push(["", "", "", "", name, "", ""].map(String::from));
-    }
-    for row in rows {
-        let cells: Vec<String> =
-            row.iter().map(|c| safe::spreadsheet_cell(c).into_owned()).collect();
-        // Writing to memory fails only on a bug: the row is left out rather than stop.
-        let _ = w.write_record(&cells);
-    }
-    w.into_inner().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -353,7 +270,7 @@ mod tests {
     }
 
     #[test]
-    fn a_choice_is_marked_as_the_quiz_marks_it_and_the_summary_escapes_names() {
+    fn a_choice_is_marked_as_the_quiz_marks_it() {
         let tl = load::load_bundled().timeline;
         let pool: Vec<usize> = (0..tl.events.len()).collect();
         let q = quiz::generate(&tl, &pool, 3, 40)
@@ -370,18 +287,5 @@ mod tests {
         let marked: Vec<bool> = t.rows.iter().map(|r| r.right).collect();
         assert_eq!(marked.iter().filter(|&&r| r).count(), 1, "one right answer: {t:?}");
         assert_eq!(t.rows[usize::from(right) - 1].count, 2);
-        let record = Record {
-            heading: asked.heading.clone(),
-            prompt: asked.prompt.clone(),
-            right: answer_text(&asked, Answer::Choice(right)),
-            answers: vec![("<b>*x*</b>".into(), "=1+1".into(), false)],
-        };
-        let joined = vec!["<b>*x*</b>".to_string(), "| pipe".to_string()];
-        let md = summary_markdown("T", "today", &joined, std::slice::from_ref(&record));
-        assert!(!md.contains("<b>") && md.contains("\\<b\\>\\*x\\*"), "{md}");
-        assert!(md.contains("\\| pipe"));
-        let csv = summary_csv(&joined, &[record]);
-        assert!(csv.contains("'=1+1"), "no formula: {csv}");
-        assert!(csv.lines().last().is_some_and(|l| l.contains("| pipe")), "{csv}");
     }
 }

@@ -331,8 +331,8 @@ impl App {
             .collect();
         Some(ClassSummary {
             name: crate::tui::sources::peer::tour_channel(id),
-            markdown: class::summary_markdown(title, when, &joined, &records),
-            csv: class::summary_csv(&joined, &records),
+            markdown: crate::export::class_summary::markdown(title, when, &joined, &records),
+            csv: crate::export::class_summary::csv(&joined, &records),
         })
     }
 }
