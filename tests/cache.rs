@@ -1,7 +1,8 @@
 //! The cache of parsed files, from outside: a second run reads unchanged files
-//! from it and says exactly what the first said; an edited file is read again
-//! and only it; a truncated, garbage or unwritable cache changes nothing but
-//! the time; steppes writing one cache at once leave it whole.
+//! from it (as one whole load) and says exactly what the first said; an edited
+//! file is read again and only it; a truncated, garbage or unwritable cache
+//! changes nothing but the time; steppes writing one cache at once leave it
+//! whole.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -59,6 +60,16 @@ fn entries(cache: &Path) -> Vec<(PathBuf, SystemTime)> {
     out
 }
 
+/// Whether an entry is a whole load's rather than one file's.
+fn is_whole(path: &Path) -> bool {
+    path.to_string_lossy().ends_with("-all.bin")
+}
+
+/// The entries of single files.
+fn file_entries(cache: &Path) -> Vec<(PathBuf, SystemTime)> {
+    entries(cache).into_iter().filter(|(p, _)| !is_whole(p)).collect()
+}
+
 fn age(entries: &[(PathBuf, SystemTime)]) {
     let old = SystemTime::now() - Duration::from_secs(3600);
     for (path, _) in entries {
@@ -78,14 +89,20 @@ fn a_second_run_reads_the_cache_and_says_exactly_what_the_first_said() {
     let t = tl.display().to_string();
     let first = [text(&run(&cache, &["validate", &t])), text(&run(&cache, &["list", &t]))];
     let made = entries(&cache);
-    assert_eq!(made.len(), 4, "one entry a file: {made:?}");
+    assert_eq!(made.len(), 5, "one entry a file and one for the whole load: {made:?}");
+    assert_eq!(made.iter().filter(|(p, _)| is_whole(p)).count(), 1, "{made:?}");
     assert!(first[0].2.contains("d.yaml:3:"), "{}", first[0].2);
     age(&made);
     let second = [text(&run(&cache, &["validate", &t])), text(&run(&cache, &["list", &t]))];
     assert_eq!(first, second);
     let used = entries(&cache);
-    assert_eq!(used.len(), 4, "nothing new was written");
+    assert_eq!(used.len(), 5, "nothing new was written");
+    // The whole load was read; its files' entries are kept as long as it is.
     assert!(used.iter().zip(&made).all(|(u, m)| u.1 > m.1), "every entry was used");
+    // Merged otherwise, or the files in another order: another whole load.
+    let later = text(&run(&cache, &["validate", "--prefer", "later", &t]));
+    assert_eq!(later, first[0]);
+    assert_eq!(entries(&cache).len(), 6, "{:?}", entries(&cache));
     // --no-cache parses again and says the same.
     let fresh = dir.path().join("fresh");
     assert_eq!(text(&run(&fresh, &["validate", "--no-cache", &t])), first[0]);
@@ -100,15 +117,16 @@ fn an_edited_file_is_read_again_and_only_it() {
     let t = tl.display().to_string();
     let before = text(&run(&cache, &["list", &t, "--format", "csv"]));
     assert!(before.1.contains("Event 5"));
-    let made = entries(&cache);
+    let made = file_entries(&cache);
     age(&made);
     let b = fs::read_to_string(tl.join("b.yaml")).expect("read");
     fs::write(tl.join("b.yaml"), b.replace("title: Event 5\n", "title: Event five\n"))
         .expect("written");
     let after = text(&run(&cache, &["list", &t, "--format", "csv"]));
     assert!(after.1.contains("Event five") && !after.1.contains("Event 5,"), "{}", after.1);
-    let now = entries(&cache);
+    let now = file_entries(&cache);
     assert_eq!(now.len(), 4, "a new entry for the edited file: {now:?}");
+    assert_eq!(entries(&cache).len(), 6, "and a new whole load");
     let used = now.iter().filter(|(p, t)| made.iter().any(|(q, s)| q == p && t > s)).count();
     assert_eq!(used, 2, "the two unchanged files came from the cache");
 }
@@ -136,6 +154,28 @@ fn a_truncated_or_garbage_cache_changes_nothing_but_the_time() {
         assert!(len > 100, "{} was written anew", path.display());
     }
     assert_eq!(text(&run(&cache, &["list", &t])), good);
+}
+
+#[test]
+fn a_spoilt_whole_load_is_made_again_from_its_files() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let cache = dir.path().join("cache");
+    let tl = three_files(dir.path());
+    let t = tl.display().to_string();
+    let good = text(&run(&cache, &["list", &t, "--format", "csv"]));
+    let whole: Vec<PathBuf> =
+        entries(&cache).into_iter().map(|e| e.0).filter(|p| is_whole(p)).collect();
+    assert_eq!(whole.len(), 1);
+    let bytes = fs::read(&whole[0]).expect("read");
+    // One byte changed near the end (where each event ends), then a cut in the middle.
+    let mut flipped = bytes.clone();
+    let at = flipped.len() - 20;
+    flipped[at] ^= 0x40;
+    for spoilt in [flipped, bytes[..bytes.len() / 2].to_vec()] {
+        fs::write(&whole[0], &spoilt).expect("written");
+        assert_eq!(text(&run(&cache, &["list", &t, "--format", "csv"])), good);
+        assert_eq!(fs::read(&whole[0]).expect("read"), bytes, "written anew, the same");
+    }
 }
 
 #[test]
@@ -177,7 +217,11 @@ fn steppes_writing_one_cache_at_once_leave_it_whole() {
         .iter()
         .map(|(p, _)| p.file_name().unwrap_or_default().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 3, "one entry a file, no temporary file left: {names:?}");
+    assert_eq!(
+        names.len(),
+        4,
+        "one entry a file and the whole load, no temporary file left: {names:?}"
+    );
     assert!(names.iter().all(|n| !n.starts_with(".tmp")));
     assert_eq!(text(&run(&cache, &["list", &t])), want);
 }
@@ -191,10 +235,10 @@ fn the_cache_command_says_where_and_how_large_and_clears() {
     let (code, out, _) = text(&run(&cache, &["cache"]));
     assert_eq!(code, Some(0));
     assert!(out.contains(&cache.join("steppe").display().to_string()), "{out}");
-    assert!(out.contains("3 entries"), "{out}");
+    assert!(out.contains("4 entries"), "{out}");
     let (code, out, _) = text(&run(&cache, &["cache", "clear"]));
     assert_eq!(code, Some(0));
-    assert!(out.starts_with("removed 3 entries"), "{out}");
+    assert!(out.starts_with("removed 4 entries"), "{out}");
     assert!(entries(&cache).is_empty());
     assert!(text(&run(&cache, &["cache"])).1.contains("0 entries"));
 }

@@ -209,6 +209,8 @@ impl Input {
 /// What one file gave: itself, what it defines, and its problems.
 struct FileResult {
     source: SourceFile,
+    /// Its key in the cache, when there is one and the file could be read.
+    key: Option<cache::Key>,
     format: Format,
     content: Option<schema::FileContent>,
     diagnostics: Vec<Diagnostic>,
@@ -226,6 +228,18 @@ fn load_inputs(
     if !import.is_empty() {
         reading.push(("\u{0}import".into(), import.describe()));
     }
+    // Unchanged files, merged as before: the whole load comes from the cache.
+    if let Some(c) = cache
+        && let Some(keys) = input_keys(&inputs, &reading)
+        && let Some(whole) = c.get_whole(whole_key(&inputs, &keys, &options))
+    {
+        for (key, (_, input)) in keys.iter().zip(&inputs) {
+            if matches!(input, Input::Path(_)) {
+                c.touch(*key);
+            }
+        }
+        return from_whole(inputs, whole, on_progress);
+    }
     let sizes: Vec<u64> = inputs.iter().map(|(_, i)| i.size()).collect();
     let files_total = inputs.len();
     let bytes_total = sizes.iter().sum();
@@ -233,6 +247,8 @@ fn load_inputs(
     let bytes_done = AtomicU64::new(0);
     let events = AtomicUsize::new(0);
     on_progress(LoadProgress { files_total, bytes_total, ..LoadProgress::default() });
+    let names: Vec<(String, bool)> =
+        inputs.iter().map(|(n, i)| (n.clone(), matches!(i, Input::Bundled(_)))).collect();
     let results: Vec<FileResult> = inputs
         .into_par_iter()
         .zip(sizes)
@@ -240,13 +256,19 @@ fn load_inputs(
         .map(|(index, ((name, input), size))| {
             let bundled = matches!(input, Input::Bundled(_));
             let from_disk = matches!(input, Input::Path(_));
-            let (text, disk, base) = match input {
+            let (text, hash, disk, base) = match input {
                 Input::Path(p) => {
                     let base = p.parent().map(Path::to_path_buf);
-                    (read_text(&p), diagnostic::OnDisk::of(&p), base)
+                    let (text, hash) = match read_file(&p) {
+                        Ok((text, hash)) => (Ok(text), hash),
+                        Err(e) => (Err(e), None),
+                    };
+                    (text, hash, diagnostic::OnDisk::of(&p), base)
                 }
-                Input::Text(t) => (t, None, None),
-                Input::Bundled(t) => (Ok(t.to_string()), None, None),
+                Input::Text(t) => (t, None, None, None),
+                Input::Bundled(t) => {
+                    (Ok(t.to_string()), Some(cache::content_hash(t.as_bytes())), None, None)
+                }
             };
             // Bytes told while one big file is parsed, the rest when it is done.
             let told = AtomicU64::new(0);
@@ -263,21 +285,20 @@ fn load_inputs(
                     events: events.load(Ordering::Relaxed),
                 });
             };
+            let key = cache.and(hash).map(|h| cache::Key::of_content(&name, h, &reading));
             // A file from disk is read from the cache while its text is unchanged.
-            let key = cache
-                .filter(|_| from_disk)
-                .zip(text.as_ref().ok())
-                .map(|(c, text)| (c, cache::Key::of(&name, text, &reading)));
-            let mut result = match key.and_then(|(c, k)| c.get(k, index)) {
+            let stored = cache.zip(key).filter(|_| from_disk);
+            let mut result = match stored.and_then(|(c, k)| c.get(k, index)) {
                 Some(entry) => from_cache(name, disk, entry),
                 None => {
                     let result = load_one(index, name, text, disk, (columns, import), &meter);
-                    if let Some((c, k)) = key {
+                    if let Some((c, k)) = stored {
                         c.put(k, &result.format, result.content.as_ref(), &result.diagnostics);
                     }
                     result
                 }
             };
+            result.key = key;
             // Pictures are read afresh, cached or not: they are files of their own.
             if let Some(c) = &mut result.content {
                 pictures::read(c, base.as_deref(), &mut result.diagnostics);
@@ -301,9 +322,14 @@ fn load_inputs(
             result
         })
         .collect();
-    if let Some(c) = cache {
-        c.trim();
-    }
+    // A whole load is kept when every file has a key and no picture is read
+    // beside one: pictures are read afresh each time.
+    let pictures = results
+        .iter()
+        .flat_map(|r| &r.content)
+        .any(|c| c.events.iter().any(|d| d.picture.is_some()));
+    let keys: Option<Vec<cache::Key>> = results.iter().map(|r| r.key).collect();
+    let formats: Vec<Format> = results.iter().map(|r| r.format).collect();
     let mut report = Report::default();
     let mut contents = Vec::new();
     for r in results {
@@ -312,9 +338,94 @@ fn load_inputs(
         contents.extend(r.content);
     }
     let (prefer, builtin) = (options.prefer, options.builtin);
-    let timeline = merge::merge(contents, &report.files, prefer, builtin, &mut report.diagnostics);
+    let mut timeline =
+        merge::merge(contents, &report.files, prefer, builtin, &mut report.diagnostics);
     report.diagnostics.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
-    // Only the files with something to show keep their text.
+    if let Some(c) = cache {
+        if let Some(keys) = keys.filter(|_| !pictures) {
+            let parts: Vec<cache::Part> = names
+                .iter()
+                .zip(&keys)
+                .map(|((name, bundled), key)| cache::Part { name, bundled: *bundled, key: *key })
+                .collect();
+            let key = cache::whole_key(&parts, prefer, builtin);
+            let diagnostics = std::mem::take(&mut report.diagnostics);
+            let whole = cache::Whole { timeline, formats, diagnostics };
+            c.put_whole(key, &whole);
+            (timeline, report.diagnostics) = (whole.timeline, whole.diagnostics);
+        }
+        c.trim();
+    }
+    finish(timeline, report)
+}
+
+/// Each input's key in the cache, from its text as it is now; `None` if one
+/// cannot be read or is not a file (a text given by a caller).
+fn input_keys(inputs: &[(String, Input)], reading: &[(String, String)]) -> Option<Vec<cache::Key>> {
+    inputs
+        .par_iter()
+        .map(|(name, input)| match input {
+            Input::Path(p) => {
+                let fits =
+                    fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() <= max_file_bytes());
+                let hash = cache::file_hash(p).ok().filter(|_| fits)?;
+                Some(cache::Key::of_content(name, hash, reading))
+            }
+            Input::Bundled(t) => Some(cache::Key::of(name, t, reading)),
+            Input::Text(_) => None,
+        })
+        .collect()
+}
+
+/// The key of the whole load of `inputs`.
+fn whole_key(inputs: &[(String, Input)], keys: &[cache::Key], options: &Options) -> cache::Key {
+    let parts: Vec<cache::Part> = inputs
+        .iter()
+        .zip(keys)
+        .map(|((name, input), key)| cache::Part {
+            name,
+            bundled: matches!(input, Input::Bundled(_)),
+            key: *key,
+        })
+        .collect();
+    cache::whole_key(&parts, options.prefer, options.builtin)
+}
+
+/// A whole load as the cache kept it, with its files as they are now.
+fn from_whole(
+    inputs: Vec<(String, Input)>,
+    whole: cache::Whole,
+    on_progress: &(dyn Fn(LoadProgress) + Sync),
+) -> Loaded {
+    let mut report = Report { files: Vec::new(), diagnostics: whole.diagnostics };
+    let bytes_total = inputs.iter().map(|(_, i)| i.size()).sum();
+    let files_total = inputs.len();
+    for ((name, input), format) in inputs.into_iter().zip(&whole.formats) {
+        let bundled = matches!(input, Input::Bundled(_));
+        let mut source = match input {
+            Input::Path(p) => match diagnostic::OnDisk::of(&p) {
+                Some(disk) => SourceFile::on_disk(name, disk),
+                None => SourceFile::new(name, String::new()),
+            },
+            Input::Bundled(t) => SourceFile::new(name, t.to_string()),
+            Input::Text(t) => SourceFile::new(name, t.unwrap_or_default()),
+        };
+        source.read_as = if bundled { Some(BUNDLED_LABEL) } else { format.label() };
+        report.files.push(source);
+    }
+    let events = whole.timeline.events.len();
+    on_progress(LoadProgress {
+        files_done: files_total,
+        files_total,
+        bytes_done: bytes_total,
+        bytes_total,
+        events,
+    });
+    finish(whole.timeline, report)
+}
+
+/// The load's result: only the files with something to show keep their text.
+fn finish(timeline: Timeline, mut report: Report) -> Loaded {
     let mut quoted = vec![false; report.files.len()];
     for d in &report.diagnostics {
         if let Some(q) = quoted.get_mut(d.file) {
@@ -377,7 +488,7 @@ fn load_one(
         None => SourceFile::new(name, text),
     };
     source.read_as = format.label();
-    FileResult { source, format, content, diagnostics }
+    FileResult { source, key: None, format, content, diagnostics }
 }
 
 /// What the cache kept of a file, as if it had just been read.
@@ -389,6 +500,7 @@ fn from_cache(name: String, disk: Option<diagnostic::OnDisk>, entry: cache::Entr
     source.read_as = entry.format.label();
     FileResult {
         source,
+        key: None,
         format: entry.format,
         content: entry.content,
         diagnostics: entry.diagnostics,
@@ -506,6 +618,12 @@ fn unzip(bytes: Vec<u8>, limit: u64) -> Result<Vec<u8>, String> {
 
 /// Reads one file as UTF-8 text, refusing what is not a regular file or not text.
 pub fn read_text(path: &Path) -> Result<String, String> {
+    read_file(path).map(|(text, _)| text)
+}
+
+/// A file's text, and the hash of its bytes (see [`cache::content_hash`])
+/// when it was read whole.
+fn read_file(path: &Path) -> Result<(String, Option<u128>), String> {
     let unreadable = |e: std::io::Error| format!("cannot read this file: {}", io_reason(&e));
     // Look before opening: opening a named pipe or a device could block or never end.
     let meta = fs::metadata(path).map_err(unreadable)?;
@@ -537,14 +655,15 @@ pub fn read_text(path: &Path) -> Result<String, String> {
         if bytes.len() as u64 > limit {
             return Err(too_large(bytes.len() as u64));
         }
-        return decode(unzip(bytes, limit)?);
+        let hash = cache::content_hash(&bytes);
+        return decode(unzip(bytes, limit)?).map(|t| (t, Some(hash)));
     }
     if let Some(why) = wide_encoding(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
         return Err(why);
     }
     if bytes.iter().filter(|&&b| is_control(b)).count() > CONTROL_SHOWN {
         // Its first places are reported as for any text; the rest is not read.
-        return Ok(String::from_utf8_lossy(&bytes).into_owned());
+        return Ok((String::from_utf8_lossy(&bytes).into_owned(), None));
     }
     // A file that grows while it is read is still read only to the limit.
     bytes.reserve(meta.len().saturating_sub(bytes.len() as u64) as usize);
@@ -552,7 +671,8 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64));
     }
-    decode(bytes)
+    let hash = cache::content_hash(&bytes);
+    decode(bytes).map(|t| (t, Some(hash)))
 }
 
 /// The bytes looked at before a file is read whole.

@@ -375,7 +375,7 @@ impl Event {
 }
 
 /// What a lane gathers: the events that name a country, an actor or a tag.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Member {
     Country(String),
     Actor(String),
@@ -406,7 +406,7 @@ impl Member {
 }
 
 /// One lane of a lane set: the events naming any of its members.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lane {
     /// Its label; `None`: its members' names ("Russia", "United States + EU").
     pub title: Option<String>,
@@ -414,7 +414,7 @@ pub struct Lane {
 }
 
 /// Lanes a timeline names for the time axis and the statistics: "The powers".
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LaneSet {
     pub id: String,
     pub title: String,
@@ -468,13 +468,17 @@ pub struct Tour {
 
 /// Every loaded file merged into one timeline. Events are sorted by start date,
 /// equal starts in the order they were read.
-#[derive(Debug, Clone, Default)]
+///
+/// Serialized only by the cache of whole loads, which writes the events on
+/// their own so that they are read back on every core.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Timeline {
     pub title: Option<String>,
     pub description: Option<String>,
     pub countries: Vec<Country>,
     pub actors: Vec<Actor>,
     pub eras: Vec<Era>,
+    #[serde(skip)]
     pub events: Vec<Event>,
     pub tours: Vec<Tour>,
     /// Lane sets for the time axis and the statistics.
@@ -486,6 +490,7 @@ pub struct Timeline {
     /// The language the timeline is shown in, once translated.
     pub language: Option<String>,
     /// Events, countries and actors by id, for lookups in constant time.
+    #[serde(skip)]
     pub ids: IdMaps,
 }
 

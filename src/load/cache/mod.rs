@@ -28,6 +28,9 @@ use super::diagnostic::Diagnostic;
 use super::format::Format;
 use super::schema::FileContent;
 
+mod whole;
+pub use whole::{Part, Whole, key as whole_key};
+
 /// What the cache keeps of one file.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Entry {
@@ -53,6 +56,11 @@ pub struct Key(u128);
 
 impl Key {
     pub fn of(name: &str, text: &str, options: &[(String, String)]) -> Key {
+        Key::of_content(name, content_hash(text.as_bytes()), options)
+    }
+
+    /// The key of a file whose bytes hash to `content` (see [`content_hash`]).
+    pub fn of_content(name: &str, content: u128, options: &[(String, String)]) -> Key {
         let mut h = Xxh3::new();
         let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
         for part in [ext.as_str(), "\u{0}"] {
@@ -64,12 +72,35 @@ impl Key {
             }
         }
         h.update(b"\x00text\x00");
-        h.update(text.as_bytes());
+        h.update(&content.to_le_bytes());
         Key(h.digest128())
     }
 
     fn file_name(self) -> String {
         format!("{:032x}.bin", self.0)
+    }
+}
+
+/// A hash of a file's bytes, as they are on disk.
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    let mut h = Xxh3::new();
+    h.update(bytes);
+    h.digest128()
+}
+
+/// [`content_hash`] of the file at `path`, read a part at a time: a load
+/// asks it of every file before deciding to read them whole.
+pub fn file_hash(path: &Path) -> io::Result<u128> {
+    let mut file = fs::File::open(path)?;
+    let mut h = Xxh3::new();
+    let mut buf = vec![0; 1 << 20];
+    loop {
+        match io::Read::read(&mut file, &mut buf) {
+            Ok(0) => return Ok(h.digest128()),
+            Ok(n) => h.update(&buf[..n]),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
 }
 
@@ -132,14 +163,26 @@ impl Cache {
         // Serialized as an `Entry` is: a reference is written as what it refers to.
         let entry = (format, content, diagnostics);
         let Ok(payload) = postcard::to_allocvec(&entry) else { return };
-        let head = header(key, &payload);
+        let head = header(key, payload.len() as u64, xxh3_64(&payload));
         // Header and payload are written one after the other, not copied together:
         // a big file's payload is held once.
         let write = |f: &mut fs::File| f.write_all(&head).and_then(|()| f.write_all(&payload));
         if fs::create_dir_all(&self.dir).is_ok()
             && store(&self.dir, &key.file_name(), write).is_ok()
         {
-            self.wrote.store(true, Ordering::Relaxed);
+            self.note_written();
+        }
+    }
+
+    fn note_written(&self) {
+        self.wrote.store(true, Ordering::Relaxed);
+    }
+
+    /// Marks the entry for `key` as used now, if there is one: the entries of
+    /// a whole load's files are kept as long as it is.
+    pub fn touch(&self, key: Key) {
+        if let Ok(f) = fs::File::options().append(true).open(self.dir.join(key.file_name())) {
+            let _ = f.set_modified(SystemTime::now());
         }
     }
 
@@ -177,16 +220,16 @@ impl Cache {
     }
 }
 
-/// The header of an entry for `key` with this payload.
-fn header(key: Key, payload: &[u8]) -> Vec<u8> {
+/// The header of an entry for `key` with a payload of `len` bytes and checksum `sum`.
+fn header(key: Key, len: u64, sum: u64) -> Vec<u8> {
     let mut out = Vec::with_capacity(64 + BUILD.len());
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&LAYOUT.to_le_bytes());
     out.extend_from_slice(&(BUILD.len() as u32).to_le_bytes());
     out.extend_from_slice(BUILD.as_bytes());
     out.extend_from_slice(&key.0.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxh3_64(payload).to_le_bytes());
+    out.extend_from_slice(&len.to_le_bytes());
+    out.extend_from_slice(&sum.to_le_bytes());
     out
 }
 
@@ -258,7 +301,9 @@ fn reindex(entry: &mut Entry, file: usize) {
 /// Whether `path` is an entry or a temporary file of this cache.
 fn is_ours(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    name.ends_with(".bin") && (name.len() == 36 || name.starts_with(".tmp-"))
+    // A file's entry, a whole load's (`-all.bin`), or a write under way.
+    name.ends_with(".bin")
+        && (name.len() == 36 || name.ends_with("-all.bin") || name.starts_with(".tmp-"))
 }
 
 /// The entries: path, size and when each was last used.
