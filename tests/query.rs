@@ -471,3 +471,34 @@ fn stats_count_what_list_shows() {
         assert!(table.contains(heading), "{table}");
     }
 }
+
+#[test]
+fn indexes_made_in_parts_on_every_core_agree_with_each_event() {
+    use steppe::model::{Country, Event, PartialDate, Timeline};
+    // Runs of 16,384 events are indexed at once: links and countries cross them.
+    let n = 50_000;
+    let mut tl = Timeline::default();
+    for c in 0..7 {
+        tl.countries.push(Country {
+            code: format!("C{c}"),
+            name: format!("Country {c}"),
+            aliases: Vec::new(),
+            capital: None,
+            location: None,
+        });
+    }
+    for i in 0..n {
+        let mut e = Event::new(format!("e{i}"), PartialDate::year(1000 + (i / 100) as i32), "E");
+        e.countries = vec![format!("C{}", i % 7), "XX".into()];
+        e.related = vec![format!("e{}", (i + 20_000) % n), format!("e{}", (i + 20_000) % n)];
+        tl.events.push(e);
+    }
+    let q = steppe::query::Query::new(tl);
+    for i in [0, 16_383, 16_384, 29_999, 30_000, 49_999] {
+        let (to, from) = q.links(i);
+        assert_eq!(to, [((i + 20_000) % n) as u32], "event {i}");
+        assert_eq!(from, [((i + n - 20_000) % n) as u32], "event {i}");
+    }
+    let want: Vec<usize> = (0..7).map(|c| (0..n).filter(|i| i % 7 == c).count()).collect();
+    assert_eq!(q.country_totals(), want);
+}

@@ -25,6 +25,13 @@ impl Lists {
         self.starts.push(self.items.len() as u32);
     }
 
+    /// `other`'s rows after these.
+    pub fn append(&mut self, other: &Lists) {
+        let base = self.items.len() as u32;
+        self.items.extend_from_slice(&other.items);
+        self.starts.extend(other.starts[1..].iter().map(|s| s + base));
+    }
+
     /// `m` rows, row `v` holding the positions `i` where `values[i] == v`.
     pub fn single(values: &[u32], m: usize) -> Self {
         let mut one = Lists::with_capacity(values.len());
@@ -90,5 +97,18 @@ mod tests {
         assert_eq!(t.lengths(), [1, 2, 0]);
         let s = Lists::single(&[2, u32::MAX, 0, 2], 3);
         assert_eq!((s.get(0), s.get(1), s.get(2)), (&[2][..], &[][..], &[0, 3][..]));
+    }
+
+    #[test]
+    fn appended_rows_follow_on_as_if_pushed_one_after_another() {
+        let mut a = Lists::with_capacity(2);
+        a.push_unique([4, 5]);
+        a.push_unique([]);
+        let mut b = Lists::with_capacity(2);
+        b.push_unique([6]);
+        b.push_unique([7, 7, 8]);
+        a.append(&b);
+        let rows: Vec<&[u32]> = (0..a.rows()).map(|r| a.get(r)).collect();
+        assert_eq!(rows, [&[4, 5][..], &[][..], &[6][..], &[7, 8][..]]);
     }
 }

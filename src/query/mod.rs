@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 
 use fixedbitset::FixedBitSet;
 use hashbrown::{HashMap, HashSet};
+use rayon::prelude::*;
 
 pub use eval::Outcome;
 pub use expr::{Where, WhereError};
@@ -42,6 +43,45 @@ pub(crate) type Day = i32;
 
 pub(crate) fn day((year, month, day): (i32, u8, u8)) -> Day {
     year * 512 + i32::from(month) * 32 + i32::from(day)
+}
+
+/// Events indexed by one task in [`Query::new`].
+const ROWS_AT_ONCE: usize = 1 << 14;
+
+/// What [`Query::new`] makes of each event, for a run of events.
+struct Rows {
+    countries: Lists,
+    actors: Lists,
+    tags: Lists,
+    links: Lists,
+    era: Vec<u32>,
+    first: Vec<Day>,
+    last: Vec<Day>,
+}
+
+impl Rows {
+    fn with_capacity(n: usize) -> Rows {
+        Rows {
+            countries: Lists::with_capacity(n),
+            actors: Lists::with_capacity(n),
+            tags: Lists::with_capacity(n),
+            links: Lists::with_capacity(n),
+            era: Vec::with_capacity(n),
+            first: Vec::with_capacity(n),
+            last: Vec::with_capacity(n),
+        }
+    }
+
+    /// `other`'s rows after these.
+    fn append(&mut self, other: Rows) {
+        self.countries.append(&other.countries);
+        self.actors.append(&other.actors);
+        self.tags.append(&other.tags);
+        self.links.append(&other.links);
+        self.era.extend(other.era);
+        self.first.extend(other.first);
+        self.last.extend(other.last);
+    }
 }
 
 /// A timeline with the indexes that make filtering and counting cheap.
@@ -88,28 +128,48 @@ impl Query {
         let mut tags: Vec<String> = tags.into_iter().map(str::to_string).collect();
         tags.sort_unstable();
         let tag_pos: HashMap<String, u32> = tags.iter().cloned().zip(0..).collect();
-        let mut event_countries = Lists::with_capacity(n);
-        let mut event_actors = Lists::with_capacity(n);
-        let mut event_tags = Lists::with_capacity(n);
-        let mut links_to = Lists::with_capacity(n);
-        let mut event_era = Vec::with_capacity(n);
-        let mut first = Vec::with_capacity(n);
-        let mut last = Vec::with_capacity(n);
-        let era_index: HashMap<*const crate::model::Era, u32> =
-            timeline.eras.iter().zip(0..).map(|(e, i)| (e as *const _, i)).collect();
-        for e in &timeline.events {
-            event_countries
-                .push_unique(e.countries.iter().filter_map(|c| country_pos.get(c).copied()));
-            event_actors.push_unique(e.actors.iter().filter_map(|a| actor_pos.get(&a.id).copied()));
-            event_tags.push_unique(e.tags.iter().filter_map(|t| tag_pos.get(t).copied()));
+        let era_index: HashMap<usize, u32> = timeline
+            .eras
+            .iter()
+            .zip(0..)
+            .map(|(e, i)| (e as *const crate::model::Era as usize, i))
+            .collect();
+        // Events are looked up by id from every core: the table is made once, first.
+        let _ = timeline.event_index("");
+        let row = |e: &crate::model::Event, r: &mut Rows| {
+            r.countries.push_unique(e.countries.iter().filter_map(|c| country_pos.get(c).copied()));
+            r.actors.push_unique(e.actors.iter().filter_map(|a| actor_pos.get(&a.id).copied()));
+            r.tags.push_unique(e.tags.iter().filter_map(|t| tag_pos.get(t).copied()));
             let related = e.related.iter().filter_map(|r| timeline.event_index(r));
-            links_to.push_unique(related.map(|j| j as u32));
-            let era = timeline.era_of(e).and_then(|x| era_index.get(&(x as *const _)));
-            event_era.push(era.copied().unwrap_or(u32::MAX));
+            r.links.push_unique(related.map(|j| j as u32));
+            let era = timeline.era_of(e).and_then(|x| era_index.get(&(x as *const _ as usize)));
+            r.era.push(era.copied().unwrap_or(u32::MAX));
             let end = e.end.unwrap_or(e.date).latest().max(e.date.latest());
-            first.push(day(e.date.earliest()));
-            last.push(day(end));
+            r.first.push(day(e.date.earliest()));
+            r.last.push(day(end));
+        };
+        let parts: Vec<Rows> = timeline
+            .events
+            .par_chunks(ROWS_AT_ONCE)
+            .map(|chunk| {
+                let mut r = Rows::with_capacity(chunk.len());
+                chunk.iter().for_each(|e| row(e, &mut r));
+                r
+            })
+            .collect();
+        let mut all = Rows::with_capacity(n);
+        for part in parts {
+            all.append(part);
         }
+        let Rows {
+            countries: event_countries,
+            actors: event_actors,
+            tags: event_tags,
+            links: links_to,
+            era: event_era,
+            first,
+            last,
+        } = all;
         let eras = Lists::single(&event_era, timeline.eras.len());
         Query {
             country_events: event_countries.transpose(timeline.countries.len()),
