@@ -50,10 +50,21 @@ struct JsonEvent<'a> {
 }
 
 pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<()> {
-    let tl = query.timeline();
-    let events: Vec<JsonEvent> = shown
-        .iter()
-        .map(|&i| {
+    safe::write_json(out, &Events { query, shown })?;
+    writeln!(out)
+}
+
+/// The events shown, each made into its JSON as it is written: a million
+/// events are never held twice.
+struct Events<'a> {
+    query: &'a Query,
+    shown: &'a [usize],
+}
+
+impl Serialize for Events<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let tl = self.query.timeline();
+        s.collect_seq(self.shown.iter().map(|&i| {
             let e = &tl.events[i];
             let doc = crate::model::file::EventDoc::from(e);
             JsonEvent {
@@ -93,8 +104,6 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
                 file: tl.files.get(e.origin.file).map_or("", String::as_str),
                 line: e.origin.line,
             }
-        })
-        .collect();
-    safe::write_json(out, &events)?;
-    writeln!(out)
+        }))
+    }
 }
