@@ -56,15 +56,43 @@ impl<'a> Lines<'a> {
 
     /// The place of the bytes `start..end`, as wide as they are on their first line.
     pub fn mark(&self, start: usize, end: usize) -> Mark {
+        self.mark_in(&self.starts, 0, start, end)
+    }
+
+    /// The lines of the bytes `start..end` alone, so that places in them are
+    /// found among their few lines rather than all of the file's.
+    pub fn within(&self, start: usize, end: usize) -> Within<'_> {
+        let first = self.starts.partition_point(|&s| s <= start);
+        let last = self.starts.partition_point(|&s| s <= end).max(first);
+        Within { lines: self, first, starts: &self.starts[first..last] }
+    }
+
+    /// [`Lines::mark`], with `starts` the line starts after the first `before`
+    /// ones: all of those, and none after `starts`, begin at or before `start`.
+    fn mark_in(&self, starts: &[usize], before: usize, start: usize, end: usize) -> Mark {
         let bytes = self.text.as_bytes();
         let start = start.min(bytes.len());
         let end = end.clamp(start, bytes.len());
-        let line = self.starts.partition_point(|&s| s <= start).max(1);
+        let line = (before + starts.partition_point(|&s| s <= start)).max(1);
         let line_start = self.starts[line - 1];
         let column = self.chars_before(start) - self.chars_before(line_start) + 1;
         let span = &bytes[start..end];
         let span = memchr::memchr(b'\n', span).map_or(span, |i| &span[..i]);
         Mark { line, column, width: count_chars(span).max(1) }
+    }
+}
+
+/// The lines of a part of a text, from [`Lines::within`].
+pub struct Within<'a> {
+    lines: &'a Lines<'a>,
+    first: usize,
+    starts: &'a [usize],
+}
+
+impl Within<'_> {
+    /// The place of the bytes `start..end`, which lie in the part.
+    pub fn mark(&self, start: usize, end: usize) -> Mark {
+        self.lines.mark_in(self.starts, self.first, start, end)
     }
 }
 
@@ -92,7 +120,7 @@ pub fn parse(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Option<Nod
             None
         }
         Ok(parsed) => match parsed.value {
-            Some(value) => Some(node(&value, &lines, file, diags)),
+            Some(value) => Some(node(&value, &lines.within(0, text.len()), 0, file, diags)),
             None => {
                 diags.push(Diagnostic::warning(
                     file,
@@ -133,15 +161,50 @@ fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
-fn node(value: &Value, lines: &Lines, file: usize, diags: &mut Vec<Diagnostic>) -> Node {
-    let at = |start: usize, end: usize| lines.mark(start, end);
+/// The JSON value `text[start..end]` of the text `lines` index, with its
+/// places in that text; `None` when it is not one valid value.
+pub fn value_at(
+    text: &str,
+    (start, end): (usize, usize),
+    lines: &Lines,
+    file: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Node> {
+    let slice = text.get(start..end)?;
+    let parsed =
+        jsonc_parser::parse_to_ast(slice, &CollectOptions::default(), &ParseOptions::default())
+            .ok()?;
+    Some(node(&parsed.value?, &lines.within(start, end), start, file, diags))
+}
+
+/// The error for a key written a second time in one object.
+pub fn twice(file: usize, key: &Node) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        Some(key.mark),
+        format!(
+            "the key `{}` is written twice in this object; the first one is used",
+            crate::text::sanitize::visible(key.text().unwrap_or_default())
+        ),
+    )
+}
+
+/// `value` as a node; its ranges count from byte `base` of the text `lines` index.
+fn node(
+    value: &Value,
+    lines: &Within,
+    base: usize,
+    file: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Node {
+    let at = |start: usize, end: usize| lines.mark(base + start, base + end);
     match value {
         Value::StringLit(s) => Node::text_at(s.value.to_string(), at(s.range.start, s.range.end)),
         Value::NumberLit(n) => Node::plain_at(n.value, at(n.range.start, n.range.end)),
         Value::BooleanLit(b) => Node::plain_at(b.value.to_string(), at(b.range.start, b.range.end)),
         Value::NullKeyword(n) => Node::plain_at("null", at(n.range.start, n.range.end)),
         Value::Array(a) => Node::list_at(
-            a.elements.iter().map(|v| node(v, lines, file, diags)).collect(),
+            a.elements.iter().map(|v| node(v, lines, base, file, diags)).collect(),
             at(a.range.start, a.range.start + 1),
         ),
         Value::Object(o) => {
@@ -155,17 +218,10 @@ fn node(value: &Value, lines: &Lines, file: usize, diags: &mut Vec<Diagnostic>) 
                 };
                 let key = Node::text_at(name, at(range.start, range.end));
                 if !seen.insert(name) {
-                    diags.push(Diagnostic::error(
-                        file,
-                        Some(key.mark),
-                        format!(
-                            "the key `{}` is written twice in this object; the first one is used",
-                            crate::text::sanitize::visible(key.text().unwrap_or_default())
-                        ),
-                    ));
+                    diags.push(twice(file, &key));
                     continue;
                 }
-                entries.push((key, node(&p.value, lines, file, diags)));
+                entries.push((key, node(&p.value, lines, base, file, diags)));
             }
             Node { mark: at(o.range.start, o.range.start + 1), kind: Kind::Map(entries) }
         }

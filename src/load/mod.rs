@@ -18,6 +18,7 @@ mod split;
 mod syntax;
 pub mod timelinejs;
 mod timelinejs_edits;
+mod timelinejs_stream;
 mod wikidata;
 pub mod yaml;
 

@@ -81,8 +81,17 @@ pub struct Slide {
     pub background: Option<Node>,
 }
 
-/// Reads a TimelineJS JSON file.
+/// Reads a TimelineJS JSON file: event by event when it is plain JSON,
+/// else (comments, trailing commas, a mistake) as one tree.
 pub fn read_json(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
+    match super::timelinejs_stream::read(text, file, diags) {
+        Some(content) => content,
+        None => read_whole(text, file, diags),
+    }
+}
+
+/// Reads a TimelineJS JSON file as one tree of the whole file.
+pub(super) fn read_whole(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
     let Some(root) = json::parse(text, file, diags) else {
         return FileContent { file, ..FileContent::default() };
     };
@@ -92,13 +101,16 @@ pub fn read_json(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileCo
     schema::read_tree(&tree, file, diags)
 }
 
+/// A kind of field steppe does not keep: its name, why, where it was first, and how many times.
+pub(super) type Dropped = (&'static str, &'static str, Mark, usize);
+
 /// Turns slides into the tree of a steppe file, reporting what cannot be held.
 pub struct Convert<'a> {
     file: usize,
     diags: &'a mut Vec<Diagnostic>,
     ids: HashMap<String, usize>,
     /// Fields steppe does not keep: how many, and where the first was.
-    dropped: Vec<(&'static str, &'static str, Mark, usize)>,
+    dropped: Vec<Dropped>,
     pub title: Option<Node>,
     pub description: Option<Node>,
     pub events: Vec<Node>,
@@ -138,10 +150,32 @@ impl<'a> Convert<'a> {
     }
 
     fn drop_field(&mut self, field: &'static str, why: &'static str, mark: Mark) {
-        match self.dropped.iter_mut().find(|d| d.0 == field) {
-            Some(d) => d.3 += 1,
-            None => self.dropped.push((field, why, mark, 1)),
+        self.absorb_dropped([(field, why, mark, 1)]);
+    }
+
+    /// Adds fields not kept by a later part of the file, in the order first seen.
+    pub(super) fn absorb_dropped(&mut self, later: impl IntoIterator<Item = Dropped>) {
+        for (field, why, mark, count) in later {
+            match self.dropped.iter_mut().find(|d| d.0 == field) {
+                Some(d) => d.3 += count,
+                None => self.dropped.push((field, why, mark, count)),
+            }
         }
+    }
+
+    /// The ids made so far, each with how many times it was wanted.
+    pub(super) fn ids(&self) -> &HashMap<String, usize> {
+        &self.ids
+    }
+
+    /// Goes on making ids after those of an earlier part of the file.
+    pub(super) fn set_ids(&mut self, ids: HashMap<String, usize>) {
+        self.ids = ids;
+    }
+
+    /// What a part of the file leaves for the whole: fields not kept, and ids made.
+    pub(super) fn into_part(self) -> (Vec<Dropped>, HashMap<String, usize>) {
+        (self.dropped, self.ids)
     }
 
     /// A sheet column that is not TimelineJS's: `columns` are the sheet's.
@@ -213,60 +247,73 @@ impl<'a> Convert<'a> {
             return Node::map_at(Vec::new(), root.mark);
         };
         let mut extra = Vec::new();
+        self.root_keys(root);
+        for (key, value) in entries {
+            self.json_key(key.text().unwrap_or_default(), value, &mut extra);
+        }
+        self.tree(root.mark, extra)
+    }
+
+    /// Warns of the keys of the timeline's object that TimelineJS does not have.
+    pub(super) fn root_keys(&mut self, root: &Node) {
         self.unknown_keys(
             Some(root),
             "a TimelineJS timeline",
             &["title", "events", "eras", "scale"],
         );
-        for (key, value) in entries {
-            match key.text().unwrap_or_default() {
-                "title" => {
-                    let slide = self.json_slide(value);
-                    self.title_slide(&slide);
+    }
+
+    /// One entry of the timeline's object; steppe's own top-level fields go to `extra`.
+    pub(super) fn json_key(&mut self, key: &str, value: &Node, extra: &mut Vec<(Node, Node)>) {
+        match key {
+            "title" => {
+                let slide = self.json_slide(value);
+                self.title_slide(&slide);
+            }
+            "events" => {
+                for item in self.json_list(value, "events") {
+                    self.json_event(item);
                 }
-                "events" => {
-                    for item in self.json_list(value, "events") {
-                        match item.get(STEPPE_KEY) {
-                            Some(own) => {
-                                self.diags.extend(super::timelinejs_edits::differences(
-                                    item, own, self.file,
-                                ));
-                                self.events.push(own.clone());
-                            }
-                            None => {
-                                let slide = self.json_slide(item);
-                                self.event(&slide);
-                            }
+            }
+            "eras" => {
+                for item in self.json_list(value, "eras") {
+                    match item.get(STEPPE_KEY) {
+                        Some(own) => self.eras.push(own.clone()),
+                        None => {
+                            let slide = self.json_slide(item);
+                            self.era(&slide);
                         }
                     }
                 }
-                "eras" => {
-                    for item in self.json_list(value, "eras") {
-                        match item.get(STEPPE_KEY) {
-                            Some(own) => self.eras.push(own.clone()),
-                            None => {
-                                let slide = self.json_slide(item);
-                                self.era(&slide);
-                            }
-                        }
-                    }
-                }
-                STEPPE_KEY => match value.entries() {
-                    Some(own) => extra.extend(own.iter().cloned()),
-                    None => self.error(
-                        value.mark,
-                        format!("expected `{STEPPE_KEY}` to be an object of steppe's own fields"),
-                    ),
-                },
-                "scale" if value.text() != Some("human") => self.drop_field(
-                    "scale",
-                    "steppe shows years of the common era and before it",
+            }
+            STEPPE_KEY => match value.entries() {
+                Some(own) => extra.extend(own.iter().cloned()),
+                None => self.error(
                     value.mark,
+                    format!("expected `{STEPPE_KEY}` to be an object of steppe's own fields"),
                 ),
-                _ => {}
+            },
+            "scale" if value.text() != Some("human") => self.drop_field(
+                "scale",
+                "steppe shows years of the common era and before it",
+                value.mark,
+            ),
+            _ => {}
+        }
+    }
+
+    /// One item of `events`: steppe's own fields when it has them, else its slide.
+    pub(super) fn json_event(&mut self, item: &Node) {
+        match item.get(STEPPE_KEY) {
+            Some(own) => {
+                self.diags.extend(super::timelinejs_edits::differences(item, own, self.file));
+                self.events.push(own.clone());
+            }
+            None => {
+                let slide = self.json_slide(item);
+                self.event(&slide);
             }
         }
-        self.tree(root.mark, extra)
     }
 
     fn json_list<'n>(&mut self, value: &'n Node, key: &str) -> &'n [Node] {
