@@ -80,6 +80,10 @@ impl serde_json::ser::Formatter for JsonFormatter<'_> {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // Printable ASCII is never a hazard: most text is written without a look at its characters.
+        if fragment.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|&(_, c)| is_json_hazard(c)) {
             w.write_all(&rest.as_bytes()[..at])?;
@@ -131,8 +135,12 @@ pub fn write_json(
     value: &impl serde::Serialize,
 ) -> std::io::Result<()> {
     let formatter = JsonFormatter(serde_json::ser::PrettyFormatter::new());
-    let mut ser = serde_json::Serializer::with_formatter(out, formatter);
-    value.serialize(&mut ser).map_err(std::io::Error::from)
+    // The serializer's many small writes go to a buffer of its own type
+    // rather than one by one through `dyn Write`.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
+    value.serialize(&mut ser).map_err(std::io::Error::from)?;
+    std::io::Write::flush(&mut out)
 }
 
 /// A web address that may be a link: http or https, and nothing that could
