@@ -251,11 +251,19 @@ pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     let (query, loaded) =
         load_reported(&args.sources.sources(&args.paths).map_err(Failure::Usage)?);
-    if nothing_read(&query, &loaded) {
-        return loaded;
-    }
-    let filter = checked(&query, &filter)?;
-    let shown = events(&query, &filter, None);
+    let result = if nothing_read(&query, &loaded) {
+        loaded
+    } else {
+        stats_of(args, &query, &filter).and(loaded)
+    };
+    leave(query);
+    result
+}
+
+/// The counts `stats` prints, of the loaded timelines.
+fn stats_of(args: &StatsArgs, query: &Query, filter: &Filter) -> Result<(), Failure> {
+    let filter = checked(query, filter)?;
+    let shown = events(query, &filter, None);
     let described = filter.to_expression();
     let width = io::stdout()
         .is_terminal()
@@ -274,8 +282,7 @@ pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
             StatsFormat::Table => export::stats::split_table(out, &table, &described, width),
             StatsFormat::Json => export::stats::split_json(out, &table, &described),
             StatsFormat::Csv => export::stats::split_csv(out, &table),
-        })
-        .and(loaded);
+        });
     }
     let stats = query.stats(&shown);
     to_stdout(|out| match args.format {
@@ -283,7 +290,6 @@ pub fn stats(args: &StatsArgs) -> Result<(), Failure> {
         StatsFormat::Json => export::stats::json(out, &stats, &described),
         StatsFormat::Csv => export::stats::csv(out, &stats),
     })
-    .and(loaded)
 }
 
 fn print_events(query: &Query, shown: &[usize], format: Format) -> Result<(), Failure> {
