@@ -210,6 +210,11 @@ pub fn run(app: App, options: Options) -> io::Result<(Ending, Vec<String>)> {
     };
     let said = end_class(&explorer.app, class, &options.summary_dir);
     drop(session);
+    // The process ends right after: the timelines are let go without being
+    // freed one string at a time (a second, at a million events, after `q`).
+    let Explorer { app, terminal, .. } = explorer;
+    drop(terminal);
+    std::mem::forget(app);
     Ok((ending, said))
 }
 
