@@ -85,7 +85,7 @@ struct Document<'a> {
 fn media(e: &Event) -> Option<MediaDoc> {
     let m = EventDoc::from(e).media?;
     // A picture of one's own keeps its path, beside the file as in steppe's.
-    if safe::web_link(&m.url).is_none() && !crate::load::pictures::is_picture_path(&m.url) {
+    if safe::web_link(&m.url).is_none() && !crate::model::is_picture_path(&m.url) {
         return None;
     }
     Some(MediaDoc {

@@ -229,10 +229,13 @@ fn load_inputs(
     if !import.is_empty() {
         reading.push(("\u{0}import".into(), import.describe()));
     }
+    let names: Vec<(String, bool)> =
+        inputs.iter().map(|(n, i)| (n.clone(), matches!(i, Input::Bundled(_)))).collect();
+    let (later, builtin) = (options.prefer == Prefer::Later, options.builtin);
     // Unchanged files, merged as before: the whole load comes from the cache.
     if let Some(c) = cache
         && let Some(keys) = input_keys(&inputs, &reading)
-        && let Some(whole) = c.get_whole(whole_key(&inputs, &keys, &options))
+        && let Some(whole) = c.get_whole(whole_key(&names, &keys, later, builtin))
     {
         for (key, (_, input)) in keys.iter().zip(&inputs) {
             if matches!(input, Input::Path(_)) {
@@ -248,8 +251,6 @@ fn load_inputs(
     let bytes_done = AtomicU64::new(0);
     let events = AtomicUsize::new(0);
     on_progress(LoadProgress { files_total, bytes_total, ..LoadProgress::default() });
-    let names: Vec<(String, bool)> =
-        inputs.iter().map(|(n, i)| (n.clone(), matches!(i, Input::Bundled(_)))).collect();
     let results: Vec<FileResult> = inputs
         .into_par_iter()
         .zip(sizes)
@@ -338,18 +339,13 @@ fn load_inputs(
         report.diagnostics.extend(r.diagnostics);
         contents.extend(r.content);
     }
-    let (prefer, builtin) = (options.prefer, options.builtin);
+    let prefer = options.prefer;
     let mut timeline =
         merge::merge(contents, &report.files, prefer, builtin, &mut report.diagnostics);
     report.diagnostics.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
     if let Some(c) = cache {
         if let Some(keys) = keys.filter(|_| !pictures) {
-            let parts: Vec<cache::Part> = names
-                .iter()
-                .zip(&keys)
-                .map(|((name, bundled), key)| cache::Part { name, bundled: *bundled, key: *key })
-                .collect();
-            let key = cache::whole_key(&parts, prefer, builtin);
+            let key = whole_key(&names, &keys, later, builtin);
             let diagnostics = std::mem::take(&mut report.diagnostics);
             let whole = cache::Whole { timeline, formats, diagnostics };
             c.put_whole(key, &whole);
@@ -378,18 +374,20 @@ fn input_keys(inputs: &[(String, Input)], reading: &[(String, String)]) -> Optio
         .collect()
 }
 
-/// The key of the whole load of `inputs`.
-fn whole_key(inputs: &[(String, Input)], keys: &[cache::Key], options: &Options) -> cache::Key {
-    let parts: Vec<cache::Part> = inputs
+/// The key of the whole load of the files named `names` (each with whether
+/// it is bundled), whose own keys are `keys`.
+fn whole_key(
+    names: &[(String, bool)],
+    keys: &[cache::Key],
+    later: bool,
+    builtin: bool,
+) -> cache::Key {
+    let parts: Vec<cache::Part> = names
         .iter()
         .zip(keys)
-        .map(|((name, input), key)| cache::Part {
-            name,
-            bundled: matches!(input, Input::Bundled(_)),
-            key: *key,
-        })
+        .map(|((name, bundled), key)| cache::Part { name, bundled: *bundled, key: *key })
         .collect();
-    cache::whole_key(&parts, options.prefer, options.builtin)
+    cache::whole_key(&parts, later, builtin)
 }
 
 /// A whole load as the cache kept it, with its files as they are now.
@@ -472,7 +470,7 @@ fn load_one(
                 let diags = &mut diagnostics;
                 let content = match format {
                     Format::Yaml => schema::read_yaml(&text, index, diags, meter),
-                    Format::TimelineJs => timelinejs::read_json(&text, index, diags),
+                    Format::TimelineJs => timelinejs_stream::read_json(&text, index, diags),
                     Format::TimelineSheet => csv::read_sheet(&text, index, diags),
                     Format::SteppeCsv => csv::read_steppe(&text, index, diags, columns),
                     Format::Gdelt => gdelt::read(&text, index, diags, import, meter),

@@ -12,31 +12,15 @@ use image::imageops::FilterType;
 use super::diagnostic::Diagnostic;
 use super::schema::FileContent;
 use crate::model::Picture;
+#[cfg(test)]
+use crate::model::is_picture_path;
 use crate::text::sanitize;
-
-/// The kinds of picture steppe reads, by the file's ending.
-pub const KINDS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp"];
 
 /// The largest picture file read: a photograph from a camera, not a poster.
 pub const MOST_BYTES: u64 = 10 * 1024 * 1024;
 
 /// The most pixels on a side a picture may have before it is made smaller.
 const MOST_SIDE: u32 = 12_000;
-
-/// A path to a picture file rather than a web address: no scheme, and one
-/// of the endings in [`KINDS`].
-pub fn is_picture_path(url: &str) -> bool {
-    // No scheme, and nothing that could read as markup where a page embeds it.
-    if url.contains("://")
-        || url.starts_with("data:")
-        || url.contains(char::is_control)
-        || url.contains(['<', '>', '"'])
-    {
-        return false;
-    }
-    let ending = url.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    ending.is_some_and(|e| KINDS.contains(&e.as_str()))
-}
 
 /// Reads the pictures of one file's events; `base` is the file's folder,
 /// `None` for a timeline that is not a file (the bundled one, or standard

@@ -1077,7 +1077,7 @@ impl Cx {
         let url = self.req_text(m, "url", &of)?;
         let mark = m.get("url").map_or(m.mark, |n| n.mark);
         let alt = self.opt_text(m, "alt", &of, false);
-        let own = super::pictures::is_picture_path(&url);
+        let own = crate::model::is_picture_path(&url);
         let url = if own { url } else { self.web_address(&url, mark, &of)? };
         if own && alt.is_none() {
             self.error_help(

@@ -81,15 +81,6 @@ pub struct Slide {
     pub background: Option<Node>,
 }
 
-/// Reads a TimelineJS JSON file: event by event when it is plain JSON,
-/// else (comments, trailing commas, a mistake) as one tree.
-pub fn read_json(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
-    match super::timelinejs_stream::read(text, file, diags) {
-        Some(content) => content,
-        None => read_whole(text, file, diags),
-    }
-}
-
 /// Reads a TimelineJS JSON file as one tree of the whole file.
 pub(super) fn read_whole(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
     let Some(root) = json::parse(text, file, diags) else {
@@ -564,14 +555,14 @@ impl<'a> Convert<'a> {
         let url = given(m.url.as_ref())?;
         let raw = url.text().unwrap_or_default();
         // A picture beside the file, as steppe writes one of its own.
-        let text = if super::pictures::is_picture_path(raw.trim()) {
+        let text = if crate::model::is_picture_path(raw.trim()) {
             raw.trim().to_string()
         } else {
             web_address(raw)
         };
         if !(text.starts_with("http://")
             || text.starts_with("https://")
-            || super::pictures::is_picture_path(&text))
+            || crate::model::is_picture_path(&text))
         {
             self.drop_field(
                 "media that is not a web address",
@@ -766,7 +757,7 @@ mod tests {
         let text = r#"{"events": [{"start_date": {"year": 2001}, "text": {"headline": "H", "text": "<a href=' https://a.org/x y '>x</a>"},
             "media": {"url": "https://a.org/my photo.jpg"}}]}"#;
         let mut diags = Vec::new();
-        let content = read_json(text, 0, &mut diags);
+        let content = read_whole(text, 0, &mut diags);
         assert!(diags.iter().all(|d| d.severity != crate::load::Severity::Error), "{diags:?}");
         let e = &content.events[0].event;
         assert_eq!(e.media.as_ref().map(|m| m.url.as_str()), Some("https://a.org/my%20photo.jpg"));

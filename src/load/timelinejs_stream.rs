@@ -24,6 +24,15 @@ const SPLIT_BYTES: usize = 8 << 20;
 /// Byte offsets `start..end` of a value in the file.
 type Span = (usize, usize);
 
+/// Reads a TimelineJS JSON file: event by event when it is plain JSON,
+/// else (comments, trailing commas, a mistake) as one tree.
+pub fn read_json(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent {
+    match read(text, file, diags) {
+        Some(content) => content,
+        None => super::timelinejs::read_whole(text, file, diags),
+    }
+}
+
 /// Reads a TimelineJS JSON file event by event; `None`, with nothing
 /// reported, when the file is not one the scan takes.
 pub fn read(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Option<FileContent> {

@@ -149,6 +149,24 @@ pub struct Media {
     pub picture: Option<Picture>,
 }
 
+/// The kinds of picture steppe reads, by the file's ending.
+pub const PICTURE_KINDS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp"];
+
+/// A media address that is a path to a picture file rather than a web address: no scheme, and one
+/// of the endings in [`PICTURE_KINDS`].
+pub fn is_picture_path(url: &str) -> bool {
+    // No scheme, and nothing that could read as markup where a page embeds it.
+    if url.contains("://")
+        || url.starts_with("data:")
+        || url.contains(char::is_control)
+        || url.contains(['<', '>', '"'])
+    {
+        return false;
+    }
+    let ending = url.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    ending.is_some_and(|e| PICTURE_KINDS.contains(&e.as_str()))
+}
+
 /// A picture read from a file: its pixels (RGBA, at most [`Picture::MOST`]
 /// on a side, made smaller when read), shared, not copied, with the timeline.
 #[derive(Clone, PartialEq)]

@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 use super::{Cache, Key, header, payload, store};
-use crate::load::Prefer;
 use crate::load::diagnostic::Diagnostic;
 use crate::load::format::Format;
 use crate::model::{Event, PartialDate, Timeline};
@@ -40,11 +39,12 @@ pub struct Whole {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// The key of a load of these inputs, in this order, merged as `prefer` says.
-pub fn key(parts: &[Part], prefer: Prefer, builtin: bool) -> Key {
+/// The key of a load of these inputs, in this order; `later`: the later of
+/// two definitions is kept; `builtin`: the bundled timelines are part of it.
+pub fn key(parts: &[Part], later: bool, builtin: bool) -> Key {
     let mut h = Xxh3::new();
     h.update(b"whole\x00");
-    h.update(&[u8::from(prefer == Prefer::Later), u8::from(builtin)]);
+    h.update(&[u8::from(later), u8::from(builtin)]);
     for p in parts {
         h.update(&(p.name.len() as u64).to_le_bytes());
         h.update(p.name.as_bytes());
