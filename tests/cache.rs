@@ -242,3 +242,13 @@ fn the_cache_command_says_where_and_how_large_and_clears() {
     assert!(entries(&cache).is_empty());
     assert!(text(&run(&cache, &["cache"])).1.contains("0 entries"));
 }
+
+#[test]
+fn the_bundled_timelines_alone_leave_nothing_in_the_cache() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let cache = dir.path().join("cache");
+    let (code, out, _) = text(&run(&cache, &["list", "--format", "csv"]));
+    assert_eq!(code, Some(0));
+    assert!(out.lines().count() > 50, "{out}");
+    assert!(entries(&cache).is_empty(), "{:?}", entries(&cache));
+}

@@ -232,8 +232,11 @@ fn load_inputs(
     let names: Vec<(String, bool)> =
         inputs.iter().map(|(n, i)| (n.clone(), matches!(i, Input::Bundled(_)))).collect();
     let (later, builtin) = (options.prefer == Prefer::Later, options.builtin);
+    // Only a load with files of the user's is kept whole: the bundled
+    // timelines alone load in milliseconds.
+    let whole_cache = cache.filter(|_| inputs.iter().any(|(_, i)| matches!(i, Input::Path(_))));
     // Unchanged files, merged as before: the whole load comes from the cache.
-    if let Some(c) = cache
+    if let Some(c) = whole_cache
         && let Some(keys) = input_keys(&inputs, &reading)
         && let Some(whole) = c.get_whole(whole_key(&names, &keys, later, builtin))
     {
@@ -343,14 +346,16 @@ fn load_inputs(
     let mut timeline =
         merge::merge(contents, &report.files, prefer, builtin, &mut report.diagnostics);
     report.diagnostics.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
+    if let Some(c) = whole_cache
+        && let Some(keys) = keys.filter(|_| !pictures)
+    {
+        let key = whole_key(&names, &keys, later, builtin);
+        let diagnostics = std::mem::take(&mut report.diagnostics);
+        let whole = cache::Whole { timeline, formats, diagnostics };
+        c.put_whole(key, &whole);
+        (timeline, report.diagnostics) = (whole.timeline, whole.diagnostics);
+    }
     if let Some(c) = cache {
-        if let Some(keys) = keys.filter(|_| !pictures) {
-            let key = whole_key(&names, &keys, later, builtin);
-            let diagnostics = std::mem::take(&mut report.diagnostics);
-            let whole = cache::Whole { timeline, formats, diagnostics };
-            c.put_whole(key, &whole);
-            (timeline, report.diagnostics) = (whole.timeline, whole.diagnostics);
-        }
         c.trim();
     }
     finish(timeline, report)
