@@ -14,6 +14,16 @@ use crate::text::safe;
 const MAX_LINKS: usize = 40;
 
 pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_with(path, |out| out.write_all(bytes))
+}
+
+/// As [`write`], with the content written by `fill` as it is made, so a
+/// large file is never held whole; if `fill` fails, a regular file keeps
+/// its old content.
+pub fn write_with(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     match fs::metadata(path) {
         Ok(meta) if meta.is_dir() => Err(io::Error::new(
             io::ErrorKind::IsADirectory,
@@ -21,10 +31,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         )),
         // Through the path as given: `/dev/stdout` may lead to a pipe that
         // has no name to follow.
-        Ok(meta) if !meta.is_file() => write_in_place(path, bytes),
-        Ok(meta) => replace(&fs::canonicalize(path)?, bytes, Some(&meta)),
+        Ok(meta) if !meta.is_file() => write_in_place(path, fill),
+        Ok(meta) => replace(&fs::canonicalize(path)?, fill, Some(&meta)),
         // A new file, perhaps at the end of a dangling link.
-        Err(e) if e.kind() == io::ErrorKind::NotFound => replace(&follow_links(path)?, bytes, None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => replace(&follow_links(path)?, fill, None),
         Err(e) => Err(e),
     }
 }
@@ -50,10 +60,14 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
     ))
 }
 
-fn write_in_place(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut f = fs::OpenOptions::new().write(true).truncate(true).open(target)?;
-    f.write_all(bytes)?;
-    f.flush()
+fn write_in_place(
+    target: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    let f = fs::OpenOptions::new().write(true).truncate(true).open(target)?;
+    let mut out = io::BufWriter::new(f);
+    fill(&mut out)?;
+    out.flush()
 }
 
 /// An error from the OS about `what`, with its own words.
@@ -65,7 +79,11 @@ fn about(what: String, e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{what}: {cause}"))
 }
 
-fn replace(target: &Path, bytes: &[u8], old: Option<&fs::Metadata>) -> io::Result<()> {
+fn replace(
+    target: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    old: Option<&fs::Metadata>,
+) -> io::Result<()> {
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -88,7 +106,10 @@ fn replace(target: &Path, bytes: &[u8], old: Option<&fs::Metadata>) -> io::Resul
     if let Some(old) = old {
         keep_owner_and_mode(tmp.as_file(), old)?;
     }
-    tmp.write_all(bytes).map_err(|e| about(format!("cannot write to {}", safe::path(dir)), e))?;
+    let cannot_write = |e| about(format!("cannot write to {}", safe::path(dir)), e);
+    let mut out = io::BufWriter::new(tmp.as_file_mut());
+    fill(&mut out).and_then(|()| out.flush()).map_err(cannot_write)?;
+    drop(out);
     tmp.as_file().sync_all()?;
     tmp.persist(target)
         .map_err(|e| about(format!("cannot replace {}", safe::path(target)), e.error))?;

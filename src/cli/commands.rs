@@ -362,7 +362,10 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
         }
     };
     let tl = query.timeline();
-    let (text, what) = match &args.tour {
+    // What is written, made as it is written: a million events are never held as text.
+    type Body<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
+    let text = |text: String| -> Body { Box::new(move |out| out.write_all(text.as_bytes())) };
+    let (body, what): (Body, &str) = match &args.tour {
         Some(id) => {
             if !filter.is_empty() {
                 return Err(Failure::Usage(
@@ -379,29 +382,25 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             if args.worksheet || args.answer_key {
                 let ws = crate::teach::worksheet::Worksheet::new(tl, tour, args.seed);
                 match (html, args.answer_key) {
-                    (false, false) => (export::worksheet::worksheet(&ws), "worksheet"),
-                    (false, true) => (export::worksheet::answer_key(&ws), "answer key"),
-                    (true, false) => (export::html::worksheet(&ws), "worksheet"),
-                    (true, true) => (export::html::answer_key(&ws), "answer key"),
+                    (false, false) => (text(export::worksheet::worksheet(&ws)), "worksheet"),
+                    (false, true) => (text(export::worksheet::answer_key(&ws)), "answer key"),
+                    (true, false) => (text(export::html::worksheet(&ws)), "worksheet"),
+                    (true, true) => (text(export::html::answer_key(&ws)), "answer key"),
                 }
             } else {
                 let mut lesson = Lesson::new(tl, tour, !args.no_notes);
-                let text = if html {
+                let lesson = if html {
                     embed_remote(lesson.steps.iter_mut().map(|s| &mut s.card).collect());
                     export::html::lesson(&lesson)
                 } else {
                     export::handout::lesson(&lesson)
                 };
-                (text, "lesson")
+                (text(lesson), "lesson")
             }
         }
         None => {
             let filter = checked(&query, &filter)?;
             let shown = events(&query, &filter, Some(&args.order));
-            let mut page = Page::new(&query, &shown, filter.describe());
-            if format == HandoutFormat::Html {
-                embed_remote(page.sections.iter_mut().flat_map(|s| &mut s.cards).collect());
-            }
             if !matches!(
                 format,
                 HandoutFormat::Markdown
@@ -412,41 +411,46 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             ) {
                 say_left_out(tl, &shown, format == HandoutFormat::Csv);
             }
-            let data = |format: Format, name: &str| -> Result<String, Failure> {
-                let mut out = Vec::new();
-                export::write_events(&mut out, format, &query, &shown, None)
-                    .map_err(|e| Failure::Data(format!("cannot write {name}: {e}")))?;
-                Ok(String::from_utf8_lossy(&out).into_owned())
+            let query = &query;
+            let data = |format: Format, shown: Vec<usize>| -> Body {
+                Box::new(move |out| export::write_events(out, format, query, &shown, None))
             };
             match format {
-                HandoutFormat::Csv => (data(Format::Csv, "CSV")?, "CSV table"),
-                HandoutFormat::Json => (data(Format::Json, "JSON")?, "JSON list"),
-                HandoutFormat::Markdown => (export::handout::events(&page), "handout"),
-                HandoutFormat::Html => (export::html::page(&page), "handout"),
-                HandoutFormat::Yaml => (
-                    export::yaml::write(tl, &shown)
-                        .map_err(|e| Failure::Data(format!("cannot write YAML: {e}")))?,
-                    "YAML timeline",
-                ),
-                HandoutFormat::Ics => {
-                    let (text, notes) = export::ics::write(tl, &shown);
-                    for note in notes {
-                        say_err(&format!("note: {note}\n"));
+                HandoutFormat::Csv => (data(Format::Csv, shown), "CSV table"),
+                HandoutFormat::Json => (data(Format::Json, shown), "JSON list"),
+                HandoutFormat::Markdown | HandoutFormat::Html => {
+                    let mut page = Page::new(query, &shown, filter.describe());
+                    if format == HandoutFormat::Html {
+                        embed_remote(page.sections.iter_mut().flat_map(|s| &mut s.cards).collect());
+                        (text(export::html::page(&page)), "handout")
+                    } else {
+                        (text(export::handout::events(&page)), "handout")
                     }
-                    (text, "iCalendar file")
                 }
-                HandoutFormat::Csl => (export::csl::write(tl, &shown), "CSL-JSON file"),
-                HandoutFormat::Timelinejs => {
-                    let mut json = Vec::new();
-                    export::timelinejs::write(&mut json, tl, &shown)
-                        .map_err(|e| Failure::Data(format!("cannot write JSON: {e}")))?;
-                    (String::from_utf8_lossy(&json).into_owned(), "TimelineJS timeline")
+                HandoutFormat::Yaml => {
+                    (Box::new(move |out| export::yaml::write_to(out, tl, &shown)), "YAML timeline")
                 }
+                HandoutFormat::Ics => (
+                    Box::new(move |out| {
+                        for note in export::ics::write(out, tl, &shown)? {
+                            say_err(&format!("note: {note}\n"));
+                        }
+                        Ok(())
+                    }),
+                    "iCalendar file",
+                ),
+                HandoutFormat::Csl => {
+                    (Box::new(move |out| export::csl::write(out, tl, &shown)), "CSL-JSON file")
+                }
+                HandoutFormat::Timelinejs => (
+                    Box::new(move |out| export::timelinejs::write(out, tl, &shown)),
+                    "TimelineJS timeline",
+                ),
             }
         }
     };
     let written = match &args.output {
-        Some(path) => match crate::atomic::write(path, text.as_bytes()) {
+        Some(path) => match crate::atomic::write_with(path, body) {
             // `-o /dev/stdout | head`: the reader's choice, as on the standard output.
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
             Err(e) => {
@@ -455,7 +459,7 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             }
             Ok(()) => Ok(()),
         },
-        None => to_stdout(|out| out.write_all(text.as_bytes())),
+        None => to_stdout(body),
     };
     written.and(loaded)
 }

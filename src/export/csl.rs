@@ -6,29 +6,44 @@
 //! found it). A date is only ever the source's own: a page about 1865 was
 //! not written then.
 
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use serde::Serializer;
 use serde_json::{Map, Value, json};
 
 use crate::model::{Event, Source, Timeline};
 
-/// The CSL-JSON of the sources of the events at `shown`, in the order first cited.
-pub fn write(tl: &Timeline, shown: &[usize]) -> String {
-    let mut sources: Vec<(&Source, Vec<&Event>)> = Vec::new();
+/// How many of the events citing a source its note names.
+const NAMED: usize = 5;
+
+/// The CSL-JSON of the sources of the events at `shown`, in the order first
+/// cited, each item made as it is written.
+pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<()> {
+    // Each source with the first events citing it, and how many do.
+    let mut sources: Vec<(&Source, Vec<&Event>, usize)> = Vec::new();
+    let mut known: HashMap<&Source, usize> = HashMap::new();
     for e in shown.iter().filter_map(|&i| tl.events.get(i)) {
         for s in &e.sources {
-            match sources.iter_mut().find(|(known, _)| *known == s) {
-                Some((_, events)) => events.push(e),
-                None => sources.push((s, vec![e])),
+            let n = *known.entry(s).or_insert_with(|| {
+                sources.push((s, Vec::new(), 0));
+                sources.len() - 1
+            });
+            let (_, named, count) = &mut sources[n];
+            if named.len() < NAMED {
+                named.push(e);
             }
+            *count += 1;
         }
     }
-    let items: Vec<Value> =
-        sources.iter().enumerate().map(|(n, (s, events))| item(n + 1, s, events)).collect();
-    let mut text = serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into());
-    text.push('\n');
-    text
+    let items =
+        sources.iter().enumerate().map(|(n, (s, named, count))| item(n + 1, s, named, *count));
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    ser.collect_seq(items)?;
+    writeln!(out)
 }
 
-fn item(n: usize, s: &Source, events: &[&Event]) -> Value {
+fn item(n: usize, s: &Source, named: &[&Event], count: usize) -> Value {
     let web = s.url.is_some() && s.publisher.is_none();
     let mut m = Map::new();
     m.insert("id".into(), json!(format!("steppe-{n}")));
@@ -50,8 +65,8 @@ fn item(n: usize, s: &Source, events: &[&Event]) -> Value {
         m.insert("issued".into(), issued(year));
     }
     let cited: Vec<String> =
-        events.iter().take(5).map(|e| format!("{} ({})", e.title, e.date_label())).collect();
-    let more = events.len().saturating_sub(5);
+        named.iter().map(|e| format!("{} ({})", e.title, e.date_label())).collect();
+    let more = count.saturating_sub(named.len());
     let more = if more > 0 { format!(" and {more} more") } else { String::new() };
     m.insert("note".into(), json!(format!("Cited in steppe for: {}{more}", cited.join("; "))));
     Value::Object(m)

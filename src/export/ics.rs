@@ -5,24 +5,33 @@
 //! first day, with the precision said in the description. iCalendar has no
 //! years before 1 CE: such events are left out, and counted in a note.
 
+use std::io::{self, Write};
+
 use chrono::NaiveDate;
 use icalendar::{Calendar, Component, EventLike};
 
 use crate::model::{Event, PartialDate, Timeline};
 
-/// The calendar, and what was left out, in words (for a note).
-pub fn write(tl: &Timeline, shown: &[usize]) -> (String, Vec<String>) {
+/// The calendar, each event written as it is made; returns what was left
+/// out, in words (for a note).
+pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<Vec<String>> {
     let mut calendar = Calendar::new();
     calendar.name(tl.title.as_deref().unwrap_or("steppe timeline"));
+    // The calendar's own lines, then its events, then its end, as `Calendar` writes them.
+    let whole = calendar.done().to_string();
+    let head = whole.strip_suffix(END).unwrap_or(&whole);
+    out.write_all(head.as_bytes())?;
     let mut before_ce = 0;
     for e in shown.iter().filter_map(|&i| tl.events.get(i)) {
         match event(tl, e) {
             Some(ev) => {
-                calendar.push(ev);
+                let text = ev.try_into_string().map_err(io::Error::other)?;
+                out.write_all(text.as_bytes())?;
             }
             None => before_ce += 1,
         }
     }
+    out.write_all(END.as_bytes())?;
     let mut notes = Vec::new();
     if before_ce > 0 {
         notes.push(format!(
@@ -30,8 +39,10 @@ pub fn write(tl: &Timeline, shown: &[usize]) -> (String, Vec<String>) {
             crate::text::count(before_ce, "event", "events")
         ));
     }
-    (calendar.done().to_string(), notes)
+    Ok(notes)
 }
+
+const END: &str = "END:VCALENDAR\r\n";
 
 /// A TEXT value as RFC 5545 (3.3.11) writes it.
 fn escape(text: &str) -> String {

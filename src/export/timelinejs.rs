@@ -12,7 +12,7 @@ use maud::html;
 use serde::Serialize;
 
 use crate::model::file::STEPPE_KEY;
-use crate::model::file::{EraDoc, EventDoc, FileDoc, MediaDoc};
+use crate::model::file::{EraDoc, EventDoc, EventDocs, FileDoc, MediaDoc};
 use crate::model::{Event, PartialDate, Timeline};
 use crate::text::safe;
 
@@ -74,9 +74,36 @@ struct TitleSlide {
 struct Document<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<TitleSlide>,
-    events: Vec<Slide<'a>>,
+    events: Slides<'a>,
     eras: Vec<EraSlide>,
     steppe: FileDoc,
+}
+
+/// The events, each made into its slide as it is written: a million events
+/// are never held twice.
+struct Slides<'a> {
+    tl: &'a Timeline,
+    events: EventDocs<'a>,
+}
+
+impl Serialize for Slides<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.events.iter().map(|(e, doc)| slide(self.tl, e, doc)))
+    }
+}
+
+fn slide<'a>(tl: &Timeline, e: &'a Event, doc: EventDoc) -> Slide<'a> {
+    Slide {
+        start_date: Date::from(&e.date),
+        end_date: e.end.as_ref().map(Date::from),
+        display_date: (e.date.approximate || e.end.is_some_and(|d| d.approximate))
+            .then(|| safe::html(&e.date_label())),
+        text: Text { headline: safe::html(&e.title), text: text(tl, e) },
+        media: media(e),
+        group: e.tags.first().map(|t| safe::html(t)),
+        unique_id: &e.id,
+        steppe: doc,
+    }
 }
 
 /// The media as TimelineJS gets it: captions escaped, and only an address
@@ -136,25 +163,7 @@ fn text(tl: &Timeline, e: &Event) -> String {
 pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<()> {
     let mut shown = shown.to_vec();
     shown.sort_unstable();
-    let mut own = FileDoc::new(tl, &shown);
-    // The file's own events, in the same order: with the related events it lacks left out.
-    let docs = std::mem::take(&mut own.events);
-    let events: Vec<Slide> = shown
-        .iter()
-        .filter_map(|&i| tl.events.get(i))
-        .zip(docs)
-        .map(|(e, doc)| Slide {
-            start_date: Date::from(&e.date),
-            end_date: e.end.as_ref().map(Date::from),
-            display_date: (e.date.approximate || e.end.is_some_and(|d| d.approximate))
-                .then(|| safe::html(&e.date_label())),
-            text: Text { headline: safe::html(&e.title), text: text(tl, e) },
-            media: media(e),
-            group: e.tags.first().map(|t| safe::html(t)),
-            unique_id: &e.id,
-            steppe: doc,
-        })
-        .collect();
+    let (mut own, events) = FileDoc::around(tl, &shown);
     // TimelineJS needs an end for every era: an open one ends with the last event.
     let last = tl.events.iter().map(|e| e.end.unwrap_or(e.date)).max();
     let eras = std::mem::take(&mut own.eras)
@@ -177,6 +186,7 @@ pub fn write(out: &mut dyn Write, tl: &Timeline, shown: &[usize]) -> io::Result<
         },
     });
     debug_assert_eq!(STEPPE_KEY, "steppe");
+    let events = Slides { tl, events };
     safe::write_json(out, &Document { title, events, eras, steppe: own })?;
     writeln!(out)
 }

@@ -625,6 +625,14 @@ impl FileDoc {
     /// among them is left out, so the file loads on its own. With every
     /// event shown, everything the timeline defines.
     pub fn new(tl: &Timeline, shown: &[usize]) -> Self {
+        let (mut doc, events) = Self::around(tl, shown);
+        doc.events = events.iter().map(|(_, doc)| doc).collect();
+        doc
+    }
+
+    /// As [`FileDoc::new`] without its events, and the events, each made
+    /// into its [`EventDoc`] only when asked: a writer makes one at a time.
+    pub fn around<'a>(tl: &'a Timeline, shown: &[usize]) -> (Self, EventDocs<'a>) {
         let all = shown.len() == tl.events.len();
         let events: Vec<&Event> = shown.iter().filter_map(|&i| tl.events.get(i)).collect();
         let ids: std::collections::HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
@@ -692,7 +700,7 @@ impl FileDoc {
             })
             .filter(|set| !set.members.is_empty())
             .collect();
-        FileDoc {
+        let doc = FileDoc {
             title: tl.title.clone(),
             description: tl.description.clone(),
             countries: countries
@@ -734,14 +742,7 @@ impl FileDoc {
                     ),
                 })
                 .collect(),
-            events: events
-                .into_iter()
-                .map(|e| {
-                    let mut doc = EventDoc::new(tl, e);
-                    doc.related.retain(|r| ids.contains(r.as_str()));
-                    doc
-                })
-                .collect(),
+            events: Vec::new(),
             tours: tours
                 .into_iter()
                 .map(|t| TourDoc {
@@ -785,6 +786,33 @@ impl FileDoc {
                 })
                 .collect(),
             lanes,
-        }
+        };
+        (doc, EventDocs { tl, events, ids })
+    }
+}
+
+/// The events of a file, in its order, made into [`EventDoc`]s one at a
+/// time; a related event that is not among them is left out.
+pub struct EventDocs<'a> {
+    tl: &'a Timeline,
+    events: Vec<&'a Event>,
+    ids: std::collections::HashSet<&'a str>,
+}
+
+impl<'a> EventDocs<'a> {
+    pub fn len(&self) -> usize {
+        self.events.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.events.is_empty()
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&'a Event, EventDoc)> + '_ {
+        self.events.iter().map(|&e| {
+            let mut doc = EventDoc::new(self.tl, e);
+            doc.related.retain(|r| self.ids.contains(r.as_str()));
+            (e, doc)
+        })
     }
 }

@@ -85,7 +85,7 @@ pub struct Participant {
 
 /// Where a fact comes from: a web page, or a book or archive without an
 /// address. The title is the address when none was given.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Source {
     pub title: String,
     pub url: Option<String>,
