@@ -420,12 +420,13 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                 HandoutFormat::Json => (data(Format::Json, shown), "JSON list"),
                 HandoutFormat::Markdown | HandoutFormat::Html => {
                     let mut page = Page::new(query, &shown, filter.describe());
-                    if format == HandoutFormat::Html {
+                    let body: Body = if format == HandoutFormat::Html {
                         embed_remote(page.sections.iter_mut().flat_map(|s| &mut s.cards).collect());
-                        (text(export::html::page(&page)), "handout")
+                        Box::new(move |out| export::html::write_page(out, &page))
                     } else {
-                        (text(export::handout::events(&page)), "handout")
-                    }
+                        Box::new(move |out| export::handout::write_events(out, &page))
+                    };
+                    (body, "handout")
                 }
                 HandoutFormat::Yaml => {
                     (Box::new(move |out| export::yaml::write_to(out, tl, &shown)), "YAML timeline")

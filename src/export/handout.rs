@@ -2,6 +2,7 @@
 //! of events, or a lesson with the teacher's notes and the class questions.
 
 use std::fmt::Write as _;
+use std::io;
 
 use super::markdown::{link, text};
 use crate::document::words::Words;
@@ -118,22 +119,33 @@ fn card_body(out: &mut String, card: &Card, words: Words) {
 
 /// The page's events in order, each with its date, summary and sources.
 pub fn events(page: &Page) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and the text is all UTF-8.
+    let _ = write_events(&mut out, page);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`events`], each event written as it is made.
+pub fn write_events(out: &mut dyn io::Write, page: &Page) -> io::Result<()> {
     let words = Words::of(page.lang);
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", text(page.title));
-    paragraphs(&mut out, &page.description);
+    let mut chunk = String::new();
+    let _ = writeln!(chunk, "# {}\n", text(page.title));
+    paragraphs(&mut chunk, &page.description);
     let events = words.count("events_count", page.len());
     let what = if page.filters.is_empty() {
         events
     } else {
         format!("{events} · {}", text(&page.filters.join(" · ")))
     };
-    let _ = writeln!(out, "*{what}*\n");
+    let _ = writeln!(chunk, "*{what}*\n");
+    out.write_all(chunk.as_bytes())?;
     for card in page.cards() {
-        let _ = writeln!(out, "## {} — {}\n", words.date(&card.date), text(card.title));
-        card_body(&mut out, card, words);
+        chunk.clear();
+        let _ = writeln!(chunk, "## {} — {}\n", words.date(&card.date), text(card.title));
+        card_body(&mut chunk, card, words);
+        out.write_all(chunk.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// A lesson plan: each step with the event, the note (when the lesson has

@@ -7,6 +7,7 @@
 //! in where that is another, so a screen reader reads each in its own voice.
 
 use std::collections::{HashMap, HashSet};
+use std::io::{self, Write};
 
 use base64::Engine as _;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -378,7 +379,20 @@ fn filters(page: &Page, words: Words) -> Markup {
 }
 
 /// The page of events: title, description, filters, and every event by era.
+/// Where the events go in a page written around them: the last such mark,
+/// as only the page's own words come after it (and text is cleaned of
+/// control characters when it is read).
+const CARDS: &str = "\u{0}steppe-events\u{0}";
+
+/// The handout page of [`write_page`] as text.
 pub fn page(page: &Page) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and maud writes only UTF-8.
+    let _ = write_page(&mut out, page);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub fn write_page(out: &mut dyn Write, page: &Page) -> io::Result<()> {
     let words = Words::of(page.lang);
     let countries = index(&page.countries);
     let actors = index(&page.actors);
@@ -413,29 +427,45 @@ pub fn page(page: &Page) -> String {
         (timeline::page_axis(page))
         @if let Some(m) = &maps { (m.defs()) (m.region(&cards)) }
         main #events tabindex="-1" {
-            @for (n, section) in page.sections.iter().enumerate() {
-                section.era aria-labelledby={ "era-" (n) } {
-                    h2 #{ "era-" (n) } dir="auto" lang=[section.cards.first().and_then(|c| other(c.era_lang, words))] { (era_heading(section.era, no_eras, words)) }
-                    @for card in &section.cards {
-                        article.event #{ "ev-" (card.id) } aria-labelledby={ "t-" (card.id) }
-                            data-c=(positions(card.countries.iter().map(|c| c.code), &countries))
-                            data-a=(positions(card.actors.iter().map(|a| a.id), &actors))
-                            data-t=(positions(card.tags.iter().copied(), &tags))
-                            data-m=[maps.as_ref().map(|m| m.codes(card))] {
-                            h3 #{ "t-" (card.id) } {
-                                (date(card, words)) " "
-                                span.title dir="auto" lang=[other(card.title_lang, words)] data-s { (card.title) }
-                            }
-                            @if let Some(m) = &maps { (m.locator(card)) }
-                            (card_facts(card, Some(&anchors), words))
-                        }
-                    }
-                }
-            }
+            (PreEscaped(CARDS))
             p #none .empty hidden[total > 0] { (words.get("no_match")) }
         }
     };
-    document(page.title, SOURCE_LANG, words, body)
+    // The page around its events, then each event's article as it is made:
+    // a page of a million events is never held whole.
+    let whole = document(page.title, SOURCE_LANG, words, body);
+    let (head, tail) = whole.rsplit_once(CARDS).unwrap_or((&whole, ""));
+    out.write_all(head.as_bytes())?;
+    for (n, section) in page.sections.iter().enumerate() {
+        let open = html! {
+            section.era aria-labelledby={ "era-" (n) } {
+                h2 #{ "era-" (n) } dir="auto" lang=[section.cards.first().and_then(|c| other(c.era_lang, words))] { (era_heading(section.era, no_eras, words)) }
+                (PreEscaped(CARDS))
+            }
+        }
+        .into_string();
+        let (open, close) = open.rsplit_once(CARDS).unwrap_or((&open, ""));
+        out.write_all(open.as_bytes())?;
+        for card in &section.cards {
+            let article = html! {
+                article.event #{ "ev-" (card.id) } aria-labelledby={ "t-" (card.id) }
+                    data-c=(positions(card.countries.iter().map(|c| c.code), &countries))
+                    data-a=(positions(card.actors.iter().map(|a| a.id), &actors))
+                    data-t=(positions(card.tags.iter().copied(), &tags))
+                    data-m=[maps.as_ref().map(|m| m.codes(card))] {
+                    h3 #{ "t-" (card.id) } {
+                        (date(card, words)) " "
+                        span.title dir="auto" lang=[other(card.title_lang, words)] data-s { (card.title) }
+                    }
+                    @if let Some(m) = &maps { (m.locator(card)) }
+                    (card_facts(card, Some(&anchors), words))
+                }
+            };
+            out.write_all(article.into_string().as_bytes())?;
+        }
+        out.write_all(close.as_bytes())?;
+    }
+    out.write_all(tail.as_bytes())
 }
 
 /// A lesson: one step per slide with the script on, a worksheet in print.
