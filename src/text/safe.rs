@@ -14,9 +14,14 @@ fn is_json_hazard(c: char) -> bool {
     is_hazard(c) || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}')
 }
 
+/// Printable ASCII is never a hazard: most text is passed on without a
+/// look at its characters.
+fn printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
 fn escape_where(s: &str, bad: impl Fn(char) -> bool) -> Cow<'_, str> {
-    // Printable ASCII is never a hazard: most text is passed on without a look at its characters.
-    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) || !s.chars().any(&bad) {
+    if printable_ascii(s) || !s.chars().any(&bad) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -80,8 +85,7 @@ impl serde_json::ser::Formatter for JsonFormatter<'_> {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        // Printable ASCII is never a hazard: most text is written without a look at its characters.
-        if fragment.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        if printable_ascii(fragment) {
             return w.write_all(fragment.as_bytes());
         }
         let mut rest = fragment;
