@@ -144,10 +144,7 @@ impl Cache {
         let payload = payload(&bytes, key)?;
         let mut entry: Entry = postcard::from_bytes(payload).ok()?;
         reindex(&mut entry, file);
-        // Used now: the last to be dropped when the cache is too large.
-        if let Ok(f) = fs::File::options().append(true).open(&path) {
-            let _ = f.set_modified(SystemTime::now());
-        }
+        mark_used(&path);
         Some(entry)
     }
 
@@ -167,23 +164,21 @@ impl Cache {
         // Header and payload are written one after the other, not copied together:
         // a big file's payload is held once.
         let write = |f: &mut fs::File| f.write_all(&head).and_then(|()| f.write_all(&payload));
-        if fs::create_dir_all(&self.dir).is_ok()
-            && store(&self.dir, &key.file_name(), write).is_ok()
-        {
-            self.note_written();
-        }
+        self.write_entry(&key.file_name(), write);
     }
 
-    fn note_written(&self) {
-        self.wrote.store(true, Ordering::Relaxed);
+    /// Writes the entry `name` with `write` (see [`store`]); a cache that
+    /// cannot be written is passed over.
+    fn write_entry(&self, name: &str, write: impl FnOnce(&mut fs::File) -> io::Result<()>) {
+        if fs::create_dir_all(&self.dir).is_ok() && store(&self.dir, name, write).is_ok() {
+            self.wrote.store(true, Ordering::Relaxed);
+        }
     }
 
     /// Marks the entry for `key` as used now, if there is one: the entries of
     /// a whole load's files are kept as long as it is.
     pub fn touch(&self, key: Key) {
-        if let Ok(f) = fs::File::options().append(true).open(self.dir.join(key.file_name())) {
-            let _ = f.set_modified(SystemTime::now());
-        }
+        mark_used(&self.dir.join(key.file_name()));
     }
 
     /// After a load that wrote entries: drops the least recently used ones
@@ -217,6 +212,13 @@ impl Cache {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok((0, 0)),
             Err(e) => Err(e),
         }
+    }
+}
+
+/// Used now: the last to be dropped when the cache is too large.
+fn mark_used(path: &Path) {
+    if let Ok(f) = fs::File::options().append(true).open(path) {
+        let _ = f.set_modified(SystemTime::now());
     }
 }
 

@@ -9,13 +9,12 @@
 
 use std::fs;
 use std::io::{self, BufWriter, Seek, SeekFrom, Write};
-use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
-use super::{Cache, Key, header, payload, store};
+use super::{Cache, Key, header, mark_used, payload};
 use crate::load::diagnostic::Diagnostic;
 use crate::load::format::Format;
 use crate::model::{Event, PartialDate, Timeline};
@@ -68,9 +67,7 @@ impl Cache {
         // is read; its checksum is checked before anything in it is used.
         let bytes = unsafe { memmap2::Mmap::map(&file) }.ok()?;
         let whole = decode(payload(&bytes, key)?)?;
-        if let Ok(f) = fs::File::options().append(true).open(&path) {
-            let _ = f.set_modified(SystemTime::now());
-        }
+        mark_used(&path);
         Some(whole)
     }
 
@@ -78,10 +75,7 @@ impl Cache {
     pub fn put_whole(&self, key: Key, whole: &Whole) {
         let Ok(head) = postcard::to_allocvec(whole) else { return };
         let write = |f: &mut fs::File| write(f, key, &head, &whole.timeline.events);
-        if fs::create_dir_all(&self.dir).is_ok() && store(&self.dir, &file_name(key), write).is_ok()
-        {
-            self.note_written();
-        }
+        self.write_entry(&file_name(key), write);
     }
 }
 
