@@ -264,7 +264,7 @@ fn load_inputs(
             let (text, hash, disk, base) = match input {
                 Input::Path(p) => {
                     let base = p.parent().map(Path::to_path_buf);
-                    let (text, hash) = match read_file(&p) {
+                    let (text, hash) = match read_file(&p, cache.is_some()) {
                         Ok((text, hash)) => (Ok(text), hash),
                         Err(e) => (Err(e), None),
                     };
@@ -272,7 +272,8 @@ fn load_inputs(
                 }
                 Input::Text(t) => (t, None, None, None),
                 Input::Bundled(t) => {
-                    (Ok(t.to_string()), Some(cache::content_hash(t.as_bytes())), None, None)
+                    let hash = cache.map(|_| cache::content_hash(t.as_bytes()));
+                    (Ok(t.to_string()), hash, None, None)
                 }
             };
             // Bytes told while one big file is parsed, the rest when it is done.
@@ -290,7 +291,7 @@ fn load_inputs(
                     events: events.load(Ordering::Relaxed),
                 });
             };
-            let key = cache.and(hash).map(|h| cache::Key::of_content(&name, h, &reading));
+            let key = hash.map(|h| cache::Key::of_content(&name, h, &reading));
             // A file from disk is read from the cache while its text is unchanged.
             let stored = cache.zip(key).filter(|_| from_disk);
             let mut result = match stored.and_then(|(c, k)| c.get(k, index)) {
@@ -622,12 +623,12 @@ fn unzip(bytes: Vec<u8>, limit: u64) -> Result<Vec<u8>, String> {
 
 /// Reads one file as UTF-8 text, refusing what is not a regular file or not text.
 pub fn read_text(path: &Path) -> Result<String, String> {
-    read_file(path).map(|(text, _)| text)
+    read_file(path, false).map(|(text, _)| text)
 }
 
-/// A file's text, and the hash of its bytes (see [`cache::content_hash`])
-/// when it was read whole.
-fn read_file(path: &Path) -> Result<(String, Option<u128>), String> {
+/// A file's text, and, if `hashed`, the hash of its bytes (see
+/// [`cache::content_hash`]) when it was read whole.
+fn read_file(path: &Path, hashed: bool) -> Result<(String, Option<u128>), String> {
     let unreadable = |e: std::io::Error| format!("cannot read this file: {}", io_reason(&e));
     // Look before opening: opening a named pipe or a device could block or never end.
     let meta = fs::metadata(path).map_err(unreadable)?;
@@ -659,8 +660,8 @@ fn read_file(path: &Path) -> Result<(String, Option<u128>), String> {
         if bytes.len() as u64 > limit {
             return Err(too_large(bytes.len() as u64));
         }
-        let hash = cache::content_hash(&bytes);
-        return decode(unzip(bytes, limit)?).map(|t| (t, Some(hash)));
+        let hash = hashed.then(|| cache::content_hash(&bytes));
+        return decode(unzip(bytes, limit)?).map(|t| (t, hash));
     }
     if let Some(why) = wide_encoding(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
         return Err(why);
@@ -675,8 +676,8 @@ fn read_file(path: &Path) -> Result<(String, Option<u128>), String> {
     if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64));
     }
-    let hash = cache::content_hash(&bytes);
-    decode(bytes).map(|t| (t, Some(hash)))
+    let hash = hashed.then(|| cache::content_hash(&bytes));
+    decode(bytes).map(|t| (t, hash))
 }
 
 /// The bytes looked at before a file is read whole.
