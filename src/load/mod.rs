@@ -344,8 +344,10 @@ fn load_inputs(
         contents.extend(r.content);
     }
     let prefer = options.prefer;
+    let at_once = crate::memory::GiveBackAtOnce::new();
     let mut timeline =
         merge::merge(contents, &report.files, prefer, builtin, &mut report.diagnostics);
+    drop(at_once);
     report.diagnostics.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
     if let Some(c) = whole_cache
         && let Some(keys) = keys.filter(|_| !pictures)
