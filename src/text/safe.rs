@@ -16,7 +16,7 @@ fn is_json_hazard(c: char) -> bool {
 
 /// Printable ASCII is never a hazard: most text is passed on without a
 /// look at its characters.
-fn printable_ascii(s: &str) -> bool {
+pub(crate) fn printable_ascii(s: &str) -> bool {
     s.bytes().all(|b| (0x20..0x7f).contains(&b))
 }
 
