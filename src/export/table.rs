@@ -44,7 +44,8 @@ fn cells(e: &Event) -> [Cow<'_, str>; 4] {
 /// The columns of an event's cells, as [`Row::new`] measures them, without
 /// making the cells of plain text.
 fn widths(e: &Event) -> [usize; 4] {
-    let one = |s: &str| if safe::printable_ascii(s) { s.len() } else { columns(&safe::one_line(s)) };
+    let one =
+        |s: &str| if safe::printable_ascii(s) { s.len() } else { columns(&safe::one_line(s)) };
     let countries = if e.countries.iter().all(|c| safe::printable_ascii(c)) {
         e.countries.iter().map(String::len).sum::<usize>() + e.countries.len().saturating_sub(1)
     } else {

@@ -4,6 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 /// A faster hash than the standard one for the many short ids of a large timeline.
 type Fast = hashbrown::DefaultHashBuilder;
 
@@ -25,8 +27,7 @@ pub fn merge(
     let mut countries: Vec<Located<_>> = Vec::new();
     let mut actors: Vec<ActorDef> = Vec::new();
     let mut eras: Vec<Located<_>> = Vec::new();
-    let mut events: Vec<(usize, EventDef)> =
-        Vec::with_capacity(contents.iter().map(|c| c.events.len()).sum());
+    let mut per_file: Vec<(usize, Vec<EventDef>)> = Vec::with_capacity(contents.len());
     let mut tours: Vec<(usize, TourDef)> = Vec::new();
     let mut lanes: Vec<LaneSetDef> = Vec::new();
     // What errors kept from being read: references to it follow from those errors.
@@ -42,13 +43,14 @@ pub fn merge(
         countries.extend(content.countries);
         actors.extend(content.actors);
         eras.extend(content.eras);
-        events.extend(content.events.into_iter().map(|e| (file, e)));
+        per_file.push((file, content.events));
         tours.extend(content.tours.into_iter().map(|t| (file, t)));
         lanes.extend(content.lanes);
         tl.translations.extend(content.translations);
         not_read.extend(content.not_read);
     }
 
+    let mut events = concatenate(per_file);
     // Broken events still have their references checked, then are dropped.
     let mut broken: Vec<_> = events.extract_if(.., |(_, e)| !e.complete).collect();
     same_id_in_one_file(&events, &broken, files, diags);
@@ -107,45 +109,22 @@ pub fn merge(
             );
         }
     }
-    let mut used_actors: HashSet<&str, Fast> = HashSet::default();
     // Events that name something undeclared: left out like any event with an error.
-    let mut unresolved = vec![false; events.len()];
-    for (i, (file, def)) in events.iter().chain(&broken).enumerate() {
-        let e = &def.event;
-        let what =
-            if e.id.is_empty() { "an event".to_string() } else { format!("event `{}`", e.id) };
-        let mut resolved = true;
-        for (code, mark) in e.countries.iter().zip(&def.countries) {
-            resolved &= refs.check(&country_codes, code, "country", &what, *file, *mark);
-        }
-        for (p, mark) in e.actors.iter().zip(&def.actors) {
-            used_actors.insert(p.id.as_str());
-            resolved &= refs.check(&actor_ids, &p.id, "actor", &what, *file, *mark);
-        }
-        // A quote's speaker is an actor's id or a plain name: an id counts as a use.
-        used_actors.extend(e.quotes.iter().map(|q| q.by.as_str()));
-        for (id, mark) in e.related.iter().zip(&def.related) {
-            if *id == e.id {
-                refs.diags.push(Diagnostic::error(
-                    *file,
-                    Some(*mark),
-                    format!("{what} is related to itself"),
-                ));
-                resolved = false;
-            }
-            resolved &= refs.check(&event_ids, id, "event", &what, *file, *mark);
-        }
-        if let Some(flag) = unresolved.get_mut(i) {
-            *flag = !resolved;
-        }
-        if e.sources.is_empty() && def.complete {
-            refs.diags.push(Diagnostic::warning(
-                *file,
-                Some(def.mark),
-                format!("{what} has no sources; add at least one: a web address, or a book with its title"),
-            ));
-        }
+    let known = Known { countries: &country_codes, actors: &actor_ids, events: &event_ids };
+    let (builtin, not_read) = (refs.builtin, refs.not_read);
+    let checked: Vec<Checked> = events
+        .par_chunks(CHUNK)
+        .chain(broken.par_chunks(CHUNK))
+        .map(|chunk| check_events(chunk, &known, builtin, not_read))
+        .collect();
+    let mut used_actors: HashSet<&str, Fast> = HashSet::default();
+    let mut unresolved = Vec::with_capacity(events.len() + broken.len());
+    for part in checked {
+        refs.diags.extend(part.diags);
+        unresolved.extend(part.unresolved);
+        used_actors.extend(part.used);
     }
+    unresolved.truncate(events.len());
     // The quotes of each event a tour step names, found without a scan per step.
     let quote_counts: HashMap<&str, usize, Fast> = if tours.is_empty() && differing_tours.is_empty()
     {
@@ -215,6 +194,102 @@ pub fn merge(
     tl.events = in_date_order(events.into_iter().map(|(_, e)| e.event).collect());
     tl.tours = tours.into_iter().map(|(_, t)| t.tour).collect();
     tl
+}
+
+/// Events checked at once by one core.
+const CHUNK: usize = 16_384;
+
+/// Every file's events in one list, tagged with their file, moved on all cores.
+fn concatenate(per_file: Vec<(usize, Vec<EventDef>)>) -> Vec<(usize, EventDef)> {
+    let total: usize = per_file.iter().map(|(_, events)| events.len()).sum();
+    let mut all = Vec::with_capacity(total);
+    let mut rest = &mut all.spare_capacity_mut()[..total];
+    let mut parts = Vec::with_capacity(per_file.len());
+    for (file, events) in per_file {
+        let (part, tail) = std::mem::take(&mut rest).split_at_mut(events.len());
+        rest = tail;
+        parts.push((part, file, events));
+    }
+    parts.into_par_iter().for_each(|(part, file, events)| {
+        for (slot, e) in part.iter_mut().zip(events) {
+            slot.write((file, e));
+        }
+    });
+    // SAFETY: the parts cover the first `total` slots, each as long as its
+    // file's events, and every slot was written.
+    unsafe { all.set_len(total) };
+    all
+}
+
+/// What may be named, by kind.
+struct Known<'a> {
+    countries: &'a HashSet<&'a str, Fast>,
+    actors: &'a HashSet<&'a str, Fast>,
+    events: &'a HashSet<&'a str, Fast>,
+}
+
+/// What checking some events' references found.
+struct Checked<'a> {
+    diags: Vec<Diagnostic>,
+    /// For each event, whether it names something undeclared.
+    unresolved: Vec<bool>,
+    /// The actors they name.
+    used: HashSet<&'a str, Fast>,
+}
+
+/// "event `id`", made only for a message.
+struct EventName<'a>(&'a str);
+
+impl std::fmt::Display for EventName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() { f.write_str("an event") } else { write!(f, "event `{}`", self.0) }
+    }
+}
+
+fn check_events<'a>(
+    events: &'a [(usize, EventDef)],
+    known: &Known,
+    builtin: bool,
+    not_read: &HashSet<(String, String)>,
+) -> Checked<'a> {
+    let mut diags = Vec::new();
+    let mut refs = Refs { diags: &mut diags, builtin, not_read };
+    let mut used: HashSet<&str, Fast> = HashSet::default();
+    let mut unresolved = Vec::with_capacity(events.len());
+    for (file, def) in events {
+        let e = &def.event;
+        let what = EventName(&e.id);
+        let mut resolved = true;
+        for (code, mark) in e.countries.iter().zip(&def.countries) {
+            resolved &= refs.check(known.countries, code, "country", &what, *file, *mark);
+        }
+        for (p, mark) in e.actors.iter().zip(&def.actors) {
+            used.insert(p.id.as_str());
+            resolved &= refs.check(known.actors, &p.id, "actor", &what, *file, *mark);
+        }
+        // A quote's speaker is an actor's id or a plain name: an id counts as a use.
+        used.extend(e.quotes.iter().map(|q| q.by.as_str()));
+        for (id, mark) in e.related.iter().zip(&def.related) {
+            if *id == e.id {
+                refs.diags.push(Diagnostic::error(
+                    *file,
+                    Some(*mark),
+                    format!("{what} is related to itself"),
+                ));
+                resolved = false;
+            }
+            resolved &= refs.check(known.events, id, "event", &what, *file, *mark);
+        }
+        unresolved.push(!resolved);
+        if e.sources.is_empty() && def.complete {
+            refs.diags.push(Diagnostic::warning(
+                *file,
+                Some(def.mark),
+                format!("{what} has no sources; add at least one: a web address, or a book with its title"),
+            ));
+        }
+    }
+    Checked { diags, unresolved, used }
 }
 
 /// A lane set's members as countries, actors and tags: `country:RU`,
@@ -342,7 +417,7 @@ fn in_date_order(mut events: Vec<crate::model::Event>) -> Vec<crate::model::Even
     let mut order: Vec<(crate::model::PartialDate, usize)> =
         events.iter().map(|e| e.date).zip(0..).collect();
     // Unstable, but the positions break ties: equal dates keep their order.
-    order.sort_unstable();
+    order.par_sort_unstable();
     // Position k takes the event now at `from[k]`; one cycle of moves at a time.
     let mut from: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
     const DONE: usize = usize::MAX;
@@ -497,7 +572,7 @@ impl Refs<'_> {
         known: &HashSet<&str, Fast>,
         id: &str,
         kind: &str,
-        what: &str,
+        what: &dyn std::fmt::Display,
         file: usize,
         mark: Mark,
     ) -> bool {
@@ -541,6 +616,67 @@ mod tests {
 
     fn event(id: &str, year: i32) -> Event {
         Event::new(id, PartialDate::year(year), id)
+    }
+
+    #[test]
+    fn references_checked_in_chunks_leave_out_exactly_the_events_that_name_nothing() {
+        use crate::model::{Country, Source};
+        // Three chunks of events and one of broken ones: the unknown names sit on
+        // each side of the chunks' edges.
+        let bad = [0, CHUNK - 1, CHUNK, 2 * CHUNK - 1, 2 * CHUNK, 40_000 - 1];
+        let mark = |line: usize| Mark { line, column: 3, width: 2 };
+        let def = |i: usize, complete: bool| {
+            let code = if bad.contains(&i) { "XX" } else { "KZ" };
+            let mut event = event(&format!("e{i}"), 1800 + (i % 200) as i32);
+            event.countries = vec![code.to_string()];
+            event.sources = vec![Source::default()];
+            let at = mark(i + 1);
+            EventDef {
+                event,
+                complete,
+                mark: at,
+                countries: vec![at],
+                actors: vec![],
+                related: vec![],
+                picture: None,
+            }
+        };
+        let kz = Country {
+            code: "KZ".into(),
+            name: "Kazakhstan".into(),
+            aliases: vec![],
+            capital: None,
+            location: None,
+        };
+        let contents: Vec<FileContent> = (0..2)
+            .map(|file| {
+                let range = file * 20_000..(file + 1) * 20_000;
+                let mut events: Vec<EventDef> = range.map(|i| def(i, true)).collect();
+                if file == 1 {
+                    let mut broken = def(39_999, false);
+                    broken.event.id = "broken".into();
+                    events.push(broken);
+                }
+                let countries = vec![Located { value: kz.clone(), file, mark: mark(1) }];
+                FileContent { file, countries, events, ..FileContent::default() }
+            })
+            .collect();
+        let files = [SourceFile::new("a.yaml", ""), SourceFile::new("b.yaml", "")];
+        let mut diags = Vec::new();
+        let tl = merge(contents, &files, Prefer::Neither, false, &mut diags);
+        let kept: HashSet<&str> = tl.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(tl.events.len(), 40_000 - bad.len());
+        for i in bad {
+            assert!(!kept.contains(format!("e{i}").as_str()), "e{i} names nothing, yet was kept");
+        }
+        let unknown: Vec<&str> = diags
+            .iter()
+            .filter(|d| d.message.starts_with("unknown country `XX`"))
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(unknown.len(), bad.len() + 1, "{unknown:?}");
+        assert!(unknown[0].contains("in event `e0`"), "{unknown:?}");
+        assert!(unknown.last().is_some_and(|m| m.contains("in event `broken`")), "{unknown:?}");
     }
 
     #[test]
