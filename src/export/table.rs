@@ -51,7 +51,21 @@ fn widths(e: &Event) -> [usize; 4] {
     } else {
         one(&e.countries.join(" "))
     };
-    [one(&e.date_label()), one(&e.id), one(&e.title), countries]
+    let mut date = Columns(0);
+    // Writing to a count cannot fail.
+    let _ = std::fmt::Write::write_fmt(&mut date, format_args!("{}", e.dates()));
+    [date.0, one(&e.id), one(&e.title), countries]
+}
+
+/// Counts the columns of what is written to it: a date's label, measured
+/// without being made. Its parts are plain text, so their widths add up.
+struct Columns(usize);
+
+impl std::fmt::Write for Columns {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0 += columns(&safe::one_line(s));
+        Ok(())
+    }
 }
 
 pub fn write(
@@ -134,9 +148,21 @@ mod tests {
             e.countries = countries.into_iter().map(String::from).collect();
             events.push(e);
         }
-        let mut ranged = Event::new("range", PartialDate::year(-330), "t");
-        ranged.end = Some(PartialDate::year(2025));
-        events.push(ranged);
+        // Every shape of date label: years, BCE, months, days, ranges within a
+        // month and across months, approximate ones.
+        let date = |text: &str| PartialDate::parse(text).expect(text);
+        for (start, end) in [
+            ("-329", Some("2025")),
+            ("1865-05-09", Some("1865-06-29")),
+            ("2023-05-18", Some("2023-05-19")),
+            ("1991-12", None),
+            ("1865~", Some("1866")),
+            ("1991-12-26", Some("1991-12-26")),
+        ] {
+            let mut e = Event::new(start, date(start), "t");
+            e.end = end.map(date);
+            events.push(e);
+        }
         for e in &events {
             assert_eq!(widths(e), Row::new(cells(e)).widths, "{}", e.id);
         }

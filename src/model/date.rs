@@ -149,16 +149,12 @@ impl PartialDate {
 
     /// "1991", "330 BCE".
     pub fn year_label(year: i32) -> String {
-        if year <= 0 { format!("{} BCE", 1 - i64::from(year)) } else { year.to_string() }
+        Year(year).to_string()
     }
 
     /// The day and month part alone: "26 Dec", "Dec", or "".
     pub fn day_month_label(&self) -> String {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {}", MONTHS[usize::from(m - 1)]),
-            (Some(m), None) => MONTHS[usize::from(m - 1)].to_string(),
-            _ => String::new(),
-        }
+        DayMonth(self).to_string()
     }
 
     fn approx_prefix(&self) -> &'static str {
@@ -167,26 +163,67 @@ impl PartialDate {
 
     /// A range such as "9 May – 29 Jun 1865", "18–19 May 2023" or "1991 – 1994".
     pub fn range_label(start: &PartialDate, end: Option<&PartialDate>) -> String {
-        let Some(end) = end.filter(|e| *e != start) else {
-            return start.to_string();
+        Range { start, end }.to_string()
+    }
+}
+
+/// A year as it is shown: "1991", "330 BCE".
+struct Year(i32);
+
+impl fmt::Display for Year {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 <= 0 {
+            write!(f, "{} BCE", 1 - i64::from(self.0))
+        } else {
+            write!(f, "{}", self.0)
+        }
+    }
+}
+
+/// A date's day and month: "26 Dec", "Dec", or nothing.
+struct DayMonth<'a>(&'a PartialDate);
+
+impl fmt::Display for DayMonth<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.0.month, self.0.day) {
+            (Some(m), Some(d)) => write!(f, "{d} {}", MONTHS[usize::from(m - 1)]),
+            (Some(m), None) => f.write_str(MONTHS[usize::from(m - 1)]),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// The label of a date or of a range of dates, written where it is needed:
+/// a million events' labels are made without a String for each part.
+pub struct Range<'a> {
+    pub start: &'a PartialDate,
+    pub end: Option<&'a PartialDate>,
+}
+
+impl fmt::Display for Range<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let start = self.start;
+        let Some(end) = self.end.filter(|e| *e != start) else {
+            return write!(f, "{start}");
         };
         // What both ends share is written once: the year, when both name a month.
         if start.year == end.year && !start.approximate && !end.approximate {
             match (start.month, start.day, end.month, end.day) {
                 (Some(m1), Some(d1), Some(m2), Some(d2)) if m1 == m2 => {
-                    return format!(
+                    return write!(
+                        f,
                         "{d1}–{d2} {} {}",
                         MONTHS[usize::from(m1 - 1)],
-                        Self::year_label(start.year)
+                        Year(start.year)
                     );
                 }
                 (Some(_), _, Some(_), _) => {
-                    return format!("{} – {end}", start.day_month_label());
+                    return write!(f, "{} – {end}", DayMonth(start));
                 }
                 _ => {}
             }
         }
-        format!("{start} – {end}")
+        write!(f, "{start} – {end}")
     }
 }
 
@@ -324,10 +361,10 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 impl fmt::Display for PartialDate {
     /// "1991", "Dec 1991", "26 Dec 1991", "c. 1865", "330 BCE".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let year = Self::year_label(self.year);
+        let year = Year(self.year);
         let prefix = self.approx_prefix();
         match self.month {
-            Some(_) => write!(f, "{prefix}{} {year}", self.day_month_label()),
+            Some(_) => write!(f, "{prefix}{} {year}", DayMonth(self)),
             None => write!(f, "{prefix}{year}"),
         }
     }

@@ -7,7 +7,7 @@ pub mod file;
 mod ids;
 mod lang;
 
-pub use date::{DateError, PartialDate};
+pub use date::{DateError, PartialDate, Range};
 pub use ids::IdMaps;
 pub use lang::{Field, Translations, language_code};
 
@@ -388,7 +388,12 @@ impl Event {
 
     /// "26 Dec 1991" or "9 May – 29 Jun 1865".
     pub fn date_label(&self) -> String {
-        PartialDate::range_label(&self.date, self.end.as_ref())
+        self.dates().to_string()
+    }
+
+    /// The label of [`Event::date_label`], to be written where it goes.
+    pub fn dates(&self) -> Range<'_> {
+        Range { start: &self.date, end: self.end.as_ref() }
     }
 }
 
