@@ -89,12 +89,17 @@ pub fn merge(
     let country_codes: HashSet<&str, Fast> =
         countries.iter().map(|c| c.value.code.as_str()).collect();
     let actor_ids: HashSet<&str, Fast> = actors.iter().map(|a| a.actor.id.as_str()).collect();
-    let event_ids: HashSet<&str, Fast> = events
-        .iter()
-        .chain(&broken)
-        .map(|(_, e)| e.event.id.as_str())
-        .filter(|id| !id.is_empty())
-        .collect();
+    // Only an event's related list and a tour name events: a million imported
+    // events that name none need no set of their ids.
+    let names_events = !tours.is_empty()
+        || !differing_tours.is_empty()
+        || events.iter().chain(&broken).any(|(_, e)| !e.event.related.is_empty());
+    let event_ids: HashSet<&str, Fast> = if names_events {
+        let ids = events.iter().chain(&broken).map(|(_, e)| e.event.id.as_str());
+        ids.filter(|id| !id.is_empty()).collect()
+    } else {
+        HashSet::default()
+    };
     let mut refs = Refs { diags: dup.diags, builtin, not_read: &not_read };
 
     for a in &actors {
