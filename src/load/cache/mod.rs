@@ -16,7 +16,7 @@
 //! (their modification time is set when they are used).
 
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
@@ -159,11 +159,18 @@ impl Cache {
     ) {
         // Serialized as an `Entry` is: a reference is written as what it refers to.
         let entry = (format, content, diagnostics);
-        let Ok(payload) = postcard::to_allocvec(&entry) else { return };
-        let head = header(key, payload.len() as u64, xxh3_64(&payload));
-        // Header and payload are written one after the other, not copied together:
-        // a big file's payload is held once.
-        let write = |f: &mut fs::File| f.write_all(&head).and_then(|()| f.write_all(&payload));
+        // Written as it is encoded, then the header again with its length and
+        // checksum: a big file's payload is never held.
+        let write = |f: &mut fs::File| {
+            f.write_all(&header(key, 0, 0))?;
+            let out = Hashed { out: io::BufWriter::new(&mut *f), hash: Xxh3::new(), len: 0 };
+            let mut out = postcard::to_io(&entry, out).map_err(io::Error::other)?;
+            out.out.flush()?;
+            let (len, sum) = (out.len, out.hash.digest());
+            drop(out);
+            f.seek(io::SeekFrom::Start(0))?;
+            f.write_all(&header(key, len, sum))
+        };
         self.write_entry(&key.file_name(), write);
     }
 
@@ -223,6 +230,33 @@ fn mark_used(path: &Path) {
 }
 
 /// The header of an entry for `key` with a payload of `len` bytes and checksum `sum`.
+/// A writer that hashes and counts what goes through it.
+struct Hashed<W: Write> {
+    out: W,
+    hash: Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Hashed<W> {
+    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.write_all(bytes)
+    }
+}
+
+impl<W: Write> Write for Hashed<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        let done = bytes.get(..n).unwrap_or_default();
+        self.hash.update(done);
+        self.len += done.len() as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 fn header(key: Key, len: u64, sum: u64) -> Vec<u8> {
     let mut out = Vec::with_capacity(64 + BUILD.len());
     out.extend_from_slice(MAGIC);

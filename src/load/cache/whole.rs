@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
-use super::{Cache, Key, header, mark_used, payload};
+use super::{Cache, Hashed, Key, header, mark_used, payload};
 use crate::load::diagnostic::Diagnostic;
 use crate::load::format::Format;
 use crate::model::{Event, PartialDate, Timeline};
@@ -73,21 +73,23 @@ impl Cache {
 
     /// Stores a whole load for `key`. A cache that cannot be written is passed over.
     pub fn put_whole(&self, key: Key, whole: &Whole) {
-        let Ok(head) = postcard::to_allocvec(whole) else { return };
-        let write = |f: &mut fs::File| write(f, key, &head, &whole.timeline.events);
+        let write = |f: &mut fs::File| write(f, key, whole);
         self.write_entry(&file_name(key), write);
     }
 }
 
 /// Writes the header with a length and checksum of nothing, the payload
-/// block by block, then the header again with the payload's: the events'
-/// encoding is never held whole.
-fn write(f: &mut fs::File, key: Key, head: &[u8], events: &[Event]) -> io::Result<()> {
+/// block by block, then the header again with the payload's: the encoding
+/// is never held whole.
+fn write(f: &mut fs::File, key: Key, whole: &Whole) -> io::Result<()> {
+    let events = &whole.timeline.events;
     let blank = header(key, 0, 0);
     let mut out = Hashed { out: BufWriter::new(&mut *f), hash: Xxh3::new(), len: 0 };
     out.out.write_all(&blank)?;
-    out.put(&(head.len() as u64).to_le_bytes())?;
-    out.put(head)?;
+    // Nor is the rest's: its length is counted first (a tour may have a million steps).
+    let head_len = postcard::experimental::serialized_size(whole).map_err(io::Error::other)?;
+    out.put(&(head_len as u64).to_le_bytes())?;
+    postcard::to_io(whole, &mut out).map_err(io::Error::other)?;
     let mut ends: Vec<u8> = Vec::with_capacity(events.len() * 8);
     let mut at = 0u64;
     for block in events.chunks(BLOCK * 8) {
@@ -97,6 +99,9 @@ fn write(f: &mut fs::File, key: Key, head: &[u8], events: &[Event]) -> io::Resul
                 let mut buf = Vec::new();
                 let mut lens = Vec::with_capacity(events.len());
                 for e in events {
+                    // Room made for each as it is: a long event's encoding is
+                    // not doubled in growing.
+                    buf.reserve(postcard::experimental::serialized_size(e).unwrap_or(0));
                     let before = buf.len();
                     buf = postcard::to_extend(e, buf).map_err(io::Error::other)?;
                     lens.push((buf.len() - before) as u64);
@@ -119,21 +124,6 @@ fn write(f: &mut fs::File, key: Key, head: &[u8], events: &[Event]) -> io::Resul
     drop(out);
     f.seek(SeekFrom::Start(0))?;
     f.write_all(&header(key, len, sum))
-}
-
-/// A writer that hashes and counts what goes through it.
-struct Hashed<W: Write> {
-    out: W,
-    hash: Xxh3,
-    len: u64,
-}
-
-impl<W: Write> Hashed<W> {
-    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.hash.update(bytes);
-        self.len += bytes.len() as u64;
-        self.out.write_all(bytes)
-    }
 }
 
 /// A whole load from a checked payload; `None` if any part of it does not read.
@@ -192,8 +182,7 @@ mod tests {
     /// The payload `write` makes, without its header.
     fn payload_of(w: &Whole) -> Vec<u8> {
         let mut f = tempfile::tempfile().expect("a file");
-        let head = postcard::to_allocvec(w).expect("encoded");
-        write(&mut f, Key(7), &head, &w.timeline.events).expect("written");
+        write(&mut f, Key(7), w).expect("written");
         f.seek(SeekFrom::Start(0)).expect("seek");
         let mut bytes = Vec::new();
         std::io::Read::read_to_end(&mut f, &mut bytes).expect("read");
