@@ -123,7 +123,7 @@ pub fn read(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent
             })
             .collect();
         if let Some(event) = cx.event(row.mark, &cell, attrs) {
-            cx.checker.event(&event);
+            cx.checker.event(event);
         }
     }
     let Acled { defs, tally, checker, .. } = cx;

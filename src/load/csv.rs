@@ -3,6 +3,8 @@
 //! its title and era rows), or steppe's own CSV as `list --format csv`
 //! writes it. The csv crate parses; each cell keeps its line and column.
 
+use std::borrow::Cow;
+
 use super::diagnostic::{Diagnostic, Mark};
 use super::json::Lines;
 use super::schema::{self, FileContent};
@@ -12,13 +14,15 @@ use crate::model::cells;
 use crate::text;
 use crate::text::safe::spreadsheet_cell_undo;
 
-/// One record: its cells, each with its place.
-pub(super) struct Row {
+/// One record: its cells, each with its place. A cell is borrowed from the
+/// file's text where it is written there as it reads (a cell of hundreds of
+/// megabytes is not copied); one with quotes doubled inside is a copy.
+pub(super) struct Row<'t> {
     pub mark: Mark,
-    pub cells: Vec<(String, Mark)>,
+    pub cells: Vec<(Cow<'t, str>, Mark)>,
 }
 
-impl Row {
+impl Row<'_> {
     pub fn blank(&self) -> bool {
         self.cells.iter().all(|(c, _)| c.trim().is_empty())
     }
@@ -26,7 +30,7 @@ impl Row {
 
 /// Every record of the file, its cells separated as its header row is; a
 /// CSV error is reported and ends the reading.
-pub(super) fn rows(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<Row> {
+pub(super) fn rows<'t>(text: &'t str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<Row<'t>> {
     let lines = Lines::new(text);
     let delimiter = super::format::csv_delimiter(text);
     let open = unclosed_quote(text, delimiter);
@@ -36,46 +40,94 @@ pub(super) fn rows(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> Vec<
     out
 }
 
+/// The parser's output is taken this many bytes at a time: a cell longer
+/// than this is compared with the text rather than gathered.
+const CHUNK: usize = 1 << 16;
+
 /// The rows of `text[range]` (which starts where a record does), one at a
 /// time: none is held after it is handed on.
-pub(super) struct Records<'t> {
+pub(super) struct Records<'t, 'l> {
     text: &'t str,
-    lines: &'t Lines<'t>,
-    base: usize,
+    lines: &'l Lines<'t>,
+    /// The next byte to read, and where the range ends.
+    pos: usize,
+    end: usize,
     delimiter: u8,
-    reader: csv::Reader<&'t [u8]>,
-    record: csv::StringRecord,
+    reader: csv_core::Reader,
+    /// The parser's output for the current record, a chunk at a time, and
+    /// where the fields in it end.
+    out: Vec<u8>,
+    ends: [usize; 64],
     file: usize,
     /// The row after the one handed on: the last is left out when a quote
     /// opened in it is never closed.
-    ahead: Option<Row>,
+    ahead: Option<Row<'t>>,
     /// Where a quote that is never closed opens.
     open: Option<usize>,
     ended: bool,
     diags: Vec<Diagnostic>,
 }
 
-impl<'t> Records<'t> {
+/// A cell longer than a chunk while it is read: where it is in the text
+/// while it reads the same as the text there, else its bytes.
+enum Long {
+    Borrowed { at: usize, len: usize },
+    Owned(Vec<u8>),
+}
+
+impl Long {
+    fn push(&mut self, text: &[u8], more: &[u8]) {
+        match self {
+            Long::Borrowed { at, len } => {
+                if text.get(*at + *len..*at + *len + more.len()) == Some(more) {
+                    *len += more.len();
+                } else {
+                    let mut bytes = text.get(*at..*at + *len).unwrap_or_default().to_vec();
+                    bytes.extend_from_slice(more);
+                    *self = Long::Owned(bytes);
+                }
+            }
+            Long::Owned(bytes) => bytes.extend_from_slice(more),
+        }
+    }
+
+    fn finish(self, text: &str) -> Result<Cow<'_, str>, std::str::Utf8Error> {
+        match self {
+            Long::Borrowed { at, len } => match text.get(at..at + len) {
+                Some(cell) => Ok(Cow::Borrowed(cell)),
+                None => cell_text(text.as_bytes().get(at..at + len).unwrap_or_default()),
+            },
+            Long::Owned(bytes) => match String::from_utf8(bytes) {
+                Ok(cell) => Ok(Cow::Owned(cell)),
+                Err(e) => Err(e.utf8_error()),
+            },
+        }
+    }
+}
+
+fn cell_text<'t>(bytes: &[u8]) -> Result<Cow<'t, str>, std::str::Utf8Error> {
+    std::str::from_utf8(bytes).map(|s| Cow::Owned(s.to_string()))
+}
+
+impl<'t, 'l> Records<'t, 'l> {
     fn new(
         text: &'t str,
-        lines: &'t Lines<'t>,
+        lines: &'l Lines<'t>,
         range: std::ops::Range<usize>,
         delimiter: u8,
         open: Option<usize>,
         file: usize,
     ) -> Self {
-        let reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes().get(range.clone()).unwrap_or_default());
+        let reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
         let mut records = Records {
             text,
             lines,
-            base: range.start,
+            pos: range.start,
+            end: range.end.min(text.len()),
             delimiter,
             reader,
-            record: csv::StringRecord::new(),
+            out: vec![0; CHUNK],
+            ends: [0; 64],
             file,
             ahead: None,
             open,
@@ -86,39 +138,86 @@ impl<'t> Records<'t> {
         records
     }
 
-    fn read(&mut self) -> Option<Row> {
+    fn read(&mut self) -> Option<Row<'t>> {
+        use csv_core::ReadRecordResult as R;
         if self.ended {
             return None;
         }
-        match self.reader.read_record(&mut self.record) {
-            Ok(true) => {
-                let at = self.base + self.record.position().map_or(0, |p| p.byte() as usize);
-                let start = record_start(self.text, at);
-                let starts = field_starts(self.text, start, self.record.len(), self.delimiter);
-                let lines = self.lines;
-                let cells = self
-                    .record
-                    .iter()
-                    .zip(starts)
-                    .map(|(cell, at)| (cell.to_string(), lines.mark(at, at + cell.len().max(1))))
-                    .collect();
-                Some(Row { mark: lines.mark(start, start + 1), cells })
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let at = self.pos;
+        let start = record_start(text, at);
+        let mut cells: Vec<Cow<'t, str>> = Vec::new();
+        // The field that has run past a chunk, and the record's output before this chunk.
+        let mut long: Option<Long> = None;
+        let mut before = 0;
+        let failed = loop {
+            let input = bytes.get(self.pos..self.end).unwrap_or_default();
+            let (res, nin, nout, nend) =
+                self.reader.read_record(input, &mut self.out, &mut self.ends);
+            self.pos += nin;
+            let mut from = 0;
+            let mut failed = None;
+            for &end in &self.ends[..nend] {
+                let piece = self.out.get(from..end.saturating_sub(before)).unwrap_or_default();
+                let cell = match long.take() {
+                    Some(mut l) => {
+                        l.push(bytes, piece);
+                        l.finish(text)
+                    }
+                    None => cell_text(piece),
+                };
+                match cell {
+                    Ok(cell) => cells.push(cell),
+                    Err(e) => failed = failed.or(Some(e)),
+                }
+                from = end.saturating_sub(before);
             }
-            Ok(false) => {
-                self.ended = true;
-                None
+            if from < nout {
+                let piece = self.out.get(from..nout).unwrap_or_default();
+                let l = long.get_or_insert_with(|| {
+                    let begin = field_starts(text, start, cells.len() + 1, self.delimiter)
+                        .last()
+                        .copied()
+                        .unwrap_or(start);
+                    let at = begin + usize::from(bytes.get(begin) == Some(&b'"'));
+                    Long::Borrowed { at, len: 0 }
+                });
+                l.push(bytes, piece);
             }
-            Err(e) => {
-                let at = self.base + e.position().map_or(0, |p| p.byte() as usize);
-                self.diags.push(Diagnostic::error(
-                    self.file,
-                    Some(self.lines.mark(at, at + 1)),
-                    format!("this is not valid CSV here: {e}"),
-                ));
-                self.ended = true;
-                None
+            before += nout;
+            if failed.is_some() {
+                break failed;
             }
+            match res {
+                R::InputEmpty | R::OutputFull | R::OutputEndsFull => {}
+                R::Record => break None,
+                R::End => {
+                    self.ended = true;
+                    return None;
+                }
+            }
+        };
+        if let Some(e) = failed {
+            // Not met in text that is UTF-8, as a cell is cut only at ASCII bytes.
+            self.diags.push(Diagnostic::error(
+                self.file,
+                Some(self.lines.mark(at, at + 1)),
+                format!("this is not valid CSV here: {e}"),
+            ));
+            self.ended = true;
+            return None;
         }
+        let starts = field_starts(text, start, cells.len(), self.delimiter);
+        let lines = self.lines;
+        let cells = cells
+            .into_iter()
+            .zip(starts)
+            .map(|(cell, at)| {
+                let mark = lines.mark(at, at + cell.len().max(1));
+                (cell, mark)
+            })
+            .collect();
+        Some(Row { mark: lines.mark(start, start + 1), cells })
     }
 
     /// True when a CSV error ended the reading.
@@ -155,10 +254,10 @@ impl<'t> Records<'t> {
     }
 }
 
-impl Iterator for Records<'_> {
-    type Item = Row;
+impl<'t> Iterator for Records<'t, '_> {
+    type Item = Row<'t>;
 
-    fn next(&mut self) -> Option<Row> {
+    fn next(&mut self) -> Option<Row<'t>> {
         let row = self.ahead.take()?;
         self.ahead = self.read();
         if let Some(open) = self.open.filter(|_| self.ahead.is_none()) {
@@ -592,12 +691,14 @@ struct Part {
 }
 
 impl Body<'_> {
-    fn read(&self, mut records: Records<'_>) -> Part {
+    fn read(&self, mut records: Records<'_, '_>) -> Part {
         let mut checker = schema::Checker::new(self.file);
         let (mut defs, mut made) = (Defs::default(), Vec::new());
         for row in records.by_ref().filter(|r| !r.blank()) {
             let event = self.event(&row, &mut defs, &mut made);
-            checker.event(&event);
+            // Let go first: a long cell is held once, in its node.
+            drop(row);
+            checker.event(event);
         }
         let failed = records.failed();
         Part { checker, defs, made, reader: records.finish(), failed }
@@ -605,7 +706,8 @@ impl Body<'_> {
 
     /// One row as an item of a timeline file's `events`.
     fn event(&self, row: &Row, defs: &mut Defs, diags: &mut Vec<Diagnostic>) -> Node {
-        // Borrowed: a cell of hundreds of megabytes is copied once, into its node.
+        // Borrowed: a cell of hundreds of megabytes is copied once, into its
+        // node, whose text the check then takes.
         let cell = |name: &str| -> Option<(&str, Mark)> {
             let i = *self.index.get(name)?;
             let (text, mark) = row.cells.get(i)?;
@@ -907,6 +1009,28 @@ mod tests {
         assert!(diags[0].message.contains("lines 2 to 5 were read as one cell"), "{diags:?}");
         assert_eq!(unclosed_quote("a,\"b\"\"c\",d\n\"e\"\n", b','), None);
         assert_eq!(unclosed_quote("a,b\"c\n", b','), None, "a quote inside a cell is text");
+    }
+
+    #[test]
+    fn a_long_cell_is_borrowed_from_the_text_unless_it_reads_otherwise() {
+        let long = "x".repeat(3 * CHUNK + 7);
+        let quoted = format!("a\"\"b{long}");
+        let text = format!("id,t,u\n1,{long},\"{long}\"\n2,\"{quoted}\",\"{long}\"z\n3,é,{long}\n");
+        let mut diags = Vec::new();
+        let rows = rows(&text, 0, &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        let cells: Vec<Vec<&str>> =
+            rows.iter().map(|r| r.cells.iter().map(|(c, _)| c.as_ref()).collect()).collect();
+        let (unquoted, ending) = (format!("a\"b{long}"), format!("{long}z"));
+        assert_eq!(cells[1], ["1", long.as_str(), long.as_str()]);
+        assert_eq!(cells[2], ["2", unquoted.as_str(), ending.as_str()]);
+        assert_eq!(cells[3], ["3", "é", long.as_str()]);
+        let borrowed = |r: usize, c: usize| matches!(rows[r].cells[c].0, Cow::Borrowed(_));
+        assert!(borrowed(1, 1) && borrowed(1, 2) && borrowed(3, 2));
+        assert!(!borrowed(2, 1) && !borrowed(2, 2), "a doubled quote or text after one is a copy");
+        let places: Vec<(usize, usize)> =
+            rows[2].cells.iter().map(|(_, m)| (m.line, m.column)).collect();
+        assert_eq!(places, [(3, 1), (3, 3), (3, 3 + quoted.len() + 3)]);
     }
 
     #[test]

@@ -84,9 +84,11 @@ fn is_sparql(body: &str) -> bool {
 fn csv_header(text: &str) -> Option<(Format, u8)> {
     for line in text.lines().take(10) {
         for delimiter in [b',', b';'] {
+            // Only a short cell can name a column: a long one is not copied.
             let heads: Vec<String> = split_unquoted(line, delimiter)
                 .iter()
-                .map(|c| c.trim().trim_matches('"').trim().to_ascii_lowercase())
+                .map(|c| c.trim().trim_matches('"').trim())
+                .map(|c| if c.len() > 64 { String::new() } else { c.to_ascii_lowercase() })
                 .collect();
             let has = |h: &str| heads.iter().any(|x| x == h);
             if has("event_id_cnty") && has("event_date") && has("event_type") {

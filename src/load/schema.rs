@@ -170,8 +170,7 @@ pub fn read_yaml(
     }
     let (parsed, mut cx) = if text.len() < PIPELINE_BYTES {
         let mut cx = Cx::new(file);
-        let parsed =
-            yaml::parse_streaming(text, &mut |section, item| cx.item(section, &item), true);
+        let parsed = yaml::parse_streaming(text, &mut |section, item| cx.item(section, item), true);
         (parsed, cx)
     } else {
         // Parsing and checking share the work of a big file between two threads.
@@ -181,7 +180,7 @@ pub fn read_yaml(
                 let mut cx = Cx::new(file);
                 for batch in rx {
                     for (section, item) in batch {
-                        cx.item(section, &item);
+                        cx.item(section, item);
                     }
                 }
                 cx
@@ -257,7 +256,7 @@ impl Cx {
             }
             from = at;
             parsed =
-                yaml::parse_streaming(&rest, &mut |section, item| self.item(section, &item), true);
+                yaml::parse_streaming(&rest, &mut |section, item| self.item(section, item), true);
         }
     }
 
@@ -318,7 +317,7 @@ impl Checker {
     }
 
     /// One event, in the shape of an item of a timeline file's `events`.
-    pub fn event(&mut self, item: &Node) {
+    pub fn event(&mut self, item: Node) {
         self.0.item("events", item);
     }
 
@@ -355,12 +354,8 @@ fn read_in_parts(
         .par_iter()
         .map(|part| {
             let mut cx = Cx::new(file);
-            let parsed = yaml::parse_metered(
-                part,
-                &mut |section, item| cx.item(section, &item),
-                true,
-                meter,
-            );
+            let parsed =
+                yaml::parse_metered(part, &mut |section, item| cx.item(section, item), true, meter);
             (parsed, cx)
         })
         .collect();
@@ -400,6 +395,19 @@ fn found(v: &Node) -> String {
     match v.text() {
         Some(t) if t.chars().count() <= 40 => format!("text `{}`", sanitize::visible(t)),
         _ => v.kind_name().to_string(),
+    }
+}
+
+/// The text of the scalar under `key` in the mapping `map` (the first, as
+/// [`Node::get`] finds it), taken out and left empty; `None` when it is
+/// missing, null or not text.
+fn take_text(map: &mut Node, key: &str) -> Option<String> {
+    let yaml::Kind::Map(entries) = &mut map.kind else { return None };
+    let (_, v) = entries.iter_mut().find(|(k, _)| k.text() == Some(key))?;
+    v.text()?;
+    match &mut v.kind {
+        yaml::Kind::Scalar(text, _) => Some(std::mem::take(text)),
+        _ => None,
     }
 }
 
@@ -451,19 +459,19 @@ impl Cx {
     }
 
     /// One complete item of a top-level list.
-    fn item(&mut self, section: &str, item: &Node) {
+    fn item(&mut self, section: &str, item: Node) {
         self.last_item = self.last_item.max(item.mark.line);
         match section {
             "countries" => {
-                let c = self.country(item);
+                let c = self.country(&item);
                 self.out.countries.extend(c);
             }
             "actors" => {
-                let a = self.actor(item);
+                let a = self.actor(&item);
                 self.out.actors.extend(a);
             }
             "eras" => {
-                let e = self.era(item);
+                let e = self.era(&item);
                 self.out.eras.extend(e);
             }
             "events" => {
@@ -471,7 +479,7 @@ impl Cx {
                 self.out.events.extend(e);
             }
             "tours" => {
-                let t = self.tour(item);
+                let t = self.tour(&item);
                 self.out.tours.extend(t);
             }
             // Under an unknown or wrong key: reported with the key.
@@ -500,7 +508,7 @@ impl Cx {
         for key in ["countries", "actors", "eras", "events", "tours"] {
             // Items were read as they came; here only a list's absence is checked.
             let items = self.items(root, key, "the file").to_vec();
-            for item in &items {
+            for item in items {
                 self.item(key, item);
             }
         }
@@ -879,7 +887,11 @@ impl Cx {
         self.diags[from..].iter().any(|d| d.severity == Severity::Error)
     }
 
-    fn event(&mut self, v: &Node) -> Option<EventDef> {
+    /// An event; its summary's text is taken out of `v` rather than copied
+    /// (a summary may be hundreds of megabytes).
+    fn event(&mut self, mut v: Node) -> Option<EventDef> {
+        let summary = take_text(&mut v, "summary");
+        let v = &v;
         let before = self.diags.len();
         let (map, id, what) = self.record(v, "an event", "event", EVENT_KEYS)?;
         let date = self.date(map, "date", &what);
@@ -900,7 +912,11 @@ impl Cx {
         }
         let end = self.date(map, "end", &what);
         let title = self.req_text(map, "title", &what);
-        let summary = self.opt_text(map, "summary", &what, true).unwrap_or_default();
+        let summary = match summary {
+            Some(raw) => Some(sanitize::text_owned(raw)).filter(|s| !s.is_empty()),
+            None => self.opt_text(map, "summary", &what, true),
+        };
+        let summary = summary.unwrap_or_default();
         let mut countries = Vec::new();
         let mut country_marks = Vec::new();
         for (code, mark) in self.words(map, "countries", &what) {
@@ -1505,7 +1521,7 @@ mod tests {
         let parsed = yaml::parse(&text);
         assert!(parsed.complete);
         let mut cx = Cx::new(0);
-        let p = yaml::parse_streaming(&text, &mut |s, n| cx.item(s, &n), true);
+        let p = yaml::parse_streaming(&text, &mut |s, n| cx.item(s, n), true);
         if let Some(root) = &p.root {
             cx.top(root);
         }

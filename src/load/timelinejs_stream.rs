@@ -193,7 +193,7 @@ fn read_part(
         };
         cx.json_event(&node);
         for event in cx.events.drain(..) {
-            checker.event(&event);
+            checker.event(event);
         }
     }
     let (dropped, ids) = cx.into_part();

@@ -249,7 +249,7 @@ pub fn read(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent
     let items_found = items.len();
     for item in items {
         if let Some(node) = event(item, &mut tally, file) {
-            checker.event(&node);
+            checker.event(node);
         }
     }
     let mut whole = Checker::new(file);

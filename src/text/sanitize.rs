@@ -67,6 +67,16 @@ pub fn text(s: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// [`text`] of a string of one's own: clean text is trimmed where it is,
+/// not copied.
+pub fn text_owned(mut s: String) -> String {
+    if !is_clean(&s, |c| c == '\n') {
+        return text(&s);
+    }
+    s.truncate(s.trim_end().len());
+    s
+}
+
 /// Whether `s` has no hazard but those `allowed`: printable ASCII is looked
 /// at a byte at a time.
 fn is_clean(s: &str, allowed: impl Fn(char) -> bool) -> bool {
@@ -109,6 +119,9 @@ mod tests {
         assert_eq!(text("  S\u{f6}z\n"), "  S\u{f6}z");
         assert_eq!(line("a\tb\nc"), "a b c");
         assert_eq!(text("a\tb"), "a    b");
+        for s in ["  S\u{f6}z \n\n", "a\tb\u{1b}", "", " \n"] {
+            assert_eq!(text_owned(s.to_string()), text(s));
+        }
     }
 
     #[test]
