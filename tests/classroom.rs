@@ -46,7 +46,7 @@ fn quotes_names_and_translations_load() {
     let (shown, other) = tl.said(translated);
     assert_eq!((shown.text, shown.translation), ("Another saying.", Some(Some("An Interpreter"))));
     assert_eq!(other.map(|o| (o.text, o.translation)), Some(("Другое изречение.", None)));
-    assert_eq!(tl.tour("lesson").expect("tour").steps[1].quote, Some(0));
+    assert_eq!(tl.tour("lesson").expect("tour").steps[1].quote(), Some(0));
     assert_eq!(tl.translations.languages(), ["ar", "ru"]);
     let mut ru = tl.clone();
     assert_eq!(ru.translate("ru_RU").as_deref(), Some("ru"));
@@ -61,8 +61,8 @@ fn quotes_names_and_translations_load() {
         (tour.title.as_str(), tour.description.as_deref()),
         ("Урок", Some("Описание урока."))
     );
-    assert_eq!(tour.steps[0].question.as_deref(), Some("Вопрос?"));
-    assert_eq!(tour.steps[1].question.as_deref(), Some("Who might the speaker have meant?"));
+    assert_eq!(tour.steps[0].question(), Some("Вопрос?"));
+    assert_eq!(tour.steps[1].question(), Some("Who might the speaker have meant?"));
     // A Russian class reads the words as said, and the translation beside them.
     let (shown, other) = ru.said(&ru.events[1].quotes[0]);
     assert_eq!(
@@ -175,10 +175,10 @@ fn a_worksheet_has_room_to_answer_and_no_summaries_and_the_key_is_apart() {
             let e = &tl.events[tl.event_index(&step.event).expect("event")];
             let summary_start = as_written(&e.summary);
             assert!(!sheet.contains(&summary_start), "{format}: a summary is on the sheet");
-            let note_start = as_written(step.note.as_deref().expect("note"));
+            let note_start = as_written(step.note().expect("note"));
             assert!(!sheet.contains(&note_start), "{format}: a teacher's note is on the sheet");
             assert!(key.contains(&note_start), "{format}: the key has the note {note_start}");
-            let question = as_written(step.question.as_deref().expect("q"));
+            let question = as_written(step.question().expect("q"));
             assert!(sheet.contains(&question), "{format}: {question}");
         }
         assert!(sheet.contains("26 Dec 1991"), "dates are on the sheet");
@@ -284,7 +284,7 @@ fn the_bundled_quote_is_word_for_word_with_its_source_and_a_slide_of_its_own() {
     );
     assert_eq!(tl.speaker(q), "Vladimir Putin");
     let tour = tl.tour("new-great-game").expect("tour");
-    assert!(tour.steps.iter().any(|s| s.event == e.id && s.quote == Some(0)));
+    assert!(tour.steps.iter().any(|s| s.event == e.id && s.quote() == Some(0)));
     let md = ok(&["export", "--tour", "new-great-game"]);
     assert!(
         md.contains(

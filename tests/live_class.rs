@@ -242,7 +242,7 @@ impl Events {
 fn notes() -> Vec<String> {
     let tl = steppe::load::load_bundled().timeline;
     let tour = tl.tour(TOUR).expect("the tour");
-    let mut notes: Vec<&str> = tour.steps.iter().filter_map(|s| s.note.as_deref()).collect();
+    let mut notes: Vec<&str> = tour.steps.iter().filter_map(|s| s.note()).collect();
     notes.extend(tour.teacher_note.as_deref());
     notes.iter().map(|n| n.split_whitespace().take(7).collect::<Vec<_>>().join(" ")).collect()
 }

@@ -126,7 +126,7 @@ fn a_tour_survives_its_steps_and_itself_being_removed() {
     let note_of = |app: &App| {
         let Screen::Present(p) = &app.screen() else { panic!("not presenting") };
         let tour = app.timeline().tour(p.tour.as_deref().expect("a tour")).expect("the tour");
-        p.step_index().and_then(|n| tour.steps[n].note.clone())
+        p.step_index().and_then(|n| tour.steps[n].note().map(str::to_string))
     };
     let note = note_of(&app);
     // An event before it, and its step, removed: the same step, its own note.

@@ -40,12 +40,8 @@ fn the_bundled_tour_is_a_lesson_of_at_least_ten_steps() {
     assert_eq!(tour.steps.first().map(|s| s.event.as_str()), Some("ussr-dissolved"));
     assert_eq!(tour.steps.last().map(|s| s.event.as_str()), Some("russia-central-asia-summit-2"));
     for s in &tour.steps {
-        assert!(s.note.as_deref().is_some_and(|n| n.len() > 20), "{} has a note", s.event);
-        assert!(
-            s.question.as_deref().is_some_and(|q| q.ends_with('?')),
-            "{} asks a question",
-            s.event
-        );
+        assert!(s.note().is_some_and(|n| n.len() > 20), "{} has a note", s.event);
+        assert!(s.question().is_some_and(|q| q.ends_with('?')), "{} asks a question", s.event);
     }
 }
 
@@ -80,9 +76,10 @@ fn tour_navigation_stays_in_bounds_and_returns_to_the_same_event() {
 fn notes_are_hidden_until_asked_for_and_the_question_has_its_own_key() {
     let mut app = tour_app(120, 40);
     let tour = app.timeline().tour("new-great-game").expect("tour").clone();
-    let note_start: String = tour.steps[0].note.clone().expect("note").chars().take(30).collect();
+    let note_start: String =
+        tour.steps[0].note().map(str::to_string).expect("note").chars().take(30).collect();
     let question_start: String =
-        tour.steps[0].question.clone().expect("question").chars().take(30).collect();
+        tour.steps[0].question().map(str::to_string).expect("question").chars().take(30).collect();
     let clean = text(&render(&app));
     assert!(!clean.contains(&note_start), "the projector shows a clean slide:\n{clean}");
     assert!(!clean.contains(&question_start));
@@ -426,8 +423,8 @@ fn source_words(app: &App) -> std::collections::HashSet<String> {
     for t in &tl.tours {
         texts.push(t.title.clone());
         for s in &t.steps {
-            texts.extend(s.note.clone());
-            texts.extend(s.question.clone());
+            texts.extend(s.note().map(str::to_string));
+            texts.extend(s.question().map(str::to_string));
         }
     }
     for e in &tl.events {
@@ -514,7 +511,7 @@ fn at_200x60_a_slide_fills_the_screen_with_large_letters() {
 fn a_quote_step_is_a_slide_of_the_words_and_who_said_them() {
     let mut app = tour_app(80, 24);
     let tour = app.timeline().tour("new-great-game").expect("tour").clone();
-    let n = tour.steps.iter().position(|s| s.quote.is_some()).expect("a quote step");
+    let n = tour.steps.iter().position(|s| s.quote().is_some()).expect("a quote step");
     for _ in 0..n {
         press(&mut app, KeyCode::Right);
     }
@@ -531,7 +528,7 @@ fn a_quote_slide_shows_the_words_as_said_to_a_class_that_reads_them() {
     // In English: the Kremlin's translation, marked as one.
     let mut app = tour_app(120, 40);
     let tour = app.timeline().tour("new-great-game").expect("tour").clone();
-    let n = tour.steps.iter().position(|s| s.quote.is_some()).expect("a quote step");
+    let n = tour.steps.iter().position(|s| s.quote().is_some()).expect("a quote step");
     for _ in 0..n {
         press(&mut app, KeyCode::Right);
     }
@@ -557,11 +554,12 @@ fn the_teachers_note_shows_on_a_quote_step_and_a_long_quote_is_plain_text() {
     for (width, height) in [(100, 30), (120, 40), (200, 60)] {
         let mut app = tour_app(width, height);
         let tour = app.timeline().tour("new-great-game").expect("tour").clone();
-        let n = tour.steps.iter().position(|s| s.quote.is_some()).expect("a quote step");
+        let n = tour.steps.iter().position(|s| s.quote().is_some()).expect("a quote step");
         for _ in 0..n {
             press(&mut app, KeyCode::Right);
         }
-        let note: String = tour.steps[n].note.clone().expect("a note").chars().take(25).collect();
+        let note: String =
+            tour.steps[n].note().map(str::to_string).expect("a note").chars().take(25).collect();
         assert!(!text(&render(&app)).contains("Note for the teacher"));
         press(&mut app, KeyCode::Char('i'));
         let shown = text(&render(&app));
@@ -699,7 +697,7 @@ fn a_tour_in_russian_has_its_labels_and_dates_in_russian() {
 /// The tour's app on its quote step.
 fn on_the_quote(app: &mut App) {
     let tour = app.timeline().tour("new-great-game").expect("tour").clone();
-    let n = tour.steps.iter().position(|s| s.quote.is_some()).expect("a quote step");
+    let n = tour.steps.iter().position(|s| s.quote().is_some()).expect("a quote step");
     for _ in 0..n {
         press(app, KeyCode::Right);
     }

@@ -495,15 +495,15 @@ impl<'a> Step<'a> {
         let e = &tl.events[tl.event_index(&s.event)?];
         let mut card = Card::new(tl, e);
         // The step's own quote is shown as the step; the card keeps the others.
-        if let Some(q) = s.quote.filter(|&q| q < card.quotes.len()) {
+        if let Some(q) = s.quote().filter(|&q| q < card.quotes.len()) {
             card.quotes.remove(q);
         }
         Some(Step {
             number: n + 1,
             card,
-            note: s.note.as_deref().filter(|_| notes).map(paragraphs),
-            question: s.question.as_deref().map(paragraphs).filter(|q| !q.is_empty()),
-            quote: s.quote.and_then(|q| e.quotes.get(q)).map(|q| QuoteRef::new(tl, q)),
+            note: s.note().filter(|_| notes).map(paragraphs),
+            question: s.question().map(paragraphs).filter(|q| !q.is_empty()),
+            quote: s.quote().and_then(|q| e.quotes.get(q)).map(|q| QuoteRef::new(tl, q)),
             note_lang: lang_of(tl, Field::StepNote(tour.id.clone(), n)),
             question_lang: lang_of(tl, Field::StepQuestion(tour.id.clone(), n)),
         })

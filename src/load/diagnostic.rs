@@ -28,6 +28,28 @@ impl Mark {
     pub const START: Mark = Mark { line: 1, column: 1, width: 1 };
 }
 
+/// A [`Mark`] in half the room, for places held by the million (a tour's
+/// steps). A file has fewer than 2³² lines, and lines as many characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmallMark {
+    line: u32,
+    column: u32,
+    width: u32,
+}
+
+impl From<Mark> for SmallMark {
+    fn from(m: Mark) -> Self {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        SmallMark { line: small(m.line), column: small(m.column), width: small(m.width) }
+    }
+}
+
+impl From<SmallMark> for Mark {
+    fn from(m: SmallMark) -> Self {
+        Mark { line: m.line as usize, column: m.column as usize, width: m.width as usize }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Error,

@@ -142,12 +142,13 @@ pub fn merge(
         counts
     };
     for (file, def) in tours.iter().chain(&differing_tours) {
-        for (i, (step, mark)) in def.tour.steps.iter().zip(&def.steps).enumerate() {
+        for (i, (step, &mark)) in def.tour.steps.iter().zip(&def.steps).enumerate() {
+            let mark = &Mark::from(mark);
             let what = format!("step {} of tour `{}`", i + 1, def.tour.id);
             refs.check(&event_ids, &step.event, "event", &what, *file, *mark);
             // An event not read, or read with errors, has its own error already.
             let Some(&quotes) = quote_counts.get(step.event.as_str()) else { continue };
-            if let Some(n) = step.quote.filter(|&n| n >= quotes) {
+            if let Some(n) = step.quote().filter(|&n| n >= quotes) {
                 refs.diags.push(Diagnostic::error(
                     *file,
                     Some(*mark),

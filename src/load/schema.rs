@@ -8,13 +8,16 @@
 use serde::{Deserialize, Serialize};
 use std::sync::mpsc;
 
-use super::diagnostic::{Diagnostic, Mark, Severity, did_you_mean};
+use super::diagnostic::{Diagnostic, Mark, Severity, SmallMark, did_you_mean};
 use super::yaml::{self, Node};
 use crate::model::{
     Actor, ActorKind, Attributes, Country, DateError, Era, Event, Field, Location, Media, Origin,
-    Original, PartialDate, Participant, Quote, Source, Tour, TourStep, Translations,
+    Original, PartialDate, Participant, Quote, Source, Tour, Translations,
 };
 use crate::text::sanitize;
+
+mod tours;
+
 /// A value and the place it was defined.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Located<T> {
@@ -69,7 +72,8 @@ pub struct LaneDef {
 pub struct TourDef {
     pub tour: Tour,
     pub mark: Mark,
-    pub steps: Vec<Mark>,
+    /// Where each step names its event.
+    pub steps: Vec<SmallMark>,
 }
 
 /// What one file defines.
@@ -189,8 +193,7 @@ pub fn read_yaml(
             let parsed = yaml::parse_metered(
                 text,
                 &mut |section, item| {
-                    let section = yaml::STREAMED.iter().find(|s| **s == section).copied();
-                    batch.push((section.unwrap_or(""), item));
+                    batch.push((yaml::section(section).unwrap_or(""), item));
                     if batch.len() == BATCH {
                         let _ = tx.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
                     }
@@ -388,6 +391,8 @@ struct Cx {
     out: FileContent,
     /// The line of the last item of a top-level list read.
     last_item: usize,
+    /// The steps read so far of the tour being parsed.
+    streamed: Option<tours::Streamed>,
 }
 
 /// "text `KZ`", "a list": what was found, for messages.
@@ -424,6 +429,7 @@ impl Cx {
             diags: Vec::new(),
             out: FileContent { file, ..FileContent::default() },
             last_item: 0,
+            streamed: None,
         }
     }
 
@@ -460,6 +466,11 @@ impl Cx {
 
     /// One complete item of a top-level list.
     fn item(&mut self, section: &str, item: Node) {
+        match section {
+            yaml::TOUR_STEPS_OF => return self.steps_of(&item),
+            yaml::TOUR_STEPS => return self.streamed_step(&item),
+            _ => {}
+        }
         self.last_item = self.last_item.max(item.mark.line);
         match section {
             "countries" => {
@@ -1435,62 +1446,6 @@ impl Cx {
             }
         }
     }
-
-    fn tour(&mut self, v: &Node) -> Option<TourDef> {
-        let (map, id, what) = self.record(v, "a tour", "tour", TOUR_KEYS)?;
-        let title = self.req_text(map, "title", &what);
-        let description = self.opt_text(map, "description", &what, true);
-        let teacher_note = self.opt_text(map, "teacher_note", &what, true);
-        let mut steps = Vec::new();
-        let mut marks = Vec::new();
-        let items = self.items(map, "steps", &what);
-        if items.is_empty() {
-            self.error(
-                map.mark,
-                format!("{what} has no `steps`: list the events it walks through"),
-            );
-        }
-        for (i, item) in items.iter().enumerate() {
-            let step_what = format!("step {} of {what}", i + 1);
-            let Some(m) = self.mapping(item, &step_what, STEP_KEYS) else {
-                continue;
-            };
-            let event = self.req_text(m, "event", &step_what);
-            let note = self.opt_text(m, "note", &step_what, true);
-            let question = self.opt_text(m, "question", &step_what, true);
-            if let Some(tour) = &id {
-                self.translations(
-                    m,
-                    &step_what,
-                    &[
-                        ("note", Field::StepNote(tour.clone(), i), true),
-                        ("question", Field::StepQuestion(tour.clone(), i), true),
-                    ],
-                );
-            }
-            let quote = self.quote_number(m, &step_what);
-            if let Some(event) = event {
-                steps.push(TourStep { event, note, question, quote });
-                marks.push(m.get("event").map_or(m.mark, |e| e.mark));
-            }
-        }
-        if let Some(tour) = &id {
-            self.translations(
-                map,
-                &what,
-                &[
-                    ("title", Field::TourTitle(tour.clone()), false),
-                    ("description", Field::TourDescription(tour.clone()), true),
-                    ("teacher_note", Field::TourTeacherNote(tour.clone()), true),
-                ],
-            );
-        }
-        Some(TourDef {
-            tour: Tour { id: id?, title: title?, description, teacher_note, steps },
-            mark: map.get("id").map_or(map.mark, |i| i.mark),
-            steps: marks,
-        })
-    }
 }
 
 #[cfg(test)]
@@ -1530,5 +1485,36 @@ mod tests {
         let parts = read_in_parts(&text, 0, &mut part_diags, &|_| {}).expect("the file can be cut");
         assert_eq!(parts.events.len(), 300);
         assert_eq!(shown(&parts, &part_diags), shown(&cx.out, &whole_diags));
+    }
+
+    #[test]
+    fn a_tour_whose_steps_stream_reads_as_one_read_whole() {
+        let text = "events:\n  - {id: e0, date: 1991, title: T, sources: [https://e.org]}\ntours:\n  - id: t\n    title: T\n    steps:\n      - event: e0\n        note: hello\n        quote: 2\n        translations:\n          ru: {note: привет, question: почему?}\n          '!!': {note: q}\n      - [1, 2]\n      - event: ~\n      - evnt: e0\n      - event: {a: 1}\n      - {event: e0, quote: zero}\n      - event: gone\n  - id: 'bad id'\n    title: U\n    steps:\n      - event: e0\n      - 3\n  - title: V\n    steps:\n      - event: e0\n    id: v\n";
+        let read = |stream: bool| {
+            let mut cx = Cx::new(0);
+            let mut streamed = 0;
+            let p = yaml::parse_streaming(
+                text,
+                &mut |s, n| {
+                    streamed += usize::from(s == yaml::TOUR_STEPS);
+                    cx.item(s, n)
+                },
+                stream,
+            );
+            if let Some(root) = &p.root {
+                cx.top(root);
+            }
+            let tours: Vec<String> = cx.out.tours.iter().map(|t| format!("{t:?}")).collect();
+            let diags: Vec<String> = cx.diags.iter().map(|d| format!("{d:?}")).collect();
+            (tours, diags, format!("{:?}", cx.out.translations), streamed)
+        };
+        let (streamed, whole) = (read(true), read(false));
+        assert_eq!(streamed.3, 9, "the steps of the tours with an `id` first stream");
+        assert_eq!(whole.3, 0);
+        assert_eq!(streamed.0, whole.0);
+        assert_eq!(streamed.1, whole.1);
+        assert_eq!(streamed.2, whole.2);
+        assert_eq!(whole.0.len(), 2, "{:?}", whole.0);
+        assert_eq!(whole.1.len(), 8, "{:#?}", whole.1);
     }
 }

@@ -210,8 +210,12 @@ struct Frame {
     mark: Mark,
     anchor: usize,
     open: Open,
-    /// The top-level key whose list items go to the sink.
+    /// The top-level key whose list items go to the sink ([`TOUR_STEPS`]
+    /// for a tour's steps).
     section: Option<&'static str>,
+    /// The first item of a tour's steps handed to the sink, where its list
+    /// would have it: advice on a syntax error counts from it.
+    first_item: Option<Mark>,
 }
 
 struct Builder<'t, 's> {
@@ -235,6 +239,19 @@ struct Builder<'t, 's> {
 
 /// The top-level lists whose items go to the sink one by one.
 pub const STREAMED: &[&str] = &["countries", "actors", "eras", "events", "tours"];
+
+/// The section of a tour's steps, each handed to the sink as it is read
+/// (a tour may have a million steps): after [`TOUR_STEPS_OF`], and before
+/// the tour itself, whose `steps` is then an empty list.
+pub const TOUR_STEPS: &str = "tours.steps";
+/// What comes before the steps of a tour: the node of its `id`, written
+/// before its `steps` (a tour without one is read whole).
+pub const TOUR_STEPS_OF: &str = "tours.steps.of";
+
+/// The `&'static` name of a section handed to the sink.
+pub fn section(name: &str) -> Option<&'static str> {
+    STREAMED.iter().chain(&[TOUR_STEPS, TOUR_STEPS_OF]).find(|s| **s == name).copied()
+}
 
 /// Mappings with more keys than this look up duplicates in a hash map.
 const LINEAR_KEYS: usize = 16;
@@ -318,6 +335,7 @@ impl Builder<'_, '_> {
                     {
                         k.text().and_then(|t| STREAMED.iter().find(|s| **s == t).copied())
                     }
+                    _ if self.stream && anchor == 0 => self.tour_steps(),
                     _ => None,
                 };
                 self.push(Frame {
@@ -325,11 +343,14 @@ impl Builder<'_, '_> {
                     anchor,
                     open: Open::Seq(Vec::new()),
                     section,
+                    first_item: None,
                 })?;
             }
             Event::MappingStart(anchor, _) => {
                 let open = Open::Map { entries: Vec::new(), key: None, index: None, split: false };
-                self.push(Frame { mark: at(&marker, 1), anchor, open, section: None })?;
+                let frame =
+                    Frame { mark: at(&marker, 1), anchor, open, section: None, first_item: None };
+                self.push(frame)?;
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 if let Some(frame) = self.stack.pop() {
@@ -363,6 +384,25 @@ impl Builder<'_, '_> {
         Ok(())
     }
 
+    /// When the list starting is the `steps` of a streamed tour, not
+    /// repeated by an alias, whose `id` is written before it: tells the sink
+    /// whose steps follow, and gives their section.
+    fn tour_steps(&mut self) -> Option<&'static str> {
+        let [_, tours, tour] = self.stack.as_slice() else { return None };
+        let Open::Map { entries, key: Some(key), .. } = &tour.open else { return None };
+        let first_steps = !entries.iter().any(|(k, _)| k.text() == Some("steps"));
+        if tours.section != Some("tours") || tour.anchor != 0 || key.text() != Some("steps") {
+            return None;
+        }
+        let id = entries.iter().find(|(k, _)| k.text() == Some("id")).map(|(_, v)| v);
+        let id = id.filter(|v| first_steps && matches!(v.kind, Kind::Scalar(..)))?.clone();
+        if let Some((s, n)) = self.pending.take() {
+            (self.sink)(s, n);
+        }
+        (self.sink)(TOUR_STEPS_OF, id);
+        Some(TOUR_STEPS)
+    }
+
     fn push(&mut self, frame: Frame) -> Result<(), Problem> {
         if self.stack.len() >= MAX_DEPTH {
             return Err(Problem {
@@ -388,6 +428,9 @@ impl Builder<'_, '_> {
         match &mut parent.open {
             Open::Seq(items) => match parent.section {
                 Some(section) => {
+                    if section == TOUR_STEPS && parent.first_item.is_none() {
+                        parent.first_item = Some(node.mark);
+                    }
                     if let Some((s, n)) = self.pending.replace((section, node)) {
                         (self.sink)(s, n);
                     }
@@ -417,9 +460,10 @@ impl Builder<'_, '_> {
         self.stack
             .iter()
             .map(|f| match &f.open {
-                Open::Seq(items) => {
-                    OpenBlock::List { mark: f.mark, first_item: items.first().map(|n| n.mark) }
-                }
+                Open::Seq(items) => OpenBlock::List {
+                    mark: f.mark,
+                    first_item: items.first().map(|n| n.mark).or(f.first_item),
+                },
                 Open::Map { entries, key, .. } => {
                     let first = entries.first().map(|(k, _)| k).or(key.as_ref());
                     OpenBlock::Mapping {

@@ -756,9 +756,9 @@ impl FileDoc {
                         .enumerate()
                         .map(|(n, s)| StepDoc {
                             event: s.event.clone(),
-                            note: s.note.clone(),
-                            question: s.question.clone(),
-                            quote: s.quote.map(|q| q + 1),
+                            note: s.note().map(str::to_string),
+                            question: s.question().map(str::to_string),
+                            quote: s.quote().map(|q| q + 1),
                             translations: texts(
                                 tl,
                                 vec![

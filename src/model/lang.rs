@@ -132,10 +132,10 @@ impl Timeline {
             }
             for (n, s) in t.steps.iter_mut().enumerate() {
                 if let Some(text) = tr.get(&lang, &Field::StepNote(t.id.clone(), n)) {
-                    s.note = Some(text.to_string());
+                    s.set_note(text.to_string());
                 }
                 if let Some(text) = tr.get(&lang, &Field::StepQuestion(t.id.clone(), n)) {
-                    s.question = Some(text.to_string());
+                    s.set_question(text.to_string());
                 }
             }
         }

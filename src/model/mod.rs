@@ -469,14 +469,57 @@ impl Timeline {
     }
 }
 
+/// A step of a tour: an event, and what the step adds to it. Most steps
+/// add nothing and a tour may have a million, so that is held apart, and
+/// only when there is some.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TourStep {
     pub event: String,
-    pub note: Option<String>,
-    pub question: Option<String>,
+    more: Option<Box<StepMore>>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+struct StepMore {
+    note: Option<String>,
+    question: Option<String>,
+    quote: Option<usize>,
+}
+
+impl TourStep {
+    pub fn new(
+        event: String,
+        note: Option<String>,
+        question: Option<String>,
+        quote: Option<usize>,
+    ) -> TourStep {
+        let more = StepMore { note, question, quote };
+        let more = (more != StepMore::default()).then(|| Box::new(more));
+        TourStep { event, more }
+    }
+
+    /// The note for the teacher.
+    pub fn note(&self) -> Option<&str> {
+        self.more.as_ref()?.note.as_deref()
+    }
+
+    /// The question for the class.
+    pub fn question(&self) -> Option<&str> {
+        self.more.as_ref()?.question.as_deref()
+    }
+
     /// The step is one of the event's quotes, on a slide of its own: its
     /// position in the event's `quotes`.
-    pub quote: Option<usize>,
+    pub fn quote(&self) -> Option<usize> {
+        self.more.as_ref()?.quote
+    }
+
+    pub fn set_note(&mut self, note: String) {
+        self.more.get_or_insert_default().note = Some(note);
+    }
+
+    pub fn set_question(&mut self, question: String) {
+        self.more.get_or_insert_default().question = Some(question);
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -251,7 +251,7 @@ mod tests {
         let tour = tl.tour("new-great-game").expect("tour");
         let ws = Worksheet::new(&tl, tour, 1);
         assert_eq!(ws.events.len(), tour.steps.len());
-        assert_eq!(ws.open.len(), tour.steps.iter().filter(|s| s.question.is_some()).count());
+        assert_eq!(ws.open.len(), tour.steps.iter().filter(|s| s.question().is_some()).count());
         assert!(ws.open.iter().all(|o| o.guide.is_some()));
         assert!(ws.choices.len() >= 2, "{:?}", ws.choices);
         assert!(ws.order.is_some() && ws.matching.is_some(), "five tasks at least");

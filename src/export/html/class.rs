@@ -123,7 +123,7 @@ mod tests {
 
     /// The first words of the tour's first note.
     fn words_of_notes(tour: &crate::model::Tour) -> String {
-        let note = tour.steps.iter().find_map(|s| s.note.as_deref()).expect("a note");
+        let note = tour.steps.iter().find_map(|s| s.note()).expect("a note");
         note.split_whitespace().take(6).collect::<Vec<_>>().join(" ")
     }
 

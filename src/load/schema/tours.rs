@@ -1,0 +1,142 @@
+//! A timeline file's tours. A streamed tour's steps come one at a time while
+//! the file is parsed ([`yaml::TOUR_STEPS`]) and are checked as they come,
+//! so a tour of a million steps is never a tree; their problems wait for the
+//! tour itself (which a syntax error may cut short) and are then said where
+//! those of a tour read whole are.
+
+use super::{Cx, STEP_KEYS, TOUR_KEYS, TourDef, sanitize};
+use crate::load::diagnostic::{Mark, SmallMark};
+use crate::load::yaml::Node;
+use crate::model::{Field, Tour, TourStep};
+
+/// The steps of the tour being read, checked as they came.
+pub(super) struct Streamed {
+    /// Where the tour's `id` is: the tour they are the steps of.
+    id_mark: Mark,
+    /// The tour's id when it is a good one, and how messages name the tour.
+    id: Option<String>,
+    what: String,
+    /// How many steps came, read or not.
+    count: usize,
+    steps: Vec<TourStep>,
+    marks: Vec<SmallMark>,
+    /// Their problems and translations.
+    cx: Box<Cx>,
+}
+
+/// A tour's id as [`Cx::record`] reads it, without a word: its problems are
+/// said when the tour is read.
+fn quiet_id(v: &Node) -> Option<String> {
+    let id = sanitize::line(v.text()?);
+    let good = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
+    (!id.is_empty() && id.chars().all(good)).then_some(id)
+}
+
+impl Cx {
+    /// The steps of a tour whose `id` is `id` follow.
+    pub(super) fn steps_of(&mut self, id: &Node) {
+        let tour = quiet_id(id);
+        let what = tour.as_ref().map_or("the tour".to_string(), |i| format!("tour `{i}`"));
+        self.streamed = Some(Streamed {
+            id_mark: id.mark,
+            id: tour,
+            what,
+            count: 0,
+            steps: Vec::new(),
+            marks: Vec::new(),
+            cx: Box::new(Cx::new(self.file)),
+        });
+    }
+
+    /// One step of the tour whose steps are streamed.
+    pub(super) fn streamed_step(&mut self, item: &Node) {
+        let Some(s) = &mut self.streamed else { return };
+        let n = s.count;
+        s.count += 1;
+        if let Some((step, mark)) = s.cx.step(n, item, s.id.as_deref(), &s.what) {
+            s.steps.push(step);
+            s.marks.push(mark.into());
+        }
+    }
+
+    pub(super) fn tour(&mut self, v: &Node) -> Option<TourDef> {
+        // Streamed steps are this tour's when they came after its `id`.
+        let streamed =
+            self.streamed.take().filter(|s| v.get("id").map(|i| i.mark) == Some(s.id_mark));
+        let (map, id, what) = self.record(v, "a tour", "tour", TOUR_KEYS)?;
+        let title = self.req_text(map, "title", &what);
+        let description = self.opt_text(map, "description", &what, true);
+        let teacher_note = self.opt_text(map, "teacher_note", &what, true);
+        let items = self.items(map, "steps", &what);
+        if items.is_empty() && streamed.as_ref().is_none_or(|s| s.count == 0) {
+            self.error(
+                map.mark,
+                format!("{what} has no `steps`: list the events it walks through"),
+            );
+        }
+        let (mut steps, mut marks) = (Vec::new(), Vec::new());
+        match streamed {
+            Some(s) => {
+                let Cx { diags, out, .. } = *s.cx;
+                self.diags.extend(diags);
+                self.out.translations.extend(out.translations);
+                (steps, marks) = (s.steps, s.marks);
+            }
+            None => {
+                for (n, item) in items.iter().enumerate() {
+                    if let Some((step, mark)) = self.step(n, item, id.as_deref(), &what) {
+                        steps.push(step);
+                        marks.push(mark.into());
+                    }
+                }
+            }
+        }
+        if let Some(tour) = &id {
+            self.translations(
+                map,
+                &what,
+                &[
+                    ("title", Field::TourTitle(tour.clone()), false),
+                    ("description", Field::TourDescription(tour.clone()), true),
+                    ("teacher_note", Field::TourTeacherNote(tour.clone()), true),
+                ],
+            );
+        }
+        Some(TourDef {
+            tour: Tour { id: id?, title: title?, description, teacher_note, steps },
+            mark: map.get("id").map_or(map.mark, |i| i.mark),
+            steps: marks,
+        })
+    }
+
+    /// Step `n` (from 0) of the tour `what`, whose id is `tour` when it is a
+    /// good one: the step and the place of its event, if it has one.
+    fn step(
+        &mut self,
+        n: usize,
+        item: &Node,
+        tour: Option<&str>,
+        what: &str,
+    ) -> Option<(TourStep, Mark)> {
+        let step_what = format!("step {} of {what}", n + 1);
+        let m = self.mapping(item, &step_what, STEP_KEYS)?;
+        let event = self.req_text(m, "event", &step_what);
+        let note = self.opt_text(m, "note", &step_what, true);
+        let question = self.opt_text(m, "question", &step_what, true);
+        if let Some(tour) = tour
+            && m.get("translations").is_some()
+        {
+            self.translations(
+                m,
+                &step_what,
+                &[
+                    ("note", Field::StepNote(tour.to_string(), n), true),
+                    ("question", Field::StepQuestion(tour.to_string(), n), true),
+                ],
+            );
+        }
+        let quote = self.quote_number(m, &step_what);
+        let mark = m.get("event").map_or(m.mark, |e| e.mark);
+        Some((TourStep::new(event?, note, question, quote), mark))
+    }
+}
