@@ -387,15 +387,15 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                     (true, false) => (text(export::html::worksheet(&ws)), "worksheet"),
                     (true, true) => (text(export::html::answer_key(&ws)), "answer key"),
                 }
-            } else {
+            } else if html {
                 let mut lesson = Lesson::new(tl, tour, !args.no_notes);
-                let lesson = if html {
-                    embed_remote(lesson.steps.iter_mut().map(|s| &mut s.card).collect());
-                    export::html::lesson(&lesson)
-                } else {
-                    export::handout::lesson(&lesson)
-                };
-                (text(lesson), "lesson")
+                embed_remote(lesson.steps.iter_mut().map(|s| &mut s.card).collect());
+                (text(export::html::lesson(&lesson)), "lesson")
+            } else {
+                let notes = !args.no_notes;
+                let body: Body =
+                    Box::new(move |out| export::handout::write_lesson(out, tl, tour, notes));
+                (body, "lesson")
             }
         }
         None => {

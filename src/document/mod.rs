@@ -502,11 +502,24 @@ impl<'a> Step<'a> {
             number: n + 1,
             card,
             note: s.note().filter(|_| notes).map(paragraphs),
-            question: s.question().map(paragraphs).filter(|q| !q.is_empty()),
+            question: Step::question_of(tour, n),
             quote: s.quote().and_then(|q| e.quotes.get(q)).map(|q| QuoteRef::new(tl, q)),
             note_lang: lang_of(tl, Field::StepNote(tour.id.clone(), n)),
             question_lang: lang_of(tl, Field::StepQuestion(tour.id.clone(), n)),
         })
+    }
+}
+
+impl Step<'_> {
+    /// Whether step `n` (from 0) of `tour` is shown: its event is in the timeline.
+    pub fn shown(tl: &Timeline, tour: &Tour, n: usize) -> bool {
+        tour.steps.get(n).is_some_and(|s| tl.event_index(&s.event).is_some())
+    }
+
+    /// The class question of step `n` of `tour`, without making its card.
+    pub fn question_of(tour: &Tour, n: usize) -> Option<Paragraphs<'_>> {
+        let s = tour.steps.get(n)?;
+        s.question().map(paragraphs).filter(|q| !q.is_empty())
     }
 }
 
@@ -535,6 +548,13 @@ impl<'a> Lesson<'a> {
     /// Steps whose event is missing are left out (the loader reports them).
     pub fn new(tl: &'a Timeline, tour: &'a Tour, notes: bool) -> Self {
         let steps = (0..tour.steps.len()).filter_map(|n| Step::new(tl, tour, n, notes)).collect();
+        Lesson { steps, ..Lesson::head(tl, tour, notes) }
+    }
+
+    /// The lesson without its steps, for a writer that makes each with
+    /// [`Step::new`] as it writes it: a tour of a million steps is never
+    /// held as cards.
+    pub fn head(tl: &'a Timeline, tour: &'a Tour, notes: bool) -> Self {
         Lesson {
             timeline: tl,
             lang: tl.language.as_deref(),
@@ -543,7 +563,7 @@ impl<'a> Lesson<'a> {
             source: tl.title.as_deref(),
             description: tour.description.as_deref().map(paragraphs).unwrap_or_default(),
             teacher_note: tour.teacher_note.as_deref().filter(|_| notes).map(paragraphs),
-            steps,
+            steps: Vec::new(),
             title_lang: lang_of(tl, Field::TourTitle(tour.id.clone())),
             description_lang: lang_of(tl, Field::TourDescription(tour.id.clone())),
             note_lang: lang_of(tl, Field::TourTeacherNote(tour.id.clone())),

@@ -6,7 +6,8 @@ use std::io;
 
 use super::markdown::{link, text};
 use crate::document::words::Words;
-use crate::document::{Card, Lesson, Page, Paragraphs, QuoteRef, SourceRef};
+use crate::document::{Card, Lesson, Page, Paragraphs, QuoteRef, SourceRef, Step};
+use crate::model::{Timeline, Tour};
 
 /// Paragraphs, a blank line between them; a line break inside one is kept.
 fn paragraphs(out: &mut String, ps: &Paragraphs) {
@@ -148,27 +149,38 @@ pub fn write_events(out: &mut dyn io::Write, page: &Page) -> io::Result<()> {
     Ok(())
 }
 
-/// A lesson plan: each step with the event, the note (when the lesson has
-/// them) and the question; all questions again at the end.
-pub fn lesson(lesson: &Lesson) -> String {
+/// A lesson plan, written as it is made: each step with the event, the
+/// note (when the lesson has them) and the question; all questions again at
+/// the end. Steps whose event is missing are left out.
+pub fn write_lesson(
+    out: &mut dyn io::Write,
+    tl: &Timeline,
+    tour: &Tour,
+    notes: bool,
+) -> io::Result<()> {
+    let lesson = Lesson::head(tl, tour, notes);
     let words = Words::of(lesson.lang);
-    let mut out = String::new();
-    let total = lesson.steps.len();
-    let _ = writeln!(out, "# {}\n", text(lesson.title));
+    let shown = || (0..tour.steps.len()).filter(|&n| Step::shown(tl, tour, n));
+    let total = shown().count();
+    let mut chunk = String::new();
+    let _ = writeln!(chunk, "# {}\n", text(lesson.title));
     if let Some(source) = lesson.source {
         let steps = words.count("steps_count", total);
         let from = words.fill("lesson_from", &[("source", source), ("steps", &steps)]);
-        let _ = writeln!(out, "*{}*\n", text(&from));
+        let _ = writeln!(chunk, "*{}*\n", text(&from));
     }
-    paragraphs(&mut out, &lesson.description);
+    paragraphs(&mut chunk, &lesson.description);
     let note_heading = text(words.note_for_the_teacher());
     if let Some(note) = &lesson.teacher_note {
-        let _ = writeln!(out, "> **{note_heading}:**\n>\n{}\n", quoted(note));
+        let _ = writeln!(chunk, "> **{note_heading}:**\n>\n{}\n", quoted(note));
     }
-    for (n, step) in lesson.steps.iter().enumerate() {
+    out.write_all(chunk.as_bytes())?;
+    let steps = (0..tour.steps.len()).filter_map(|n| Step::new(tl, tour, n, notes));
+    for (n, step) in steps.enumerate() {
+        chunk.clear();
         let card = &step.card;
         let _ = writeln!(
-            out,
+            chunk,
             "## {} — {}: {}\n",
             words.step_of(n + 1, total),
             words.date(&card.date),
@@ -177,25 +189,30 @@ pub fn lesson(lesson: &Lesson) -> String {
         if let Some(q) = &step.quote {
             let mut q = q.clone();
             q.date = q.date.map(|d| words.date(&d));
-            quote(&mut out, &q, words);
+            quote(&mut chunk, &q, words);
         }
-        card_body(&mut out, card, words);
+        card_body(&mut chunk, card, words);
         if let Some(note) = &step.note {
-            let _ = writeln!(out, "> **{note_heading}:**\n>\n{}\n", quoted(note));
+            let _ = writeln!(chunk, "> **{note_heading}:**\n>\n{}\n", quoted(note));
         }
         if let Some(q) = &step.question {
-            let _ = writeln!(out, "**{}:**\n", text(words.question_for_the_class()));
-            paragraphs(&mut out, q);
+            let _ = writeln!(chunk, "**{}:**\n", text(words.question_for_the_class()));
+            paragraphs(&mut chunk, q);
+        }
+        out.write_all(chunk.as_bytes())?;
+    }
+    let mut questions = shown().filter_map(|n| Step::question_of(tour, n)).peekable();
+    if questions.peek().is_some() {
+        chunk.clear();
+        let _ = writeln!(chunk, "## {}\n", text(words.get("all_questions")));
+        out.write_all(chunk.as_bytes())?;
+        for (n, q) in questions.enumerate() {
+            chunk.clear();
+            numbered(&mut chunk, n + 1, &q);
+            out.write_all(chunk.as_bytes())?;
         }
     }
-    let questions: Vec<&Paragraphs> = lesson.questions().collect();
-    if !questions.is_empty() {
-        let _ = writeln!(out, "## {}\n", text(words.get("all_questions")));
-        for (n, q) in questions.iter().enumerate() {
-            numbered(&mut out, n + 1, q);
-        }
-    }
-    out
+    Ok(())
 }
 
 /// A numbered list item of paragraphs: the later ones indented under it.
