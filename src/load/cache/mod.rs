@@ -229,7 +229,6 @@ fn mark_used(path: &Path) {
     }
 }
 
-/// The header of an entry for `key` with a payload of `len` bytes and checksum `sum`.
 /// A writer that hashes and counts what goes through it.
 struct Hashed<W: Write> {
     out: W,
@@ -257,6 +256,7 @@ impl<W: Write> Write for Hashed<W> {
     }
 }
 
+/// The header of an entry for `key` with a payload of `len` bytes and checksum `sum`.
 fn header(key: Key, len: u64, sum: u64) -> Vec<u8> {
     let mut out = Vec::with_capacity(64 + BUILD.len());
     out.extend_from_slice(MAGIC);
