@@ -163,11 +163,9 @@ impl Cache {
         // checksum: a big file's payload is never held.
         let write = |f: &mut fs::File| {
             f.write_all(&header(key, 0, 0))?;
-            let out = Hashed { out: io::BufWriter::new(&mut *f), hash: Xxh3::new(), len: 0 };
-            let mut out = postcard::to_io(&entry, out).map_err(io::Error::other)?;
-            out.out.flush()?;
-            let (len, sum) = (out.len, out.hash.digest());
-            drop(out);
+            let mut out = Hashed::buffered(&mut *f);
+            postcard::to_io(&entry, &mut out).map_err(io::Error::other)?;
+            let (len, sum) = Hashed::finish(out)?;
             f.seek(io::SeekFrom::Start(0))?;
             f.write_all(&header(key, len, sum))
         };
@@ -229,7 +227,8 @@ fn mark_used(path: &Path) {
     }
 }
 
-/// A writer that hashes and counts what goes through it.
+/// A writer that hashes and counts what goes through it. It sits under a
+/// buffer: the encoder's many small writes reach it in blocks.
 struct Hashed<W: Write> {
     out: W,
     hash: Xxh3,
@@ -237,8 +236,14 @@ struct Hashed<W: Write> {
 }
 
 impl<W: Write> Hashed<W> {
-    fn put(&mut self, bytes: &[u8]) -> io::Result<()> {
-        self.write_all(bytes)
+    fn buffered(out: W) -> io::BufWriter<Self> {
+        io::BufWriter::with_capacity(1 << 16, Hashed { out, hash: Xxh3::new(), len: 0 })
+    }
+
+    /// Writes what is buffered; the length and checksum of all that was written.
+    fn finish(out: io::BufWriter<Self>) -> io::Result<(u64, u64)> {
+        let hashed = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        Ok((hashed.len, hashed.hash.digest()))
     }
 }
 

@@ -8,7 +8,7 @@
 //! events are read back on every core, straight into their place.
 
 use std::fs;
-use std::io::{self, BufWriter, Seek, SeekFrom, Write};
+use std::io::{self, Seek, SeekFrom, Write};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -21,6 +21,8 @@ use crate::model::{Event, PartialDate, Timeline};
 
 /// Events encoded by one task when an entry is written.
 const BLOCK: usize = 4096;
+/// A summary longer than this is measured before its event is encoded.
+const LONG: usize = 1 << 16;
 
 /// One input of a load, as the whole load's key knows it.
 pub struct Part<'a> {
@@ -83,12 +85,11 @@ impl Cache {
 /// is never held whole.
 fn write(f: &mut fs::File, key: Key, whole: &Whole) -> io::Result<()> {
     let events = &whole.timeline.events;
-    let blank = header(key, 0, 0);
-    let mut out = Hashed { out: BufWriter::new(&mut *f), hash: Xxh3::new(), len: 0 };
-    out.out.write_all(&blank)?;
+    f.write_all(&header(key, 0, 0))?;
+    let mut out = Hashed::buffered(&mut *f);
     // Nor is the rest's: its length is counted first (a tour may have a million steps).
     let head_len = postcard::experimental::serialized_size(whole).map_err(io::Error::other)?;
-    out.put(&(head_len as u64).to_le_bytes())?;
+    out.write_all(&(head_len as u64).to_le_bytes())?;
     postcard::to_io(whole, &mut out).map_err(io::Error::other)?;
     let mut ends: Vec<u8> = Vec::with_capacity(events.len() * 8);
     let mut at = 0u64;
@@ -99,9 +100,11 @@ fn write(f: &mut fs::File, key: Key, whole: &Whole) -> io::Result<()> {
                 let mut buf = Vec::new();
                 let mut lens = Vec::with_capacity(events.len());
                 for e in events {
-                    // Room made for each as it is: a long event's encoding is
-                    // not doubled in growing.
-                    buf.reserve(postcard::experimental::serialized_size(e).unwrap_or(0));
+                    // A long event gets room at its size: its encoding is not
+                    // doubled in growing. Measuring costs an encoding of its own.
+                    if e.summary.len() > LONG {
+                        buf.reserve(postcard::experimental::serialized_size(e).unwrap_or(0));
+                    }
                     let before = buf.len();
                     buf = postcard::to_extend(e, buf).map_err(io::Error::other)?;
                     lens.push((buf.len() - before) as u64);
@@ -110,18 +113,16 @@ fn write(f: &mut fs::File, key: Key, whole: &Whole) -> io::Result<()> {
             })
             .collect::<io::Result<_>>()?;
         for (buf, lens) in parts {
-            out.put(&buf)?;
+            out.write_all(&buf)?;
             for len in lens {
                 at += len;
                 ends.extend_from_slice(&at.to_le_bytes());
             }
         }
     }
-    out.put(&ends)?;
-    out.put(&(events.len() as u64).to_le_bytes())?;
-    let (len, sum) = (out.len, out.hash.digest());
-    out.out.flush()?;
-    drop(out);
+    out.write_all(&ends)?;
+    out.write_all(&(events.len() as u64).to_le_bytes())?;
+    let (len, sum) = Hashed::finish(out)?;
     f.seek(SeekFrom::Start(0))?;
     f.write_all(&header(key, len, sum))
 }
