@@ -389,11 +389,15 @@ impl Builder<'_, '_> {
     /// whose steps follow, and gives their section.
     fn tour_steps(&mut self) -> Option<&'static str> {
         let [_, tours, tour] = self.stack.as_slice() else { return None };
-        let Open::Map { entries, key: Some(key), .. } = &tour.open else { return None };
-        let first_steps = !entries.iter().any(|(k, _)| k.text() == Some("steps"));
-        if tours.section != Some("tours") || tour.anchor != 0 || key.text() != Some("steps") {
+        // Cheap tests first: every list in an event comes here too.
+        if tours.section != Some("tours") || tour.anchor != 0 {
             return None;
         }
+        let Open::Map { entries, key: Some(key), .. } = &tour.open else { return None };
+        if key.text() != Some("steps") {
+            return None;
+        }
+        let first_steps = !entries.iter().any(|(k, _)| k.text() == Some("steps"));
         let id = entries.iter().find(|(k, _)| k.text() == Some("id")).map(|(_, v)| v);
         let id = id.filter(|v| first_steps && matches!(v.kind, Kind::Scalar(..)))?.clone();
         if let Some((s, n)) = self.pending.take() {
