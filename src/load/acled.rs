@@ -79,7 +79,7 @@ pub fn read(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent
         if !KEPT.contains(&name.as_str()) {
             other.push(format!("`{}`", sanitize::visible(raw.trim())));
         }
-        if schema::is_attribute_name(name) {
+        if schema::is_name(name) {
             attributes.push((i, name.clone()));
         } else {
             diags.push(Diagnostic::warning(

@@ -495,7 +495,7 @@ impl ColumnMap {
                 ));
             };
             let (theirs, ours) = (column_key(&unquote(theirs)), column_key(&unquote(ours)));
-            let attribute = ours.strip_prefix(PREFIX).is_some_and(schema::is_attribute_name);
+            let attribute = ours.strip_prefix(PREFIX).is_some_and(schema::is_name);
             if !attribute && !cells::COLUMNS.contains(&ours.as_str()) {
                 let meant = super::diagnostic::did_you_mean(&ours, cells::COLUMNS)
                     .map(|m| format!("did you mean `{m}`? "))
@@ -577,7 +577,7 @@ pub fn read_steppe(
             continue;
         }
         match key.strip_prefix(PREFIX) {
-            Some(attr) if schema::is_attribute_name(attr) => attributes.push((i, attr.to_string())),
+            Some(attr) if schema::is_name(attr) => attributes.push((i, attr.to_string())),
             _ => {
                 let attr = attribute_name(key.strip_prefix(PREFIX).unwrap_or(key));
                 if named < UNKNOWN_COLUMNS_SHOWN {

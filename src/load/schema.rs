@@ -149,8 +149,9 @@ pub const BLOCK_KEYS: &[(&str, &[&str])] = &[
     ("lane", LANE_KEYS),
 ];
 
-/// A name an attribute may have: letters, digits, `-`, `_` and `.`.
-pub fn is_attribute_name(name: &str) -> bool {
+/// An id, or the name of an attribute or an external id: letters, digits,
+/// `-`, `_` and `.`.
+pub fn is_name(name: &str) -> bool {
     !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
@@ -687,7 +688,7 @@ impl Cx {
 
     fn id(&mut self, map: &Node, key: &str, what: &str) -> Option<String> {
         let id = self.req_text(map, key, what)?;
-        if id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
+        if is_name(&id) {
             Some(id)
         } else {
             let mark = map.get(key).map_or(map.mark, |v| v.mark);
@@ -1195,9 +1196,7 @@ impl Cx {
                 continue;
             };
             let key = sanitize::line(key);
-            if key.is_empty()
-                || !key.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-            {
+            if !is_name(&key) {
                 self.error(k.mark, format!("`{}` is not a valid name in `external_ids` of {what}: use letters, digits, `-`, `_` and `.`", sanitize::visible(&key)));
                 continue;
             }
@@ -1228,7 +1227,7 @@ impl Cx {
                 continue;
             };
             let key = sanitize::line(key);
-            if !is_attribute_name(&key) {
+            if !is_name(&key) {
                 self.error(k.mark, format!("`{}` is not a valid name in `attributes` of {what}: use letters, digits, `-`, `_` and `.`", sanitize::visible(&key)));
                 continue;
             }

@@ -4,7 +4,7 @@
 //! tour itself (which a syntax error may cut short) and are then said where
 //! those of a tour read whole are.
 
-use super::{Cx, STEP_KEYS, TOUR_KEYS, TourDef, sanitize};
+use super::{Cx, STEP_KEYS, TOUR_KEYS, TourDef, is_name, sanitize};
 use crate::load::diagnostic::{Mark, SmallMark};
 use crate::load::yaml::Node;
 use crate::model::{Field, Tour, TourStep};
@@ -28,8 +28,7 @@ pub(super) struct Streamed {
 /// said when the tour is read.
 fn quiet_id(v: &Node) -> Option<String> {
     let id = sanitize::line(v.text()?);
-    let good = |c: char| c.is_alphanumeric() || matches!(c, '-' | '_' | '.');
-    (!id.is_empty() && id.chars().all(good)).then_some(id)
+    is_name(&id).then_some(id)
 }
 
 impl Cx {
