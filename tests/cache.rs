@@ -252,3 +252,25 @@ fn the_bundled_timelines_alone_leave_nothing_in_the_cache() {
     assert!(out.lines().count() > 50, "{out}");
     assert!(entries(&cache).is_empty(), "{:?}", entries(&cache));
 }
+
+#[test]
+fn a_whole_load_takes_its_events_from_its_files_entries_only_while_they_are_the_same() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let cache = dir.path().join("cache");
+    let tl = three_files(dir.path());
+    let t = tl.display().to_string();
+    let good = text(&run(&cache, &["list", &t, "--format", "csv"]));
+    let files: Vec<PathBuf> = file_entries(&cache).into_iter().map(|e| e.0).collect();
+    assert_eq!(files.len(), 3);
+    // The whole load is small: the events stay in the files' entries.
+    let whole = entries(&cache).len() - files.len();
+    assert_eq!(whole, 1);
+    // One file's entry gone, then one put in another's place.
+    fs::remove_file(&files[1]).expect("removed");
+    assert_eq!(text(&run(&cache, &["list", &t, "--format", "csv"])), good);
+    assert!(files[1].exists(), "the file's entry was written again");
+    fs::copy(&files[2], &files[1]).expect("copied");
+    assert_eq!(text(&run(&cache, &["list", &t, "--format", "csv"])), good);
+    assert_ne!(fs::read(&files[1]).expect("read"), fs::read(&files[2]).expect("read"));
+    assert_eq!(text(&run(&cache, &["list", &t, "--format", "csv"])), good);
+}

@@ -421,6 +421,7 @@ impl<'a> Part<'a> {
             actors: actor_marks,
             related: Vec::new(),
             picture: None,
+            at: 0,
         })
     }
 

@@ -13,15 +13,19 @@ use super::Prefer;
 use super::diagnostic::Mark;
 use super::diagnostic::{Diagnostic, SourceFile, did_you_mean, sample_list};
 use super::schema::{ActorDef, EventDef, FileContent, LaneSetDef, Located, TourDef};
-use crate::model::{Lane, LaneSet, Member, Timeline};
+use crate::model::{Event, Lane, LaneSet, Member, PartialDate, Timeline};
 
+/// Where one event came from: its file, and its place among the file's events.
+pub type Source = (u32, u32);
+
+/// The timeline made of `contents`, and where each of its events came from.
 pub fn merge(
     contents: Vec<FileContent>,
     files: &[SourceFile],
     prefer: Prefer,
     builtin: bool,
     diags: &mut Vec<Diagnostic>,
-) -> Timeline {
+) -> (Timeline, Vec<Source>) {
     let mut tl =
         Timeline { files: files.iter().map(|f| f.name.clone()).collect(), ..Timeline::default() };
     let mut countries: Vec<Located<_>> = Vec::new();
@@ -197,9 +201,10 @@ pub fn merge(
     tl.eras.sort_by_key(|e| e.start);
     let mut left_out = unresolved.into_iter();
     events.retain(|_| !left_out.next().unwrap_or(false));
-    tl.events = in_date_order(events.into_iter().map(|(_, e)| e.event).collect());
+    let (events, sources) = in_date_order(events);
+    tl.events = events;
     tl.tours = tours.into_iter().map(|(_, t)| t.tour).collect();
-    tl
+    (tl, sources)
 }
 
 /// Events checked at once by one core.
@@ -217,7 +222,8 @@ fn concatenate(per_file: Vec<(usize, Vec<EventDef>)>) -> Vec<(usize, EventDef)> 
         parts.push((part, file, events));
     }
     parts.into_par_iter().for_each(|(part, file, events)| {
-        for (slot, e) in part.iter_mut().zip(events) {
+        for ((slot, mut e), at) in part.iter_mut().zip(events).zip(0..) {
+            e.at = at;
             slot.write((file, e));
         }
     });
@@ -413,17 +419,23 @@ fn same_id_in_one_file(
     }
 }
 
-/// The events by start, equal starts in the order they were read. The order
-/// is found on the dates alone, then each event is swapped into its place
-/// once, in place: a sort of whole events moves each many times.
-fn in_date_order(mut events: Vec<crate::model::Event>) -> Vec<crate::model::Event> {
-    if events.is_sorted_by_key(|e| e.date) {
-        return events;
-    }
-    let mut order: Vec<(crate::model::PartialDate, usize)> =
-        events.iter().map(|e| e.date).zip(0..).collect();
+/// The events in date order, equal dates in the order given, and where
+/// each came from: its file, and its place among the file's events. The
+/// order is found on the dates alone, then each event is swapped into its
+/// place once, in the list it came in: a second list of a million events
+/// would raise the load's peak, and a sort of whole events moves each many
+/// times.
+fn in_date_order(events: Vec<(usize, EventDef)>) -> (Vec<Event>, Vec<Source>) {
+    let mut order: Vec<(PartialDate, usize)> =
+        events.iter().map(|(_, e)| e.event.date).zip(0..).collect();
     // Unstable, but the positions break ties: equal dates keep their order.
-    order.par_sort_unstable();
+    if !order.is_sorted() {
+        order.par_sort_unstable();
+    }
+    let sources: Vec<Source> =
+        order.par_iter().map(|&(_, i)| (events[i].0 as u32, events[i].1.at)).collect();
+    // Collected in place: the events' list is reused.
+    let mut events: Vec<Event> = events.into_iter().map(|(_, e)| e.event).collect();
     // Position k takes the event now at `from[k]`; one cycle of moves at a time.
     let mut from: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
     const DONE: usize = usize::MAX;
@@ -438,7 +450,7 @@ fn in_date_order(mut events: Vec<crate::model::Event>) -> Vec<crate::model::Even
             at = next;
         }
     }
-    events
+    (events, sources)
 }
 
 struct Duplicates<'a> {
@@ -645,6 +657,7 @@ mod tests {
                 actors: vec![],
                 related: vec![],
                 picture: None,
+                at: 0,
             }
         };
         let kz = Country {
@@ -668,10 +681,19 @@ mod tests {
             })
             .collect();
         let files = [SourceFile::new("a.yaml", ""), SourceFile::new("b.yaml", "")];
+        let ids: Vec<Vec<String>> = contents
+            .iter()
+            .map(|c| c.events.iter().map(|d| d.event.id.clone()).collect())
+            .collect();
         let mut diags = Vec::new();
-        let tl = merge(contents, &files, Prefer::Neither, false, &mut diags);
+        let (tl, sources) = merge(contents, &files, Prefer::Neither, false, &mut diags);
         let kept: HashSet<&str> = tl.events.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(tl.events.len(), 40_000 - bad.len());
+        // Each event is named by its file and its place there.
+        assert_eq!(sources.len(), tl.events.len());
+        for (e, &(file, at)) in tl.events.iter().zip(&sources) {
+            assert_eq!(ids[file as usize][at as usize], e.id);
+        }
         for i in bad {
             assert!(!kept.contains(format!("e{i}").as_str()), "e{i} names nothing, yet was kept");
         }
@@ -694,15 +716,37 @@ mod tests {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
             years.push(1800 + (seed >> 16) as i32 % 40);
         }
+        let defs = |events: &[Event]| -> Vec<(usize, EventDef)> {
+            let def = |(i, event): (usize, &Event)| EventDef {
+                event: event.clone(),
+                complete: true,
+                mark: Mark { line: i + 1, column: 1, width: 1 },
+                countries: vec![Mark { line: i + 1, column: 3, width: 2 }],
+                actors: vec![],
+                related: vec![],
+                picture: None,
+                at: i as u32 * 2,
+            };
+            events.iter().enumerate().map(|(i, e)| (i % 3, def((i, e)))).collect()
+        };
         for n in [0, 1, 2, 3, 10, 500] {
             let events: Vec<Event> =
                 years[..n].iter().enumerate().map(|(i, &y)| event(&format!("e{i}"), y)).collect();
-            let mut want = events.clone();
-            want.sort_by_key(|e| e.date);
+            let mut want: Vec<(usize, &Event)> = events.iter().enumerate().collect();
+            want.sort_by_key(|(_, e)| e.date);
+            let (ordered, sources) = in_date_order(defs(&events));
             let ids = |v: &[Event]| v.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
-            assert_eq!(ids(&in_date_order(events)), ids(&want), "{n} events");
+            let want_ids: Vec<String> = want.iter().map(|(_, e)| e.id.clone()).collect();
+            assert_eq!(ids(&ordered), want_ids, "{n} events");
+            let want_sources: Vec<Source> =
+                want.iter().map(|&(i, _)| ((i % 3) as u32, i as u32 * 2)).collect();
+            assert_eq!(sources, want_sources, "{n} events");
         }
         let sorted: Vec<Event> = (0..5).map(|i| event(&format!("s{i}"), 1900 + i)).collect();
-        assert_eq!(in_date_order(sorted.clone()).len(), sorted.len());
+        assert_eq!(ids_of(&in_date_order(defs(&sorted)).0), ids_of(&sorted));
+    }
+
+    fn ids_of(events: &[Event]) -> Vec<&str> {
+        events.iter().map(|e| e.id.as_str()).collect()
     }
 }

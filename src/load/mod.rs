@@ -212,6 +212,8 @@ struct FileResult {
     source: SourceFile,
     /// Its key in the cache, when there is one and the file could be read.
     key: Option<cache::Key>,
+    /// The checksum of its entry in the cache, when it has one.
+    sum: Option<u64>,
     format: Format,
     content: Option<schema::FileContent>,
     diagnostics: Vec<Diagnostic>,
@@ -238,7 +240,13 @@ fn load_inputs(
     // Unchanged files, merged as before: the whole load comes from the cache.
     if let Some(c) = whole_cache
         && let Some(keys) = input_keys(&inputs, &reading)
-        && let Some(whole) = c.get_whole(whole_key(&names, &keys, later, builtin))
+        && let Some(whole) = c.get_whole(whole_key(&names, &keys, later, builtin), &{
+            // Only a file from disk has an entry of its own.
+            let own = |(k, (_, i)): (&cache::Key, &(String, Input))| {
+                matches!(i, Input::Path(_)).then_some(*k)
+            };
+            keys.iter().zip(&inputs).map(own).collect::<Vec<_>>()
+        })
     {
         for (key, (_, input)) in keys.iter().zip(&inputs) {
             if matches!(input, Input::Path(_)) {
@@ -297,11 +305,11 @@ fn load_inputs(
             let mut result = match stored.and_then(|(c, k)| c.get(k, index)) {
                 Some(entry) => from_cache(name, disk, entry),
                 None => {
-                    let result = load_one(index, name, text, disk, (columns, import), &meter);
+                    let mut r = load_one(index, name, text, disk, (columns, import), &meter);
                     if let Some((c, k)) = stored {
-                        c.put(k, &result.format, result.content.as_ref(), &result.diagnostics);
+                        r.sum = c.put(k, &r.format, r.content.as_mut(), &r.diagnostics);
                     }
-                    result
+                    r
                 }
             };
             result.key = key;
@@ -335,6 +343,12 @@ fn load_inputs(
         .flat_map(|r| &r.content)
         .any(|c| c.events.iter().any(|d| d.picture.is_some()));
     let keys: Option<Vec<cache::Key>> = results.iter().map(|r| r.key).collect();
+    // A file from disk without an entry (one could not be written) keeps the whole load out.
+    let sums: Option<Vec<Option<u64>>> = results
+        .iter()
+        .zip(&names)
+        .map(|(r, (_, bundled))| if *bundled { Some(None) } else { r.sum.map(Some) })
+        .collect();
     let formats: Vec<Format> = results.iter().map(|r| r.format).collect();
     let mut report = Report::default();
     let mut contents = Vec::new();
@@ -345,17 +359,18 @@ fn load_inputs(
     }
     let prefer = options.prefer;
     let at_once = crate::memory::GiveBackAtOnce::new();
-    let mut timeline =
+    let (mut timeline, sources) =
         merge::merge(contents, &report.files, prefer, builtin, &mut report.diagnostics);
     drop(at_once);
     report.diagnostics.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
     if let Some(c) = whole_cache
         && let Some(keys) = keys.filter(|_| !pictures)
+        && let Some(sums) = sums
     {
         let key = whole_key(&names, &keys, later, builtin);
         let diagnostics = std::mem::take(&mut report.diagnostics);
         let whole = cache::Whole { timeline, formats, diagnostics };
-        c.put_whole(key, &whole);
+        c.put_whole(key, &whole, &sums, &sources);
         (timeline, report.diagnostics) = (whole.timeline, whole.diagnostics);
     }
     if let Some(c) = cache {
@@ -495,7 +510,7 @@ fn load_one(
         None => SourceFile::new(name, text),
     };
     source.read_as = format.label();
-    FileResult { source, key: None, format, content, diagnostics }
+    FileResult { source, key: None, sum: None, format, content, diagnostics }
 }
 
 /// What the cache kept of a file, as if it had just been read.
@@ -508,6 +523,7 @@ fn from_cache(name: String, disk: Option<diagnostic::OnDisk>, entry: cache::Entr
     FileResult {
         source,
         key: None,
+        sum: Some(entry.sum),
         format: entry.format,
         content: entry.content,
         diagnostics: entry.diagnostics,

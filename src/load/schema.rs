@@ -40,6 +40,10 @@ pub struct EventDef {
     /// The mark of a picture of one's own (`media.url`), read once the
     /// file's place is known ([`super::pictures`]).
     pub picture: Option<Mark>,
+    /// Its place among its file's events, set when the files are merged: a
+    /// whole load in the cache names each event by it.
+    #[serde(skip)]
+    pub at: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -991,6 +995,7 @@ impl Cx {
             actors: exact(actor_marks),
             related: exact(related_marks),
             picture,
+            at: 0,
         })
     }
 

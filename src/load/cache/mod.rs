@@ -28,6 +28,7 @@ use super::diagnostic::Diagnostic;
 use super::format::Format;
 use super::schema::FileContent;
 
+mod split;
 mod whole;
 pub use whole::{Part, Whole, key as whole_key};
 
@@ -37,12 +38,18 @@ pub struct Entry {
     pub format: Format,
     pub content: Option<FileContent>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The checksum of the payload it was read from: a whole load names its
+    /// files' entries by it.
+    #[serde(skip)]
+    pub sum: u64,
 }
 
 /// The start of every entry.
 const MAGIC: &[u8; 8] = b"steppe\x00c";
 /// Bumped when the layout of an entry changes in a way the build's hash would miss.
-const LAYOUT: u32 = 1;
+const LAYOUT: u32 = 2;
+/// An event with a summary longer than this is measured before it is encoded.
+const LONG: usize = 1 << 16;
 /// The build that writes and reads entries: steppe's version and commit,
 /// and a hash of the loader's source.
 const BUILD: &str = concat!(env!("STEPPE_VERSION"), " ", env!("STEPPE_LOADER_HASH"));
@@ -140,44 +147,67 @@ impl Cache {
     /// The entry for `key`, if there is a good one; its file's index becomes `file`.
     pub fn get(&self, key: Key, file: usize) -> Option<Entry> {
         let path = self.dir.join(key.file_name());
-        let bytes = fs::read(&path).ok()?;
-        let payload = payload(&bytes, key)?;
-        let mut entry: Entry = postcard::from_bytes(payload).ok()?;
+        let bytes = map(&path)?;
+        let (payload, sum) = checked_payload(&bytes, key)?;
+        let split = split::Split::of(payload)?;
+        let mut entry: Entry = split.head()?;
+        if let Some(content) = &mut entry.content {
+            content.events = split.items()?;
+        } else if split.len() > 0 {
+            return None;
+        }
+        entry.sum = sum;
         reindex(&mut entry, file);
         mark_used(&path);
         Some(entry)
     }
 
-    /// Stores what was made of a file for `key`. A cache that cannot be
-    /// written is passed over.
+    /// Stores what was made of a file for `key`; the checksum of what was
+    /// written, or `None` if the cache could not be written.
     pub fn put(
         &self,
         key: Key,
         format: &Format,
-        content: Option<&FileContent>,
+        content: Option<&mut FileContent>,
         diagnostics: &[Diagnostic],
-    ) {
-        // Serialized as an `Entry` is: a reference is written as what it refers to.
-        let entry = (format, content, diagnostics);
-        // Written as it is encoded, then the header again with its length and
-        // checksum: a big file's payload is never held.
-        let write = |f: &mut fs::File| {
-            f.write_all(&header(key, 0, 0))?;
-            let mut out = Hashed::buffered(&mut *f);
-            postcard::to_io(&entry, &mut out).map_err(io::Error::other)?;
-            let (len, sum) = Hashed::finish(out)?;
-            f.seek(io::SeekFrom::Start(0))?;
-            f.write_all(&header(key, len, sum))
-        };
-        self.write_entry(&key.file_name(), write);
+    ) -> Option<u64> {
+        // The events are written one by one after the rest, which holds none.
+        let mut content = content;
+        let events = content.as_mut().map(|c| std::mem::take(&mut c.events)).unwrap_or_default();
+        let mut sum = None;
+        {
+            // Serialized as an `Entry` is: a reference is written as what it refers to.
+            let head = (format, content.as_deref(), diagnostics);
+            // Written as it is encoded, then the header again with its length and
+            // checksum: a big file's payload is never held.
+            let write = |f: &mut fs::File| {
+                f.write_all(&header(key, 0, 0))?;
+                let mut out = Hashed::buffered(&mut *f);
+                split::write(&mut out, &head, &events, |e| e.event.summary.len() > LONG)?;
+                let (len, s) = Hashed::finish(out)?;
+                f.seek(io::SeekFrom::Start(0))?;
+                f.write_all(&header(key, len, s))?;
+                sum = Some(s);
+                Ok(())
+            };
+            if !self.write_entry(&key.file_name(), write) {
+                sum = None;
+            }
+        }
+        if let Some(c) = content {
+            c.events = events;
+        }
+        sum
     }
 
     /// Writes the entry `name` with `write` (see [`store`]); a cache that
-    /// cannot be written is passed over.
-    fn write_entry(&self, name: &str, write: impl FnOnce(&mut fs::File) -> io::Result<()>) {
-        if fs::create_dir_all(&self.dir).is_ok() && store(&self.dir, name, write).is_ok() {
+    /// cannot be written is passed over. Whether it was written.
+    fn write_entry(&self, name: &str, write: impl FnOnce(&mut fs::File) -> io::Result<()>) -> bool {
+        let stored = fs::create_dir_all(&self.dir).is_ok() && store(&self.dir, name, write).is_ok();
+        if stored {
             self.wrote.store(true, Ordering::Relaxed);
         }
+        stored
     }
 
     /// Marks the entry for `key` as used now, if there is one: the entries of
@@ -218,6 +248,15 @@ impl Cache {
             Err(e) => Err(e),
         }
     }
+}
+
+/// The entry at `path`, mapped.
+fn map(path: &Path) -> Option<memmap2::Mmap> {
+    let file = fs::File::open(path).ok()?;
+    // SAFETY: an entry is never written in place, only replaced by renaming
+    // a whole new file over it, so the mapped file stays as it was while it
+    // is read; its checksum is checked before anything in it is used.
+    unsafe { memmap2::Mmap::map(&file) }.ok()
 }
 
 /// Used now: the last to be dropped when the cache is too large.
@@ -274,9 +313,9 @@ fn header(key: Key, len: u64, sum: u64) -> Vec<u8> {
     out
 }
 
-/// The payload of an entry, if the entry is whole, for `key`, and written
-/// by this build.
-fn payload(bytes: &[u8], key: Key) -> Option<&[u8]> {
+/// The payload of an entry and its checksum, if the entry is whole, for
+/// `key`, and written by this build.
+fn checked_payload(bytes: &[u8], key: Key) -> Option<(&[u8], u64)> {
     let mut rest = bytes.strip_prefix(MAGIC)?;
     let mut take = |n: usize| -> Option<&[u8]> {
         let (head, tail) = rest.split_at_checked(n)?;
@@ -296,7 +335,7 @@ fn payload(bytes: &[u8], key: Key) -> Option<&[u8]> {
     }
     let len = u64::from_le_bytes(take(8)?.try_into().ok()?);
     let sum = u64::from_le_bytes(take(8)?.try_into().ok()?);
-    (rest.len() as u64 == len && xxh3_64(rest) == sum).then_some(rest)
+    (rest.len() as u64 == len && xxh3_64(rest) == sum).then_some((rest, sum))
 }
 
 /// Writes `dir/name` with `write`: into a temporary file beside it, then
@@ -381,8 +420,8 @@ fn trim_to(dir: &Path, limit: u64) {
 mod tests {
     use super::*;
 
-    fn put(cache: &Cache, key: Key, e: &Entry) {
-        cache.put(key, &e.format, e.content.as_ref(), &e.diagnostics);
+    fn put(cache: &Cache, key: Key, mut e: Entry) -> Option<u64> {
+        cache.put(key, &e.format, e.content.as_mut(), &e.diagnostics)
     }
 
     fn entry(events: usize) -> Entry {
@@ -398,12 +437,14 @@ mod tests {
                 actors: Vec::new(),
                 related: Vec::new(),
                 picture: None,
+                at: 0,
             });
         }
         Entry {
             format: Format::Yaml,
             content: Some(content),
             diagnostics: vec![Diagnostic::warning(3, None, "a warning")],
+            sum: 0,
         }
     }
 
@@ -413,8 +454,9 @@ mod tests {
         let cache = Cache::new(dir.path().into(), 1 << 30);
         let key = Key::of("a.yaml", "events: []", &[]);
         assert!(cache.get(key, 0).is_none());
-        put(&cache, key, &entry(2));
+        let sum = put(&cache, key, entry(2));
         let back = cache.get(key, 7).expect("a hit");
+        assert_eq!(Some(back.sum), sum, "named by the checksum it was written with");
         assert_eq!(back.diagnostics[0].file, 7);
         let content = back.content.expect("content");
         assert_eq!(content.file, 7);
@@ -448,7 +490,7 @@ mod tests {
         // Keyed by tuples, which JSON cannot write; they name no file.
         content.translations = Default::default();
         diagnostics.push(Diagnostic::warning(3, None, "a warning"));
-        let mut e = Entry { format: Format::Yaml, content: Some(content), diagnostics };
+        let mut e = Entry { format: Format::Yaml, content: Some(content), diagnostics, sum: 0 };
         let before = serde_json::to_value(&e).expect("as JSON");
         let mut seen = Vec::new();
         files(&before, &mut seen);
@@ -475,7 +517,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("a directory");
         let cache = Cache::new(dir.path().into(), 1 << 30);
         let key = Key::of("a.yaml", "text", &[]);
-        put(&cache, key, &entry(3));
+        put(&cache, key, entry(3));
         let path = dir.path().join(key.file_name());
         let good = fs::read(&path).expect("written");
         let mut cases: Vec<(&str, Vec<u8>)> = vec![
@@ -521,7 +563,7 @@ mod tests {
         fs::write(&file, "").expect("written");
         let cache = Cache::new(file.join("cache"), 1 << 30);
         let key = Key::of("a.yaml", "t", &[]);
-        put(&cache, key, &entry(1));
+        put(&cache, key, entry(1));
         assert!(cache.get(key, 0).is_none());
     }
 
@@ -531,7 +573,7 @@ mod tests {
         let keys: Vec<Key> = (0..4).map(|i| Key::of("a.yaml", &i.to_string(), &[])).collect();
         let big = Cache::new(dir.path().into(), 1 << 30);
         for &k in &keys {
-            put(&big, k, &entry(200));
+            put(&big, k, entry(200));
         }
         let size = fs::metadata(dir.path().join(keys[0].file_name())).expect("there").len();
         // Oldest first: 0, 1, 2, 3; then 0 is used again.
@@ -545,7 +587,7 @@ mod tests {
         }
         assert!(big.get(keys[0], 0).is_some());
         let small = Cache::new(dir.path().into(), size * 4);
-        put(&small, Key::of("a.yaml", "new", &[]), &entry(200));
+        put(&small, Key::of("a.yaml", "new", &[]), entry(200));
         small.trim();
         let kept: Vec<bool> =
             keys.iter().map(|k| dir.path().join(k.file_name()).exists()).collect();

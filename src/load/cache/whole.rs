@@ -3,9 +3,13 @@
 //! references again. The key is made of the files' own keys, in order, and
 //! of how they are merged.
 //!
-//! The payload is the timeline without its events and the load's messages,
-//! then each event encoded on its own, then where each event ends: the
-//! events are read back on every core, straight into their place.
+//! A whole load keeps no second copy of its events. It keeps where each
+//! event of the merged timeline is in its file's entry (the file, and the
+//! event's place in it), and each file entry's checksum: the events are read
+//! from the files' entries on every core, straight into their place. An
+//! edited file then costs a merge and this short entry, not a million events
+//! written again. Events of a file with no entry of its own (a bundled
+//! timeline) are kept here.
 
 use std::fs;
 use std::io::{self, Seek, SeekFrom, Write};
@@ -14,15 +18,11 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
-use super::{Cache, Hashed, Key, header, mark_used, payload};
+use super::split::{self, Split};
+use super::{Cache, Hashed, Key, checked_payload, header, map, mark_used};
 use crate::load::diagnostic::Diagnostic;
 use crate::load::format::Format;
-use crate::model::{Event, PartialDate, Timeline};
-
-/// Events encoded by one task when an entry is written.
-const BLOCK: usize = 4096;
-/// A summary longer than this is measured before its event is encoded.
-const LONG: usize = 1 << 16;
+use crate::model::{Event, Timeline};
 
 /// One input of a load, as the whole load's key knows it.
 pub struct Part<'a> {
@@ -31,13 +31,37 @@ pub struct Part<'a> {
     pub key: Key,
 }
 
-/// What a whole load keeps besides its events: what each file was read as,
+/// What a whole load gives back: the timeline, what each file was read as,
 /// and the messages, in the order the load reported them.
-#[derive(Serialize, Deserialize)]
 pub struct Whole {
     pub timeline: Timeline,
     pub formats: Vec<Format>,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where one event of a merged timeline is: its file, and its place in the
+/// file's entry (or among the events kept in the whole entry).
+pub type Source = (u32, u32);
+
+/// What the entry holds besides the kept events. The timeline is written
+/// without its events.
+#[derive(Serialize)]
+struct HeadRef<'a> {
+    timeline: &'a Timeline,
+    formats: &'a [Format],
+    diagnostics: &'a [Diagnostic],
+    /// Each file entry's checksum; `None` for a file whose events are kept here.
+    files: &'a [Option<u64>],
+    sources: &'a [Source],
+}
+
+#[derive(Deserialize)]
+struct Head {
+    timeline: Timeline,
+    formats: Vec<Format>,
+    diagnostics: Vec<Diagnostic>,
+    files: Vec<Option<u64>>,
+    sources: Vec<Source>,
 }
 
 /// The key of a load of these inputs, in this order; `later`: the later of
@@ -60,134 +84,130 @@ fn file_name(key: Key) -> String {
 }
 
 impl Cache {
-    /// The whole load stored for `key`, if there is a good one.
-    pub fn get_whole(&self, key: Key) -> Option<Whole> {
+    /// The whole load stored for `key`, whose files' entries have the keys
+    /// `files` (`None` for an input with none); `None` unless the entry and
+    /// every file entry it takes events from are good and as they were.
+    pub fn get_whole(&self, key: Key, files: &[Option<Key>]) -> Option<Whole> {
         let path = self.dir.join(file_name(key));
-        let file = fs::File::open(&path).ok()?;
-        // SAFETY: an entry is never written in place, only replaced by renaming
-        // a whole new file over it, so the mapped file stays as it was while it
-        // is read; its checksum is checked before anything in it is used.
-        let bytes = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-        let whole = decode(payload(&bytes, key)?)?;
-        mark_used(&path);
-        Some(whole)
-    }
-
-    /// Stores a whole load for `key`. A cache that cannot be written is passed over.
-    pub fn put_whole(&self, key: Key, whole: &Whole) {
-        let write = |f: &mut fs::File| write(f, key, whole);
-        self.write_entry(&file_name(key), write);
-    }
-}
-
-/// Writes the header with a length and checksum of nothing, the payload
-/// block by block, then the header again with the payload's: the encoding
-/// is never held whole.
-fn write(f: &mut fs::File, key: Key, whole: &Whole) -> io::Result<()> {
-    let events = &whole.timeline.events;
-    f.write_all(&header(key, 0, 0))?;
-    let mut out = Hashed::buffered(&mut *f);
-    // Nor is the rest's: its length is counted first (a tour may have a million steps).
-    let head_len = postcard::experimental::serialized_size(whole).map_err(io::Error::other)?;
-    out.write_all(&(head_len as u64).to_le_bytes())?;
-    postcard::to_io(whole, &mut out).map_err(io::Error::other)?;
-    let mut ends: Vec<u8> = Vec::with_capacity(events.len() * 8);
-    let mut at = 0u64;
-    for block in events.chunks(BLOCK * 8) {
-        let parts: Vec<(Vec<u8>, Vec<u64>)> = block
-            .par_chunks(BLOCK)
-            .map(|events| {
-                let mut buf = Vec::new();
-                let mut lens = Vec::with_capacity(events.len());
-                for e in events {
-                    // A long event gets room at its size: its encoding is not
-                    // doubled in growing. Measuring costs an encoding of its own.
-                    if e.summary.len() > LONG {
-                        buf.reserve(postcard::experimental::serialized_size(e).unwrap_or(0));
-                    }
-                    let before = buf.len();
-                    buf = postcard::to_extend(e, buf).map_err(io::Error::other)?;
-                    lens.push((buf.len() - before) as u64);
-                }
-                Ok((buf, lens))
+        let whole = map(&path)?;
+        let (payload, _) = checked_payload(&whole, key)?;
+        let split = Split::of(payload)?;
+        let head: Head = split.head()?;
+        if head.files.len() != files.len() || head.formats.len() != files.len() {
+            return None;
+        }
+        let maps: Vec<Option<memmap2::Mmap>> = head
+            .files
+            .iter()
+            .zip(files)
+            .map(|(sum, key)| match (sum, key) {
+                (None, _) => Some(None),
+                (Some(_), None) => None,
+                (Some(_), Some(key)) => map(&self.dir.join(key.file_name())).map(Some),
             })
-            .collect::<io::Result<_>>()?;
-        for (buf, lens) in parts {
-            out.write_all(&buf)?;
-            for len in lens {
-                at += len;
-                ends.extend_from_slice(&at.to_le_bytes());
+            .collect::<Option<_>>()?;
+        let entries: Vec<Option<Split>> = maps
+            .iter()
+            .zip(files)
+            .zip(&head.files)
+            .map(|((map, key), sum)| match (map, key, sum) {
+                (Some(map), Some(key), Some(sum)) => {
+                    let (payload, s) = checked_payload(map, *key)?;
+                    (s == *sum).then(|| Split::of(payload)).flatten().map(Some)
+                }
+                (None, _, None) => Some(None),
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        let kept: Vec<Event> = split.items()?;
+        let mut events = Vec::new();
+        head.sources
+            .par_iter()
+            .map(|&(file, at)| {
+                let (file, at) = (file as usize, at as usize);
+                match entries.get(file)? {
+                    // An entry's event is the first field of its definition.
+                    Some(entry) => {
+                        let (mut e, _) =
+                            postcard::take_from_bytes::<Event>(entry.item(at)?).ok()?;
+                        e.origin.file = file;
+                        Some(e)
+                    }
+                    None => kept.get(at).cloned(),
+                }
+            })
+            .collect_into_vec(&mut events);
+        let mut timeline = head.timeline;
+        timeline.events = events.into_iter().collect::<Option<_>>()?;
+        mark_used(&path);
+        Some(Whole { timeline, formats: head.formats, diagnostics: head.diagnostics })
+    }
+
+    /// Stores a whole load for `key`: `files` are the checksums of its
+    /// files' entries (`None` for a file with none), `sources` where each
+    /// event of `whole` is in them. A cache that cannot be written is passed over.
+    pub fn put_whole(&self, key: Key, whole: &Whole, files: &[Option<u64>], sources: &[Source]) {
+        let events = &whole.timeline.events;
+        if sources.len() != events.len() || files.len() != whole.formats.len() {
+            return;
+        }
+        // Events of files without an entry are kept here, in the order met.
+        let mut kept: Vec<&Event> = Vec::new();
+        let mut stored = Vec::with_capacity(sources.len());
+        for (&(file, at), e) in sources.iter().zip(events) {
+            match files.get(file as usize) {
+                Some(Some(_)) => stored.push((file, at)),
+                Some(None) => {
+                    stored.push((file, kept.len() as u32));
+                    kept.push(e);
+                }
+                None => return,
             }
         }
+        let head = HeadRef {
+            timeline: &whole.timeline,
+            formats: &whole.formats,
+            diagnostics: &whole.diagnostics,
+            files,
+            sources: &stored,
+        };
+        let write = |f: &mut fs::File| -> io::Result<()> {
+            f.write_all(&header(key, 0, 0))?;
+            let mut out = Hashed::buffered(&mut *f);
+            split::write(&mut out, &head, &kept, |_| false)?;
+            let (len, sum) = Hashed::finish(out)?;
+            f.seek(SeekFrom::Start(0))?;
+            f.write_all(&header(key, len, sum))
+        };
+        self.write_entry(&file_name(key), write);
     }
-    out.write_all(&ends)?;
-    out.write_all(&(events.len() as u64).to_le_bytes())?;
-    let (len, sum) = Hashed::finish(out)?;
-    f.seek(SeekFrom::Start(0))?;
-    f.write_all(&header(key, len, sum))
-}
-
-/// A whole load from a checked payload; `None` if any part of it does not read.
-fn decode(payload: &[u8]) -> Option<Whole> {
-    let (len, rest) = payload.split_at_checked(8)?;
-    let len = usize::try_from(u64::from_le_bytes(len.try_into().ok()?)).ok()?;
-    let (head, rest) = rest.split_at_checked(len)?;
-    let mut whole: Whole = postcard::from_bytes(head).ok()?;
-    let (rest, n) = rest.split_at_checked(rest.len().checked_sub(8)?)?;
-    let n = usize::try_from(u64::from_le_bytes(n.try_into().ok()?)).ok()?;
-    let (events, ends) = rest.split_at_checked(rest.len().checked_sub(n.checked_mul(8)?)?)?;
-    let end = |i: usize| -> Option<usize> {
-        let b = ends.get(i * 8..i * 8 + 8)?;
-        usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
-    };
-    let failed = std::sync::atomic::AtomicBool::new(false);
-    let mut out = Vec::new();
-    (0..n)
-        .into_par_iter()
-        .map(|i| {
-            let start = if i == 0 { Some(0) } else { end(i - 1) };
-            let bytes = start.zip(end(i)).and_then(|(a, b)| events.get(a..b));
-            match bytes.and_then(|b| postcard::from_bytes(b).ok()) {
-                Some(e) => e,
-                None => {
-                    failed.store(true, std::sync::atomic::Ordering::Relaxed);
-                    Event::new("", PartialDate::year(0), "")
-                }
-            }
-        })
-        .collect_into_vec(&mut out);
-    let last = if n == 0 { 0 } else { end(n - 1)? };
-    if failed.into_inner() || last != events.len() {
-        return None;
-    }
-    whole.timeline.events = out;
-    Some(whole)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::diagnostic::Diagnostic;
+    use crate::load::diagnostic::Mark;
+    use crate::load::schema::{EventDef, FileContent};
+    use crate::model::PartialDate;
 
-    fn whole(events: usize) -> Whole {
-        let mut timeline = Timeline { title: Some("T".into()), ..Timeline::default() };
-        for i in 0..events {
-            let mut e = Event::new(format!("e{i}"), PartialDate::year(1900 + i as i32), "An event");
-            e.countries = vec!["KZ".into(), format!("C{i}")];
-            timeline.events.push(e);
-        }
-        let diagnostics = vec![Diagnostic::warning(1, None, "a warning")];
-        Whole { timeline, formats: vec![Format::Yaml, Format::SteppeCsv], diagnostics }
+    fn event(i: usize) -> Event {
+        let mut e = Event::new(format!("e{i}"), PartialDate::year(1900 + i as i32), "An event");
+        e.countries = vec!["KZ".into(), format!("C{i}")];
+        e
     }
 
-    /// The payload `write` makes, without its header.
-    fn payload_of(w: &Whole) -> Vec<u8> {
-        let mut f = tempfile::tempfile().expect("a file");
-        write(&mut f, Key(7), w).expect("written");
-        f.seek(SeekFrom::Start(0)).expect("seek");
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut f, &mut bytes).expect("read");
-        payload(&bytes, Key(7)).expect("a whole entry").to_vec()
+    fn def(event: Event) -> EventDef {
+        let mark = Mark { line: 3, column: 5, width: 2 };
+        EventDef {
+            event,
+            complete: true,
+            mark,
+            countries: vec![mark, mark],
+            actors: Vec::new(),
+            related: vec![mark],
+            picture: Some(mark),
+            at: 0,
+        }
     }
 
     fn encoded(events: &[Event]) -> Vec<Vec<u8>> {
@@ -195,37 +215,63 @@ mod tests {
     }
 
     #[test]
-    fn a_whole_load_comes_back_with_every_event_in_its_place() {
-        for n in [0, 1, 2 * BLOCK + 3] {
-            let w = whole(n);
-            let back = decode(&payload_of(&w)).expect("read back");
-            assert_eq!(encoded(&back.timeline.events), encoded(&w.timeline.events));
-            assert_eq!(back.timeline.title.as_deref(), Some("T"));
-            assert_eq!(back.formats, w.formats);
-            assert_eq!(back.diagnostics, w.diagnostics);
-        }
+    fn an_event_reads_from_the_start_of_its_definition() {
+        let e = event(4);
+        let bytes = postcard::to_allocvec(&def(e.clone())).expect("encoded");
+        let (back, rest) = postcard::take_from_bytes::<Event>(&bytes).expect("read");
+        assert_eq!(encoded(&[back]), encoded(&[e]));
+        assert!(!rest.is_empty(), "the marks follow");
+    }
+
+    /// Two files' entries (file 1 is bundled: no entry), and a merged
+    /// timeline that takes events from both, out of their order.
+    fn stored(dir: &std::path::Path) -> (Cache, Key, Vec<Option<Key>>, Vec<Event>) {
+        let cache = Cache::new(dir.into(), 1 << 30);
+        let mut content = FileContent { file: 0, ..FileContent::default() };
+        content.events = (0..5).map(|i| def(event(i))).collect();
+        let k0 = Key::of("a.yaml", "a", &[]);
+        let sum = cache.put(k0, &Format::Yaml, Some(&mut content), &[]).expect("written");
+        let bundled = event(100);
+        let mut merged = vec![event(3), bundled.clone(), event(0), event(4)];
+        merged[1].origin.file = 1;
+        let sources = [(0, 3), (1, 0), (0, 0), (0, 4)];
+        let timeline =
+            Timeline { title: Some("T".into()), events: merged.clone(), ..Timeline::default() };
+        let diagnostics = vec![Diagnostic::warning(1, None, "a warning")];
+        let whole = Whole { timeline, formats: vec![Format::Yaml, Format::Yaml], diagnostics };
+        let key = Key(99);
+        cache.put_whole(key, &whole, &[Some(sum), None], &sources);
+        (cache, key, vec![Some(k0), None], merged)
     }
 
     #[test]
-    fn ends_that_do_not_fit_the_events_are_refused_without_a_panic() {
-        let good = payload_of(&whole(5));
-        let ends = good.len() - 8 - 5 * 8;
-        // Each event's end made larger than the events, then out of order, then the count.
-        type Spoil<'a> = &'a dyn Fn(&mut Vec<u8>);
-        let spoil: [Spoil; 3] = [
-            &|p| p[ends..ends + 8].copy_from_slice(&u64::MAX.to_le_bytes()),
-            &|p| p[ends + 8..ends + 16].copy_from_slice(&0u64.to_le_bytes()),
-            &|p| {
-                let at = p.len() - 8;
-                p[at..].copy_from_slice(&(u64::MAX / 4).to_le_bytes())
-            },
-        ];
-        for f in spoil {
-            let mut p = good.clone();
-            f(&mut p);
-            assert!(decode(&p).is_none());
-        }
-        assert!(decode(&good[..good.len() - 1]).is_none());
-        assert!(decode(&[]).is_none());
+    fn a_whole_load_takes_each_event_from_its_files_entry_in_its_merged_place() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let (cache, key, files, merged) = stored(dir.path());
+        let back = cache.get_whole(key, &files).expect("read back");
+        assert_eq!(encoded(&back.timeline.events), encoded(&merged));
+        assert_eq!(back.timeline.title.as_deref(), Some("T"));
+        assert_eq!(back.formats, [Format::Yaml, Format::Yaml]);
+        assert_eq!(back.diagnostics.len(), 1);
+        // Each event names the file it is in, in this load.
+        let origins: Vec<usize> = back.timeline.events.iter().map(|e| e.origin.file).collect();
+        assert_eq!(origins, [0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn a_whole_load_whose_file_entry_changed_or_went_is_not_used() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let (cache, key, files, _) = stored(dir.path());
+        let Some(k0) = files[0] else { panic!("file 0 has an entry") };
+        // Written again with other events: same key, another checksum.
+        let mut content = FileContent { file: 0, ..FileContent::default() };
+        content.events = (10..15).map(|i| def(event(i))).collect();
+        cache.put(k0, &Format::Yaml, Some(&mut content), &[]).expect("written");
+        assert!(cache.get_whole(key, &files).is_none(), "changed");
+        fs::remove_file(dir.path().join(k0.file_name())).expect("removed");
+        assert!(cache.get_whole(key, &files).is_none(), "gone");
+        // Nor is one asked of other files.
+        assert!(cache.get_whole(key, &[None, None]).is_none());
+        assert!(cache.get_whole(key, &files[..1]).is_none());
     }
 }
