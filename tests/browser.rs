@@ -526,7 +526,7 @@ fn a_tour_steps_by_keyboard(b: &Browser, tour: &str) {
     let tl = &q.timeline;
     let lesson = tl.tour("new-great-game").expect("the bundled tour");
     let title_of = |n: usize| {
-        let id = &lesson.steps[n].event;
+        let id = lesson.steps.get(n).expect("a step").event;
         tl.events[tl.event_index(id).expect("event")].title.clone()
     };
     let total = lesson.steps.len();

@@ -46,7 +46,7 @@ fn quotes_names_and_translations_load() {
     let (shown, other) = tl.said(translated);
     assert_eq!((shown.text, shown.translation), ("Another saying.", Some(Some("An Interpreter"))));
     assert_eq!(other.map(|o| (o.text, o.translation)), Some(("Другое изречение.", None)));
-    assert_eq!(tl.tour("lesson").expect("tour").steps[1].quote(), Some(0));
+    assert_eq!(tl.tour("lesson").expect("tour").steps.get(1).expect("a step").quote(), Some(0));
     assert_eq!(tl.translations.languages(), ["ar", "ru"]);
     let mut ru = tl.clone();
     assert_eq!(ru.translate("ru_RU").as_deref(), Some("ru"));
@@ -61,8 +61,11 @@ fn quotes_names_and_translations_load() {
         (tour.title.as_str(), tour.description.as_deref()),
         ("Урок", Some("Описание урока."))
     );
-    assert_eq!(tour.steps[0].question(), Some("Вопрос?"));
-    assert_eq!(tour.steps[1].question(), Some("Who might the speaker have meant?"));
+    assert_eq!(tour.steps.first().expect("a step").question(), Some("Вопрос?"));
+    assert_eq!(
+        tour.steps.get(1).expect("a step").question(),
+        Some("Who might the speaker have meant?")
+    );
     // A Russian class reads the words as said, and the translation beside them.
     let (shown, other) = ru.said(&ru.events[1].quotes[0]);
     assert_eq!(
@@ -172,7 +175,7 @@ fn a_worksheet_has_room_to_answer_and_no_summaries_and_the_key_is_apart() {
             }
         };
         for step in &tour.steps {
-            let e = &tl.events[tl.event_index(&step.event).expect("event")];
+            let e = &tl.events[tl.event_index(step.event).expect("event")];
             let summary_start = as_written(&e.summary);
             assert!(!sheet.contains(&summary_start), "{format}: a summary is on the sheet");
             let note_start = as_written(step.note().expect("note"));

@@ -531,7 +531,7 @@ fn the_tour_events_read_in_russian_with_the_files_russian_names() {
     let tl = steppe::load::load_bundled().timeline;
     let tour = tl.tour("new-great-game").expect("tour");
     for step in &tour.steps {
-        let e = &tl.events[tl.event_index(&step.event).expect("event")];
+        let e = &tl.events[tl.event_index(step.event).expect("event")];
         let ru = tl.translations.get("ru", &Field::EventSummary(e.id.clone()));
         let ru = ru.unwrap_or_else(|| panic!("{} has no Russian summary", e.id));
         assert!(tl.translations.get("ru", &Field::EventTitle(e.id.clone())).is_some(), "{}", e.id);

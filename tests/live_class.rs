@@ -274,7 +274,7 @@ fn fitting(state: &Value, year: i32, first: bool) -> String {
 fn year_of_step(step: usize) -> i32 {
     let tl = steppe::load::load_bundled().timeline;
     let tour = tl.tour(TOUR).expect("the tour");
-    let event = tl.event_index(&tour.steps[step - 1].event).expect("its event");
+    let event = tl.event_index(tour.steps.get(step - 1).expect("a step").event).expect("its event");
     tl.events[event].date.year
 }
 

@@ -126,11 +126,11 @@ fn a_tour_survives_its_steps_and_itself_being_removed() {
     let note_of = |app: &App| {
         let Screen::Present(p) = &app.screen() else { panic!("not presenting") };
         let tour = app.timeline().tour(p.tour.as_deref().expect("a tour")).expect("the tour");
-        p.step_index().and_then(|n| tour.steps[n].note().map(str::to_string))
+        p.step_index().and_then(|n| tour.steps.get(n).expect("a step").note().map(str::to_string))
     };
     let note = note_of(&app);
     // An event before it, and its step, removed: the same step, its own note.
-    let earlier = app.timeline().tours[0].steps[0].event.clone();
+    let earlier = app.timeline().tours[0].steps.first().expect("a step").event.to_string();
     reload_text(&mut app, &without_event(&original, &earlier));
     assert_eq!(slide_id(&app).as_deref(), Some(on.as_str()));
     assert_eq!(note_of(&app), note, "the note goes with its step");

@@ -37,8 +37,8 @@ fn the_bundled_tour_is_a_lesson_of_at_least_ten_steps() {
     let app = app(120, 40);
     let tour = app.timeline().tour("new-great-game").expect("the bundled tour");
     assert!(tour.steps.len() >= 10);
-    assert_eq!(tour.steps.first().map(|s| s.event.as_str()), Some("ussr-dissolved"));
-    assert_eq!(tour.steps.last().map(|s| s.event.as_str()), Some("russia-central-asia-summit-2"));
+    assert_eq!(tour.steps.first().map(|s| s.event), Some("ussr-dissolved"));
+    assert_eq!(tour.steps.last().map(|s| s.event), Some("russia-central-asia-summit-2"));
     for s in &tour.steps {
         assert!(s.note().is_some_and(|n| n.len() > 20), "{} has a note", s.event);
         assert!(s.question().is_some_and(|q| q.ends_with('?')), "{} asks a question", s.event);
@@ -76,10 +76,26 @@ fn tour_navigation_stays_in_bounds_and_returns_to_the_same_event() {
 fn notes_are_hidden_until_asked_for_and_the_question_has_its_own_key() {
     let mut app = tour_app(120, 40);
     let tour = app.timeline().tour("new-great-game").expect("tour").clone();
-    let note_start: String =
-        tour.steps[0].note().map(str::to_string).expect("note").chars().take(30).collect();
-    let question_start: String =
-        tour.steps[0].question().map(str::to_string).expect("question").chars().take(30).collect();
+    let note_start: String = tour
+        .steps
+        .first()
+        .expect("a step")
+        .note()
+        .map(str::to_string)
+        .expect("note")
+        .chars()
+        .take(30)
+        .collect();
+    let question_start: String = tour
+        .steps
+        .first()
+        .expect("a step")
+        .question()
+        .map(str::to_string)
+        .expect("question")
+        .chars()
+        .take(30)
+        .collect();
     let clean = text(&render(&app));
     assert!(!clean.contains(&note_start), "the projector shows a clean slide:\n{clean}");
     assert!(!clean.contains(&question_start));
@@ -277,7 +293,7 @@ fn the_tour_handout_has_every_step_note_and_question() {
     let app = app(80, 24);
     let tour = app.timeline().tour("new-great-game").expect("tour");
     for (n, s) in tour.steps.iter().enumerate() {
-        let e = &app.timeline().events[app.timeline().event_index(&s.event).expect("event")];
+        let e = &app.timeline().events[app.timeline().event_index(s.event).expect("event")];
         assert!(md.contains(&format!("## Step {} of 13 — {}", n + 1, e.date_label())), "step {n}");
         for source in &e.sources {
             let url = source.url.as_deref().expect("a web source");
@@ -558,8 +574,16 @@ fn the_teachers_note_shows_on_a_quote_step_and_a_long_quote_is_plain_text() {
         for _ in 0..n {
             press(&mut app, KeyCode::Right);
         }
-        let note: String =
-            tour.steps[n].note().map(str::to_string).expect("a note").chars().take(25).collect();
+        let note: String = tour
+            .steps
+            .get(n)
+            .expect("a step")
+            .note()
+            .map(str::to_string)
+            .expect("a note")
+            .chars()
+            .take(25)
+            .collect();
         assert!(!text(&render(&app)).contains("Note for the teacher"));
         press(&mut app, KeyCode::Char('i'));
         let shown = text(&render(&app));

@@ -492,7 +492,7 @@ impl<'a> Step<'a> {
     /// Step `n` (from 0) of `tour`; `None` if it or its event is missing.
     pub fn new(tl: &'a Timeline, tour: &'a Tour, n: usize, notes: bool) -> Option<Self> {
         let s = tour.steps.get(n)?;
-        let e = &tl.events[tl.event_index(&s.event)?];
+        let e = &tl.events[tl.event_index(s.event)?];
         let mut card = Card::new(tl, e);
         // The step's own quote is shown as the step; the card keeps the others.
         if let Some(q) = s.quote().filter(|&q| q < card.quotes.len()) {
@@ -513,7 +513,7 @@ impl<'a> Step<'a> {
 impl Step<'_> {
     /// Whether step `n` (from 0) of `tour` is shown: its event is in the timeline.
     pub fn shown(tl: &Timeline, tour: &Tour, n: usize) -> bool {
-        tour.steps.get(n).is_some_and(|s| tl.event_index(&s.event).is_some())
+        tour.steps.get(n).is_some_and(|s| tl.event_index(s.event).is_some())
     }
 
     /// The class question of step `n` of `tour`, without making its card.

@@ -28,25 +28,45 @@ impl Mark {
     pub const START: Mark = Mark { line: 1, column: 1, width: 1 };
 }
 
-/// A [`Mark`] in half the room, for places held by the million (a tour's
-/// steps). A file has fewer than 2³² lines, and lines as many characters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SmallMark {
-    line: u32,
-    column: u32,
-    width: u32,
+/// The places of a tour's steps, held by the million: a line (four bytes)
+/// a step, and the column and width once for each run of steps that share
+/// them, as steps written alike do. A file has fewer than 2³² lines, and
+/// lines as many characters.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct StepMarks {
+    lines: Vec<u32>,
+    /// Each run's first step, column and width, by first step.
+    runs: Vec<(u32, u32, u32)>,
 }
 
-impl From<Mark> for SmallMark {
-    fn from(m: Mark) -> Self {
+impl StepMarks {
+    pub fn push(&mut self, m: Mark) {
         let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        SmallMark { line: small(m.line), column: small(m.column), width: small(m.width) }
+        let (column, width) = (small(m.column), small(m.width));
+        if self.runs.last().is_none_or(|r| (r.1, r.2) != (column, width)) {
+            self.runs.push((small(self.lines.len()), column, width));
+        }
+        self.lines.push(small(m.line));
     }
-}
 
-impl From<SmallMark> for Mark {
-    fn from(m: SmallMark) -> Self {
-        Mark { line: m.line as usize, column: m.column as usize, width: m.width as usize }
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    /// The places in order, each run found by walking along them.
+    pub fn iter(&self) -> impl Iterator<Item = Mark> + '_ {
+        let mut run = 0;
+        self.lines.iter().enumerate().map(move |(n, &line)| {
+            while self.runs.get(run + 1).is_some_and(|r| r.0 as usize <= n) {
+                run += 1;
+            }
+            let (_, column, width) = self.runs.get(run).copied().unwrap_or_default();
+            Mark { line: line as usize, column: column as usize, width: width as usize }
+        })
     }
 }
 
@@ -439,6 +459,19 @@ pub fn sample_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn step_marks_read_back_as_pushed() {
+        let m = |line, column, width| Mark { line, column, width };
+        let pushed = [m(3, 7, 2), m(4, 7, 2), m(5, 9, 4), m(6, 7, 2), m(7, 7, 2), m(9, 1, 1)];
+        let mut marks = StepMarks::default();
+        for p in pushed {
+            marks.push(p);
+        }
+        assert_eq!(marks.len(), pushed.len());
+        assert_eq!(marks.runs.len(), 4);
+        assert_eq!(marks.iter().collect::<Vec<_>>(), pushed);
+    }
 
     #[test]
     fn renders_like_rustc() {

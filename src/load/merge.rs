@@ -146,18 +146,30 @@ pub fn merge(
         counts
     };
     for (file, def) in tours.iter().chain(&differing_tours) {
-        for (i, (step, &mark)) in def.tour.steps.iter().zip(&def.steps).enumerate() {
-            let mark = &Mark::from(mark);
-            let what = format!("step {} of tour `{}`", i + 1, def.tour.id);
-            refs.check(&event_ids, &step.event, "event", &what, *file, *mark);
+        let steps = &def.tour.steps;
+        // Each event is looked up once, however many steps name it, and a
+        // step's words are made only for a message.
+        let found: Vec<(bool, Option<usize>)> = steps
+            .events()
+            .iter()
+            .map(|id| (event_ids.contains(id.as_str()), quote_counts.get(id.as_str()).copied()))
+            .collect();
+        let named = steps.iter().zip(steps.event_positions()).zip(def.steps.iter());
+        for (i, ((step, e), mark)) in named.enumerate() {
+            let Some(&(known, quotes)) = found.get(e) else { continue };
+            let what = || format!("step {} of tour `{}`", i + 1, def.tour.id);
+            if !known {
+                refs.check(&event_ids, step.event, "event", &what(), *file, mark);
+            }
             // An event not read, or read with errors, has its own error already.
-            let Some(&quotes) = quote_counts.get(step.event.as_str()) else { continue };
+            let Some(quotes) = quotes else { continue };
             if let Some(n) = step.quote().filter(|&n| n >= quotes) {
                 refs.diags.push(Diagnostic::error(
                     *file,
-                    Some(*mark),
+                    Some(mark),
                     format!(
-                        "{what} shows quote {} of event `{}`, which has {}",
+                        "{} shows quote {} of event `{}`, which has {}",
+                        what(),
                         n + 1,
                         step.event,
                         crate::text::count(quotes, "quote", "quotes")

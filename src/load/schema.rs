@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use std::sync::mpsc;
 
-use super::diagnostic::{Diagnostic, Mark, Severity, SmallMark, did_you_mean};
+use super::diagnostic::{Diagnostic, Mark, Severity, StepMarks, did_you_mean};
 use super::yaml::{self, Node};
 use crate::model::{
     Actor, ActorKind, Attributes, Country, DateError, Era, Event, Field, Location, Media, Origin,
@@ -77,7 +77,7 @@ pub struct TourDef {
     pub tour: Tour,
     pub mark: Mark,
     /// Where each step names its event.
-    pub steps: Vec<SmallMark>,
+    pub steps: StepMarks,
 }
 
 /// What one file defines.

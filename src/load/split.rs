@@ -11,44 +11,52 @@ pub fn parts(text: &str, count: usize) -> Option<Vec<String>> {
     if count < 2 || text.contains('&') {
         return None;
     }
-    let lines = line_starts(text);
-    let line = |i: usize| {
-        let end = lines.get(i + 1).map_or(text.len(), |e| e - 1);
-        &text[lines[i]..end]
-    };
-    let events = (0..lines.len()).find(|&i| line(i).trim_end() == "events:")?;
-    // The column of the list's `- `, from its first item.
-    let first = (events + 1..lines.len()).find(|&i| !is_blank(line(i)))?;
-    let indent = line(first).len() - line(first).trim_start_matches(' ').len();
-    if !line(first)[indent..].starts_with("- ") {
+    let mut at = Cursor::new(text);
+    while !at.done() && at.line().trim_end() != "events:" {
+        at.advance();
+    }
+    if at.done() {
         return None;
     }
-    let mut cuts = vec![first];
-    let mut i = first;
+    // The column of the list's `- `, from its first item.
+    at.advance();
+    while !at.done() && is_blank(at.line()) {
+        at.advance();
+    }
+    if at.done() {
+        return None;
+    }
+    let first = at;
+    let indent = first.line().len() - first.line().trim_start_matches(' ').len();
+    if !first.line()[indent..].starts_with("- ") {
+        return None;
+    }
+    // Each cut's line (from 0) and where it starts.
+    let mut cuts = vec![(first.i, first.start)];
     for k in 1..count {
         let target = text.len() * k / count;
-        while i < lines.len() && (lines[i] < target || !starts_item(line(i), indent)) {
-            let l = line(i);
+        while !at.done() && (at.start < target || !starts_item(at.line(), indent)) {
+            let l = at.line();
             // The list ends at the next top-level key: no cut after it.
-            if !is_blank(l) && !l.starts_with(' ') && i > first {
-                i = lines.len();
+            if !is_blank(l) && !l.starts_with(' ') && at.i > first.i {
+                at = Cursor::past(text);
                 break;
             }
-            i += 1;
+            at.advance();
         }
-        if i >= lines.len() {
+        if at.done() {
             break;
         }
-        cuts.push(i);
-        i += 1;
+        cuts.push((at.i, at.start));
+        at.advance();
     }
     if cuts.len() < 2 {
         return None;
     }
     let mut out = Vec::with_capacity(cuts.len());
-    for (n, &cut) in cuts.iter().enumerate() {
-        let start = if n == 0 { 0 } else { lines[cut] };
-        let end = cuts.get(n + 1).map_or(text.len(), |&next| lines[next]);
+    for (n, &(cut, at)) in cuts.iter().enumerate() {
+        let start = if n == 0 { 0 } else { at };
+        let end = cuts.get(n + 1).map_or(text.len(), |&(_, next)| next);
         let mut part = String::with_capacity(end - start + cut + 8);
         if n > 0 {
             // Line `cut + 1` (1-based) must stay where it is: blank lines, then `events:`.
@@ -59,6 +67,50 @@ pub fn parts(text: &str, count: usize) -> Option<Vec<String>> {
         out.push(part);
     }
     Some(out)
+}
+
+/// A line of a text, walked to from the one before: the lines of a big file
+/// are not listed first (a tour of a million steps would have 8 MB of line
+/// starts). The last line keeps the text's final line break.
+#[derive(Clone, Copy)]
+struct Cursor<'t> {
+    text: &'t str,
+    /// The line's number, from 0, and where it starts and ends.
+    i: usize,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Cursor<'t> {
+    fn new(text: &'t str) -> Self {
+        Cursor::at(text, 0, 0)
+    }
+
+    /// Past the last line.
+    fn past(text: &'t str) -> Self {
+        Cursor { text, i: usize::MAX, start: text.len(), end: text.len() }
+    }
+
+    fn at(text: &'t str, i: usize, start: usize) -> Self {
+        let rest = &text.as_bytes()[start.min(text.len())..];
+        let end = match memchr::memchr(b'\n', rest) {
+            Some(p) if start + p + 1 < text.len() => start + p,
+            _ => text.len(),
+        };
+        Cursor { text, i, start, end }
+    }
+
+    fn done(&self) -> bool {
+        self.start >= self.text.len()
+    }
+
+    fn line(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+
+    fn advance(&mut self) {
+        *self = Cursor::at(self.text, self.i + 1, self.end + 1);
+    }
 }
 
 /// After a syntax error on line `after` (1-based), the rest of the file from
@@ -246,6 +298,88 @@ mod tests {
             ]
         );
         assert_eq!(items_between(text, 6, 8).len(), 1);
+    }
+
+    /// The cuts as made before the lines were walked rather than listed.
+    fn listed_parts(text: &str, count: usize) -> Option<Vec<String>> {
+        // Aliases may refer across a cut.
+        if count < 2 || text.contains('&') {
+            return None;
+        }
+        let lines = line_starts(text);
+        let line = |i: usize| {
+            let end = lines.get(i + 1).map_or(text.len(), |e| e - 1);
+            &text[lines[i]..end]
+        };
+        let events = (0..lines.len()).find(|&i| line(i).trim_end() == "events:")?;
+        // The column of the list's `- `, from its first item.
+        let first = (events + 1..lines.len()).find(|&i| !is_blank(line(i)))?;
+        let indent = line(first).len() - line(first).trim_start_matches(' ').len();
+        if !line(first)[indent..].starts_with("- ") {
+            return None;
+        }
+        let mut cuts = vec![first];
+        let mut i = first;
+        for k in 1..count {
+            let target = text.len() * k / count;
+            while i < lines.len() && (lines[i] < target || !starts_item(line(i), indent)) {
+                let l = line(i);
+                // The list ends at the next top-level key: no cut after it.
+                if !is_blank(l) && !l.starts_with(' ') && i > first {
+                    i = lines.len();
+                    break;
+                }
+                i += 1;
+            }
+            if i >= lines.len() {
+                break;
+            }
+            cuts.push(i);
+            i += 1;
+        }
+        if cuts.len() < 2 {
+            return None;
+        }
+        let mut out = Vec::with_capacity(cuts.len());
+        for (n, &cut) in cuts.iter().enumerate() {
+            let start = if n == 0 { 0 } else { lines[cut] };
+            let end = cuts.get(n + 1).map_or(text.len(), |&next| lines[next]);
+            let mut part = String::with_capacity(end - start + cut + 8);
+            if n > 0 {
+                // Line `cut + 1` (1-based) must stay where it is: blank lines, then `events:`.
+                part.extend(std::iter::repeat_n('\n', cut - 1));
+                part.push_str("events:\n");
+            }
+            part.push_str(&text[start..end]);
+            out.push(part);
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn walked_lines_cut_where_listed_lines_did() {
+        let heads =
+            ["", "title: T\n", "# c\n\ntitle: T\ndescription: a long one, longer than a part\n"];
+        let items = ["  - id: e\n    title: T\n", "- {id: e}\n", "  - id: e\n\n  # c\n"];
+        let tails = ["", "tours:\n  - id: t\n", "lanes: []", "\n\n", "countries:\n  - code: UZ\n"];
+        let mut cut = 0;
+        for head in heads {
+            for item in items {
+                for tail in tails {
+                    for n in [0, 1, 2, 7, 40] {
+                        let text = format!("{head}events:\n{}{tail}", item.repeat(n));
+                        for text in [text.clone(), text.trim_end().to_string()] {
+                            for count in [2, 3, 4, 16] {
+                                let walked = parts(&text, count);
+                                cut += usize::from(walked.is_some());
+                                assert_eq!(walked, listed_parts(&text, count), "{text:?}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(cut > 100, "{cut} texts cut");
     }
 
     #[test]

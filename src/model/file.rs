@@ -9,7 +9,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::{Event, Field, Member, Quote, Source, Timeline};
+use super::{Event, Field, Member, Quote, Source, Steps, Timeline, Tour};
 
 /// The key under which steppe's own fields ride in a TimelineJS file.
 pub const STEPPE_KEY: &str = "steppe";
@@ -316,10 +316,81 @@ pub struct TourDoc {
     /// presenter's view, left out of the students' copies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub teacher_note: Option<String>,
-    #[schemars(length(min = 1))]
-    pub steps: Vec<StepDoc>,
+    #[schemars(with = "Vec<StepDoc>", length(min = 1))]
+    pub steps: StepDocs,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, TourTextsDoc>,
+}
+
+/// A tour's steps as [`StepDoc`]s, each made as it is written: a tour may
+/// have a million steps, and a `StepDoc` is a hundred bytes. Only the
+/// steps' translations are gathered before, for the steps that have some.
+#[derive(Debug, Clone, Default)]
+pub struct StepDocs {
+    steps: Steps,
+    /// By step, ascending.
+    translations: Vec<(usize, BTreeMap<String, StepTextsDoc>)>,
+}
+
+impl StepDocs {
+    fn new(tl: &Timeline, tour: &Tour) -> StepDocs {
+        let languages = tl.translations.languages();
+        let mut translations = Vec::new();
+        if !languages.is_empty() {
+            for n in 0..tour.steps.len() {
+                let mut texts: BTreeMap<String, StepTextsDoc> = BTreeMap::new();
+                for &lang in &languages {
+                    let tr = &tl.translations;
+                    let note = tr.get(lang, &Field::StepNote(tour.id.clone(), n));
+                    let question = tr.get(lang, &Field::StepQuestion(tour.id.clone(), n));
+                    if note.is_some() || question.is_some() {
+                        texts.insert(
+                            lang.to_string(),
+                            StepTextsDoc {
+                                note: note.map(str::to_string),
+                                question: question.map(str::to_string),
+                            },
+                        );
+                    }
+                }
+                if !texts.is_empty() {
+                    translations.push((n, texts));
+                }
+            }
+        }
+        StepDocs { steps: tour.steps.clone(), translations }
+    }
+
+    pub fn len(&self) -> usize {
+        self.steps.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = StepDoc> + '_ {
+        let mut translations = self.translations.as_slice();
+        self.steps.iter().enumerate().map(move |(n, s)| StepDoc {
+            event: s.event.to_string(),
+            note: s.note().map(str::to_string),
+            question: s.question().map(str::to_string),
+            quote: s.quote().map(|q| q + 1),
+            translations: match translations.split_first() {
+                Some(((at, texts), rest)) if *at == n => {
+                    translations = rest;
+                    texts.clone()
+                }
+                _ => BTreeMap::new(),
+            },
+        })
+    }
+}
+
+impl Serialize for StepDocs {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -651,7 +722,7 @@ impl FileDoc {
         let tours: Vec<_> = tl
             .tours
             .iter()
-            .filter(|t| all || t.steps.iter().all(|s| ids.contains(s.event.as_str())))
+            .filter(|t| all || t.steps.events().iter().all(|e| ids.contains(e.as_str())))
             .collect();
         // Members the written file still has: the others would not load.
         let kept = |m: &Member| {
@@ -750,29 +821,7 @@ impl FileDoc {
                     title: t.title.clone(),
                     description: t.description.clone(),
                     teacher_note: t.teacher_note.clone(),
-                    steps: t
-                        .steps
-                        .iter()
-                        .enumerate()
-                        .map(|(n, s)| StepDoc {
-                            event: s.event.clone(),
-                            note: s.note().map(str::to_string),
-                            question: s.question().map(str::to_string),
-                            quote: s.quote().map(|q| q + 1),
-                            translations: texts(
-                                tl,
-                                vec![
-                                    (
-                                        Field::StepNote(t.id.clone(), n),
-                                        |x: &mut StepTextsDoc, s| x.note = Some(s),
-                                    ),
-                                    (Field::StepQuestion(t.id.clone(), n), |x, s| {
-                                        x.question = Some(s)
-                                    }),
-                                ],
-                            ),
-                        })
-                        .collect(),
+                    steps: StepDocs::new(tl, t),
                     translations: texts(
                         tl,
                         vec![

@@ -130,12 +130,12 @@ impl Timeline {
             if let Some(text) = tr.get(&lang, &Field::TourTeacherNote(t.id.clone())) {
                 t.teacher_note = Some(text.to_string());
             }
-            for (n, s) in t.steps.iter_mut().enumerate() {
+            for n in 0..t.steps.len() {
                 if let Some(text) = tr.get(&lang, &Field::StepNote(t.id.clone(), n)) {
-                    s.set_note(text.to_string());
+                    t.steps.set_note(n, text.to_string());
                 }
                 if let Some(text) = tr.get(&lang, &Field::StepQuestion(t.id.clone(), n)) {
-                    s.set_question(text.to_string());
+                    t.steps.set_question(n, text.to_string());
                 }
             }
         }

@@ -6,10 +6,12 @@ mod date;
 pub mod file;
 mod ids;
 mod lang;
+mod tour;
 
 pub use date::{DateError, PartialDate, Range};
 pub use ids::IdMaps;
 pub use lang::{Field, Translations, language_code};
+pub use tour::{Full, Steps, StepsBuilder, Tour, TourStep};
 
 impl PartialDate {
     /// Advice for a date written another way; see [`date::suggest`].
@@ -467,69 +469,6 @@ impl Timeline {
     pub fn lane_set(&self, id: &str) -> Option<&LaneSet> {
         self.lanes.iter().find(|l| l.id == id)
     }
-}
-
-/// A step of a tour: an event, and what the step adds to it. Most steps
-/// add nothing and a tour may have a million, so that is held apart, and
-/// only when there is some.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TourStep {
-    pub event: String,
-    more: Option<Box<StepMore>>,
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-struct StepMore {
-    note: Option<String>,
-    question: Option<String>,
-    quote: Option<usize>,
-}
-
-impl TourStep {
-    pub fn new(
-        event: String,
-        note: Option<String>,
-        question: Option<String>,
-        quote: Option<usize>,
-    ) -> TourStep {
-        let more = StepMore { note, question, quote };
-        let more = (more != StepMore::default()).then(|| Box::new(more));
-        TourStep { event, more }
-    }
-
-    /// The note for the teacher.
-    pub fn note(&self) -> Option<&str> {
-        self.more.as_ref()?.note.as_deref()
-    }
-
-    /// The question for the class.
-    pub fn question(&self) -> Option<&str> {
-        self.more.as_ref()?.question.as_deref()
-    }
-
-    /// The step is one of the event's quotes, on a slide of its own: its
-    /// position in the event's `quotes`.
-    pub fn quote(&self) -> Option<usize> {
-        self.more.as_ref()?.quote
-    }
-
-    pub fn set_note(&mut self, note: String) {
-        self.more.get_or_insert_default().note = Some(note);
-    }
-
-    pub fn set_question(&mut self, question: String) {
-        self.more.get_or_insert_default().question = Some(question);
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Tour {
-    pub id: String,
-    pub title: String,
-    pub description: Option<String>,
-    /// For the teacher alone: left out of the students' copies.
-    pub teacher_note: Option<String>,
-    pub steps: Vec<TourStep>,
 }
 
 /// Every loaded file merged into one timeline. Events are sorted by start date,

@@ -1268,8 +1268,7 @@ mod tests {
         let mut out: Vec<Question> = (0..300).flat_map(|s| generate(tl, &pool, s, 40)).collect();
         out.extend((0..100).flat_map(|s| generate_kinds(tl, &pool, s, 40, Kinds::Undated)));
         let tour = tl.tour("new-great-game").expect("tour");
-        let steps: Vec<usize> =
-            tour.steps.iter().filter_map(|s| tl.event_index(&s.event)).collect();
+        let steps: Vec<usize> = tour.steps.iter().filter_map(|s| tl.event_index(s.event)).collect();
         out.extend((0..300).flat_map(|s| generate_kinds(tl, &steps, s, 6, Kinds::Undated)));
         out
     }

@@ -43,7 +43,7 @@ pub fn tour_slides(query: &Query, tour: &str) -> Option<(Vec<usize>, Vec<usize>)
         t.steps
             .iter()
             .enumerate()
-            .filter_map(|(n, s)| query.event_index(&s.event).map(|e| (n, e)))
+            .filter_map(|(n, s)| query.event_index(s.event).map(|e| (n, e)))
             .unzip(),
     )
 }

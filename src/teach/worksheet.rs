@@ -104,7 +104,7 @@ impl<'a> Worksheet<'a> {
             })
             .collect();
         let mut pool: Vec<usize> =
-            tour.steps.iter().filter_map(|s| tl.event_index(&s.event)).collect();
+            tour.steps.iter().filter_map(|s| tl.event_index(s.event)).collect();
         pool.sort_unstable();
         pool.dedup();
         let words = Words::of(tl.language.as_deref());
@@ -160,7 +160,7 @@ fn choice(tl: &Timeline, q: &Question, words: Words) -> Option<Choice> {
 /// dates), but of its years and eras, none overlapping another or closer
 /// than a year to it, and no title that gives its place away.
 fn order(tl: &Timeline, tour: &Tour, seed: u64) -> Option<Order> {
-    let steps: Vec<usize> = tour.steps.iter().filter_map(|s| tl.event_index(&s.event)).collect();
+    let steps: Vec<usize> = tour.steps.iter().filter_map(|s| tl.event_index(s.event)).collect();
     let first = steps.iter().map(|&i| tl.events[i].date.year).min()?;
     let last = steps.iter().map(|&i| tl.events[i].date.year).max()?;
     let eras: Vec<Option<&str>> =
@@ -267,7 +267,7 @@ mod tests {
     fn a_worksheet_asks_in_several_ways_with_one_answer_each() {
         let tl = crate::load::load_bundled().timeline;
         let tour = tl.tour("new-great-game").expect("tour");
-        let steps: Vec<&str> = tour.steps.iter().map(|s| s.event.as_str()).collect();
+        let steps: Vec<&str> = tour.steps.iter().map(|s| s.event).collect();
         let event = |title: &str| tl.events.iter().find(|e| e.title == title).expect(title);
         for seed in 0..40 {
             let ws = Worksheet::new(&tl, tour, seed);

@@ -5,9 +5,9 @@
 //! those of a tour read whole are.
 
 use super::{Cx, STEP_KEYS, TOUR_KEYS, TourDef, is_name, sanitize};
-use crate::load::diagnostic::{Mark, SmallMark};
+use crate::load::diagnostic::{Mark, StepMarks};
 use crate::load::yaml::Node;
-use crate::model::{Field, Tour, TourStep};
+use crate::model::{Field, StepsBuilder, Tour};
 
 /// The steps of the tour being read, checked as they came.
 pub(super) struct Streamed {
@@ -18,8 +18,8 @@ pub(super) struct Streamed {
     what: String,
     /// How many steps came, read or not.
     count: usize,
-    steps: Vec<TourStep>,
-    marks: Vec<SmallMark>,
+    steps: StepsBuilder,
+    marks: StepMarks,
     /// Their problems and translations.
     cx: Box<Cx>,
 }
@@ -41,8 +41,8 @@ impl Cx {
             id: tour,
             what,
             count: 0,
-            steps: Vec::new(),
-            marks: Vec::new(),
+            steps: StepsBuilder::default(),
+            marks: StepMarks::default(),
             cx: Box::new(Cx::new(self.file)),
         });
     }
@@ -52,10 +52,7 @@ impl Cx {
         let Some(s) = &mut self.streamed else { return };
         let n = s.count;
         s.count += 1;
-        if let Some((step, mark)) = s.cx.step(n, item, s.id.as_deref(), &s.what) {
-            s.steps.push(step);
-            s.marks.push(mark.into());
-        }
+        s.cx.step(n, item, s.id.as_deref(), &s.what, (&mut s.steps, &mut s.marks));
     }
 
     pub(super) fn tour(&mut self, v: &Node) -> Option<TourDef> {
@@ -73,23 +70,22 @@ impl Cx {
                 format!("{what} has no `steps`: list the events it walks through"),
             );
         }
-        let (mut steps, mut marks) = (Vec::new(), Vec::new());
-        match streamed {
+        let (steps, marks) = match streamed {
             Some(s) => {
                 let Cx { diags, out, .. } = *s.cx;
                 self.diags.extend(diags);
                 self.out.translations.extend(out.translations);
-                (steps, marks) = (s.steps, s.marks);
+                (s.steps, s.marks)
             }
             None => {
+                let (mut steps, mut marks) = (StepsBuilder::default(), StepMarks::default());
                 for (n, item) in items.iter().enumerate() {
-                    if let Some((step, mark)) = self.step(n, item, id.as_deref(), &what) {
-                        steps.push(step);
-                        marks.push(mark.into());
-                    }
+                    self.step(n, item, id.as_deref(), &what, (&mut steps, &mut marks));
                 }
+                (steps, marks)
             }
-        }
+        };
+        let steps = steps.finish();
         if let Some(tour) = &id {
             self.translations(
                 map,
@@ -109,14 +105,16 @@ impl Cx {
     }
 
     /// Step `n` (from 0) of the tour `what`, whose id is `tour` when it is a
-    /// good one: the step and the place of its event, if it has one.
+    /// good one: the step and the place of its event are added to `steps`
+    /// and `marks`, if it has one.
     fn step(
         &mut self,
         n: usize,
         item: &Node,
         tour: Option<&str>,
         what: &str,
-    ) -> Option<(TourStep, Mark)> {
+        (steps, marks): (&mut StepsBuilder, &mut StepMarks),
+    ) -> Option<()> {
         let step_what = format!("step {} of {what}", n + 1);
         let m = self.mapping(item, &step_what, STEP_KEYS)?;
         let event = self.req_text(m, "event", &step_what);
@@ -136,6 +134,14 @@ impl Cx {
         }
         let quote = self.quote_number(m, &step_what);
         let mark = m.get("event").map_or(m.mark, |e| e.mark);
-        Some((TourStep::new(event?, note, question, quote), mark))
+        // Past 2³² - 1 steps (a file of tens of gigabytes), or as many events.
+        if let Err(full) = steps.push(event?, note, question, quote) {
+            if full.first {
+                self.error(mark, format!("{what} has more steps than steppe reads in a tour"));
+            }
+            return None;
+        }
+        marks.push(mark);
+        Some(())
     }
 }
