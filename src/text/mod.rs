@@ -253,7 +253,9 @@ pub fn did_you_mean<'a>(
             let shorter = word.chars().count().min(lower.chars().count());
             (d <= typo_limit(shorter)).then_some((d, c))
         })
-        .min_by_key(|(d, _)| *d)
+        // Ties go to the first in order, so that the hint is the same
+        // whatever order the candidates come in (a set's is not fixed).
+        .min_by_key(|&(d, c)| (d, c))
         .map(|(_, c)| c)
 }
 
@@ -400,6 +402,9 @@ mod tests {
         // Two edits are a typo of a long word, not of a two-letter code.
         assert_eq!(did_you_mean("ussr", ["US", "KZ"]), None);
         assert_eq!(did_you_mean("kx", ["US", "KZ"]), Some("KZ"));
+        // Equally near: the same answer in either order.
+        assert_eq!(did_you_mean("ev-5", ["ev-2", "ev-1"]), Some("ev-1"));
+        assert_eq!(did_you_mean("ev-5", ["ev-1", "ev-2"]), Some("ev-1"));
     }
 
     #[test]
