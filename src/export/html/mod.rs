@@ -26,7 +26,7 @@ mod pictures;
 mod timeline;
 mod worksheet;
 pub use class::{class_lesson, join_page};
-pub use worksheet::{answer_key, worksheet};
+pub use worksheet::{answer_key, worksheet, write_answer_key, write_worksheet};
 
 // The time axis's own style and script follow the page's, in the same blocks.
 const STYLE: &str = concat!(include_str!("page.css"), include_str!("timeline.css"));
