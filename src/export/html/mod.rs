@@ -530,7 +530,7 @@ fn write_lesson_of(
     let slides = total + usize::from(has_questions);
     let has_notes = lesson.teacher_note.is_some() || step_notes;
     let steps_count = words.count("steps_count", total);
-    let maps = maps::Maps::of_each(&cards);
+    let maps = maps::Maps::of_each(cards);
     let note_heading = words.note_for_the_teacher();
     let key = |k: &str| html! { kbd { (k) } };
     let body = html! {
@@ -577,7 +577,7 @@ fn write_lesson_of(
     let whole = document_with(lesson.title, lesson.title_lang, words, body, addon);
     let (head, tail) = whole.rsplit_once(CARDS).unwrap_or((&whole, ""));
     out.write_all(head.as_bytes())?;
-    timeline::write_lesson_axis(out, lesson.timeline, &cards)?;
+    timeline::write_lesson_axis(out, lesson.timeline, cards)?;
     if let Some(m) = &maps {
         out.write_all(m.defs().into_string().as_bytes())?;
     }
