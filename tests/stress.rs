@@ -505,4 +505,18 @@ fn a_tour_of_many_steps_is_read_and_exported_in_bounded_time() {
         &["export", "--format", "yaml", &name, "-o", "tour-out.yaml"],
         6,
     );
+    // As a web page, a worksheet and its key: once 219 MB as a page and
+    // over 100 MB as a sheet, every step's card made before the first was
+    // written.
+    for (what, flag, out) in [
+        ("lesson", None, "tour.html"),
+        ("worksheet", Some("--worksheet"), "sheet.html"),
+        ("answer key", Some("--answer-key"), "key.html"),
+    ] {
+        let mut args = vec!["export", "--format", "html", "--tour", "t", &name, "-o", out];
+        args.extend(flag);
+        let cost =
+            bounded(&format!("a tour of 60,000 steps, an HTML {what}"), dir.path(), &args, 6);
+        assert_eq!(cost.code, Some(0), "{}", String::from_utf8_lossy(&cost.stderr));
+    }
 }

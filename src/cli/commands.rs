@@ -384,13 +384,24 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                 match (html, args.answer_key) {
                     (false, false) => (text(export::worksheet::worksheet(&ws)), "worksheet"),
                     (false, true) => (text(export::worksheet::answer_key(&ws)), "answer key"),
-                    (true, false) => (text(export::html::worksheet(&ws)), "worksheet"),
-                    (true, true) => (text(export::html::answer_key(&ws)), "answer key"),
+                    (true, false) => {
+                        (Box::new(move |out| export::html::write_worksheet(out, &ws)), "worksheet")
+                    }
+                    (true, true) => (
+                        Box::new(move |out| export::html::write_answer_key(out, &ws)),
+                        "answer key",
+                    ),
                 }
-            } else if html {
+            } else if html && args.embed_remote {
+                // The pictures are fetched for all the cards at once: made whole.
                 let mut lesson = Lesson::new(tl, tour, !args.no_notes);
                 embed_remote(lesson.steps.iter_mut().map(|s| &mut s.card).collect());
                 (text(export::html::lesson(&lesson)), "lesson")
+            } else if html {
+                let notes = !args.no_notes;
+                let body: Body =
+                    Box::new(move |out| export::html::write_lesson(out, tl, tour, notes));
+                (body, "lesson")
             } else {
                 let notes = !args.no_notes;
                 let body: Body =

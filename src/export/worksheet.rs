@@ -50,15 +50,15 @@ pub fn worksheet(ws: &Worksheet) -> String {
         cell(words.get("date_column")),
         cell(words.get("event_column"))
     );
-    for e in &ws.events {
+    for e in ws.events() {
         let _ =
             writeln!(out, "| {} | {} | {} |", e.number, cell(&words.date(&e.date)), cell(e.title));
     }
     out.push('\n');
     let blank = vec![".".repeat(70); LINES].join("\\\n");
-    if !ws.open.is_empty() {
+    if ws.has_open() {
         let _ = writeln!(out, "## {}\n", text(words.get("questions")));
-        for (n, q) in ws.open.iter().enumerate() {
+        for (n, q) in ws.open().enumerate() {
             let step = words.fill("step_n", &[("n", &q.step.to_string())]);
             let body = format!("*({})* {}\n\n{blank}", text(&step), paragraphs(&q.question));
             item(&mut out, n + 1, &body);
@@ -125,11 +125,11 @@ pub fn answer_key(ws: &Worksheet) -> String {
     let _ = writeln!(out, "# {}\n", text(&words.fill("answer_key_title", &[("title", ws.title)])));
     let _ =
         writeln!(out, "*{}*\n", text(&words.fill("key_note", &[("seed", &ws.seed.to_string())])));
-    if !ws.open.is_empty() {
+    if ws.has_open() {
         // The key gives the step's note for the teacher, which frames the
         // question; it is not a model answer, and is labelled as what it is.
         let _ = writeln!(out, "## {}\n", text(words.get("questions_with_notes")));
-        for (n, q) in ws.open.iter().enumerate() {
+        for (n, q) in ws.open().enumerate() {
             let guide = match &q.guide {
                 Some(g) => format!("*{}:* {}", text(words.get("teachers_note")), paragraphs(g)),
                 None => format!("*{}*", text(words.get("no_teachers_note"))),

@@ -5,7 +5,7 @@
 
 use super::quiz::{self, Kinds, Question};
 use crate::document::words::Words;
-use crate::document::{Lesson, Paragraphs};
+use crate::document::{Lesson, Paragraphs, Step};
 use crate::model::{Timeline, Tour};
 
 /// How many multiple-choice questions a worksheet asks, at most.
@@ -73,36 +73,19 @@ pub struct Worksheet<'a> {
     /// The language the texts are in, when the timeline was translated.
     pub lang: Option<&'a str>,
     pub source: Option<&'a str>,
-    pub events: Vec<Entry<'a>>,
-    pub open: Vec<Open<'a>>,
     pub choices: Vec<Choice>,
     pub order: Option<Order>,
     pub matching: Option<Matching>,
     /// The seed the choices were drawn with: the same seed, the same sheet.
     pub seed: u64,
+    /// Where the steps are made from as the sheet is written.
+    timeline: &'a Timeline,
+    tour: &'a Tour,
 }
 
 impl<'a> Worksheet<'a> {
     pub fn new(tl: &'a Timeline, tour: &'a Tour, seed: u64) -> Self {
-        let lesson = Lesson::new(tl, tour, true);
-        let events = lesson
-            .steps
-            .iter()
-            .map(|s| Entry { number: s.number, date: s.card.date.clone(), title: s.card.title })
-            .collect();
-        let open = lesson
-            .steps
-            .iter()
-            .filter_map(|s| {
-                Some(Open {
-                    step: s.number,
-                    question: s.question.clone()?,
-                    guide: s.note.clone(),
-                    lang: s.question_lang,
-                    guide_lang: s.note_lang,
-                })
-            })
-            .collect();
+        let lesson = Lesson::head(tl, tour, true);
         let mut pool: Vec<usize> =
             tour.steps.iter().filter_map(|s| tl.event_index(s.event)).collect();
         pool.sort_unstable();
@@ -136,13 +119,46 @@ impl<'a> Worksheet<'a> {
             title_lang: lesson.title_lang,
             lang: lesson.lang,
             source: lesson.source,
-            events,
-            open,
             choices,
             order,
             matching,
             seed,
+            timeline: tl,
+            tour,
         }
+    }
+
+    /// The tour's steps as the sheet lists them, each made as it is read:
+    /// a tour of a million steps is never held as cards.
+    pub fn events(&self) -> impl Iterator<Item = Entry<'a>> + 'a {
+        let (tl, tour) = (self.timeline, self.tour);
+        (0..tour.steps.len()).filter_map(move |n| {
+            let card = Step::new(tl, tour, n, true)?.card;
+            Some(Entry { number: n + 1, date: card.date, title: card.title })
+        })
+    }
+
+    /// The tour's open questions in step order; only their steps are made.
+    pub fn open(&self) -> impl Iterator<Item = Open<'a>> + 'a {
+        let (tl, tour) = (self.timeline, self.tour);
+        let asked = (0..tour.steps.len()).filter(move |&n| Step::question_of(tour, n).is_some());
+        asked.filter_map(move |n| {
+            let s = Step::new(tl, tour, n, true)?;
+            Some(Open {
+                step: s.number,
+                question: s.question?,
+                guide: s.note,
+                lang: s.question_lang,
+                guide_lang: s.note_lang,
+            })
+        })
+    }
+
+    /// Whether the tour asks any open question (its steps are not made).
+    pub fn has_open(&self) -> bool {
+        let (tl, tour) = (self.timeline, self.tour);
+        (0..tour.steps.len())
+            .any(|n| Step::shown(tl, tour, n) && Step::question_of(tour, n).is_some())
     }
 }
 
@@ -160,7 +176,10 @@ fn choice(tl: &Timeline, q: &Question, words: Words) -> Option<Choice> {
 /// dates), but of its years and eras, none overlapping another or closer
 /// than a year to it, and no title that gives its place away.
 fn order(tl: &Timeline, tour: &Tour, seed: u64) -> Option<Order> {
-    let steps: Vec<usize> = tour.steps.iter().filter_map(|s| tl.event_index(s.event)).collect();
+    // Each event once: a tour may come back to one many times.
+    let mut steps: Vec<usize> = tour.steps.iter().filter_map(|s| tl.event_index(s.event)).collect();
+    steps.sort_unstable();
+    steps.dedup();
     let first = steps.iter().map(|&i| tl.events[i].date.year).min()?;
     let last = steps.iter().map(|&i| tl.events[i].date.year).max()?;
     let eras: Vec<Option<&str>> =
@@ -250,9 +269,10 @@ mod tests {
         let tl = crate::load::load_bundled().timeline;
         let tour = tl.tour("new-great-game").expect("tour");
         let ws = Worksheet::new(&tl, tour, 1);
-        assert_eq!(ws.events.len(), tour.steps.len());
-        assert_eq!(ws.open.len(), tour.steps.iter().filter(|s| s.question().is_some()).count());
-        assert!(ws.open.iter().all(|o| o.guide.is_some()));
+        assert_eq!(ws.events().count(), tour.steps.len());
+        assert_eq!(ws.open().count(), tour.steps.iter().filter(|s| s.question().is_some()).count());
+        assert!(ws.open().all(|o| o.guide.is_some()));
+        assert!(ws.has_open());
         assert!(ws.choices.len() >= 2, "{:?}", ws.choices);
         assert!(ws.order.is_some() && ws.matching.is_some(), "five tasks at least");
         for c in &ws.choices {

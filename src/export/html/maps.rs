@@ -168,15 +168,25 @@ impl Maps {
     /// The maps of these cards; `None` when none of their countries has an
     /// outline or a capital, so there is nothing to draw.
     pub fn new(cards: &[&Card]) -> Option<Maps> {
+        Maps::of_each(|| cards.iter().copied())
+    }
+
+    /// [`Maps::new`] from cards made again for each of its two passes: a
+    /// lesson's steps are not all held as cards.
+    pub fn of_each<'c, C, I>(cards: impl Fn() -> I) -> Option<Maps>
+    where
+        C: std::ops::Deref<Target = Card<'c>>,
+        I: Iterator<Item = C>,
+    {
         // The region: the capitals of the countries with at least a quarter
         // as many events as the busiest one (as the explorer's map opens).
         let mut named: Named = BTreeMap::new();
         let mut counts: BTreeMap<&'static str, usize> = BTreeMap::new();
-        for card in cards {
+        for card in cards() {
             for c in &card.countries {
                 named.entry(c.code).or_insert((0, c.capital)).0 += 1;
             }
-            for code in today(card) {
+            for code in today(&card) {
                 *counts.entry(code).or_default() += 1;
             }
         }
@@ -187,7 +197,7 @@ impl Maps {
         })?;
         let squeeze = ((region.south + region.north) / 2.0).to_radians().cos().max(0.2);
         let region = region.widened(squeeze, RATIO);
-        let reach = cards.iter().fold(region, |f, card| f.union(frame_of(card, region, squeeze)));
+        let reach = cards().fold(region, |f, card| f.union(frame_of(&card, region, squeeze)));
         let drawn = atlas().all().iter().filter(|o| reach.meets(o)).collect();
         Some(Maps { region, projection: Projection { squeeze }, drawn, counts })
     }

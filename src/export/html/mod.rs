@@ -6,6 +6,7 @@
 //! says it is in; every text of the data carries the language it is written
 //! in where that is another, so a screen reader reads each in its own voice.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
@@ -14,8 +15,10 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use sha2::{Digest, Sha256};
 
 use crate::document::words::Words;
-use crate::document::{Card, Facet, Lesson, Page, Paragraphs, QuoteRef, SOURCE_LANG, SourceRef};
-use crate::model::Era;
+use crate::document::{
+    Card, Facet, Lesson, Page, Paragraphs, QuoteRef, SOURCE_LANG, SourceRef, Step,
+};
+use crate::model::{Era, Timeline, Tour};
 
 mod class;
 mod maps;
@@ -23,7 +26,7 @@ mod pictures;
 mod timeline;
 mod worksheet;
 pub use class::{class_lesson, join_page};
-pub use worksheet::{answer_key, worksheet};
+pub use worksheet::{answer_key, worksheet, write_answer_key, write_worksheet};
 
 // The time axis's own style and script follow the page's, in the same blocks.
 const STYLE: &str = concat!(include_str!("page.css"), include_str!("timeline.css"));
@@ -468,6 +471,10 @@ pub fn write_page(out: &mut dyn Write, page: &Page) -> io::Result<()> {
     out.write_all(tail.as_bytes())
 }
 
+/// A lesson's steps, read again for each pass over them: borrowed from a
+/// lesson made whole, or made one at a time from its tour.
+type Steps<'s, 'a> = dyn Fn() -> Box<dyn Iterator<Item = Cow<'s, Step<'a>>> + 's> + 's;
+
 /// A lesson: one step per slide with the script on, a worksheet in print.
 pub fn lesson(lesson: &Lesson) -> String {
     lesson_with(lesson, None)
@@ -475,15 +482,55 @@ pub fn lesson(lesson: &Lesson) -> String {
 
 /// [`lesson`], with a class's script and style when it is served to one.
 fn lesson_with(lesson: &Lesson, addon: Option<&class::Addon>) -> String {
+    let steps = || -> Box<dyn Iterator<Item = Cow<Step>>> {
+        Box::new(lesson.steps.iter().map(Cow::Borrowed))
+    };
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and maud writes only UTF-8.
+    let _ = write_lesson_of(&mut out, lesson, &steps, addon);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// [`lesson`] of `tour`, each step made as it is written: a tour of a
+/// million steps is never held as cards.
+pub fn write_lesson(
+    out: &mut dyn Write,
+    tl: &Timeline,
+    tour: &Tour,
+    notes: bool,
+) -> io::Result<()> {
+    let steps = || -> Box<dyn Iterator<Item = Cow<Step>>> {
+        let made = (0..tour.steps.len()).filter_map(move |n| Step::new(tl, tour, n, notes));
+        Box::new(made.map(Cow::Owned))
+    };
+    write_lesson_of(out, &Lesson::head(tl, tour, notes), &steps, None)
+}
+
+/// The lesson's page around its steps (its own `steps` are not read), then
+/// the axis, each step's slide and the questions, as they are made.
+fn write_lesson_of(
+    out: &mut dyn Write,
+    lesson: &Lesson,
+    steps: &Steps,
+    addon: Option<&class::Addon>,
+) -> io::Result<()> {
     let words = Words::of(lesson.lang);
-    let total = lesson.steps.len();
-    let questions: Vec<(&Paragraphs, &str)> =
-        lesson.steps.iter().filter_map(|s| Some((s.question.as_ref()?, s.question_lang))).collect();
-    let slides = total + usize::from(!questions.is_empty());
-    let has_notes = lesson.teacher_note.is_some() || lesson.steps.iter().any(|s| s.note.is_some());
-    let steps = words.count("steps_count", total);
-    let cards: Vec<&Card> = lesson.steps.iter().map(|s| &s.card).collect();
-    let maps = maps::Maps::new(&cards);
+    let cards = || {
+        steps().map(|s| match s {
+            Cow::Borrowed(s) => Cow::Borrowed(&s.card),
+            Cow::Owned(s) => Cow::Owned(s.card),
+        })
+    };
+    let (mut total, mut has_questions, mut step_notes) = (0, false, false);
+    for s in steps() {
+        total += 1;
+        has_questions |= s.question.is_some();
+        step_notes |= s.note.is_some();
+    }
+    let slides = total + usize::from(has_questions);
+    let has_notes = lesson.teacher_note.is_some() || step_notes;
+    let steps_count = words.count("steps_count", total);
+    let maps = maps::Maps::of_each(cards);
     let note_heading = words.note_for_the_teacher();
     let key = |k: &str| html! { kbd { (k) } };
     let body = html! {
@@ -491,7 +538,7 @@ fn lesson_with(lesson: &Lesson, addon: Option<&class::Addon>) -> String {
         header.top {
             h1 dir="auto" lang=[other(lesson.title_lang, words)] { (lesson.title) }
             @if let Some(source) = lesson.source {
-                @let (before, after) = words.around("lesson_from", "source", &[("steps", &steps)]);
+                @let (before, after) = words.around("lesson_from", "source", &[("steps", &steps_count)]);
                 p.from { (before) span dir="auto" lang=[other(SOURCE_LANG, words)] { (source) } (after) }
             }
             div.description lang=[other(lesson.description_lang, words)] { (paragraphs(&lesson.description, None)) }
@@ -525,47 +572,91 @@ fn lesson_with(lesson: &Lesson, addon: Option<&class::Addon>) -> String {
             }
             p.swipe { (words.get("swipe")) }
         }
-        (timeline::lesson_axis(lesson))
-        @if let Some(m) = &maps { (m.defs()) }
-        main #lesson tabindex="-1" data-total=(total) {
-            @for (n, step) in lesson.steps.iter().enumerate() {
-                @let card = &step.card;
-                section.step #{ "step-" (n + 1) } aria-labelledby={ "step-" (n + 1) "-h" } {
-                    h2 #{ "step-" (n + 1) "-h" } tabindex="-1" {
-                        span.stepno { (words.step_of(n + 1, total)) } " "
-                        (date(card, words)) " "
-                        span.title dir="auto" lang=[other(card.title_lang, words)] { (card.title) }
-                    }
-                    @if let Some(era) = card.era { p.in-era { (words.get("era")) ": " span dir="auto" lang=[other(card.era_lang, words)] { (era) } } }
-                    @if let Some(m) = &maps { (m.locator(card)) }
-                    @if let Some(q) = &step.quote { div.said { (quote(q, words)) } }
-                    (card_facts(card, None, words))
-                    @if let Some(note) = &step.note {
-                        aside.note aria-label=(note_heading) {
-                            h3 { (note_heading) }
-                            (paragraphs(note, other(step.note_lang, words)))
-                        }
-                    }
-                    @if let Some(q) = &step.question {
-                        div.question {
-                            h3 { (words.question_for_the_class()) }
-                            (paragraphs(q, other(step.question_lang, words)))
-                            div.answer aria-hidden="true" { span {} span {} span {} }
-                        }
-                    }
+        (PreEscaped(CARDS))
+    };
+    let whole = document_with(lesson.title, lesson.title_lang, words, body, addon);
+    let (head, tail) = whole.rsplit_once(CARDS).unwrap_or((&whole, ""));
+    out.write_all(head.as_bytes())?;
+    timeline::write_lesson_axis(out, lesson.timeline, cards)?;
+    if let Some(m) = &maps {
+        out.write_all(m.defs().into_string().as_bytes())?;
+    }
+    let main = html! { main #lesson tabindex="-1" data-total=(total) { (PreEscaped(CARDS)) } };
+    let main = main.into_string();
+    let (open, close) = main.rsplit_once(CARDS).unwrap_or((&main, ""));
+    out.write_all(open.as_bytes())?;
+    for (n, step) in steps().enumerate() {
+        let slide = step_slide(&step, n + 1, total, maps.as_ref(), words);
+        out.write_all(slide.into_string().as_bytes())?;
+    }
+    if has_questions {
+        write_questions(out, steps, total, words)?;
+    }
+    out.write_all(close.as_bytes())?;
+    out.write_all(tail.as_bytes())
+}
+
+/// Step `n` (from 1) of `total` as its slide.
+fn step_slide(
+    step: &Step,
+    n: usize,
+    total: usize,
+    maps: Option<&maps::Maps>,
+    words: Words,
+) -> Markup {
+    let card = &step.card;
+    let note_heading = words.note_for_the_teacher();
+    html! {
+        section.step #{ "step-" (n) } aria-labelledby={ "step-" (n) "-h" } {
+            h2 #{ "step-" (n) "-h" } tabindex="-1" {
+                span.stepno { (words.step_of(n, total)) } " "
+                (date(card, words)) " "
+                span.title dir="auto" lang=[other(card.title_lang, words)] { (card.title) }
+            }
+            @if let Some(era) = card.era { p.in-era { (words.get("era")) ": " span dir="auto" lang=[other(card.era_lang, words)] { (era) } } }
+            @if let Some(m) = maps { (m.locator(card)) }
+            @if let Some(q) = &step.quote { div.said { (quote(q, words)) } }
+            (card_facts(card, None, words))
+            @if let Some(note) = &step.note {
+                aside.note aria-label=(note_heading) {
+                    h3 { (note_heading) }
+                    (paragraphs(note, other(step.note_lang, words)))
                 }
             }
-            @if !questions.is_empty() {
-                section.step.questions #{ "step-" (total + 1) } aria-labelledby="questions-h" {
-                    h2 #questions-h tabindex="-1" { (words.get("all_questions")) }
-                    ol {
-                        @for (q, lang) in &questions { li { (paragraphs(q, other(lang, words))) } }
-                    }
+            @if let Some(q) = &step.question {
+                div.question {
+                    h3 { (words.question_for_the_class()) }
+                    (paragraphs(q, other(step.question_lang, words)))
+                    div.answer aria-hidden="true" { span {} span {} span {} }
                 }
             }
         }
+    }
+}
+
+/// The last slide: every question, in step order, one at a time.
+fn write_questions(
+    out: &mut dyn Write,
+    steps: &Steps,
+    total: usize,
+    words: Words,
+) -> io::Result<()> {
+    let around = html! {
+        section.step.questions #{ "step-" (total + 1) } aria-labelledby="questions-h" {
+            h2 #questions-h tabindex="-1" { (words.get("all_questions")) }
+            ol { (PreEscaped(CARDS)) }
+        }
     };
-    document_with(lesson.title, lesson.title_lang, words, body, addon)
+    let around = around.into_string();
+    let (open, close) = around.rsplit_once(CARDS).unwrap_or((&around, ""));
+    out.write_all(open.as_bytes())?;
+    for s in steps() {
+        if let Some(q) = &s.question {
+            let item = html! { li { (paragraphs(q, other(s.question_lang, words))) } };
+            out.write_all(item.into_string().as_bytes())?;
+        }
+    }
+    out.write_all(close.as_bytes())
 }
 
 #[cfg(test)]

@@ -9,10 +9,12 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::ops::Deref;
 
-use maud::{Markup, html};
+use maud::{Markup, PreEscaped, html};
 
-use crate::document::{Card, Facet, Lesson, Page};
+use crate::document::{Card, Facet, Page};
 use crate::model::{Member, Timeline, moment};
 
 /// The SVG's width in its own units; heights follow.
@@ -24,7 +26,7 @@ const ROWS: usize = 12;
 
 /// The window the axis shows: the events' first and last moments, with a
 /// margin, and at least a year.
-fn window<'a>(cards: impl Iterator<Item = &'a Card<'a>>) -> (f64, f64) {
+fn window<'c, C: Deref<Target = Card<'c>>>(cards: impl Iterator<Item = C>) -> (f64, f64) {
     let (mut a, mut b) = (f64::MAX, f64::MIN);
     for c in cards {
         a = a.min(c.when.0);
@@ -116,24 +118,38 @@ fn mark(card: &Card, s: &Scale, y: f64, step: Option<usize>) -> Markup {
 /// Rows for marks in date order, each in the first row free where it
 /// starts (the fullest last when none is).
 fn pack(cards: &[&Card], s: &Scale) -> Vec<usize> {
-    let mut ends: Vec<f64> = Vec::new();
-    cards
-        .iter()
-        .map(|c| {
-            let x0 = s.x(c.when.0);
-            let x1 = c.when.1.map_or(x0, |e| s.x(e).max(x0));
-            let row = match ends.iter().position(|&end| end + 10.0 <= x0) {
-                Some(r) => r,
-                None if ends.len() < ROWS => {
-                    ends.push(f64::MIN);
-                    ends.len() - 1
-                }
-                None => (0..ends.len()).min_by(|&a, &b| ends[a].total_cmp(&ends[b])).unwrap_or(0),
-            };
-            ends[row] = ends[row].max(x1);
-            row
-        })
-        .collect()
+    let mut rows = Rows::default();
+    cards.iter().map(|c| rows.next(c, s)).collect()
+}
+
+/// The rows' ends so far, for [`pack`] one mark at a time.
+#[derive(Default)]
+struct Rows {
+    ends: Vec<f64>,
+}
+
+impl Rows {
+    /// The row of the next mark in date order.
+    fn next(&mut self, c: &Card, s: &Scale) -> usize {
+        let ends = &mut self.ends;
+        let x0 = s.x(c.when.0);
+        let x1 = c.when.1.map_or(x0, |e| s.x(e).max(x0));
+        let row = match ends.iter().position(|&end| end + 10.0 <= x0) {
+            Some(r) => r,
+            None if ends.len() < ROWS => {
+                ends.push(f64::MIN);
+                ends.len() - 1
+            }
+            None => (0..ends.len()).min_by(|&a, &b| ends[a].total_cmp(&ends[b])).unwrap_or(0),
+        };
+        ends[row] = ends[row].max(x1);
+        row
+    }
+}
+
+/// The axis's height for marks in `rows` rows.
+fn height(rows: usize) -> f64 {
+    TOP + ROW * (rows.max(1) as f64) + 4.0
 }
 
 /// The members of a lane as the filters' positions: `c0 c3`.
@@ -164,7 +180,7 @@ fn laid_out(cards: &[&Card]) -> Option<(Scale, Vec<usize>, f64)> {
     let (t0, t1) = window(cards.iter().copied());
     let s = Scale { t0, t1 };
     let rows = pack(cards, &s);
-    let height = TOP + ROW * (rows.iter().max().map_or(1, |r| r + 1) as f64) + 4.0;
+    let height = height(rows.iter().max().map_or(1, |r| r + 1));
     Some((s, rows, height))
 }
 
@@ -217,24 +233,44 @@ pub fn page_axis(page: &Page) -> Markup {
 
 /// A lesson's axis: its steps on the timeline's eras and years, the
 /// current one marked by the script (`cur`), each a link to its step.
-pub fn lesson_axis(lesson: &Lesson) -> Markup {
-    let cards: Vec<&Card> = lesson.steps.iter().map(|s| &s.card).collect();
-    let Some((s, rows, height)) = laid_out(&cards) else { return html! {} };
-    html! {
+/// Written mark by mark from cards made again for each pass (the window,
+/// the rows' count, the marks): a tour's steps are never all held as cards.
+pub fn write_lesson_axis<'c, C, I>(
+    out: &mut dyn Write,
+    tl: &Timeline,
+    cards: impl Fn() -> I,
+) -> io::Result<()>
+where
+    C: Deref<Target = Card<'c>>,
+    I: Iterator<Item = C>,
+{
+    if cards().next().is_none() {
+        return Ok(());
+    }
+    let (t0, t1) = window(cards());
+    let s = Scale { t0, t1 };
+    let mut rows = Rows::default();
+    cards().for_each(|c| _ = rows.next(&c, &s));
+    let around = html! {
         section #tl .tl.tl-lesson aria-label="Where the steps lie in time" {
-            svg #tl-svg viewBox={ "0 0 1000 " (num(height, 0)) } role="group"
+            svg #tl-svg viewBox={ "0 0 1000 " (num(height(rows.ends.len()), 0)) } role="group"
                 aria-label="Time axis of the lesson: a mark per step"
                 data-t0=(num(s.t0, 4)) data-t1=(num(s.t1, 4)) {
-                (eras_and_scale(lesson.timeline, &s))
-                g #tl-m {
-                    @for ((n, card), row) in cards.iter().enumerate().zip(&rows) {
-                        (mark(card, &s, TOP + 6.0 + ROW * *row as f64, Some(n + 1)))
-                    }
-                }
+                (eras_and_scale(tl, &s))
+                g #tl-m { (PreEscaped(super::CARDS)) }
                 g #tl-l {}
             }
         }
     }
+    .into_string();
+    let (open, close) = around.rsplit_once(super::CARDS).unwrap_or((&around, ""));
+    out.write_all(open.as_bytes())?;
+    let mut rows = Rows::default();
+    for (n, card) in cards().enumerate() {
+        let y = TOP + 6.0 + ROW * rows.next(&card, &s) as f64;
+        out.write_all(mark(&card, &s, y, Some(n + 1)).into_string().as_bytes())?;
+    }
+    out.write_all(close.as_bytes())
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! The worksheet and its answer key as web pages that print cleanly: a
 //! question stays on one page with its lines to write on.
 
-use maud::{Markup, html};
+use std::io::{self, Write};
 
-use super::{document, other, paragraphs};
+use maud::{Markup, PreEscaped, html};
+
+use super::{CARDS, document, other, paragraphs};
 use crate::document::SOURCE_LANG;
 use crate::document::words::Words;
 use crate::teach::worksheet::Worksheet;
@@ -72,6 +74,40 @@ fn tasks(ws: &Worksheet, words: Words, key: bool) -> Markup {
 }
 
 pub fn worksheet(ws: &Worksheet) -> String {
+    in_memory(|out| write_worksheet(out, ws))
+}
+
+pub fn answer_key(ws: &Worksheet) -> String {
+    in_memory(|out| write_answer_key(out, ws))
+}
+
+/// A page written to memory, which cannot fail (and maud writes only UTF-8).
+fn in_memory(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+    let mut out = Vec::new();
+    let _ = write(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `page` with its placeholders filled in order by `fill` (given each
+/// one's position), as each filling is made: a tour of a million steps
+/// is never held as a page.
+fn write_filled(
+    out: &mut dyn Write,
+    page: &str,
+    mut fill: impl FnMut(&mut dyn Write, usize) -> io::Result<()>,
+) -> io::Result<()> {
+    for (n, part) in page.split(CARDS).enumerate() {
+        if n > 0 {
+            fill(out, n - 1)?;
+        }
+        out.write_all(part.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// The worksheet: the events' dates and titles, the open questions with
+/// lines to write on, then the tasks.
+pub fn write_worksheet(out: &mut dyn Write, ws: &Worksheet) -> io::Result<()> {
     let words = Words::of(ws.lang);
     let (title_before, title_after) = words.around("worksheet_title", "title", &[]);
     let body = html! {
@@ -88,34 +124,41 @@ pub fn worksheet(ws: &Worksheet) -> String {
                 h2 { (words.get("the_events")) }
                 table.events {
                     thead { tr { th { (words.get("step")) } th { (words.get("date_column")) } th { (words.get("event_column")) } } }
-                    tbody {
-                        @for e in &ws.events {
-                            tr { td { (e.number) } td { (words.date(&e.date)) } td dir="auto" { (e.title) } }
-                        }
-                    }
+                    tbody { (PreEscaped(CARDS)) }
                 }
             }
-            @if !ws.open.is_empty() {
+            @if ws.has_open() {
                 section {
                     h2 { (words.get("questions")) }
-                    ol.open {
-                        @for q in &ws.open {
-                            li.task {
-                                span.stepno { (words.fill("step_n", &[("n", &q.step.to_string())])) }
-                                (paragraphs(&q.question, other(q.lang, words)))
-                                div.lines aria-hidden="true" { span {} span {} span {} span {} }
-                            }
-                        }
-                    }
+                    ol.open { (PreEscaped(CARDS)) }
                 }
             }
             (tasks(ws, words, false))
         }
     };
-    document(&words.fill("worksheet_title", &[("title", ws.title)]), words.lang(), words, body)
+    let page =
+        document(&words.fill("worksheet_title", &[("title", ws.title)]), words.lang(), words, body);
+    write_filled(out, &page, |out, n| match n {
+        0 => each(out, ws.events(), |e| {
+            html! {
+                tr { td { (e.number) } td { (words.date(&e.date)) } td dir="auto" { (e.title) } }
+            }
+        }),
+        _ => each(out, ws.open(), |q| {
+            html! {
+                li.task {
+                    span.stepno { (words.fill("step_n", &[("n", &q.step.to_string())])) }
+                    (paragraphs(&q.question, other(q.lang, words)))
+                    div.lines aria-hidden="true" { span {} span {} span {} span {} }
+                }
+            }
+        }),
+    })
 }
 
-pub fn answer_key(ws: &Worksheet) -> String {
+/// The answer key: the open questions with the steps' notes for the
+/// teacher, then the tasks with their answers.
+pub fn write_answer_key(out: &mut dyn Write, ws: &Worksheet) -> io::Result<()> {
     let words = Words::of(ws.lang);
     let (title_before, title_after) = words.around("answer_key_title", "title", &[]);
     let body = html! {
@@ -124,25 +167,45 @@ pub fn answer_key(ws: &Worksheet) -> String {
             p.from { (words.fill("key_note", &[("seed", &ws.seed.to_string())])) }
         }
         main.worksheet {
-            @if !ws.open.is_empty() {
+            @if ws.has_open() {
                 section {
                     h2 { (words.get("questions_with_notes")) }
-                    ol.open {
-                        @for q in &ws.open {
-                            li.task {
-                                span.stepno { (words.fill("step_n", &[("n", &q.step.to_string())])) }
-                                (paragraphs(&q.question, other(q.lang, words)))
-                                @match &q.guide {
-                                    Some(g) => { div.note { h3 { (words.get("teachers_note")) } (paragraphs(g, other(q.guide_lang, words))) } },
-                                    None => { p.empty { (words.get("no_teachers_note")) } },
-                                }
-                            }
-                        }
-                    }
+                    ol.open { (PreEscaped(CARDS)) }
                 }
             }
             (tasks(ws, words, true))
         }
     };
-    document(&words.fill("answer_key_title", &[("title", ws.title)]), words.lang(), words, body)
+    let page = document(
+        &words.fill("answer_key_title", &[("title", ws.title)]),
+        words.lang(),
+        words,
+        body,
+    );
+    write_filled(out, &page, |out, _| {
+        each(out, ws.open(), |q| {
+            html! {
+                li.task {
+                    span.stepno { (words.fill("step_n", &[("n", &q.step.to_string())])) }
+                    (paragraphs(&q.question, other(q.lang, words)))
+                    @match &q.guide {
+                        Some(g) => { div.note { h3 { (words.get("teachers_note")) } (paragraphs(g, other(q.guide_lang, words))) } },
+                        None => { p.empty { (words.get("no_teachers_note")) } },
+                    }
+                }
+            }
+        })
+    })
+}
+
+/// Each item as it is made.
+fn each<T>(
+    out: &mut dyn Write,
+    items: impl Iterator<Item = T>,
+    markup: impl Fn(T) -> Markup,
+) -> io::Result<()> {
+    for item in items {
+        out.write_all(markup(item).into_string().as_bytes())?;
+    }
+    Ok(())
 }
