@@ -76,26 +76,12 @@ fn tour_navigation_stays_in_bounds_and_returns_to_the_same_event() {
 fn notes_are_hidden_until_asked_for_and_the_question_has_its_own_key() {
     let mut app = tour_app(120, 40);
     let tour = app.timeline().tour("new-great-game").expect("tour").clone();
-    let note_start: String = tour
-        .steps
-        .first()
-        .expect("a step")
-        .note()
-        .map(str::to_string)
-        .expect("note")
-        .chars()
-        .take(30)
-        .collect();
-    let question_start: String = tour
-        .steps
-        .first()
-        .expect("a step")
-        .question()
-        .map(str::to_string)
-        .expect("question")
-        .chars()
-        .take(30)
-        .collect();
+    let step = tour.steps.first().expect("a step");
+    let start = |s: Option<&str>, what: &str| -> String {
+        s.unwrap_or_else(|| panic!("a {what}")).chars().take(30).collect()
+    };
+    let note_start = start(step.note(), "note");
+    let question_start = start(step.question(), "question");
     let clean = text(&render(&app));
     assert!(!clean.contains(&note_start), "the projector shows a clean slide:\n{clean}");
     assert!(!clean.contains(&question_start));

@@ -747,9 +747,8 @@ mod tests {
             let mut want: Vec<(usize, &Event)> = events.iter().enumerate().collect();
             want.sort_by_key(|(_, e)| e.date);
             let (ordered, sources) = in_date_order(defs(&events));
-            let ids = |v: &[Event]| v.iter().map(|e| e.id.clone()).collect::<Vec<_>>();
-            let want_ids: Vec<String> = want.iter().map(|(_, e)| e.id.clone()).collect();
-            assert_eq!(ids(&ordered), want_ids, "{n} events");
+            let want_ids: Vec<&str> = want.iter().map(|(_, e)| e.id.as_str()).collect();
+            assert_eq!(ids_of(&ordered), want_ids, "{n} events");
             let want_sources: Vec<Source> =
                 want.iter().map(|&(i, _)| ((i % 3) as u32, i as u32 * 2)).collect();
             assert_eq!(sources, want_sources, "{n} events");

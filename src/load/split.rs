@@ -50,9 +50,12 @@ pub fn parts(text: &str, count: usize) -> Option<Vec<String>> {
         cuts.push((at.i, at.start));
         at.advance();
     }
-    if cuts.len() < 2 {
-        return None;
-    }
+    (cuts.len() >= 2).then(|| assemble(text, &cuts))
+}
+
+/// The parts of `text` cut at `cuts`: each cut's line (from 0) and where it
+/// starts.
+fn assemble(text: &str, cuts: &[(usize, usize)]) -> Vec<String> {
     let mut out = Vec::with_capacity(cuts.len());
     for (n, &(cut, at)) in cuts.iter().enumerate() {
         let start = if n == 0 { 0 } else { at };
@@ -66,7 +69,7 @@ pub fn parts(text: &str, count: usize) -> Option<Vec<String>> {
         part.push_str(&text[start..end]);
         out.push(part);
     }
-    Some(out)
+    out
 }
 
 /// A line of a text, walked to from the one before: the lines of a big file
@@ -337,23 +340,8 @@ mod tests {
             cuts.push(i);
             i += 1;
         }
-        if cuts.len() < 2 {
-            return None;
-        }
-        let mut out = Vec::with_capacity(cuts.len());
-        for (n, &cut) in cuts.iter().enumerate() {
-            let start = if n == 0 { 0 } else { lines[cut] };
-            let end = cuts.get(n + 1).map_or(text.len(), |&next| lines[next]);
-            let mut part = String::with_capacity(end - start + cut + 8);
-            if n > 0 {
-                // Line `cut + 1` (1-based) must stay where it is: blank lines, then `events:`.
-                part.extend(std::iter::repeat_n('\n', cut - 1));
-                part.push_str("events:\n");
-            }
-            part.push_str(&text[start..end]);
-            out.push(part);
-        }
-        Some(out)
+        let cuts: Vec<(usize, usize)> = cuts.into_iter().map(|i| (i, lines[i])).collect();
+        (cuts.len() >= 2).then(|| assemble(text, &cuts))
     }
 
     #[test]

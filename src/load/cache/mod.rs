@@ -168,26 +168,17 @@ impl Cache {
         &self,
         key: Key,
         format: &Format,
-        content: Option<&mut FileContent>,
+        mut content: Option<&mut FileContent>,
         diagnostics: &[Diagnostic],
     ) -> Option<u64> {
         // The events are written one by one after the rest, which holds none.
-        let mut content = content;
         let events = content.as_mut().map(|c| std::mem::take(&mut c.events)).unwrap_or_default();
         let mut sum = None;
         {
             // Serialized as an `Entry` is: a reference is written as what it refers to.
             let head = (format, content.as_deref(), diagnostics);
-            // Written as it is encoded, then the header again with its length and
-            // checksum: a big file's payload is never held.
             let write = |f: &mut fs::File| {
-                f.write_all(&header(key, 0, 0))?;
-                let mut out = Hashed::buffered(&mut *f);
-                split::write(&mut out, &head, &events, |e| e.event.summary.len() > LONG)?;
-                let (len, s) = Hashed::finish(out)?;
-                f.seek(io::SeekFrom::Start(0))?;
-                f.write_all(&header(key, len, s))?;
-                sum = Some(s);
+                sum = Some(write_split(f, key, &head, &events, |e| e.event.summary.len() > LONG)?);
                 Ok(())
             };
             if !self.write_entry(&key.file_name(), write) {
@@ -248,6 +239,26 @@ impl Cache {
             Err(e) => Err(e),
         }
     }
+}
+
+/// Writes the entry for `key` into `f`: a header, then `head` and `items`
+/// (see [`split::write`]) hashed as they are encoded, then the header again
+/// with the payload's length and checksum; a big payload is never held.
+/// The checksum.
+fn write_split<H: Serialize, T: Serialize + Sync>(
+    f: &mut fs::File,
+    key: Key,
+    head: &H,
+    items: &[T],
+    big: impl Fn(&T) -> bool + Sync,
+) -> io::Result<u64> {
+    f.write_all(&header(key, 0, 0))?;
+    let mut out = Hashed::buffered(&mut *f);
+    split::write(&mut out, head, items, big)?;
+    let (len, sum) = Hashed::finish(out)?;
+    f.seek(io::SeekFrom::Start(0))?;
+    f.write_all(&header(key, len, sum))?;
+    Ok(sum)
 }
 
 /// The entry at `path`, mapped.

@@ -12,16 +12,16 @@
 //! timeline) are kept here.
 
 use std::fs;
-use std::io::{self, Seek, SeekFrom, Write};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
-use super::split::{self, Split};
-use super::{Cache, Hashed, Key, checked_payload, header, map, mark_used};
+use super::split::Split;
+use super::{Cache, Key, checked_payload, map, mark_used, write_split};
 use crate::load::diagnostic::Diagnostic;
 use crate::load::format::Format;
+use crate::load::merge::Source;
 use crate::model::{Event, Timeline};
 
 /// One input of a load, as the whole load's key knows it.
@@ -38,10 +38,6 @@ pub struct Whole {
     pub formats: Vec<Format>,
     pub diagnostics: Vec<Diagnostic>,
 }
-
-/// Where one event of a merged timeline is: its file, and its place in the
-/// file's entry (or among the events kept in the whole entry).
-pub type Source = (u32, u32);
 
 /// What the entry holds besides the kept events. The timeline is written
 /// without its events.
@@ -140,10 +136,11 @@ impl Cache {
         // Read in the timeline's order, so that each event's text lies next
         // to its neighbours' for what walks the timeline after (a table of a
         // million rows); read file by file, it is scattered, and costs more.
-        let item = |file: usize, at: usize| match entries.get(file)? {
-            Some(entry) => entry.item(at),
-            None => None,
-        };
+        // Read in the timeline's order, so that each event's text lies next
+        // to its neighbours' for what walks the timeline after (a table of a
+        // million rows); read file by file, it is scattered, and costs more.
+        // The bytes of event `at` of a file with an entry:
+        let bytes = |file: u32, at: u32| entries.get(file as usize)?.as_ref()?.item(at as usize);
         let mut events = Vec::new();
         head.sources
             .par_iter()
@@ -152,20 +149,19 @@ impl Cache {
                 // The bytes of an event a little ahead are asked for now:
                 // they are met scattered, and each wait would be paid in turn.
                 if let Some(&(f, a)) = head.sources.get(k + AHEAD)
-                    && let Some(bytes) = item(f as usize, a as usize)
+                    && let Some(ahead) = bytes(f, a)
                 {
-                    prefetch(bytes);
+                    prefetch(ahead);
                 }
-                let (file, at) = (file as usize, at as usize);
-                match entries.get(file)? {
+                match entries.get(file as usize)? {
                     // An entry's event is the first field of its definition.
-                    Some(entry) => {
+                    Some(_) => {
                         let (mut e, _) =
-                            postcard::take_from_bytes::<Event>(entry.item(at)?).ok()?;
-                        e.origin.file = file;
+                            postcard::take_from_bytes::<Event>(bytes(file, at)?).ok()?;
+                        e.origin.file = file as usize;
                         Some(e)
                     }
-                    None => kept.get(at).cloned(),
+                    None => kept.get(at as usize).cloned(),
                 }
             })
             .collect_into_vec(&mut events);
@@ -203,14 +199,7 @@ impl Cache {
             files,
             sources: &stored,
         };
-        let write = |f: &mut fs::File| -> io::Result<()> {
-            f.write_all(&header(key, 0, 0))?;
-            let mut out = Hashed::buffered(&mut *f);
-            split::write(&mut out, &head, &kept, |_| false)?;
-            let (len, sum) = Hashed::finish(out)?;
-            f.seek(SeekFrom::Start(0))?;
-            f.write_all(&header(key, len, sum))
-        };
+        let write = |f: &mut fs::File| write_split(f, key, &head, &kept, |_| false).map(drop);
         self.write_entry(&file_name(key), write);
     }
 }
