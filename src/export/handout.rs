@@ -120,10 +120,7 @@ fn card_body(out: &mut String, card: &Card, words: Words) {
 
 /// The page's events in order, each with its date, summary and sources.
 pub fn events(page: &Page) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail, and the text is all UTF-8.
-    let _ = write_events(&mut out, page);
-    String::from_utf8_lossy(&out).into_owned()
+    super::in_memory(|out| write_events(out, page))
 }
 
 /// [`events`], each event written as it is made.

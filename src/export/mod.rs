@@ -21,6 +21,15 @@ use std::io::{self, Write};
 
 use crate::query::Query;
 
+/// What `write` writes, as text: a page or file the writers stream, made in
+/// memory for a caller that wants it whole. Writing to memory cannot fail,
+/// and the writers write only UTF-8.
+pub(crate) fn in_memory(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+    let mut out = Vec::new();
+    let _ = write(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Table,

@@ -112,7 +112,7 @@ impl<'a> Worksheet<'a> {
             }
         }
         let choices = kept.iter().filter_map(|q| choice(tl, q, words)).collect();
-        let order = order(tl, tour, seed);
+        let order = order(tl, &pool, seed);
         let matching = matching(tl, &pool, seed);
         Worksheet {
             title: lesson.title,
@@ -174,12 +174,9 @@ fn choice(tl: &Timeline, q: &Question, words: Words) -> Option<Choice> {
 
 /// Events to put in order: not the tour's own (the sheet lists their
 /// dates), but of its years and eras, none overlapping another or closer
-/// than a year to it, and no title that gives its place away.
-fn order(tl: &Timeline, tour: &Tour, seed: u64) -> Option<Order> {
-    // Each event once: a tour may come back to one many times.
-    let mut steps: Vec<usize> = tour.steps.iter().filter_map(|s| tl.event_index(s.event)).collect();
-    steps.sort_unstable();
-    steps.dedup();
+/// than a year to it, and no title that gives its place away. `steps`: the
+/// tour's events, each once.
+fn order(tl: &Timeline, steps: &[usize], seed: u64) -> Option<Order> {
     let first = steps.iter().map(|&i| tl.events[i].date.year).min()?;
     let last = steps.iter().map(|&i| tl.events[i].date.year).max()?;
     let eras: Vec<Option<&str>> =

@@ -387,12 +387,14 @@ fn filters(page: &Page, words: Words) -> Markup {
 /// control characters when it is read).
 const CARDS: &str = "\u{0}steppe-events\u{0}";
 
+/// `page` cut where [`CARDS`] stands: what goes before the cards, and after.
+fn around_cards(page: &str) -> (&str, &str) {
+    page.rsplit_once(CARDS).unwrap_or((page, ""))
+}
+
 /// The handout page of [`write_page`] as text.
 pub fn page(page: &Page) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail, and maud writes only UTF-8.
-    let _ = write_page(&mut out, page);
-    String::from_utf8_lossy(&out).into_owned()
+    crate::export::in_memory(|out| write_page(out, page))
 }
 
 pub fn write_page(out: &mut dyn Write, page: &Page) -> io::Result<()> {
@@ -437,7 +439,7 @@ pub fn write_page(out: &mut dyn Write, page: &Page) -> io::Result<()> {
     // The page around its events, then each event's article as it is made:
     // a page of a million events is never held whole.
     let whole = document(page.title, SOURCE_LANG, words, body);
-    let (head, tail) = whole.rsplit_once(CARDS).unwrap_or((&whole, ""));
+    let (head, tail) = around_cards(&whole);
     out.write_all(head.as_bytes())?;
     for (n, section) in page.sections.iter().enumerate() {
         let open = html! {
@@ -447,7 +449,7 @@ pub fn write_page(out: &mut dyn Write, page: &Page) -> io::Result<()> {
             }
         }
         .into_string();
-        let (open, close) = open.rsplit_once(CARDS).unwrap_or((&open, ""));
+        let (open, close) = around_cards(&open);
         out.write_all(open.as_bytes())?;
         for card in &section.cards {
             let article = html! {
@@ -485,10 +487,7 @@ fn lesson_with(lesson: &Lesson, addon: Option<&class::Addon>) -> String {
     let steps = || -> Box<dyn Iterator<Item = Cow<Step>>> {
         Box::new(lesson.steps.iter().map(Cow::Borrowed))
     };
-    let mut out = Vec::new();
-    // Writing to memory cannot fail, and maud writes only UTF-8.
-    let _ = write_lesson_of(&mut out, lesson, &steps, addon);
-    String::from_utf8_lossy(&out).into_owned()
+    crate::export::in_memory(|out| write_lesson_of(out, lesson, &steps, addon))
 }
 
 /// [`lesson`] of `tour`, each step made as it is written: a tour of a
@@ -575,7 +574,7 @@ fn write_lesson_of(
         (PreEscaped(CARDS))
     };
     let whole = document_with(lesson.title, lesson.title_lang, words, body, addon);
-    let (head, tail) = whole.rsplit_once(CARDS).unwrap_or((&whole, ""));
+    let (head, tail) = around_cards(&whole);
     out.write_all(head.as_bytes())?;
     timeline::write_lesson_axis(out, lesson.timeline, cards)?;
     if let Some(m) = &maps {
@@ -583,7 +582,7 @@ fn write_lesson_of(
     }
     let main = html! { main #lesson tabindex="-1" data-total=(total) { (PreEscaped(CARDS)) } };
     let main = main.into_string();
-    let (open, close) = main.rsplit_once(CARDS).unwrap_or((&main, ""));
+    let (open, close) = around_cards(&main);
     out.write_all(open.as_bytes())?;
     for (n, step) in steps().enumerate() {
         let slide = step_slide(&step, n + 1, total, maps.as_ref(), words);
@@ -648,7 +647,7 @@ fn write_questions(
         }
     };
     let around = around.into_string();
-    let (open, close) = around.rsplit_once(CARDS).unwrap_or((&around, ""));
+    let (open, close) = around_cards(&around);
     out.write_all(open.as_bytes())?;
     for s in steps() {
         if let Some(q) = &s.question {

@@ -263,7 +263,7 @@ where
         }
     }
     .into_string();
-    let (open, close) = around.rsplit_once(super::CARDS).unwrap_or((&around, ""));
+    let (open, close) = super::around_cards(&around);
     out.write_all(open.as_bytes())?;
     let mut rows = Rows::default();
     for (n, card) in cards().enumerate() {

@@ -8,6 +8,7 @@ use maud::{Markup, PreEscaped, html};
 use super::{CARDS, document, other, paragraphs};
 use crate::document::SOURCE_LANG;
 use crate::document::words::Words;
+use crate::export::in_memory;
 use crate::teach::worksheet::Worksheet;
 
 fn letter(n: usize) -> char {
@@ -79,13 +80,6 @@ pub fn worksheet(ws: &Worksheet) -> String {
 
 pub fn answer_key(ws: &Worksheet) -> String {
     in_memory(|out| write_answer_key(out, ws))
-}
-
-/// A page written to memory, which cannot fail (and maud writes only UTF-8).
-fn in_memory(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
-    let mut out = Vec::new();
-    let _ = write(&mut out);
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// `page` with its placeholders filled in order by `fill` (given each
