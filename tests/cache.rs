@@ -65,9 +65,14 @@ fn is_whole(path: &Path) -> bool {
     path.to_string_lossy().ends_with("-all.bin")
 }
 
+/// Whether an entry names the last whole load of some files.
+fn is_last(path: &Path) -> bool {
+    path.to_string_lossy().ends_with("-last.bin")
+}
+
 /// The entries of single files.
 fn file_entries(cache: &Path) -> Vec<(PathBuf, SystemTime)> {
-    entries(cache).into_iter().filter(|(p, _)| !is_whole(p)).collect()
+    entries(cache).into_iter().filter(|(p, _)| !is_whole(p) && !is_last(p)).collect()
 }
 
 fn age(entries: &[(PathBuf, SystemTime)]) {
@@ -89,20 +94,21 @@ fn a_second_run_reads_the_cache_and_says_exactly_what_the_first_said() {
     let t = tl.display().to_string();
     let first = [text(&run(&cache, &["validate", &t])), text(&run(&cache, &["list", &t]))];
     let made = entries(&cache);
-    assert_eq!(made.len(), 5, "one entry a file and one for the whole load: {made:?}");
+    assert_eq!(made.len(), 6, "one entry a file, the whole load and its name: {made:?}");
     assert_eq!(made.iter().filter(|(p, _)| is_whole(p)).count(), 1, "{made:?}");
+    assert_eq!(made.iter().filter(|(p, _)| is_last(p)).count(), 1, "{made:?}");
     assert!(first[0].2.contains("d.yaml:3:"), "{}", first[0].2);
     age(&made);
     let second = [text(&run(&cache, &["validate", &t])), text(&run(&cache, &["list", &t]))];
     assert_eq!(first, second);
     let used = entries(&cache);
-    assert_eq!(used.len(), 5, "nothing new was written");
+    assert_eq!(used.len(), 6, "nothing new was written");
     // The whole load was read; its files' entries are kept as long as it is.
     assert!(used.iter().zip(&made).all(|(u, m)| u.1 > m.1), "every entry was used");
     // Merged otherwise, or the files in another order: another whole load.
     let later = text(&run(&cache, &["validate", "--prefer", "later", &t]));
     assert_eq!(later, first[0]);
-    assert_eq!(entries(&cache).len(), 6, "{:?}", entries(&cache));
+    assert_eq!(entries(&cache).len(), 8, "{:?}", entries(&cache));
     // --no-cache parses again and says the same.
     let fresh = dir.path().join("fresh");
     assert_eq!(text(&run(&fresh, &["validate", "--no-cache", &t])), first[0]);
@@ -126,9 +132,12 @@ fn an_edited_file_is_read_again_and_only_it() {
     assert!(after.1.contains("Event five") && !after.1.contains("Event 5,"), "{}", after.1);
     let now = file_entries(&cache);
     assert_eq!(now.len(), 4, "a new entry for the edited file: {now:?}");
-    assert_eq!(entries(&cache).len(), 6, "and a new whole load");
+    assert_eq!(entries(&cache).len(), 7, "and a new whole load");
     let used = now.iter().filter(|(p, t)| made.iter().any(|(q, s)| q == p && t > s)).count();
     assert_eq!(used, 2, "the two unchanged files came from the cache");
+    // Merged again alone, it says what a merge of every file says.
+    let fresh = dir.path().join("fresh");
+    assert_eq!(after, text(&run(&fresh, &["list", &t, "--format", "csv", "--no-cache"])));
 }
 
 #[test]
@@ -219,8 +228,8 @@ fn steppes_writing_one_cache_at_once_leave_it_whole() {
         .collect();
     assert_eq!(
         names.len(),
-        4,
-        "one entry a file and the whole load, no temporary file left: {names:?}"
+        5,
+        "one entry a file, the whole load and its name, no temporary file left: {names:?}"
     );
     assert!(names.iter().all(|n| !n.starts_with(".tmp")));
     assert_eq!(text(&run(&cache, &["list", &t])), want);
@@ -235,10 +244,10 @@ fn the_cache_command_says_where_and_how_large_and_clears() {
     let (code, out, _) = text(&run(&cache, &["cache"]));
     assert_eq!(code, Some(0));
     assert!(out.contains(&cache.join("steppe").display().to_string()), "{out}");
-    assert!(out.contains("4 entries"), "{out}");
+    assert!(out.contains("5 entries"), "{out}");
     let (code, out, _) = text(&run(&cache, &["cache", "clear"]));
     assert_eq!(code, Some(0));
-    assert!(out.starts_with("removed 4 entries"), "{out}");
+    assert!(out.starts_with("removed 5 entries"), "{out}");
     assert!(entries(&cache).is_empty());
     assert!(text(&run(&cache, &["cache"])).1.contains("0 entries"));
 }

@@ -54,10 +54,7 @@ pub fn merge(
         not_read.extend(content.not_read);
     }
 
-    let mut events = concatenate(per_file);
-    // Broken events still have their references checked, then are dropped.
-    let mut broken: Vec<_> = events.extract_if(.., |(_, e)| !e.complete).collect();
-    same_id_in_one_file(&events, &broken, files, diags);
+    let events = concatenate(per_file);
     let mut dup = Duplicates { files, prefer, diags };
     let countries = dup
         .dedup(
@@ -73,15 +70,7 @@ pub fn merge(
         .0;
     let eras =
         dup.dedup(eras, "era", |e| &e.value.id, |e| (e.file, e.mark), |a, b| a.value == b.value).0;
-    let (mut events, differing) = dup.dedup(
-        events,
-        "event",
-        |e| &e.1.event.id,
-        |e| (e.0, e.1.mark),
-        |a, b| a.1.event.same_definition(&b.1.event),
-    );
-    // A second, different definition is reported as such, and nothing more.
-    broken.extend(differing.into_iter().map(|(f, e)| (f, EventDef { complete: false, ..e })));
+    let (mut events, broken) = dup.sort_out(events);
     let (tours, differing_tours) = dup.dedup(
         tours,
         "tour",
@@ -120,28 +109,15 @@ pub fn merge(
     }
     // Events that name something undeclared: left out like any event with an error.
     let known = Known { countries: &country_codes, actors: &actor_ids, events: &event_ids };
-    let (builtin, not_read) = (refs.builtin, refs.not_read);
-    let checked: Vec<Checked> = events
-        .par_chunks(CHUNK)
-        .chain(broken.par_chunks(CHUNK))
-        .map(|chunk| check_events(chunk, &known, builtin, not_read))
-        .collect();
-    let mut used_actors: HashSet<&str, Fast> = HashSet::default();
-    let mut unresolved = Vec::with_capacity(events.len() + broken.len());
-    for part in checked {
-        refs.diags.extend(part.diags);
-        unresolved.extend(part.unresolved);
-        used_actors.extend(part.used);
-    }
-    unresolved.truncate(events.len());
+    let (unresolved, used_actors) = check_all(&events, &broken, &known, &mut refs);
     // The quotes of each event a tour step names, found without a scan per step.
     let quote_counts: HashMap<&str, usize, Fast> = if tours.is_empty() && differing_tours.is_empty()
     {
         HashMap::default()
     } else {
         let mut counts = HashMap::default();
-        for (_, e) in &events {
-            counts.entry(e.event.id.as_str()).or_insert(e.event.quotes.len());
+        for (id, n) in quote_counts(&events) {
+            counts.entry(id).or_insert(n);
         }
         counts
     };
@@ -219,8 +195,119 @@ pub fn merge(
     (tl, sources)
 }
 
+/// Events, each with its file.
+type Tagged = Vec<(usize, EventDef)>;
+
 /// Events checked at once by one core.
 const CHUNK: usize = 16_384;
+
+impl Duplicates<'_> {
+    /// The checks of events that need no other kind of thing: broken events
+    /// (still to have their references checked, then dropped) are taken
+    /// apart, and an id defined twice is reported. The events kept, and the
+    /// broken ones.
+    fn sort_out(&mut self, mut events: Tagged) -> (Tagged, Tagged) {
+        let mut broken: Vec<_> = events.extract_if(.., |(_, e)| !e.complete).collect();
+        same_id_in_one_file(&events, &broken, self.files, self.diags);
+        let (events, differing) = self.dedup(
+            events,
+            "event",
+            |e| &e.1.event.id,
+            |e| (e.0, e.1.mark),
+            |a, b| a.1.event.same_definition(&b.1.event),
+        );
+        // A second, different definition is reported as such, and nothing more.
+        broken.extend(differing.into_iter().map(|(f, e)| (f, EventDef { complete: false, ..e })));
+        (events, broken)
+    }
+}
+
+/// The references of `events` and of `broken` checked on every core: for
+/// each of `events`, whether it names something undeclared, and the actors
+/// they all name.
+fn check_all<'a>(
+    events: &'a [(usize, EventDef)],
+    broken: &'a [(usize, EventDef)],
+    known: &Known,
+    refs: &mut Refs,
+) -> (Vec<bool>, HashSet<&'a str, Fast>) {
+    let (builtin, not_read) = (refs.builtin, refs.not_read);
+    let checked: Vec<Checked> = events
+        .par_chunks(CHUNK)
+        .chain(broken.par_chunks(CHUNK))
+        .map(|chunk| check_events(chunk, known, builtin, not_read))
+        .collect();
+    let mut used: HashSet<&str, Fast> = HashSet::default();
+    let mut unresolved = Vec::with_capacity(events.len() + broken.len());
+    for part in checked {
+        refs.diags.extend(part.diags);
+        unresolved.extend(part.unresolved);
+        used.extend(part.used);
+    }
+    unresolved.truncate(events.len());
+    (unresolved, used)
+}
+
+/// How many quotes each event has, as a tour step showing one is checked.
+fn quote_counts(events: &[(usize, EventDef)]) -> impl Iterator<Item = (&str, usize)> {
+    events.iter().map(|(_, e)| (e.event.id.as_str(), e.event.quotes.len()))
+}
+
+/// What is known around one file's events: every other file as the last
+/// merge left it, for merging again after that file alone changed.
+pub struct Around<'a> {
+    pub files: &'a [SourceFile],
+    pub prefer: Prefer,
+    pub builtin: bool,
+    pub not_read: &'a HashSet<(String, String)>,
+    pub countries: HashSet<&'a str, Fast>,
+    pub actors: HashSet<&'a str, Fast>,
+    /// The event ids the file's events may name that some file declares.
+    pub events: HashSet<&'a str, Fast>,
+}
+
+/// What the merge makes of one file's events, and what other parts of a
+/// merge see of them.
+pub struct OneFile {
+    /// The events that enter the timeline, in the merge's order before the
+    /// dates are sorted, each with its place among the file's events.
+    pub events: Vec<(Event, u32)>,
+    /// The merge's messages about them, in the order the merge gives them.
+    pub diags: Vec<Diagnostic>,
+    /// The actors they name, sorted.
+    pub used: Vec<String>,
+    /// The tags of those kept, sorted (lane sets name them).
+    pub tags: Vec<String>,
+    /// How many quotes each kept event has, by id, sorted (tour steps show them).
+    pub quotes: Vec<(String, usize)>,
+}
+
+/// The merge's work on the events of `file` alone, as a whole merge does it
+/// when no other file has an event with any of their ids.
+pub fn one_file(file: usize, defs: Vec<EventDef>, around: &Around) -> OneFile {
+    let events: Vec<(usize, EventDef)> =
+        defs.into_iter().zip(0..).map(|(e, at)| (file, EventDef { at, ..e })).collect();
+    let mut diags = Vec::new();
+    let mut dup = Duplicates { files: around.files, prefer: around.prefer, diags: &mut diags };
+    let (mut events, broken) = dup.sort_out(events);
+    let known =
+        Known { countries: &around.countries, actors: &around.actors, events: &around.events };
+    let mut refs = Refs { diags: dup.diags, builtin: around.builtin, not_read: around.not_read };
+    let (unresolved, used) = check_all(&events, &broken, &known, &mut refs);
+    let mut used: Vec<String> = used.into_iter().map(str::to_string).collect();
+    used.sort_unstable();
+    let mut tags: Vec<String> =
+        events.iter().flat_map(|(_, e)| e.event.tags.iter().cloned()).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    let mut quotes: Vec<(String, usize)> =
+        quote_counts(&events).map(|(id, n)| (id.to_string(), n)).collect();
+    quotes.sort_unstable();
+    let mut left_out = unresolved.into_iter();
+    events.retain(|_| !left_out.next().unwrap_or(false));
+    let events = events.into_iter().map(|(_, e)| (e.event, e.at)).collect();
+    OneFile { events, diags, used, tags, quotes }
+}
 
 /// Every file's events in one list, tagged with their file, moved on all cores.
 fn concatenate(per_file: Vec<(usize, Vec<EventDef>)>) -> Vec<(usize, EventDef)> {

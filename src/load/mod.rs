@@ -1,6 +1,7 @@
 //! YAML files → one [`Timeline`], with a [`Report`] of every problem found.
 
 mod acled;
+mod after_edit;
 mod alpha3;
 pub mod cache;
 mod cameo;
@@ -190,6 +191,7 @@ pub fn load_texts_preferring(
     load_inputs(inputs, options, None, &|_| {})
 }
 
+#[derive(Clone)]
 enum Input {
     Path(PathBuf),
     Text(Result<String, String>),
@@ -237,104 +239,72 @@ fn load_inputs(
     // Only a load with files of the user's is kept whole: the bundled
     // timelines alone load in milliseconds.
     let whole_cache = cache.filter(|_| inputs.iter().any(|(_, i)| matches!(i, Input::Path(_))));
+    let shape = cache::shape(&names, &reading, later, builtin);
+    let keys = whole_cache.and_then(|_| input_keys(&inputs, &reading));
     // Unchanged files, merged as before: the whole load comes from the cache.
     if let Some(c) = whole_cache
-        && let Some(keys) = input_keys(&inputs, &reading)
-        && let Some(whole) = c.get_whole(whole_key(&names, &keys, later, builtin), &{
-            // Only a file from disk has an entry of its own.
-            let own = |(k, (_, i)): (&cache::Key, &(String, Input))| {
-                matches!(i, Input::Path(_)).then_some(*k)
-            };
-            keys.iter().zip(&inputs).map(own).collect::<Vec<_>>()
-        })
+        && let Some(keys) = &keys
+        && let whole = whole_key(&names, keys, later, builtin)
+        && let Some(loaded) = c.get_whole(whole, &own_keys(keys, &inputs))
     {
         for (key, (_, input)) in keys.iter().zip(&inputs) {
             if matches!(input, Input::Path(_)) {
                 c.touch(*key);
             }
         }
+        // An edit starts from this load, which may be an older one.
+        c.keep_last(shape, &cache::Last { whole, files: keys.clone() });
+        let whole = loaded;
         return from_whole(inputs, whole, on_progress);
     }
+    let reader = Reader { cache, reading: &reading, columns, import };
+    // One file changed since the last whole load: merged again alone.
+    if let Some(c) = whole_cache
+        && let Some(keys) = &keys
+        && let Some(last) = c.last(shape)
+    {
+        let whole = whole_key(&names, keys, later, builtin);
+        let edit = after_edit::Edit {
+            cache: c,
+            last: &last,
+            keys,
+            whole,
+            prefer: options.prefer,
+            builtin,
+        };
+        if let Some(loaded) = edit.load(&inputs, &reader) {
+            c.put_last(shape, &cache::Last { whole, files: keys.clone() });
+            c.trim();
+            let bytes = inputs.iter().map(|(_, i)| i.size()).sum();
+            on_progress(LoadProgress {
+                files_done: inputs.len(),
+                files_total: inputs.len(),
+                bytes_done: bytes,
+                bytes_total: bytes,
+                events: loaded.timeline.events.len(),
+            });
+            return loaded;
+        }
+    }
     let sizes: Vec<u64> = inputs.iter().map(|(_, i)| i.size()).collect();
-    let files_total = inputs.len();
-    let bytes_total = sizes.iter().sum();
-    let files_done = AtomicUsize::new(0);
-    let bytes_done = AtomicU64::new(0);
-    let events = AtomicUsize::new(0);
-    on_progress(LoadProgress { files_total, bytes_total, ..LoadProgress::default() });
+    let progress = Progress {
+        files_total: inputs.len(),
+        bytes_total: sizes.iter().sum(),
+        files_done: AtomicUsize::new(0),
+        bytes_done: AtomicU64::new(0),
+        events: AtomicUsize::new(0),
+        on_progress,
+    };
+    on_progress(LoadProgress {
+        files_total: progress.files_total,
+        bytes_total: progress.bytes_total,
+        ..LoadProgress::default()
+    });
     let results: Vec<FileResult> = inputs
         .into_par_iter()
         .zip(sizes)
         .enumerate()
-        .map(|(index, ((name, input), size))| {
-            let bundled = matches!(input, Input::Bundled(_));
-            let from_disk = matches!(input, Input::Path(_));
-            let (text, hash, disk, base) = match input {
-                Input::Path(p) => {
-                    let base = p.parent().map(Path::to_path_buf);
-                    let (text, hash) = match read_file(&p, cache.is_some()) {
-                        Ok((text, hash)) => (Ok(text), hash),
-                        Err(e) => (Err(e), None),
-                    };
-                    (text, hash, diagnostic::OnDisk::of(&p), base)
-                }
-                Input::Text(t) => (t, None, None, None),
-                Input::Bundled(t) => {
-                    let hash = cache.map(|_| cache::content_hash(t.as_bytes()));
-                    (Ok(t.to_string()), hash, None, None)
-                }
-            };
-            // Bytes told while one big file is parsed, the rest when it is done.
-            let told = AtomicU64::new(0);
-            let meter = |n: u64| {
-                let before = told
-                    .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |t| Some((t + n).min(size)))
-                    .unwrap_or(size);
-                let n = (before + n).min(size) - before;
-                on_progress(LoadProgress {
-                    files_done: files_done.load(Ordering::Relaxed),
-                    files_total,
-                    bytes_done: bytes_done.fetch_add(n, Ordering::Relaxed) + n,
-                    bytes_total,
-                    events: events.load(Ordering::Relaxed),
-                });
-            };
-            let key = hash.map(|h| cache::Key::of_content(&name, h, &reading));
-            // A file from disk is read from the cache while its text is unchanged.
-            let stored = cache.zip(key).filter(|_| from_disk);
-            let mut result = match stored.and_then(|(c, k)| c.get(k, index)) {
-                Some(entry) => from_cache(name, disk, entry),
-                None => {
-                    let mut r = load_one(index, name, text, disk, (columns, import), &meter);
-                    if let Some((c, k)) = stored {
-                        r.sum = c.put(k, &r.format, r.content.as_mut(), &r.diagnostics);
-                    }
-                    r
-                }
-            };
-            result.key = key;
-            // Pictures are read afresh, cached or not: they are files of their own.
-            if let Some(c) = &mut result.content {
-                pictures::read(c, base.as_deref(), &mut result.diagnostics);
-            }
-            // Every file's events are held until the merge: none with spare room.
-            if let Some(c) = &mut result.content {
-                c.events.shrink_to_fit();
-            }
-            if bundled {
-                result.source.read_as = Some(BUNDLED_LABEL);
-            }
-            let n = result.content.as_ref().map_or(0, |c| c.events.len());
-            let rest = size - told.load(Ordering::Relaxed).min(size);
-            on_progress(LoadProgress {
-                files_done: files_done.fetch_add(1, Ordering::Relaxed) + 1,
-                files_total,
-                bytes_done: bytes_done.fetch_add(rest, Ordering::Relaxed) + rest,
-                bytes_total,
-                events: events.fetch_add(n, Ordering::Relaxed) + n,
-            });
-            result
-        })
+        .map(|(index, ((name, input), size))| reader.read(index, name, input, size, &progress))
         .collect();
     // A whole load is kept when every file has a key and no picture is read
     // beside one: pictures are read afresh each time.
@@ -357,26 +327,157 @@ fn load_inputs(
         report.diagnostics.extend(r.diagnostics);
         contents.extend(r.content);
     }
+    let not_read: Vec<(String, String)> = if whole_cache.is_some() {
+        contents.iter().flat_map(|c| c.not_read.iter().cloned()).collect()
+    } else {
+        Vec::new()
+    };
     let prefer = options.prefer;
     let at_once = crate::memory::GiveBackAtOnce::new();
     let (mut timeline, sources) =
         merge::merge(contents, &report.files, prefer, builtin, &mut report.diagnostics);
     drop(at_once);
-    report.diagnostics.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
+    sort_diagnostics(&mut report.diagnostics);
     if let Some(c) = whole_cache
         && let Some(keys) = keys.filter(|_| !pictures)
         && let Some(sums) = sums
     {
-        let key = whole_key(&names, &keys, later, builtin);
+        let whole = whole_key(&names, &keys, later, builtin);
         let diagnostics = std::mem::take(&mut report.diagnostics);
-        let whole = cache::Whole { timeline, formats, diagnostics };
-        c.put_whole(key, &whole, &sums, &sources);
-        (timeline, report.diagnostics) = (whole.timeline, whole.diagnostics);
+        let kept = cache::Whole { timeline, formats, diagnostics, not_read };
+        c.put_whole(whole, &kept, &sums, &sources);
+        c.put_last(shape, &cache::Last { whole, files: keys });
+        (timeline, report.diagnostics) = (kept.timeline, kept.diagnostics);
     }
     if let Some(c) = cache {
         c.trim();
     }
     finish(timeline, report)
+}
+
+/// A load's messages in the order shown: by file, place and severity, and
+/// otherwise as they were found.
+fn sort_diagnostics(diags: &mut [Diagnostic]) {
+    diags.sort_by_key(|d| (d.file, d.mark.map(|m| (m.line, m.column)), d.severity));
+}
+
+/// Of each input's key, the keys of those that have an entry of their own:
+/// the files from disk.
+fn own_keys(keys: &[cache::Key], inputs: &[(String, Input)]) -> Vec<Option<cache::Key>> {
+    keys.iter().zip(inputs).map(|(k, (_, i))| matches!(i, Input::Path(_)).then_some(*k)).collect()
+}
+
+/// The counts a load reports as its files are read.
+struct Progress<'a> {
+    files_total: usize,
+    bytes_total: u64,
+    files_done: AtomicUsize,
+    bytes_done: AtomicU64,
+    events: AtomicUsize,
+    on_progress: &'a (dyn Fn(LoadProgress) + Sync),
+}
+
+impl Progress<'_> {
+    /// Counts that go nowhere.
+    fn quiet() -> Progress<'static> {
+        Progress {
+            files_total: 0,
+            bytes_total: 0,
+            files_done: AtomicUsize::new(0),
+            bytes_done: AtomicU64::new(0),
+            events: AtomicUsize::new(0),
+            on_progress: &|_| {},
+        }
+    }
+}
+
+/// How the files of one load are read: through the cache, if there is one.
+struct Reader<'a> {
+    cache: Option<&'a cache::Cache>,
+    reading: &'a [(String, String)],
+    columns: &'a [(String, String)],
+    import: &'a ImportFilter,
+}
+
+impl Reader<'_> {
+    /// Reads input `index`, of `size` bytes, from the cache or its text.
+    fn read(
+        &self,
+        index: usize,
+        name: String,
+        input: Input,
+        size: u64,
+        progress: &Progress,
+    ) -> FileResult {
+        let cache = self.cache;
+        let bundled = matches!(input, Input::Bundled(_));
+        let from_disk = matches!(input, Input::Path(_));
+        let (text, hash, disk, base) = match input {
+            Input::Path(p) => {
+                let base = p.parent().map(Path::to_path_buf);
+                let (text, hash) = match read_file(&p, cache.is_some()) {
+                    Ok((text, hash)) => (Ok(text), hash),
+                    Err(e) => (Err(e), None),
+                };
+                (text, hash, diagnostic::OnDisk::of(&p), base)
+            }
+            Input::Text(t) => (t, None, None, None),
+            Input::Bundled(t) => {
+                let hash = cache.map(|_| cache::content_hash(t.as_bytes()));
+                (Ok(t.to_string()), hash, None, None)
+            }
+        };
+        // Bytes told while one big file is parsed, the rest when it is done.
+        let told = AtomicU64::new(0);
+        let meter = |n: u64| {
+            let before = told
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |t| Some((t + n).min(size)))
+                .unwrap_or(size);
+            let n = (before + n).min(size) - before;
+            (progress.on_progress)(LoadProgress {
+                files_done: progress.files_done.load(Ordering::Relaxed),
+                files_total: progress.files_total,
+                bytes_done: progress.bytes_done.fetch_add(n, Ordering::Relaxed) + n,
+                bytes_total: progress.bytes_total,
+                events: progress.events.load(Ordering::Relaxed),
+            });
+        };
+        let key = hash.map(|h| cache::Key::of_content(&name, h, self.reading));
+        // A file from disk is read from the cache while its text is unchanged.
+        let stored = cache.zip(key).filter(|_| from_disk);
+        let mut result = match stored.and_then(|(c, k)| c.get(k, index)) {
+            Some(entry) => from_cache(name, disk, entry),
+            None => {
+                let mut r = load_one(index, name, text, disk, (self.columns, self.import), &meter);
+                if let Some((c, k)) = stored {
+                    r.sum = c.put(k, &r.format, r.content.as_mut(), &r.diagnostics);
+                }
+                r
+            }
+        };
+        result.key = key;
+        // Pictures are read afresh, cached or not: they are files of their own.
+        if let Some(c) = &mut result.content {
+            pictures::read(c, base.as_deref(), &mut result.diagnostics);
+        }
+        // Every file's events are held until the merge: none with spare room.
+        if let Some(c) = &mut result.content {
+            c.events.shrink_to_fit();
+        }
+        if bundled {
+            result.source.read_as = Some(BUNDLED_LABEL);
+        }
+        let n = result.content.as_ref().map_or(0, |c| c.events.len());
+        let rest = size - told.load(Ordering::Relaxed).min(size);
+        (progress.on_progress)(LoadProgress {
+            files_done: progress.files_done.fetch_add(1, Ordering::Relaxed) + 1,
+            files_total: progress.files_total,
+            bytes_done: progress.bytes_done.fetch_add(rest, Ordering::Relaxed) + rest,
+            bytes_total: progress.bytes_total,
+            events: progress.events.fetch_add(n, Ordering::Relaxed) + n,
+        });
+        result
+    }
 }
 
 /// Each input's key in the cache, from its text as it is now; `None` if one
@@ -423,17 +524,7 @@ fn from_whole(
     let bytes_total = inputs.iter().map(|(_, i)| i.size()).sum();
     let files_total = inputs.len();
     for ((name, input), format) in inputs.into_iter().zip(&whole.formats) {
-        let bundled = matches!(input, Input::Bundled(_));
-        let mut source = match input {
-            Input::Path(p) => match diagnostic::OnDisk::of(&p) {
-                Some(disk) => SourceFile::on_disk(name, disk),
-                None => SourceFile::new(name, String::new()),
-            },
-            Input::Bundled(t) => SourceFile::new(name, t.to_string()),
-            Input::Text(t) => SourceFile::new(name, t.unwrap_or_default()),
-        };
-        source.read_as = if bundled { Some(BUNDLED_LABEL) } else { format.label() };
-        report.files.push(source);
+        report.files.push(source_file(name, input, *format));
     }
     let events = whole.timeline.events.len();
     on_progress(LoadProgress {
@@ -444,6 +535,21 @@ fn from_whole(
         events,
     });
     finish(whole.timeline, report)
+}
+
+/// An input as a load read it from the cache, `format` being what it was read as.
+fn source_file(name: String, input: Input, format: Format) -> SourceFile {
+    let bundled = matches!(input, Input::Bundled(_));
+    let mut source = match input {
+        Input::Path(p) => match diagnostic::OnDisk::of(&p) {
+            Some(disk) => SourceFile::on_disk(name, disk),
+            None => SourceFile::new(name, String::new()),
+        },
+        Input::Bundled(t) => SourceFile::new(name, t.to_string()),
+        Input::Text(t) => SourceFile::new(name, t.unwrap_or_default()),
+    };
+    source.read_as = if bundled { Some(BUNDLED_LABEL) } else { format.label() };
+    source
 }
 
 /// The load's result: only the files with something to show keep their text.

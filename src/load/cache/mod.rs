@@ -30,7 +30,15 @@ use super::schema::FileContent;
 
 mod split;
 mod whole;
-pub use whole::{Part, Whole, key as whole_key};
+pub use whole::{Opened, Part, Whole, key as whole_key, shape};
+
+/// The last whole load of some inputs (see [`shape`]): its key and its
+/// files' keys. When one of the files changes, a load starts from it.
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Last {
+    pub whole: Key,
+    pub files: Vec<Key>,
+}
 
 /// What the cache keeps of one file.
 #[derive(Debug, Serialize, Deserialize)]
@@ -47,7 +55,7 @@ pub struct Entry {
 /// The start of every entry.
 const MAGIC: &[u8; 8] = b"steppe\x00c";
 /// Bumped when the layout of an entry changes in a way the build's hash would miss.
-const LAYOUT: u32 = 2;
+const LAYOUT: u32 = 3;
 /// An event with a summary longer than this is measured before it is encoded.
 const LONG: usize = 1 << 16;
 /// The build that writes and reads entries: steppe's version and commit,
@@ -58,7 +66,7 @@ pub const DEFAULT_LIMIT_MB: u64 = 2048;
 
 /// What identifies a file's reading: its text, its name's ending (which can
 /// decide the format) and the options that change what is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Key(u128);
 
 impl Key {
@@ -146,6 +154,14 @@ impl Cache {
 
     /// The entry for `key`, if there is a good one; its file's index becomes `file`.
     pub fn get(&self, key: Key, file: usize) -> Option<Entry> {
+        let entry = self.peek(key, file)?;
+        mark_used(&self.dir.join(key.file_name()));
+        Some(entry)
+    }
+
+    /// [`Cache::get`], leaving the entry as unused as it was: that of a
+    /// file as it was before an edit.
+    pub fn peek(&self, key: Key, file: usize) -> Option<Entry> {
         let path = self.dir.join(key.file_name());
         let bytes = map(&path)?;
         let (payload, sum) = checked_payload(&bytes, key)?;
@@ -158,7 +174,6 @@ impl Cache {
         }
         entry.sum = sum;
         reindex(&mut entry, file);
-        mark_used(&path);
         Some(entry)
     }
 
@@ -199,6 +214,30 @@ impl Cache {
             self.wrote.store(true, Ordering::Relaxed);
         }
         stored
+    }
+
+    /// The last whole load of the inputs of `shape`, if one was kept.
+    pub fn last(&self, shape: Key) -> Option<Last> {
+        let path = self.dir.join(last_name(shape));
+        let bytes = map(&path)?;
+        let (payload, _) = checked_payload(&bytes, shape)?;
+        let last = split::Split::of(payload)?.head()?;
+        mark_used(&path);
+        Some(last)
+    }
+
+    /// Keeps `last` as the last whole load of the inputs of `shape`, unless it is already.
+    pub fn keep_last(&self, shape: Key, last: &Last) {
+        if self.last(shape).is_none_or(|kept| kept != *last) {
+            self.put_last(shape, last);
+        }
+    }
+
+    /// Keeps `last` as the last whole load of the inputs of `shape`.
+    pub fn put_last(&self, shape: Key, last: &Last) {
+        let write =
+            |f: &mut fs::File| write_split(f, shape, last, &[] as &[u8], |_| false).map(drop);
+        self.write_entry(&last_name(shape), write);
     }
 
     /// Marks the entry for `key` as used now, if there is one: the entries of
@@ -259,6 +298,10 @@ fn write_split<H: Serialize, T: Serialize + Sync>(
     f.seek(io::SeekFrom::Start(0))?;
     f.write_all(&header(key, len, sum))?;
     Ok(sum)
+}
+
+fn last_name(shape: Key) -> String {
+    format!("{:032x}-last.bin", shape.0)
 }
 
 /// The entry at `path`, mapped.
@@ -392,9 +435,13 @@ fn reindex(entry: &mut Entry, file: usize) {
 /// Whether `path` is an entry or a temporary file of this cache.
 fn is_ours(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    // A file's entry, a whole load's (`-all.bin`), or a write under way.
+    // A file's entry, a whole load's (`-all.bin`), the last whole load of
+    // some inputs (`-last.bin`), or a write under way.
     name.ends_with(".bin")
-        && (name.len() == 36 || name.ends_with("-all.bin") || name.starts_with(".tmp-"))
+        && (name.len() == 36
+            || name.ends_with("-all.bin")
+            || name.ends_with("-last.bin")
+            || name.starts_with(".tmp-"))
 }
 
 /// The entries: path, size and when each was last used.

@@ -11,6 +11,7 @@
 //! written again. Events of a file with no entry of its own (a bundled
 //! timeline) are kept here.
 
+use std::collections::HashSet;
 use std::fs;
 
 use rayon::prelude::*;
@@ -37,6 +38,9 @@ pub struct Whole {
     pub timeline: Timeline,
     pub formats: Vec<Format>,
     pub diagnostics: Vec<Diagnostic>,
+    /// (list, id) of the items errors kept from being read, in all files:
+    /// a merge after one file changed needs them.
+    pub not_read: Vec<(String, String)>,
 }
 
 /// What the entry holds besides the kept events. The timeline is written
@@ -46,6 +50,7 @@ struct HeadRef<'a> {
     timeline: &'a Timeline,
     formats: &'a [Format],
     diagnostics: &'a [Diagnostic],
+    not_read: &'a [(String, String)],
     /// Each file entry's checksum; `None` for a file whose events are kept here.
     files: &'a [Option<u64>],
     sources: &'a [Source],
@@ -56,6 +61,7 @@ struct Head {
     timeline: Timeline,
     formats: Vec<Format>,
     diagnostics: Vec<Diagnostic>,
+    not_read: Vec<(String, String)>,
     files: Vec<Option<u64>>,
     sources: Vec<Source>,
 }
@@ -71,6 +77,32 @@ pub fn key(parts: &[Part], later: bool, builtin: bool) -> Key {
         h.update(p.name.as_bytes());
         h.update(&[u8::from(p.bundled)]);
         h.update(&p.key.0.to_le_bytes());
+    }
+    Key(h.digest128())
+}
+
+/// What names the inputs of a load apart from their texts: their names, in
+/// order, with whether each is bundled, how they are read and how merged.
+/// The cache keeps the last whole load of each (see [`super::Last`]).
+pub fn shape(
+    parts: &[(String, bool)],
+    reading: &[(String, String)],
+    later: bool,
+    builtin: bool,
+) -> Key {
+    let mut h = Xxh3::new();
+    h.update(b"shape\x00");
+    h.update(&[u8::from(later), u8::from(builtin)]);
+    for (name, bundled) in parts {
+        h.update(&(name.len() as u64).to_le_bytes());
+        h.update(name.as_bytes());
+        h.update(&[u8::from(*bundled)]);
+    }
+    for (a, b) in reading {
+        for part in [a, b] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
     }
     Key(h.digest128())
 }
@@ -100,11 +132,17 @@ impl Cache {
     /// `files` (`None` for an input with none); `None` unless the entry and
     /// every file entry it takes events from are good and as they were.
     pub fn get_whole(&self, key: Key, files: &[Option<Key>]) -> Option<Whole> {
+        self.open_whole(key, files)?.read().map(|(whole, _)| whole)
+    }
+
+    /// The entry of the whole load stored for `key` and the entries of its
+    /// files (see [`Cache::get_whole`]), checked and ready to read.
+    pub fn open_whole(&self, key: Key, files: &[Option<Key>]) -> Option<Opened> {
         let path = self.dir.join(file_name(key));
         let whole = map(&path)?;
         let (payload, _) = checked_payload(&whole, key)?;
-        let split = Split::of(payload)?;
-        let head: Head = split.head()?;
+        let start = payload.as_ptr() as usize - whole.as_ptr() as usize;
+        let head: Head = Split::of(payload)?.head()?;
         if head.files.len() != files.len() || head.formats.len() != files.len() {
             return None;
         }
@@ -119,56 +157,22 @@ impl Cache {
             })
             .collect::<Option<_>>()?;
         // Checked on every core: the checksums read every byte of the files' entries.
-        let entries: Vec<Option<Split>> = maps
-            .par_iter()
+        let entries: Vec<Option<(memmap2::Mmap, usize)>> = maps
+            .into_par_iter()
             .zip(files)
             .zip(&head.files)
             .map(|((map, key), sum)| match (map, key, sum) {
                 (Some(map), Some(key), Some(sum)) => {
-                    let (payload, s) = checked_payload(map, *key)?;
-                    (s == *sum).then(|| Split::of(payload)).flatten().map(Some)
+                    let (payload, s) = checked_payload(&map, *key)?;
+                    Split::of(payload)?;
+                    let start = payload.as_ptr() as usize - map.as_ptr() as usize;
+                    (s == *sum).then_some(Some((map, start)))
                 }
                 (None, _, None) => Some(None),
                 _ => None,
             })
             .collect::<Option<_>>()?;
-        let kept: Vec<Event> = split.items()?;
-        // Read in the timeline's order, so that each event's text lies next
-        // to its neighbours' for what walks the timeline after (a table of a
-        // million rows); read file by file, it is scattered, and costs more.
-        // Read in the timeline's order, so that each event's text lies next
-        // to its neighbours' for what walks the timeline after (a table of a
-        // million rows); read file by file, it is scattered, and costs more.
-        // The bytes of event `at` of a file with an entry:
-        let bytes = |file: u32, at: u32| entries.get(file as usize)?.as_ref()?.item(at as usize);
-        let mut events = Vec::new();
-        head.sources
-            .par_iter()
-            .enumerate()
-            .map(|(k, &(file, at))| {
-                // The bytes of an event a little ahead are asked for now:
-                // they are met scattered, and each wait would be paid in turn.
-                if let Some(&(f, a)) = head.sources.get(k + AHEAD)
-                    && let Some(ahead) = bytes(f, a)
-                {
-                    prefetch(ahead);
-                }
-                match entries.get(file as usize)? {
-                    // An entry's event is the first field of its definition.
-                    Some(_) => {
-                        let (mut e, _) =
-                            postcard::take_from_bytes::<Event>(bytes(file, at)?).ok()?;
-                        e.origin.file = file as usize;
-                        Some(e)
-                    }
-                    None => kept.get(at as usize).cloned(),
-                }
-            })
-            .collect_into_vec(&mut events);
-        let mut timeline = head.timeline;
-        timeline.events = events.into_iter().collect::<Option<_>>()?;
-        mark_used(&path);
-        Some(Whole { timeline, formats: head.formats, diagnostics: head.diagnostics })
+        Some(Opened { path, whole: (whole, start), head, entries })
     }
 
     /// Stores a whole load for `key`: `files` are the checksums of its
@@ -196,12 +200,113 @@ impl Cache {
             timeline: &whole.timeline,
             formats: &whole.formats,
             diagnostics: &whole.diagnostics,
+            not_read: &whole.not_read,
             files,
             sources: &stored,
         };
         let write = |f: &mut fs::File| write_split(f, key, &head, &kept, |_| false).map(drop);
         self.write_entry(&file_name(key), write);
     }
+}
+
+/// A whole load's entry and its files' entries, checked.
+pub struct Opened {
+    path: std::path::PathBuf,
+    /// Each entry mapped, with where its payload starts.
+    whole: (memmap2::Mmap, usize),
+    head: Head,
+    entries: Vec<Option<(memmap2::Mmap, usize)>>,
+}
+
+impl Opened {
+    fn split(&self, file: usize) -> Option<Split<'_>> {
+        let (map, start) = self.entries.get(file)?.as_ref()?;
+        Split::of(map.get(*start..)?)
+    }
+
+    /// Each file entry's checksum, `None` for a file whose events are kept whole.
+    pub fn sums(&self) -> &[Option<u64>] {
+        &self.head.files
+    }
+
+    /// The load, and where each of its events came from: its file, and its
+    /// place among the file's events (for a file with no entry, among the
+    /// events kept here).
+    pub fn read(self) -> Option<(Whole, Vec<Source>)> {
+        let kept: Vec<Event> = Split::of(self.whole.0.get(self.whole.1..)?)?.items()?;
+        let entries: Vec<Option<Split>> =
+            (0..self.entries.len()).map(|f| self.entries[f].as_ref().and(self.split(f))).collect();
+        // Read in the timeline's order, so that each event's text lies next
+        // to its neighbours' for what walks the timeline after (a table of a
+        // million rows); read file by file, it is scattered, and costs more.
+        // The bytes of event `at` of a file with an entry:
+        let bytes = |file: u32, at: u32| entries.get(file as usize)?.as_ref()?.item(at as usize);
+        let sources = &self.head.sources;
+        let mut events = Vec::new();
+        sources
+            .par_iter()
+            .enumerate()
+            .map(|(k, &(file, at))| {
+                // The bytes of an event a little ahead are asked for now:
+                // they are met scattered, and each wait would be paid in turn.
+                if let Some(&(f, a)) = sources.get(k + AHEAD)
+                    && let Some(ahead) = bytes(f, a)
+                {
+                    prefetch(ahead);
+                }
+                match entries.get(file as usize)? {
+                    // An entry's event is the first field of its definition.
+                    Some(_) => {
+                        let (mut e, _) =
+                            postcard::take_from_bytes::<Event>(bytes(file, at)?).ok()?;
+                        e.origin.file = file as usize;
+                        Some(e)
+                    }
+                    None => kept.get(at as usize).cloned(),
+                }
+            })
+            .collect_into_vec(&mut events);
+        let head = self.head;
+        let mut timeline = head.timeline;
+        timeline.events = events.into_iter().collect::<Option<_>>()?;
+        mark_used(&self.path);
+        let whole = Whole {
+            timeline,
+            formats: head.formats,
+            diagnostics: head.diagnostics,
+            not_read: head.not_read,
+        };
+        Some((whole, head.sources))
+    }
+
+    /// Which of `ids` an event of a file other than `skip` has, as its
+    /// entry keeps it (read or broken); `None` if a file has no entry.
+    pub fn ids_elsewhere(&self, skip: usize, ids: &HashSet<&[u8]>) -> Option<HashSet<Vec<u8>>> {
+        (0..self.entries.len())
+            .into_par_iter()
+            .filter(|&f| f != skip)
+            .map(|f| {
+                let split = self.split(f)?;
+                let mut found = HashSet::new();
+                for i in 0..split.len() {
+                    let id = first_string(split.item(i)?)?;
+                    if ids.contains(id) {
+                        found.insert(id.to_vec());
+                    }
+                }
+                Some(found)
+            })
+            .try_reduce(HashSet::new, |mut a, b| {
+                a.extend(b);
+                Some(a)
+            })
+    }
+}
+
+/// The first field of an encoded event, its id: a length, then the bytes.
+fn first_string(bytes: &[u8]) -> Option<&[u8]> {
+    let (len, rest) = postcard::take_from_bytes::<u64>(bytes).ok()?;
+    rest.get(..usize::try_from(len).ok()?)
 }
 
 #[cfg(test)]
@@ -259,7 +364,8 @@ mod tests {
         let timeline =
             Timeline { title: Some("T".into()), events: merged.clone(), ..Timeline::default() };
         let diagnostics = vec![Diagnostic::warning(1, None, "a warning")];
-        let whole = Whole { timeline, formats: vec![Format::Yaml, Format::Yaml], diagnostics };
+        let formats = vec![Format::Yaml, Format::Yaml];
+        let whole = Whole { timeline, formats, diagnostics, not_read: Vec::new() };
         let key = Key(99);
         cache.put_whole(key, &whole, &[Some(sum), None], &sources);
         (cache, key, vec![Some(k0), None], merged)

@@ -1,0 +1,425 @@
+//! A load after one file changed since the last whole load of the same
+//! files (see [`cache::Last`]): the other files' events are read from the
+//! cache in their merged order, and only the changed file's events are
+//! merged again, among what the others declare.
+//!
+//! It is taken only where it gives what a merge of every file would: the
+//! file declares the same things at the same places (only its events
+//! changed); its events keep their ids, which no other file's events have;
+//! they name the same actors and, where lane sets or tours look at them,
+//! have the same tags and quotes; and every event they relate to is
+//! declared (the message for one that is not suggests the nearest of all
+//! ids). Otherwise every file is merged, as on a first load.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::cache::{self, Cache, Key, Last};
+use super::merge::{self, Around};
+use super::schema::EventDef;
+use super::{
+    Diagnostic, Input, Loaded, Prefer, Progress, Reader, Report, finish, sort_diagnostics,
+    source_file,
+};
+use crate::model::Event;
+
+/// One load of files whose last whole load is `last`.
+pub struct Edit<'a> {
+    pub cache: &'a Cache,
+    pub last: &'a Last,
+    /// The inputs' keys now.
+    pub keys: &'a [Key],
+    /// The key of the whole load it makes.
+    pub whole: Key,
+    pub prefer: Prefer,
+    pub builtin: bool,
+}
+
+impl Edit<'_> {
+    /// The load of `inputs` when exactly one of them changed since the last
+    /// whole load and the change allows it (see above); `None` otherwise.
+    pub fn load(&self, inputs: &[(String, Input)], reader: &Reader) -> Option<Loaded> {
+        let (keys, last) = (self.keys, self.last);
+        if last.files.len() != keys.len() || last.whole == self.whole {
+            return None;
+        }
+        let mut changed = (0..keys.len()).filter(|&i| keys[i] != last.files[i]);
+        let (Some(f), None) = (changed.next(), changed.next()) else { return None };
+        // Every file has an entry of its own, so every event's id can be read.
+        if !inputs.iter().all(|(_, i)| matches!(i, Input::Path(_))) {
+            return None;
+        }
+        let mut before: Vec<Option<Key>> = keys.iter().copied().map(Some).collect();
+        before[f] = Some(last.files[f]);
+        let opened = self.cache.open_whole(last.whole, &before)?;
+        let old = self.cache.peek(last.files[f], f)?;
+        let (name, input) = &inputs[f];
+        let quiet = Progress::quiet();
+        let new = reader.read(f, name.clone(), input.clone(), input.size(), &quiet);
+        if new.key != Some(keys[f]) || new.format != old.format {
+            return None;
+        }
+        let sum = new.sum?;
+        let (mut old_content, mut new_content) = (old.content?, new.content?);
+        let old_defs = std::mem::take(&mut old_content.events);
+        let new_defs = std::mem::take(&mut new_content.events);
+        // Pictures are read afresh on every load: such a load is never kept whole.
+        if new_defs.iter().any(|d| d.picture.is_some()) {
+            return None;
+        }
+        // The same declarations at the same places: whatever the merge made
+        // of them is as it was.
+        if postcard::to_allocvec(&old_content).ok()? != postcard::to_allocvec(&new_content).ok()? {
+            return None;
+        }
+        let ids = ids(&old_defs)?;
+        if ids != self::ids(&new_defs)? {
+            return None;
+        }
+        let related: HashSet<String> = old_defs
+            .iter()
+            .chain(&new_defs)
+            .flat_map(|d| d.event.related.iter())
+            .filter(|id| !ids.contains(id.as_str()))
+            .cloned()
+            .collect();
+        let wanted: HashSet<&[u8]> = ids.iter().chain(&related).map(|s| s.as_bytes()).collect();
+        let found = opened.ids_elsewhere(f, &wanted)?;
+        if ids.iter().any(|id| found.contains(id.as_bytes())) {
+            return None;
+        }
+        let mut sums = opened.sums().to_vec();
+        *sums.get_mut(f)? = Some(sum);
+        let (before, mut sources) = opened.read()?;
+        let not_read: HashSet<(String, String)> = before.not_read.iter().cloned().collect();
+        let undeclared = |id: &String| {
+            !found.contains(id.as_bytes()) && !not_read.contains(&("events".into(), id.clone()))
+        };
+        if related.iter().any(undeclared) {
+            return None;
+        }
+        let files: Vec<_> = inputs
+            .iter()
+            .zip(&before.formats)
+            .map(|((name, input), format)| source_file(name.clone(), input.clone(), *format))
+            .collect();
+        let tl = &before.timeline;
+        let around = Around {
+            files: &files,
+            prefer: self.prefer,
+            builtin: self.builtin,
+            not_read: &not_read,
+            countries: tl.countries.iter().map(|c| c.code.as_str()).collect(),
+            actors: tl.actors.iter().map(|a| a.id.as_str()).collect(),
+            events: ids.iter().chain(&related).map(String::as_str).collect(),
+        };
+        let was = merge::one_file(f, old_defs, &around);
+        let now = merge::one_file(f, new_defs, &around);
+        let tags_count = !tl.lanes.is_empty();
+        let quotes_count = !tl.tours.is_empty();
+        if was.used != now.used
+            || (tags_count && was.tags != now.tags)
+            || (quotes_count && was.quotes != now.quotes)
+        {
+            return None;
+        }
+        let diagnostics = diagnostics(before.diagnostics, f, (&old.diagnostics, was.diags), {
+            new.diagnostics.into_iter().chain(now.diags)
+        })?;
+        let mut timeline = before.timeline;
+        let events = std::mem::take(&mut timeline.events);
+        (timeline.events, sources) = in_place(events, sources, f, now.events)?;
+        let whole = cache::Whole {
+            timeline,
+            formats: before.formats,
+            diagnostics,
+            not_read: before.not_read,
+        };
+        self.cache.put_whole(self.whole, &whole, &sums, &sources);
+        for key in keys {
+            self.cache.touch(*key);
+        }
+        let report = Report { files, diagnostics: whole.diagnostics };
+        #[cfg(test)]
+        TAKEN.set(TAKEN.get() + 1);
+        Some(finish(whole.timeline, report))
+    }
+}
+
+/// The ids of `defs`; `None` if one has none (a merge would take those
+/// alike across files).
+fn ids(defs: &[EventDef]) -> Option<HashSet<String>> {
+    defs.iter().map(|d| Some(d.event.id.clone()).filter(|id| !id.is_empty())).collect()
+}
+
+/// A load's messages, `before` with those of file `f`'s reading and of the
+/// merge of its events (`was`) replaced by `now` (its reading's first).
+/// `None` if one of `was` is not among `before`.
+fn diagnostics(
+    before: Vec<Diagnostic>,
+    f: usize,
+    was: (&[Diagnostic], Vec<Diagnostic>),
+    now: impl Iterator<Item = Diagnostic>,
+) -> Option<Vec<Diagnostic>> {
+    type Id<'a> = (Option<super::Mark>, super::Severity, &'a str, Option<&'a str>, Option<&'a str>);
+    fn id(d: &Diagnostic) -> Id<'_> {
+        (d.mark, d.severity, d.message.as_str(), d.help.as_deref(), d.note.as_deref())
+    }
+    let (mine, mut all): (Vec<Diagnostic>, Vec<Diagnostic>) =
+        before.into_iter().partition(|d| d.file == f);
+    let mut gone: BTreeMap<Id, usize> = BTreeMap::new();
+    for d in was.0.iter().chain(&was.1) {
+        *gone.entry(id(d)).or_default() += 1;
+    }
+    // What the merge said of the file's declarations stays: after its
+    // reading's messages, as the merge's always come.
+    let stays: Vec<bool> = mine
+        .iter()
+        .map(|d| match gone.get_mut(&id(d)) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .collect();
+    if gone.values().any(|&n| n > 0) {
+        return None;
+    }
+    let kept = mine.into_iter().zip(stays).filter_map(|(d, stays)| stays.then_some(d));
+    all.extend(now);
+    all.extend(kept);
+    sort_diagnostics(&mut all);
+    Some(all)
+}
+
+/// The merged events `events`, from `sources`, with those of file `f`
+/// replaced by `mine` (in the merge's order, each with its place in the
+/// file), put among them by date as a merge of every file would. `None` if
+/// the order is not one of dates and files alone (a later definition took an
+/// earlier file's place).
+fn in_place(
+    events: Vec<Event>,
+    sources: Vec<merge::Source>,
+    f: usize,
+    mut mine: Vec<(Event, u32)>,
+) -> Option<(Vec<Event>, Vec<merge::Source>)> {
+    let f = u32::try_from(f).ok()?;
+    let key = |i: usize| Some((events.get(i)?.date, sources.get(i)?.0));
+    if events.len() != sources.len() || (1..events.len()).any(|i| key(i - 1) > key(i)) {
+        return None;
+    }
+    mine.sort_by_key(|(e, _)| e.date);
+    let mut mine = mine.into_iter().peekable();
+    let total = events.len() + mine.len();
+    let (mut out, mut from) = (Vec::with_capacity(total), Vec::with_capacity(total));
+    for (e, s) in events.into_iter().zip(sources) {
+        if s.0 == f {
+            continue;
+        }
+        while let Some((m, _)) = mine.peek()
+            && (m.date, f) < (e.date, s.0)
+        {
+            let Some((m, at)) = mine.next() else { break };
+            out.push(m);
+            from.push((f, at));
+        }
+        out.push(e);
+        from.push(s);
+    }
+    for (m, at) in mine {
+        out.push(m);
+        from.push((f, at));
+    }
+    Some((out, from))
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many loads on this thread merged one file again alone.
+    static TAKEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use super::*;
+    use crate::load::{Sources, load_sources};
+
+    const A: &str = "\
+title: Edits
+countries:
+  - {code: KZ, name: Kazakhstan}
+  - {code: RU, name: Russia}
+  - {code: CN, name: China}
+actors:
+  - {id: putin, name: Vladimir Putin, country: RU}
+  - {id: xi, name: Xi Jinping, country: CN}
+  - {id: nobody, name: Nobody, country: KZ}
+lanes:
+  - id: powers
+    title: Powers
+    members: [RU, CN, tag:energy]
+tours:
+  - id: tour
+    title: A tour
+    steps:
+      - event: b-2
+        quote: 1
+      - event: a-1
+      - event: c-1
+events:
+  - {id: a-1, date: 1991, title: A one, countries: [KZ], sources: [https://example.org/a1], related: [b-3]}
+  - {id: a-2, date: 2001, title: A two, countries: [RU], actors: [putin], sources: [https://example.org/a2]}
+";
+
+    const B: &str = "\
+events:
+  - {id: b-1, date: 1995, title: B one, countries: [KZ], actors: [putin], tags: [energy], sources: [https://example.org/b1]}
+  - id: b-2
+    date: 2001
+    title: B two
+    countries: [CN]
+    actors: [xi]
+    quotes:
+      - {text: Words, by: xi}
+    sources: [https://example.org/b2]
+  - {id: b-3, date: 2005, title: B three, countries: [KZ, RU], sources: [https://example.org/b3]}
+  - {id: b-4, date: 2010, title: B four, countries: [CN], sources: [https://example.org/b4]}
+  - {id: b-5, date: 2010, title: B five, countries: [RU], related: [a-2], sources: [https://example.org/b5]}
+  - {id: b-6, date: 2015, title: B six, countries: [KZ]}
+";
+
+    const C: &str = "\
+events:
+  - {id: c-1, date: 2001, title: C one, countries: [KZ], related: [b-4], sources: [https://example.org/c1]}
+  - {id: c-2, date: 2010, title: C two, countries: [XX], sources: [https://example.org/c2]}
+  - {id: c-3, date: 1995, title: C three, countries: [RU], actors: [xi], sources: [https://example.org/c3]}
+";
+
+    fn sources(dir: &Path, cache: bool) -> Sources {
+        Sources { cache: cache.then(|| dir.join("cache")), ..Sources::paths(&[dir.join("tl")]) }
+    }
+
+    /// What a load shows, to compare one with another.
+    fn shown(loaded: &Loaded) -> String {
+        let files: Vec<_> = loaded.report.files.iter().map(|f| (&f.name, f.read_as)).collect();
+        format!("{:#?}\n{:#?}\n{files:?}", loaded.timeline, loaded.report.diagnostics)
+    }
+
+    /// Loads `b` after loading `B` with the cache: the same as a load
+    /// without it; and whether `b` was merged again alone.
+    fn after(b: &str, prefer: Prefer, c: &str) -> bool {
+        after_with(A, b, prefer, c)
+    }
+
+    /// [`A`] without its tour and lane set.
+    fn plain() -> String {
+        let (head, rest) = A.split_once("lanes:").expect("lanes");
+        let (_, events) = rest.split_once("events:").expect("events");
+        format!("{head}events:{events}")
+    }
+
+    fn after_with(a: &str, b: &str, prefer: Prefer, c: &str) -> bool {
+        let dir = tempfile::tempdir().expect("a directory");
+        let tl = dir.path().join("tl");
+        fs::create_dir_all(&tl).expect("made");
+        fs::write(tl.join("a.yaml"), a).expect("written");
+        fs::write(tl.join("b.yaml"), B).expect("written");
+        fs::write(tl.join("c.yaml"), c).expect("written");
+        let with = Sources { prefer, ..sources(dir.path(), true) };
+        let without = Sources { prefer, ..sources(dir.path(), false) };
+        let first = load_sources(&with, &|_| {});
+        assert_eq!(shown(&first), shown(&load_sources(&without, &|_| {})));
+        fs::write(tl.join("b.yaml"), b).expect("written");
+        let taken = TAKEN.get();
+        let edited = load_sources(&with, &|_| {});
+        let taken = TAKEN.get() > taken;
+        assert_eq!(shown(&edited), shown(&load_sources(&without, &|_| {})), "after {b}");
+        // And the load it kept reads back the same.
+        assert_eq!(shown(&load_sources(&with, &|_| {})), shown(&edited));
+        taken
+    }
+
+    fn edit(from: &str, to: &str) -> String {
+        assert!(B.contains(from), "{from}");
+        B.replacen(from, to, 1)
+    }
+
+    #[test]
+    fn events_that_keep_their_ids_and_names_are_merged_again_alone() {
+        let same = |from: &str, to: &str| after(&edit(from, to), Prefer::Neither, C);
+        assert!(same("title: B one", "title: B one edited"));
+        // Moved among another file's events of the same date.
+        assert!(same("date: 2005", "date: 2010"));
+        assert!(same("date: 1995", "date: 2010-06"));
+        // Warnings and errors come and go with the events.
+        assert!(same(", sources: [https://example.org/b3]", ""));
+        assert!(same(
+            "countries: [CN], sources: [https://example.org/b4]",
+            "countries: [XX], sources: [https://example.org/b4]"
+        ));
+        assert!(same(
+            "{id: b-6, date: 2015, title: B six, countries: [KZ]}",
+            "{id: b-6, date: 2015, title: B six, countries: [KZ], sources: [https://example.org/b6]}"
+        ));
+        assert!(same("related: [a-2]", "related: [a-2, c-2, c-1]"));
+        // Broken, and defined twice: with no tour to show their quotes.
+        let plain =
+            |from: &str, to: &str| after_with(&plain(), &edit(from, to), Prefer::Neither, C);
+        assert!(plain("{id: b-6, date: 2015,", "{id: b-6,"));
+        assert!(plain("  - {id: b-6", "  - {id: b-6, date: 2016, title: Again}\n  - {id: b-6"));
+        assert!(plain("tags: [energy]", "tags: [gas]"));
+        // With one, they could change what its steps show.
+        assert!(!same("{id: b-6, date: 2015,", "{id: b-6,"));
+    }
+
+    #[test]
+    fn other_edits_merge_every_file() {
+        let same = |from: &str, to: &str| after(&edit(from, to), Prefer::Neither, C);
+        // A new id, one another file has, one nothing has.
+        assert!(!same("id: b-6", "id: b-7"));
+        assert!(!same("id: b-6", "id: c-3"));
+        assert!(!same("related: [a-2]", "related: [a-2, nowhere]"));
+        // Other actors named, a lane's tag gone, a tour's quote gone.
+        assert!(!same("actors: [putin], tags", "actors: [xi], tags"));
+        assert!(!same("tags: [energy]", "tags: [gas]"));
+        assert!(!same("      - {text: Words, by: xi}\n", ""));
+        // A declaration of its own.
+        assert!(!same("events:\n", "countries:\n  - {code: TM, name: Turkmenistan}\nevents:\n"));
+    }
+
+    #[test]
+    fn a_later_definition_in_another_files_place_merges_every_file() {
+        let c = C.replace(
+            "{id: c-3, date: 1995, title: C three",
+            "{id: a-1, date: 1995, title: C three",
+        );
+        assert!(!after(&edit("title: B one", "title: B one edited"), Prefer::Later, &c));
+        assert!(after(&edit("title: B one", "title: B one edited"), Prefer::Later, C));
+    }
+
+    #[test]
+    fn edit_after_edit() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let tl = dir.path().join("tl");
+        fs::create_dir_all(&tl).expect("made");
+        for (name, text) in [("a.yaml", A), ("b.yaml", B), ("c.yaml", C)] {
+            fs::write(tl.join(name), text).expect("written");
+        }
+        let with = sources(dir.path(), true);
+        load_sources(&with, &|_| {});
+        let mut b = B.to_string();
+        for (from, to) in
+            [("B one", "B first"), ("date: 2005", "date: 1990"), ("B two", "B second")]
+        {
+            b = b.replacen(from, to, 1);
+            fs::write(tl.join("b.yaml"), &b).expect("written");
+            let taken = TAKEN.get();
+            let edited = load_sources(&with, &|_| {});
+            assert_eq!(TAKEN.get(), taken + 1, "{from}");
+            assert_eq!(shown(&edited), shown(&load_sources(&sources(dir.path(), false), &|_| {})));
+        }
+    }
+}
