@@ -247,7 +247,7 @@ mod tests {
     use super::*;
     use crate::load::{Sources, load_sources};
 
-    const A: &str = "\
+    const HEAD: &str = "\
 title: Edits
 countries:
   - {code: KZ, name: Kazakhstan}
@@ -257,10 +257,16 @@ actors:
   - {id: putin, name: Vladimir Putin, country: RU}
   - {id: xi, name: Xi Jinping, country: CN}
   - {id: nobody, name: Nobody, country: KZ}
+";
+
+    const LANES: &str = "\
 lanes:
   - id: powers
     title: Powers
     members: [RU, CN, tag:energy]
+";
+
+    const TOURS: &str = "\
 tours:
   - id: tour
     title: A tour
@@ -269,12 +275,26 @@ tours:
         quote: 1
       - event: a-1
       - event: c-1
+";
+
+    const A_EVENTS: &str = "\
 events:
   - {id: a-1, date: 1991, title: A one, countries: [KZ], sources: [https://example.org/a1], related: [b-3]}
   - {id: a-2, date: 2001, title: A two, countries: [RU], actors: [putin], sources: [https://example.org/a2]}
 ";
 
+    /// The first file: declarations, perhaps lane sets and a tour, and `events`.
+    fn a(lanes: bool, tours: bool, events: &str) -> String {
+        let lanes = if lanes { LANES } else { "" };
+        let tours = if tours { TOURS } else { "" };
+        format!("{HEAD}{lanes}{tours}{events}")
+    }
+
     const B: &str = "\
+countries:
+  - {code: KZ, name: Qazaqstan}
+actors:
+  - {id: lonely, name: Lonely, country: KZ}
 events:
   - {id: b-1, date: 1995, title: B one, countries: [KZ], actors: [putin], tags: [energy], sources: [https://example.org/b1]}
   - id: b-2
@@ -311,32 +331,35 @@ events:
     /// Loads `b` after loading `B` with the cache: the same as a load
     /// without it; and whether `b` was merged again alone.
     fn after(b: &str, prefer: Prefer, c: &str) -> bool {
-        after_with(A, b, prefer, c)
+        after_with(&a(true, true, A_EVENTS), b, prefer, c)
     }
 
-    /// [`A`] without its tour and lane set.
+    /// The first file without its tour and lane set.
     fn plain() -> String {
-        let (head, rest) = A.split_once("lanes:").expect("lanes");
-        let (_, events) = rest.split_once("events:").expect("events");
-        format!("{head}events:{events}")
+        a(false, false, A_EVENTS)
     }
 
     fn after_with(a: &str, b: &str, prefer: Prefer, c: &str) -> bool {
+        edited(a, (B, b), prefer, c)
+    }
+
+    /// [`after`], with `b` changed from `b.0` to `b.1`.
+    fn edited(a: &str, b: (&str, &str), prefer: Prefer, c: &str) -> bool {
         let dir = tempfile::tempdir().expect("a directory");
         let tl = dir.path().join("tl");
         fs::create_dir_all(&tl).expect("made");
         fs::write(tl.join("a.yaml"), a).expect("written");
-        fs::write(tl.join("b.yaml"), B).expect("written");
+        fs::write(tl.join("b.yaml"), b.0).expect("written");
         fs::write(tl.join("c.yaml"), c).expect("written");
         let with = Sources { prefer, ..sources(dir.path(), true) };
         let without = Sources { prefer, ..sources(dir.path(), false) };
         let first = load_sources(&with, &|_| {});
         assert_eq!(shown(&first), shown(&load_sources(&without, &|_| {})));
-        fs::write(tl.join("b.yaml"), b).expect("written");
+        fs::write(tl.join("b.yaml"), b.1).expect("written");
         let taken = TAKEN.get();
         let edited = load_sources(&with, &|_| {});
         let taken = TAKEN.get() > taken;
-        assert_eq!(shown(&edited), shown(&load_sources(&without, &|_| {})), "after {b}");
+        assert_eq!(shown(&edited), shown(&load_sources(&without, &|_| {})), "after {}", b.1);
         // And the load it kept reads back the same.
         assert_eq!(shown(&load_sources(&with, &|_| {})), shown(&edited));
         taken
@@ -387,7 +410,7 @@ events:
         assert!(!same("tags: [energy]", "tags: [gas]"));
         assert!(!same("      - {text: Words, by: xi}\n", ""));
         // A declaration of its own.
-        assert!(!same("events:\n", "countries:\n  - {code: TM, name: Turkmenistan}\nevents:\n"));
+        assert!(!same("countries:\n", "countries:\n  - {code: TM, name: Turkmenistan}\n"));
     }
 
     #[test]
@@ -405,7 +428,7 @@ events:
         let dir = tempfile::tempdir().expect("a directory");
         let tl = dir.path().join("tl");
         fs::create_dir_all(&tl).expect("made");
-        for (name, text) in [("a.yaml", A), ("b.yaml", B), ("c.yaml", C)] {
+        for (name, text) in [("a.yaml", &plain()[..]), ("b.yaml", B), ("c.yaml", C)] {
             fs::write(tl.join(name), text).expect("written");
         }
         let with = sources(dir.path(), true);
@@ -421,5 +444,123 @@ events:
             assert_eq!(TAKEN.get(), taken + 1, "{from}");
             assert_eq!(shown(&edited), shown(&load_sources(&sources(dir.path(), false), &|_| {})));
         }
+    }
+
+    /// One event as generated: ids drawn from few, some shared between files.
+    #[derive(Debug, Clone)]
+    struct Ev {
+        id: (bool, u8),
+        year: Option<u8>,
+        title: u8,
+        country: u8,
+        actor: Option<u8>,
+        tag: Option<u8>,
+        related: Option<(char, u8)>,
+        sourced: bool,
+        quotes: u8,
+    }
+
+    fn ev() -> impl proptest::strategy::Strategy<Value = Ev> {
+        use proptest::prelude::*;
+        (
+            (prop::bool::weighted(0.1), 0..5u8),
+            prop::option::weighted(0.9, 0..4u8),
+            0..3u8,
+            0..4u8,
+            prop::option::of(0..3u8),
+            prop::option::of(0..3u8),
+            prop::option::weighted(0.3, (prop::sample::select(vec!['a', 'b', 'c']), 0..6u8)),
+            prop::bool::weighted(0.8),
+            0..3u8,
+        )
+            .prop_map(
+                |(id, year, title, country, actor, tag, related, sourced, quotes)| Ev {
+                    id,
+                    year,
+                    title,
+                    country,
+                    actor,
+                    tag,
+                    related,
+                    sourced,
+                    quotes,
+                },
+            )
+    }
+
+    /// The YAML of a file of events, `file` naming their ids.
+    fn events(file: char, evs: &[Ev]) -> String {
+        let mut s = String::from("events:\n");
+        for e in evs {
+            let id =
+                if e.id.0 { format!("s-{}", e.id.1 % 2) } else { format!("{file}-{}", e.id.1) };
+            s.push_str(&format!("  - {{id: {id}, title: T{}", e.title));
+            if let Some(y) = e.year {
+                s.push_str(&format!(", date: {}", 1990 + u32::from(y)));
+            }
+            s.push_str(&format!(", countries: [{}]", ["KZ", "RU", "XX", "KZ"][e.country as usize]));
+            if let Some(a) = e.actor {
+                s.push_str(&format!(", actors: [{}]", ["putin", "xi", "ghost"][a as usize]));
+            }
+            if let Some(t) = e.tag {
+                s.push_str(&format!(", tags: [{}]", ["energy", "gas", "trade"][t as usize]));
+            }
+            if let Some((f, n)) = e.related {
+                s.push_str(&format!(", related: [{f}-{n}]"));
+            }
+            if e.sourced {
+                s.push_str(", sources: [https://example.org/s]");
+            }
+            if e.quotes > 0 {
+                let q = vec!["{text: W, by: xi}"; e.quotes as usize].join(", ");
+                s.push_str(&format!(", quotes: [{q}]"));
+            }
+            s.push_str("}\n");
+        }
+        s
+    }
+
+    /// Files of random events, one of them edited, some of the edits keeping
+    /// its ids: the load after the edit is always what a load without the
+    /// cache gives, and enough of them merge the file alone to count.
+    #[test]
+    fn any_edit_gives_what_a_merge_of_every_file_gives() {
+        use proptest::prelude::*;
+        use proptest::test_runner::{Config, TestRunner};
+        let evs = || prop::collection::vec(ev(), 0..7);
+        let flag = any::<bool>;
+        let case = (evs(), evs(), evs(), evs(), flag(), flag(), flag(), flag(), flag());
+        let mut runner = TestRunner::new(Config { cases: 150, ..Config::default() });
+        let (taken, cases) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
+        let result =
+            runner.run(&case, |(a_evs, b, mut b2, c, keep, tours, lanes, later, declares)| {
+                if keep {
+                    // Their dates, titles, countries and sources change; what
+                    // other files' declarations look at stays.
+                    let changed = |(e, f): (&Ev, &Ev)| Ev {
+                        year: f.year,
+                        title: f.title,
+                        country: f.country,
+                        sourced: f.sourced,
+                        ..e.clone()
+                    };
+                    b2 = b.iter().zip(b2.iter().chain(&b)).map(changed).collect();
+                }
+                let a_text = a(lanes, tours, &events('a', &a_evs));
+                let prefer = if later { Prefer::Later } else { Prefer::Neither };
+                cases.set(cases.get() + 1);
+                // What it declares, the merge has something to say of.
+                let head = if declares { &B[..B.find("events:").unwrap_or(0)] } else { "" };
+                let b =
+                    (format!("{head}{}", events('b', &b)), format!("{head}{}", events('b', &b2)));
+                let alone = edited(&a_text, (&b.0, &b.1), prefer, &events('c', &c));
+                taken.set(taken.get() + usize::from(alone));
+                Ok(())
+            });
+        if let Err(e) = result {
+            panic!("{e}");
+        }
+        let (taken, cases) = (taken.get(), cases.get());
+        assert!(taken * 10 >= cases, "only {taken} of {cases} edits were merged alone");
     }
 }
