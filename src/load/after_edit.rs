@@ -89,7 +89,7 @@ impl Edit<'_> {
         }
         let mut sums = opened.sums().to_vec();
         *sums.get_mut(f)? = Some(sum);
-        let (before, mut sources) = opened.read()?;
+        let (before, mut sources) = opened.read_with_room(new_defs.len())?;
         let not_read: HashSet<(String, String)> = before.not_read.iter().cloned().collect();
         let undeclared = |id: &String| {
             !found.contains(id.as_bytes()) && !not_read.contains(&("events".into(), id.clone()))
@@ -197,9 +197,12 @@ fn diagnostics(
 /// file), put among them by date as a merge of every file would. `None` if
 /// the order is not one of dates and files alone (a later definition took an
 /// earlier file's place).
+///
+/// Done in the lists as they are: a second list of a million events would
+/// raise the load's peak, and its fresh pages cost more than the moves.
 fn in_place(
-    events: Vec<Event>,
-    sources: Vec<merge::Source>,
+    mut events: Vec<Event>,
+    mut sources: Vec<merge::Source>,
     f: usize,
     mut mine: Vec<(Event, u32)>,
 ) -> Option<(Vec<Event>, Vec<merge::Source>)> {
@@ -208,29 +211,28 @@ fn in_place(
     if events.len() != sources.len() || (1..events.len()).any(|i| key(i - 1) > key(i)) {
         return None;
     }
+    let mut from = sources.iter();
+    events.retain(|_| from.next().is_some_and(|s| s.0 != f));
+    sources.retain(|s| s.0 != f);
     mine.sort_by_key(|(e, _)| e.date);
-    let mut mine = mine.into_iter().peekable();
-    let total = events.len() + mine.len();
-    let (mut out, mut from) = (Vec::with_capacity(total), Vec::with_capacity(total));
-    for (e, s) in events.into_iter().zip(sources) {
-        if s.0 == f {
-            continue;
+    // From the end: each of the file's events, last first, goes after those
+    // of the others that come after it, which move up to make room.
+    let (mut rest, mut to) = (events.len(), events.len() + mine.len());
+    let empty = || Event::new(String::new(), crate::model::PartialDate::year(0), String::new());
+    events.resize_with(to, empty);
+    sources.resize(to, (0, 0));
+    while let Some((m, at)) = mine.pop() {
+        while rest > 0 && (events[rest - 1].date, sources[rest - 1].0) > (m.date, f) {
+            rest -= 1;
+            to -= 1;
+            events.swap(rest, to);
+            sources.swap(rest, to);
         }
-        while let Some((m, _)) = mine.peek()
-            && (m.date, f) < (e.date, s.0)
-        {
-            let Some((m, at)) = mine.next() else { break };
-            out.push(m);
-            from.push((f, at));
-        }
-        out.push(e);
-        from.push(s);
+        to -= 1;
+        events[to] = m;
+        sources[to] = (f, at);
     }
-    for (m, at) in mine {
-        out.push(m);
-        from.push((f, at));
-    }
-    Some((out, from))
+    Some((events, sources))
 }
 
 #[cfg(test)]

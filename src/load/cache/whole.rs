@@ -233,6 +233,11 @@ impl Opened {
     /// place among the file's events (for a file with no entry, among the
     /// events kept here).
     pub fn read(self) -> Option<(Whole, Vec<Source>)> {
+        self.read_with_room(0)
+    }
+
+    /// [`Opened::read`], with room for `more` events in the timeline's list.
+    pub fn read_with_room(self, more: usize) -> Option<(Whole, Vec<Source>)> {
         let kept: Vec<Event> = Split::of(self.whole.0.get(self.whole.1..)?)?.items()?;
         let entries: Vec<Option<Split>> =
             (0..self.entries.len()).map(|f| self.entries[f].as_ref().and(self.split(f))).collect();
@@ -242,7 +247,7 @@ impl Opened {
         // The bytes of event `at` of a file with an entry:
         let bytes = |file: u32, at: u32| entries.get(file as usize)?.as_ref()?.item(at as usize);
         let sources = &self.head.sources;
-        let mut events = Vec::new();
+        let mut events = Vec::with_capacity(sources.len() + more);
         sources
             .par_iter()
             .enumerate()
