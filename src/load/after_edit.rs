@@ -71,31 +71,46 @@ impl Edit<'_> {
         if postcard::to_allocvec(&old_content).ok()? != postcard::to_allocvec(&new_content).ok()? {
             return None;
         }
-        let ids = ids(&old_defs)?;
-        if ids != self::ids(&new_defs)? {
-            return None;
-        }
+        let (was_ids, ids) = (ids(&old_defs)?, ids(&new_defs)?);
         let related: HashSet<String> = old_defs
             .iter()
             .chain(&new_defs)
             .flat_map(|d| d.event.related.iter())
-            .filter(|id| !ids.contains(id.as_str()))
             .cloned()
             .collect();
-        let wanted: HashSet<&[u8]> = ids.iter().chain(&related).map(|s| s.as_bytes()).collect();
+        let wanted: HashSet<&[u8]> =
+            was_ids.iter().chain(&ids).chain(&related).map(|s| s.as_bytes()).collect();
         let found = opened.ids_elsewhere(f, &wanted)?;
-        if ids.iter().any(|id| found.contains(id.as_bytes())) {
+        if was_ids.iter().chain(&ids).any(|id| found.contains(id.as_bytes())) {
+            return None;
+        }
+        // Ids that came or went: no tour step or other event may name them.
+        let came_or_went: HashSet<&str> =
+            was_ids.symmetric_difference(&ids).map(String::as_str).collect();
+        if !came_or_went.is_empty() && !opened.every_event_kept_but(f) {
             return None;
         }
         let mut sums = opened.sums().to_vec();
         *sums.get_mut(f)? = Some(sum);
         let (before, mut sources) = opened.read_with_room(new_defs.len())?;
         let not_read: HashSet<(String, String)> = before.not_read.iter().cloned().collect();
-        let undeclared = |id: &String| {
-            !found.contains(id.as_bytes()) && !not_read.contains(&("events".into(), id.clone()))
+        let undeclared = |ids: &HashSet<String>, defs: &[EventDef]| {
+            let mut named = defs.iter().flat_map(|d| d.event.related.iter());
+            named.any(|id| {
+                !ids.contains(id)
+                    && !found.contains(id.as_bytes())
+                    && !not_read.contains(&("events".into(), id.clone()))
+            })
         };
-        if related.iter().any(undeclared) {
+        if undeclared(&was_ids, &old_defs) || undeclared(&ids, &new_defs) {
             return None;
+        }
+        if !came_or_went.is_empty() {
+            let tl = &before.timeline;
+            let named = |e: &Event| e.related.iter().any(|id| came_or_went.contains(id.as_str()));
+            if !tl.tours.is_empty() || tl.events.iter().any(named) {
+                return None;
+            }
         }
         let files: Vec<_> = inputs
             .iter()
@@ -103,6 +118,8 @@ impl Edit<'_> {
             .map(|((name, input), format)| source_file(name.clone(), input.clone(), *format))
             .collect();
         let tl = &before.timeline;
+        let found: Vec<&str> =
+            related.iter().map(String::as_str).filter(|id| found.contains(id.as_bytes())).collect();
         let around = Around {
             files: &files,
             prefer: self.prefer,
@@ -110,10 +127,14 @@ impl Edit<'_> {
             not_read: &not_read,
             countries: tl.countries.iter().map(|c| c.code.as_str()).collect(),
             actors: tl.actors.iter().map(|a| a.id.as_str()).collect(),
-            events: ids.iter().chain(&related).map(String::as_str).collect(),
+            events: HashSet::default(),
         };
-        let was = merge::one_file(f, old_defs, &around);
-        let now = merge::one_file(f, new_defs, &around);
+        let was = merge::one_file(
+            f,
+            old_defs,
+            &Around { events: known(&was_ids, &found), ..around.clone() },
+        );
+        let now = merge::one_file(f, new_defs, &Around { events: known(&ids, &found), ..around });
         let tags_count = !tl.lanes.is_empty();
         let quotes_count = !tl.tours.is_empty();
         if was.used != now.used
@@ -149,6 +170,11 @@ impl Edit<'_> {
 /// alike across files).
 fn ids(defs: &[EventDef]) -> Option<HashSet<String>> {
     defs.iter().map(|d| Some(d.event.id.clone()).filter(|id| !id.is_empty())).collect()
+}
+
+/// The events a file's events may name: its own, and those of others' that they do.
+fn known<'a>(ids: &'a HashSet<String>, elsewhere: &[&'a str]) -> HashSet<&'a str, merge::Fast> {
+    ids.iter().map(String::as_str).chain(elsewhere.iter().copied()).collect()
 }
 
 /// A load's messages, `before` with those of file `f`'s reading and of the
@@ -401,11 +427,38 @@ events:
     }
 
     #[test]
+    fn events_that_come_or_go_are_merged_again_alone_where_nothing_names_them() {
+        // Every event of the other files enters the timeline (c-2 names no country it declares).
+        let (a, c) = (plain(), C.replace("countries: [XX]", "countries: [KZ]"));
+        let plain = |from: &str, to: &str| after_with(&a, &edit(from, to), Prefer::Neither, &c);
+        let added = "\n  - {id: b-7, date: 1999, title: B seven, countries: [RU], sources: [https://example.org/b7]}\n";
+        assert!(plain(
+            "sources: [https://example.org/b1]}\n",
+            &format!("sources: [https://example.org/b1]}}{added}")
+        ));
+        assert!(plain("id: b-6", "id: b-7"));
+        assert!(plain(
+            "  - {id: b-5, date: 2010, title: B five, countries: [RU], related: [a-2], sources: [https://example.org/b5]}\n",
+            ""
+        ));
+        // One another file's event names (c-1 relates to b-4, a-1 to b-3).
+        assert!(!plain("id: b-4", "id: b-8"));
+        assert!(!plain("{id: b-3,", "{id: b-9,"));
+        // One a tour could name; one another file has.
+        assert!(!after(&edit("id: b-6", "id: b-7"), Prefer::Neither, C));
+        assert!(!plain("id: b-6", "id: c-3"));
+        // While an event of another file is left out, what it names is not
+        // known: every file is merged.
+        let c2 = |c: &str| after_with(&a, &edit("id: b-6", "id: b-7"), Prefer::Neither, c);
+        assert!(!c2(&C.replace("related: [b-4]", "related: [b-4, b-7]")));
+        assert!(!c2(C));
+        assert!(c2(&c));
+    }
+
+    #[test]
     fn other_edits_merge_every_file() {
         let same = |from: &str, to: &str| after(&edit(from, to), Prefer::Neither, C);
-        // A new id, one another file has, one nothing has.
-        assert!(!same("id: b-6", "id: b-7"));
-        assert!(!same("id: b-6", "id: c-3"));
+        // A related id that nothing has: its message suggests the nearest of all.
         assert!(!same("related: [a-2]", "related: [a-2, nowhere]"));
         // Other actors named, a lane's tag gone, a tour's quote gone.
         assert!(!same("actors: [putin], tags", "actors: [xi], tags"));

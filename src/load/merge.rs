@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 /// A faster hash than the standard one for the many short ids of a large timeline.
-type Fast = hashbrown::DefaultHashBuilder;
+pub type Fast = hashbrown::DefaultHashBuilder;
 
 use super::Prefer;
 use super::diagnostic::Mark;
@@ -255,6 +255,7 @@ fn quote_counts(events: &[(usize, EventDef)]) -> impl Iterator<Item = (&str, usi
 
 /// What is known around one file's events: every other file as the last
 /// merge left it, for merging again after that file alone changed.
+#[derive(Clone)]
 pub struct Around<'a> {
     pub files: &'a [SourceFile],
     pub prefer: Prefer,

@@ -284,6 +284,20 @@ impl Opened {
         Some((whole, head.sources))
     }
 
+    /// Whether every event of every file but `skip` entered the timeline:
+    /// then nothing that names an event is left out of it.
+    pub fn every_event_kept_but(&self, skip: usize) -> bool {
+        let mut kept = vec![0usize; self.entries.len()];
+        for &(file, _) in &self.head.sources {
+            if let Some(n) = kept.get_mut(file as usize) {
+                *n += 1;
+            }
+        }
+        (0..self.entries.len())
+            .filter(|&f| f != skip)
+            .all(|f| self.split(f).is_some_and(|s| s.len() == kept[f]))
+    }
+
     /// Which of `ids` an event of a file other than `skip` has, as its
     /// entry keeps it (read or broken); `None` if a file has no entry.
     pub fn ids_elsewhere(&self, skip: usize, ids: &HashSet<&[u8]>) -> Option<HashSet<Vec<u8>>> {
