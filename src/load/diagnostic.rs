@@ -37,11 +37,18 @@ pub struct StepMarks {
     lines: Vec<u32>,
     /// Each run's first step, column and width, by first step.
     runs: Vec<(u32, u32, u32)>,
+    /// The steps written but not read (from 0, in order), which messages
+    /// about the steps after them count.
+    skipped: Vec<u32>,
 }
 
 impl StepMarks {
-    pub fn push(&mut self, m: Mark) {
+    /// The place of the step written `written`th (from 0), the next read.
+    pub fn push(&mut self, written: usize, m: Mark) {
         let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        while self.lines.len() + self.skipped.len() < written {
+            self.skipped.push(small(self.lines.len() + self.skipped.len()));
+        }
         let (column, width) = (small(m.column), small(m.width));
         if self.runs.last().is_none_or(|r| (r.1, r.2) != (column, width)) {
             self.runs.push((small(self.lines.len()), column, width));
@@ -51,6 +58,18 @@ impl StepMarks {
 
     pub fn len(&self) -> usize {
         self.lines.len()
+    }
+
+    /// Where the `read`th step read (from 0) was written among the tour's steps.
+    pub fn written(&self, read: usize) -> usize {
+        let mut n = read;
+        for &s in &self.skipped {
+            if s as usize > n {
+                break;
+            }
+            n += 1;
+        }
+        n
     }
 
     pub fn is_empty(&self) -> bool {
@@ -465,12 +484,24 @@ mod tests {
         let m = |line, column, width| Mark { line, column, width };
         let pushed = [m(3, 7, 2), m(4, 7, 2), m(5, 9, 4), m(6, 7, 2), m(7, 7, 2), m(9, 1, 1)];
         let mut marks = StepMarks::default();
-        for p in pushed {
-            marks.push(p);
+        for (n, p) in pushed.into_iter().enumerate() {
+            marks.push(n, p);
         }
         assert_eq!(marks.len(), pushed.len());
         assert_eq!(marks.runs.len(), 4);
         assert_eq!(marks.iter().collect::<Vec<_>>(), pushed);
+        assert_eq!((0..6).map(|i| marks.written(i)).collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5]);
+    }
+
+    #[test]
+    fn step_marks_count_the_steps_not_read() {
+        let mark = Mark { line: 1, column: 1, width: 1 };
+        let mut marks = StepMarks::default();
+        // Steps 2, 4 and 5 (from 0) were not read.
+        for written in [0, 1, 3, 6] {
+            marks.push(written, mark);
+        }
+        assert_eq!((0..4).map(|i| marks.written(i)).collect::<Vec<_>>(), [0, 1, 3, 6]);
     }
 
     #[test]

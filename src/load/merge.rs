@@ -133,7 +133,7 @@ pub fn merge(
         let named = steps.iter().zip(steps.event_positions()).zip(def.steps.iter());
         for (i, ((step, e), mark)) in named.enumerate() {
             let Some(&(known, quotes)) = found.get(e) else { continue };
-            let what = || format!("step {} of tour `{}`", i + 1, def.tour.id);
+            let what = || format!("step {} of tour `{}`", def.steps.written(i) + 1, def.tour.id);
             if !known {
                 refs.check(&event_ids, step.event, "event", &what(), *file, mark);
             }
@@ -843,6 +843,35 @@ mod tests {
         }
         let sorted: Vec<Event> = (0..5).map(|i| event(&format!("s{i}"), 1900 + i)).collect();
         assert_eq!(ids_of(&in_date_order(defs(&sorted)).0), ids_of(&sorted));
+    }
+
+    #[test]
+    fn a_tour_step_is_counted_among_all_the_steps_written() {
+        let text = "\
+events:
+  - {id: e1, date: 2001, title: One, sources: [https://example.org/1]}
+tours:
+  - id: t
+    title: A tour
+    steps:
+      - event: e1
+      - note: A step with no event, not read.
+      - event: nowhere
+      - event: e1
+        quote: 3
+";
+        let loaded = crate::load::load_texts(vec![("t.yaml".into(), Ok(text.into()))]);
+        let messages: Vec<&str> =
+            loaded.report.diagnostics.iter().map(|d| d.message.as_str()).collect();
+        assert!(messages.iter().any(|m| m.contains("step 2 of tour `t`")), "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.starts_with("unknown event `nowhere` in step 3 of tour `t`")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.starts_with("step 4 of tour `t` shows quote 3")),
+            "{messages:?}"
+        );
     }
 
     fn ids_of(events: &[Event]) -> Vec<&str> {

@@ -141,7 +141,7 @@ impl Cx {
             }
             return None;
         }
-        marks.push(mark);
+        marks.push(n, mark);
         Some(())
     }
 }
