@@ -7,9 +7,9 @@
 //! note; hostile nicknames stay text.
 
 mod common;
-// Shared with tests/suite/browser.rs, which uses the rest of it.
+// Shared with tests/browser.rs, which uses the rest of it.
 #[allow(dead_code)]
-#[path = "suite/browser/driver.rs"]
+#[path = "browser/driver.rs"]
 mod driver;
 
 use std::io::{BufRead, BufReader, Read};

@@ -4,10 +4,11 @@
 //! shows hostile text as text, and works with the script off. One browser
 //! session serves every check, to keep it quick.
 //!
-//! `UPDATE_README=1 cargo test --test suite browser::` also rewrites the README's
+//! `UPDATE_README=1 cargo test --test browser` also rewrites the README's
 //! picture of the page, docs/web-page.png.
 
-use crate::common;
+mod common;
+#[path = "browser/driver.rs"]
 mod driver;
 
 use std::path::{Path, PathBuf};
