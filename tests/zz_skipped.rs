@@ -145,15 +145,20 @@ fn ci_is_set_unless_empty_zero_or_false() {
 fn every_suite_that_runs_a_tool_asks_for_it() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    for dir in ["tests", "tests/browser"] {
-        for entry in std::fs::read_dir(root.join(dir)).expect("the tests directory") {
+    // Every directory under tests/: the suites in tests/suite/ and their helpers.
+    let mut dirs = vec![root.join("tests")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a tests directory") {
             let path = entry.expect("an entry").path();
-            if path.extension().is_some_and(|e| e == "rs") {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
                 files.push(path);
             }
         }
     }
     assert!(files.len() > 20, "{files:?}");
+    assert!(files.iter().any(|f| f.ends_with("tests/suite/e2e.rs")), "{files:?}");
     let mut unasked = Vec::new();
     for file in &files {
         let source = std::fs::read_to_string(file).expect("a test file");

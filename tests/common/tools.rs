@@ -74,7 +74,7 @@ pub fn require(command: &str) -> Option<PathBuf> {
         note_run();
         return Some(found);
     }
-    let test = current_test();
+    let (test, suite) = current_test();
     if ci(std::env::var_os("CI").as_deref()) {
         let missing: Vec<&str> = TOOLS
             .iter()
@@ -88,7 +88,7 @@ pub fn require(command: &str) -> Option<PathBuf> {
             missing.join(", ")
         );
     }
-    note_skip(&test, command);
+    note_skip(&test, &suite, command);
     None
 }
 
@@ -101,11 +101,17 @@ pub fn require_all<const N: usize>(commands: [&str; N]) -> Option<[PathBuf; N]> 
     Some(found.map(|f| f.expect("checked above")))
 }
 
-/// `crate::test`, as in the skip line and the summary.
-fn current_test() -> String {
+/// `file::test`, as in the skip line, and `file`, the suite the summary counts it under:
+/// the binary's name, or in tests/suite/ (one binary of many files) the module's.
+fn current_test() -> (String, String) {
     // libtest runs each test on a thread named after it.
     let thread = std::thread::current();
-    format!("{}::{}", env!("CARGO_CRATE_NAME"), thread.name().unwrap_or("?"))
+    let name = thread.name().unwrap_or("?");
+    let krate = env!("CARGO_CRATE_NAME");
+    match name.split_once("::") {
+        Some((file, _)) if krate == "suite" => (name.to_string(), file.to_string()),
+        _ => (format!("{krate}::{name}"), krate.to_string()),
+    }
 }
 
 /// Straight to the terminal: libtest keeps back what a passing test prints with
@@ -115,7 +121,7 @@ fn say(text: &str) {
 }
 
 /// The skip records of this run: one file per test binary, `<crate>.tsv`, with lines of
-/// `crate`, `test` and `command`. `STEPPE_SKIPPED_DIR` puts them elsewhere (for the
+/// `suite`, `test` and `command`. `STEPPE_SKIPPED_DIR` puts them elsewhere (for the
 /// tests of this file).
 pub fn records_dir() -> PathBuf {
     std::env::var_os("STEPPE_SKIPPED_DIR")
@@ -148,7 +154,7 @@ fn note_run() {
     with_records(|_| {});
 }
 
-fn note_skip(test: &str, command: &str) {
+fn note_skip(test: &str, suite: &str, command: &str) {
     with_records(|records| {
         if !records.seen.insert((test.to_string(), command.to_string())) {
             return;
@@ -158,7 +164,7 @@ fn note_skip(test: &str, command: &str) {
             tool(command).install
         ));
         if let Some(file) = &mut records.file {
-            let _ = writeln!(file, "{}\t{test}\t{command}", env!("CARGO_CRATE_NAME"));
+            let _ = writeln!(file, "{suite}\t{test}\t{command}");
         }
     });
 }
@@ -166,7 +172,7 @@ fn note_skip(test: &str, command: &str) {
 /// What the records in `dir` say was skipped, per tool, or `None` if nothing was.
 /// The records are removed: the next run starts clean.
 pub fn take_summary(dir: &Path) -> Option<String> {
-    // tool -> crate -> tests
+    // tool -> suite -> tests
     let mut skipped: BTreeMap<usize, BTreeMap<String, Vec<String>>> = BTreeMap::new();
     let mut tests = HashSet::new();
     for entry in std::fs::read_dir(dir).ok()?.flatten() {
@@ -178,7 +184,7 @@ pub fn take_summary(dir: &Path) -> Option<String> {
         let _ = std::fs::remove_file(&path);
         for line in text.lines() {
             let mut fields = line.split('\t');
-            let (Some(krate), Some(test), Some(command)) =
+            let (Some(suite), Some(test), Some(command)) =
                 (fields.next(), fields.next(), fields.next())
             else {
                 continue;
@@ -190,7 +196,7 @@ pub fn take_summary(dir: &Path) -> Option<String> {
             skipped
                 .entry(index)
                 .or_default()
-                .entry(krate.to_string())
+                .entry(suite.to_string())
                 .or_default()
                 .push(test.into());
         }
@@ -204,13 +210,13 @@ pub fn take_summary(dir: &Path) -> Option<String> {
          .ci/run installs every tool and runs all that CI runs:\n",
         if count == 1 { "" } else { "s" }
     );
-    for (index, crates) in skipped {
+    for (index, suites) in skipped {
         let tool = &TOOLS[index];
-        let places: Vec<String> = crates
+        let places: Vec<String> = suites
             .iter()
-            .map(|(krate, tests)| match tests.len() {
-                1 => format!("{krate} (1 test)"),
-                n => format!("{krate} ({n} tests)"),
+            .map(|(suite, tests)| match tests.len() {
+                1 => format!("{suite} (1 test)"),
+                n => format!("{suite} ({n} tests)"),
             })
             .collect();
         out.push_str(&format!(
