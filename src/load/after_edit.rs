@@ -5,11 +5,13 @@
 //!
 //! It is taken only where it gives what a merge of every file would: the
 //! file declares the same things at the same places (only its events
-//! changed); its events keep their ids, which no other file's events have;
-//! they name the same actors and, where lane sets or tours look at them,
-//! have the same tags and quotes; and every event they relate to is
-//! declared (the message for one that is not suggests the nearest of all
-//! ids). Otherwise every file is merged, as on a first load.
+//! changed); no other file's events have its events' ids; they name the
+//! same actors and, where lane sets or tours look at them, have the same
+//! tags and quotes; every event they relate to is declared (the message for
+//! one that is not suggests the nearest of all ids); and an id that came or
+//! went is one nothing else could name (no tour, no other event naming it,
+//! every other file's events in the timeline). Otherwise every file is
+//! merged, as on a first load.
 
 use std::collections::{BTreeMap, HashSet};
 
