@@ -846,7 +846,7 @@ mod tests {
     }
 
     #[test]
-    fn a_tour_step_is_counted_among_all_the_steps_written() {
+    fn a_tour_step_is_counted_among_all_the_steps_written_and_keeps_its_translations() {
         let text = "\
 events:
   - {id: e1, date: 2001, title: One, sources: [https://example.org/1]}
@@ -856,9 +856,13 @@ tours:
     steps:
       - event: e1
       - note: A step with no event, not read.
+        translations:
+          ru: {note: Не прочитан}
       - event: nowhere
       - event: e1
         quote: 3
+        translations:
+          ru: {note: Четвёртый}
 ";
         let loaded = crate::load::load_texts(vec![("t.yaml".into(), Ok(text.into()))]);
         let messages: Vec<&str> =
@@ -872,6 +876,10 @@ tours:
             messages.iter().any(|m| m.starts_with("step 4 of tour `t` shows quote 3")),
             "{messages:?}"
         );
+        // Its translations go with it, to the third step read; the second's are not kept.
+        let tr = &loaded.timeline.translations;
+        let note = |n| tr.get("ru", &crate::model::Field::StepNote("t".into(), n));
+        assert_eq!((note(0), note(1), note(2)), (None, None, Some("Четвёртый")));
     }
 
     fn ids_of(events: &[Event]) -> Vec<&str> {

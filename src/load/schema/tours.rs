@@ -120,25 +120,39 @@ impl Cx {
         let event = self.req_text(m, "event", &step_what);
         let note = self.opt_text(m, "note", &step_what, true);
         let question = self.opt_text(m, "question", &step_what, true);
+        let quote = self.quote_number(m, &step_what);
+        let mark = m.get("event").map_or(m.mark, |e| e.mark);
+        // Past 2³² - 1 steps (a file of tens of gigabytes), or as many events.
+        let read = match event.map(|event| steps.push(event, note, question, quote)) {
+            Some(Ok(())) => true,
+            Some(Err(full)) => {
+                if full.first {
+                    self.error(mark, format!("{what} has more steps than steppe reads in a tour"));
+                }
+                false
+            }
+            None => false,
+        };
         if let Some(tour) = tour
             && m.get("translations").is_some()
         {
+            // Keyed by the step's place among the steps read. Those of a step
+            // not read are checked but not kept: they would be the next one's.
+            let at = marks.len();
+            let kept = (!read).then(|| std::mem::take(&mut self.out.translations));
             self.translations(
                 m,
                 &step_what,
                 &[
-                    ("note", Field::StepNote(tour.to_string(), n), true),
-                    ("question", Field::StepQuestion(tour.to_string(), n), true),
+                    ("note", Field::StepNote(tour.to_string(), at), true),
+                    ("question", Field::StepQuestion(tour.to_string(), at), true),
                 ],
             );
-        }
-        let quote = self.quote_number(m, &step_what);
-        let mark = m.get("event").map_or(m.mark, |e| e.mark);
-        // Past 2³² - 1 steps (a file of tens of gigabytes), or as many events.
-        if let Err(full) = steps.push(event?, note, question, quote) {
-            if full.first {
-                self.error(mark, format!("{what} has more steps than steppe reads in a tour"));
+            if let Some(kept) = kept {
+                self.out.translations = kept;
             }
+        }
+        if !read {
             return None;
         }
         marks.push(n, mark);
