@@ -53,7 +53,7 @@ impl Edit<'_> {
         let mut before: Vec<Option<Key>> = keys.iter().copied().map(Some).collect();
         before[f] = Some(last.files[f]);
         let opened = self.cache.open_whole(last.whole, &before)?;
-        let old = self.cache.peek(last.files[f], f)?;
+        let old = opened.entry(f)?;
         let (name, input) = &inputs[f];
         let quiet = Progress::quiet();
         let new = reader.read(f, name.clone(), input.clone(), input.size(), &quiet);

@@ -241,10 +241,11 @@ fn load_inputs(
     let whole_cache = cache.filter(|_| inputs.iter().any(|(_, i)| matches!(i, Input::Path(_))));
     let shape = cache::shape(&names, &reading, later, builtin);
     let keys = whole_cache.and_then(|_| input_keys(&inputs, &reading));
+    let whole = keys.as_ref().map(|keys| whole_key(&names, keys, later, builtin));
     // Unchanged files, merged as before: the whole load comes from the cache.
     if let Some(c) = whole_cache
         && let Some(keys) = &keys
-        && let whole = whole_key(&names, keys, later, builtin)
+        && let Some(whole) = whole
         && let Some(loaded) = c.get_whole(whole, &own_keys(keys, &inputs))
     {
         for (key, (_, input)) in keys.iter().zip(&inputs) {
@@ -254,16 +255,15 @@ fn load_inputs(
         }
         // An edit starts from this load, which may be an older one.
         c.keep_last(shape, &cache::Last { whole, files: keys.clone() });
-        let whole = loaded;
-        return from_whole(inputs, whole, on_progress);
+        return from_whole(inputs, loaded, on_progress);
     }
     let reader = Reader { cache, reading: &reading, columns, import };
     // One file changed since the last whole load: merged again alone.
     if let Some(c) = whole_cache
         && let Some(keys) = &keys
+        && let Some(whole) = whole
         && let Some(last) = c.last(shape)
     {
-        let whole = whole_key(&names, keys, later, builtin);
         let edit = after_edit::Edit {
             cache: c,
             last: &last,
@@ -275,14 +275,7 @@ fn load_inputs(
         if let Some(loaded) = edit.load(&inputs, &reader) {
             c.put_last(shape, &cache::Last { whole, files: keys.clone() });
             c.trim();
-            let bytes = inputs.iter().map(|(_, i)| i.size()).sum();
-            on_progress(LoadProgress {
-                files_done: inputs.len(),
-                files_total: inputs.len(),
-                bytes_done: bytes,
-                bytes_total: bytes,
-                events: loaded.timeline.events.len(),
-            });
+            all_read(&inputs, loaded.timeline.events.len(), on_progress);
             return loaded;
         }
     }
@@ -520,21 +513,30 @@ fn from_whole(
     whole: cache::Whole,
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
+    all_read(&inputs, whole.timeline.events.len(), on_progress);
     let mut report = Report { files: Vec::new(), diagnostics: whole.diagnostics };
-    let bytes_total = inputs.iter().map(|(_, i)| i.size()).sum();
-    let files_total = inputs.len();
     for ((name, input), format) in inputs.into_iter().zip(&whole.formats) {
         report.files.push(source_file(name, input, *format));
     }
-    let events = whole.timeline.events.len();
+    finish(whole.timeline, report)
+}
+
+/// Tells that every file of `inputs` was read, `events` events in all: a
+/// load from the cache reads none of them in turn.
+fn all_read(
+    inputs: &[(String, Input)],
+    events: usize,
+    on_progress: &(dyn Fn(LoadProgress) + Sync),
+) {
+    let bytes = inputs.iter().map(|(_, i)| i.size()).sum();
+    let files = inputs.len();
     on_progress(LoadProgress {
-        files_done: files_total,
-        files_total,
-        bytes_done: bytes_total,
-        bytes_total,
+        files_done: files,
+        files_total: files,
+        bytes_done: bytes,
+        bytes_total: bytes,
         events,
     });
-    finish(whole.timeline, report)
 }
 
 /// An input as a load read it from the cache, `format` being what it was read as.

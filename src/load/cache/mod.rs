@@ -52,6 +52,22 @@ pub struct Entry {
     pub sum: u64,
 }
 
+impl Entry {
+    /// The entry in a checked payload taken apart, whose checksum is `sum`;
+    /// its file's index becomes `file`.
+    fn of(split: split::Split, sum: u64, file: usize) -> Option<Entry> {
+        let mut entry: Entry = split.head()?;
+        if let Some(content) = &mut entry.content {
+            content.events = split.items()?;
+        } else if split.len() > 0 {
+            return None;
+        }
+        entry.sum = sum;
+        reindex(&mut entry, file);
+        Some(entry)
+    }
+}
+
 /// The start of every entry.
 const MAGIC: &[u8; 8] = b"steppe\x00c";
 /// Bumped when the layout of an entry changes in a way the build's hash would miss.
@@ -154,26 +170,11 @@ impl Cache {
 
     /// The entry for `key`, if there is a good one; its file's index becomes `file`.
     pub fn get(&self, key: Key, file: usize) -> Option<Entry> {
-        let entry = self.peek(key, file)?;
-        mark_used(&self.dir.join(key.file_name()));
-        Some(entry)
-    }
-
-    /// [`Cache::get`], leaving the entry as unused as it was: that of a
-    /// file as it was before an edit.
-    pub fn peek(&self, key: Key, file: usize) -> Option<Entry> {
         let path = self.dir.join(key.file_name());
         let bytes = map(&path)?;
         let (payload, sum) = checked_payload(&bytes, key)?;
-        let split = split::Split::of(payload)?;
-        let mut entry: Entry = split.head()?;
-        if let Some(content) = &mut entry.content {
-            content.events = split.items()?;
-        } else if split.len() > 0 {
-            return None;
-        }
-        entry.sum = sum;
-        reindex(&mut entry, file);
+        let entry = Entry::of(split::Split::of(payload)?, sum, file)?;
+        mark_used(&path);
         Some(entry)
     }
 

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 use super::split::Split;
-use super::{Cache, Key, checked_payload, map, mark_used, write_split};
+use super::{Cache, Entry, Key, checked_payload, map, mark_used, write_split};
 use crate::load::diagnostic::Diagnostic;
 use crate::load::format::Format;
 use crate::load::merge::Source;
@@ -229,6 +229,12 @@ impl Opened {
         &self.head.files
     }
 
+    /// The entry of file `file`, as [`Cache::get`] reads it, leaving it as
+    /// unused as it was (that of a file as it was before an edit).
+    pub fn entry(&self, file: usize) -> Option<Entry> {
+        Entry::of(self.split(file)?, (*self.head.files.get(file)?)?, file)
+    }
+
     /// The load, and where each of its events came from: its file, and its
     /// place among the file's events (for a file with no entry, among the
     /// events kept here).
@@ -239,8 +245,7 @@ impl Opened {
     /// [`Opened::read`], with room for `more` events in the timeline's list.
     pub fn read_with_room(self, more: usize) -> Option<(Whole, Vec<Source>)> {
         let kept: Vec<Event> = Split::of(self.whole.0.get(self.whole.1..)?)?.items()?;
-        let entries: Vec<Option<Split>> =
-            (0..self.entries.len()).map(|f| self.entries[f].as_ref().and(self.split(f))).collect();
+        let entries: Vec<Option<Split>> = (0..self.entries.len()).map(|f| self.split(f)).collect();
         // Read in the timeline's order, so that each event's text lies next
         // to its neighbours' for what walks the timeline after (a table of a
         // million rows); read file by file, it is scattered, and costs more.
