@@ -10,7 +10,7 @@ pub mod cli;
 pub mod document;
 pub mod export;
 pub mod load;
-pub(crate) mod memory;
+pub mod memory;
 pub mod model;
 pub mod query;
 pub mod teach;

@@ -11,6 +11,19 @@ use steppe::cli::{Cli, Command};
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Huge pages off from the start, before the first allocation touches
+/// memory, until a load from the cache wants them (see `memory::huge_pages`):
+/// set in `main`, two huge pages would already be held for a few kilobytes.
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static SMALL_PAGES_FIRST: extern "C" fn() = {
+    extern "C" fn small_pages() {
+        steppe::memory::huge_pages(false);
+    }
+    small_pages
+};
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

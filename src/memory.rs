@@ -1,4 +1,5 @@
-//! The allocator's handling of freed memory while a large load is merged.
+//! The allocator's handling of memory for large loads: freed memory while a
+//! load is merged, and huge pages for a load from the cache.
 //!
 //! mimalloc gives freed memory back to the system a second after it is freed.
 //! The merge moves every file's events into one list: for that second the
@@ -53,9 +54,39 @@ impl Drop for GiveBackAtOnce {
     }
 }
 
+/// Whether the kernel backs the allocator's memory with huge pages (2 MiB)
+/// from now on; they are off until a load from the cache turns them on.
+///
+/// A parse allocates and frees in small pieces: with huge pages the kernel
+/// zeroes and compacts 2 MiB at a time, and a first load of a million events
+/// peaks about 110 MB higher. A load from the cache allocates a million
+/// events' memory once and keeps it: 4 KiB pages cost a fault each, about
+/// a fifth of its time, and huge pages a 512th as many.
+pub fn huge_pages(on: bool) {
+    // mimalloc asks for huge pages on all its memory (madvise); this process
+    // flag decides, at each fault, whether they are given.
+    #[cfg(target_os = "linux")]
+    // SAFETY: this prctl sets one flag of this process and reads no memory.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(!on), 0, 0, 0);
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = on;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn huge_pages_are_turned_off_and_on_for_the_process() {
+        let disabled = || unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        huge_pages(false);
+        assert_eq!(disabled(), 1);
+        huge_pages(true);
+        assert_eq!(disabled(), 0);
+    }
 
     fn delay() -> std::ffi::c_long {
         unsafe { mi_option_get(PURGE_DELAY) }

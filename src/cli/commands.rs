@@ -221,16 +221,27 @@ pub fn list(args: &ListArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     let (query, loaded) =
         load_reported(&args.sources.sources(&args.paths).map_err(Failure::Usage)?);
-    if nothing_read(&query, &loaded) {
+    let result = list_of(args, &query, &filter, loaded);
+    leave(query);
+    result
+}
+
+/// What `list` prints of the loaded timelines.
+fn list_of(
+    args: &ListArgs,
+    query: &Query,
+    filter: &Filter,
+    loaded: Result<(), Failure>,
+) -> Result<(), Failure> {
+    if nothing_read(query, &loaded) {
         return loaded;
     }
-    let filter = checked(&query, &filter)?;
-    let shown = events(&query, &filter, Some(&args.order));
-    let result = print_events(&query, &shown, args.format);
+    let filter = checked(query, filter)?;
+    let shown = events(query, &filter, Some(&args.order));
+    let result = print_events(query, &shown, args.format);
     if args.format == Format::Csv {
         say_left_out(query.timeline(), &shown, true);
     }
-    leave(query);
     result.and(loaded)
 }
 
@@ -347,12 +358,25 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             load_reported(&args.sources.sources(&args.paths).map_err(Failure::Usage)?)
         }
     };
+    let result = export_of(args, format, &filter, &query, loaded);
+    leave(query);
+    result
+}
+
+/// What `export` writes of the loaded timelines.
+fn export_of(
+    args: &ExportArgs,
+    format: HandoutFormat,
+    filter: &Filter,
+    query: &Query,
+    loaded: Result<(), Failure>,
+) -> Result<(), Failure> {
     if args.embed_remote && format != HandoutFormat::Html {
         return Err(Failure::Usage(
             "--embed-remote puts pictures in the web page: use it with --format html".into(),
         ));
     }
-    if nothing_read(&query, &loaded) {
+    if nothing_read(query, &loaded) {
         return loaded;
     }
     // Only with the flag does the page fetch anything; what stays a link says why.
@@ -372,7 +396,7 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
                     "a tour has its own events: leave out the filters with --tour".into(),
                 ));
             }
-            let tour = find_tour(&query, id)?;
+            let tour = find_tour(query, id)?;
             if !matches!(format, HandoutFormat::Markdown | HandoutFormat::Html) {
                 return Err(Failure::Usage(
                     "--tour makes a lesson: use --format markdown or html with it".into(),
@@ -410,8 +434,8 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             }
         }
         None => {
-            let filter = checked(&query, &filter)?;
-            let shown = events(&query, &filter, Some(&args.order));
+            let filter = checked(query, filter)?;
+            let shown = events(query, &filter, Some(&args.order));
             if !matches!(
                 format,
                 HandoutFormat::Markdown
@@ -422,7 +446,6 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
             ) {
                 say_left_out(tl, &shown, format == HandoutFormat::Csv);
             }
-            let query = &query;
             let data = |format: Format, shown: Vec<usize>| -> Body {
                 Box::new(move |out| export::write_events(out, format, query, &shown, None))
             };

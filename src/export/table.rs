@@ -51,21 +51,7 @@ fn widths(e: &Event) -> [usize; 4] {
     } else {
         one(&e.countries.join(" "))
     };
-    let mut date = Columns(0);
-    // Writing to a count cannot fail.
-    let _ = std::fmt::Write::write_fmt(&mut date, format_args!("{}", e.dates()));
-    [date.0, one(&e.id), one(&e.title), countries]
-}
-
-/// Counts the columns of what is written to it: a date's label, measured
-/// without being made. Its parts are plain text, so their widths add up.
-struct Columns(usize);
-
-impl std::fmt::Write for Columns {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0 += columns(&safe::one_line(s));
-        Ok(())
-    }
+    [e.dates().columns(), one(&e.id), one(&e.title), countries]
 }
 
 pub fn write(
@@ -90,42 +76,57 @@ pub fn write(
         widths[1] = widths[1].min((room / 3).max(8));
         widths[2] = widths[2].min(room.saturating_sub(widths[1]).max(12));
     }
-    let mut line = String::new();
-    write_row(out, &mut line, &header, &widths)?;
+    let mut text = String::new();
+    push_row(&mut text, &header, &widths);
+    out.write_all(text.as_bytes())?;
+    // Rows are made and laid out on all cores, a run of them per task, and
+    // written in order.
+    let mut runs: Vec<String> = Vec::new();
     for block in shown.chunks(BLOCK) {
-        let rows: Vec<Row> = block.par_iter().map(|&i| Row::new(cells(&tl.events[i]))).collect();
-        for row in &rows {
-            write_row(out, &mut line, row, &widths)?;
+        block
+            .par_chunks(RUN)
+            .map(|run| {
+                let mut text = String::new();
+                for &i in run {
+                    push_row(&mut text, &Row::new(cells(&tl.events[i])), &widths);
+                }
+                text
+            })
+            .collect_into_vec(&mut runs);
+        for run in &runs {
+            out.write_all(run.as_bytes())?;
         }
     }
     Ok(())
 }
 
-/// One row, each cell cut or padded to its column's width.
-fn write_row(
-    out: &mut dyn Write,
-    line: &mut String,
-    row: &Row,
-    widths: &[usize; 4],
-) -> io::Result<()> {
-    line.clear();
+/// Rows laid out by one task.
+const RUN: usize = 1024;
+
+/// One row, each cell cut or padded to its column's width, added to `text`
+/// with its line's end.
+fn push_row(text: &mut String, row: &Row, widths: &[usize; 4]) {
+    let start = text.len();
     for (i, cell) in row.cells.iter().enumerate() {
         if i > 0 {
-            line.push_str(GAP);
+            text.push_str(GAP);
         }
         let used = if row.widths[i] <= widths[i] {
-            line.push_str(cell);
+            text.push_str(cell);
             row.widths[i]
         } else {
             let cut = fit(cell, widths[i]);
-            line.push_str(&cut);
+            text.push_str(&cut);
             columns(&cut)
         };
         if i < 3 {
-            line.extend(std::iter::repeat_n(' ', widths[i].saturating_sub(used)));
+            text.extend(std::iter::repeat_n(' ', widths[i].saturating_sub(used)));
         }
     }
-    writeln!(out, "{}", line.trim_end())
+    // The last cells may be empty: no spaces are left at the line's end.
+    let kept = start + text[start..].trim_end().len();
+    text.truncate(kept);
+    text.push('\n');
 }
 
 #[cfg(test)]

@@ -149,12 +149,17 @@ impl PartialDate {
 
     /// "1991", "330 BCE".
     pub fn year_label(year: i32) -> String {
-        Year(year).to_string()
+        let mut label = String::new();
+        // Writing to a String cannot fail.
+        let _ = put_year(&mut label, year);
+        label
     }
 
     /// The day and month part alone: "26 Dec", "Dec", or "".
     pub fn day_month_label(&self) -> String {
-        DayMonth(self).to_string()
+        let mut label = String::new();
+        let _ = put_day_month(&mut label, self);
+        label
     }
 
     fn approx_prefix(&self) -> &'static str {
@@ -167,63 +172,146 @@ impl PartialDate {
     }
 }
 
-/// A year as it is shown: "1991", "330 BCE".
-struct Year(i32);
+/// Where a date's label is written: a formatter, a string, or a count of
+/// its columns. A million events' labels are written and measured without
+/// the formatting machinery, and without a String for each part.
+trait Put {
+    fn put(&mut self, s: &str) -> fmt::Result;
 
-impl fmt::Display for Year {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 <= 0 {
-            write!(f, "{} BCE", 1 - i64::from(self.0))
-        } else {
-            write!(f, "{}", self.0)
+    /// A number in decimal.
+    fn number(&mut self, mut n: u64) -> fmt::Result {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
         }
+        // ASCII digits are always text.
+        std::str::from_utf8(&digits[at..]).map_or(Ok(()), |s| self.put(s))
+    }
+}
+
+impl Put for fmt::Formatter<'_> {
+    fn put(&mut self, s: &str) -> fmt::Result {
+        self.write_str(s)
+    }
+}
+
+impl Put for String {
+    fn put(&mut self, s: &str) -> fmt::Result {
+        self.push_str(s);
+        Ok(())
+    }
+}
+
+/// The columns of what is put: a label's parts are digits, ASCII words and
+/// an en dash, one column each.
+struct Columns(usize);
+
+impl Put for Columns {
+    fn put(&mut self, s: &str) -> fmt::Result {
+        self.0 += s.chars().count();
+        Ok(())
+    }
+}
+
+/// A month's short name; months are 1–12 once parsed.
+fn month_name(month: u8) -> &'static str {
+    MONTHS.get(usize::from(month).wrapping_sub(1)).copied().unwrap_or("?")
+}
+
+/// A year as it is shown: "1991", "330 BCE".
+fn put_year(out: &mut impl Put, year: i32) -> fmt::Result {
+    if year <= 0 {
+        out.number((1 - i64::from(year)).unsigned_abs())?;
+        out.put(" BCE")
+    } else {
+        out.number(u64::from(year.unsigned_abs()))
     }
 }
 
 /// A date's day and month: "26 Dec", "Dec", or nothing.
-struct DayMonth<'a>(&'a PartialDate);
-
-impl fmt::Display for DayMonth<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.0.month, self.0.day) {
-            (Some(m), Some(d)) => write!(f, "{d} {}", MONTHS[usize::from(m - 1)]),
-            (Some(m), None) => f.write_str(MONTHS[usize::from(m - 1)]),
-            _ => Ok(()),
+fn put_day_month(out: &mut impl Put, date: &PartialDate) -> fmt::Result {
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => {
+            out.number(u64::from(d))?;
+            out.put(" ")?;
+            out.put(month_name(m))
         }
+        (Some(m), None) => out.put(month_name(m)),
+        _ => Ok(()),
     }
 }
 
-/// The label of a date or of a range of dates, written where it is needed:
-/// a million events' labels are made without a String for each part.
+/// "1991", "Dec 1991", "26 Dec 1991", "c. 1865", "330 BCE".
+fn put_date(out: &mut impl Put, date: &PartialDate) -> fmt::Result {
+    out.put(date.approx_prefix())?;
+    if date.month.is_some() {
+        put_day_month(out, date)?;
+        out.put(" ")?;
+    }
+    put_year(out, date.year)
+}
+
+/// The label of a date or of a range of dates, written where it is needed.
 pub struct Range<'a> {
     pub start: &'a PartialDate,
     pub end: Option<&'a PartialDate>,
 }
 
-impl fmt::Display for Range<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Range<'_> {
+    fn put(&self, out: &mut impl Put) -> fmt::Result {
         let start = self.start;
         let Some(end) = self.end.filter(|e| *e != start) else {
-            return write!(f, "{start}");
+            return put_date(out, start);
         };
         // What both ends share is written once: the year, when both name a month.
         if start.year == end.year && !start.approximate && !end.approximate {
             match (start.month, start.day, end.month, end.day) {
                 (Some(m1), Some(d1), Some(m2), Some(d2)) if m1 == m2 => {
-                    return write!(
-                        f,
-                        "{d1}–{d2} {} {}",
-                        MONTHS[usize::from(m1 - 1)],
-                        Year(start.year)
-                    );
+                    out.number(u64::from(d1))?;
+                    out.put("–")?;
+                    out.number(u64::from(d2))?;
+                    out.put(" ")?;
+                    out.put(month_name(m1))?;
+                    out.put(" ")?;
+                    return put_year(out, start.year);
                 }
                 (Some(_), _, Some(_), _) => {
-                    return write!(f, "{} – {end}", DayMonth(start));
+                    put_day_month(out, start)?;
+                    out.put(" – ")?;
+                    return put_date(out, end);
                 }
                 _ => {}
             }
         }
-        write!(f, "{start} – {end}")
+        put_date(out, start)?;
+        out.put(" – ")?;
+        put_date(out, end)
+    }
+
+    /// The label, added to `text`.
+    pub fn push_to(&self, text: &mut String) {
+        // Writing to a String cannot fail.
+        let _ = self.put(text);
+    }
+
+    /// The columns the label takes, without making it.
+    pub fn columns(&self) -> usize {
+        let mut count = Columns(0);
+        // Counting cannot fail.
+        let _ = self.put(&mut count);
+        count.0
+    }
+}
+
+impl fmt::Display for Range<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.put(f)
     }
 }
 
@@ -361,12 +449,7 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 impl fmt::Display for PartialDate {
     /// "1991", "Dec 1991", "26 Dec 1991", "c. 1865", "330 BCE".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let year = Year(self.year);
-        let prefix = self.approx_prefix();
-        match self.month {
-            Some(_) => write!(f, "{prefix}{} {year}", DayMonth(self)),
-            None => write!(f, "{prefix}{year}"),
-        }
+        put_date(f, self)
     }
 }
 
@@ -437,6 +520,37 @@ mod tests {
         assert_eq!(r("1865", "1865-06"), "1865 – Jun 1865");
         assert_eq!(r("1865-05~", "1865-06"), "c. May 1865 – Jun 1865");
         assert_eq!(r("1991", "1991"), "1991");
+    }
+
+    #[test]
+    fn a_label_measured_or_pushed_is_the_label_shown() {
+        let dates: Vec<PartialDate> = [
+            "-9999",
+            "-0329",
+            "0000",
+            "0001",
+            "0999",
+            "1865~",
+            "1865-05~",
+            "1865-05",
+            "1865-05-09",
+            "1865-06-29",
+            "1991-12-26",
+            "1992-01-03",
+            "9999-12-31",
+        ]
+        .map(d)
+        .into();
+        for start in &dates {
+            for end in dates.iter().map(Some).chain([None]) {
+                let range = Range { start, end };
+                let shown = range.to_string();
+                assert_eq!(range.columns(), crate::text::width(&shown), "{shown}");
+                let mut pushed = String::from("before ");
+                range.push_to(&mut pushed);
+                assert_eq!(pushed, format!("before {shown}"));
+            }
+        }
     }
 
     #[test]

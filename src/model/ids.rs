@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use hashbrown::DefaultHashBuilder;
 use hashbrown::hash_table::{Entry, HashTable};
+use rayon::prelude::*;
 
 use super::{Actor, Country, Event, Timeline};
 
@@ -19,13 +20,20 @@ struct Positions {
 }
 
 impl Positions {
-    fn new<T>(items: &[T], key: impl Fn(&T) -> &str, hasher: &DefaultHashBuilder) -> Self {
+    fn new<T: Sync>(
+        items: &[T],
+        key: impl Fn(&T) -> &str + Sync,
+        hasher: &DefaultHashBuilder,
+    ) -> Self {
+        // Hashed on every core: each id is met scattered over the heap.
+        let hashes: Vec<u64> =
+            items.par_iter().with_min_len(4096).map(|item| hasher.hash_one(key(item))).collect();
         let mut table = HashTable::with_capacity(items.len());
-        let rehash = |&i: &u32| hasher.hash_one(key(&items[i as usize]));
-        for (i, item) in (0u32..).zip(items) {
+        let rehash = |&i: &u32| hashes[i as usize];
+        for ((i, item), &hash) in (0u32..).zip(items).zip(&hashes) {
             let id = key(item);
             let found = |&j: &u32| key(&items[j as usize]) == id;
-            if let Entry::Vacant(v) = table.entry(hasher.hash_one(id), found, rehash) {
+            if let Entry::Vacant(v) = table.entry(hash, found, rehash) {
                 v.insert(i);
             }
         }

@@ -390,7 +390,9 @@ impl Event {
 
     /// "26 Dec 1991" or "9 May – 29 Jun 1865".
     pub fn date_label(&self) -> String {
-        self.dates().to_string()
+        let mut label = String::with_capacity(16);
+        self.dates().push_to(&mut label);
+        label
     }
 
     /// The label of [`Event::date_label`], to be written where it goes.

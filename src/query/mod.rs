@@ -123,8 +123,14 @@ impl Query {
             timeline.countries.iter().zip(0..).map(|(c, i)| (c.code.clone(), i)).collect();
         let actor_pos: HashMap<String, u32> =
             timeline.actors.iter().zip(0..).map(|(a, i)| (a.id.clone(), i)).collect();
-        let tags: HashSet<&str> =
-            timeline.events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect();
+        let tags: HashSet<&str> = timeline
+            .events
+            .par_chunks(ROWS_AT_ONCE)
+            .map(|chunk| chunk.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect())
+            .reduce(HashSet::new, |mut a: HashSet<&str>, b| {
+                a.extend(b);
+                a
+            });
         let mut tags: Vec<String> = tags.into_iter().map(str::to_string).collect();
         tags.sort_unstable();
         let tag_pos: HashMap<String, u32> = tags.iter().cloned().zip(0..).collect();
@@ -170,13 +176,31 @@ impl Query {
             first,
             last,
         } = all;
-        let eras = Lists::single(&event_era, timeline.eras.len());
+        let ((country_events, actor_events), ((tag_events, era_events), linked_from)) = rayon::join(
+            || {
+                rayon::join(
+                    || event_countries.transpose(timeline.countries.len()),
+                    || event_actors.transpose(timeline.actors.len()),
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || event_tags.transpose(tags.len()),
+                            || Lists::single(&event_era, timeline.eras.len()),
+                        )
+                    },
+                    || links_to.transpose(n),
+                )
+            },
+        );
         Query {
-            country_events: event_countries.transpose(timeline.countries.len()),
-            actor_events: event_actors.transpose(timeline.actors.len()),
-            tag_events: event_tags.transpose(tags.len()),
-            era_events: eras,
-            linked_from: links_to.transpose(n),
+            country_events,
+            actor_events,
+            tag_events,
+            era_events,
+            linked_from,
             text: OnceLock::new(),
             attribute_names: OnceLock::new(),
             event_countries,

@@ -88,6 +88,12 @@ impl<'a> Split<'a> {
         usize::try_from(u64::from_le_bytes(b.try_into().ok()?)).ok()
     }
 
+    /// Where item `i`'s start and end are kept.
+    pub fn bounds(&self, i: usize) -> Option<&'a [u8]> {
+        let from = i.saturating_sub(1).checked_mul(8)?;
+        self.ends.get(from..i.checked_mul(8)?.checked_add(8)?)
+    }
+
     /// The bytes of item `i`.
     pub fn item(&self, i: usize) -> Option<&'a [u8]> {
         let start = if i == 0 { 0 } else { self.end(i - 1)? };

@@ -108,7 +108,7 @@ pub fn shape(
 }
 
 /// How many events ahead a whole load asks for the bytes it will read.
-const AHEAD: usize = 16;
+const AHEAD: usize = 32;
 
 /// Asks the processor to bring `bytes` into its cache, without waiting.
 fn prefetch(bytes: &[u8]) {
@@ -244,6 +244,8 @@ impl Opened {
 
     /// [`Opened::read`], with room for `more` events in the timeline's list.
     pub fn read_with_room(self, more: usize) -> Option<(Whole, Vec<Source>)> {
+        // A million events' memory, allocated once and kept.
+        crate::memory::huge_pages(true);
         let kept: Vec<Event> = Split::of(self.whole.0.get(self.whole.1..)?)?.items()?;
         let entries: Vec<Option<Split>> = (0..self.entries.len()).map(|f| self.split(f)).collect();
         // Read in the timeline's order, so that each event's text lies next
@@ -259,6 +261,13 @@ impl Opened {
             .map(|(k, &(file, at))| {
                 // The bytes of an event a little ahead are asked for now:
                 // they are met scattered, and each wait would be paid in turn.
+                // Where its bytes are is asked for further ahead still.
+                if let Some(&(f, a)) = sources.get(k + 2 * AHEAD)
+                    && let Some(Some(split)) = entries.get(f as usize)
+                    && let Some(bounds) = split.bounds(a as usize)
+                {
+                    prefetch(bounds);
+                }
                 if let Some(&(f, a)) = sources.get(k + AHEAD)
                     && let Some(ahead) = bytes(f, a)
                 {
