@@ -10,11 +10,14 @@
 
 use std::sync::Mutex;
 
-use libmimalloc_sys::{mi_option_get, mi_option_set, mi_option_t};
+use libmimalloc_sys::{mi_option_get, mi_option_is_enabled, mi_option_set, mi_option_t};
 
 /// `mi_option_purge_delay` in mimalloc.h (v2 and v3); the crate names no
 /// constant for it.
 const PURGE_DELAY: mi_option_t = 15;
+
+/// `mi_option_allow_thp` in mimalloc.h (v3, the crate's default).
+const ALLOW_THP: mi_option_t = 43;
 
 /// How many guards live, and the delay to restore when the last one goes.
 static HELD: Mutex<(usize, std::ffi::c_long)> = Mutex::new((0, 0));
@@ -62,13 +65,17 @@ impl Drop for GiveBackAtOnce {
 /// peaks about 110 MB higher. A load from the cache allocates a million
 /// events' memory once and keeps it: 4 KiB pages cost a fault each, about
 /// a fifth of its time, and huge pages a 512th as many.
+/// `MIMALLOC_ALLOW_THP=0` in the environment keeps them off throughout.
 pub fn huge_pages(on: bool) {
     // mimalloc asks for huge pages on all its memory (madvise); this process
     // flag decides, at each fault, whether they are given.
     #[cfg(target_os = "linux")]
-    // SAFETY: this prctl sets one flag of this process and reads no memory.
+    // SAFETY: reading an option is thread-safe in mimalloc; this prctl sets
+    // one flag of this process and reads no memory.
     unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(!on), 0, 0, 0);
+        if !on || mi_option_is_enabled(ALLOW_THP) {
+            libc::prctl(libc::PR_SET_THP_DISABLE, libc::c_ulong::from(!on), 0, 0, 0);
+        }
     }
     #[cfg(not(target_os = "linux"))]
     let _ = on;
@@ -86,6 +93,13 @@ mod tests {
         assert_eq!(disabled(), 1);
         huge_pages(true);
         assert_eq!(disabled(), 0);
+        // Unless mimalloc is told not to use them.
+        unsafe { mi_option_set(ALLOW_THP, 0) };
+        huge_pages(false);
+        huge_pages(true);
+        let kept_off = disabled();
+        unsafe { mi_option_set(ALLOW_THP, 1) };
+        assert_eq!(kept_off, 1);
     }
 
     fn delay() -> std::ffi::c_long {

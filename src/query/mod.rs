@@ -275,6 +275,16 @@ impl Query {
         (self.links_to.get(i), self.linked_from.get(i))
     }
 
+    /// The events that involve country `k` (a position in `timeline().countries`), in order.
+    pub fn events_of_country(&self, k: usize) -> &[u32] {
+        self.country_events.get(k)
+    }
+
+    /// The events actor `k` (a position in `timeline().actors`) took part in, in order.
+    pub fn events_of_actor(&self, k: usize) -> &[u32] {
+        self.actor_events.get(k)
+    }
+
     /// How many events involve each country, with no filter.
     pub fn country_totals(&self) -> Vec<usize> {
         self.country_events.lengths()

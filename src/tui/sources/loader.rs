@@ -2,7 +2,7 @@
 //! thread that reports its progress, so the explorer draws at once and a
 //! reload keeps the old data on screen until the new is ready.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::load;
@@ -38,7 +38,14 @@ pub fn start(tx: Sender, sources: load::Sources, lang: Option<String>, generatio
             } else {
                 Err(loaded.report)
             };
+            let query = result.as_ref().ok().map(|p| Arc::clone(&p.query));
             let _ = tx.send(Msg::Loaded { generation, result: Box::new(result) });
+            // The events are on screen; their text is folded for search now,
+            // here, so that the first search keystroke does not wait for it
+            // (one made meanwhile waits for this, not for a second folding).
+            if let Some(query) = query {
+                query.prepare_search();
+            }
         }
     });
     if let Err(e) = spawned {

@@ -18,10 +18,10 @@ pub struct Reach {
 }
 
 impl Reach {
-    fn add(&mut self, event: usize) {
-        self.total += 1;
-        self.first = Some(self.first.map_or(event, |f| f.min(event)));
-        self.last = Some(self.last.map_or(event, |l| l.max(event)));
+    /// The reach of these events, in order.
+    fn of(events: &[u32]) -> Reach {
+        let at = |e: Option<&u32>| e.map(|&e| e as usize);
+        Reach { total: events.len(), first: at(events.first()), last: at(events.last()) }
     }
 }
 
@@ -38,52 +38,42 @@ pub struct Reaches {
 }
 
 impl Reaches {
-    pub fn new(tl: &Timeline) -> Reaches {
-        use std::collections::HashMap;
-        let country: HashMap<&str, usize> =
-            tl.countries.iter().enumerate().map(|(i, c)| (c.code.as_str(), i)).collect();
-        let actor: HashMap<&str, usize> =
-            tl.actors.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-        let mut reaches = Reaches {
-            countries: vec![Reach::default(); tl.countries.len()],
-            actors: vec![Reach::default(); tl.actors.len()],
-            longest: 0.0,
-        };
-        for (i, e) in tl.events.iter().enumerate() {
-            let (start, end) = crate::tui::layout::axis::extent(tl, i);
-            reaches.longest = reaches.longest.max(end - start);
-            for c in &e.countries {
-                if let Some(&k) = country.get(c.as_str()) {
-                    reaches.countries[k].add(i);
-                }
-            }
-            // An actor listed twice in one event counts once.
-            let mut seen: Vec<usize> =
-                e.actors.iter().filter_map(|p| actor.get(p.id.as_str()).copied()).collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for k in seen {
-                reaches.actors[k].add(i);
-            }
+    /// Read from the query layer's lists of events per country and actor
+    /// (an event that names one twice counts once).
+    pub fn new(query: &Query) -> Reaches {
+        use rayon::prelude::*;
+        let tl = query.timeline();
+        let longest = (0..tl.events.len())
+            .into_par_iter()
+            .with_min_len(1 << 14)
+            .map(|i| {
+                let (start, end) = crate::tui::layout::axis::extent(tl, i);
+                end - start
+            })
+            .reduce(|| 0.0, f64::max);
+        Reaches {
+            countries: (0..tl.countries.len())
+                .map(|k| Reach::of(query.events_of_country(k)))
+                .collect(),
+            actors: (0..tl.actors.len()).map(|k| Reach::of(query.events_of_actor(k))).collect(),
+            longest,
         }
-        reaches
     }
 }
 
 /// A timeline ready to show, with what the loader had to say about it.
 #[derive(Debug, Clone)]
 pub struct Prepared {
-    pub query: Query,
+    pub query: Arc<Query>,
     pub reaches: Reaches,
     pub report: Report,
 }
 
 impl Prepared {
+    /// The text is folded for search later (see [`crate::tui::sources::loader`]).
     pub fn new(query: Query, report: Report) -> Prepared {
-        // Here, on the loading thread, so that the first search keystroke does not wait.
-        query.prepare_search();
-        let reaches = Reaches::new(query.timeline());
-        Prepared { query, reaches, report }
+        let reaches = Reaches::new(&query);
+        Prepared { query: Arc::new(query), reaches, report }
     }
 }
 
@@ -98,5 +88,50 @@ pub struct Data {
 impl Default for Data {
     fn default() -> Self {
         Data { query: Arc::new(Query::new(Timeline::default())), reaches: Reaches::default() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Participant;
+
+    #[test]
+    fn reaches_count_each_countrys_and_actors_events_and_find_the_first_and_last() {
+        let mut tl = crate::load::load_bundled().timeline;
+        // An actor named twice in one event counts once.
+        if let Some(e) = tl.events.get_mut(3)
+            && let Some(first) = e.actors.first().cloned()
+        {
+            e.actors.push(Participant { id: first.id, role: None });
+        }
+        let query = Query::new(tl);
+        let reaches = Reaches::new(&query);
+        let tl = query.timeline();
+        let count = |has: &dyn Fn(&crate::model::Event) -> bool| {
+            let at: Vec<usize> = (0..tl.events.len()).filter(|&i| has(&tl.events[i])).collect();
+            Reach { total: at.len(), first: at.first().copied(), last: at.last().copied() }
+        };
+        assert_eq!(reaches.countries.len(), tl.countries.len());
+        for (c, reach) in tl.countries.iter().zip(&reaches.countries) {
+            assert_eq!(*reach, count(&|e| e.countries.contains(&c.code)), "{}", c.code);
+        }
+        assert_eq!(reaches.actors.len(), tl.actors.len());
+        for (a, reach) in tl.actors.iter().zip(&reaches.actors) {
+            assert_eq!(*reach, count(&|e| e.actors.iter().any(|p| p.id == a.id)), "{}", a.id);
+        }
+        assert!(
+            reaches.countries.iter().any(|r| r.total > 1),
+            "the bundled timelines share countries"
+        );
+        // The longest event spans years, not a day.
+        let longest = (0..tl.events.len())
+            .map(|i| {
+                let (start, end) = crate::tui::layout::axis::extent(tl, i);
+                end - start
+            })
+            .fold(0.0, f64::max);
+        assert_eq!(reaches.longest, longest);
+        assert!(longest > 1.0, "{longest}");
     }
 }

@@ -171,7 +171,7 @@ impl App {
             .selected
             .filter(|_| held.left_selected == Some(self.shown.selected))
             .or_else(|| self.selected_event().map(|e| e.id.clone()));
-        let old = std::mem::replace(&mut self.data, Data { query: Arc::new(query), reaches });
+        let old = std::mem::replace(&mut self.data, Data { query, reaches });
         let old_query: &Query = &old.query;
         let old_tl = old_query.timeline();
         let old_selected = self.shown.selected;
