@@ -122,8 +122,10 @@
     packed.style.display = lanes ? "none" : "";
     lanesG.replaceChildren();
     if (!lanes) {
+      // A set: looking each mark up in the list was a pass over it per mark.
+      const isShown = new Set(shown);
       for (const m of marks) {
-        const on = shown.includes(m) ? "" : "none";
+        const on = isShown.has(m) ? "" : "none";
         m.a.style.display = on;
         if (!on && !place(m.shape, m, m.y)) { const s = shapeFor(m, m.y); m.shape.replaceWith(s); m.shape = s; }
       }
