@@ -191,7 +191,7 @@ fn the_actors_pane_opens_with_the_busiest_first_and_s_sorts_it_otherwise() {
         .actor_order
         .items()
         .iter()
-        .map(|&i| app.reaches().actors[i].first.unwrap_or(usize::MAX))
+        .map(|&i| app.actor_reach(i).first.unwrap_or(usize::MAX))
         .collect();
     assert!(firsts.windows(2).all(|w| w[0] <= w[1]), "by first appearance");
     assert!(screen_text(&render(&app)).contains("s by first"));

@@ -9,7 +9,7 @@ use ratatui::layout::{Margin, Rect};
 
 use super::axis::AxisState;
 use super::class::Class;
-use super::data::{Data, Reaches};
+use super::data::Data;
 use super::facets::Facets;
 use super::history::History;
 use super::link::{Clock, Lesson, Link};
@@ -174,9 +174,9 @@ impl App {
         self.data.query.timeline()
     }
 
-    /// Each country's and actor's number of events, first and last.
-    pub fn reaches(&self) -> &Reaches {
-        &self.data.reaches
+    /// Actor `k`'s number of events, first and last.
+    pub fn actor_reach(&self, k: usize) -> super::Reach {
+        self.data.actor_reach(k)
     }
 
     pub fn filter(&self) -> &Filter {
@@ -344,7 +344,7 @@ impl App {
             shown: self.shown(),
             selected: self.shown.selected,
             window: self.axis.window(),
-            longest: self.data.reaches.longest,
+            longest: self.data.longest,
         }
     }
 

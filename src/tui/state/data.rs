@@ -25,69 +25,62 @@ impl Reach {
     }
 }
 
-/// The reach of every country and actor, and how long the longest event is.
-#[derive(Debug, Clone, Default)]
-pub struct Reaches {
-    /// One per `Timeline::countries`.
-    pub countries: Vec<Reach>,
-    /// One per `Timeline::actors`.
-    pub actors: Vec<Reach>,
-    /// The longest event, in years (see [`crate::tui::layout::axis::extent`]): how
-    /// far back the time axis looks for ranges reaching into its window.
-    pub longest: f64,
-}
-
-impl Reaches {
-    /// Read from the query layer's lists of events per country and actor
-    /// (an event that names one twice counts once).
-    pub fn new(query: &Query) -> Reaches {
-        use rayon::prelude::*;
-        let tl = query.timeline();
-        let longest = (0..tl.events.len())
-            .into_par_iter()
-            .with_min_len(1 << 14)
-            .map(|i| {
-                let (start, end) = crate::tui::layout::axis::extent(tl, i);
-                end - start
-            })
-            .reduce(|| 0.0, f64::max);
-        Reaches {
-            countries: (0..tl.countries.len())
-                .map(|k| Reach::of(query.events_of_country(k)))
-                .collect(),
-            actors: (0..tl.actors.len()).map(|k| Reach::of(query.events_of_actor(k))).collect(),
-            longest,
-        }
-    }
+/// How long the longest event is, in years (see
+/// [`crate::tui::layout::axis::extent`]): how far back the time axis looks
+/// for ranges reaching into its window.
+fn longest(tl: &Timeline) -> f64 {
+    use rayon::prelude::*;
+    (0..tl.events.len())
+        .into_par_iter()
+        .with_min_len(1 << 14)
+        .map(|i| {
+            let (start, end) = crate::tui::layout::axis::extent(tl, i);
+            end - start
+        })
+        .reduce(|| 0.0, f64::max)
 }
 
 /// A timeline ready to show, with what the loader had to say about it.
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub query: Arc<Query>,
-    pub reaches: Reaches,
+    pub longest: f64,
     pub report: Report,
 }
 
 impl Prepared {
     /// The text is folded for search later (see [`crate::tui::sources::loader`]).
     pub fn new(query: Query, report: Report) -> Prepared {
-        let reaches = Reaches::new(&query);
-        Prepared { query: Arc::new(query), reaches, report }
+        let longest = longest(query.timeline());
+        Prepared { query: Arc::new(query), longest, report }
     }
 }
 
-/// The data on screen: the query layer over the loaded timelines, and the
-/// reach of each country and actor.
+/// The data on screen: the query layer over the loaded timelines, and how
+/// long its longest event is.
 #[derive(Debug, Clone)]
 pub struct Data {
     pub query: Arc<Query>,
-    pub reaches: Reaches,
+    pub longest: f64,
+}
+
+impl Data {
+    /// The reach of country `k` (a position in the timeline's countries),
+    /// read from the query layer's list of its events (an event that names
+    /// it twice counts once).
+    pub fn country_reach(&self, k: usize) -> Reach {
+        Reach::of(self.query.events_of_country(k))
+    }
+
+    /// The reach of actor `k`, as [`Data::country_reach`].
+    pub fn actor_reach(&self, k: usize) -> Reach {
+        Reach::of(self.query.events_of_actor(k))
+    }
 }
 
 impl Default for Data {
     fn default() -> Self {
-        Data { query: Arc::new(Query::new(Timeline::default())), reaches: Reaches::default() }
+        Data { query: Arc::new(Query::new(Timeline::default())), longest: 0.0 }
     }
 }
 
@@ -105,23 +98,34 @@ mod tests {
         {
             e.actors.push(Participant { id: first.id, role: None });
         }
-        let query = Query::new(tl);
-        let reaches = Reaches::new(&query);
-        let tl = query.timeline();
+        let prepared = Prepared::new(Query::new(tl), Report::default());
+        let data = Data { query: prepared.query, longest: prepared.longest };
+        let tl = data.query.timeline();
         let count = |has: &dyn Fn(&crate::model::Event) -> bool| {
             let at: Vec<usize> = (0..tl.events.len()).filter(|&i| has(&tl.events[i])).collect();
             Reach { total: at.len(), first: at.first().copied(), last: at.last().copied() }
         };
-        assert_eq!(reaches.countries.len(), tl.countries.len());
-        for (c, reach) in tl.countries.iter().zip(&reaches.countries) {
-            assert_eq!(*reach, count(&|e| e.countries.contains(&c.code)), "{}", c.code);
+        for (k, c) in tl.countries.iter().enumerate() {
+            assert_eq!(
+                data.country_reach(k),
+                count(&|e| e.countries.contains(&c.code)),
+                "{}",
+                c.code
+            );
         }
-        assert_eq!(reaches.actors.len(), tl.actors.len());
-        for (a, reach) in tl.actors.iter().zip(&reaches.actors) {
-            assert_eq!(*reach, count(&|e| e.actors.iter().any(|p| p.id == a.id)), "{}", a.id);
+        for (k, a) in tl.actors.iter().enumerate() {
+            assert_eq!(
+                data.actor_reach(k),
+                count(&|e| e.actors.iter().any(|p| p.id == a.id)),
+                "{}",
+                a.id
+            );
         }
+        // Past the lists, nothing.
+        assert_eq!(data.country_reach(tl.countries.len()), Reach::default());
+        assert_eq!(data.actor_reach(tl.actors.len()), Reach::default());
         assert!(
-            reaches.countries.iter().any(|r| r.total > 1),
+            (0..tl.countries.len()).any(|k| data.country_reach(k).total > 1),
             "the bundled timelines share countries"
         );
         // The longest event spans years, not a day.
@@ -131,7 +135,7 @@ mod tests {
                 end - start
             })
             .fold(0.0, f64::max);
-        assert_eq!(reaches.longest, longest);
+        assert_eq!(data.longest, longest);
         assert!(longest > 1.0, "{longest}");
     }
 }

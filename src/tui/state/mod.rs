@@ -26,7 +26,7 @@ pub mod status;
 pub use app::{App, scroll_offset};
 pub use axis::AxisState;
 pub use class::{Class, ClassEvent, Join};
-pub use data::{Data, Prepared, Reach, Reaches};
+pub use data::{Data, Prepared, Reach};
 pub use facets::{FacetOrder, FacetSort, Facets, SortKey};
 pub use history::{History, Place};
 pub use images::{Graphics, Heard, Images};

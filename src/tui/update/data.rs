@@ -160,7 +160,7 @@ impl App {
     /// by id. What the new data lacks is set aside (see [`Held`]) and comes
     /// back with it; the status line says what moved.
     pub(crate) fn replace_data(&mut self, data: Prepared) {
-        let Prepared { query, reaches, report: _ } = data;
+        let Prepared { query, longest, report: _ } = data;
         let held = self.status.held.take().unwrap_or_default();
         // What the person asked for: what a previous reload set aside, unless
         // they have changed it since.
@@ -171,7 +171,7 @@ impl App {
             .selected
             .filter(|_| held.left_selected == Some(self.shown.selected))
             .or_else(|| self.selected_event().map(|e| e.id.clone()));
-        let old = std::mem::replace(&mut self.data, Data { query, reaches });
+        let old = std::mem::replace(&mut self.data, Data { query, longest });
         let old_query: &Query = &old.query;
         let old_tl = old_query.timeline();
         let old_selected = self.shown.selected;

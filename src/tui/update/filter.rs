@@ -90,20 +90,20 @@ impl App {
     /// Puts the countries and actors panes in these orders.
     pub(super) fn sort_facets(&mut self, countries: FacetSort, actors: FacetSort) {
         let tl = self.data.query.timeline();
-        let reaches = &self.data.reaches;
+        let data = &self.data;
         let filtered = &self.shown.filtered;
-        let key = |name, count: Option<&usize>, reach: Option<&Reach>| SortKey {
+        let key = |name, count: Option<&usize>, reach: Reach| SortKey {
             name,
             count: count.copied().unwrap_or(0),
-            total: reach.map_or(0, |r| r.total),
-            first: reach.and_then(|r| r.first),
+            total: reach.total,
+            first: reach.first,
         };
         let keys: Vec<SortKey> = (tl.countries.iter().enumerate())
-            .map(|(i, c)| key(&c.name, filtered.country_counts.get(i), reaches.countries.get(i)))
+            .map(|(i, c)| key(&c.name, filtered.country_counts.get(i), data.country_reach(i)))
             .collect();
         self.facets.country_order = FacetOrder::new(countries, &keys);
         let keys: Vec<SortKey> = (tl.actors.iter().enumerate())
-            .map(|(i, a)| key(&a.name, filtered.actor_counts.get(i), reaches.actors.get(i)))
+            .map(|(i, a)| key(&a.name, filtered.actor_counts.get(i), data.actor_reach(i)))
             .collect();
         self.facets.actor_order = FacetOrder::new(actors, &keys);
     }

@@ -95,8 +95,7 @@ fn country_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
             Span::raw(format!("{lat:.2}, {lon:.2}")),
         ]));
     }
-    let span =
-        app.data.reaches.countries.get(app.facets.country_cursor).copied().unwrap_or_default();
+    let span = app.data.country_reach(app.facets.country_cursor);
     let count = app.country_counts().get(app.facets.country_cursor).copied().unwrap_or(0);
     let total = span.total;
     let f = &app.shown.filter;
@@ -133,7 +132,7 @@ fn actor_lines<'a>(app: &'a App, theme: &Theme) -> Vec<Line<'a>> {
         let name = tl.country(code).map_or(code.as_str(), |c| c.name.as_str());
         lines.push(Line::from(vec![Span::styled("Country ", theme.heading), Span::raw(name)]));
     }
-    let span = app.data.reaches.actors.get(app.facets.actor_cursor).copied().unwrap_or_default();
+    let span = app.data.actor_reach(app.facets.actor_cursor);
     let count = app.actor_counts().get(app.facets.actor_cursor).copied().unwrap_or(0);
     lines.push(Line::raw(events_line(span.total, count, &app.shown.filter)));
     span_lines(&mut lines, first_last(tl, span), theme);
