@@ -66,6 +66,12 @@ struct Head {
     sources: Vec<Source>,
 }
 
+/// Hashes `text` after its length, so that no two lists of texts hash alike.
+fn hash_text(h: &mut Xxh3, text: &str) {
+    h.update(&(text.len() as u64).to_le_bytes());
+    h.update(text.as_bytes());
+}
+
 /// The key of a load of these inputs, in this order; `later`: the later of
 /// two definitions is kept; `builtin`: the bundled timelines are part of it.
 pub fn key(parts: &[Part], later: bool, builtin: bool) -> Key {
@@ -73,8 +79,7 @@ pub fn key(parts: &[Part], later: bool, builtin: bool) -> Key {
     h.update(b"whole\x00");
     h.update(&[u8::from(later), u8::from(builtin)]);
     for p in parts {
-        h.update(&(p.name.len() as u64).to_le_bytes());
-        h.update(p.name.as_bytes());
+        hash_text(&mut h, p.name);
         h.update(&[u8::from(p.bundled)]);
         h.update(&p.key.0.to_le_bytes());
     }
@@ -94,15 +99,12 @@ pub fn shape(
     h.update(b"shape\x00");
     h.update(&[u8::from(later), u8::from(builtin)]);
     for (name, bundled) in parts {
-        h.update(&(name.len() as u64).to_le_bytes());
-        h.update(name.as_bytes());
+        hash_text(&mut h, name);
         h.update(&[u8::from(*bundled)]);
     }
     for (a, b) in reading {
-        for part in [a, b] {
-            h.update(&(part.len() as u64).to_le_bytes());
-            h.update(part.as_bytes());
-        }
+        hash_text(&mut h, a);
+        hash_text(&mut h, b);
     }
     Key(h.digest128())
 }
