@@ -288,11 +288,7 @@ fn load_inputs(
         events: AtomicUsize::new(0),
         on_progress,
     };
-    on_progress(LoadProgress {
-        files_total: progress.files_total,
-        bytes_total: progress.bytes_total,
-        ..LoadProgress::default()
-    });
+    progress.tell(0, 0, 0);
     let results: Vec<FileResult> = inputs
         .into_par_iter()
         .zip(sizes)
@@ -382,6 +378,17 @@ impl Progress<'_> {
             on_progress: &|_| {},
         }
     }
+
+    /// Tells how far the load has got, out of its totals.
+    fn tell(&self, files_done: usize, bytes_done: u64, events: usize) {
+        (self.on_progress)(LoadProgress {
+            files_done,
+            files_total: self.files_total,
+            bytes_done,
+            bytes_total: self.bytes_total,
+            events,
+        });
+    }
 }
 
 /// How the files of one load are read: through the cache, if there is one.
@@ -427,13 +434,11 @@ impl Reader<'_> {
                 .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |t| Some((t + n).min(size)))
                 .unwrap_or(size);
             let n = (before + n).min(size) - before;
-            (progress.on_progress)(LoadProgress {
-                files_done: progress.files_done.load(Ordering::Relaxed),
-                files_total: progress.files_total,
-                bytes_done: progress.bytes_done.fetch_add(n, Ordering::Relaxed) + n,
-                bytes_total: progress.bytes_total,
-                events: progress.events.load(Ordering::Relaxed),
-            });
+            progress.tell(
+                progress.files_done.load(Ordering::Relaxed),
+                progress.bytes_done.fetch_add(n, Ordering::Relaxed) + n,
+                progress.events.load(Ordering::Relaxed),
+            );
         };
         let key = hash.map(|h| cache::Key::of_content(&name, h, self.reading));
         // A file from disk is read from the cache while its text is unchanged.
@@ -462,13 +467,11 @@ impl Reader<'_> {
         }
         let n = result.content.as_ref().map_or(0, |c| c.events.len());
         let rest = size - told.load(Ordering::Relaxed).min(size);
-        (progress.on_progress)(LoadProgress {
-            files_done: progress.files_done.fetch_add(1, Ordering::Relaxed) + 1,
-            files_total: progress.files_total,
-            bytes_done: progress.bytes_done.fetch_add(rest, Ordering::Relaxed) + rest,
-            bytes_total: progress.bytes_total,
-            events: progress.events.fetch_add(n, Ordering::Relaxed) + n,
-        });
+        progress.tell(
+            progress.files_done.fetch_add(1, Ordering::Relaxed) + 1,
+            progress.bytes_done.fetch_add(rest, Ordering::Relaxed) + rest,
+            progress.events.fetch_add(n, Ordering::Relaxed) + n,
+        );
         result
     }
 }
