@@ -179,19 +179,8 @@ trait Put {
     fn put(&mut self, s: &str) -> fmt::Result;
 
     /// A number in decimal.
-    fn number(&mut self, mut n: u64) -> fmt::Result {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        // ASCII digits are always text.
-        std::str::from_utf8(&digits[at..]).map_or(Ok(()), |s| self.put(s))
+    fn number(&mut self, n: u64) -> fmt::Result {
+        self.put(itoa::Buffer::new().format(n))
     }
 }
 
