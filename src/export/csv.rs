@@ -28,8 +28,18 @@ fn io_error(e: csv::Error) -> io::Error {
 }
 
 pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<()> {
+    write_in_runs_of(out, query, shown, crate::export::RUN)
+}
+
+/// [`write`], the rows made `run` at a time.
+fn write_in_runs_of(
+    out: &mut dyn Write,
+    query: &Query,
+    shown: &[usize],
+    run: usize,
+) -> io::Result<()> {
     let tl = query.timeline();
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out);
+    let mut w = builder().from_writer(&mut *out);
     // The attributes the events have, each a column in the order first met.
     let mut names: Vec<&str> = Vec::new();
     for &i in shown {
@@ -44,58 +54,117 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<
         .map(|c| c.to_string())
         .chain(names.iter().map(|n| format!("{}{n}", crate::load::ATTRIBUTE_COLUMN)));
     w.write_record(header.map(|c| safe::spreadsheet_cell(&c).into_owned())).map_err(io_error)?;
+    w.flush()?;
+    drop(w);
     // A related event that is not written would name nothing when the file is read.
-    let written: hashbrown::HashSet<&str> =
-        shown.iter().map(|&i| tl.events[i].id.as_str()).collect();
-    for &i in shown {
-        let e = &tl.events[i];
-        let related = e.related.iter().filter(|r| written.contains(r.as_str()));
-        let file = tl.files.get(e.origin.file).map_or("", String::as_str);
-        let source =
-            |f: fn(&crate::model::Source) -> Option<&str>| aligned(e.sources.iter().map(f));
-        let media = |f: fn(&crate::model::Media) -> Option<&str>| {
-            e.media.as_deref().and_then(f).unwrap_or_default().to_string()
-        };
-        let coordinates = e.location.as_ref().and_then(|l| l.coordinates);
-        let row: [String; cells::COLUMNS.len()] = [
-            safe::printable(&e.id).into_owned(),
-            e.date.normalized(),
-            e.end.map(|d| d.normalized()).unwrap_or_default(),
-            safe::printable(&e.title).into_owned(),
-            safe::printable(&e.summary).into_owned(),
-            tl.era_of(e).map(|era| era.title.clone()).unwrap_or_default(),
-            cells::join(&e.countries),
-            cells::join(e.countries.iter().map(|c| tl.country_name(c))),
-            cells::join(e.actors.iter().map(|p| p.id.as_str())),
-            cells::join(
-                e.actors.iter().map(|p| tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str())),
-            ),
-            aligned(e.actors.iter().map(|p| p.role.as_deref())),
-            cells::join(&e.tags),
-            source(|s| s.url.as_deref()),
-            source(|s| s.titled().then_some(s.title.as_str())),
-            source(|s| s.author.as_deref()),
-            source(|s| s.publisher.as_deref()),
-            source(|s| s.year.as_deref()),
-            source(|s| s.page.as_deref()),
-            cells::join(related),
-            media(|m| Some(m.url.as_str())),
-            media(|m| m.caption.as_deref()),
-            media(|m| m.credit.as_deref()),
-            media(|m| m.thumbnail.as_deref()),
-            media(|m| m.alt.as_deref()),
-            media(|m| m.link.as_deref()),
-            e.location.as_ref().and_then(|l| l.name.clone()).unwrap_or_default(),
-            coordinates.map(|c| c.0.to_string()).unwrap_or_default(),
-            coordinates.map(|c| c.1.to_string()).unwrap_or_default(),
-            cells::join_pairs(&e.external_ids),
-            safe::one_line(file).into_owned(),
-            e.origin.line.to_string(),
-        ];
-        let attributes = names.iter().map(|n| safe::printable(e.attributes.get(n).unwrap_or("")));
-        let cells = row.iter().map(|c| safe::printable(c)).chain(attributes);
-        w.write_record(cells.map(|cell| safe::spreadsheet_cell(&cell).into_owned()))
-            .map_err(io_error)?;
+    let related = shown.iter().any(|&i| !tl.events[i].related.is_empty());
+    let written: hashbrown::HashSet<&str> = if related {
+        shown.iter().map(|&i| tl.events[i].id.as_str()).collect()
+    } else {
+        hashbrown::HashSet::new()
+    };
+    let builder = builder();
+    crate::export::write_in_runs(out, shown, run, |_, run, text| {
+        let mut w = builder.from_writer(text);
+        for &i in run {
+            write_row(&mut w, tl, i, &names, &written)?;
+        }
+        w.flush()
+    })
+}
+
+fn builder() -> csv::WriterBuilder {
+    let mut builder = csv::WriterBuilder::new();
+    builder.terminator(csv::Terminator::Any(b'\n'));
+    builder
+}
+
+/// The row of the event at `i`, with a cell for each attribute of `names`.
+fn write_row(
+    w: &mut csv::Writer<&mut Vec<u8>>,
+    tl: &crate::model::Timeline,
+    i: usize,
+    names: &[&str],
+    written: &hashbrown::HashSet<&str>,
+) -> io::Result<()> {
+    let e = &tl.events[i];
+    let related = e.related.iter().filter(|r| written.contains(r.as_str()));
+    let file = tl.files.get(e.origin.file).map_or("", String::as_str);
+    let source = |f: fn(&crate::model::Source) -> Option<&str>| aligned(e.sources.iter().map(f));
+    let media = |f: fn(&crate::model::Media) -> Option<&str>| {
+        e.media.as_deref().and_then(f).unwrap_or_default().to_string()
+    };
+    let coordinates = e.location.as_ref().and_then(|l| l.coordinates);
+    let row: [String; cells::COLUMNS.len()] = [
+        safe::printable(&e.id).into_owned(),
+        e.date.normalized(),
+        e.end.map(|d| d.normalized()).unwrap_or_default(),
+        safe::printable(&e.title).into_owned(),
+        safe::printable(&e.summary).into_owned(),
+        tl.era_of(e).map(|era| era.title.clone()).unwrap_or_default(),
+        cells::join(&e.countries),
+        cells::join(e.countries.iter().map(|c| tl.country_name(c))),
+        cells::join(e.actors.iter().map(|p| p.id.as_str())),
+        cells::join(
+            e.actors.iter().map(|p| tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str())),
+        ),
+        aligned(e.actors.iter().map(|p| p.role.as_deref())),
+        cells::join(&e.tags),
+        source(|s| s.url.as_deref()),
+        source(|s| s.titled().then_some(s.title.as_str())),
+        source(|s| s.author.as_deref()),
+        source(|s| s.publisher.as_deref()),
+        source(|s| s.year.as_deref()),
+        source(|s| s.page.as_deref()),
+        cells::join(related),
+        media(|m| Some(m.url.as_str())),
+        media(|m| m.caption.as_deref()),
+        media(|m| m.credit.as_deref()),
+        media(|m| m.thumbnail.as_deref()),
+        media(|m| m.alt.as_deref()),
+        media(|m| m.link.as_deref()),
+        e.location.as_ref().and_then(|l| l.name.clone()).unwrap_or_default(),
+        coordinates.map(|c| c.0.to_string()).unwrap_or_default(),
+        coordinates.map(|c| c.1.to_string()).unwrap_or_default(),
+        cells::join_pairs(&e.external_ids),
+        safe::one_line(file).into_owned(),
+        e.origin.line.to_string(),
+    ];
+    let attributes = names.iter().map(|n| safe::printable(e.attributes.get(n).unwrap_or("")));
+    let cells = row.iter().map(|c| safe::printable(c)).chain(attributes);
+    w.write_record(cells.map(|cell| safe::spreadsheet_cell(&cell).into_owned())).map_err(io_error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::{copies_of_bundled, shown};
+
+    #[test]
+    fn rows_made_in_runs_are_the_rows_made_one_by_one() {
+        let query = copies_of_bundled(250);
+        let shown = shown(&query);
+        let mut whole = Vec::new();
+        write_in_runs_of(&mut whole, &query, &shown, usize::MAX).expect("written");
+        for run in [1, 7, crate::export::RUN] {
+            let mut out = Vec::new();
+            write_in_runs_of(&mut out, &query, &shown, run).expect("written");
+            assert!(out == whole, "rows in runs of {run} differ");
+        }
+        let mut rows = csv::Reader::from_reader(whole.as_slice());
+        let ids: Vec<String> = rows.records().map(|r| r.expect("a row")[0].to_string()).collect();
+        let expected: Vec<&str> =
+            shown.iter().map(|&i| query.timeline().events[i].id.as_str()).collect();
+        assert_eq!(ids, expected);
+        // A link to an event written stays; one to an event left out goes.
+        let tl = query.timeline();
+        let related = cells::COLUMNS.iter().position(|c| *c == "related").expect("a column");
+        let mut rows = csv::Reader::from_reader(whole.as_slice());
+        let first = rows.records().next().expect("a row").expect("a row");
+        let e = &tl.events[shown[0]];
+        let kept: Vec<&str> =
+            e.related.iter().map(String::as_str).filter(|r| ids.iter().any(|i| i == r)).collect();
+        assert!(e.related.len() > kept.len(), "the last copy links to one that is not there");
+        assert_eq!(&first[related], cells::join(kept));
     }
-    w.flush()
 }

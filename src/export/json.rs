@@ -50,8 +50,34 @@ struct JsonEvent<'a> {
 }
 
 pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<()> {
-    safe::write_json(out, &Events { query, shown })?;
-    writeln!(out)
+    write_in_runs_of(out, query, shown, crate::export::RUN)
+}
+
+/// [`write`], the events made into JSON `run` at a time.
+fn write_in_runs_of(
+    out: &mut dyn Write,
+    query: &Query,
+    shown: &[usize],
+    run: usize,
+) -> io::Result<()> {
+    if shown.is_empty() {
+        return out.write_all(b"[]\n");
+    }
+    // Each run is written as an array of its own, `[\n  {…},\n  {…}\n]`,
+    // indented as in the whole array; its brackets are dropped and the runs
+    // joined by commas.
+    out.write_all(b"[")?;
+    crate::export::write_in_runs(out, shown, run, |start, run, text| {
+        if start > 0 {
+            text.push(b',');
+        }
+        let mut array = Vec::new();
+        safe::write_json_to(&mut array, &Events { query, shown: run })?;
+        let inside = array.get(b"[".len()..array.len().saturating_sub(b"\n]".len()));
+        text.extend_from_slice(inside.unwrap_or_default());
+        Ok(())
+    })?;
+    out.write_all(b"\n]\n")
 }
 
 /// The events shown, each made into its JSON as it is written: a million
@@ -105,5 +131,40 @@ impl Serialize for Events<'_> {
                 line: e.origin.line,
             }
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::tests::{copies_of_bundled, shown};
+
+    #[test]
+    fn events_made_in_runs_are_one_array_as_if_made_whole() {
+        let query = copies_of_bundled(250);
+        let shown = shown(&query);
+        let mut whole = Vec::new();
+        safe::write_json(&mut whole, &Events { query: &query, shown: &shown }).expect("written");
+        whole.push(b'\n');
+        for run in [1, 7, crate::export::RUN, usize::MAX] {
+            let mut out = Vec::new();
+            write_in_runs_of(&mut out, &query, &shown, run).expect("written");
+            assert!(out == whole, "runs of {run} differ from the array made whole");
+        }
+        let back: Vec<serde_json::Value> = serde_json::from_slice(&whole).expect("JSON");
+        assert_eq!(back.len(), shown.len());
+        assert_eq!(back[1]["id"], query.timeline().events[shown[1]].id.as_str());
+    }
+
+    #[test]
+    fn no_events_are_an_empty_array() {
+        let query = copies_of_bundled(1);
+        let mut out = Vec::new();
+        write(&mut out, &query, &[]).expect("written");
+        assert_eq!(out, b"[]\n");
+        let mut one = Vec::new();
+        write(&mut one, &query, &[3]).expect("written");
+        let back: Vec<serde_json::Value> = serde_json::from_slice(&one).expect("JSON");
+        assert_eq!(back[0]["id"], query.timeline().events[3].id.as_str());
     }
 }

@@ -19,7 +19,43 @@ pub mod yaml;
 
 use std::io::{self, Write};
 
+use rayon::prelude::*;
+
 use crate::query::Query;
+
+/// Events made into text at once: a million are never held together as text.
+const BLOCK: usize = 16_384;
+
+/// Events made into text by one task.
+pub(crate) const RUN: usize = 1024;
+
+/// Writes the text of the events at `shown`, made `run` of them at a time on
+/// all cores and written in order: at a million events the making is most of
+/// an export's time. `make(start, events, text)` adds the text of `events`,
+/// which begin at `start` in `shown`, to `text`.
+pub(crate) fn write_in_runs(
+    out: &mut dyn Write,
+    shown: &[usize],
+    run: usize,
+    make: impl Fn(usize, &[usize], &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    let run = run.clamp(1, BLOCK);
+    let mut texts: Vec<io::Result<Vec<u8>>> = Vec::new();
+    for (b, block) in shown.chunks(BLOCK).enumerate() {
+        block
+            .par_chunks(run)
+            .enumerate()
+            .map(|(r, events)| {
+                let mut text = Vec::new();
+                make(b * BLOCK + r * run, events, &mut text).map(|()| text)
+            })
+            .collect_into_vec(&mut texts);
+        for text in texts.drain(..) {
+            out.write_all(&text?)?;
+        }
+    }
+    Ok(())
+}
 
 /// What `write` writes, as text: a page or file the writers stream, made in
 /// memory for a caller that wants it whole. Writing to memory cannot fail,
@@ -43,11 +79,14 @@ pub enum Format {
 /// file loads on its own), and with `csv` the quotes and translations that
 /// a table does not hold.
 pub fn left_out(tl: &crate::model::Timeline, shown: &[usize], csv: bool) -> Vec<String> {
-    let written: hashbrown::HashSet<&str> =
-        shown.iter().filter_map(|&i| tl.events.get(i)).map(|e| e.id.as_str()).collect();
     let events = || shown.iter().filter_map(|&i| tl.events.get(i));
-    let links: usize =
-        events().map(|e| e.related.iter().filter(|r| !written.contains(r.as_str())).count()).sum();
+    // The ids written are gathered only where some event has links.
+    let links: usize = if events().any(|e| !e.related.is_empty()) {
+        let written: hashbrown::HashSet<&str> = events().map(|e| e.id.as_str()).collect();
+        events().map(|e| e.related.iter().filter(|r| !written.contains(r.as_str())).count()).sum()
+    } else {
+        0
+    };
     let mut out = Vec::new();
     if links > 0 {
         out.push(format!(
@@ -85,5 +124,68 @@ pub fn write_events(
         Format::Json => json::write(out, query, shown),
         Format::Csv => csv::write(out, query, shown),
         Format::Markdown => markdown::write(out, query, shown),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The bundled timeline's events `copies` times over, each copy's ids
+    /// changed, with links between copies and to events that are not there.
+    pub(crate) fn copies_of_bundled(copies: usize) -> Query {
+        let mut tl = crate::load::load_bundled().timeline;
+        let base = tl.events.clone();
+        for k in 1..copies {
+            tl.events.extend(base.iter().map(|e| {
+                let mut e = e.clone();
+                e.id = format!("{}-{k}", e.id);
+                e.related.push(format!("{}-{}", e.id, k + 1));
+                e
+            }));
+        }
+        Query::new(tl)
+    }
+
+    /// The events the exports are checked on: more than a block, some left
+    /// out, out of order.
+    pub(crate) fn shown(query: &Query) -> Vec<usize> {
+        let n = query.timeline().events.len();
+        assert!(n > BLOCK, "{n} events fill one block");
+        (0..n).rev().filter(|i| i % 5 != 0).collect()
+    }
+
+    #[test]
+    fn runs_are_written_in_order_each_told_where_it_starts() {
+        let shown: Vec<usize> = (0..BLOCK * 2 + 37).collect();
+        for run in [1, 3, RUN, BLOCK, usize::MAX] {
+            let mut out = Vec::new();
+            write_in_runs(&mut out, &shown, run, |start, events, text| {
+                assert_eq!(events[0], shown[start], "a run of {run} is told where it starts");
+                for i in events {
+                    text.extend_from_slice(format!("{i}\n").as_bytes());
+                }
+                Ok(())
+            })
+            .expect("written");
+            let back: Vec<usize> = String::from_utf8(out)
+                .expect("UTF-8")
+                .lines()
+                .map(|l| l.parse().expect("a number"))
+                .collect();
+            assert_eq!(back, shown, "runs of {run}");
+        }
+    }
+
+    #[test]
+    fn a_failing_run_stops_the_writing() {
+        let shown: Vec<usize> = (0..5000).collect();
+        let mut out = Vec::new();
+        let failed = write_in_runs(&mut out, &shown, 100, |start, _, text| {
+            text.push(b'.');
+            if start == 2000 { Err(io::Error::other("full")) } else { Ok(()) }
+        });
+        assert_eq!(failed.expect_err("the error comes back").to_string(), "full");
+        assert_eq!(out, [b'.'; 20], "the runs before the failing one, and nothing after");
     }
 }

@@ -24,9 +24,6 @@ impl<'a> Row<'a> {
     }
 }
 
-/// The rows made at once: a million are never held together.
-const BLOCK: usize = 16_384;
-
 /// An event's cells, made printable.
 fn cells(e: &Event) -> [Cow<'_, str>; 4] {
     let owned = |s: String| match safe::one_line(&s) {
@@ -79,29 +76,55 @@ pub fn write(
     let mut text = String::new();
     push_row(&mut text, &header, &widths);
     out.write_all(text.as_bytes())?;
-    // Rows are made and laid out on all cores, a run of them per task, and
-    // written in order.
-    let mut runs: Vec<String> = Vec::new();
-    for block in shown.chunks(BLOCK) {
-        block
-            .par_chunks(RUN)
-            .map(|run| {
-                let mut text = String::new();
-                for &i in run {
-                    push_row(&mut text, &Row::new(cells(&tl.events[i])), &widths);
-                }
-                text
-            })
-            .collect_into_vec(&mut runs);
-        for run in &runs {
-            out.write_all(run.as_bytes())?;
+    // Rows are made and laid out on all cores, a run of them per task.
+    super::write_in_runs(out, shown, super::RUN, |_, run, text| {
+        let mut rows = String::new();
+        for &i in run {
+            push_event(&mut rows, &tl.events[i], &widths);
         }
-    }
-    Ok(())
+        text.extend_from_slice(rows.as_bytes());
+        Ok(())
+    })
 }
 
-/// Rows laid out by one task.
-const RUN: usize = 1024;
+/// The row of `e`, as [`push_row`] lays it out. Cells of printable ASCII
+/// that fit, as most are, are written straight from the event, without
+/// being made first.
+fn push_event(text: &mut String, e: &Event, widths: &[usize; 4]) {
+    let plain = |s: &str, width: usize| s.len() <= width && safe::printable_ascii(s);
+    let countries =
+        e.countries.iter().map(String::len).sum::<usize>() + e.countries.len().saturating_sub(1);
+    let dates = e.dates();
+    let date = dates.columns();
+    if !(date <= widths[0]
+        && plain(&e.id, widths[1])
+        && plain(&e.title, widths[2])
+        && countries <= widths[3]
+        && e.countries.iter().all(|c| safe::printable_ascii(c)))
+    {
+        return push_row(text, &Row::new(cells(e)), widths);
+    }
+    let start = text.len();
+    let pad = |text: &mut String, used: usize, width: usize| {
+        text.extend(std::iter::repeat_n(' ', width - used));
+        text.push_str(GAP);
+    };
+    dates.push_to(text);
+    pad(text, date, widths[0]);
+    text.push_str(&e.id);
+    pad(text, e.id.len(), widths[1]);
+    text.push_str(&e.title);
+    pad(text, e.title.len(), widths[2]);
+    for (i, c) in e.countries.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(c);
+    }
+    let kept = start + text[start..].trim_end().len();
+    text.truncate(kept);
+    text.push('\n');
+}
 
 /// One row, each cell cut or padded to its column's width, added to `text`
 /// with its line's end.
@@ -166,6 +189,18 @@ mod tests {
         }
         for e in &events {
             assert_eq!(widths(e), Row::new(cells(e)).widths, "{}", e.id);
+        }
+        // Written straight from the event or made first, a row is the same
+        // text: at the widest cells, and cut to a narrow terminal.
+        let widest =
+            events.iter().map(widths).fold([0; 4], |a, b| [0, 1, 2, 3].map(|i| a[i].max(b[i])));
+        for widths in [widest, [4, 5, 6, 2], [30, 30, 30, 30], [0; 4]] {
+            for e in &events {
+                let (mut straight, mut made) = (String::new(), String::new());
+                push_event(&mut straight, e, &widths);
+                push_row(&mut made, &Row::new(cells(e)), &widths);
+                assert_eq!(straight, made, "{} in {widths:?}", e.id);
+            }
         }
     }
 }

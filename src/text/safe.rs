@@ -138,13 +138,21 @@ pub fn write_json(
     out: &mut dyn std::io::Write,
     value: &impl serde::Serialize,
 ) -> std::io::Result<()> {
-    let formatter = JsonFormatter(serde_json::ser::PrettyFormatter::new());
     // The serializer's many small writes go to a buffer of its own type
     // rather than one by one through `dyn Write`.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, formatter);
-    value.serialize(&mut ser).map_err(std::io::Error::from)?;
+    write_json_to(&mut out, value)?;
     std::io::Write::flush(&mut out)
+}
+
+/// [`write_json`] to a writer of a known type, unbuffered.
+pub fn write_json_to(
+    out: &mut impl std::io::Write,
+    value: &impl serde::Serialize,
+) -> std::io::Result<()> {
+    let formatter = JsonFormatter(serde_json::ser::PrettyFormatter::new());
+    let mut ser = serde_json::Serializer::with_formatter(out, formatter);
+    value.serialize(&mut ser).map_err(std::io::Error::from)
 }
 
 /// A web address that may be a link: http or https, and nothing that could
