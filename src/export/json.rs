@@ -92,7 +92,6 @@ impl Serialize for Events<'_> {
         let tl = self.query.timeline();
         s.collect_seq(self.shown.iter().map(|&i| {
             let e = &tl.events[i];
-            let doc = crate::model::file::EventDoc::from(e);
             JsonEvent {
                 id: &e.id,
                 date: e.date.normalized(),
@@ -123,10 +122,10 @@ impl Serialize for Events<'_> {
                     })
                     .collect(),
                 related: &e.related,
-                media: doc.media,
-                location: doc.location,
-                external_ids: doc.external_ids,
-                attributes: doc.attributes,
+                media: e.media.as_deref().map(MediaDoc::from),
+                location: e.location.as_deref().map(LocationDoc::from),
+                external_ids: ExternalIds(e.external_ids.clone()),
+                attributes: AttributesDoc::from(&e.attributes),
                 file: tl.files.get(e.origin.file).map_or("", String::as_str),
                 line: e.origin.line,
             }

@@ -666,26 +666,42 @@ impl From<&Event> for EventDoc {
             tags: e.tags.clone(),
             sources: e.sources.iter().map(SourceDoc::from).collect(),
             related: e.related.clone(),
-            media: e.media.as_ref().map(|m| MediaDoc {
-                url: m.url.clone(),
-                alt: m.alt.clone(),
-                caption: m.caption.clone(),
-                credit: m.credit.clone(),
-                thumbnail: m.thumbnail.clone(),
-                link: m.link.clone(),
-            }),
-            location: e.location.as_ref().map(|l| LocationDoc {
-                name: l.name.clone(),
-                lat: l.coordinates.map(|c| c.0),
-                lon: l.coordinates.map(|c| c.1),
-            }),
+            media: e.media.as_deref().map(MediaDoc::from),
+            location: e.location.as_deref().map(LocationDoc::from),
             external_ids: ExternalIds(e.external_ids.clone()),
             quotes: Vec::new(),
             translations: BTreeMap::new(),
-            attributes: AttributesDoc(
-                e.attributes.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
-            ),
+            attributes: AttributesDoc::from(&e.attributes),
         }
+    }
+}
+
+impl From<&crate::model::Media> for MediaDoc {
+    fn from(m: &crate::model::Media) -> Self {
+        MediaDoc {
+            url: m.url.clone(),
+            alt: m.alt.clone(),
+            caption: m.caption.clone(),
+            credit: m.credit.clone(),
+            thumbnail: m.thumbnail.clone(),
+            link: m.link.clone(),
+        }
+    }
+}
+
+impl From<&crate::model::Location> for LocationDoc {
+    fn from(l: &crate::model::Location) -> Self {
+        LocationDoc {
+            name: l.name.clone(),
+            lat: l.coordinates.map(|c| c.0),
+            lon: l.coordinates.map(|c| c.1),
+        }
+    }
+}
+
+impl From<&crate::model::Attributes> for AttributesDoc {
+    fn from(a: &crate::model::Attributes) -> Self {
+        AttributesDoc(a.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
     }
 }
 
