@@ -1,5 +1,5 @@
 //! The allocator's handling of memory for large loads: freed memory while a
-//! load is merged, and huge pages for a load from the cache.
+//! load is merged, and huge pages for a load from the cache where they pay.
 //!
 //! mimalloc gives freed memory back to the system a second after it is freed.
 //! The merge moves every file's events into one list: for that second the
@@ -81,9 +81,47 @@ pub fn huge_pages(on: bool) {
     let _ = on;
 }
 
+/// Whether huge pages are worth asking for on this machine: everywhere but
+/// on a virtual machine whose free memory goes back to its host (a virtio
+/// balloon that reports free pages). There a huge page is mostly memory the
+/// host must hand back first: a load of a million events from the cache took
+/// 2.1–2.7 s in huge pages a few seconds after the last command, and
+/// 1.2–1.5 s in 4 KiB pages (BENCHMARKS.md).
+pub fn huge_pages_pay() -> bool {
+    !free_pages_reported(std::path::Path::new(BALLOONS))
+}
+
+/// Where Linux lists the virtio balloon devices.
+const BALLOONS: &str = "/sys/bus/virtio/drivers/virtio_balloon";
+
+/// Whether a balloon device under `balloons` reports free pages: bit 5
+/// (`VIRTIO_BALLOON_F_REPORTING`) of its `features`, which Linux writes as
+/// one digit per bit, bit 0 first.
+fn free_pages_reported(balloons: &std::path::Path) -> bool {
+    let Ok(devices) = std::fs::read_dir(balloons) else { return false };
+    devices.flatten().any(|device| {
+        std::fs::read(device.path().join("features")).is_ok_and(|f| f.get(5) == Some(&b'1'))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_pages_are_not_asked_for_where_free_pages_go_back_to_the_host() {
+        let dir = std::env::temp_dir().join(format!("steppe-balloon-{}", std::process::id()));
+        let device = dir.join("virtio0");
+        std::fs::create_dir_all(&device).expect("a directory");
+        assert!(!free_pages_reported(&dir.join("none")), "no balloon driver");
+        assert!(!free_pages_reported(&dir), "a balloon without features");
+        // Stats and deflate-on-OOM, as a plain balloon has; then reporting too.
+        std::fs::write(device.join("features"), "0110000000000000\n").expect("written");
+        assert!(!free_pages_reported(&dir));
+        std::fs::write(device.join("features"), "0110010100000000\n").expect("written");
+        assert!(free_pages_reported(&dir));
+        std::fs::remove_dir_all(&dir).expect("removed");
+    }
 
     #[cfg(target_os = "linux")]
     #[test]

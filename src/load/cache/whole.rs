@@ -247,7 +247,7 @@ impl Opened {
     /// [`Opened::read`], with room for `more` events in the timeline's list.
     pub fn read_with_room(self, more: usize) -> Option<(Whole, Vec<Source>)> {
         // A million events' memory, allocated once and kept.
-        crate::memory::huge_pages(true);
+        crate::memory::huge_pages(crate::memory::huge_pages_pay());
         let kept: Vec<Event> = Split::of(self.whole.0.get(self.whole.1..)?)?.items()?;
         let entries: Vec<Option<Split>> = (0..self.entries.len()).map(|f| self.split(f)).collect();
         // Read in the timeline's order, so that each event's text lies next
