@@ -134,6 +134,11 @@ pub(crate) mod tests {
     /// The bundled timeline's events `copies` times over, each copy's ids
     /// changed, with links between copies and to events that are not there.
     pub(crate) fn copies_of_bundled(copies: usize) -> Query {
+        Query::new(bundled_copies(copies))
+    }
+
+    /// The timeline of [`copies_of_bundled`].
+    pub(crate) fn bundled_copies(copies: usize) -> crate::model::Timeline {
         let mut tl = crate::load::load_bundled().timeline;
         let base = tl.events.clone();
         for k in 1..copies {
@@ -144,7 +149,7 @@ pub(crate) mod tests {
                 e
             }));
         }
-        Query::new(tl)
+        tl
     }
 
     /// The events the exports are checked on: more than a block, some left

@@ -5,6 +5,7 @@
 
 use fixedbitset::FixedBitSet;
 use memchr::memmem::Finder;
+use rayon::prelude::*;
 
 use super::Query;
 use super::fold::{fold, fold_into};
@@ -38,14 +39,12 @@ fn names(name: &str, aliases: &[String]) -> String {
     out
 }
 
-/// Folded text of every event, end to end.
+/// Folded text of every event, kept in runs of [`CHUNK`] events as they were
+/// folded (on all cores), never copied end to end.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TextIndex {
-    /// Per event: folded title, NUL, folded summary, NUL, each attribute's
-    /// folded value, NUL, and its place (name and coordinates), NUL.
-    buf: String,
-    /// Event `i` is `buf[starts[i]..starts[i + 1]]`.
-    starts: Vec<usize>,
+    /// Run `r` holds events `r * CHUNK` onwards.
+    runs: Vec<Folded>,
     /// Per event: the signature of its folded text. An event can hold a
     /// needle only if its signature has every bit of the needle's; for a
     /// needle of one letter or digit the signature is the answer.
@@ -53,73 +52,91 @@ pub(crate) struct TextIndex {
     countries: Vec<String>,
     actors: Vec<String>,
     tags: Vec<String>,
+}
+
+/// The folded text of a run of events.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Folded {
+    /// Per event: folded title, NUL, folded summary, NUL, each attribute's
+    /// folded value, NUL, and its place (name and coordinates), NUL.
+    buf: String,
+    /// Event `i` of the run is `buf[starts[i]..starts[i + 1]]`.
+    starts: Vec<usize>,
+    signatures: Vec<u64>,
     /// Per event: its place folded, for `place:`; event `i`'s is
     /// `places[place_starts[i]..place_starts[i + 1]]`.
     places: String,
     place_starts: Vec<usize>,
 }
 
-impl TextIndex {
-    pub fn new(timeline: &Timeline, tags: &[String]) -> Self {
-        let events: &[Event] = &timeline.events;
+impl Folded {
+    fn of(events: &[Event]) -> Self {
         let size: usize = events.iter().map(|e| e.title.len() + e.summary.len() + 2).sum();
-        let mut buf = String::with_capacity(size + size / 16);
-        let mut starts = Vec::with_capacity(events.len() + 1);
-        let mut signatures = Vec::with_capacity(events.len());
-        let mut places = String::new();
-        let mut place_starts = Vec::with_capacity(events.len() + 1);
+        let mut f = Folded {
+            buf: String::with_capacity(size + size / 16),
+            starts: Vec::with_capacity(events.len() + 1),
+            signatures: Vec::with_capacity(events.len()),
+            places: String::new(),
+            place_starts: Vec::with_capacity(events.len() + 1),
+        };
         for e in events {
-            let start = buf.len();
-            starts.push(start);
-            fold_into(&e.title, &mut buf);
-            buf.push('\0');
-            fold_into(&e.summary, &mut buf);
-            buf.push('\0');
+            let start = f.buf.len();
+            f.starts.push(start);
+            fold_into(&e.title, &mut f.buf);
+            f.buf.push('\0');
+            fold_into(&e.summary, &mut f.buf);
+            f.buf.push('\0');
             // Attributes are searched by their values, as the event view shows them.
             for (_, value) in e.attributes.iter() {
-                fold_into(value, &mut buf);
-                buf.push('\0');
+                fold_into(value, &mut f.buf);
+                f.buf.push('\0');
             }
-            place_starts.push(places.len());
+            f.place_starts.push(f.places.len());
             if let Some(place) = &e.location {
-                let from = places.len();
-                fold_into(&place.label(), &mut places);
-                buf.push_str(&places[from..]);
-                buf.push('\0');
+                let from = f.places.len();
+                fold_into(&place.label(), &mut f.places);
+                f.buf.push_str(&f.places[from..]);
+                f.buf.push('\0');
             }
-            signatures.push(signature(&buf.as_bytes()[start..]));
+            f.signatures.push(signature(&f.buf.as_bytes()[start..]));
         }
-        starts.push(buf.len());
-        place_starts.push(places.len());
+        f.starts.push(f.buf.len());
+        f.place_starts.push(f.places.len());
+        f
+    }
+}
+
+impl TextIndex {
+    pub fn new(timeline: &Timeline, tags: &[String]) -> Self {
+        let runs: Vec<Folded> = timeline.events.par_chunks(CHUNK).map(Folded::of).collect();
+        let signatures = runs.iter().flat_map(|r| r.signatures.iter().copied()).collect();
         TextIndex {
-            buf,
-            starts,
+            runs,
             signatures,
             countries: timeline.countries.iter().map(|c| names(&c.name, &c.aliases)).collect(),
             actors: timeline.actors.iter().map(|a| names(&a.name, &a.aliases)).collect(),
             tags: tags.iter().map(|t| fold(t)).collect(),
-            places,
-            place_starts,
         }
     }
 
     /// Events whose place holds the folded needle.
     fn places_with(&self, needle: &str) -> FixedBitSet {
-        let n = self.place_starts.len().saturating_sub(1);
-        let mut set = FixedBitSet::with_capacity(n);
+        let mut set = FixedBitSet::with_capacity(self.signatures.len());
         let finder = Finder::new(needle.as_bytes());
-        let bytes = self.places.as_bytes();
-        for i in 0..n {
-            let (from, to) = (self.place_starts[i], self.place_starts[i + 1]);
-            if from < to && finder.find(&bytes[from..to]).is_some() {
-                set.insert(i);
+        for (r, run) in self.runs.iter().enumerate() {
+            let bytes = run.places.as_bytes();
+            for (i, ends) in run.place_starts.windows(2).enumerate() {
+                if ends[0] < ends[1] && finder.find(&bytes[ends[0]..ends[1]]).is_some() {
+                    set.insert(r * CHUNK + i);
+                }
             }
         }
         set
     }
 
     fn event(&self, i: usize) -> &[u8] {
-        &self.buf.as_bytes()[self.starts[i]..self.starts[i + 1]]
+        let (run, i) = (&self.runs[i / CHUNK], i % CHUNK);
+        &run.buf.as_bytes()[run.starts[i]..run.starts[i + 1]]
     }
 
     /// Events whose own text holds the needle, among `within` (all if `None`).
@@ -171,27 +188,23 @@ impl TextIndex {
             }
             return Some(set);
         }
-        // Many can: one SIMD pass over all the text, a chunk at a time.
-        let buf = self.buf.as_bytes();
-        let mut chunk = 0;
-        while chunk < n {
+        // Many can: one SIMD pass over all the text, a run at a time.
+        for (r, run) in self.runs.iter().enumerate() {
             if cancelled() {
                 return None;
             }
-            let chunk_end = (chunk + CHUNK).min(n);
-            let end = self.starts[chunk_end];
-            let (mut k, mut pos) = (chunk, self.starts[chunk]);
-            while let Some(off) = finder.find(&buf[pos..end]) {
+            let (buf, starts) = (run.buf.as_bytes(), &run.starts);
+            let (mut k, mut pos) = (0, 0);
+            while let Some(off) = finder.find(&buf[pos..]) {
                 let hit = pos + off;
                 // The event holding the hit (a cursor: hits come in order);
                 // then on to the next event.
-                while self.starts[k + 1] <= hit {
+                while starts[k + 1] <= hit {
                     k += 1;
                 }
-                set.insert(k);
-                pos = self.starts[k + 1];
+                set.insert(r * CHUNK + k);
+                pos = starts[k + 1];
             }
-            chunk = chunk_end;
         }
         if let Some(w) = within {
             set.intersect_with(w);
@@ -330,6 +343,33 @@ impl Query {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_folded_in_runs_is_the_text_folded_in_one() {
+        let mut tl = crate::export::tests::bundled_copies(250);
+        assert!(tl.events.len() > CHUNK, "more than one run");
+        for (i, e) in tl.events.iter_mut().enumerate().step_by(7) {
+            let name = Some(format!("Dushanbe {i}"));
+            e.location = Some(Box::new(crate::model::Location { name, coordinates: None }));
+        }
+        let index = TextIndex::new(&tl, &[]);
+        let one = Folded::of(&tl.events);
+        assert_eq!(index.signatures, one.signatures);
+        for (i, e) in tl.events.iter().enumerate() {
+            assert_eq!(index.event(i), &one.buf.as_bytes()[one.starts[i]..one.starts[i + 1]]);
+            // Either side of the first run's end, and in the last run.
+            if e.location.is_some() && (i < 8 || i.abs_diff(CHUNK) < 8 || i + 8 > tl.events.len()) {
+                let needle = format!("dushanbe {i}\0");
+                let found = index.scan(needle.as_bytes(), None, &|| false).expect("runs");
+                assert_eq!(found.ones().collect::<Vec<_>>(), [i], "{needle:?}");
+            }
+        }
+        let places = index.places_with("dushanbe 1");
+        let want: Vec<usize> = (0..tl.events.len())
+            .filter(|i| i % 7 == 0 && format!("dushanbe {i}").starts_with("dushanbe 1"))
+            .collect();
+        assert_eq!(places.ones().collect::<Vec<_>>(), want);
+    }
 
     #[test]
     fn scanning_some_events_finds_what_scanning_all_finds_among_them() {
