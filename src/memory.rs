@@ -81,6 +81,59 @@ pub fn huge_pages(on: bool) {
     let _ = on;
 }
 
+/// Asks the processor to bring `bytes` into its cache, without waiting.
+pub fn prefetch(bytes: &[u8]) {
+    for line in bytes.chunks(64) {
+        prefetch_line(line.as_ptr());
+    }
+}
+
+/// Asks for the cache line at `at`, without waiting.
+fn prefetch_line<T>(at: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+        // SAFETY: a prefetch reads nothing and cannot fault, whatever the address.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>(at.cast()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = at;
+}
+
+/// How many events ahead [`walk_ahead`] asks for an event's lists, and for
+/// the texts those lists name.
+const LISTS_AHEAD: usize = 16;
+const TEXTS_AHEAD: usize = 8;
+
+/// Calls `each` on events `event(0)` to `event(n - 1)`, asking ahead of it
+/// for what a pass over events reads of each: its id, its title, and the
+/// names in its countries, actors and tags. A parse on several cores leaves
+/// each of these texts in a place of its own, and each wait would be paid in
+/// turn: first the lists are asked for, then, once they are near, the texts
+/// they name.
+pub fn walk_ahead<'a>(
+    n: usize,
+    event: impl Fn(usize) -> &'a crate::model::Event,
+    mut each: impl FnMut(&'a crate::model::Event),
+) {
+    for k in 0..n {
+        if k + LISTS_AHEAD < n {
+            let e = event(k + LISTS_AHEAD);
+            prefetch_line(e.countries.as_ptr());
+            prefetch_line(e.actors.as_ptr());
+            prefetch_line(e.tags.as_ptr());
+        }
+        if k + TEXTS_AHEAD < n {
+            let e = event(k + TEXTS_AHEAD);
+            prefetch_line(e.id.as_ptr());
+            prefetch_line(e.title.as_ptr());
+            e.countries.iter().chain(&e.tags).for_each(|t| prefetch_line(t.as_ptr()));
+            e.actors.iter().for_each(|a| prefetch_line(a.id.as_ptr()));
+        }
+        each(event(k));
+    }
+}
+
 /// Whether huge pages are worth asking for on this machine: everywhere but
 /// on a virtual machine whose free memory goes back to its host (a virtio
 /// balloon that reports free pages). There a huge page is mostly memory the

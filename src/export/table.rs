@@ -3,6 +3,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
+use crate::memory::walk_ahead;
 use crate::model::Event;
 use crate::query::Query;
 use crate::text::safe;
@@ -63,8 +64,14 @@ pub fn write(
     let header = Row::new(HEADER.map(Cow::Borrowed));
     let widest = |a: [usize; 4], b: [usize; 4]| [0, 1, 2, 3].map(|i| a[i].max(b[i]));
     // On all cores: at a million rows, this is most of the table's time.
-    let mut widths =
-        shown.par_iter().map(|&i| widths(&tl.events[i])).reduce(|| header.widths, widest);
+    let mut widths = shown
+        .par_chunks(super::RUN)
+        .map(|run| {
+            let mut most = header.widths;
+            walk_ahead(run.len(), |k| &tl.events[run[k]], |e| most = widest(most, widths(e)));
+            most
+        })
+        .reduce(|| header.widths, widest);
     if let Some(total) = width {
         // On a narrow terminal the title keeps most of the room; ids and
         // country lists are cut first.
@@ -79,9 +86,7 @@ pub fn write(
     // Rows are made and laid out on all cores, a run of them per task.
     super::write_in_runs(out, shown, super::RUN, |_, run, text| {
         let mut rows = String::new();
-        for &i in run {
-            push_event(&mut rows, &tl.events[i], &widths);
-        }
+        walk_ahead(run.len(), |k| &tl.events[run[k]], |e| push_event(&mut rows, e, &widths));
         text.extend_from_slice(rows.as_bytes());
         Ok(())
     })

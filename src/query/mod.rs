@@ -159,7 +159,7 @@ impl Query {
             .par_chunks(ROWS_AT_ONCE)
             .map(|chunk| {
                 let mut r = Rows::with_capacity(chunk.len());
-                chunk.iter().for_each(|e| row(e, &mut r));
+                crate::memory::walk_ahead(chunk.len(), |k| &chunk[k], |e| row(e, &mut r));
                 r
             })
             .collect();

@@ -23,6 +23,7 @@ use super::{Cache, Entry, Key, checked_payload, map, mark_used, write_split};
 use crate::load::diagnostic::Diagnostic;
 use crate::load::format::Format;
 use crate::load::merge::Source;
+use crate::memory::prefetch;
 use crate::model::{Event, Timeline};
 
 /// One input of a load, as the whole load's key knows it.
@@ -111,19 +112,6 @@ pub fn shape(
 
 /// How many events ahead a whole load asks for the bytes it will read.
 const AHEAD: usize = 32;
-
-/// Asks the processor to bring `bytes` into its cache, without waiting.
-fn prefetch(bytes: &[u8]) {
-    #[cfg(target_arch = "x86_64")]
-    for line in bytes.chunks(64) {
-        use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-        // SAFETY: a prefetch reads nothing and cannot fault; the address is
-        // within `bytes`.
-        unsafe { _mm_prefetch::<_MM_HINT_T0>(line.as_ptr().cast()) };
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = bytes;
-}
 
 fn file_name(key: Key) -> String {
     format!("{:032x}-all.bin", key.0)
