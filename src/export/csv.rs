@@ -28,17 +28,8 @@ fn io_error(e: csv::Error) -> io::Error {
     }
 }
 
-pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<()> {
-    write_in_runs_of(out, query, shown, crate::export::RUN)
-}
-
-/// [`write`], the rows made `run` at a time.
-fn write_in_runs_of(
-    out: &mut dyn Write,
-    query: &Query,
-    shown: &[usize],
-    run: usize,
-) -> io::Result<()> {
+/// The rows made `run` at a time (see [`crate::export::write_in_runs`]).
+pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize], run: usize) -> io::Result<()> {
     let tl = query.timeline();
     let mut w = builder().from_writer(&mut *out);
     // The attributes the events have, each a column in the order first met.
@@ -58,12 +49,7 @@ fn write_in_runs_of(
     w.flush()?;
     drop(w);
     // A related event that is not written would name nothing when the file is read.
-    let related = shown.iter().any(|&i| !tl.events[i].related.is_empty());
-    let written: hashbrown::HashSet<&str> = if related {
-        shown.iter().map(|&i| tl.events[i].id.as_str()).collect()
-    } else {
-        hashbrown::HashSet::new()
-    };
+    let written = crate::export::linked_ids(tl, shown).unwrap_or_default();
     let builder = builder();
     crate::export::write_in_runs(out, shown, run, |_, run, text| {
         let mut w = builder.from_writer(text);
@@ -153,10 +139,10 @@ mod tests {
         let query = copies_of_bundled(250);
         let shown = shown(&query);
         let mut whole = Vec::new();
-        write_in_runs_of(&mut whole, &query, &shown, usize::MAX).expect("written");
+        write(&mut whole, &query, &shown, usize::MAX).expect("written");
         for run in [1, 7, crate::export::RUN] {
             let mut out = Vec::new();
-            write_in_runs_of(&mut out, &query, &shown, run).expect("written");
+            write(&mut out, &query, &shown, run).expect("written");
             assert!(out == whole, "rows in runs of {run} differ");
         }
         let mut rows = csv::Reader::from_reader(whole.as_slice());

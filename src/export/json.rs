@@ -49,17 +49,8 @@ struct JsonEvent<'a> {
     line: usize,
 }
 
-pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize]) -> io::Result<()> {
-    write_in_runs_of(out, query, shown, crate::export::RUN)
-}
-
-/// [`write`], the events made into JSON `run` at a time.
-fn write_in_runs_of(
-    out: &mut dyn Write,
-    query: &Query,
-    shown: &[usize],
-    run: usize,
-) -> io::Result<()> {
+/// The events made into JSON `run` at a time (see [`crate::export::write_in_runs`]).
+pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize], run: usize) -> io::Result<()> {
     if shown.is_empty() {
         return out.write_all(b"[]\n");
     }
@@ -147,7 +138,7 @@ mod tests {
         whole.push(b'\n');
         for run in [1, 7, crate::export::RUN, usize::MAX] {
             let mut out = Vec::new();
-            write_in_runs_of(&mut out, &query, &shown, run).expect("written");
+            write(&mut out, &query, &shown, run).expect("written");
             assert!(out == whole, "runs of {run} differ from the array made whole");
         }
         let back: Vec<serde_json::Value> = serde_json::from_slice(&whole).expect("JSON");
@@ -159,10 +150,10 @@ mod tests {
     fn no_events_are_an_empty_array() {
         let query = copies_of_bundled(1);
         let mut out = Vec::new();
-        write(&mut out, &query, &[]).expect("written");
+        write(&mut out, &query, &[], crate::export::RUN).expect("written");
         assert_eq!(out, b"[]\n");
         let mut one = Vec::new();
-        write(&mut one, &query, &[3]).expect("written");
+        write(&mut one, &query, &[3], crate::export::RUN).expect("written");
         let back: Vec<serde_json::Value> = serde_json::from_slice(&one).expect("JSON");
         assert_eq!(back[0]["id"], query.timeline().events[3].id.as_str());
     }

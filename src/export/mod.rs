@@ -57,6 +57,17 @@ pub(crate) fn write_in_runs(
     Ok(())
 }
 
+/// The ids of the events at `shown`, which links among them may name; `None`
+/// where none of them has links, so that a million ids are not gathered for
+/// nothing.
+pub(crate) fn linked_ids<'a>(
+    tl: &'a crate::model::Timeline,
+    shown: &[usize],
+) -> Option<hashbrown::HashSet<&'a str>> {
+    let events = || shown.iter().filter_map(|&i| tl.events.get(i));
+    events().any(|e| !e.related.is_empty()).then(|| events().map(|e| e.id.as_str()).collect())
+}
+
 /// What `write` writes, as text: a page or file the writers stream, made in
 /// memory for a caller that wants it whole. Writing to memory cannot fail,
 /// and the writers write only UTF-8.
@@ -80,13 +91,9 @@ pub enum Format {
 /// a table does not hold.
 pub fn left_out(tl: &crate::model::Timeline, shown: &[usize], csv: bool) -> Vec<String> {
     let events = || shown.iter().filter_map(|&i| tl.events.get(i));
-    // The ids written are gathered only where some event has links.
-    let links: usize = if events().any(|e| !e.related.is_empty()) {
-        let written: hashbrown::HashSet<&str> = events().map(|e| e.id.as_str()).collect();
+    let links: usize = linked_ids(tl, shown).map_or(0, |written| {
         events().map(|e| e.related.iter().filter(|r| !written.contains(r.as_str())).count()).sum()
-    } else {
-        0
-    };
+    });
     let mut out = Vec::new();
     if links > 0 {
         out.push(format!(
@@ -121,8 +128,8 @@ pub fn write_events(
 ) -> io::Result<()> {
     match format {
         Format::Table => table::write(out, query, shown, width),
-        Format::Json => json::write(out, query, shown),
-        Format::Csv => csv::write(out, query, shown),
+        Format::Json => json::write(out, query, shown, RUN),
+        Format::Csv => csv::write(out, query, shown, RUN),
         Format::Markdown => markdown::write(out, query, shown),
     }
 }

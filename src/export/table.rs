@@ -126,6 +126,12 @@ fn push_event(text: &mut String, e: &Event, widths: &[usize; 4]) {
         }
         text.push_str(c);
     }
+    end_row(text, start);
+}
+
+/// Ends the row that began at `start` in `text`. Its last cells may be
+/// empty: no spaces are left at the line's end.
+fn end_row(text: &mut String, start: usize) {
     let kept = start + text[start..].trim_end().len();
     text.truncate(kept);
     text.push('\n');
@@ -151,10 +157,7 @@ fn push_row(text: &mut String, row: &Row, widths: &[usize; 4]) {
             text.extend(std::iter::repeat_n(' ', widths[i].saturating_sub(used)));
         }
     }
-    // The last cells may be empty: no spaces are left at the line's end.
-    let kept = start + text[start..].trim_end().len();
-    text.truncate(kept);
-    text.push('\n');
+    end_row(text, start);
 }
 
 #[cfg(test)]
