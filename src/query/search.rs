@@ -55,14 +55,13 @@ pub(crate) struct TextIndex {
 }
 
 /// The folded text of a run of events.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone)]
 struct Folded {
     /// Per event: folded title, NUL, folded summary, NUL, each attribute's
     /// folded value, NUL, and its place (name and coordinates), NUL.
     buf: String,
     /// Event `i` of the run is `buf[starts[i]..starts[i + 1]]`.
     starts: Vec<usize>,
-    signatures: Vec<u64>,
     /// Per event: its place folded, for `place:`; event `i`'s is
     /// `places[place_starts[i]..place_starts[i + 1]]`.
     places: String,
@@ -70,15 +69,16 @@ struct Folded {
 }
 
 impl Folded {
-    fn of(events: &[Event]) -> Self {
+    /// The folded text of `events`, and the signature of each.
+    fn of(events: &[Event]) -> (Self, Vec<u64>) {
         let size: usize = events.iter().map(|e| e.title.len() + e.summary.len() + 2).sum();
         let mut f = Folded {
             buf: String::with_capacity(size + size / 16),
             starts: Vec::with_capacity(events.len() + 1),
-            signatures: Vec::with_capacity(events.len()),
             places: String::new(),
             place_starts: Vec::with_capacity(events.len() + 1),
         };
+        let mut signatures = Vec::with_capacity(events.len());
         for e in events {
             let start = f.buf.len();
             f.starts.push(start);
@@ -98,21 +98,21 @@ impl Folded {
                 f.buf.push_str(&f.places[from..]);
                 f.buf.push('\0');
             }
-            f.signatures.push(signature(&f.buf.as_bytes()[start..]));
+            signatures.push(signature(&f.buf.as_bytes()[start..]));
         }
         f.starts.push(f.buf.len());
         f.place_starts.push(f.places.len());
-        f
+        (f, signatures)
     }
 }
 
 impl TextIndex {
     pub fn new(timeline: &Timeline, tags: &[String]) -> Self {
-        let runs: Vec<Folded> = timeline.events.par_chunks(CHUNK).map(Folded::of).collect();
-        let signatures = runs.iter().flat_map(|r| r.signatures.iter().copied()).collect();
+        let (runs, signatures): (Vec<Folded>, Vec<Vec<u64>>) =
+            timeline.events.par_chunks(CHUNK).map(Folded::of).unzip();
         TextIndex {
             runs,
-            signatures,
+            signatures: signatures.concat(),
             countries: timeline.countries.iter().map(|c| names(&c.name, &c.aliases)).collect(),
             actors: timeline.actors.iter().map(|a| names(&a.name, &a.aliases)).collect(),
             tags: tags.iter().map(|t| fold(t)).collect(),
@@ -353,8 +353,8 @@ mod tests {
             e.location = Some(Box::new(crate::model::Location { name, coordinates: None }));
         }
         let index = TextIndex::new(&tl, &[]);
-        let one = Folded::of(&tl.events);
-        assert_eq!(index.signatures, one.signatures);
+        let (one, signatures) = Folded::of(&tl.events);
+        assert_eq!(index.signatures, signatures);
         for (i, e) in tl.events.iter().enumerate() {
             assert_eq!(index.event(i), &one.buf.as_bytes()[one.starts[i]..one.starts[i + 1]]);
             // Either side of the first run's end, and in the last run.
