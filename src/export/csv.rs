@@ -6,7 +6,6 @@
 //! [`safe::spreadsheet_cell`], so a spreadsheet never runs a formula from the
 //! data; steppe's CSV reader undoes it.
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::model::cells;
@@ -14,9 +13,10 @@ use crate::query::Query;
 use crate::text::safe;
 
 /// A list whose items may all be empty (roles, titles): then an empty cell.
-fn aligned<'a>(items: impl IntoIterator<Item = Option<&'a str>>) -> String {
-    let items: Vec<&str> = items.into_iter().map(|i| i.unwrap_or("")).collect();
-    if items.iter().all(|i| i.is_empty()) { String::new() } else { cells::join(items) }
+fn aligned_into<'a>(out: &mut String, items: impl Iterator<Item = Option<&'a str>> + Clone) {
+    if items.clone().any(|i| i.is_some_and(|i| !i.is_empty())) {
+        cells::join_into(out, items.map(|i| i.unwrap_or("")));
+    }
 }
 
 /// The writer's own error kept as it is: a closed pipe (`| head`) must stay
@@ -52,9 +52,11 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize], run: usize) ->
     let written = crate::export::linked_ids(tl, shown).unwrap_or_default();
     let builder = builder();
     crate::export::write_in_runs(out, shown, run, |_, run, text| {
+        text.reserve(run.len() * 512);
         let mut w = builder.from_writer(text);
+        let mut row = Row { w: &mut w, cell: String::new(), cells: 0 };
         for &i in run {
-            write_row(&mut w, tl, i, &names, &written)?;
+            write_row(&mut row, tl, i, &names, &written)?;
         }
         w.flush()
     })
@@ -66,9 +68,41 @@ fn builder() -> csv::WriterBuilder {
     builder
 }
 
+/// A row's cells as they are written: every cell is made harmless, and a
+/// cell made of parts is made in one string that every row reuses.
+struct Row<'w, 'b> {
+    w: &'w mut csv::Writer<&'b mut Vec<u8>>,
+    cell: String,
+    cells: usize,
+}
+
+impl Row<'_, '_> {
+    fn text(&mut self, text: &str) -> io::Result<()> {
+        self.cells += 1;
+        let text = safe::printable(text);
+        self.w.write_field(safe::spreadsheet_cell(&text).as_bytes()).map_err(io_error)
+    }
+
+    fn made(&mut self, make: impl FnOnce(&mut String)) -> io::Result<()> {
+        let mut cell = std::mem::take(&mut self.cell);
+        cell.clear();
+        make(&mut cell);
+        let written = self.text(&cell);
+        self.cell = cell;
+        written
+    }
+}
+
+/// `value`'s text added to `cell`.
+fn put(cell: &mut String, value: impl std::fmt::Display) {
+    use std::fmt::Write as _;
+    // Writing to a String cannot fail.
+    let _ = write!(cell, "{value}");
+}
+
 /// The row of the event at `i`, with a cell for each attribute of `names`.
 fn write_row(
-    w: &mut csv::Writer<&mut Vec<u8>>,
+    row: &mut Row,
     tl: &crate::model::Timeline,
     i: usize,
     names: &[&str],
@@ -77,56 +111,58 @@ fn write_row(
     let e = &tl.events[i];
     let related = e.related.iter().filter(|r| written.contains(r.as_str()));
     let file = tl.files.get(e.origin.file).map_or("", String::as_str);
-    let source = |f: fn(&crate::model::Source) -> Option<&str>| aligned(e.sources.iter().map(f));
     let media = |f: fn(&crate::model::Media) -> Option<&str>| {
-        Cow::Borrowed(e.media.as_deref().and_then(f).unwrap_or_default())
+        e.media.as_deref().and_then(f).unwrap_or_default()
+    };
+    let sources = |f: fn(&crate::model::Source) -> Option<&str>| {
+        move |cell: &mut String| aligned_into(cell, e.sources.iter().map(f))
     };
     let coordinates = e.location.as_ref().and_then(|l| l.coordinates);
-    // Cells borrow from the event where they can: a million rows are not a
-    // million times thirty strings made and dropped.
-    let row: [Cow<str>; cells::COLUMNS.len()] = [
-        safe::printable(&e.id),
-        e.date.normalized().into(),
-        e.end.map(|d| d.normalized()).unwrap_or_default().into(),
-        safe::printable(&e.title),
-        safe::printable(&e.summary),
-        tl.era_of(e).map_or("", |era| era.title.as_str()).into(),
-        cells::join(&e.countries).into(),
-        cells::join(e.countries.iter().map(|c| tl.country_name(c))).into(),
-        cells::join(e.actors.iter().map(|p| p.id.as_str())).into(),
-        cells::join(
-            e.actors.iter().map(|p| tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str())),
-        )
-        .into(),
-        aligned(e.actors.iter().map(|p| p.role.as_deref())).into(),
-        cells::join(&e.tags).into(),
-        source(|s| s.url.as_deref()).into(),
-        source(|s| s.titled().then_some(s.title.as_str())).into(),
-        source(|s| s.author.as_deref()).into(),
-        source(|s| s.publisher.as_deref()).into(),
-        source(|s| s.year.as_deref()).into(),
-        source(|s| s.page.as_deref()).into(),
-        cells::join(related).into(),
-        media(|m| Some(m.url.as_str())),
-        media(|m| m.caption.as_deref()),
-        media(|m| m.credit.as_deref()),
-        media(|m| m.thumbnail.as_deref()),
-        media(|m| m.alt.as_deref()),
-        media(|m| m.link.as_deref()),
-        e.location.as_ref().and_then(|l| l.name.as_deref()).unwrap_or_default().into(),
-        coordinates.map(|c| c.0.to_string()).unwrap_or_default().into(),
-        coordinates.map(|c| c.1.to_string()).unwrap_or_default().into(),
-        cells::join_pairs(&e.external_ids).into(),
-        safe::one_line(file),
-        e.origin.line.to_string().into(),
-    ];
-    let attributes = names.iter().map(|n| safe::printable(e.attributes.get(n).unwrap_or("")));
-    let cells = row.iter().map(|c| safe::printable(c)).chain(attributes);
-    for cell in cells {
-        w.write_field(safe::spreadsheet_cell(&cell).as_bytes()).map_err(io_error)?;
+    let number = |n: Option<f64>| move |cell: &mut String| n.into_iter().for_each(|n| put(cell, n));
+    let start = row.cells;
+    // In the order of `cells::COLUMNS`.
+    row.text(&e.id)?;
+    row.made(|cell| put(cell, e.date.canonical()))?;
+    row.made(|cell| e.end.into_iter().for_each(|d| put(cell, d.canonical())))?;
+    row.text(&e.title)?;
+    row.text(&e.summary)?;
+    row.text(tl.era_of(e).map_or("", |era| era.title.as_str()))?;
+    row.made(|cell| cells::join_into(cell, &e.countries))?;
+    row.made(|cell| cells::join_into(cell, e.countries.iter().map(|c| tl.country_name(c))))?;
+    row.made(|cell| cells::join_into(cell, e.actors.iter().map(|p| p.id.as_str())))?;
+    row.made(|cell| {
+        let names = e.actors.iter().map(|p| tl.actor(&p.id).map_or(p.id.as_str(), |a| &a.name));
+        cells::join_into(cell, names);
+    })?;
+    row.made(|cell| aligned_into(cell, e.actors.iter().map(|p| p.role.as_deref())))?;
+    row.made(|cell| cells::join_into(cell, &e.tags))?;
+    row.made(sources(|s| s.url.as_deref()))?;
+    row.made(sources(|s| s.titled().then_some(s.title.as_str())))?;
+    row.made(sources(|s| s.author.as_deref()))?;
+    row.made(sources(|s| s.publisher.as_deref()))?;
+    row.made(sources(|s| s.year.as_deref()))?;
+    row.made(sources(|s| s.page.as_deref()))?;
+    row.made(|cell| cells::join_into(cell, related))?;
+    row.text(media(|m| Some(m.url.as_str())))?;
+    row.text(media(|m| m.caption.as_deref()))?;
+    row.text(media(|m| m.credit.as_deref()))?;
+    row.text(media(|m| m.thumbnail.as_deref()))?;
+    row.text(media(|m| m.alt.as_deref()))?;
+    row.text(media(|m| m.link.as_deref()))?;
+    row.text(e.location.as_ref().and_then(|l| l.name.as_deref()).unwrap_or_default())?;
+    row.made(number(coordinates.map(|c| c.0)))?;
+    row.made(number(coordinates.map(|c| c.1)))?;
+    row.made(|cell| {
+        cells::join_into(cell, e.external_ids.iter().map(|(k, v)| format!("{k}={v}")))
+    })?;
+    row.text(&safe::one_line(file))?;
+    row.made(|cell| put(cell, e.origin.line))?;
+    debug_assert_eq!(row.cells - start, cells::COLUMNS.len(), "a cell for each column");
+    for name in names {
+        row.text(e.attributes.get(name).unwrap_or(""))?;
     }
     // No field: the record ends.
-    w.write_record(None::<&[u8]>).map_err(io_error)
+    row.w.write_record(None::<&[u8]>).map_err(io_error)
 }
 
 #[cfg(test)]

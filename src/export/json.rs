@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::model::file::{AttributesDoc, ExternalIds, LocationDoc, MediaDoc};
+use crate::model::{Canonical, Participant, Source};
 use crate::query::Query;
 use crate::text::safe;
 
@@ -24,21 +25,34 @@ struct JsonSource<'a> {
     page: Option<&'a str>,
 }
 
+/// A list written item by item as it is serialized: an event's names,
+/// roles and sources are never gathered in a list of their own.
+struct Each<'f, 'a, T, U> {
+    items: &'a [T],
+    each: &'f (dyn Fn(&'a T) -> U + Sync),
+}
+
+impl<T, U: Serialize> Serialize for Each<'_, '_, T, U> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.items.iter().map(self.each))
+    }
+}
+
 #[derive(Serialize)]
-struct JsonEvent<'a> {
+struct JsonEvent<'f, 'a> {
     id: &'a str,
-    date: String,
-    end: Option<String>,
+    date: Canonical,
+    end: Option<Canonical>,
     title: &'a str,
     summary: &'a str,
     era: Option<&'a str>,
     countries: &'a [String],
-    country_names: Vec<&'a str>,
-    actors: Vec<&'a str>,
-    actor_names: Vec<&'a str>,
-    actor_roles: Vec<Option<&'a str>>,
+    country_names: Each<'f, 'a, String, &'a str>,
+    actors: Each<'f, 'a, Participant, &'a str>,
+    actor_names: Each<'f, 'a, Participant, &'a str>,
+    actor_roles: Each<'f, 'a, Participant, Option<&'a str>>,
     tags: &'a [String],
-    sources: Vec<JsonSource<'a>>,
+    sources: Each<'f, 'a, Source, JsonSource<'a>>,
     related: &'a [String],
     media: Option<MediaDoc>,
     location: Option<LocationDoc>,
@@ -54,18 +68,20 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize], run: usize) ->
     if shown.is_empty() {
         return out.write_all(b"[]\n");
     }
-    // Each run is written as an array of its own, `[\n  {…},\n  {…}\n]`,
-    // indented as in the whole array; its brackets are dropped and the runs
-    // joined by commas.
-    out.write_all(b"[")?;
     crate::export::write_in_runs(out, shown, run, |start, run, text| {
-        if start > 0 {
-            text.push(b',');
+        text.reserve(run.len() * 1024);
+        let at = text.len();
+        safe::write_json_to(text, &Events { query, shown: run })?;
+        // Each run is made as an array of its own, `[\n  {…},\n  {…}\n]`,
+        // indented as in the whole array. Its `[` opens the whole array or,
+        // after the first run, is the comma that joins it to the one before;
+        // its `\n]` goes.
+        if start > 0
+            && let Some(open) = text.get_mut(at)
+        {
+            *open = b',';
         }
-        let mut array = Vec::new();
-        safe::write_json_to(&mut array, &Events { query, shown: run })?;
-        let inside = array.get(b"[".len()..array.len().saturating_sub(b"\n]".len()));
-        text.extend_from_slice(inside.unwrap_or_default());
+        text.truncate(text.len().saturating_sub(b"\n]".len()));
         Ok(())
     })?;
     out.write_all(b"\n]\n")
@@ -78,40 +94,38 @@ struct Events<'a> {
     shown: &'a [usize],
 }
 
-impl Serialize for Events<'_> {
+impl<'a> Serialize for Events<'a> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let tl = self.query.timeline();
+        let country_name = |c: &'a String| tl.country_name(c);
+        let actor_id = |p: &'a Participant| p.id.as_str();
+        let actor_name =
+            |p: &'a Participant| tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str());
+        let actor_role = |p: &'a Participant| p.role.as_deref();
+        let source = |s: &'a Source| JsonSource {
+            title: &s.title,
+            url: s.url.as_deref(),
+            author: s.author.as_deref(),
+            publisher: s.publisher.as_deref(),
+            year: s.year.as_deref(),
+            page: s.page.as_deref(),
+        };
         s.collect_seq(self.shown.iter().map(|&i| {
             let e = &tl.events[i];
             JsonEvent {
                 id: &e.id,
-                date: e.date.normalized(),
-                end: e.end.map(|d| d.normalized()),
+                date: e.date.canonical(),
+                end: e.end.map(|d| d.canonical()),
                 title: &e.title,
                 summary: &e.summary,
                 era: tl.era_of(e).map(|era| era.title.as_str()),
                 countries: &e.countries,
-                country_names: e.countries.iter().map(|c| tl.country_name(c)).collect(),
-                actors: e.actors.iter().map(|a| a.id.as_str()).collect(),
-                actor_names: e
-                    .actors
-                    .iter()
-                    .map(|p| tl.actor(&p.id).map_or(p.id.as_str(), |a| a.name.as_str()))
-                    .collect(),
-                actor_roles: e.actors.iter().map(|p| p.role.as_deref()).collect(),
+                country_names: Each { items: &e.countries, each: &country_name },
+                actors: Each { items: &e.actors, each: &actor_id },
+                actor_names: Each { items: &e.actors, each: &actor_name },
+                actor_roles: Each { items: &e.actors, each: &actor_role },
                 tags: &e.tags,
-                sources: e
-                    .sources
-                    .iter()
-                    .map(|s| JsonSource {
-                        title: &s.title,
-                        url: s.url.as_deref(),
-                        author: s.author.as_deref(),
-                        publisher: s.publisher.as_deref(),
-                        year: s.year.as_deref(),
-                        page: s.page.as_deref(),
-                    })
-                    .collect(),
+                sources: Each { items: &e.sources, each: &source },
                 related: &e.related,
                 media: e.media.as_deref().map(MediaDoc::from),
                 location: e.location.as_deref().map(LocationDoc::from),

@@ -33,6 +33,10 @@ pub(crate) const RUN: usize = 1024;
 /// all cores and written in order: at a million events the making is most of
 /// an export's time. `make(start, events, text)` adds the text of `events`,
 /// which begin at `start` in `shown`, to `text`.
+///
+/// A block is made while the one before it is written, so that writing a
+/// gigabyte to a file or a pipe does not leave the cores idle; at most
+/// three blocks' text is held. When writing fails (a closed pipe), making stops.
 pub(crate) fn write_in_runs(
     out: &mut dyn Write,
     shown: &[usize],
@@ -40,8 +44,8 @@ pub(crate) fn write_in_runs(
     make: impl Fn(usize, &[usize], &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     let run = run.clamp(1, BLOCK);
-    let mut texts: Vec<io::Result<Vec<u8>>> = Vec::new();
-    for (b, block) in shown.chunks(BLOCK).enumerate() {
+    let make_block = |b: usize, block: &[usize]| -> Vec<io::Result<Vec<u8>>> {
+        let mut texts = Vec::new();
         block
             .par_chunks(run)
             .enumerate()
@@ -50,11 +54,25 @@ pub(crate) fn write_in_runs(
                 make(b * BLOCK + r * run, events, &mut text).map(|()| text)
             })
             .collect_into_vec(&mut texts);
-        for text in texts.drain(..) {
-            out.write_all(&text?)?;
+        texts
+    };
+    std::thread::scope(|scope| {
+        let (made, blocks) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for (b, block) in shown.chunks(BLOCK).enumerate() {
+                // The writer has stopped: nothing more is made.
+                if made.send(make_block(b, block)).is_err() {
+                    break;
+                }
+            }
+        });
+        for texts in blocks {
+            for text in texts {
+                out.write_all(&text?)?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// The ids of the events at `shown`, which links among them may name; `None`
@@ -199,5 +217,38 @@ pub(crate) mod tests {
         });
         assert_eq!(failed.expect_err("the error comes back").to_string(), "full");
         assert_eq!(out, [b'.'; 20], "the runs before the failing one, and nothing after");
+    }
+
+    /// A writer that takes `left` more writes, then fails as a closed pipe does.
+    struct Closing {
+        left: usize,
+    }
+
+    impl Write for Closing {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.left = self.left.checked_sub(1).ok_or(io::ErrorKind::BrokenPipe)?;
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_writer_that_stops_stops_the_making() {
+        let blocks = 40;
+        let shown: Vec<usize> = (0..BLOCK * blocks).collect();
+        let made = std::sync::atomic::AtomicUsize::new(0);
+        let failed = write_in_runs(&mut Closing { left: 3 }, &shown, BLOCK, |_, _, text| {
+            made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            text.push(b'.');
+            Ok(())
+        });
+        assert_eq!(failed.expect_err("the pipe closed").kind(), io::ErrorKind::BrokenPipe);
+        let made = made.into_inner();
+        assert!(
+            (4..=6).contains(&made),
+            "{made} of {blocks} blocks made after the writer stopped at the fourth"
+        );
     }
 }

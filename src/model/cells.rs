@@ -49,18 +49,28 @@ pub const DERIVED: [&str; 3] = ["era", "file", "line"];
 /// Items in one cell: `KZ; UZ`, `Hopkirk\; Meyer; Kipling`.
 pub fn join<S: AsRef<str>>(items: impl IntoIterator<Item = S>) -> String {
     let mut out = String::new();
+    join_into(&mut out, items);
+    out
+}
+
+/// [`join`], added to `out`.
+pub fn join_into<S: AsRef<str>>(out: &mut String, items: impl IntoIterator<Item = S>) {
     for (n, item) in items.into_iter().enumerate() {
         if n > 0 {
             out.push_str("; ");
         }
-        for c in item.as_ref().chars() {
+        let item = item.as_ref();
+        if !item.contains(['\\', ';']) {
+            out.push_str(item);
+            continue;
+        }
+        for c in item.chars() {
             if matches!(c, '\\' | ';') {
                 out.push('\\');
             }
             out.push(c);
         }
     }
-    out
 }
 
 /// The items of a cell written by [`join`]; an empty cell has none. Spaces

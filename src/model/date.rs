@@ -133,18 +133,13 @@ impl PartialDate {
 
     /// The canonical text: `1991`, `1991-12`, `1991-12-26`, `-0329`, `1865~`.
     pub fn normalized(&self) -> String {
-        let mut s =
-            if self.year < 0 { format!("-{:04}", -self.year) } else { format!("{:04}", self.year) };
-        if let Some(m) = self.month {
-            s.push_str(&format!("-{m:02}"));
-            if let Some(d) = self.day {
-                s.push_str(&format!("-{d:02}"));
-            }
-        }
-        if self.approximate {
-            s.push('~');
-        }
-        s
+        self.canonical().to_string()
+    }
+
+    /// [`PartialDate::normalized`], written where it is shown: an export of
+    /// a million events makes no string for each date.
+    pub fn canonical(&self) -> Canonical {
+        Canonical(*self)
     }
 
     /// "1991", "330 BCE".
@@ -433,6 +428,33 @@ fn days_in_month(year: i32, month: u8) -> u8 {
         .rev()
         .find(|&d| NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(d)).is_some())
         .unwrap_or(28)
+}
+
+/// A date in its canonical text (see [`PartialDate::canonical`]).
+pub struct Canonical(PartialDate);
+
+impl fmt::Display for Canonical {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = &self.0;
+        let sign = if d.year < 0 { "-" } else { "" };
+        write!(f, "{sign}{:04}", d.year.unsigned_abs())?;
+        if let Some(m) = d.month {
+            write!(f, "-{m:02}")?;
+            if let Some(day) = d.day {
+                write!(f, "-{day:02}")?;
+            }
+        }
+        if d.approximate {
+            f.write_str("~")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde::Serialize for Canonical {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 impl fmt::Display for PartialDate {

@@ -8,7 +8,7 @@ mod ids;
 mod lang;
 mod tour;
 
-pub use date::{DateError, PartialDate, Range};
+pub use date::{Canonical, DateError, PartialDate, Range};
 pub use ids::IdMaps;
 pub use lang::{Field, Translations, language_code};
 pub use tour::{Full, Steps, StepsBuilder, Tour, TourStep};
