@@ -141,7 +141,9 @@ pub fn walk_ahead<'a>(
 /// 2.1–2.7 s in huge pages a few seconds after the last command, and
 /// 1.2–1.5 s in 4 KiB pages (BENCHMARKS.md).
 pub fn huge_pages_pay() -> bool {
-    !free_pages_reported(std::path::Path::new(BALLOONS))
+    // Looked up once: the explorer loads again after every edit.
+    static PAY: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *PAY.get_or_init(|| !free_pages_reported(std::path::Path::new(BALLOONS)))
 }
 
 /// Where Linux lists the virtio balloon devices.

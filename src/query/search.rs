@@ -16,7 +16,7 @@ const CHUNK: usize = 1 << 14;
 
 /// The bit of a byte in an event's signature: one each for `a`–`z` and
 /// `0`–`9`, the other bytes sharing the rest.
-fn bit(b: u8) -> u64 {
+const fn bit(b: u8) -> u64 {
     1 << match b {
         b'a'..=b'z' => b - b'a',
         b'0'..=b'9' => 26 + b - b'0',
@@ -24,9 +24,30 @@ fn bit(b: u8) -> u64 {
     }
 }
 
+/// [`bit`] of every byte, looked up: every byte of every event's text
+/// passes through [`signature`] when the text is folded.
+static BITS: [u64; 256] = {
+    let mut bits = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        bits[b] = bit(b as u8);
+        b += 1;
+    }
+    bits
+};
+
 /// The bits of every byte of `s`.
 fn signature(s: &[u8]) -> u64 {
-    s.iter().fold(0, |m, &b| m | bit(b))
+    // Four bytes at a time into four masks, so that no byte waits on the last.
+    let mut m = [0u64; 4];
+    let mut blocks = s.chunks_exact(4);
+    for b in &mut blocks {
+        for k in 0..4 {
+            m[k] |= BITS[usize::from(b[k])];
+        }
+    }
+    let rest = blocks.remainder().iter().fold(0, |m, &b| m | BITS[usize::from(b)]);
+    m[0] | m[1] | m[2] | m[3] | rest
 }
 
 /// A name and its aliases, folded, NUL between them (no needle holds a NUL).
@@ -343,6 +364,19 @@ impl Query {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signatures_hold_the_bit_of_every_byte() {
+        let bytes: Vec<u8> = (0..=255u8).chain(b"dushanbe 1991".iter().copied()).collect();
+        for len in [0, 1, 3, 4, 5, 8, 13, 100, bytes.len()] {
+            for start in [0, 1, 97, 200] {
+                let s = &bytes[start.min(bytes.len())..(start + len).min(bytes.len())];
+                let each = s.iter().fold(0, |m, &b| m | bit(b));
+                assert_eq!(signature(s), each, "{len} bytes from {start}");
+            }
+        }
+        assert_eq!(signature(b"ab"), 0b11);
+    }
 
     #[test]
     fn text_folded_in_runs_is_the_text_folded_in_one() {
