@@ -180,7 +180,7 @@ pub struct StatsArgs {
     /// with --split's members side by side [default with --split: decade]
     #[arg(long, value_enum, value_name = "PERIOD")]
     pub by: Option<ByPeriod>,
-    /// The columns: `country:RU,CN,US`, `actor:putin,xi`, `tag:summit`, a
+    /// The columns: `country:RU,CN,US`, `actor:putin,xi-jinping`, `tag:summit`, a
     /// facet alone for every one, or `lanes:ID` for a lane set
     #[arg(long, value_name = "FACET[:KEYS]")]
     pub split: Option<String>,

@@ -39,7 +39,12 @@ pub fn table(out: &mut dyn Write, stats: &Stats, filter: &str, columns: usize) -
 /// What a row is called in the table: the name, with the code a filter takes.
 fn label(table: &str, r: &Count) -> String {
     let text = match table {
-        "country" | "actor" if r.key != r.label => format!("{} ({})", r.label, r.key),
+        // A name with its own brackets takes the code inside them:
+        // "Soviet Union (USSR, SU)", not "Soviet Union (USSR) (SU)".
+        "country" | "actor" if r.key != r.label => match r.label.strip_suffix(')') {
+            Some(open) if open.contains('(') => format!("{open}, {})", r.key),
+            _ => format!("{} ({})", r.label, r.key),
+        },
         _ => r.label.clone(),
     };
     safe::one_line(&text).into_owned()

@@ -133,7 +133,7 @@ pub fn read(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent
     let content = whole.finish(diags);
     tally.finish(file, diags);
     let complete = content.events.iter().filter(|e| e.complete).count();
-    let left_out = [(read_rows - complete, "not read (above)".to_string())];
+    let left_out = [(read_rows - complete, "not read (warnings say why)".to_string())];
     diags.push(summary(file, "an ACLED export", ["row", "rows"], read_rows, complete, &left_out));
     content
 }

@@ -353,8 +353,9 @@ impl Report {
             out.push('\n');
             if let Some(&n) = again.filter(|&&n| n > 1) {
                 let where_ = if d.mark.is_some() { "on this line" } else { "in this file" };
-                let _ =
-                    writeln!(out, "  = and {} more times {where_}", crate::text::thousands(n - 1));
+                let times = if n == 2 { "time" } else { "times" };
+                let more = crate::text::thousands(n - 1);
+                let _ = writeln!(out, "  = and {more} more {times} {where_}");
             }
             let total = totals[kind];
             if cap == Some(*n) && total > *n {

@@ -501,7 +501,7 @@ impl<'a> Part<'a> {
         let complete = content.events.iter().filter(|e| e.complete).count();
         let not_read = self.rows - self.too_few - self.not_cameo - complete;
         let left_out = [
-            (not_read, "not read (above)".to_string()),
+            (not_read, "not read (warnings say why)".to_string()),
             (self.too_few + self.not_cameo, format!("left out by {by_filter}")),
         ];
         let what = format!("a GDELT {} event export", layout.version);

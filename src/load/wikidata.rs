@@ -259,7 +259,8 @@ pub fn read(text: &str, file: usize, diags: &mut Vec<Diagnostic>) -> FileContent
     tally.finish(file, diags);
     let complete = content.events.iter().filter(|e| e.complete).count();
     let not_read = items_found - complete;
-    let why = format!("{} not read (above)", if not_read == 1 { "item" } else { "items" });
+    let why =
+        format!("{} not read (warnings say why)", if not_read == 1 { "item" } else { "items" });
     let unit = ["result", "results"];
     diags.push(summary(file, "a SPARQL query", unit, bindings.len(), complete, &[(not_read, why)]));
     content

@@ -37,6 +37,8 @@ pub enum Context {
     Picker,
     /// A page of text over the screen: about, statistics.
     Reader,
+    /// The statistics page, whose table has rows and cells to pick.
+    Stats,
     /// A quiz.
     Quiz,
     /// A quiz's results, once every question is answered.
@@ -75,7 +77,7 @@ const fn bind(
 
 use Context::{
     Axis, Detail, Everywhere, Facets, Help, Map, Panes, Picker, Present, Presenter, Prompt, Quiz,
-    QuizDone, Reader, Timeline, Tour, Tours,
+    QuizDone, Reader, Stats, Timeline, Tour, Tours,
 };
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
@@ -202,11 +204,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Picker, &[(Char('c'), CTRL)], "C-c", Action::Quit, "quit", None),
     bind(Reader, &[(Up, NONE), (Char('k'), NONE)], "↑ k", Action::Up, "scroll up; a row up", None),
     bind(Reader, &[(Down, NONE), (Char('j'), NONE)], "↓ j", Action::Down, "scroll down; a row down", Some("scroll")),
-    bind(Reader, &[(Left, NONE), (Char('h'), NONE)], "← h", Action::Left, "the cell to the left", None),
-    bind(Reader, &[(Right, NONE), (Char('l'), NONE)], "→ l", Action::Right, "the cell to the right", Some("cell")),
-    bind(Reader, &[(Enter, NONE)], "Enter", Action::Activate, "filter to the row or cell", Some("filter")),
-    bind(Reader, &[(Char('g'), NONE)], "g", Action::CycleLanes, "the table's columns", Some("columns")),
-    bind(Reader, &[(Char('b'), NONE)], "b", Action::CyclePeriod, "by year or by decade", None),
+    bind(Stats, &[(Left, NONE), (Char('h'), NONE)], "← h", Action::Left, "the cell to the left", None),
+    bind(Stats, &[(Right, NONE), (Char('l'), NONE)], "→ l", Action::Right, "the cell to the right", Some("cell")),
+    bind(Stats, &[(Enter, NONE)], "Enter", Action::Activate, "filter to the row or cell", Some("filter")),
+    bind(Stats, &[(Char('g'), NONE)], "g", Action::CycleLanes, "the table's columns", Some("columns")),
+    bind(Stats, &[(Char('b'), NONE)], "b", Action::CyclePeriod, "by year or by decade", None),
     bind(Reader, &[(PageUp, NONE)], "PgUp", Action::PageUp, "up a page", None),
     bind(Reader, &[(PageDown, NONE), (Char(' '), NONE)], "PgDn", Action::PageDown, "down a page", None),
     bind(Reader, &[(Esc, NONE), (Char('i'), NONE), (Char('S'), SHIFT), (Char('S'), NONE)], "Esc", Action::Back, "close", Some("close")),
@@ -249,6 +251,7 @@ pub fn contexts(active: Context) -> &'static [Context] {
         Context::Tours => &[Context::Tours, Everywhere],
         Context::Picker => &[Context::Picker, Everywhere],
         Context::Reader => &[Context::Reader, Everywhere],
+        Context::Stats => &[Context::Stats, Context::Reader, Everywhere],
         Context::Quiz => &[Context::Quiz, Everywhere],
         Context::QuizDone => &[Context::QuizDone, Everywhere],
         Context::Everywhere => &[Everywhere],
@@ -381,7 +384,8 @@ pub fn help_sections() -> Vec<(&'static str, Context, Vec<&'static Binding>)> {
         ("Presenter's view (--presenter)", Context::Presenter),
         ("Tour list", Context::Tours),
         ("Tags, links, export: type to find", Context::Picker),
-        ("About, statistics", Context::Reader),
+        ("About and statistics pages", Context::Reader),
+        ("Statistics page", Context::Stats),
         ("Quiz: type a year or an answer's number", Context::Quiz),
         ("Quiz results", Context::QuizDone),
         ("Full-screen event", Context::Detail),
@@ -453,5 +457,16 @@ mod tests {
         assert!(hints.contains(&("/", "search")));
         assert!(hints.contains(&("q", "quit")));
         assert!(!footer(Context::Prompt).contains(&("q", "quit")));
+        // The about page offers only what works there; statistics add their table's keys.
+        let about = footer(Context::Reader);
+        assert!(
+            about.contains(&("Esc", "close")) && about.iter().any(|h| h.1 == "scroll"),
+            "{about:?}"
+        );
+        assert!(!about.iter().any(|(_, what)| ["filter", "columns", "cell"].contains(what)));
+        let stats = footer(Context::Stats);
+        assert!(stats.contains(&("Enter", "filter")) && stats.contains(&("Esc", "close")));
+        assert_eq!(lookup(Context::Reader, key(Char('g'))), None);
+        assert_eq!(lookup(Context::Stats, key(Char('g'))), Some(Action::CycleLanes));
     }
 }

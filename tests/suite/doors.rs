@@ -250,4 +250,12 @@ fn validate_all_on_a_long_line_of_mistakes_stays_short() {
     assert_eq!(o.status.code(), Some(1));
     assert!(said.len() < 4 * line.len(), "{} bytes for a {}-byte file", said.len(), line.len());
     assert!(said.contains("49,999 more times on this line"), "{}", &said[..said.len().min(2000)]);
+    // A mistake twice on a line: once more, in the singular.
+    let twice = write(
+        dir.path(),
+        "twice.yaml",
+        "events: [{id: a, date: 1991, title: T, sources: [https://e.org], countries: [XX, XX]}]\n",
+    );
+    let said = stderr(&steppe(&["validate", "--all", &twice]));
+    assert!(said.contains("= and 1 more time on this line"), "{said}");
 }

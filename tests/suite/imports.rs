@@ -94,9 +94,9 @@ fn a_gdelt_export_loads_with_dates_countries_tags_places_and_sources() {
     );
     assert!(report.contains("20240703.export.CSV:7:1"), "{report}");
     assert!(report.contains("expected 61 tab-separated fields (a GDELT 2.0 event row), found 3"));
-    assert!(
-        report.contains("read 9 rows of a GDELT 2.0 event export: 7 events; 2 not read (above)")
-    );
+    assert!(report.contains(
+        "read 9 rows of a GDELT 2.0 event export: 7 events; 2 not read (warnings say why)"
+    ));
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn an_acled_export_loads_types_notes_places_actors_and_fatalities() {
         report.contains("the country of event XKX0001 (`0`, `Atlantis`) is not one steppe knows")
     );
     assert!(
-        report.contains("read 6 rows of an ACLED export: 5 events; 1 not read (above)"),
+        report.contains("read 6 rows of an ACLED export: 5 events; 1 not read (warnings say why)"),
         "{report}"
     );
 }
@@ -243,7 +243,9 @@ fn wikidata_results_load_one_event_per_item_with_labels_in_each_language() {
     assert_eq!(event(tl, "Q2659904").countries, ["SU"], "by its name");
     assert!(report.contains("not read: item Q4345832 has no date steppe can use"), "{report}");
     assert!(
-        report.contains("read 17 results of a SPARQL query: 4 events; 1 item not read (above)"),
+        report.contains(
+            "read 17 results of a SPARQL query: 4 events; 1 item not read (warnings say why)"
+        ),
         "{report}"
     );
     // The Russian labels as translations: `--lang ru` shows them.

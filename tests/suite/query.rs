@@ -437,6 +437,10 @@ fn stats_count_what_list_shows() {
         .filter_map(|r| r["key"].as_str()?.parse().ok())
         .collect();
     assert!(decades.windows(2).all(|w| w[0] < w[1]), "in time order: {decades:?}");
+    // A name with brackets of its own takes the code inside them.
+    let table = stdout(&steppe(&["stats"]));
+    assert!(table.contains("Soviet Union (USSR, SU)"), "{table}");
+    assert!(table.contains("Kazakhstan (KZ)"), "{table}");
 
     // Every decade between the first and the last is a row, an empty one with 0.
     let o = steppe(&["stats", "--format", "json"]);

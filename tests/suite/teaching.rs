@@ -660,7 +660,7 @@ fn help_in_a_tour_opens_at_the_tours_keys_and_cuts_no_heading() {
             press(&mut app, KeyCode::Up);
         }
         let mut all = String::new();
-        for _ in 0..12 {
+        for _ in 0..20 {
             all.push_str(&text(&render(&app)));
             for _ in 0..15 {
                 press(&mut app, KeyCode::Down);

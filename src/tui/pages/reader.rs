@@ -120,11 +120,11 @@ fn split_table(app: &App, table: &StatsTable, theme: &Theme, width: usize) -> Ve
         "{} {} a row · {} {} a cell · {} filters · {} columns · {} year/decade",
         key(Context::Reader, Action::Up),
         key(Context::Reader, Action::Down),
-        key(Context::Reader, Action::Left),
-        key(Context::Reader, Action::Right),
-        key(Context::Reader, Action::Activate),
-        key(Context::Reader, Action::CycleLanes),
-        key(Context::Reader, Action::CyclePeriod),
+        key(Context::Stats, Action::Left),
+        key(Context::Stats, Action::Right),
+        key(Context::Stats, Action::Activate),
+        key(Context::Stats, Action::CycleLanes),
+        key(Context::Stats, Action::CyclePeriod),
     );
     let mut lines = vec![
         Line::styled(fit(&head.join(" · "), width), theme.title),

@@ -103,7 +103,8 @@ impl Overlay {
             Overlay::Tours { .. } => Context::Tours,
             Overlay::Prompt(_) => Context::Prompt,
             Overlay::Tags(_) | Overlay::Links(_) | Overlay::Export(_) => Context::Picker,
-            Overlay::About { .. } | Overlay::Stats { .. } => Context::Reader,
+            Overlay::About { .. } => Context::Reader,
+            Overlay::Stats { .. } => Context::Stats,
         }
     }
 }

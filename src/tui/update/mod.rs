@@ -121,7 +121,7 @@ impl App {
                 Context::Help => self.help_action(action),
                 Context::Prompt => self.prompt_action(action),
                 Context::Tours | Context::Picker => self.picker_action(action),
-                Context::Reader => self.reader_action(action),
+                Context::Reader | Context::Stats => self.reader_action(action),
                 Context::Present | Context::Tour | Context::Presenter => {
                     self.present_action(action)
                 }

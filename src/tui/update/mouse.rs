@@ -61,7 +61,7 @@ impl App {
     pub(super) fn wheel(&mut self, column: u16, row: u16, delta: isize) {
         match self.context() {
             Context::Help => self.scroll_help(delta),
-            Context::Reader => self.scroll_reader(delta),
+            Context::Reader | Context::Stats => self.scroll_reader(delta),
             Context::Tours | Context::Picker => self.picker_step(delta),
             Context::Detail => self.scroll_detail(delta),
             Context::QuizDone => self.scroll_quiz(delta),

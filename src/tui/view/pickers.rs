@@ -130,7 +130,10 @@ pub fn export(
     frame: &mut Frame,
 ) {
     let n = app.shown().len();
-    let title = format!(" Export {n} event{} to a new file ", if n == 1 { "" } else { "s" });
+    // The name is taken when the file is written (`-2`, `-3`… after one
+    // that is there); the status line then names it.
+    let s = if n == 1 { "" } else { "s" };
+    let title = format!(" Export {n} event{s} to a new file (-2, -3… if the name is taken) ");
     let dim = theme.dim;
     let room = ExportFormat::ALL.iter().map(|f| f.extension().len()).max().unwrap_or(0);
     list(
