@@ -105,7 +105,7 @@ fn load_with_bar(sources: &Sources) -> Loaded {
 /// writes them, then fails with the second value, so a script notices.
 fn load_reported(sources: &Sources) -> (Query, Result<(), Failure>) {
     let (timeline, outcome) = load_timeline_reported(sources);
-    (Query::new(timeline), outcome)
+    (Query::new(timeline).asked_once(), outcome)
 }
 
 /// Like [`load_reported`], shown in the language asked for.
@@ -124,7 +124,7 @@ fn load_reported_in(
             "note: the timelines have no translations into `{code}` (they have: {known}); showing the original\n"
         ));
     }
-    (Query::new(tl), outcome)
+    (Query::new(tl).asked_once(), outcome)
 }
 
 fn load_timeline_reported(sources: &Sources) -> (crate::model::Timeline, Result<(), Failure>) {

@@ -112,6 +112,11 @@ pub struct Query {
     last: Vec<Day>,
     /// Built on the first search: a listing without one never folds the text.
     text: OnceLock<TextIndex>,
+    /// Asked one question (the command line): a search looks through each
+    /// event's text as it folds it, and keeps no index for a next one.
+    asked_once: bool,
+    /// Whether a search has been made without the index.
+    searched: OnceLock<()>,
     /// Every attribute's name, sorted: made when first asked for.
     attribute_names: OnceLock<Vec<String>>,
 }
@@ -202,6 +207,8 @@ impl Query {
             era_events,
             linked_from,
             text: OnceLock::new(),
+            asked_once: false,
+            searched: OnceLock::new(),
             attribute_names: OnceLock::new(),
             event_countries,
             event_tags,
@@ -220,6 +227,12 @@ impl Query {
 
     pub fn timeline(&self) -> &Timeline {
         &self.timeline
+    }
+
+    /// This query for one question: its searches keep no folded text.
+    pub fn asked_once(mut self) -> Self {
+        self.asked_once = true;
+        self
     }
 
     /// The folded text of every event, for search; built on first use.

@@ -70,9 +70,26 @@ pub(crate) struct TextIndex {
     /// needle only if its signature has every bit of the needle's; for a
     /// needle of one letter or digit the signature is the answer.
     signatures: Vec<u64>,
+    names: Names,
+}
+
+/// The names of every country, actor and tag, folded, each country's and
+/// actor's with its aliases.
+#[derive(Debug, Clone, Default)]
+struct Names {
     countries: Vec<String>,
     actors: Vec<String>,
     tags: Vec<String>,
+}
+
+impl Names {
+    fn new(timeline: &Timeline, tags: &[String]) -> Self {
+        Names {
+            countries: timeline.countries.iter().map(|c| names(&c.name, &c.aliases)).collect(),
+            actors: timeline.actors.iter().map(|a| names(&a.name, &a.aliases)).collect(),
+            tags: tags.iter().map(|t| fold(t)).collect(),
+        }
+    }
 }
 
 /// The folded text of a run of events.
@@ -89,6 +106,61 @@ struct Folded {
     place_starts: Vec<usize>,
 }
 
+/// Adds the folded text of `e` to `buf`: its title, summary, each
+/// attribute's value and its place (name and coordinates), each ended by a
+/// NUL; and its place alone, folded, to `places`.
+fn fold_event(e: &Event, buf: &mut String, places: &mut String) {
+    fold_into(&e.title, buf);
+    buf.push('\0');
+    fold_into(&e.summary, buf);
+    buf.push('\0');
+    // Attributes are searched by their values, as the event view shows them.
+    for (_, value) in e.attributes.iter() {
+        fold_into(value, buf);
+        buf.push('\0');
+    }
+    if let Some(place) = &e.location {
+        let from = places.len();
+        fold_into(&place.label(), places);
+        buf.push_str(&places[from..]);
+        buf.push('\0');
+    }
+}
+
+/// Events whose own text holds `needle` (folded), each event's text folded
+/// as it is looked at and none kept: for a question asked once, where
+/// folding and keeping every event's text first (a quarter of a gigabyte at
+/// a million events) costs more than the one look.
+fn scan_once(events: &[Event], needle: &[u8]) -> FixedBitSet {
+    let finder = Finder::new(needle);
+    let hits: Vec<Vec<usize>> = events
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let (mut buf, mut places) = (String::new(), String::new());
+            let mut hits = Vec::new();
+            let mut k = 0;
+            crate::memory::walk_ahead(
+                chunk.len(),
+                |k| &chunk[k],
+                |e| {
+                    buf.clear();
+                    places.clear();
+                    fold_event(e, &mut buf, &mut places);
+                    if finder.find(buf.as_bytes()).is_some() {
+                        hits.push(c * CHUNK + k);
+                    }
+                    k += 1;
+                },
+            );
+            hits
+        })
+        .collect();
+    let mut set = FixedBitSet::with_capacity(events.len());
+    hits.into_iter().flatten().for_each(|i| set.insert(i));
+    set
+}
+
 impl Folded {
     /// The folded text of `events`, and the signature of each.
     fn of(events: &[Event]) -> (Self, Vec<u64>) {
@@ -103,22 +175,8 @@ impl Folded {
         for e in events {
             let start = f.buf.len();
             f.starts.push(start);
-            fold_into(&e.title, &mut f.buf);
-            f.buf.push('\0');
-            fold_into(&e.summary, &mut f.buf);
-            f.buf.push('\0');
-            // Attributes are searched by their values, as the event view shows them.
-            for (_, value) in e.attributes.iter() {
-                fold_into(value, &mut f.buf);
-                f.buf.push('\0');
-            }
             f.place_starts.push(f.places.len());
-            if let Some(place) = &e.location {
-                let from = f.places.len();
-                fold_into(&place.label(), &mut f.places);
-                f.buf.push_str(&f.places[from..]);
-                f.buf.push('\0');
-            }
+            fold_event(e, &mut f.buf, &mut f.places);
             signatures.push(signature(&f.buf.as_bytes()[start..]));
         }
         f.starts.push(f.buf.len());
@@ -131,13 +189,7 @@ impl TextIndex {
     pub fn new(timeline: &Timeline, tags: &[String]) -> Self {
         let (runs, signatures): (Vec<Folded>, Vec<Vec<u64>>) =
             timeline.events.par_chunks(CHUNK).map(Folded::of).unzip();
-        TextIndex {
-            runs,
-            signatures: signatures.concat(),
-            countries: timeline.countries.iter().map(|c| names(&c.name, &c.aliases)).collect(),
-            actors: timeline.actors.iter().map(|a| names(&a.name, &a.aliases)).collect(),
-            tags: tags.iter().map(|t| fold(t)).collect(),
-        }
+        TextIndex { runs, signatures: signatures.concat(), names: Names::new(timeline, tags) }
     }
 
     /// Events whose place holds the folded needle.
@@ -307,9 +359,19 @@ impl Query {
             .filter(|p| !p.needle.is_empty() && needle.contains(p.needle.as_str()))
             .filter(|p| p.set.len() == n)
             .map(|p| &p.set);
-        let mut set = self.text().scan(needle.as_bytes(), within, cancelled)?;
+        let once;
+        let (mut set, text) = match self.text.get() {
+            // A second needle (`a or b`) builds the index: one fold, many looks.
+            None if self.asked_once && self.searched.set(()).is_ok() => {
+                once = Names::new(&self.timeline, &self.tags);
+                (scan_once(&self.timeline.events, needle.as_bytes()), &once)
+            }
+            _ => {
+                let index = self.text();
+                (index.scan(needle.as_bytes(), within, cancelled)?, &index.names)
+            }
+        };
         let finder = Finder::new(needle.as_bytes());
-        let text = self.text();
         let names = [
             (&text.countries, &self.country_events),
             (&text.actors, &self.actor_events),
@@ -352,8 +414,8 @@ impl Query {
         };
         let text = self.text();
         finder.find(text.event(i)).is_some()
-            || has(&text.countries, self.event_countries.get(i))
-            || has(&text.actors, self.event_actors.get(i))
+            || has(&text.names.countries, self.event_countries.get(i))
+            || has(&text.names.actors, self.event_actors.get(i))
             || self.timeline.events[i]
                 .tags
                 .iter()
@@ -403,6 +465,28 @@ mod tests {
             .filter(|i| i % 7 == 0 && format!("dushanbe {i}").starts_with("dushanbe 1"))
             .collect();
         assert_eq!(places.ones().collect::<Vec<_>>(), want);
+    }
+
+    #[test]
+    fn a_question_asked_once_finds_what_the_index_finds() {
+        let mut tl = crate::export::tests::bundled_copies(40);
+        for (i, e) in tl.events.iter_mut().enumerate().step_by(5) {
+            let name = Some(format!("Dushanbe {i}"));
+            e.location = Some(Box::new(crate::model::Location { name, coordinates: None }));
+        }
+        let indexed = Query::new(tl.clone());
+        let never = || false;
+        for needle in ["a", "an", "summit", "dushanbe 15", "kazakhstan", "putin", "turkiye", "xyz"]
+        {
+            let want = indexed.search_folded(needle, None, &never).expect("searched");
+            assert!(needle == "xyz" || want.count_ones(..) > 0, "{needle} finds something");
+            let once = Query::new(tl.clone()).asked_once();
+            assert_eq!(once.search_folded(needle, None, &never).as_ref(), Some(&want), "{needle}");
+            assert!(once.text.get().is_none(), "one search keeps no index");
+            // A second needle of the same question looks in the index.
+            assert_eq!(once.search_folded(needle, None, &never).as_ref(), Some(&want), "{needle}");
+            assert!(once.text.get().is_some());
+        }
     }
 
     #[test]
