@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::model::file::{AttributesDoc, ExternalIds, LocationDoc, MediaDoc};
-use crate::model::{Canonical, Participant, Source};
+use crate::model::file::{ExternalIds, LocationDoc, MediaDoc};
+use crate::model::{Attributes, Canonical, Participant, Source};
 use crate::query::Query;
 use crate::text::safe;
 
@@ -38,6 +38,23 @@ impl<T, U: Serialize> Serialize for Each<'_, '_, T, U> {
     }
 }
 
+/// An event's attributes as `name: value`, in their order, borrowed (as
+/// [`crate::model::file::AttributesDoc`] writes them): GDELT and ACLED
+/// events have several each.
+struct Named<'a>(&'a Attributes);
+
+impl Named<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.iter().next().is_none()
+    }
+}
+
+impl Serialize for Named<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter())
+    }
+}
+
 #[derive(Serialize)]
 struct JsonEvent<'f, 'a> {
     id: &'a str,
@@ -57,8 +74,8 @@ struct JsonEvent<'f, 'a> {
     media: Option<MediaDoc>,
     location: Option<LocationDoc>,
     external_ids: ExternalIds,
-    #[serde(skip_serializing_if = "AttributesDoc::is_empty")]
-    attributes: AttributesDoc,
+    #[serde(skip_serializing_if = "Named::is_empty")]
+    attributes: Named<'a>,
     file: &'a str,
     line: usize,
 }
@@ -130,7 +147,7 @@ impl<'a> Serialize for Events<'a> {
                 media: e.media.as_deref().map(MediaDoc::from),
                 location: e.location.as_deref().map(LocationDoc::from),
                 external_ids: ExternalIds(e.external_ids.clone()),
-                attributes: AttributesDoc::from(&e.attributes),
+                attributes: Named(&e.attributes),
                 file: tl.files.get(e.origin.file).map_or("", String::as_str),
                 line: e.origin.line,
             }
