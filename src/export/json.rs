@@ -178,6 +178,21 @@ mod tests {
     }
 
     #[test]
+    fn attributes_are_written_in_their_order_and_none_is_no_field() {
+        let mut tl = crate::load::load_bundled().timeline;
+        let pairs = [("mentions", "40"), ("goldstein", "-5.0")];
+        tl.events[1].attributes =
+            crate::model::Attributes::new(pairs.map(|(k, v)| (k.to_string(), v.to_string())));
+        let query = Query::new(tl);
+        let mut out = Vec::new();
+        write(&mut out, &query, &[0, 1], crate::export::RUN).expect("written");
+        let text = String::from_utf8(out).expect("UTF-8");
+        assert!(text.contains("\"attributes\": {\n      \"mentions\": \"40\",\n      \"goldstein\": \"-5.0\"\n    }"), "{text}");
+        let back: Vec<serde_json::Value> = serde_json::from_str(&text).expect("JSON");
+        assert!(back[0].get("attributes").is_none(), "no attributes, no field");
+    }
+
+    #[test]
     fn no_events_are_an_empty_array() {
         let query = copies_of_bundled(1);
         let mut out = Vec::new();
