@@ -56,6 +56,17 @@ pub(crate) fn write_in_runs(
             .collect_into_vec(&mut texts);
         texts
     };
+    // On a worker of the pool (a caller inside a parallel job) each block is
+    // made, then written: waiting on a channel there could hold the pool's
+    // only worker while the blocks wait for it.
+    if rayon::current_thread_index().is_some() {
+        for (b, block) in shown.chunks(BLOCK).enumerate() {
+            for text in make_block(b, block) {
+                out.write_all(&text?)?;
+            }
+        }
+        return Ok(());
+    }
     std::thread::scope(|scope| {
         let (made, blocks) = std::sync::mpsc::sync_channel(1);
         scope.spawn(move || {
@@ -217,6 +228,24 @@ pub(crate) mod tests {
         });
         assert_eq!(failed.expect_err("the error comes back").to_string(), "full");
         assert_eq!(out, [b'.'; 20], "the runs before the failing one, and nothing after");
+    }
+
+    #[test]
+    fn runs_written_from_a_worker_of_the_pool_come_in_order() {
+        let shown: Vec<usize> = (0..BLOCK * 3 + 5).collect();
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().expect("a pool");
+        let out = pool.install(|| {
+            assert!(rayon::current_thread_index().is_some(), "on a worker");
+            let mut out = Vec::new();
+            write_in_runs(&mut out, &shown, RUN, |_, events, text| {
+                events.iter().for_each(|i| text.extend_from_slice(format!("{i}\n").as_bytes()));
+                Ok(())
+            })
+            .map(|()| out)
+        });
+        let text = String::from_utf8(out.expect("written")).expect("UTF-8");
+        let back: Vec<usize> = text.lines().map(|l| l.parse().expect("a number")).collect();
+        assert_eq!(back, shown);
     }
 
     /// A writer that takes `left` more writes, then fails as a closed pipe does.
