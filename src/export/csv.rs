@@ -152,9 +152,7 @@ fn write_row(
     row.text(e.location.as_ref().and_then(|l| l.name.as_deref()).unwrap_or_default())?;
     row.made(number(coordinates.map(|c| c.0)))?;
     row.made(number(coordinates.map(|c| c.1)))?;
-    row.made(|cell| {
-        cells::join_into(cell, e.external_ids.iter().map(|(k, v)| format!("{k}={v}")))
-    })?;
+    row.made(|cell| cells::join_pairs_into(cell, &e.external_ids))?;
     row.text(&safe::one_line(file))?;
     row.made(|cell| put(cell, e.origin.line))?;
     debug_assert_eq!(row.cells - start, cells::COLUMNS.len(), "a cell for each column");

@@ -45,7 +45,7 @@ struct Named<'a>(&'a Attributes);
 
 impl Named<'_> {
     fn is_empty(&self) -> bool {
-        self.0.iter().next().is_none()
+        self.0.is_empty()
     }
 }
 

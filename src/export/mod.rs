@@ -56,33 +56,30 @@ pub(crate) fn write_in_runs(
             .collect_into_vec(&mut texts);
         texts
     };
+    let mut blocks = shown.chunks(BLOCK).enumerate().map(|(b, block)| make_block(b, block));
+    let mut write = |blocks: &mut dyn Iterator<Item = Vec<io::Result<Vec<u8>>>>| {
+        for text in blocks.flatten() {
+            out.write_all(&text?)?;
+        }
+        Ok(())
+    };
     // On a worker of the pool (a caller inside a parallel job) each block is
     // made, then written: waiting on a channel there could hold the pool's
     // only worker while the blocks wait for it.
     if rayon::current_thread_index().is_some() {
-        for (b, block) in shown.chunks(BLOCK).enumerate() {
-            for text in make_block(b, block) {
-                out.write_all(&text?)?;
-            }
-        }
-        return Ok(());
+        return write(&mut blocks);
     }
     std::thread::scope(|scope| {
-        let (made, blocks) = std::sync::mpsc::sync_channel(1);
+        let (made, received) = std::sync::mpsc::sync_channel(1);
         scope.spawn(move || {
-            for (b, block) in shown.chunks(BLOCK).enumerate() {
+            for block in blocks {
                 // The writer has stopped: nothing more is made.
-                if made.send(make_block(b, block)).is_err() {
+                if made.send(block).is_err() {
                     break;
                 }
             }
         });
-        for texts in blocks {
-            for text in texts {
-                out.write_all(&text?)?;
-            }
-        }
-        Ok(())
+        write(&mut received.into_iter())
     })
 }
 

@@ -353,9 +353,8 @@ impl Report {
             out.push('\n');
             if let Some(&n) = again.filter(|&&n| n > 1) {
                 let where_ = if d.mark.is_some() { "on this line" } else { "in this file" };
-                let times = if n == 2 { "time" } else { "times" };
-                let more = crate::text::thousands(n - 1);
-                let _ = writeln!(out, "  = and {more} more {times} {where_}");
+                let more = crate::text::count(n - 1, "more time", "more times");
+                let _ = writeln!(out, "  = and {more} {where_}");
             }
             let total = totals[kind];
             if cap == Some(*n) && total > *n {

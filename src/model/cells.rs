@@ -95,7 +95,14 @@ pub fn split(cell: &str) -> Vec<String> {
 
 /// `wikidata=Q1; viaf=123`: names never hold `=` or `;`.
 pub fn join_pairs(pairs: &[(String, String)]) -> String {
-    join(pairs.iter().map(|(k, v)| format!("{k}={v}")))
+    let mut out = String::new();
+    join_pairs_into(&mut out, pairs);
+    out
+}
+
+/// [`join_pairs`], added to `out`.
+pub fn join_pairs_into(out: &mut String, pairs: &[(String, String)]) {
+    join_into(out, pairs.iter().map(|(k, v)| format!("{k}={v}")));
 }
 
 #[cfg(test)]
