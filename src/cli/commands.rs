@@ -8,6 +8,7 @@ use crate::cli::{
 };
 use crate::document::{Lesson, Page};
 use crate::export::{self, Format};
+use crate::load::cache::Stream;
 use crate::load::{self, Loaded, Sources};
 use crate::query::{Filter, Query};
 use crate::text::safe;
@@ -51,15 +52,29 @@ pub fn to_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result
 
 /// Loads the timelines: the built-in ones and or the files.
 pub fn load(sources: &Sources) -> Loaded {
+    load_as(sources, false).0
+}
+
+/// [`load`], with the events left in the cache when `stream` is asked and
+/// the whole load comes from it (see [`load::load_sources_streamed`]).
+fn load_as(sources: &Sources, stream: bool) -> (Loaded, Option<Stream>) {
+    let load = |on_progress: &(dyn Fn(load::LoadProgress) + Sync)| {
+        if stream {
+            load::load_sources_streamed(sources, on_progress)
+        } else {
+            (load::load_sources(sources, on_progress), None)
+        }
+    };
     if sources.paths.is_empty() || !io::stderr().is_terminal() {
-        load::load_sources(sources, &|_| {})
+        load(&|_| {})
     } else {
-        load_with_bar(sources)
+        with_bar(load)
     }
 }
 
-/// Loads with a progress bar on stderr, shown only once the load has taken half a second.
-fn load_with_bar(sources: &Sources) -> Loaded {
+/// Runs `load` with a progress bar on stderr, shown only once the load has
+/// taken half a second.
+fn with_bar<T>(load: impl FnOnce(&(dyn Fn(load::LoadProgress) + Sync)) -> T) -> T {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     use std::sync::atomic::{AtomicBool, Ordering};
     use std::time::{Duration, Instant};
@@ -82,7 +97,7 @@ fn load_with_bar(sources: &Sources) -> Loaded {
                 bar.enable_steady_tick(Duration::from_millis(120));
             }
         });
-        let loaded = load::load_sources(sources, &|p| {
+        let loaded = load(&|p| {
             bar.set_length(p.bytes_total);
             bar.set_position(p.bytes_done);
             bar.set_message(format!(
@@ -128,7 +143,17 @@ fn load_reported_in(
 }
 
 fn load_timeline_reported(sources: &Sources) -> (crate::model::Timeline, Result<(), Failure>) {
-    let loaded = load(sources);
+    let (timeline, outcome, _) = load_timeline_reported_as(sources, false);
+    (timeline, outcome)
+}
+
+/// [`load_timeline_reported`], with the events left in the cache when
+/// `stream` is asked and they are there (see [`load::load_sources_streamed`]).
+fn load_timeline_reported_as(
+    sources: &Sources,
+    stream: bool,
+) -> (crate::model::Timeline, Result<(), Failure>, Option<Stream>) {
+    let (loaded, stream) = load_as(sources, stream);
     let outcome = if loaded.is_ok() {
         // Each replaced definition is named: the user asked for it, and should see which.
         say_err(&loaded.report.render_notes());
@@ -142,7 +167,8 @@ fn load_timeline_reported(sources: &Sources) -> (crate::model::Timeline, Result<
         Ok(())
     } else {
         say_err(&loaded.report.render());
-        let used = if loaded.timeline.events.is_empty() {
+        let events = stream.as_ref().map_or(loaded.timeline.events.len(), Stream::len);
+        let used = if events == 0 {
             "no events could be read"
         } else {
             "only the events that could be read were used"
@@ -152,7 +178,7 @@ fn load_timeline_reported(sources: &Sources) -> (crate::model::Timeline, Result<
     // The report holds the text of every file with a problem: let it go before indexing.
     let Loaded { timeline, report } = loaded;
     drop(report);
-    (timeline, outcome)
+    (timeline, outcome, stream)
 }
 
 /// The `steppe validate` command that checks what `sources` loads, to be
@@ -343,24 +369,64 @@ fn find_tour<'a>(query: &'a Query, id: &str) -> Result<&'a crate::model::Tour, F
 pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     let format = args.format().map_err(Failure::Usage)?;
+    let sources = args.sources.sources(&args.paths).map_err(Failure::Usage)?;
+    // Every event as JSON, in the timeline's order: from the cache, a block
+    // at a time, as it is written.
+    let every_event = format == HandoutFormat::Json
+        && args.tour.is_none()
+        && !args.embed_remote
+        && filter.is_empty()
+        && args.order.sort == crate::cli::SortArg::Date
+        && args.order.limit.is_none();
     // A handout is read by people, in their language; a data format keeps the original.
-    let (query, loaded) = match format {
-        HandoutFormat::Markdown | HandoutFormat::Html => load_reported_in(
-            &args.sources.sources(&args.paths).map_err(Failure::Usage)?,
-            &args.lang,
-        ),
+    let (query, loaded, stream) = match format {
+        HandoutFormat::Markdown | HandoutFormat::Html => {
+            let (query, loaded) = load_reported_in(&sources, &args.lang);
+            (query, loaded, None)
+        }
         HandoutFormat::Yaml
         | HandoutFormat::Timelinejs
         | HandoutFormat::Csv
         | HandoutFormat::Json
         | HandoutFormat::Ics
         | HandoutFormat::Csl => {
-            load_reported(&args.sources.sources(&args.paths).map_err(Failure::Usage)?)
+            let (timeline, loaded, stream) = load_timeline_reported_as(&sources, every_event);
+            // No events: the timeline says all there is to say.
+            let stream = stream.filter(|s| !s.is_empty());
+            (Query::new(timeline).asked_once(), loaded, stream)
         }
     };
-    let result = export_of(args, format, &filter, &query, loaded);
+    let result = match &stream {
+        Some(stream) => {
+            let tl = query.timeline();
+            let body: Body = Box::new(|out| export::write_stream_json(out, tl, stream));
+            write_output(args.output.as_deref(), body, "JSON list").and(loaded)
+        }
+        None => export_of(args, format, &filter, &query, loaded),
+    };
     leave(query);
+    leave(stream);
     result
+}
+
+/// What is written, made as it is written: a million events are never held as text.
+type Body<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
+
+/// Writes `body`, the `what` asked for, to the file at `path` (whole or not
+/// at all) or to the standard output.
+fn write_output(path: Option<&std::path::Path>, body: Body, what: &str) -> Result<(), Failure> {
+    match path {
+        Some(path) => match crate::atomic::write_with(path, body) {
+            // `-o /dev/stdout | head`: the reader's choice, as on the standard output.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+            Err(e) => {
+                say_err(&format!("error: cannot write {}: {e}\n", safe::path(path)));
+                Err(Failure::Data(format!("the {what} was not written to {}", safe::path(path))))
+            }
+            Ok(()) => Ok(()),
+        },
+        None => to_stdout(body),
+    }
 }
 
 /// What `export` writes of the loaded timelines.
@@ -386,8 +452,6 @@ fn export_of(
         }
     };
     let tl = query.timeline();
-    // What is written, made as it is written: a million events are never held as text.
-    type Body<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
     let text = |text: String| -> Body { Box::new(move |out| out.write_all(text.as_bytes())) };
     let (body, what): (Body, &str) = match &args.tour {
         Some(id) => {
@@ -484,19 +548,7 @@ fn export_of(
             }
         }
     };
-    let written = match &args.output {
-        Some(path) => match crate::atomic::write_with(path, body) {
-            // `-o /dev/stdout | head`: the reader's choice, as on the standard output.
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-            Err(e) => {
-                say_err(&format!("error: cannot write {}: {e}\n", safe::path(path)));
-                Err(Failure::Data(format!("the {what} was not written to {}", safe::path(path))))
-            }
-            Ok(()) => Ok(()),
-        },
-        None => to_stdout(body),
-    };
-    written.and(loaded)
+    write_output(args.output.as_deref(), body, what).and(loaded)
 }
 
 /// `steppe cache`: where the cache is and how large, or clears it.

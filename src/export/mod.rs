@@ -56,7 +56,17 @@ pub(crate) fn write_in_runs(
             .collect_into_vec(&mut texts);
         texts
     };
-    let mut blocks = shown.chunks(BLOCK).enumerate().map(|(b, block)| make_block(b, block));
+    write_blocks(out, shown.chunks(BLOCK).enumerate().map(|(b, block)| make_block(b, block)))
+}
+
+/// Writes each block's runs of text in order, a block being made (on all
+/// cores) while the one before it is written; at most three blocks' text is
+/// held. When writing fails (a closed pipe), making stops; a run that could
+/// not be made stops the writing.
+fn write_blocks(
+    out: &mut dyn Write,
+    mut blocks: impl Iterator<Item = Vec<io::Result<Vec<u8>>>> + Send,
+) -> io::Result<()> {
     let mut write = |blocks: &mut dyn Iterator<Item = Vec<io::Result<Vec<u8>>>>| {
         for text in blocks.flatten() {
             out.write_all(&text?)?;
@@ -81,6 +91,36 @@ pub(crate) fn write_in_runs(
         });
         write(&mut received.into_iter())
     })
+}
+
+/// Writes the text of every event of `stream`, read from the cache a block
+/// at a time and let go once made into text, `run` events to a task;
+/// `make(start, events, text)` as for [`write_in_runs`].
+fn write_streamed(
+    out: &mut dyn Write,
+    stream: &crate::load::cache::Stream,
+    run: usize,
+    make: impl Fn(usize, &[crate::model::Event], &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    let run = run.clamp(1, BLOCK);
+    let blocks = (0..stream.len()).step_by(BLOCK).map(|start| {
+        let Some(events) = stream.read(start..stream.len().min(start + BLOCK)) else {
+            return vec![Err(io::Error::other(
+                "the cache could not be read: run the command again with --no-cache",
+            ))];
+        };
+        let mut texts = Vec::new();
+        events
+            .par_chunks(run)
+            .enumerate()
+            .map(|(r, events)| {
+                let mut text = Vec::new();
+                make(start + r * run, events, &mut text).map(|()| text)
+            })
+            .collect_into_vec(&mut texts);
+        texts
+    });
+    write_blocks(out, blocks)
 }
 
 /// The ids of the events at `shown`, which links among them may name; `None`
@@ -158,6 +198,16 @@ pub fn write_events(
         Format::Csv => csv::write(out, query, shown, RUN),
         Format::Markdown => markdown::write(out, query, shown),
     }
+}
+
+/// Writes every event of `stream` as JSON, as [`write_events`] writes all
+/// the events of a timeline `tl` whose events `stream` holds.
+pub fn write_stream_json(
+    out: &mut dyn Write,
+    tl: &crate::model::Timeline,
+    stream: &crate::load::cache::Stream,
+) -> io::Result<()> {
+    json::write_stream(out, tl, stream, RUN)
 }
 
 #[cfg(test)]

@@ -114,6 +114,25 @@ pub fn load_bundled() -> Loaded {
 /// Loads the bundled timelines (if asked, or if there are no paths), then
 /// the files and directories, merged as `sources.prefer` says.
 pub fn load_sources(sources: &Sources, on_progress: &(dyn Fn(LoadProgress) + Sync)) -> Loaded {
+    load_sources_as(sources, false, on_progress).0
+}
+
+/// [`load_sources`] for a caller that uses every event once, in order, and
+/// lets it go (an export of them all). When the whole load comes from the
+/// cache, the timeline is given without its events and the events are read
+/// from the cache a block at a time: a million events are never held at once.
+pub fn load_sources_streamed(
+    sources: &Sources,
+    on_progress: &(dyn Fn(LoadProgress) + Sync),
+) -> (Loaded, Option<cache::Stream>) {
+    load_sources_as(sources, true, on_progress)
+}
+
+fn load_sources_as(
+    sources: &Sources,
+    stream: bool,
+    on_progress: &(dyn Fn(LoadProgress) + Sync),
+) -> (Loaded, Option<cache::Stream>) {
     let mut inputs: Vec<(String, Input)> = Vec::new();
     if sources.has_builtin() {
         inputs.extend(BUNDLED.iter().map(|(name, text)| (name.to_string(), Input::Bundled(text))));
@@ -123,7 +142,7 @@ pub fn load_sources(sources: &Sources, on_progress: &(dyn Fn(LoadProgress) + Syn
     let cache = sources.cache.clone().map(|dir| cache::Cache::new(dir, cache::limit_from_env()));
     let import = &sources.import;
     let options =
-        Options { prefer: sources.prefer, builtin: sources.has_builtin(), columns, import };
+        Options { prefer: sources.prefer, builtin: sources.has_builtin(), columns, import, stream };
     load_inputs(inputs, options, cache.as_ref(), on_progress)
 }
 
@@ -133,6 +152,8 @@ struct Options<'a> {
     builtin: bool,
     columns: &'a [(String, String)],
     import: &'a ImportFilter,
+    /// Events from the cache are left there, to be read a block at a time.
+    stream: bool,
 }
 
 /// No `--min` or `--cameo`.
@@ -171,9 +192,14 @@ pub fn load_paths_with_progress(
     paths: &[PathBuf],
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
-    let options =
-        Options { prefer: Prefer::Neither, builtin: false, columns: &[], import: &NO_FILTER };
-    load_inputs(path_inputs(paths), options, None, on_progress)
+    let options = Options {
+        prefer: Prefer::Neither,
+        builtin: false,
+        columns: &[],
+        import: &NO_FILTER,
+        stream: false,
+    };
+    load_inputs(path_inputs(paths), options, None, on_progress).0
 }
 
 /// Loads already-read texts; `Err` carries why a file could not be read.
@@ -187,8 +213,9 @@ pub fn load_texts_preferring(
     prefer: Prefer,
 ) -> Loaded {
     let inputs = inputs.into_iter().map(|(name, text)| (name, Input::Text(text))).collect();
-    let options = Options { prefer, builtin: false, columns: &[], import: &NO_FILTER };
-    load_inputs(inputs, options, None, &|_| {})
+    let options =
+        Options { prefer, builtin: false, columns: &[], import: &NO_FILTER, stream: false };
+    load_inputs(inputs, options, None, &|_| {}).0
 }
 
 #[derive(Clone)]
@@ -226,7 +253,7 @@ fn load_inputs(
     options: Options,
     cache: Option<&cache::Cache>,
     on_progress: &(dyn Fn(LoadProgress) + Sync),
-) -> Loaded {
+) -> (Loaded, Option<cache::Stream>) {
     let (columns, import) = (options.columns, options.import);
     // What changes a file's reading besides its text: the cache's key holds it.
     let mut reading: Vec<(String, String)> = columns.to_vec();
@@ -246,7 +273,12 @@ fn load_inputs(
     if let Some(c) = whole_cache
         && let Some(keys) = &keys
         && let Some(whole) = whole
-        && let Some(loaded) = c.get_whole(whole, &own_keys(keys, &inputs))
+        && let Some(opened) = c.open_whole(whole, &own_keys(keys, &inputs))
+        && let Some((loaded, stream)) = if options.stream {
+            opened.stream().map(|(loaded, stream)| (loaded, Some(stream)))
+        } else {
+            opened.read().map(|(loaded, _)| (loaded, None))
+        }
     {
         for (key, (_, input)) in keys.iter().zip(&inputs) {
             if matches!(input, Input::Path(_)) {
@@ -255,7 +287,8 @@ fn load_inputs(
         }
         // An edit starts from this load, which may be an older one.
         c.keep_last(shape, &cache::Last { whole, files: keys.clone() });
-        return from_whole(inputs, loaded, on_progress);
+        let events = stream.as_ref().map_or(loaded.timeline.events.len(), cache::Stream::len);
+        return (from_whole(inputs, loaded, events, on_progress), stream);
     }
     let reader = Reader { cache, reading: &reading, columns, import };
     // One file changed since the last whole load: merged again alone.
@@ -276,7 +309,7 @@ fn load_inputs(
             c.put_last(shape, &cache::Last { whole, files: keys.clone() });
             c.trim();
             all_read(&inputs, loaded.timeline.events.len(), on_progress);
-            return loaded;
+            return (loaded, None);
         }
     }
     let sizes: Vec<u64> = inputs.iter().map(|(_, i)| i.size()).collect();
@@ -341,7 +374,7 @@ fn load_inputs(
     if let Some(c) = cache {
         c.trim();
     }
-    finish(timeline, report)
+    (finish(timeline, report), None)
 }
 
 /// A load's messages in the order shown: by file, place and severity, and
@@ -514,9 +547,10 @@ fn whole_key(
 fn from_whole(
     inputs: Vec<(String, Input)>,
     whole: cache::Whole,
+    events: usize,
     on_progress: &(dyn Fn(LoadProgress) + Sync),
 ) -> Loaded {
-    all_read(&inputs, whole.timeline.events.len(), on_progress);
+    all_read(&inputs, events, on_progress);
     let mut report = Report { files: Vec::new(), diagnostics: whole.diagnostics };
     for ((name, input), format) in inputs.into_iter().zip(&whole.formats) {
         report.files.push(source_file(name, input, *format));

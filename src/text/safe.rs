@@ -82,10 +82,46 @@ pub fn spreadsheet_cell_undo(s: &str) -> &str {
 }
 
 /// A serde_json formatter that writes hazards and direction marks as `\u`
-/// escapes: the same string to a JSON reader, inert in a terminal.
-pub struct JsonFormatter<'a>(pub serde_json::ser::PrettyFormatter<'a>);
+/// escapes: the same string to a JSON reader, inert in a terminal. It lays
+/// JSON out as serde_json's `PrettyFormatter` does (two spaces a level),
+/// from any depth, so that a value can be written inside JSON written by
+/// other means ([`json_indent`]), and writes each line's start in one piece.
+pub struct JsonFormatter {
+    level: usize,
+    has_value: bool,
+}
 
-impl serde_json::ser::Formatter for JsonFormatter<'_> {
+impl JsonFormatter {
+    /// A formatter for a value at depth `level` (0: the whole text).
+    pub fn at(level: usize) -> Self {
+        JsonFormatter { level, has_value: false }
+    }
+}
+
+/// The most levels [`json_indent`] indents.
+const INDENTS: usize = 16;
+
+/// A new line and the indentation of `level` (at most [`INDENTS`]), after a
+/// comma if not `first`.
+pub fn json_indent(first: bool, level: usize) -> &'static [u8] {
+    const LINE: &[u8; 2 + 2 * INDENTS] = b",\n                                ";
+    let text = if first { &LINE[1..] } else { &LINE[..] };
+    &text[..text.len() - 2 * (INDENTS - level.min(INDENTS))]
+}
+
+fn new_line<W: ?Sized + std::io::Write>(
+    w: &mut W,
+    first: bool,
+    level: usize,
+) -> std::io::Result<()> {
+    w.write_all(json_indent(first, level))?;
+    for _ in INDENTS..level {
+        w.write_all(b"  ")?;
+    }
+    Ok(())
+}
+
+impl serde_json::ser::Formatter for JsonFormatter {
     fn write_string_fragment<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,
@@ -103,39 +139,53 @@ impl serde_json::ser::Formatter for JsonFormatter<'_> {
         w.write_all(rest.as_bytes())
     }
     fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_array(w)
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
     }
     fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array(w)
+        self.level -= 1;
+        if self.has_value {
+            new_line(w, true, self.level)?;
+        }
+        w.write_all(b"]")
     }
     fn begin_array_value<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_array_value(w, first)
+        new_line(w, first, self.level)
     }
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_array_value(w)
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
     fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object(w)
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
     }
     fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object(w)
+        self.level -= 1;
+        if self.has_value {
+            new_line(w, true, self.level)?;
+        }
+        w.write_all(b"}")
     }
     fn begin_object_key<W: ?Sized + std::io::Write>(
         &mut self,
         w: &mut W,
         first: bool,
     ) -> std::io::Result<()> {
-        self.0.begin_object_key(w, first)
+        new_line(w, first, self.level)
     }
     fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.begin_object_value(w)
+        w.write_all(b": ")
     }
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.0.end_object_value(w)
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
     }
 }
 
@@ -156,9 +206,30 @@ pub fn write_json_to(
     out: &mut impl std::io::Write,
     value: &impl serde::Serialize,
 ) -> std::io::Result<()> {
-    let formatter = JsonFormatter(serde_json::ser::PrettyFormatter::new());
-    let mut ser = serde_json::Serializer::with_formatter(out, formatter);
+    write_json_at(out, 0, value)
+}
+
+/// [`write_json_to`] for a value at depth `level` of a JSON text.
+pub fn write_json_at(
+    out: &mut impl std::io::Write,
+    level: usize,
+    value: &impl serde::Serialize,
+) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, JsonFormatter::at(level));
     value.serialize(&mut ser).map_err(std::io::Error::from)
+}
+
+/// Whether `s` is written in JSON as it is, between quotes: printable
+/// ASCII with no quote or backslash, as nearly every text is.
+pub fn json_plain(s: &str) -> bool {
+    // As in `printable_ascii`: blocks of 32 bytes, no early stop.
+    let outside = |bytes: &[u8]| {
+        bytes.iter().fold(0u8, |o, &b| {
+            o | u8::from(b.wrapping_sub(0x20) >= 0x5f) | u8::from(b == b'"') | u8::from(b == b'\\')
+        })
+    };
+    let mut blocks = s.as_bytes().chunks_exact(32);
+    blocks.all(|b| outside(b) == 0) && outside(blocks.remainder()) == 0
 }
 
 /// A web address that may be a link: http or https, and nothing that could
@@ -186,6 +257,41 @@ mod tests {
         assert_eq!(printable("a\u{1b}]0;x\u{7}\nb\u{202e}"), "a\\u{1b}]0;x\\u{7}\nb\\u{202e}");
         assert_eq!(one_line("a\nb"), "a\\u{a}b");
         assert!(matches!(printable("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_is_laid_out_as_serde_json_lays_it_out_at_any_depth() {
+        let mut deep = serde_json::json!(["bottom", [], {}]);
+        for k in 0..20 {
+            deep = serde_json::json!({ "k": k, "list": [deep, [], [[]], {}], "empty": {} });
+        }
+        let values = [
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!([[], [1, [2, {}]], {"a": [], "b": {"c": null}}]),
+            deep,
+        ];
+        for value in values {
+            let mut ours = Vec::new();
+            write_json(&mut ours, &value).expect("written");
+            let theirs = serde_json::to_string_pretty(&value).expect("written");
+            assert_eq!(String::from_utf8(ours).expect("UTF-8"), theirs);
+        }
+    }
+
+    #[test]
+    fn json_plain_text_is_printable_ascii_without_quote_or_backslash() {
+        for len in [0, 1, 31, 32, 33, 64, 95] {
+            let plain = "a~ Z".repeat(len).chars().take(len).collect::<String>();
+            assert!(json_plain(&plain), "{len}");
+            for at in 0..len {
+                for bad in ["\"", "\\", "\u{1f}", "\u{7f}", "é", "\n"] {
+                    let mut text = plain.clone();
+                    text.replace_range(at..=at, bad);
+                    assert!(!json_plain(&text), "{bad:?} at {at} of {len}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -116,6 +116,35 @@ fn a_second_run_reads_the_cache_and_says_exactly_what_the_first_said() {
 }
 
 #[test]
+fn every_event_exported_from_the_cache_is_what_the_files_give() {
+    let dir = tempfile::tempdir().expect("a directory");
+    let cache = dir.path().join("cache");
+    let tl = three_files(dir.path());
+    // An error keeps one event out: what could be read is written, then the exit says so.
+    let bad = "events:\n  - id: late\n    date: 2001-02-30\n    title: No such day\n  - id: bare\n    date: 1999\n    title: No sources\n";
+    fs::write(tl.join("d.yaml"), bad).expect("written");
+    let t = tl.display().to_string();
+    let json = ["export", "--format", "json", &t];
+    let fresh = text(&run(&dir.path().join("fresh"), &[&json[..], &["--no-cache"]].concat()));
+    assert_eq!(fresh.0, Some(1), "{}", fresh.2);
+    assert!(fresh.1.contains("\"id\": \"ev-119\"") && fresh.1.contains("\"id\": \"bare\""));
+    let first = text(&run(&cache, &json));
+    let made = entries(&cache);
+    age(&made);
+    // From the whole load: its events are read from the files' entries as they are written.
+    let second = text(&run(&cache, &json));
+    assert_eq!(first, fresh);
+    assert_eq!(second, fresh);
+    let used = entries(&cache);
+    assert!(used.iter().zip(&made).all(|(u, m)| u.1 > m.1), "every entry was used");
+    // To a file, the same.
+    let out = dir.path().join("all.json");
+    let o = run(&cache, &[&json[..], &["-o", &out.display().to_string()]].concat());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(fs::read_to_string(&out).expect("written"), fresh.1);
+}
+
+#[test]
 fn an_edited_file_is_read_again_and_only_it() {
     let dir = tempfile::tempdir().expect("a directory");
     let cache = dir.path().join("cache");

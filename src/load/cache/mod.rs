@@ -30,7 +30,7 @@ use super::schema::FileContent;
 
 mod split;
 mod whole;
-pub use whole::{Opened, Part, Whole, key as whole_key, shape};
+pub use whole::{Opened, Part, Stream, Whole, key as whole_key, shape};
 
 /// The last whole load of some inputs (see [`shape`]): its key and its
 /// files' keys. When one of the files changes, a load starts from it.

@@ -233,10 +233,51 @@ impl Opened {
     }
 
     /// [`Opened::read`], with room for `more` events in the timeline's list.
-    pub fn read_with_room(self, more: usize) -> Option<(Whole, Vec<Source>)> {
+    pub fn read_with_room(mut self, more: usize) -> Option<(Whole, Vec<Source>)> {
         // A million events' memory, allocated once and kept.
         crate::memory::huge_pages(crate::memory::huge_pages_pay());
-        let kept: Vec<Event> = Split::of(self.whole.0.get(self.whole.1..)?)?.items()?;
+        let kept = self.kept()?;
+        let events = self.read_events(&kept, 0..self.head.sources.len(), more)?;
+        let mut whole = self.take_whole();
+        whole.timeline.events = events;
+        Some((whole, std::mem::take(&mut self.head.sources)))
+    }
+
+    /// The load without its events, and its events to be read a block at a
+    /// time by a caller that lets each block go once it is used (an export
+    /// of every event): a million events are never held at once.
+    pub fn stream(mut self) -> Option<(Whole, Stream)> {
+        let kept = self.kept()?;
+        let whole = self.take_whole();
+        Some((whole, Stream { opened: self, kept }))
+    }
+
+    /// The events kept in the whole entry itself (those of files without an entry).
+    fn kept(&self) -> Option<Vec<Event>> {
+        Split::of(self.whole.0.get(self.whole.1..)?)?.items()
+    }
+
+    /// The load's timeline, without its events, and its messages, taken
+    /// from the head; the entry counts as used.
+    fn take_whole(&mut self) -> Whole {
+        mark_used(&self.path);
+        let head = &mut self.head;
+        Whole {
+            timeline: std::mem::take(&mut head.timeline),
+            formats: std::mem::take(&mut head.formats),
+            diagnostics: std::mem::take(&mut head.diagnostics),
+            not_read: std::mem::take(&mut head.not_read),
+        }
+    }
+
+    /// The events at `range` of the timeline, read on every core, in a list
+    /// with room for `more`; `None` if one cannot be read.
+    fn read_events(
+        &self,
+        kept: &[Event],
+        range: std::ops::Range<usize>,
+        more: usize,
+    ) -> Option<Vec<Event>> {
         let entries: Vec<Option<Split>> = (0..self.entries.len()).map(|f| self.split(f)).collect();
         // Read in the timeline's order, so that each event's text lies next
         // to its neighbours' for what walks the timeline after (a table of a
@@ -244,11 +285,13 @@ impl Opened {
         // The bytes of event `at` of a file with an entry:
         let bytes = |file: u32, at: u32| entries.get(file as usize)?.as_ref()?.item(at as usize);
         let sources = &self.head.sources;
-        let mut events = Vec::with_capacity(sources.len() + more);
+        let mut events = Vec::with_capacity(range.len() + more);
         sources
+            .get(range.clone())?
             .par_iter()
             .enumerate()
             .map(|(k, &(file, at))| {
+                let k = range.start + k;
                 // The bytes of an event a little ahead are asked for now:
                 // they are met scattered, and each wait would be paid in turn.
                 // Where its bytes are is asked for further ahead still.
@@ -275,17 +318,8 @@ impl Opened {
                 }
             })
             .collect_into_vec(&mut events);
-        let head = self.head;
-        let mut timeline = head.timeline;
-        timeline.events = events.into_iter().collect::<Option<_>>()?;
-        mark_used(&self.path);
-        let whole = Whole {
-            timeline,
-            formats: head.formats,
-            diagnostics: head.diagnostics,
-            not_read: head.not_read,
-        };
-        Some((whole, head.sources))
+        // Collected in place: the list keeps its room.
+        events.into_iter().collect()
     }
 
     /// Whether every event of every file but `skip` entered the timeline:
@@ -323,6 +357,29 @@ impl Opened {
                 a.extend(b);
                 Some(a)
             })
+    }
+}
+
+/// The events of a whole load, read a block at a time (see [`Opened::stream`]).
+pub struct Stream {
+    opened: Opened,
+    kept: Vec<Event>,
+}
+
+impl Stream {
+    /// How many events the timeline has.
+    pub fn len(&self) -> usize {
+        self.opened.head.sources.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The events at `range` of the timeline, in its order, read on every
+    /// core; `None` if one cannot be read.
+    pub fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<Event>> {
+        self.opened.read_events(&self.kept, range, 0)
     }
 }
 
@@ -406,6 +463,24 @@ mod tests {
         // Each event names the file it is in, in this load.
         let origins: Vec<usize> = back.timeline.events.iter().map(|e| e.origin.file).collect();
         assert_eq!(origins, [0, 1, 0, 0]);
+    }
+
+    #[test]
+    fn a_streamed_load_reads_the_same_events_a_block_at_a_time() {
+        let dir = tempfile::tempdir().expect("a directory");
+        let (cache, key, files, merged) = stored(dir.path());
+        let opened = cache.open_whole(key, &files).expect("opened");
+        let (whole, stream) = opened.stream().expect("streamed");
+        assert!(whole.timeline.events.is_empty(), "the events stay in the entries");
+        assert_eq!(whole.timeline.title.as_deref(), Some("T"));
+        assert_eq!(whole.diagnostics.len(), 1);
+        assert_eq!(stream.len(), 4);
+        let mut back = stream.read(0..3).expect("a first block");
+        back.extend(stream.read(3..4).expect("a second block"));
+        assert_eq!(encoded(&back), encoded(&merged));
+        let origins: Vec<usize> = back.iter().map(|e| e.origin.file).collect();
+        assert_eq!(origins, [0, 1, 0, 0]);
+        assert!(stream.read(3..5).is_none(), "past the end");
     }
 
     #[test]
