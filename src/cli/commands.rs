@@ -3,7 +3,7 @@
 use std::io::{self, IsTerminal, Write};
 
 use crate::cli::{
-    ExploreArgs, ExportArgs, FilterArgs, HandoutFormat, ListArgs, OrderArgs, StatsArgs,
+    ExploreArgs, ExportArgs, FilterArgs, HandoutFormat, ListArgs, OrderArgs, SortArg, StatsArgs,
     StatsFormat, ValidateArgs,
 };
 use crate::document::{Lesson, Page};
@@ -245,11 +245,46 @@ fn events(query: &Query, filter: &Filter, order: Option<&OrderArgs>) -> Vec<usiz
 
 pub fn list(args: &ListArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
-    let (query, loaded) =
-        load_reported(&args.sources.sources(&args.paths).map_err(Failure::Usage)?);
-    let result = list_of(args, &query, &filter, loaded);
+    let sources = args.sources.sources(&args.paths).map_err(Failure::Usage)?;
+    let every_event = export::streams(args.format).then_some(args.format).filter(|_| {
+        filter.is_empty() && args.order.sort == SortArg::Date && args.order.limit.is_none()
+    });
+    let (query, loaded, stream) = load_streamed_if(&sources, every_event.is_some());
+    let result = match (&stream, every_event) {
+        (Some(stream), Some(format)) => {
+            let tl = query.timeline();
+            let written = to_stdout(|out| export::write_stream(out, format, tl, stream));
+            say_left_out_of_all(tl, stream, format);
+            written.and(loaded)
+        }
+        _ => list_of(args, &query, &filter, loaded),
+    };
     leave(query);
+    leave(stream);
     result
+}
+
+/// Loads as [`load_reported`] does, with the events left in the cache if
+/// `stream` and they are there (see [`load::load_sources_streamed`]).
+fn load_streamed_if(
+    sources: &Sources,
+    stream: bool,
+) -> (Query, Result<(), Failure>, Option<Stream>) {
+    let (timeline, loaded, stream) = load_timeline_reported_as(sources, stream);
+    // No events: the timeline says all there is to say.
+    let stream = stream.filter(|s| !s.is_empty());
+    (Query::new(timeline).asked_once(), loaded, stream)
+}
+
+/// The notes of [`say_left_out`] for every event of `stream`, for a CSV
+/// table (a JSON list leaves nothing out).
+fn say_left_out_of_all(tl: &crate::model::Timeline, stream: &Stream, format: Format) {
+    if format != Format::Csv {
+        return;
+    }
+    for what in export::left_out_of_all(tl, stream.facts(), true) {
+        say_err(&format!("note: {what}\n"));
+    }
 }
 
 /// What `list` prints of the loaded timelines.
@@ -370,14 +405,20 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     let format = args.format().map_err(Failure::Usage)?;
     let sources = args.sources.sources(&args.paths).map_err(Failure::Usage)?;
-    // Every event as JSON, in the timeline's order: from the cache, a block
-    // at a time, as it is written.
-    let every_event = format == HandoutFormat::Json
-        && args.tour.is_none()
-        && !args.embed_remote
-        && filter.is_empty()
-        && args.order.sort == crate::cli::SortArg::Date
-        && args.order.limit.is_none();
+    // Every event as JSON or CSV, in the timeline's order: from the cache, a
+    // block at a time, as it is written.
+    let every_event = match format {
+        HandoutFormat::Json => Some((Format::Json, "JSON list")),
+        HandoutFormat::Csv => Some((Format::Csv, "CSV table")),
+        _ => None,
+    }
+    .filter(|_| {
+        args.tour.is_none()
+            && !args.embed_remote
+            && filter.is_empty()
+            && args.order.sort == SortArg::Date
+            && args.order.limit.is_none()
+    });
     // A handout is read by people, in their language; a data format keeps the original.
     let (query, loaded, stream) = match format {
         HandoutFormat::Markdown | HandoutFormat::Html => {
@@ -389,20 +430,16 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
         | HandoutFormat::Csv
         | HandoutFormat::Json
         | HandoutFormat::Ics
-        | HandoutFormat::Csl => {
-            let (timeline, loaded, stream) = load_timeline_reported_as(&sources, every_event);
-            // No events: the timeline says all there is to say.
-            let stream = stream.filter(|s| !s.is_empty());
-            (Query::new(timeline).asked_once(), loaded, stream)
-        }
+        | HandoutFormat::Csl => load_streamed_if(&sources, every_event.is_some()),
     };
-    let result = match &stream {
-        Some(stream) => {
+    let result = match (&stream, every_event) {
+        (Some(stream), Some((format, what))) => {
             let tl = query.timeline();
-            let body: Body = Box::new(|out| export::write_stream_json(out, tl, stream));
-            write_output(args.output.as_deref(), body, "JSON list").and(loaded)
+            say_left_out_of_all(tl, stream, format);
+            let body: Body = Box::new(|out| export::write_stream(out, format, tl, stream));
+            write_output(args.output.as_deref(), body, what).and(loaded)
         }
-        None => export_of(args, format, &filter, &query, loaded),
+        _ => export_of(args, format, &filter, &query, loaded),
     };
     leave(query);
     leave(stream);

@@ -8,7 +8,8 @@
 
 use std::io::{self, Write};
 
-use crate::model::cells;
+use crate::load::cache::Stream;
+use crate::model::{Event, Timeline, attribute_names, cells};
 use crate::query::Query;
 use crate::text::safe;
 
@@ -31,35 +32,64 @@ fn io_error(e: csv::Error) -> io::Error {
 /// The rows made `run` at a time (see [`crate::export::write_in_runs`]).
 pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize], run: usize) -> io::Result<()> {
     let tl = query.timeline();
-    let mut w = builder().from_writer(&mut *out);
-    // The attributes the events have, each a column in the order first met.
-    let mut names: Vec<&str> = Vec::new();
-    for &i in shown {
-        for (name, _) in tl.events[i].attributes.iter() {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-    }
+    let names = attribute_names(shown.iter().map(|&i| &tl.events[i]));
+    write_header(out, &names)?;
+    // A related event that is not written would name nothing when the file is read.
+    let written = crate::export::linked_ids(tl, shown).unwrap_or_default();
+    let written = |id: &str| written.contains(id);
+    let builder = builder();
+    crate::export::write_in_runs(out, shown, run, |_, run, text| {
+        write_rows(&builder, tl, run.iter().map(|&i| &tl.events[i]), &names, &written, text)
+    })
+}
+
+/// Every event of `stream`, of the timeline `tl`, as [`write`] writes them all.
+pub fn write_stream(
+    out: &mut dyn Write,
+    tl: &Timeline,
+    stream: &Stream,
+    run: usize,
+) -> io::Result<()> {
+    let facts = stream.facts();
+    let names: Vec<&str> = facts.attributes.iter().map(String::as_str).collect();
+    write_header(out, &names)?;
+    // Every event is written: a link names a written event unless it names none.
+    let missing: hashbrown::HashSet<&str> = facts.missing.iter().map(String::as_str).collect();
+    let written = |id: &str| !missing.contains(id);
+    let builder = builder();
+    crate::export::write_streamed(out, stream, run, |_, run, text| {
+        write_rows(&builder, tl, run.iter(), &names, &written, text)
+    })
+}
+
+/// The header: a column for each of [`cells::COLUMNS`], then one for each attribute of `names`.
+fn write_header(out: &mut dyn Write, names: &[&str]) -> io::Result<()> {
+    let mut w = builder().from_writer(out);
     let header = cells::COLUMNS
         .iter()
         .map(|c| c.to_string())
         .chain(names.iter().map(|n| format!("{}{n}", crate::load::ATTRIBUTE_COLUMN)));
     w.write_record(header.map(|c| safe::spreadsheet_cell(&c).into_owned())).map_err(io_error)?;
-    w.flush()?;
-    drop(w);
-    // A related event that is not written would name nothing when the file is read.
-    let written = crate::export::linked_ids(tl, shown).unwrap_or_default();
-    let builder = builder();
-    crate::export::write_in_runs(out, shown, run, |_, run, text| {
-        text.reserve(run.len() * 512);
-        let mut w = builder.from_writer(text);
-        let mut row = Row { w: &mut w, cell: String::new(), cells: 0 };
-        for &i in run {
-            write_row(&mut row, tl, i, &names, &written)?;
-        }
-        w.flush()
-    })
+    w.flush()
+}
+
+/// Adds the rows of `events` to `text`; `written` tells whether a related
+/// event is written too.
+fn write_rows<'a>(
+    builder: &csv::WriterBuilder,
+    tl: &Timeline,
+    events: impl ExactSizeIterator<Item = &'a Event>,
+    names: &[&str],
+    written: &(dyn Fn(&str) -> bool + Sync),
+    text: &mut Vec<u8>,
+) -> io::Result<()> {
+    text.reserve(events.len() * 512);
+    let mut w = builder.from_writer(text);
+    let mut row = Row { w: &mut w, cell: String::new(), cells: 0 };
+    for e in events {
+        write_row(&mut row, tl, e, names, written)?;
+    }
+    w.flush()
 }
 
 fn builder() -> csv::WriterBuilder {
@@ -100,16 +130,15 @@ fn put(cell: &mut String, value: impl std::fmt::Display) {
     let _ = write!(cell, "{value}");
 }
 
-/// The row of the event at `i`, with a cell for each attribute of `names`.
+/// The row of `e`, with a cell for each attribute of `names`.
 fn write_row(
     row: &mut Row,
-    tl: &crate::model::Timeline,
-    i: usize,
+    tl: &Timeline,
+    e: &Event,
     names: &[&str],
-    written: &hashbrown::HashSet<&str>,
+    written: &(dyn Fn(&str) -> bool + Sync),
 ) -> io::Result<()> {
-    let e = &tl.events[i];
-    let related = e.related.iter().filter(|r| written.contains(r.as_str()));
+    let related = e.related.iter().filter(|r| written(r));
     let file = tl.files.get(e.origin.file).map_or("", String::as_str);
     let media = |f: fn(&crate::model::Media) -> Option<&str>| {
         e.media.as_deref().and_then(f).unwrap_or_default()

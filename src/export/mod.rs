@@ -160,6 +160,22 @@ pub fn left_out(tl: &crate::model::Timeline, shown: &[usize], csv: bool) -> Vec<
     let links: usize = linked_ids(tl, shown).map_or(0, |written| {
         events().map(|e| e.related.iter().filter(|r| !written.contains(r.as_str())).count()).sum()
     });
+    let quoted = events().filter(|e| !e.quotes.is_empty()).count();
+    left_out_of(links, quoted, !tl.translations.is_empty(), csv)
+}
+
+/// [`left_out`] for every event of a timeline `tl` whose events are
+/// streamed: `facts` knows them all.
+pub fn left_out_of_all(
+    tl: &crate::model::Timeline,
+    facts: &crate::model::Facts,
+    csv: bool,
+) -> Vec<String> {
+    left_out_of(facts.links_out, facts.quoted, !tl.translations.is_empty(), csv)
+}
+
+/// The notes of [`left_out`]: `links` not written, `quoted` events.
+fn left_out_of(links: usize, quoted: usize, translations: bool, csv: bool) -> Vec<String> {
     let mut out = Vec::new();
     if links > 0 {
         out.push(format!(
@@ -167,7 +183,6 @@ pub fn left_out(tl: &crate::model::Timeline, shown: &[usize], csv: bool) -> Vec<
             crate::text::count(links, "link", "links")
         ));
     }
-    let quoted = events().filter(|e| !e.quotes.is_empty()).count();
     if csv && quoted > 0 {
         out.push(format!(
             "CSV does not hold quotes ({} {} them); `steppe export --format yaml` keeps them",
@@ -175,7 +190,7 @@ pub fn left_out(tl: &crate::model::Timeline, shown: &[usize], csv: bool) -> Vec<
             if quoted == 1 { "has" } else { "have" }
         ));
     }
-    if csv && !tl.translations.is_empty() {
+    if csv && translations {
         out.push(
             "CSV does not hold translations; `steppe export --format yaml` keeps them".to_string(),
         );
@@ -200,14 +215,28 @@ pub fn write_events(
     }
 }
 
-/// Writes every event of `stream` as JSON, as [`write_events`] writes all
-/// the events of a timeline `tl` whose events `stream` holds.
-pub fn write_stream_json(
+/// Writes every event of `stream` in `format` (JSON or CSV), as
+/// [`write_events`] writes all the events of a timeline `tl` whose events
+/// `stream` holds.
+pub fn write_stream(
     out: &mut dyn Write,
+    format: Format,
     tl: &crate::model::Timeline,
     stream: &crate::load::cache::Stream,
 ) -> io::Result<()> {
-    json::write_stream(out, tl, stream, RUN)
+    match format {
+        Format::Csv => csv::write_stream(out, tl, stream, RUN),
+        Format::Json => json::write_stream(out, tl, stream, RUN),
+        // Their widths and sections need every event first.
+        Format::Table | Format::Markdown => {
+            Err(io::Error::other("only JSON and CSV are written a block at a time"))
+        }
+    }
+}
+
+/// Whether [`write_stream`] writes `format`.
+pub fn streams(format: Format) -> bool {
+    matches!(format, Format::Json | Format::Csv)
 }
 
 #[cfg(test)]

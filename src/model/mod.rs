@@ -3,12 +3,14 @@
 use serde::{Deserialize, Serialize};
 pub mod cells;
 mod date;
+mod facts;
 pub mod file;
 mod ids;
 mod lang;
 mod tour;
 
 pub use date::{Canonical, DateError, PartialDate, Range};
+pub use facts::{Facts, attribute_names};
 pub use ids::IdMaps;
 pub use lang::{Field, Translations, language_code};
 pub use tour::{Full, Steps, StepsBuilder, Tour, TourStep};

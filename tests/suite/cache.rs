@@ -120,28 +120,48 @@ fn every_event_exported_from_the_cache_is_what_the_files_give() {
     let dir = tempfile::tempdir().expect("a directory");
     let cache = dir.path().join("cache");
     let tl = three_files(dir.path());
-    // An error keeps one event out: what could be read is written, then the exit says so.
-    let bad = "events:\n  - id: late\n    date: 2001-02-30\n    title: No such day\n  - id: bare\n    date: 1999\n    title: No sources\n";
+    // An error keeps one event out: what could be read is written, then the
+    // exit says so. A link to the event left out is left out of the CSV,
+    // with a note; an attribute column comes from the last file.
+    let bad = "events:\n  - id: late\n    date: 2001-02-30\n    title: No such day\n  - id: bare\n    date: 1999\n    title: No sources\n    related: [late, ev-3]\n  - id: quoted\n    date: 1998\n    title: Quoted\n    attributes: {tone: '-2'}\n    quotes:\n      - text: We agree\n        by: Someone\n        source: {url: 'https://example.org'}\n";
     fs::write(tl.join("d.yaml"), bad).expect("written");
     let t = tl.display().to_string();
-    let json = ["export", "--format", "json", &t];
-    let fresh = text(&run(&dir.path().join("fresh"), &[&json[..], &["--no-cache"]].concat()));
-    assert_eq!(fresh.0, Some(1), "{}", fresh.2);
-    assert!(fresh.1.contains("\"id\": \"ev-119\"") && fresh.1.contains("\"id\": \"bare\""));
-    let first = text(&run(&cache, &json));
-    let made = entries(&cache);
-    age(&made);
-    // From the whole load: its events are read from the files' entries as they are written.
-    let second = text(&run(&cache, &json));
-    assert_eq!(first, fresh);
-    assert_eq!(second, fresh);
-    let used = entries(&cache);
-    assert!(used.iter().zip(&made).all(|(u, m)| u.1 > m.1), "every entry was used");
+    for args in [
+        &["export", "--format", "json", &t][..],
+        &["export", "--format", "csv", &t],
+        &["list", "--format", "json", &t],
+        &["list", "--format", "csv", &t],
+    ] {
+        let cache = dir.path().join(format!("cache-{}-{}", args[0], args[2]));
+        let fresh = text(&run(&dir.path().join("fresh"), &[args, &["--no-cache"]].concat()));
+        assert_eq!(fresh.0, Some(1), "{}", fresh.2);
+        assert!(fresh.1.contains("ev-119") && fresh.1.contains("bare"), "{args:?}");
+        let first = text(&run(&cache, args));
+        let made = entries(&cache);
+        age(&made);
+        // From the whole load: its events are read from the files' entries as they are written.
+        let second = text(&run(&cache, args));
+        // Compared whole; shown in part, the output being long.
+        let differs = |run: &(Option<i32>, String, String)| {
+            format!("{args:?} differs from --no-cache: {:?}\n{}", run.0, run.2)
+        };
+        assert!(first == fresh, "{}", differs(&first));
+        assert!(second == fresh, "{}", differs(&second));
+        let used = entries(&cache);
+        assert!(used.iter().zip(&made).all(|(u, m)| u.1 > m.1), "every entry was used");
+        if args[2] == "csv" {
+            assert!(second.1.lines().next().is_some_and(|h| h.ends_with(",attr:tone")));
+            assert!(second.2.contains("1 link to related events"), "{}", second.2);
+            assert!(second.2.contains("CSV does not hold quotes (1 event has them)"));
+        }
+    }
     // To a file, the same.
     let out = dir.path().join("all.json");
-    let o = run(&cache, &[&json[..], &["-o", &out.display().to_string()]].concat());
+    let json = ["export", "--format", "json", &t, "-o", &out.display().to_string()];
+    let o = run(&dir.path().join("cache-export-json"), &json);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(fs::read_to_string(&out).expect("written"), fresh.1);
+    let fresh = run(&dir.path().join("fresh"), &["export", "--format", "json", &t, "--no-cache"]);
+    assert_eq!(fs::read_to_string(&out).expect("written"), common::run::stdout(&fresh));
 }
 
 #[test]

@@ -24,7 +24,7 @@ use crate::load::diagnostic::Diagnostic;
 use crate::load::format::Format;
 use crate::load::merge::Source;
 use crate::memory::prefetch;
-use crate::model::{Event, Timeline};
+use crate::model::{Event, Facts, Timeline};
 
 /// One input of a load, as the whole load's key knows it.
 pub struct Part<'a> {
@@ -55,6 +55,7 @@ struct HeadRef<'a> {
     /// Each file entry's checksum; `None` for a file whose events are kept here.
     files: &'a [Option<u64>],
     sources: &'a [Source],
+    facts: &'a Facts,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +66,7 @@ struct Head {
     not_read: Vec<(String, String)>,
     files: Vec<Option<u64>>,
     sources: Vec<Source>,
+    facts: Facts,
 }
 
 /// Hashes `text` after its length, so that no two lists of texts hash alike.
@@ -193,6 +195,7 @@ impl Cache {
             not_read: &whole.not_read,
             files,
             sources: &stored,
+            facts: &Facts::of(&whole.timeline),
         };
         let write = |f: &mut fs::File| write_split(f, key, &head, &kept, |_| false).map(drop);
         self.write_entry(&file_name(key), write);
@@ -376,6 +379,11 @@ impl Stream {
         self.len() == 0
     }
 
+    /// What an export of every event must know of them all first.
+    pub fn facts(&self) -> &Facts {
+        &self.opened.head.facts
+    }
+
     /// The events at `range` of the timeline, in its order, read on every
     /// core; `None` if one cannot be read.
     pub fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<Event>> {
@@ -399,6 +407,11 @@ mod tests {
     fn event(i: usize) -> Event {
         let mut e = Event::new(format!("e{i}"), PartialDate::year(1900 + i as i32), "An event");
         e.countries = vec!["KZ".into(), format!("C{i}")];
+        // Attributes and a link to an event that is not there, for the facts.
+        e.attributes = crate::model::Attributes::new([(format!("a{}", i % 2), "1".into())]);
+        if i == 3 {
+            e.related = vec!["gone".into()];
+        }
         e
     }
 
@@ -475,6 +488,10 @@ mod tests {
         assert_eq!(whole.timeline.title.as_deref(), Some("T"));
         assert_eq!(whole.diagnostics.len(), 1);
         assert_eq!(stream.len(), 4);
+        let all = Timeline { events: merged.clone(), ..Timeline::default() };
+        assert_eq!(stream.facts(), &Facts::of(&all), "kept with the load");
+        assert_eq!(stream.facts().attributes, ["a1", "a0"]);
+        assert_eq!(stream.facts().missing, ["gone"]);
         let mut back = stream.read(0..3).expect("a first block");
         back.extend(stream.read(3..4).expect("a second block"));
         assert_eq!(encoded(&back), encoded(&merged));

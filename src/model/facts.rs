@@ -1,0 +1,95 @@
+//! What a file of every event of a timeline must know of them all before
+//! it writes the first: the attributes' columns, and what it leaves out.
+//! Worked out once, when a load is kept whole in the cache, so that an
+//! export of a million events can read them a block at a time.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Event, Timeline};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    /// The names of the events' attributes, in the order first met.
+    pub attributes: Vec<String>,
+    /// How many events have quotes.
+    pub quoted: usize,
+    /// The ids that links name and no event of the timeline has, each once.
+    pub missing: Vec<String>,
+    /// How many links name one of `missing`.
+    pub links_out: usize,
+}
+
+impl Facts {
+    pub fn of(tl: &Timeline) -> Facts {
+        let attributes = attribute_names(&tl.events).into_iter().map(str::to_string).collect();
+        let quoted = tl.events.iter().filter(|e| !e.quotes.is_empty()).count();
+        let mut missing: Vec<&str> = Vec::new();
+        let mut links_out = 0;
+        for e in &tl.events {
+            for r in e.related.iter().filter(|r| tl.event_index(r).is_none()) {
+                links_out += 1;
+                missing.push(r);
+            }
+        }
+        missing.sort_unstable();
+        missing.dedup();
+        Facts {
+            attributes,
+            quoted,
+            missing: missing.into_iter().map(str::to_string).collect(),
+            links_out,
+        }
+    }
+}
+
+/// The names of the attributes `events` have, in the order first met.
+pub fn attribute_names<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a str> {
+    let mut names: Vec<&str> = Vec::new();
+    for e in events {
+        for (name, _) in e.attributes.iter() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Attributes, PartialDate, Quote};
+
+    #[test]
+    fn facts_name_the_attributes_in_order_and_count_quotes_and_links_that_name_nothing() {
+        let event = |id: &str, related: &[&str], attrs: &[&str]| {
+            let mut e = Event::new(id.to_string(), PartialDate::year(2000), "An event");
+            e.related = related.iter().map(|r| r.to_string()).collect();
+            e.attributes = Attributes::new(attrs.iter().map(|a| (a.to_string(), "1".to_string())));
+            e
+        };
+        let mut tl = Timeline {
+            events: vec![
+                event("a", &["b", "gone"], &["mentions"]),
+                event("b", &["gone", "also-gone"], &["tone", "mentions"]),
+                event("c", &[], &["sources"]),
+            ],
+            ..Timeline::default()
+        };
+        tl.events[2].quotes.push(Quote {
+            text: "We agree".into(),
+            by: "a-speaker".into(),
+            date: None,
+            lang: None,
+            source: Default::default(),
+            translated_by: None,
+            original: None,
+        });
+        let facts = Facts::of(&tl);
+        assert_eq!(facts.attributes, ["mentions", "tone", "sources"]);
+        assert_eq!(facts.quoted, 1);
+        assert_eq!(facts.missing, ["also-gone", "gone"]);
+        assert_eq!(facts.links_out, 3);
+        assert_eq!(Facts::of(&Timeline::default()), Facts::default());
+    }
+}
