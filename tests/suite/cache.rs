@@ -118,7 +118,6 @@ fn a_second_run_reads_the_cache_and_says_exactly_what_the_first_said() {
 #[test]
 fn every_event_exported_from_the_cache_is_what_the_files_give() {
     let dir = tempfile::tempdir().expect("a directory");
-    let cache = dir.path().join("cache");
     let tl = three_files(dir.path());
     // An error keeps one event out: what could be read is written, then the
     // exit says so. A link to the event left out is left out of the CSV,
