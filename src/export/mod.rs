@@ -93,8 +93,10 @@ fn write_blocks(
     })
 }
 
-/// Writes the text of every event of `stream`, read from the cache a block
-/// at a time and let go once made into text, `run` events to a task;
+/// Writes the text of every event of `stream`, `run` events to a task: a
+/// task reads its events from the cache, makes them into text and lets them
+/// go, so that a million events are never held at once and each is made
+/// into text while it is fresh in the cache of the core that read it.
 /// `make(start, events, text)` as for [`write_in_runs`].
 fn write_streamed(
     out: &mut dyn Write,
@@ -103,19 +105,19 @@ fn write_streamed(
     make: impl Fn(usize, &[crate::model::Event], &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     let run = run.clamp(1, BLOCK);
-    let blocks = (0..stream.len()).step_by(BLOCK).map(|start| {
-        let Some(events) = stream.read(start..stream.len().min(start + BLOCK)) else {
-            return vec![Err(io::Error::other(
-                "the cache could not be read: run the command again with --no-cache",
-            ))];
-        };
+    let n = stream.len();
+    let blocks = (0..n).step_by(BLOCK).map(|block| {
+        let runs: Vec<usize> = (block..n.min(block + BLOCK)).step_by(run).collect();
         let mut texts = Vec::new();
-        events
-            .par_chunks(run)
-            .enumerate()
-            .map(|(r, events)| {
+        runs.into_par_iter()
+            .map(|start| {
+                let Some(events) = stream.read(start..n.min(start + run)) else {
+                    return Err(io::Error::other(
+                        "the cache could not be read: run the command again with --no-cache",
+                    ));
+                };
                 let mut text = Vec::new();
-                make(start + r * run, events, &mut text).map(|()| text)
+                make(start, &events, &mut text).map(|()| text)
             })
             .collect_into_vec(&mut texts);
         texts

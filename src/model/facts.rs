@@ -25,10 +25,15 @@ impl Facts {
         let quoted = tl.events.iter().filter(|e| !e.quotes.is_empty()).count();
         let mut missing: Vec<&str> = Vec::new();
         let mut links_out = 0;
-        for e in &tl.events {
-            for r in e.related.iter().filter(|r| tl.event_index(r).is_none()) {
-                links_out += 1;
-                missing.push(r);
+        // A set of its own, not the timeline's id table: that is built once
+        // the load is done, and a load kept whole is not done yet.
+        if tl.events.iter().any(|e| !e.related.is_empty()) {
+            let ids: hashbrown::HashSet<&str> = tl.events.iter().map(|e| e.id.as_str()).collect();
+            for e in &tl.events {
+                for r in e.related.iter().filter(|r| !ids.contains(r.as_str())) {
+                    links_out += 1;
+                    missing.push(r);
+                }
             }
         }
         missing.sort_unstable();

@@ -240,7 +240,7 @@ impl Opened {
         // A million events' memory, allocated once and kept.
         crate::memory::huge_pages(crate::memory::huge_pages_pay());
         let kept = self.kept()?;
-        let events = self.read_events(&kept, 0..self.head.sources.len(), more)?;
+        let events = self.read_events(&kept, 0..self.head.sources.len(), more, true)?;
         let mut whole = self.take_whole();
         whole.timeline.events = events;
         Some((whole, std::mem::take(&mut self.head.sources)))
@@ -273,13 +273,14 @@ impl Opened {
         }
     }
 
-    /// The events at `range` of the timeline, read on every core, in a list
-    /// with room for `more`; `None` if one cannot be read.
+    /// The events at `range` of the timeline, in a list with room for
+    /// `more`, read on every core if `parallel`; `None` if one cannot be read.
     fn read_events(
         &self,
         kept: &[Event],
         range: std::ops::Range<usize>,
         more: usize,
+        parallel: bool,
     ) -> Option<Vec<Event>> {
         let entries: Vec<Option<Split>> = (0..self.entries.len()).map(|f| self.split(f)).collect();
         // Read in the timeline's order, so that each event's text lies next
@@ -288,39 +289,38 @@ impl Opened {
         // The bytes of event `at` of a file with an entry:
         let bytes = |file: u32, at: u32| entries.get(file as usize)?.as_ref()?.item(at as usize);
         let sources = &self.head.sources;
+        let read = |k: usize| {
+            let &(file, at) = sources.get(k)?;
+            // The bytes of an event a little ahead are asked for now:
+            // they are met scattered, and each wait would be paid in turn.
+            // Where its bytes are is asked for further ahead still.
+            if let Some(&(f, a)) = sources.get(k + 2 * AHEAD)
+                && let Some(Some(split)) = entries.get(f as usize)
+                && let Some(bounds) = split.bounds(a as usize)
+            {
+                prefetch(bounds);
+            }
+            if let Some(&(f, a)) = sources.get(k + AHEAD)
+                && let Some(ahead) = bytes(f, a)
+            {
+                prefetch(ahead);
+            }
+            match entries.get(file as usize)? {
+                // An entry's event is the first field of its definition.
+                Some(_) => {
+                    let (mut e, _) = postcard::take_from_bytes::<Event>(bytes(file, at)?).ok()?;
+                    e.origin.file = file as usize;
+                    Some(e)
+                }
+                None => kept.get(at as usize).cloned(),
+            }
+        };
         let mut events = Vec::with_capacity(range.len() + more);
-        sources
-            .get(range.clone())?
-            .par_iter()
-            .enumerate()
-            .map(|(k, &(file, at))| {
-                let k = range.start + k;
-                // The bytes of an event a little ahead are asked for now:
-                // they are met scattered, and each wait would be paid in turn.
-                // Where its bytes are is asked for further ahead still.
-                if let Some(&(f, a)) = sources.get(k + 2 * AHEAD)
-                    && let Some(Some(split)) = entries.get(f as usize)
-                    && let Some(bounds) = split.bounds(a as usize)
-                {
-                    prefetch(bounds);
-                }
-                if let Some(&(f, a)) = sources.get(k + AHEAD)
-                    && let Some(ahead) = bytes(f, a)
-                {
-                    prefetch(ahead);
-                }
-                match entries.get(file as usize)? {
-                    // An entry's event is the first field of its definition.
-                    Some(_) => {
-                        let (mut e, _) =
-                            postcard::take_from_bytes::<Event>(bytes(file, at)?).ok()?;
-                        e.origin.file = file as usize;
-                        Some(e)
-                    }
-                    None => kept.get(at as usize).cloned(),
-                }
-            })
-            .collect_into_vec(&mut events);
+        if parallel {
+            range.into_par_iter().map(read).collect_into_vec(&mut events);
+        } else {
+            events.extend(range.map(read));
+        }
         // Collected in place: the list keeps its room.
         events.into_iter().collect()
     }
@@ -384,10 +384,14 @@ impl Stream {
         &self.opened.head.facts
     }
 
-    /// The events at `range` of the timeline, in its order, read on every
-    /// core; `None` if one cannot be read.
+    /// The events at `range` of the timeline, in its order, read on this
+    /// thread (a caller reads other ranges on other cores); `None` if one
+    /// cannot be read.
     pub fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<Event>> {
-        self.opened.read_events(&self.kept, range, 0)
+        if range.end > self.len() {
+            return None;
+        }
+        self.opened.read_events(&self.kept, range, 0, false)
     }
 }
 
