@@ -246,18 +246,25 @@ fn events(query: &Query, filter: &Filter, order: Option<&OrderArgs>) -> Vec<usiz
 pub fn list(args: &ListArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     let sources = args.sources.sources(&args.paths).map_err(Failure::Usage)?;
-    let every_event = export::streams(args.format).then_some(args.format).filter(|_| {
-        filter.is_empty() && args.order.sort == SortArg::Date && args.order.limit.is_none()
-    });
-    let (query, loaded, stream) = load_streamed_if(&sources, every_event.is_some());
-    let result = match (&stream, every_event) {
-        (Some(stream), Some(format)) => {
+    // Every event, or the first few, in the timeline's order: from the
+    // cache, a block at a time, as they are written.
+    let limit = args.order.limit;
+    let every_event = export::streams(args.format, limit.is_some())
+        && filter.is_empty()
+        && args.order.sort == SortArg::Date
+        && limit != Some(0);
+    let (query, loaded, stream) = load_streamed_if(&sources, every_event);
+    let result = match &stream {
+        Some(stream) => {
             let tl = query.timeline();
-            let written = to_stdout(|out| export::write_stream(out, format, tl, stream));
-            say_left_out_of_all(tl, stream, format);
+            let count = limit.unwrap_or(usize::MAX).min(stream.len());
+            let width = table_width(args.format);
+            let written =
+                to_stdout(|out| export::write_stream(out, args.format, tl, stream, count, width));
+            say_left_out_of_all(tl, stream, args.format);
             written.and(loaded)
         }
-        _ => list_of(args, &query, &filter, loaded),
+        None => list_of(args, &query, &filter, loaded),
     };
     leave(query);
     leave(stream);
@@ -365,10 +372,15 @@ fn stats_of(args: &StatsArgs, query: &Query, filter: &Filter) -> Result<(), Fail
 }
 
 fn print_events(query: &Query, shown: &[usize], format: Format) -> Result<(), Failure> {
-    let width = (format == Format::Table && io::stdout().is_terminal())
-        .then(|| crossterm::terminal::size().ok().map(|(w, _)| usize::from(w)))
-        .flatten();
+    let width = table_width(format);
     to_stdout(|out| export::write_events(out, format, query, shown, width))
+}
+
+/// The terminal's width, for a table shown on one.
+fn table_width(format: Format) -> Option<usize> {
+    (format == Format::Table && io::stdout().is_terminal())
+        .then(|| crossterm::terminal::size().ok().map(|(w, _)| usize::from(w)))
+        .flatten()
 }
 
 pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
@@ -436,7 +448,8 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
         (Some(stream), Some((format, what))) => {
             let tl = query.timeline();
             say_left_out_of_all(tl, stream, format);
-            let body: Body = Box::new(|out| export::write_stream(out, format, tl, stream));
+            let body: Body =
+                Box::new(|out| export::write_stream(out, format, tl, stream, stream.len(), None));
             write_output(args.output.as_deref(), body, what).and(loaded)
         }
         _ => export_of(args, format, &filter, &query, loaded),

@@ -50,17 +50,19 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize], run: usize) ->
     out.write_all(b"\n]\n")
 }
 
-/// Every event of `stream`, of the timeline `tl`, as [`write`] writes them all.
+/// The first `count` events of `stream`, of the timeline `tl`, as [`write`]
+/// writes them.
 pub fn write_stream(
     out: &mut dyn Write,
     tl: &Timeline,
     stream: &Stream,
+    count: usize,
     run: usize,
 ) -> io::Result<()> {
-    if stream.is_empty() {
+    if stream.is_empty() || count == 0 {
         return out.write_all(b"[]\n");
     }
-    crate::export::write_streamed(out, stream, run, |start, run, text| {
+    crate::export::write_streamed(out, stream, count, run, |start, run, text| {
         write_run(start, tl, run.iter(), text)
     })?;
     out.write_all(b"\n]\n")

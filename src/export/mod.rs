@@ -93,36 +93,61 @@ fn write_blocks(
     })
 }
 
-/// Writes the text of every event of `stream`, `run` events to a task: a
-/// task reads its events from the cache, makes them into text and lets them
-/// go, so that a million events are never held at once and each is made
-/// into text while it is fresh in the cache of the core that read it.
-/// `make(start, events, text)` as for [`write_in_runs`].
+/// Writes the text of the first `count` events of `stream`, `run` events to
+/// a task: a task reads its events from the cache, makes them into text and
+/// lets them go, so that a million events are never held at once and each
+/// is made into text while it is fresh in the cache of the core that read
+/// it. `make(start, events, text)` as for [`write_in_runs`].
 fn write_streamed(
     out: &mut dyn Write,
     stream: &crate::load::cache::Stream,
+    count: usize,
     run: usize,
     make: impl Fn(usize, &[crate::model::Event], &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     let run = run.clamp(1, BLOCK);
-    let n = stream.len();
+    let n = count.min(stream.len());
     let blocks = (0..n).step_by(BLOCK).map(|block| {
         let runs: Vec<usize> = (block..n.min(block + BLOCK)).step_by(run).collect();
         let mut texts = Vec::new();
         runs.into_par_iter()
             .map(|start| {
-                let Some(events) = stream.read(start..n.min(start + run)) else {
-                    return Err(io::Error::other(
-                        "the cache could not be read: run the command again with --no-cache",
-                    ));
-                };
                 let mut text = Vec::new();
-                make(start, &events, &mut text).map(|()| text)
+                make(start, &read_run(stream, start..n.min(start + run))?, &mut text).map(|()| text)
             })
             .collect_into_vec(&mut texts);
         texts
     });
     write_blocks(out, blocks)
+}
+
+/// The events at `range` of `stream`, read on this thread.
+fn read_run(
+    stream: &crate::load::cache::Stream,
+    range: std::ops::Range<usize>,
+) -> io::Result<Vec<crate::model::Event>> {
+    stream.read(range).ok_or_else(|| {
+        io::Error::other("the cache could not be read: run the command again with --no-cache")
+    })
+}
+
+/// `each` of every run of [`RUN`] events of the first `count` of `stream`,
+/// read on all cores, folded into one by `fold`.
+fn fold_streamed<T: Send>(
+    stream: &crate::load::cache::Stream,
+    count: usize,
+    each: impl Fn(&[crate::model::Event]) -> T + Sync,
+    start: T,
+    fold: impl Fn(T, T) -> T + Sync,
+) -> io::Result<T>
+where
+    T: Clone + Sync,
+{
+    let n = count.min(stream.len());
+    let runs: Vec<usize> = (0..n).step_by(RUN).collect();
+    runs.into_par_iter()
+        .map(|at| read_run(stream, at..n.min(at + RUN)).map(|events| each(&events)))
+        .try_reduce(|| start.clone(), |a, b| Ok(fold(a, b)))
 }
 
 /// The ids of the events at `shown`, which links among them may name; `None`
@@ -217,28 +242,37 @@ pub fn write_events(
     }
 }
 
-/// Writes every event of `stream` in `format` (JSON or CSV), as
-/// [`write_events`] writes all the events of a timeline `tl` whose events
-/// `stream` holds.
+/// Writes the first `count` events of `stream` in `format`, as
+/// [`write_events`] writes the first events of a timeline `tl` whose events
+/// `stream` holds. A CSV table is written of every event (its attribute
+/// columns are those of them all); `width` limits a table's rows.
 pub fn write_stream(
     out: &mut dyn Write,
     format: Format,
     tl: &crate::model::Timeline,
     stream: &crate::load::cache::Stream,
+    count: usize,
+    width: Option<usize>,
 ) -> io::Result<()> {
     match format {
         Format::Csv => csv::write_stream(out, tl, stream, RUN),
-        Format::Json => json::write_stream(out, tl, stream, RUN),
-        // Their widths and sections need every event first.
-        Format::Table | Format::Markdown => {
-            Err(io::Error::other("only JSON and CSV are written a block at a time"))
+        Format::Json => json::write_stream(out, tl, stream, count, RUN),
+        Format::Table => table::write_stream(out, stream, count, width),
+        // Its sections need every event first.
+        Format::Markdown => {
+            Err(io::Error::other("a Markdown list is not written a block at a time"))
         }
     }
 }
 
-/// Whether [`write_stream`] writes `format`.
-pub fn streams(format: Format) -> bool {
-    matches!(format, Format::Json | Format::Csv)
+/// Whether [`write_stream`] writes `format`: its first events (`limited`)
+/// or all of them.
+pub fn streams(format: Format, limited: bool) -> bool {
+    match format {
+        Format::Json | Format::Table => true,
+        Format::Csv => !limited,
+        Format::Markdown => false,
+    }
 }
 
 #[cfg(test)]

@@ -52,6 +52,11 @@ fn widths(e: &Event) -> [usize; 4] {
     [e.dates().columns(), one(&e.id), one(&e.title), countries]
 }
 
+/// The widest of two rows' widths, column by column.
+fn widest(a: [usize; 4], b: [usize; 4]) -> [usize; 4] {
+    [0, 1, 2, 3].map(|i| a[i].max(b[i]))
+}
+
 pub fn write(
     out: &mut dyn Write,
     query: &Query,
@@ -62,9 +67,8 @@ pub fn write(
     // Cells borrow from the timeline unless escaping changed them: rows are
     // measured first, then made and written a block at a time.
     let header = Row::new(HEADER.map(Cow::Borrowed));
-    let widest = |a: [usize; 4], b: [usize; 4]| [0, 1, 2, 3].map(|i| a[i].max(b[i]));
     // On all cores: at a million rows, this is most of the table's time.
-    let mut widths = shown
+    let widths = shown
         .par_chunks(super::RUN)
         .map(|run| {
             let mut most = header.widths;
@@ -72,6 +76,40 @@ pub fn write(
             most
         })
         .reduce(|| header.widths, widest);
+    let widths = within(widths, width);
+    write_header(out, &header, &widths)?;
+    // Rows are made and laid out on all cores, a run of them per task.
+    super::write_in_runs(out, shown, super::RUN, |_, run, text| {
+        let mut rows = String::new();
+        walk_ahead(run.len(), |k| &tl.events[run[k]], |e| push_event(&mut rows, e, &widths));
+        text.extend_from_slice(rows.as_bytes());
+        Ok(())
+    })
+}
+
+/// The first `count` events of `stream`, as [`write`] writes them: read
+/// once to be measured, and once more to be written.
+pub fn write_stream(
+    out: &mut dyn Write,
+    stream: &crate::load::cache::Stream,
+    count: usize,
+    width: Option<usize>,
+) -> io::Result<()> {
+    let header = Row::new(HEADER.map(Cow::Borrowed));
+    let measure = |events: &[Event]| events.iter().map(widths).fold(header.widths, widest);
+    let widths = super::fold_streamed(stream, count, measure, header.widths, widest)?;
+    let widths = within(widths, width);
+    write_header(out, &header, &widths)?;
+    super::write_streamed(out, stream, count, super::RUN, |_, events, text| {
+        let mut rows = String::new();
+        events.iter().for_each(|e| push_event(&mut rows, e, &widths));
+        text.extend_from_slice(rows.as_bytes());
+        Ok(())
+    })
+}
+
+/// The columns' widths within a terminal `width` wide, if any.
+fn within(mut widths: [usize; 4], width: Option<usize>) -> [usize; 4] {
     if let Some(total) = width {
         // On a narrow terminal the title keeps most of the room; ids and
         // country lists are cut first.
@@ -80,16 +118,13 @@ pub fn write(
         widths[1] = widths[1].min((room / 3).max(8));
         widths[2] = widths[2].min(room.saturating_sub(widths[1]).max(12));
     }
+    widths
+}
+
+fn write_header(out: &mut dyn Write, header: &Row, widths: &[usize; 4]) -> io::Result<()> {
     let mut text = String::new();
-    push_row(&mut text, &header, &widths);
-    out.write_all(text.as_bytes())?;
-    // Rows are made and laid out on all cores, a run of them per task.
-    super::write_in_runs(out, shown, super::RUN, |_, run, text| {
-        let mut rows = String::new();
-        walk_ahead(run.len(), |k| &tl.events[run[k]], |e| push_event(&mut rows, e, &widths));
-        text.extend_from_slice(rows.as_bytes());
-        Ok(())
-    })
+    push_row(&mut text, header, widths);
+    out.write_all(text.as_bytes())
 }
 
 /// The row of `e`, as [`push_row`] lays it out. Cells of printable ASCII
