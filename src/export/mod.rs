@@ -133,16 +133,13 @@ fn read_run(
 
 /// `each` of every run of [`RUN`] events of the first `count` of `stream`,
 /// read on all cores, folded into one by `fold`.
-fn fold_streamed<T: Send>(
+fn fold_streamed<T: Clone + Send + Sync>(
     stream: &crate::load::cache::Stream,
     count: usize,
     each: impl Fn(&[crate::model::Event]) -> T + Sync,
     start: T,
     fold: impl Fn(T, T) -> T + Sync,
-) -> io::Result<T>
-where
-    T: Clone + Sync,
-{
+) -> io::Result<T> {
     let n = count.min(stream.len());
     let runs: Vec<usize> = (0..n).step_by(RUN).collect();
     runs.into_par_iter()
