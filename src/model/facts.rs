@@ -3,6 +3,7 @@
 //! Worked out once, when a load is kept whole in the cache, so that an
 //! export of a million events can read them a block at a time.
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{Event, Timeline};
@@ -21,13 +22,33 @@ pub struct Facts {
 
 impl Facts {
     pub fn of(tl: &Timeline) -> Facts {
-        let attributes = attribute_names(&tl.events).into_iter().map(str::to_string).collect();
-        let quoted = tl.events.iter().filter(|e| !e.quotes.is_empty()).count();
+        // One pass on every core: on a first load of a million events,
+        // each pass over their memory is paid for.
+        let (names, quoted, linked) = tl
+            .events
+            .par_chunks(4096)
+            .map(|events| {
+                let quoted = events.iter().filter(|e| !e.quotes.is_empty()).count();
+                let linked = events.iter().any(|e| !e.related.is_empty());
+                (attribute_names(events), quoted, linked)
+            })
+            .reduce(
+                || (Vec::new(), 0, false),
+                |(mut names, q, l), (more, q2, l2)| {
+                    // In order: the names of the events before come first.
+                    for name in more {
+                        if !names.contains(&name) {
+                            names.push(name);
+                        }
+                    }
+                    (names, q + q2, l || l2)
+                },
+            );
         let mut missing: Vec<&str> = Vec::new();
         let mut links_out = 0;
         // A set of its own, not the timeline's id table: that is built once
         // the load is done, and a load kept whole is not done yet.
-        if tl.events.iter().any(|e| !e.related.is_empty()) {
+        if linked {
             let ids: hashbrown::HashSet<&str> = tl.events.iter().map(|e| e.id.as_str()).collect();
             for e in &tl.events {
                 for r in e.related.iter().filter(|r| !ids.contains(r.as_str())) {
@@ -39,7 +60,7 @@ impl Facts {
         missing.sort_unstable();
         missing.dedup();
         Facts {
-            attributes,
+            attributes: names.into_iter().map(str::to_string).collect(),
             quoted,
             missing: missing.into_iter().map(str::to_string).collect(),
             links_out,
