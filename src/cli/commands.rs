@@ -246,21 +246,24 @@ fn events(query: &Query, filter: &Filter, order: Option<&OrderArgs>) -> Vec<usiz
 pub fn list(args: &ListArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     let sources = args.sources.sources(&args.paths).map_err(Failure::Usage)?;
-    // Every event, or the first few, in the timeline's order: from the
+    // Every event, or the first few, oldest or newest first: from the
     // cache, a block at a time, as they are written.
-    let limit = args.order.limit;
-    let every_event = export::streams(args.format, limit.is_some())
+    let (limit, sort) = (args.order.limit, args.order.sort);
+    let newest_first = sort == SortArg::DateDesc;
+    let all = limit.is_none() && !newest_first;
+    let every_event = export::streams(args.format, all)
         && filter.is_empty()
-        && args.order.sort == SortArg::Date
+        && matches!(sort, SortArg::Date | SortArg::DateDesc)
         && limit != Some(0);
     let (query, loaded, stream) = load_streamed_if(&sources, every_event);
     let result = match &stream {
         Some(stream) => {
             let tl = query.timeline();
             let count = limit.unwrap_or(usize::MAX).min(stream.len());
+            let taken = export::Taken { count, newest_first };
             let width = table_width(args.format);
             let written =
-                to_stdout(|out| export::write_stream(out, args.format, tl, stream, count, width));
+                to_stdout(|out| export::write_stream(out, args.format, tl, stream, taken, width));
             say_left_out_of_all(tl, stream, args.format);
             written.and(loaded)
         }
@@ -448,8 +451,9 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
         (Some(stream), Some((format, what))) => {
             let tl = query.timeline();
             say_left_out_of_all(tl, stream, format);
+            let all = export::Taken::all(stream);
             let body: Body =
-                Box::new(|out| export::write_stream(out, format, tl, stream, stream.len(), None));
+                Box::new(move |out| export::write_stream(out, format, tl, stream, all, None));
             write_output(args.output.as_deref(), body, what).and(loaded)
         }
         _ => export_of(args, format, &filter, &query, loaded),

@@ -57,7 +57,8 @@ pub fn write_stream(
     let missing: hashbrown::HashSet<&str> = facts.missing.iter().map(String::as_str).collect();
     let written = |id: &str| !missing.contains(id);
     let builder = builder();
-    crate::export::write_streamed(out, stream, stream.len(), run, |_, run, text| {
+    let all = crate::export::Taken::all(stream);
+    crate::export::write_streamed(out, stream, all, run, |_, run, text| {
         write_rows(&builder, tl, run.iter(), &names, &written, text)
     })
 }

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::export::Taken;
 use crate::load::cache::Stream;
 use crate::model::file::{LocationDoc, MediaDoc};
 use crate::model::{Attributes, Event, PartialDate, Timeline};
@@ -50,19 +51,19 @@ pub fn write(out: &mut dyn Write, query: &Query, shown: &[usize], run: usize) ->
     out.write_all(b"\n]\n")
 }
 
-/// The first `count` events of `stream`, of the timeline `tl`, as [`write`]
+/// The events `taken` of `stream`, of the timeline `tl`, as [`write`]
 /// writes them.
 pub fn write_stream(
     out: &mut dyn Write,
     tl: &Timeline,
     stream: &Stream,
-    count: usize,
+    taken: Taken,
     run: usize,
 ) -> io::Result<()> {
-    if stream.is_empty() || count == 0 {
+    if stream.is_empty() || taken.count == 0 {
         return out.write_all(b"[]\n");
     }
-    crate::export::write_streamed(out, stream, count, run, |start, run, text| {
+    crate::export::write_streamed(out, stream, taken, run, |start, run, text| {
         write_run(start, tl, run.iter(), text)
     })?;
     out.write_all(b"\n]\n")

@@ -93,27 +93,43 @@ fn write_blocks(
     })
 }
 
-/// Writes the text of the first `count` events of `stream`, `run` events to
-/// a task: a task reads its events from the cache, makes them into text and
+/// Which events of a stream are written: the first `count` in the
+/// timeline's order, or in its reverse (newest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Taken {
+    pub count: usize,
+    pub newest_first: bool,
+}
+
+impl Taken {
+    /// Every event of `stream`, oldest first.
+    pub fn all(stream: &crate::load::cache::Stream) -> Taken {
+        Taken { count: stream.len(), newest_first: false }
+    }
+}
+
+/// Writes the text of the events `taken` of `stream`, `run` events to a
+/// task: a task reads its events from the cache, makes them into text and
 /// lets them go, so that a million events are never held at once and each
 /// is made into text while it is fresh in the cache of the core that read
 /// it. `make(start, events, text)` as for [`write_in_runs`].
 fn write_streamed(
     out: &mut dyn Write,
     stream: &crate::load::cache::Stream,
-    count: usize,
+    taken: Taken,
     run: usize,
     make: impl Fn(usize, &[crate::model::Event], &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     let run = run.clamp(1, BLOCK);
-    let n = count.min(stream.len());
+    let n = taken.count.min(stream.len());
     let blocks = (0..n).step_by(BLOCK).map(|block| {
         let runs: Vec<usize> = (block..n.min(block + BLOCK)).step_by(run).collect();
         let mut texts = Vec::new();
         runs.into_par_iter()
             .map(|start| {
                 let mut text = Vec::new();
-                make(start, &read_run(stream, start..n.min(start + run))?, &mut text).map(|()| text)
+                let events = read_run(stream, taken, start..n.min(start + run))?;
+                make(start, &events, &mut text).map(|()| text)
             })
             .collect_into_vec(&mut texts);
         texts
@@ -121,29 +137,41 @@ fn write_streamed(
     write_blocks(out, blocks)
 }
 
-/// The events at `range` of `stream`, read on this thread.
+/// The events at `range` of those `taken` of `stream`, read on this thread.
 fn read_run(
     stream: &crate::load::cache::Stream,
+    taken: Taken,
     range: std::ops::Range<usize>,
 ) -> io::Result<Vec<crate::model::Event>> {
-    stream.read(range).ok_or_else(|| {
+    let len = stream.len();
+    let read = if taken.newest_first {
+        // The newest are the last of the timeline's order.
+        let from_end = len.checked_sub(range.end).zip(len.checked_sub(range.start));
+        from_end.and_then(|(a, b)| stream.read(a..b)).map(|mut events| {
+            events.reverse();
+            events
+        })
+    } else {
+        stream.read(range)
+    };
+    read.ok_or_else(|| {
         io::Error::other("the cache could not be read: run the command again with --no-cache")
     })
 }
 
-/// `each` of every run of [`RUN`] events of the first `count` of `stream`,
-/// read on all cores, folded into one by `fold`.
+/// `each` of every run of [`RUN`] events of those `taken` of `stream`, read
+/// on all cores, folded into one by `fold`.
 fn fold_streamed<T: Clone + Send + Sync>(
     stream: &crate::load::cache::Stream,
-    count: usize,
+    taken: Taken,
     each: impl Fn(&[crate::model::Event]) -> T + Sync,
     start: T,
     fold: impl Fn(T, T) -> T + Sync,
 ) -> io::Result<T> {
-    let n = count.min(stream.len());
+    let n = taken.count.min(stream.len());
     let runs: Vec<usize> = (0..n).step_by(RUN).collect();
     runs.into_par_iter()
-        .map(|at| read_run(stream, at..n.min(at + RUN)).map(|events| each(&events)))
+        .map(|at| read_run(stream, taken, at..n.min(at + RUN)).map(|events| each(&events)))
         .try_reduce(|| start.clone(), |a, b| Ok(fold(a, b)))
 }
 
@@ -239,35 +267,35 @@ pub fn write_events(
     }
 }
 
-/// Writes the first `count` events of `stream` in `format`, as
-/// [`write_events`] writes the first events of a timeline `tl` whose events
-/// `stream` holds. A CSV table is written of every event (its attribute
+/// Writes the events `taken` of `stream` in `format`, as [`write_events`]
+/// writes the same events of a timeline `tl` whose events `stream` holds.
+/// A CSV table is written of every event, oldest first (its attribute
 /// columns are those of them all); `width` limits a table's rows.
 pub fn write_stream(
     out: &mut dyn Write,
     format: Format,
     tl: &crate::model::Timeline,
     stream: &crate::load::cache::Stream,
-    count: usize,
+    taken: Taken,
     width: Option<usize>,
 ) -> io::Result<()> {
     match format {
-        Format::Csv => csv::write_stream(out, tl, stream, RUN),
-        Format::Json => json::write_stream(out, tl, stream, count, RUN),
-        Format::Table => table::write_stream(out, stream, count, width),
-        // Its sections need every event first.
-        Format::Markdown => {
-            Err(io::Error::other("a Markdown list is not written a block at a time"))
-        }
+        Format::Csv if taken == Taken::all(stream) => csv::write_stream(out, tl, stream, RUN),
+        Format::Json => json::write_stream(out, tl, stream, taken, RUN),
+        Format::Table => table::write_stream(out, stream, taken, width),
+        // Their columns or sections need every event first.
+        Format::Csv | Format::Markdown => Err(io::Error::other(
+            "only every event, oldest first, is written a block at a time in this format",
+        )),
     }
 }
 
-/// Whether [`write_stream`] writes `format`: its first events (`limited`)
-/// or all of them.
-pub fn streams(format: Format, limited: bool) -> bool {
+/// Whether [`write_stream`] writes `format` for events taken `all` of them,
+/// oldest first, or otherwise.
+pub fn streams(format: Format, all: bool) -> bool {
     match format {
         Format::Json | Format::Table => true,
-        Format::Csv => !limited,
+        Format::Csv => all,
         Format::Markdown => false,
     }
 }
@@ -303,6 +331,57 @@ pub(crate) mod tests {
         let n = query.timeline().events.len();
         assert!(n > BLOCK, "{n} events fill one block");
         (0..n).rev().filter(|i| i % 5 != 0).collect()
+    }
+
+    #[test]
+    fn events_read_from_the_cache_are_written_as_the_same_events_of_the_timeline() {
+        // More than a block, so that runs and blocks end in the middle.
+        let n = BLOCK + 3 * RUN + 7;
+        let dir = tempfile::tempdir().expect("a directory");
+        let mut text = String::from("countries:\n  - {code: KZ, name: Kazakhstan}\nevents:\n");
+        for i in 0..n {
+            let (y, title) =
+                (1900 + i % 120, if i % 7 == 0 { "Ünïcode “title”" } else { "A title" });
+            text.push_str(&format!(
+                "  - {{id: e{i}, date: '{y}', title: '{title} {i}', countries: [KZ], attributes: {{n: '{i}'}}, sources: [{{url: 'https://example.org/{i}'}}]}}\n"
+            ));
+        }
+        std::fs::write(dir.path().join("big.yaml"), text).expect("written");
+        let sources = crate::load::Sources {
+            cache: Some(dir.path().join("cache")),
+            ..crate::load::Sources::paths(&[dir.path().join("big.yaml")])
+        };
+        let loaded = crate::load::load_sources(&sources, &|_| {});
+        assert!(loaded.is_ok(), "{}", loaded.report.render());
+        let (head, stream) = crate::load::load_sources_streamed(&sources, &|_| {});
+        let stream = stream.expect("the whole load is in the cache");
+        assert!(head.timeline.events.is_empty());
+        assert_eq!(stream.len(), n);
+        let query = Query::new(loaded.timeline);
+        let written = |format: Format, shown: &[usize]| {
+            in_memory(|out| write_events(out, format, &query, shown, Some(100)))
+        };
+        let streamed = |format: Format, taken: Taken| {
+            in_memory(|out| write_stream(out, format, &head.timeline, &stream, taken, Some(100)))
+        };
+        for format in [Format::Table, Format::Json, Format::Csv] {
+            let all: Vec<usize> = (0..n).collect();
+            let want = written(format, &all);
+            assert!(streamed(format, Taken::all(&stream)) == want, "{format:?}");
+        }
+        for (count, newest_first) in [(RUN + 5, false), (BLOCK + 9, true), (n, true), (3, true)] {
+            let mut shown: Vec<usize> = (0..n).collect();
+            if newest_first {
+                shown.reverse();
+            }
+            shown.truncate(count);
+            let taken = Taken { count, newest_first };
+            for format in [Format::Table, Format::Json] {
+                let want = written(format, &shown);
+                assert!(streamed(format, taken) == want, "{format:?} {taken:?}");
+            }
+            assert!(streamed(Format::Csv, taken).is_empty(), "a CSV table is of every event");
+        }
     }
 
     #[test]

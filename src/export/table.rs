@@ -87,20 +87,20 @@ pub fn write(
     })
 }
 
-/// The first `count` events of `stream`, as [`write`] writes them: read
-/// once to be measured, and once more to be written.
+/// The events `taken` of `stream`, as [`write`] writes them: read once to
+/// be measured, and once more to be written.
 pub fn write_stream(
     out: &mut dyn Write,
     stream: &crate::load::cache::Stream,
-    count: usize,
+    taken: super::Taken,
     width: Option<usize>,
 ) -> io::Result<()> {
     let header = Row::new(HEADER.map(Cow::Borrowed));
     let measure = |events: &[Event]| events.iter().map(widths).fold(header.widths, widest);
-    let widths = super::fold_streamed(stream, count, measure, header.widths, widest)?;
+    let widths = super::fold_streamed(stream, taken, measure, header.widths, widest)?;
     let widths = within(widths, width);
     write_header(out, &header, &widths)?;
-    super::write_streamed(out, stream, count, super::RUN, |_, events, text| {
+    super::write_streamed(out, stream, taken, super::RUN, |_, events, text| {
         let mut rows = String::new();
         events.iter().for_each(|e| push_event(&mut rows, e, &widths));
         text.extend_from_slice(rows.as_bytes());

@@ -135,14 +135,19 @@ fn every_event_exported_from_the_cache_is_what_the_files_give() {
         &["list", "--format", "table", &t, "--limit", "3"],
         &["list", "--format", "json", &t, "--limit", "2"],
         &["list", "--format", "csv", &t, "--limit", "2"],
+        // The newest first, some or all: read from the end.
+        &["list", "--format", "table", &t, "--sort=-date", "--limit", "3"],
+        &["list", "--format", "json", &t, "--sort=-date"],
+        &["list", "--format", "table", &t, "--sort=-date"],
     ] {
         let cache = dir.path().join(args.join("-").replace(['/', '.'], "_"));
         let fresh = text(&run(&dir.path().join("fresh"), &[args, &["--no-cache"]].concat()));
         assert_eq!(fresh.0, Some(1), "{}", fresh.2);
         let every = !args.contains(&"--limit");
         assert!(fresh.1.contains("ev-119") && fresh.1.contains("bare") || !every, "{args:?}");
-        // The first few are the oldest: c.yaml's, from 1800.
-        assert!(fresh.1.contains("ev-100") && !fresh.1.contains("ev-119") || every, "{args:?}");
+        // The first few are the oldest (c.yaml's, from 1800) or the newest.
+        let first = if args.contains(&"--sort=-date") { "late-summit" } else { "ev-100" };
+        assert!(fresh.1.contains(first) && !fresh.1.contains("ev-119") || every, "{args:?}");
         let first = text(&run(&cache, args));
         let made = entries(&cache);
         age(&made);
