@@ -24,7 +24,7 @@ impl Facts {
     pub fn of(tl: &Timeline) -> Facts {
         // One pass on every core: on a first load of a million events,
         // each pass over their memory is paid for.
-        let (names, quoted, linked) = tl
+        let parts: Vec<(Vec<&str>, usize, bool)> = tl
             .events
             .par_chunks(4096)
             .map(|events| {
@@ -32,18 +32,11 @@ impl Facts {
                 let linked = events.iter().any(|e| !e.related.is_empty());
                 (attribute_names(events), quoted, linked)
             })
-            .reduce(
-                || (Vec::new(), 0, false),
-                |(mut names, q, l), (more, q2, l2)| {
-                    // In order: the names of the events before come first.
-                    for name in more {
-                        if !names.contains(&name) {
-                            names.push(name);
-                        }
-                    }
-                    (names, q + q2, l || l2)
-                },
-            );
+            .collect();
+        let quoted = parts.iter().map(|p| p.1).sum();
+        let linked = parts.iter().any(|p| p.2);
+        // In order: the names of the events before come first.
+        let names = first_met(parts.into_iter().flat_map(|p| p.0));
         let mut missing: Vec<&str> = Vec::new();
         let mut links_out = 0;
         // A set of its own, not the timeline's id table: that is built once
@@ -70,15 +63,14 @@ impl Facts {
 
 /// The names of the attributes `events` have, in the order first met.
 pub fn attribute_names<'a>(events: impl IntoIterator<Item = &'a Event>) -> Vec<&'a str> {
-    let mut names: Vec<&str> = Vec::new();
-    for e in events {
-        for (name, _) in e.attributes.iter() {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-    }
-    names
+    first_met(events.into_iter().flat_map(|e| e.attributes.iter().map(|(name, _)| name)))
+}
+
+/// Each of `names` once, in the order first met: in time linear in their
+/// number (a CSV of 50,000 columns has 50,000 attributes an event).
+fn first_met<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = hashbrown::HashSet::new();
+    names.into_iter().filter(|name| seen.insert(*name)).collect()
 }
 
 #[cfg(test)]
