@@ -123,12 +123,14 @@ fn write_streamed(
     let run = run.clamp(1, BLOCK);
     let n = taken.count.min(stream.len());
     let blocks = (0..n).step_by(BLOCK).map(|block| {
-        let runs: Vec<usize> = (block..n.min(block + BLOCK)).step_by(run).collect();
+        // A run ends where its block does, whatever `run` is.
+        let end = n.min(block + BLOCK);
+        let runs: Vec<usize> = (block..end).step_by(run).collect();
         let mut texts = Vec::new();
         runs.into_par_iter()
             .map(|start| {
                 let mut text = Vec::new();
-                let events = read_run(stream, taken, start..n.min(start + run))?;
+                let events = read_run(stream, taken, start..end.min(start + run))?;
                 make(start, &events, &mut text).map(|()| text)
             })
             .collect_into_vec(&mut texts);
@@ -283,10 +285,11 @@ pub fn write_stream(
         Format::Csv if taken == Taken::all(stream) => csv::write_stream(out, tl, stream, RUN),
         Format::Json => json::write_stream(out, tl, stream, taken, RUN),
         Format::Table => table::write_stream(out, stream, taken, width),
-        // Their columns or sections need every event first.
-        Format::Csv | Format::Markdown => Err(io::Error::other(
-            "only every event, oldest first, is written a block at a time in this format",
-        )),
+        // A CSV table's columns need every event first, a Markdown list's
+        // sections every event of a section.
+        Format::Csv | Format::Markdown => Err(io::Error::other(format!(
+            "{format:?} is not written from a stream of these events"
+        ))),
     }
 }
 
@@ -364,10 +367,18 @@ pub(crate) mod tests {
         let streamed = |format: Format, taken: Taken| {
             in_memory(|out| write_stream(out, format, &head.timeline, &stream, taken, Some(100)))
         };
+        let all: Vec<usize> = (0..n).collect();
         for format in [Format::Table, Format::Json, Format::Csv] {
-            let all: Vec<usize> = (0..n).collect();
             let want = written(format, &all);
             assert!(streamed(format, Taken::all(&stream)) == want, "{format:?}");
+        }
+        // Runs that do not divide a block end where it does.
+        let want = written(Format::Json, &all);
+        for run in [1000, 7] {
+            let got = in_memory(|out| {
+                json::write_stream(out, &head.timeline, &stream, Taken::all(&stream), run)
+            });
+            assert!(got == want, "runs of {run}");
         }
         for (count, newest_first) in [(RUN + 5, false), (BLOCK + 9, true), (n, true), (3, true)] {
             let mut shown: Vec<usize> = (0..n).collect();

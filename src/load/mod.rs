@@ -117,10 +117,11 @@ pub fn load_sources(sources: &Sources, on_progress: &(dyn Fn(LoadProgress) + Syn
     load_sources_as(sources, false, on_progress).0
 }
 
-/// [`load_sources`] for a caller that uses every event once, in order, and
-/// lets it go (an export of them all). When the whole load comes from the
-/// cache, the timeline is given without its events and the events are read
-/// from the cache a block at a time: a million events are never held at once.
+/// [`load_sources`] for a caller that reads the events in runs and lets each
+/// go once used (a list or export of them all, or of the first or last few).
+/// When the whole load comes from the cache, the timeline is given without
+/// its events, and they are read from the cache's entries when asked for: a
+/// million events are never held at once.
 pub fn load_sources_streamed(
     sources: &Sources,
     on_progress: &(dyn Fn(LoadProgress) + Sync),

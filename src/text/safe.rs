@@ -85,7 +85,8 @@ pub fn spreadsheet_cell_undo(s: &str) -> &str {
 /// escapes: the same string to a JSON reader, inert in a terminal. It lays
 /// JSON out as serde_json's `PrettyFormatter` does (two spaces a level),
 /// from any depth, so that a value can be written inside JSON written by
-/// other means ([`json_indent`]), and writes each line's start in one piece.
+/// other means ([`json_indent`]), and writes each line's start in one piece
+/// (up to 16 levels deep).
 pub struct JsonFormatter {
     level: usize,
     has_value: bool,

@@ -251,6 +251,18 @@ impl Opened {
     /// of every event): a million events are never held at once.
     pub fn stream(mut self) -> Option<(Whole, Stream)> {
         let kept = self.kept()?;
+        // Every event's place is checked now: once the first block is
+        // written, one that cannot be read could not be loaded otherwise.
+        let entries: Vec<Option<usize>> =
+            (0..self.entries.len()).map(|f| self.split(f).map(|s| s.len())).collect();
+        let placed = self.head.sources.iter().all(|&(file, at)| match entries.get(file as usize) {
+            Some(Some(len)) => (at as usize) < *len,
+            Some(None) => (at as usize) < kept.len(),
+            None => false,
+        });
+        if !placed {
+            return None;
+        }
         let whole = self.take_whole();
         Some((whole, Stream { opened: self, kept }))
     }
