@@ -246,21 +246,12 @@ fn events(query: &Query, filter: &Filter, order: Option<&OrderArgs>) -> Vec<usiz
 pub fn list(args: &ListArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     let sources = args.sources.sources(&args.paths).map_err(Failure::Usage)?;
-    // Every event, or the first few, oldest or newest first: from the
-    // cache, a block at a time, as they are written.
-    let (limit, sort) = (args.order.limit, args.order.sort);
-    let newest_first = sort == SortArg::DateDesc;
-    let all = limit.is_none() && !newest_first;
-    let every_event = export::streams(args.format, all)
-        && filter.is_empty()
-        && matches!(sort, SortArg::Date | SortArg::DateDesc)
-        && limit != Some(0);
+    let every_event = streamed(args.format, &filter, &args.order);
     let (query, loaded, stream) = load_streamed_if(&sources, every_event);
     let result = match &stream {
         Some(stream) => {
             let tl = query.timeline();
-            let count = limit.unwrap_or(usize::MAX).min(stream.len());
-            let taken = export::Taken { count, newest_first };
+            let taken = taken(stream, &args.order);
             let width = table_width(args.format);
             let written =
                 to_stdout(|out| export::write_stream(out, args.format, tl, stream, taken, width));
@@ -272,6 +263,24 @@ pub fn list(args: &ListArgs) -> Result<(), Failure> {
     leave(query);
     leave(stream);
     result
+}
+
+/// Whether the events `order` asks for, with no filter, are written in
+/// `format` from the cache a block at a time, as they are written: every
+/// event, or the first or newest few.
+fn streamed(format: Format, filter: &Filter, order: &OrderArgs) -> bool {
+    let newest_first = order.sort == SortArg::DateDesc;
+    let all = order.limit.is_none() && !newest_first;
+    export::streams(format, all)
+        && filter.is_empty()
+        && matches!(order.sort, SortArg::Date | SortArg::DateDesc)
+        && order.limit != Some(0)
+}
+
+/// The events of `stream` that `order` asks for (see [`streamed`]).
+fn taken(stream: &Stream, order: &OrderArgs) -> export::Taken {
+    let count = order.limit.unwrap_or(usize::MAX).min(stream.len());
+    export::Taken { count, newest_first: order.sort == SortArg::DateDesc }
 }
 
 /// Loads as [`load_reported`] does, with the events left in the cache if
@@ -420,19 +429,13 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
     let filter = asked(&args.filters)?;
     let format = args.format().map_err(Failure::Usage)?;
     let sources = args.sources.sources(&args.paths).map_err(Failure::Usage)?;
-    // Every event as JSON or CSV, in the timeline's order: from the cache, a
-    // block at a time, as it is written.
     let every_event = match format {
         HandoutFormat::Json => Some((Format::Json, "JSON list")),
         HandoutFormat::Csv => Some((Format::Csv, "CSV table")),
         _ => None,
     }
-    .filter(|_| {
-        args.tour.is_none()
-            && !args.embed_remote
-            && filter.is_empty()
-            && args.order.sort == SortArg::Date
-            && args.order.limit.is_none()
+    .filter(|&(format, _)| {
+        args.tour.is_none() && !args.embed_remote && streamed(format, &filter, &args.order)
     });
     // A handout is read by people, in their language; a data format keeps the original.
     let (query, loaded, stream) = match format {
@@ -451,9 +454,9 @@ pub fn export(args: &ExportArgs) -> Result<(), Failure> {
         (Some(stream), Some((format, what))) => {
             let tl = query.timeline();
             say_left_out_of_all(tl, stream, format);
-            let all = export::Taken::all(stream);
+            let taken = taken(stream, &args.order);
             let body: Body =
-                Box::new(move |out| export::write_stream(out, format, tl, stream, all, None));
+                Box::new(move |out| export::write_stream(out, format, tl, stream, taken, None));
             write_output(args.output.as_deref(), body, what).and(loaded)
         }
         _ => export_of(args, format, &filter, &query, loaded),

@@ -139,6 +139,8 @@ fn every_event_exported_from_the_cache_is_what_the_files_give() {
         &["list", "--format", "table", &t, "--sort=-date", "--limit", "3"],
         &["list", "--format", "json", &t, "--sort=-date"],
         &["list", "--format", "table", &t, "--sort=-date"],
+        &["export", "--format", "json", &t, "--sort=-date", "--limit", "3"],
+        &["export", "--format", "csv", &t, "--limit", "3"],
     ] {
         let cache = dir.path().join(args.join("-").replace(['/', '.'], "_"));
         let fresh = text(&run(&dir.path().join("fresh"), &[args, &["--no-cache"]].concat()));
