@@ -33,30 +33,43 @@ pub(crate) const RUN: usize = 1024;
 /// all cores and written in order: at a million events the making is most of
 /// an export's time. `make(start, events, text)` adds the text of `events`,
 /// which begin at `start` in `shown`, to `text`.
-///
-/// A block is made while the one before it is written, so that writing a
-/// gigabyte to a file or a pipe does not leave the cores idle; at most
-/// three blocks' text is held. When writing fails (a closed pipe), making stops.
 pub(crate) fn write_in_runs(
     out: &mut dyn Write,
     shown: &[usize],
     run: usize,
     make: impl Fn(usize, &[usize], &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
+    write_ranges(out, shown.len(), run, |at, text| make(at.start, &shown[at], text))
+}
+
+/// Writes the text of `n` items, made `run` of them at a time on all cores
+/// and written in order; `make(range, text)` adds the text of the items at
+/// `range` to `text`.
+///
+/// A block is made while the one before it is written, so that writing a
+/// gigabyte to a file or a pipe does not leave the cores idle; at most
+/// three blocks' text is held. When writing fails (a closed pipe), making stops.
+fn write_ranges(
+    out: &mut dyn Write,
+    n: usize,
+    run: usize,
+    make: impl Fn(std::ops::Range<usize>, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
     let run = run.clamp(1, BLOCK);
-    let make_block = |b: usize, block: &[usize]| -> Vec<io::Result<Vec<u8>>> {
+    let blocks = (0..n).step_by(BLOCK).map(|block| {
+        // A run ends where its block does, whatever `run` is.
+        let end = n.min(block + BLOCK);
+        let runs: Vec<usize> = (block..end).step_by(run).collect();
         let mut texts = Vec::new();
-        block
-            .par_chunks(run)
-            .enumerate()
-            .map(|(r, events)| {
+        runs.into_par_iter()
+            .map(|start| {
                 let mut text = Vec::new();
-                make(b * BLOCK + r * run, events, &mut text).map(|()| text)
+                make(start..end.min(start + run), &mut text).map(|()| text)
             })
             .collect_into_vec(&mut texts);
         texts
-    };
-    write_blocks(out, shown.chunks(BLOCK).enumerate().map(|(b, block)| make_block(b, block)))
+    });
+    write_blocks(out, blocks)
 }
 
 /// Writes each block's runs of text in order, a block being made (on all
@@ -120,23 +133,10 @@ fn write_streamed(
     run: usize,
     make: impl Fn(usize, &[crate::model::Event], &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
-    let run = run.clamp(1, BLOCK);
     let n = taken.count.min(stream.len());
-    let blocks = (0..n).step_by(BLOCK).map(|block| {
-        // A run ends where its block does, whatever `run` is.
-        let end = n.min(block + BLOCK);
-        let runs: Vec<usize> = (block..end).step_by(run).collect();
-        let mut texts = Vec::new();
-        runs.into_par_iter()
-            .map(|start| {
-                let mut text = Vec::new();
-                let events = read_run(stream, taken, start..end.min(start + run))?;
-                make(start, &events, &mut text).map(|()| text)
-            })
-            .collect_into_vec(&mut texts);
-        texts
-    });
-    write_blocks(out, blocks)
+    write_ranges(out, n, run, |at, text| {
+        make(at.start, &read_run(stream, taken, at.clone())?, text)
+    })
 }
 
 /// The events at `range` of those `taken` of `stream`, read on this thread.

@@ -17,11 +17,15 @@ fn is_json_hazard(c: char) -> bool {
 /// Printable ASCII is never a hazard: most text is passed on without a
 /// look at its characters.
 pub(crate) fn printable_ascii(s: &str) -> bool {
-    // Checked 32 bytes at a time with no early stop, so that the compiler
-    // checks each block in a few vector instructions: every string an
-    // export writes passes here.
-    let outside =
-        |bytes: &[u8]| bytes.iter().fold(0u8, |o, &b| o | u8::from(b.wrapping_sub(0x20) >= 0x5f));
+    no_byte(s, |b| b.wrapping_sub(0x20) >= 0x5f)
+}
+
+/// Whether no byte of `s` is `bad`. Checked 32 bytes at a time with no early
+/// stop, so that the compiler checks each block in a few vector
+/// instructions: every string an export writes passes here.
+#[inline(always)]
+fn no_byte(s: &str, bad: impl Fn(u8) -> bool) -> bool {
+    let outside = |bytes: &[u8]| bytes.iter().fold(0u8, |o, &b| o | u8::from(bad(b)));
     let mut blocks = s.as_bytes().chunks_exact(32);
     blocks.all(|b| outside(b) == 0) && outside(blocks.remainder()) == 0
 }
@@ -223,14 +227,7 @@ pub fn write_json_at(
 /// Whether `s` is written in JSON as it is, between quotes: printable
 /// ASCII with no quote or backslash, as nearly every text is.
 pub fn json_plain(s: &str) -> bool {
-    // As in `printable_ascii`: blocks of 32 bytes, no early stop.
-    let outside = |bytes: &[u8]| {
-        bytes.iter().fold(0u8, |o, &b| {
-            o | u8::from(b.wrapping_sub(0x20) >= 0x5f) | u8::from(b == b'"') | u8::from(b == b'\\')
-        })
-    };
-    let mut blocks = s.as_bytes().chunks_exact(32);
-    blocks.all(|b| outside(b) == 0) && outside(blocks.remainder()) == 0
+    no_byte(s, |b| (b.wrapping_sub(0x20) >= 0x5f) | (b == b'"') | (b == b'\\'))
 }
 
 /// A web address that may be a link: http or https, and nothing that could
@@ -280,34 +277,30 @@ mod tests {
         }
     }
 
-    #[test]
-    fn json_plain_text_is_printable_ascii_without_quote_or_backslash() {
+    /// Holds `check` true of printable ASCII and false of it with each of
+    /// `bad` at every place, in strings that fill no block, one, or more.
+    fn finds_each_bad_byte_anywhere(check: fn(&str) -> bool, bad: &[&str]) {
         for len in [0, 1, 31, 32, 33, 64, 95] {
             let plain = "a~ Z".repeat(len).chars().take(len).collect::<String>();
-            assert!(json_plain(&plain), "{len}");
+            assert!(check(&plain), "{len}");
             for at in 0..len {
-                for bad in ["\"", "\\", "\u{1f}", "\u{7f}", "é", "\n"] {
+                for bad in bad {
                     let mut text = plain.clone();
                     text.replace_range(at..=at, bad);
-                    assert!(!json_plain(&text), "{bad:?} at {at} of {len}");
+                    assert!(!check(&text), "{bad:?} at {at} of {len}");
                 }
             }
         }
     }
 
     #[test]
+    fn json_plain_text_is_printable_ascii_without_quote_or_backslash() {
+        finds_each_bad_byte_anywhere(json_plain, &["\"", "\\", "\u{1f}", "\u{7f}", "é", "\n"]);
+    }
+
+    #[test]
     fn printable_ascii_finds_any_byte_outside_in_any_block() {
-        for len in [0, 1, 31, 32, 33, 64, 95] {
-            let plain = "a~ Z".repeat(len).chars().take(len).collect::<String>();
-            assert!(printable_ascii(&plain), "{len}");
-            for at in 0..len {
-                for bad in ["\u{1f}", "\u{7f}", "é", "\n"] {
-                    let mut text = plain.clone();
-                    text.replace_range(at..=at, bad);
-                    assert!(!printable_ascii(&text), "{bad:?} at {at} of {len}");
-                }
-            }
-        }
+        finds_each_bad_byte_anywhere(printable_ascii, &["\u{1f}", "\u{7f}", "é", "\n"]);
     }
 
     #[test]

@@ -400,9 +400,6 @@ impl Stream {
     /// thread (a caller reads other ranges on other cores); `None` if one
     /// cannot be read.
     pub fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<Event>> {
-        if range.end > self.len() {
-            return None;
-        }
         self.opened.read_events(&self.kept, range, 0, false)
     }
 }
